@@ -1,0 +1,289 @@
+#!/usr/bin/env bash
+# Local infrastructure without Docker: Apache Kafka (KRaft), MinIO and PostgreSQL on loopback.
+#
+#   bash deploy/local/infra.sh up|down|status|reset|logs [kafka|minio|postgres]|env
+#
+# Slow-to-obtain artefacts (Kafka jars, the MinIO binary) live in a per-user cache
+# ($QIS_CACHE_DIR, default ~/.cache/qis) so a fresh clone reuses them; data, logs and pid files
+# live per checkout in $QIS_INFRA_DIR (default <checkout>/.infra). Development credentials are
+# generated once per user ($QIS_CREDENTIALS_FILE) so that a second checkout can reuse servers
+# that are already up on the configured ports. `up` is idempotent.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=deploy/local/lib.sh
+source "$ROOT/deploy/local/lib.sh"
+
+KAFKA_VERSION=3.9.1
+# MinIO's community server is source-only; pin the commit we build.
+MINIO_COMMIT=7aac2a2c5b7c882e68c1ce017d8256be2feea27f
+KAFKA_LIB="$QIS_CACHE_DIR/kafka-$KAFKA_VERSION/lib"
+MINIO_BIN="$QIS_CACHE_DIR/minio-${MINIO_COMMIT:0:12}/bin/minio"
+
+STEP=""
+on_error() {
+  local rc=$?
+  echo "infra: FAILED at step '$STEP' (exit $rc). Logs: $QIS_INFRA_DIR/logs/" >&2
+  [ -n "${STEP_LOG:-}" ] && [ -f "$STEP_LOG" ] && { echo "--- last lines of $STEP_LOG ---" >&2; tail -n 30 "$STEP_LOG" >&2; }
+  exit "$rc"
+}
+trap on_error ERR
+step() { STEP="$1"; STEP_LOG="${2:-}"; log "$1"; }
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_bindir() {
+  local d
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+  done
+  return 1
+}
+
+install_postgres() {
+  pg_bindir >/dev/null && return 0
+  step "install PostgreSQL from Debian packages" "$QIS_INFRA_DIR/logs/apt.log"
+  [ "$(id -u)" = 0 ] || { echo "PostgreSQL is missing; run: sudo apt-get install -y postgresql" >&2; return 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get update -q >"$STEP_LOG" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >>"$STEP_LOG" 2>&1
+  # Debian starts a system cluster on 5432; we run our own and leave that one alone.
+}
+
+# Postgres refuses to run as root: as root we run it as the `postgres` user, with its data in a
+# folder that user can reach (keyed by checkout, linked from .infra/pg).
+pg_as() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_datadir() {
+  if [ "$(id -u)" = 0 ]; then
+    echo "/var/lib/postgresql/qis/$(printf '%s' "$QIS_INFRA_DIR" | sha1sum | cut -c1-12)"
+  else
+    echo "$QIS_INFRA_DIR/pg"
+  fi
+}
+
+pg_up() {
+  if pg_isready -q -h 127.0.0.1 -p "$QIS_PG_PORT" 2>/dev/null; then
+    if PGPASSWORD="$QIS_PG_PASSWORD" psql -h 127.0.0.1 -p "$QIS_PG_PORT" -U "$QIS_PG_USER" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+      log "postgres already up on $QIS_PG_PORT"
+      pg_create_databases
+      return 0
+    fi
+    echo "infra: port $QIS_PG_PORT answers but not with our credentials; set QIS_PG_PORT to a free port" >&2
+    return 1
+  fi
+  install_postgres
+  local bin data
+  bin=$(pg_bindir)
+  data=$(pg_datadir)
+  if [ ! -f "$data/PG_VERSION" ]; then
+    step "initialise PostgreSQL cluster in $data" "$QIS_INFRA_DIR/logs/postgres-init.log"
+    mkdir -p "$data"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$(dirname "$data")" "$data" && chmod 700 "$data"
+    local pwfile
+    pwfile=$(mktemp)
+    printf '%s\n' "$QIS_PG_PASSWORD" >"$pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
+    pg_as "$bin/initdb" -D "$data" -U "$QIS_PG_USER" --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$STEP_LOG" 2>&1
+    rm -f "$pwfile"
+    cat >>"$data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $QIS_PG_PORT
+unix_socket_directories = '$data'
+max_connections = 400
+shared_buffers = 256MB
+fsync = on
+log_timezone = 'UTC'
+timezone = 'UTC'
+EOF
+  fi
+  [ "$(id -u)" = 0 ] && ln -sfn "$data" "$QIS_INFRA_DIR/pg"
+  step "start PostgreSQL on 127.0.0.1:$QIS_PG_PORT" "$QIS_INFRA_DIR/logs/postgres.log"
+  local logfile="$QIS_INFRA_DIR/logs/postgres.log"
+  touch "$logfile"
+  [ "$(id -u)" = 0 ] && chown postgres "$logfile"
+  pg_as "$bin/pg_ctl" -D "$data" -l "$logfile" -w -t 60 start >/dev/null
+  wait_for "postgres" 60 pg_isready -q -h 127.0.0.1 -p "$QIS_PG_PORT"
+  pg_create_databases
+}
+
+pg_create_databases() {
+  step "create one database per service" "$QIS_INFRA_DIR/logs/postgres.log"
+  local db
+  for db in $QIS_DATABASES; do
+    if [ -z "$(PGPASSWORD="$QIS_PG_PASSWORD" psql -h 127.0.0.1 -p "$QIS_PG_PORT" -U "$QIS_PG_USER" -d postgres -Atqc "select 1 from pg_database where datname='$db'")" ]; then
+      PGPASSWORD="$QIS_PG_PASSWORD" psql -h 127.0.0.1 -p "$QIS_PG_PORT" -U "$QIS_PG_USER" -d postgres -qc "create database \"$db\"" >/dev/null
+      log "  created database $db"
+    fi
+  done
+}
+
+pg_down() {
+  local data bin
+  data=$(pg_datadir)
+  bin=$(pg_bindir 2>/dev/null) || return 0
+  if [ -f "$data/postmaster.pid" ]; then
+    pg_as "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+    log "postgres stopped"
+  fi
+}
+
+# ---------------------------------------------------------------- Kafka
+fetch_kafka() {
+  [ -f "$KAFKA_LIB/kafka_2.13-$KAFKA_VERSION.jar" ] && return 0
+  step "fetch Apache Kafka $KAFKA_VERSION jars from Maven Central" "$QIS_INFRA_DIR/logs/kafka-fetch.log"
+  command -v mvn >/dev/null || { echo "Maven is missing: apt-get install -y maven openjdk-17-jre-headless" >&2; return 1; }
+  mkdir -p "$KAFKA_LIB"
+  mvn -B -q -f "$ROOT/deploy/local/kafka/pom.xml" package -Dkafka.version="$KAFKA_VERSION" \
+    -Dkafka.lib.dir="$KAFKA_LIB" >"$STEP_LOG" 2>&1
+}
+
+kafka_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$QIS_KAFKA_PORT") 2>/dev/null; }
+
+kafka_up() {
+  if kafka_ready; then log "kafka already up on $QIS_KAFKA_PORT"; return 0; fi
+  fetch_kafka
+  local dir="$QIS_INFRA_DIR/kafka" cfg="$QIS_INFRA_DIR/kafka/server.properties"
+  mkdir -p "$dir/data"
+  cat >"$cfg" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,CONTROLLER://127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+delete.topic.enable=true
+log.retention.hours=168
+EOF
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    step "format Kafka KRaft storage" "$QIS_INFRA_DIR/logs/kafka-format.log"
+    local id
+    id=$(java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool random-uuid 2>"$STEP_LOG")
+    java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool format -t "$id" -c "$cfg" >>"$STEP_LOG" 2>&1
+  fi
+  step "start Kafka on 127.0.0.1:$QIS_KAFKA_PORT" "$QIS_INFRA_DIR/logs/kafka.log"
+  cat >"$dir/log4j.properties" <<EOF
+log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka=INFO
+log4j.logger.org.apache.kafka=INFO
+EOF
+  nohup java -Xms256m -Xmx1g -XX:+UseG1GC -Djava.awt.headless=true \
+    -Dlog4j.configuration="file:$dir/log4j.properties" \
+    -cp "$KAFKA_LIB/*" kafka.Kafka "$cfg" >"$STEP_LOG" 2>&1 &
+  echo $! >"$QIS_INFRA_DIR/run/kafka.pid"
+  wait_for "kafka" 90 kafka_ready
+}
+
+kafka_down() { stop_pid kafka; }
+
+# ---------------------------------------------------------------- MinIO
+build_minio() {
+  [ -x "$MINIO_BIN" ] && return 0
+  step "build MinIO ${MINIO_COMMIT:0:12} with go install (takes a few minutes once)" "$QIS_INFRA_DIR/logs/minio-build.log"
+  command -v go >/dev/null || { echo "Go is missing: install Go >= 1.24" >&2; return 1; }
+  mkdir -p "$(dirname "$MINIO_BIN")"
+  (cd "$QIS_CACHE_DIR" && CGO_ENABLED=0 GOBIN="$(dirname "$MINIO_BIN")" GOFLAGS=-mod=mod \
+    go install -trimpath "github.com/minio/minio@$MINIO_COMMIT") >"$STEP_LOG" 2>&1
+}
+
+minio_ready() { curl -fs -o /dev/null "http://127.0.0.1:$QIS_MINIO_PORT/minio/health/ready"; }
+
+minio_up() {
+  if minio_ready; then log "minio already up on $QIS_MINIO_PORT"; return 0; fi
+  build_minio
+  mkdir -p "$QIS_INFRA_DIR/minio/data"
+  step "start MinIO on 127.0.0.1:$QIS_MINIO_PORT" "$QIS_INFRA_DIR/logs/minio.log"
+  MINIO_ROOT_USER="$QIS_MINIO_ACCESS_KEY" MINIO_ROOT_PASSWORD="$QIS_MINIO_SECRET_KEY" \
+    MINIO_KMS_SECRET_KEY="$QIS_MINIO_KMS_SECRET_KEY" MINIO_BROWSER=off MINIO_UPDATE=off \
+    MINIO_API_REQUESTS_DEADLINE=2m \
+    nohup "$MINIO_BIN" server "$QIS_INFRA_DIR/minio/data" \
+    --address "127.0.0.1:$QIS_MINIO_PORT" --console-address "127.0.0.1:$QIS_MINIO_CONSOLE_PORT" \
+    --quiet >"$STEP_LOG" 2>&1 &
+  echo $! >"$QIS_INFRA_DIR/run/minio.pid"
+  wait_for "minio" 60 minio_ready
+}
+
+minio_down() { stop_pid minio; }
+
+# ---------------------------------------------------------------- dev JWT issuer key pair
+dev_keys() {
+  local dir="$QIS_INFRA_DIR/keys"
+  [ -f "$dir/dev-jwt.key" ] && return 0
+  step "create the development JWT key pair"
+  mkdir -p "$dir" && chmod 700 "$dir"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/dev-jwt.key" 2>/dev/null
+  openssl pkey -in "$dir/dev-jwt.key" -pubout -out "$dir/dev-jwt.pub" 2>/dev/null
+  chmod 600 "$dir/dev-jwt.key"
+}
+
+# ---------------------------------------------------------------- helpers
+stop_pid() {
+  local name=$1 f="$QIS_INFRA_DIR/run/$1.pid" pid
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "$name stopped"
+  fi
+  rm -f "$f"
+}
+
+status() {
+  local rc=0
+  if pg_isready -q -h 127.0.0.1 -p "$QIS_PG_PORT" 2>/dev/null; then echo "postgres  up    127.0.0.1:$QIS_PG_PORT"; else echo "postgres  down  127.0.0.1:$QIS_PG_PORT"; rc=1; fi
+  if kafka_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_PORT"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_PORT"; rc=1; fi
+  if minio_ready; then echo "minio     up    127.0.0.1:$QIS_MINIO_PORT"; else echo "minio     down  127.0.0.1:$QIS_MINIO_PORT"; rc=1; fi
+  return $rc
+}
+
+cmd=${1:-status}
+shift || true
+mkdir -p "$QIS_INFRA_DIR/logs" "$QIS_INFRA_DIR/run" "$QIS_CACHE_DIR"
+case "$cmd" in
+  up)
+    only=${1:-all}
+    dev_keys
+    case "$only" in
+      all) pg_up; kafka_up; minio_up ;;
+      postgres) pg_up ;; kafka) kafka_up ;; minio) minio_up ;;
+      *) echo "unknown server '$only'" >&2; exit 2 ;;
+    esac
+    STEP=""
+    status
+    ;;
+  down)
+    only=${1:-all}
+    case "$only" in
+      all) minio_down; kafka_down; pg_down ;;
+      postgres) pg_down ;; kafka) kafka_down ;; minio) minio_down ;;
+      *) echo "unknown server '$only'" >&2; exit 2 ;;
+    esac
+    ;;
+  status) status ;;
+  reset)
+    minio_down; kafka_down; pg_down
+    rm -rf "$QIS_INFRA_DIR/kafka" "$QIS_INFRA_DIR/minio" "$(pg_datadir)" "$QIS_INFRA_DIR/pg"
+    log "data removed; run 'up' to start fresh"
+    ;;
+  logs)
+    name=${1:-}
+    if [ -z "$name" ]; then ls -1 "$QIS_INFRA_DIR/logs"; else tail -n "${LINES:-100}" -f "$QIS_INFRA_DIR/logs/$name.log"; fi
+    ;;
+  env) print_env ;;
+  *) echo "usage: infra.sh up|down|status|reset|logs [name]|env" >&2; exit 2 ;;
+esac

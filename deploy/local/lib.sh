@@ -1,0 +1,87 @@
+# Shared settings for the local scripts. Sourced, not run.
+# Every value can be overridden from the environment.
+
+: "${ROOT:?ROOT must be set by the sourcing script}"
+export QIS_INFRA_DIR=${QIS_INFRA_DIR:-$ROOT/.infra}
+export QIS_CACHE_DIR=${QIS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/qis}
+export QIS_CREDENTIALS_FILE=${QIS_CREDENTIALS_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/qis/local-credentials.env}
+
+# Ports: chosen away from the usual ones so the stack can sit beside an existing Postgres/Kafka.
+export QIS_PG_PORT=${QIS_PG_PORT:-15432}
+export QIS_KAFKA_PORT=${QIS_KAFKA_PORT:-19092}
+export QIS_KAFKA_CONTROLLER_PORT=${QIS_KAFKA_CONTROLLER_PORT:-19093}
+export QIS_MINIO_PORT=${QIS_MINIO_PORT:-19000}
+export QIS_MINIO_CONSOLE_PORT=${QIS_MINIO_CONSOLE_PORT:-19001}
+export QIS_PG_USER=${QIS_PG_USER:-qis}
+
+# service name -> HTTP port and database
+QIS_SERVICES="planning purchasing evidence lab-gateway enforcement disclosure"
+service_port() {
+  case "$1" in
+    planning) echo "${PLANNING_HTTP_PORT:-7101}" ;;
+    purchasing) echo "${PURCHASING_HTTP_PORT:-7102}" ;;
+    evidence) echo "${EVIDENCE_HTTP_PORT:-7103}" ;;
+    lab-gateway) echo "${LAB_GATEWAY_HTTP_PORT:-7104}" ;;
+    enforcement) echo "${ENFORCEMENT_HTTP_PORT:-7105}" ;;
+    disclosure) echo "${DISCLOSURE_HTTP_PORT:-7106}" ;;
+    *) return 1 ;;
+  esac
+}
+service_db() { echo "qis_${1//-/_}"; }
+QIS_DATABASES=""
+for s in $QIS_SERVICES; do QIS_DATABASES="$QIS_DATABASES $(service_db "$s")"; done
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+wait_for() {
+  local name=$1 seconds=$2
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    if [ $SECONDS -ge $deadline ]; then
+      echo "infra: $name not ready after ${seconds}s" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# Development credentials: random, generated once per user, never in the repository.
+ensure_credentials() {
+  if [ ! -f "$QIS_CREDENTIALS_FILE" ]; then
+    mkdir -p "$(dirname "$QIS_CREDENTIALS_FILE")"
+    (
+      umask 077
+      {
+        echo "# Local development credentials for qis (generated $(date -u +%FT%TZ)). Not for production."
+        echo "QIS_PG_PASSWORD=$(openssl rand -hex 16)"
+        echo "QIS_MINIO_ACCESS_KEY=qis-$(openssl rand -hex 6)"
+        echo "QIS_MINIO_SECRET_KEY=$(openssl rand -hex 24)"
+        echo "QIS_MINIO_KMS_SECRET_KEY=qis-key:$(openssl rand -base64 32)"
+      } >"$QIS_CREDENTIALS_FILE"
+    )
+  fi
+  set -a
+  # shellcheck disable=SC1090
+  source "$QIS_CREDENTIALS_FILE"
+  set +a
+}
+ensure_credentials
+
+# The variables the services and the tests read (see libs/config).
+print_env() {
+  cat <<EOF
+QIS_ENV=development
+DB_HOST=127.0.0.1
+DB_PORT=$QIS_PG_PORT
+DB_USER=$QIS_PG_USER
+DB_PASSWORD=$QIS_PG_PASSWORD
+KAFKA_BROKERS=127.0.0.1:$QIS_KAFKA_PORT
+MINIO_ENDPOINT=http://127.0.0.1:$QIS_MINIO_PORT
+MINIO_ACCESS_KEY=$QIS_MINIO_ACCESS_KEY
+MINIO_SECRET_KEY=$QIS_MINIO_SECRET_KEY
+MINIO_REGION=us-east-1
+MINIO_KMS_KEY_ID=${QIS_MINIO_KMS_SECRET_KEY%%:*}
+AUTH_PUBLIC_KEY_FILE=$QIS_INFRA_DIR/keys/dev-jwt.pub
+EOF
+}

@@ -1,0 +1,2 @@
+export { ConfigError, loadConfig } from './load-config';
+export { ObjectStoreConfig, ServiceConfig } from './service.config';

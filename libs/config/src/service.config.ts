@@ -1,0 +1,99 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/**
+ * The environment every service reads. Each service extends it with its own defaults
+ * (HTTP port, database name) and its own variables.
+ */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  QIS_ENV = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  @IsNotEmpty()
+  HTTP_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port between 1 and 65535' })
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 7100;
+
+  @IsString()
+  @IsNotEmpty()
+  DB_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port between 1 and 65535' })
+  @Min(1)
+  @Max(65535)
+  DB_PORT = 15432;
+
+  @IsString()
+  @IsNotEmpty()
+  DB_USER = 'qis';
+
+  @IsString({ message: 'must be set (the database password)' })
+  @IsNotEmpty()
+  DB_PASSWORD!: string;
+
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
+  DB_NAME = 'qis';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS = '127.0.0.1:19092';
+
+  /** Prepended to every topic name; lets tests and parallel environments share one broker. */
+  @Matches(/^[a-zA-Z0-9._-]{0,60}$/, {
+    message: 'may contain only letters, digits, dot, underscore and dash',
+  })
+  KAFKA_TOPIC_PREFIX = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWAGGER_ENABLED = true;
+}
+
+/** MinIO / S3 settings, for the services that hold objects. */
+export class ObjectStoreConfig extends ServiceConfig {
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  MINIO_ENDPOINT = 'http://127.0.0.1:19000';
+
+  @IsString({ message: 'must be set (the object store access key)' })
+  @IsNotEmpty()
+  MINIO_ACCESS_KEY!: string;
+
+  @IsString({ message: 'must be set (the object store secret key)' })
+  @IsNotEmpty()
+  MINIO_SECRET_KEY!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  MINIO_REGION = 'us-east-1';
+}

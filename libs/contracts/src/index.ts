@@ -1,0 +1,1 @@
+export { deadLetterTopic, declaredTopics, Topics, type TopicName } from './topics';

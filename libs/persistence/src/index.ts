@@ -1,0 +1,2 @@
+export { dataSourceOptions, type PersistenceOptions } from './data-source-options';
+export { dropDatabase, ensureDatabase, type PgServer } from './ensure-database';

@@ -1,0 +1,151 @@
+import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigError, loadConfig, type ServiceConfig } from '@qis/config';
+import { declaredTopics } from '@qis/contracts';
+import { kafkaClientConfig, prefixedTopic, provisionTopics } from '@qis/messaging';
+import { Kafka, Partitioners } from 'kafkajs';
+import { Logger } from 'nestjs-pino';
+import { strictValidationPipe } from './http/validation';
+import { kafkaLogSink } from './kafka/kafka.providers';
+import { RuntimeModule } from './runtime.module';
+import type { ServiceDefinition } from './service-definition';
+
+export interface RunningService<C extends ServiceConfig> {
+  app: INestApplication;
+  config: C;
+  url: string;
+}
+
+/** Reads and validates the config; a bad environment stops the process with every problem named. */
+export function configOrExit<C extends ServiceConfig>(def: ServiceDefinition<C>, env = process.env): C {
+  try {
+    return loadConfig(def.config, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', service: def.name, msg: error.message, problems: error.problems })}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+export function kafkaServerOptions(
+  def: ServiceDefinition,
+  config: ServiceConfig,
+  groupId: string,
+): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: kafkaClientConfig(config, `qis-${def.name}`, kafkaLogSink(def.name, config.LOG_LEVEL)),
+      consumer: {
+        groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 15_000,
+        heartbeatInterval: 3_000,
+        // Always rejoin after a broker outage instead of giving up: no restart needed.
+        retry: {
+          initialRetryTime: 300,
+          maxRetryTime: 10_000,
+          retries: 10,
+          restartOnFailure: async () => true,
+        },
+      },
+      producer: {
+        idempotent: true,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      },
+      subscribe: { fromBeginning: true },
+    },
+  };
+}
+
+/** Creates the declared topics; waits (and says so) while the broker is not there yet. */
+async function provisionWhenBrokerUp(
+  def: ServiceDefinition,
+  config: ServiceConfig,
+  logger: NestLogger,
+): Promise<void> {
+  const kafka = new Kafka({
+    ...kafkaClientConfig(config, `qis-${def.name}-admin`, kafkaLogSink(def.name, 'error')),
+    retry: { retries: 2 },
+  });
+  for (let attempt = 1; ; attempt++) {
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const created = await provisionTopics(
+        admin,
+        declaredTopics().map((t) => prefixedTopic(t, config.KAFKA_TOPIC_PREFIX)),
+        {
+          partitions: config.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+        },
+      );
+      if (created.length > 0) logger.log(`created ${created.length} topics`);
+      return;
+    } catch (error) {
+      logger.warn(`Kafka not reachable yet (attempt ${attempt}): ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * attempt)));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+}
+
+export interface BootstrapOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Consumer group; defaults to `qis-<service>`. Tests pass their own. */
+  groupId?: string;
+  /** Port override (0 = any free port), for tests. */
+  port?: number;
+}
+
+/**
+ * Boots a stage service as a hybrid app: HTTP API (OpenAPI at /docs, JSON at /docs-json), a Kafka
+ * consumer, its PostgreSQL database (migrations at start), health endpoints, JSON logs with a
+ * request id, and graceful shutdown (the consumer leaves its group on SIGTERM).
+ */
+export async function bootstrapService<C extends ServiceConfig>(
+  def: ServiceDefinition<C>,
+  options: BootstrapOptions = {},
+): Promise<RunningService<C>> {
+  const config = configOrExit(def, options.env ?? process.env);
+  const app = await NestFactory.create(RuntimeModule.forService(def, config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  const logger = new NestLogger('bootstrap');
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+
+  if (config.SWAGGER_ENABLED) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(def.title)
+        .setDescription(def.description)
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  }
+
+  // HTTP first, so /health answers (not ready) while the broker is still coming.
+  await app.listen(options.port ?? config.HTTP_PORT, config.HTTP_HOST);
+  await provisionWhenBrokerUp(def, config, logger);
+  app.connectMicroservice(kafkaServerOptions(def, config, options.groupId ?? `qis-${def.name}`), {
+    inheritAppConfig: true,
+  });
+  await app.startAllMicroservices();
+  const url = await app.getUrl();
+  logger.log(`${def.name} ready on ${url}`);
+  return { app, config, url: url.replace('[::1]', '127.0.0.1') };
+}

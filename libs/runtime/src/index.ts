@@ -1,0 +1,13 @@
+export {
+  bootstrapService,
+  configOrExit,
+  kafkaServerOptions,
+  type BootstrapOptions,
+  type RunningService,
+} from './bootstrap';
+export { HttpErrorFilter } from './http/exception.filter';
+export { fieldErrors, strictValidationPipe, type FieldError } from './http/validation';
+export { loggerParams, REDACTED_PATHS, requestId } from './logging';
+export { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
+export { RuntimeModule } from './runtime.module';
+export { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';

@@ -1,0 +1,76 @@
+import { Module, type DynamicModule, type InjectionToken, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ObjectStoreConfig, ServiceConfig } from '@qis/config';
+import { dataSourceOptions } from '@qis/persistence';
+import { createObjectStoreClient, ObjectStoreHealthIndicator } from '@qis/storage';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthController } from './health/health.controller';
+import { HttpErrorFilter } from './http/exception.filter';
+import { kafkaProviders } from './kafka/kafka.providers';
+import { loggerParams } from './logging';
+import { CreateOpsProbeReceipt1763800000000 } from './ops-probe/create-ops-probe-receipt.migration';
+import { OpsProbeController } from './ops-probe/ops-probe.controller';
+import { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
+import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
+
+/**
+ * Everything a stage service has in common — config, JSON logs, database with migrations, Kafka,
+ * health, error shape, the ops probe — around the service's own feature modules.
+ */
+@Module({})
+export class RuntimeModule {
+  static forService<C extends ServiceConfig>(def: ServiceDefinition<C>, config: C): DynamicModule {
+    const providers: Provider[] = [
+      { provide: SERVICE_DEFINITION, useValue: def },
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: def.config, useValue: config },
+      { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ...kafkaProviders,
+    ];
+    if (def.objectStore) {
+      const bucket = def.objectStore.bucket(config);
+      providers.push({
+        provide: ObjectStoreHealthIndicator,
+        inject: [HealthIndicatorService],
+        useFactory: (health: HealthIndicatorService) =>
+          new ObjectStoreHealthIndicator(
+            health,
+            createObjectStoreClient(config as unknown as ObjectStoreConfig),
+            bucket,
+          ),
+      });
+    }
+    return {
+      module: RuntimeModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(def.name, config.LOG_LEVEL)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config, {
+            entities: [OpsProbeReceipt, ...asArray(def.entities)],
+            migrations: [CreateOpsProbeReceipt1763800000000, ...asArray(def.migrations)],
+          }),
+          retryAttempts: 60,
+          retryDelay: 2_000,
+        }),
+        TypeOrmModule.forFeature([OpsProbeReceipt]),
+        TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+        ...(def.imports ?? []),
+      ],
+      controllers: [HealthController, OpsProbeController],
+      providers,
+      exports: [
+        SERVICE_DEFINITION,
+        SERVICE_CONFIG,
+        def.config,
+        ...kafkaProviders.map(providerToken),
+        TypeOrmModule,
+      ],
+    };
+  }
+}
+
+const asArray = <T>(list: T[] | Record<string, T>): T[] => (Array.isArray(list) ? list : Object.values(list));
+const providerToken = (p: Provider): InjectionToken => (typeof p === 'function' ? p : p.provide);

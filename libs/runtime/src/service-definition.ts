@@ -1,0 +1,21 @@
+import type { ServiceConfig } from '@qis/config';
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { MixedList } from 'typeorm';
+
+export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
+  /** Short name: `planning`, `lab-gateway`, … Used in logs, client ids and consumer groups. */
+  name: string;
+  /** Title and description of the OpenAPI document. */
+  title: string;
+  description: string;
+  config: new () => C;
+  entities: MixedList<Type<unknown>>;
+  migrations: MixedList<Type<unknown>>;
+  /** The service's feature modules. */
+  imports?: Array<Type<unknown> | DynamicModule>;
+  /** Evidence keeps objects: its readiness includes the object store. */
+  objectStore?: { bucket(config: C): string };
+}
+
+export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,0 +1,13 @@
+import type { ServiceDefinition } from '@qis/runtime';
+import { EnforcementConfig } from './enforcement.config';
+import { migrations } from './migrations';
+
+export const enforcementService: ServiceDefinition<EnforcementConfig> = {
+  name: 'enforcement',
+  title: 'QIS Enforcement service',
+  description: 'Notices and deadlines, objections and re-inspection, routing to jurisdiction, cases, credit.',
+  config: EnforcementConfig,
+  entities: [],
+  migrations,
+  imports: [],
+};

@@ -1,0 +1,2 @@
+/** The enforcement service's migrations, in order. Each runs once, in its own transaction, at start. */
+export const migrations = [];

@@ -1,0 +1,2 @@
+/** The evidence service's migrations, in order. Each runs once, in its own transaction, at start. */
+export const migrations = [];

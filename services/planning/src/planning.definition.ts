@@ -1,0 +1,13 @@
+import type { ServiceDefinition } from '@qis/runtime';
+import { PlanningConfig } from './planning.config';
+import { migrations } from './migrations';
+
+export const planningService: ServiceDefinition<PlanningConfig> = {
+  name: 'planning',
+  title: 'QIS Planning service',
+  description: 'Risk signals, risk scoring, sampling plans and schemes, batch issuance.',
+  config: PlanningConfig,
+  entities: [],
+  migrations,
+  imports: [],
+};
