@@ -99,9 +99,14 @@ EOF
   fi
   [ "$(id -u)" = 0 ] && ln -sfn "$data" "$QIS_INFRA_DIR/pg"
   step "start PostgreSQL on 127.0.0.1:$QIS_PG_PORT" "$QIS_INFRA_DIR/logs/postgres.log"
+  # As root the server runs as `postgres`, which may not reach this checkout: its log lives next
+  # to its data and is linked from .infra/logs.
   local logfile="$QIS_INFRA_DIR/logs/postgres.log"
-  touch "$logfile"
-  [ "$(id -u)" = 0 ] && chown postgres "$logfile"
+  if [ "$(id -u)" = 0 ]; then
+    logfile="$data.log"
+    touch "$logfile" && chown postgres "$logfile"
+    ln -sfn "$logfile" "$QIS_INFRA_DIR/logs/postgres.log"
+  fi
   pg_as "$bin/pg_ctl" -D "$data" -l "$logfile" -w -t 60 start >/dev/null
   wait_for "postgres" 60 pg_isready -q -h 127.0.0.1 -p "$QIS_PG_PORT"
   pg_create_databases
@@ -264,7 +269,7 @@ case "$cmd" in
       *) echo "unknown server '$only'" >&2; exit 2 ;;
     esac
     STEP=""
-    status
+    status || true
     ;;
   down)
     only=${1:-all}
@@ -277,7 +282,7 @@ case "$cmd" in
   status) status ;;
   reset)
     minio_down; kafka_down; pg_down
-    rm -rf "$QIS_INFRA_DIR/kafka" "$QIS_INFRA_DIR/minio" "$(pg_datadir)" "$QIS_INFRA_DIR/pg"
+    rm -rf "$QIS_INFRA_DIR/kafka" "$QIS_INFRA_DIR/minio" "$(pg_datadir)" "$(pg_datadir).log" "$QIS_INFRA_DIR/pg"
     log "data removed; run 'up' to start fresh"
     ;;
   logs)

@@ -15,8 +15,9 @@ export const kafkaLogCreator =
   ({ level, log }) => {
     const { message, ...extra } = log;
     const obj = { kafka: extra };
-    if (level === logLevel.ERROR) sink.error(obj, message);
-    else if (level === logLevel.WARN) sink.warn(obj, message);
+    // kafkajs reports every retriable protocol error at ERROR; the ones that matter surface as
+    // exceptions to the caller, so its own lines are warnings.
+    if (level === logLevel.ERROR || level === logLevel.WARN) sink.warn(obj, message);
     else if (level === logLevel.INFO) sink.info(obj, message);
     else sink.debug(obj, message);
   };

@@ -24,9 +24,7 @@ export function configOrExit<C extends ServiceConfig>(def: ServiceDefinition<C>,
     return loadConfig(def.config, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(
-      `${JSON.stringify({ level: 'fatal', service: def.name, msg: error.message, problems: error.problems })}\n`,
-    );
+    process.stderr.write(`${def.name}: ${error.message}\n`);
     process.exit(1);
   }
 }
@@ -97,9 +95,29 @@ async function provisionWhenBrokerUp(
   }
 }
 
+/**
+ * SIGTERM/SIGINT: close the app (the Kafka consumer leaves its group, connections drain), then
+ * exit 0; a second signal or a stuck close exits 1 at once.
+ */
+function handleShutdown(app: INestApplication, name: string, graceMs = 20_000): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    new NestLogger('shutdown').log(`${name} received ${signal}, shutting down`);
+    setTimeout(() => process.exit(1), graceMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
 export interface BootstrapOptions {
   env?: NodeJS.ProcessEnv;
-  /** Consumer group; defaults to `qis-<service>`. Tests pass their own. */
+  /** Consumer group; defaults to `<topic prefix>qis-<service>`, so prefixed environments never share a group. */
   groupId?: string;
   /** Port override (0 = any free port), for tests. */
   port?: number;
@@ -123,7 +141,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   app.flushLogs();
   const logger = new NestLogger('bootstrap');
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
+  handleShutdown(app, def.name);
 
   if (config.SWAGGER_ENABLED) {
     const document = SwaggerModule.createDocument(
@@ -141,9 +159,12 @@ export async function bootstrapService<C extends ServiceConfig>(
   // HTTP first, so /health answers (not ready) while the broker is still coming.
   await app.listen(options.port ?? config.HTTP_PORT, config.HTTP_HOST);
   await provisionWhenBrokerUp(def, config, logger);
-  app.connectMicroservice(kafkaServerOptions(def, config, options.groupId ?? `qis-${def.name}`), {
-    inheritAppConfig: true,
-  });
+  app.connectMicroservice(
+    kafkaServerOptions(def, config, options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}qis-${def.name}`),
+    {
+      inheritAppConfig: true,
+    },
+  );
   await app.startAllMicroservices();
   const url = await app.getUrl();
   logger.log(`${def.name} ready on ${url}`);

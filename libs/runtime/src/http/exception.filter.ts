@@ -36,14 +36,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId, requestId }, 'unhandled error');
-    res
-      .status(500)
-      .json({
-        statusCode: 500,
-        error: 'Internal Server Error',
-        message: 'unexpected error',
-        errorId,
-        requestId,
-      });
+    res.status(500).json({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'unexpected error',
+      errorId,
+      requestId,
+    });
   }
 }

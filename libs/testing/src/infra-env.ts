@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { createConnection } from 'node:net';
+import path from 'node:path';
+
+/** The variables a service reads to reach the infrastructure (see libs/config). */
+export const INFRA_VARIABLES = [
+  'DB_HOST',
+  'DB_PORT',
+  'DB_USER',
+  'DB_PASSWORD',
+  'KAFKA_BROKERS',
+  'MINIO_ENDPOINT',
+  'MINIO_ACCESS_KEY',
+  'MINIO_SECRET_KEY',
+  'MINIO_REGION',
+  'AUTH_PUBLIC_KEY_FILE',
+] as const;
+
+export type InfraEnv = Record<(typeof INFRA_VARIABLES)[number], string>;
+
+export const repoRoot = (): string => path.resolve(__dirname, '../../..');
+
+/** Parses `KEY=value` lines. */
+export function parseEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+/** What the local infra script would give the services (its ports and the per-user credentials). */
+export function localInfraEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const text = execFileSync('bash', [path.join(repoRoot(), 'deploy/local/infra.sh'), 'env'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...extra },
+  });
+  return parseEnv(text);
+}
+
+export function tcpReachable(host: string, port: number, timeoutMs = 1_500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** host:port of each server, for reachability checks. */
+export function endpoints(env: Record<string, string>): Array<{ name: string; host: string; port: number }> {
+  const [kHost, kPort] = env['KAFKA_BROKERS'].split(',')[0].split(':');
+  const minio = new URL(env['MINIO_ENDPOINT']);
+  return [
+    { name: 'PostgreSQL', host: env['DB_HOST'], port: Number(env['DB_PORT']) },
+    { name: 'Kafka', host: kHost, port: Number(kPort) },
+    { name: 'MinIO', host: minio.hostname, port: Number(minio.port || 80) },
+  ];
+}

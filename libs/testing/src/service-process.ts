@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './infra-env';
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** Everything the process wrote, stdout and stderr. */
+  output(): string;
+  /** Resolves with the exit code once the process is gone. */
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export const serviceEntry = (name: string): string =>
+  path.join(repoRoot(), 'dist/services', name, 'src/main.js');
+
+/** Starts a built service as its own process (as the start command does), without waiting. */
+export function spawnService(name: string, env: Record<string, string>): ServiceProcess {
+  const entry = serviceEntry(name);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run build)`);
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(repoRoot(), 'tools/runtime/register-paths.js'), entry],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    name,
+    url: `http://127.0.0.1:${env['HTTP_PORT']}`,
+    child,
+    output: () => out,
+    exited,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Waits until GET url answers 200, or fails with the process's output. */
+export async function waitForReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null)
+      throw new Error(`${service.name} exited ${service.child.exitCode}:\n${service.output()}`);
+    const ok = await fetch(`${service.url}/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${service.name} not ready after ${timeoutMs} ms:\n${service.output().slice(-4000)}`);
+}

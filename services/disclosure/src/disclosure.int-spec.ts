@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@qis/testing';
+import { disclosureService } from './disclosure.definition';
+
+describeServiceBasics(disclosureService);

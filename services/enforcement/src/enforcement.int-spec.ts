@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@qis/testing';
+import { enforcementService } from './enforcement.definition';
+
+describeServiceBasics(enforcementService);

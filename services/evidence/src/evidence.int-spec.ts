@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@qis/testing';
+import { evidenceService } from './evidence.definition';
+
+describeServiceBasics(evidenceService);

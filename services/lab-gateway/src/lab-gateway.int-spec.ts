@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@qis/testing';
+import { labGatewayService } from './lab-gateway.definition';
+
+describeServiceBasics(labGatewayService);

@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@qis/testing';
+import { planningService } from './planning.definition';
+
+describeServiceBasics(planningService);

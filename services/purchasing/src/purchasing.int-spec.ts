@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@qis/testing';
+import { purchasingService } from './purchasing.definition';
+
+describeServiceBasics(purchasingService);
