@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The whole system on one machine, from a fresh clone:
+#
+#   bash deploy/local/stack.sh start     install, build, start the infrastructure and all six services
+#   bash deploy/local/stack.sh test      install, build, start the infrastructure, lint, typecheck, test
+#   bash deploy/local/stack.sh stop      stop the six services (the infrastructure keeps running)
+#   bash deploy/local/stack.sh status    infrastructure and services, with their readiness
+#   bash deploy/local/stack.sh logs NAME follow one service's log
+#
+# `npm start` and `npm test` call the first two; neither needs an earlier `npm ci`.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+# shellcheck source=deploy/local/lib.sh
+source "$ROOT/deploy/local/lib.sh"
+
+RUN_DIR="$QIS_INFRA_DIR/run"
+LOG_DIR="$QIS_INFRA_DIR/logs"
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+
+# npm ci when node_modules is missing or older than the lock file.
+ensure_dependencies() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "install dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+build() {
+  log "build (tsc)"
+  npx --no-install tsc -p tsconfig.build.json
+}
+
+service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(service_port "$1")/health/ready"; }
+
+service_running() {
+  local f="$RUN_DIR/$1.pid"
+  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+
+start_service() {
+  local name=$1 port
+  port=$(service_port "$name")
+  if service_running "$name"; then
+    log "$name already running (pid $(cat "$RUN_DIR/$name.pid"))"
+    return 0
+  fi
+  if curl -fs -o /dev/null "http://127.0.0.1:$port/health/live"; then
+    echo "stack: port $port is taken by another process; set the service's *_HTTP_PORT" >&2
+    return 1
+  fi
+  (
+    set -a
+    eval "$(print_env)"
+    set +a
+    export HTTP_PORT="$port" DB_NAME="$(service_db "$name")"
+    nohup node -r ./tools/runtime/register-paths.js "dist/services/$name/src/main.js" >"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$RUN_DIR/$name.pid"
+  )
+  log "started $name on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
+}
+
+wait_services() {
+  local name
+  for name in $QIS_SERVICES; do
+    if ! wait_for "$name" 120 service_ready "$name"; then
+      echo "stack: $name did not become ready; last lines of $LOG_DIR/$name.log:" >&2
+      tail -n 40 "$LOG_DIR/$name.log" >&2
+      return 1
+    fi
+  done
+}
+
+stop_services() {
+  local name f pid
+  for name in $QIS_SERVICES; do
+    f="$RUN_DIR/$name.pid"
+    [ -f "$f" ] || continue
+    pid=$(cat "$f")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+      log "stopped $name"
+    fi
+    rm -f "$f"
+  done
+}
+
+status() {
+  bash deploy/local/infra.sh status || true
+  local name
+  for name in $QIS_SERVICES; do
+    if service_ready "$name"; then state=ready; elif service_running "$name"; then state=starting; else state=down; fi
+    printf '%-12s %-8s http://127.0.0.1:%s\n' "$name" "$state" "$(service_port "$name")"
+  done
+}
+
+cmd=${1:-status}
+case "$cmd" in
+  start)
+    ensure_dependencies
+    bash deploy/local/infra.sh up
+    build
+    for name in $QIS_SERVICES; do start_service "$name"; done
+    wait_services
+    status
+    echo
+    echo "All six services are ready. OpenAPI: http://127.0.0.1:$(service_port planning)/docs (one per service)."
+    echo "Stop them with: npm stop   (infrastructure: npm run infra -- down)"
+    ;;
+  restart)
+    stop_services
+    exec bash "$0" start
+    ;;
+  stop) stop_services ;;
+  status) status ;;
+  logs)
+    name=${2:?usage: stack.sh logs SERVICE}
+    tail -n "${LINES:-100}" -f "$LOG_DIR/$name.log"
+    ;;
+  test)
+    ensure_dependencies
+    bash deploy/local/infra.sh up
+    log "typecheck and build"
+    build
+    npx --no-install tsc -p tsconfig.json
+    log "lint and format check"
+    NX_DAEMON=false NX_NO_CLOUD=true npx --no-install nx show projects >/dev/null # project graph for module boundaries
+    npx --no-install eslint --max-warnings=0 .
+    npx --no-install prettier --check . >/dev/null || { npx --no-install prettier --check . ; exit 1; }
+    log "tests (jest, on the real servers)"
+    npx --no-install jest --ci "${@:2}"
+    ;;
+  *)
+    echo "usage: stack.sh start|stop|restart|status|logs NAME|test" >&2
+    exit 2
+    ;;
+esac
