@@ -19,11 +19,14 @@ RUN_DIR="$QIS_INFRA_DIR/run"
 LOG_DIR="$QIS_INFRA_DIR/logs"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
-# npm ci when node_modules is missing or older than the lock file.
+# Installs the locked dependencies when node_modules is missing or older than the lock file.
+# `npm install` rather than `npm ci`: npm 11's `ci` refuses lock files that lack other platforms'
+# optional binaries (npm/cli#8805), which is what npm itself writes on Linux. With a lock file
+# present, `install` installs exactly the locked versions.
 ensure_dependencies() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "install dependencies (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error
+    log "install dependencies (npm install from package-lock.json)"
+    npm install --no-audit --no-fund --loglevel=error
   fi
 }
 
