@@ -1,4 +1,18 @@
+export { decodeMessage, type Decoded, type FieldProblem } from './decode-message';
+export type { EventContract } from './event-contract';
+export { DeadLetterHeader, Header, readHeaders, type HeaderMap } from './event-headers';
+export {
+  ConsumeEvent,
+  CONSUME_EVENT,
+  type EventContext,
+  type EventHandler,
+} from './inbox/consume-event.decorator';
+export { EventConsumerServer, type EventConsumerOptions } from './inbox/event-consumer.server';
+export { EventHandlerRegistry, type RegisteredHandler } from './inbox/event-handler.registry';
 export { KafkaHealthIndicator } from './kafka-health.indicator';
 export { kafkaClientConfig, kafkaLogCreator, prefixedTopic, type LogSink } from './kafka-options';
 export { KafkaPublisher, type OutgoingMessage } from './kafka-publisher';
+export { CreateOutboxAndInbox1763800001000 } from './messaging.migration';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { MESSAGING_PRODUCER, OutboxPublisher, type OutgoingEvent } from './outbox/outbox.publisher';
 export { provisionTopics, type TopicSettings } from './provision-topics';

@@ -1,16 +1,17 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, Kafka, Partitioners, type IHeaders, type Producer } from 'kafkajs';
 
+/** A message as it goes on the wire: the value is already serialised (or passed through untouched). */
 export interface OutgoingMessage {
   topic: string;
-  key: string;
-  value: unknown;
+  key: Buffer | string | null;
+  value: Buffer | string | null;
   headers?: Record<string, string>;
 }
 
 /**
- * An idempotent producer (acks from all in-sync replicas). The stage services publish through the
- * transactional outbox; this is the low-level sender it and the operational probes use.
+ * An idempotent producer with acks from all in-sync replicas, for what does not go through the
+ * outbox: dead letters and their replays. `publish` resolves once the broker acknowledged.
  */
 @Injectable()
 export class KafkaPublisher implements OnApplicationShutdown {
@@ -24,7 +25,7 @@ export class KafkaPublisher implements OnApplicationShutdown {
     this.connecting ??= (async () => {
       const producer = this.kafka.producer({
         idempotent: true,
-        maxInFlightRequests: 5,
+        maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,
       });
@@ -48,11 +49,7 @@ export class KafkaPublisher implements OnApplicationShutdown {
       compression: CompressionTypes.None,
       topicMessages: [...byTopic].map(([topic, list]) => ({
         topic,
-        messages: list.map((m) => ({
-          key: m.key,
-          value: JSON.stringify(m.value),
-          headers: m.headers as IHeaders,
-        })),
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers as IHeaders })),
       })),
     });
   }

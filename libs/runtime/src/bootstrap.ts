@@ -1,11 +1,18 @@
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type KafkaOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigError, loadConfig, type ServiceConfig } from '@qis/config';
 import { declaredTopics } from '@qis/contracts';
-import { kafkaClientConfig, prefixedTopic, provisionTopics } from '@qis/messaging';
-import { Kafka, Partitioners } from 'kafkajs';
+import {
+  EventConsumerServer,
+  EventHandlerRegistry,
+  kafkaClientConfig,
+  KafkaPublisher,
+  prefixedTopic,
+  provisionTopics,
+} from '@qis/messaging';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
 import { strictValidationPipe } from './http/validation';
 import { kafkaLogSink } from './kafka/kafka.providers';
@@ -27,39 +34,6 @@ export function configOrExit<C extends ServiceConfig>(def: ServiceDefinition<C>,
     process.stderr.write(`${def.name}: ${error.message}\n`);
     process.exit(1);
   }
-}
-
-export function kafkaServerOptions(
-  def: ServiceDefinition,
-  config: ServiceConfig,
-  groupId: string,
-): KafkaOptions {
-  return {
-    transport: Transport.KAFKA,
-    options: {
-      postfixId: '',
-      client: kafkaClientConfig(config, `qis-${def.name}`, kafkaLogSink(def.name, config.LOG_LEVEL)),
-      consumer: {
-        groupId,
-        allowAutoTopicCreation: false,
-        sessionTimeout: 15_000,
-        heartbeatInterval: 3_000,
-        // Always rejoin after a broker outage instead of giving up: no restart needed.
-        retry: {
-          initialRetryTime: 300,
-          maxRetryTime: 10_000,
-          retries: 10,
-          restartOnFailure: async () => true,
-        },
-      },
-      producer: {
-        idempotent: true,
-        allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      },
-      subscribe: { fromBeginning: true },
-    },
-  };
 }
 
 /** Creates the declared topics; waits (and says so) while the broker is not there yet. */
@@ -159,12 +133,16 @@ export async function bootstrapService<C extends ServiceConfig>(
   // HTTP first, so /health answers (not ready) while the broker is still coming.
   await app.listen(options.port ?? config.HTTP_PORT, config.HTTP_HOST);
   await provisionWhenBrokerUp(def, config, logger);
-  app.connectMicroservice(
-    kafkaServerOptions(def, config, options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}qis-${def.name}`),
-    {
-      inheritAppConfig: true,
-    },
-  );
+  app.connectMicroservice({
+    strategy: new EventConsumerServer({
+      kafka: app.get(Kafka),
+      groupId: options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}qis-${def.name}`,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      dataSource: app.get(DataSource),
+      registry: app.get(EventHandlerRegistry),
+      deadLetters: app.get(KafkaPublisher),
+    }),
+  });
   await app.startAllMicroservices();
   const url = await app.getUrl();
   logger.log(`${def.name} ready on ${url}`);

@@ -1,10 +1,4 @@
-export {
-  bootstrapService,
-  configOrExit,
-  kafkaServerOptions,
-  type BootstrapOptions,
-  type RunningService,
-} from './bootstrap';
+export { bootstrapService, configOrExit, type BootstrapOptions, type RunningService } from './bootstrap';
 export { HttpErrorFilter } from './http/exception.filter';
 export { fieldErrors, strictValidationPipe, type FieldError } from './http/validation';
 export { loggerParams, REDACTED_PATHS, requestId } from './logging';

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ObjectStoreConfig, ServiceConfig } from '@qis/config';
+import { CreateOutboxAndInbox1763800001000 } from '@qis/messaging';
 import { dataSourceOptions } from '@qis/persistence';
 import { createObjectStoreClient, ObjectStoreHealthIndicator } from '@qis/storage';
 import { LoggerModule } from 'nestjs-pino';
@@ -11,7 +12,9 @@ import { HttpErrorFilter } from './http/exception.filter';
 import { kafkaProviders } from './kafka/kafka.providers';
 import { loggerParams } from './logging';
 import { CreateOpsProbeReceipt1763800000000 } from './ops-probe/create-ops-probe-receipt.migration';
+import { OpsProbeConsumer } from './ops-probe/ops-probe.consumer';
 import { OpsProbeController } from './ops-probe/ops-probe.controller';
+import { MessagingRuntimeModule } from './messaging/messaging-runtime.module';
 import { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
 import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
 
@@ -27,6 +30,7 @@ export class RuntimeModule {
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: def.config, useValue: config },
       { provide: APP_FILTER, useClass: HttpErrorFilter },
+      OpsProbeConsumer,
       ...kafkaProviders,
     ];
     if (def.objectStore) {
@@ -50,12 +54,17 @@ export class RuntimeModule {
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config, {
             entities: [OpsProbeReceipt, ...asArray(def.entities)],
-            migrations: [CreateOpsProbeReceipt1763800000000, ...asArray(def.migrations)],
+            migrations: [
+              CreateOpsProbeReceipt1763800000000,
+              CreateOutboxAndInbox1763800001000,
+              ...asArray(def.migrations),
+            ],
           }),
           retryAttempts: 60,
           retryDelay: 2_000,
         }),
         TypeOrmModule.forFeature([OpsProbeReceipt]),
+        MessagingRuntimeModule,
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
         ...(def.imports ?? []),
       ],

@@ -1,0 +1,322 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { decodeMessage, type FieldProblem } from '../decode-message';
+import { DeadLetterHeader, Header, readHeaders, type HeaderMap } from '../event-headers';
+import type { KafkaPublisher } from '../kafka-publisher';
+import type { EventContext } from './consume-event.decorator';
+import type { EventHandlerRegistry, RegisteredHandler } from './event-handler.registry';
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topicPrefix: string;
+  dataSource: DataSource;
+  registry: EventHandlerRegistry;
+  /** Sends dead letters; must be idempotent with acks from all replicas. */
+  deadLetters: KafkaPublisher;
+  /** Attempts of a failing handler before its message goes to the dead-letter topic. */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  /** Messages applied in one transaction on the fast path. */
+  chunkSize?: number;
+  partitionsConsumedConcurrently?: number;
+}
+
+interface Item {
+  message: KafkaMessage;
+  headers: HeaderMap;
+  messageId: string;
+  value: object;
+}
+
+type Poison = { kind: 'poison'; reason: string; problems: FieldProblem[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The consuming side of the event backbone, as a Nest microservice transport: one Kafka consumer
+ * for the service's `@ConsumeEvent` handlers.
+ *
+ * - Inbox: the message id is recorded in the consumer's transaction together with the handler's
+ *   writes, so a redelivered or duplicated message has no second effect.
+ * - Poison (not JSON, failing validation, unknown type or version, no message id): straight to
+ *   `<topic>.dlq` with the reasons; the partition keeps flowing.
+ * - A failing handler is retried with backoff; the attempt count lives in the database (it
+ *   survives a restart), and after `maxAttempts` the message goes to the dead-letter topic.
+ *   Retrying in place keeps the order of a batch's events; a dead letter is only committed past
+ *   once the broker acknowledged it.
+ * - When the database itself is unreachable nothing is dead-lettered: the batch fails, the offset
+ *   is not committed, and kafkajs retries once it is back.
+ */
+export class EventConsumerServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(EventConsumerServer.name);
+  private consumer?: Consumer;
+  private byTopic = new Map<string, RegisteredHandler>();
+
+  constructor(private readonly options: EventConsumerOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const handlers = this.options.registry.handlers();
+      this.byTopic = new Map(handlers.map((h) => [`${this.options.topicPrefix}${h.contract.topic}`, h]));
+      if (this.byTopic.size === 0) return callback();
+      const consumer = this.options.kafka.consumer({
+        groupId: this.options.groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 20_000,
+        heartbeatInterval: 3_000,
+        retry: {
+          initialRetryTime: 300,
+          maxRetryTime: 10_000,
+          retries: 10,
+          restartOnFailure: async () => true,
+        },
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.onBatch(payload),
+      });
+      this.consumer = consumer;
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  on(): void {
+    // no transport events to expose
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async onBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload): Promise<void> {
+    const handler = this.byTopic.get(batch.topic);
+    if (!handler) return;
+    const chunkSize = this.options.chunkSize ?? 200;
+    let segment: Item[] = [];
+    const flush = async () => {
+      if (segment.length === 0) return;
+      await this.applySegment(handler, batch.topic, batch.partition, segment, heartbeat);
+      resolveOffset(segment[segment.length - 1].message.offset);
+      segment = [];
+      await heartbeat();
+    };
+
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      const decoded = this.decode(handler, message);
+      if ('kind' in decoded) {
+        await flush();
+        await this.deadLetter(
+          batch.topic,
+          batch.partition,
+          message,
+          decoded.kind,
+          decoded.reason,
+          decoded.problems,
+          0,
+        );
+        resolveOffset(message.offset);
+        continue;
+      }
+      segment.push(decoded);
+      if (segment.length >= chunkSize) await flush();
+    }
+    if (isRunning() && !isStale()) await flush();
+    await commitOffsetsIfNecessary();
+  }
+
+  private decode(handler: RegisteredHandler, message: KafkaMessage): Item | Poison {
+    const headers = readHeaders(message.headers as Record<string, unknown>);
+    const { contract } = handler;
+    const messageId = headers[Header.MessageId] ?? '';
+    const poison = (reason: string, problems: FieldProblem[] = []): Poison => ({
+      kind: 'poison',
+      reason,
+      problems,
+    });
+    if (!UUID.test(messageId)) return poison(`header ${Header.MessageId} missing or not a UUID`);
+    if (headers[Header.Type] !== contract.type)
+      return poison(`type ${JSON.stringify(headers[Header.Type])} is not ${contract.type}`);
+    if (headers[Header.Version] !== String(contract.version)) {
+      return poison(
+        `unknown version ${JSON.stringify(headers[Header.Version])} of ${contract.type} (expected ${contract.version})`,
+      );
+    }
+    const decoded = decodeMessage(contract, message.value);
+    if (!decoded.ok)
+      return poison(
+        decoded.kind === 'not-json' ? 'value is not JSON' : 'value fails validation',
+        decoded.problems,
+      );
+    return { message, headers, messageId, value: decoded.value };
+  }
+
+  /** Fast path: the whole segment in one transaction. On a handler failure, one by one with retries. */
+  private async applySegment(
+    handler: RegisteredHandler,
+    topic: string,
+    partition: number,
+    items: Item[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await this.options.dataSource.transaction(async (manager) => {
+        const inserted: Array<{ message_id: string }> = await manager.query(
+          `insert into inbox (consumer_group, message_id, topic, partition, "offset")
+           select $1, m.id, $3, $4, m.off from unnest($2::uuid[], $5::bigint[]) as m(id, off)
+           on conflict do nothing returning message_id`,
+          [
+            this.options.groupId,
+            items.map((i) => i.messageId),
+            topic,
+            partition,
+            items.map((i) => i.message.offset),
+          ],
+        );
+        const fresh = new Set(inserted.map((r) => r.message_id));
+        for (const item of items) {
+          // delete() also skips a second copy of the same message inside this segment
+          if (fresh.delete(item.messageId))
+            await handler.handle(item.value, this.context(manager, item, topic, partition));
+        }
+      });
+    } catch {
+      for (const item of items) await this.applyOne(handler, topic, partition, item, heartbeat);
+    }
+  }
+
+  private async applyOne(
+    handler: RegisteredHandler,
+    topic: string,
+    partition: number,
+    item: Item,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (;;) {
+      try {
+        await this.options.dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            `insert into inbox (consumer_group, message_id, topic, partition, "offset") values ($1, $2, $3, $4, $5)
+             on conflict do nothing returning message_id`,
+            [this.options.groupId, item.messageId, topic, partition, item.message.offset],
+          );
+          if (inserted.length === 0) return;
+          await handler.handle(item.value, this.context(manager, item, topic, partition));
+          await manager.query('delete from inbox_failure where consumer_group = $1 and message_id = $2', [
+            this.options.groupId,
+            item.messageId,
+          ]);
+        });
+        return;
+      } catch (error) {
+        // If the failure cannot even be recorded, the database is away: fail the batch, no dead letter.
+        const attempts = await this.recordFailure(item, error);
+        if (attempts >= maxAttempts) {
+          this.log.error(
+            { err: error, topic, offset: item.message.offset, attempts },
+            `${handler.name} failed; message dead-lettered`,
+          );
+          await this.deadLetter(
+            topic,
+            partition,
+            item.message,
+            'handler-failed',
+            (error as Error).message,
+            [],
+            attempts,
+          );
+          return;
+        }
+        this.log.warn(
+          { topic, offset: item.message.offset, attempts },
+          `${handler.name} failed (attempt ${attempts}): ${(error as Error).message}`,
+        );
+        await new Promise((resolve) =>
+          setTimeout(resolve, (this.options.retryBaseMs ?? 200) * 2 ** (attempts - 1)),
+        );
+        await heartbeat();
+      }
+    }
+  }
+
+  private async recordFailure(item: Item, error: unknown): Promise<number> {
+    const rows: Array<{ attempts: number }> = await this.options.dataSource.query(
+      `insert into inbox_failure (consumer_group, message_id, attempts, last_error) values ($1, $2, 1, $3)
+       on conflict (consumer_group, message_id)
+       do update set attempts = inbox_failure.attempts + 1, last_error = excluded.last_error, updated_at = now()
+       returning attempts`,
+      [this.options.groupId, item.messageId, String((error as Error)?.stack ?? error).slice(0, 4_000)],
+    );
+    return rows[0].attempts;
+  }
+
+  private context(
+    manager: EventContext['manager'],
+    item: Item,
+    topic: string,
+    partition: number,
+  ): EventContext {
+    return {
+      manager,
+      messageId: item.messageId,
+      key: item.message.key?.toString() ?? '',
+      headers: item.headers,
+      topic: topic.slice(this.options.topicPrefix.length),
+      partition,
+      offset: item.message.offset,
+    };
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    kind: string,
+    reason: string,
+    problems: FieldProblem[],
+    attempts: number,
+  ): Promise<void> {
+    const headers: HeaderMap = {
+      ...readHeaders(message.headers as Record<string, unknown>),
+      [DeadLetterHeader.OriginalTopic]: topic,
+      [DeadLetterHeader.OriginalPartition]: String(partition),
+      [DeadLetterHeader.OriginalOffset]: message.offset,
+      [DeadLetterHeader.ConsumerGroup]: this.options.groupId,
+      [DeadLetterHeader.FailedAt]: new Date().toISOString(),
+      [DeadLetterHeader.ErrorKind]: kind,
+      [DeadLetterHeader.ErrorMessage]: reason.slice(0, 2_000),
+      [DeadLetterHeader.ErrorReasons]: JSON.stringify(problems),
+      [DeadLetterHeader.ErrorAttempts]: String(attempts),
+    };
+    await this.options.deadLetters.publish([
+      { topic: `${topic}.dlq`, key: message.key, value: message.value, headers },
+    ]);
+    this.log.warn(
+      { topic, offset: message.offset, kind, reason, problems },
+      'message sent to the dead-letter topic',
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { decodeMessage } from '../decode-message';
+import type { EventContract } from '../event-contract';
+import { Header, type HeaderMap } from '../event-headers';
+
+export const MESSAGING_PRODUCER = Symbol('MESSAGING_PRODUCER');
+
+export interface OutgoingEvent<V extends object> {
+  contract: EventContract<V>;
+  /** The partition key: the batch number for flow events, so a batch's events stay in order. */
+  key: string;
+  value: V;
+  /** Defaults to the key (the batch). */
+  correlationId?: string;
+  /** The message id of the event or request that caused this one. */
+  causationId?: string;
+  /** W3C trace context of the caller, when there is one. */
+  traceparent?: string;
+  occurredAt?: Date;
+}
+
+/**
+ * Stores events in the outbox inside the caller's transaction, so an event exists if and only if
+ * the state change that produced it committed. The relay publishes them afterwards.
+ */
+@Injectable()
+export class OutboxPublisher {
+  constructor(@Inject(MESSAGING_PRODUCER) private readonly producer: string) {}
+
+  async publish(manager: EntityManager, events: ReadonlyArray<OutgoingEvent<object>>): Promise<string[]> {
+    if (events.length === 0) return [];
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'OutboxPublisher.publish must run inside a transaction (dataSource.transaction(manager => …))',
+      );
+    }
+    const rows = events.map((event) => {
+      // An event that breaks its own contract is a bug here, not the consumer's problem.
+      const check = decodeMessage(event.contract, JSON.stringify(event.value));
+      if (!check.ok) {
+        throw new Error(
+          `event ${event.contract.type} breaks its contract: ${JSON.stringify(check.problems)}`,
+        );
+      }
+      const messageId = randomUUID();
+      const headers: HeaderMap = {
+        [Header.MessageId]: messageId,
+        [Header.Type]: event.contract.type,
+        [Header.Version]: String(event.contract.version),
+        [Header.OccurredAt]: (event.occurredAt ?? new Date()).toISOString(),
+        [Header.CorrelationId]: event.correlationId ?? event.key,
+        [Header.Producer]: this.producer,
+        [Header.TraceParent]: event.traceparent ?? newTraceparent(),
+        ...(event.causationId ? { [Header.CausationId]: event.causationId } : {}),
+      };
+      return [
+        messageId,
+        event.contract.topic,
+        event.key,
+        JSON.stringify(event.value),
+        JSON.stringify(headers),
+      ];
+    });
+    const placeholders = rows.map(
+      (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}::jsonb)`,
+    );
+    await manager.query(
+      `insert into outbox (message_id, topic, message_key, payload, headers) values ${placeholders.join(', ')}`,
+      rows.flat(),
+    );
+    return rows.map((r) => r[0]);
+  }
+}
+
+const newTraceparent = (): string =>
+  `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
