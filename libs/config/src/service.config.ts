@@ -63,6 +63,12 @@ export class ServiceConfig {
   })
   KAFKA_TOPIC_PREFIX = '';
 
+  /** Consumer group; empty means `<KAFKA_TOPIC_PREFIX>qis-<service>`. Instances of one service share it. */
+  @Matches(/^[a-zA-Z0-9._-]{0,120}$/, {
+    message: 'may contain only letters, digits, dot, underscore and dash',
+  })
+  KAFKA_CONSUMER_GROUP = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -78,6 +84,11 @@ export class ServiceConfig {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   SWAGGER_ENABLED = true;
+
+  /** Relay this service's outbox to Kafka. Off only to hold events back (maintenance, tests). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  OUTBOX_RELAY_ENABLED = true;
 }
 
 /** MinIO / S3 settings, for the services that hold objects. */

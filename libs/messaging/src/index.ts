@@ -16,3 +16,4 @@ export { CreateOutboxAndInbox1763800001000 } from './messaging.migration';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { MESSAGING_PRODUCER, OutboxPublisher, type OutgoingEvent } from './outbox/outbox.publisher';
 export { provisionTopics, type TopicSettings } from './provision-topics';
+export { readDeadLetters, replayDeadLetters, type DeadLetter } from './dead-letter/dead-letters';

@@ -52,7 +52,9 @@ async function provisionWhenBrokerUp(
       await admin.connect();
       const created = await provisionTopics(
         admin,
-        declaredTopics().map((t) => prefixedTopic(t, config.KAFKA_TOPIC_PREFIX)),
+        [...declaredTopics(), ...(def.extraTopics ?? []).flatMap((t) => [t, `${t}.dlq`])].map((t) =>
+          prefixedTopic(t, config.KAFKA_TOPIC_PREFIX),
+        ),
         {
           partitions: config.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: config.KAFKA_REPLICATION_FACTOR,
@@ -136,7 +138,8 @@ export async function bootstrapService<C extends ServiceConfig>(
   app.connectMicroservice({
     strategy: new EventConsumerServer({
       kafka: app.get(Kafka),
-      groupId: options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}qis-${def.name}`,
+      groupId:
+        options.groupId ?? (config.KAFKA_CONSUMER_GROUP || `${config.KAFKA_TOPIC_PREFIX}qis-${def.name}`),
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       dataSource: app.get(DataSource),
       registry: app.get(EventHandlerRegistry),

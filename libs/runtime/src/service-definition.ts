@@ -13,6 +13,8 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   migrations: MixedList<Type<unknown>>;
   /** The service's feature modules. */
   imports?: Array<Type<unknown> | DynamicModule>;
+  /** Topics this service needs beyond the declared contracts (and their dead-letter topics). */
+  extraTopics?: string[];
   /** Evidence keeps objects: its readiness includes the object store. */
   objectStore?: { bucket(config: C): string };
 }

@@ -4,5 +4,12 @@ export { endpoints, INFRA_VARIABLES, localInfraEnv, parseEnv, repoRoot, tcpReach
 export { createTestDatabase, pgServerFromEnv, uniqueName } from './isolation';
 export { freePort, PrivateInfra, type ServerName } from './private-infra';
 export { startTestService, type TestService } from './test-service';
-export { serviceEntry, spawnService, waitForReady, type ServiceProcess } from './service-process';
+export {
+  fixtureEntry,
+  serviceEntry,
+  spawnService,
+  waitForReady,
+  type ServiceProcess,
+} from './service-process';
+export { FixtureEvent, FixtureEventContract } from './fixtures/backbone/fixture-event';
 export { describeServiceBasics } from './service-basics';

@@ -17,9 +17,16 @@ export interface ServiceProcess {
 export const serviceEntry = (name: string): string =>
   path.join(repoRoot(), 'dist/services', name, 'src/main.js');
 
+/** The backbone fixture (libs/testing/src/fixtures/backbone) as built in dist/. */
+export const fixtureEntry = (): string =>
+  path.join(repoRoot(), 'dist/libs/testing/src/fixtures/backbone/main.js');
+
 /** Starts a built service as its own process (as the start command does), without waiting. */
-export function spawnService(name: string, env: Record<string, string>): ServiceProcess {
-  const entry = serviceEntry(name);
+export function spawnService(
+  name: string,
+  env: Record<string, string>,
+  entry = serviceEntry(name),
+): ServiceProcess {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run build)`);
   const child = spawn(
     process.execPath,

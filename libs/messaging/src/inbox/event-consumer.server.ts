@@ -300,7 +300,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     attempts: number,
   ): Promise<void> {
     const headers: HeaderMap = {
-      ...readHeaders(message.headers as Record<string, unknown>),
+      ...readHeaders(message.headers as Record<string, unknown>), // replay-count included
       [DeadLetterHeader.OriginalTopic]: topic,
       [DeadLetterHeader.OriginalPartition]: String(partition),
       [DeadLetterHeader.OriginalOffset]: message.offset,

@@ -9,7 +9,10 @@ import { SERVICE_CONFIG } from '../service-definition';
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly relay: OutboxRelay;
 
-  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig, kafka: Kafka) {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    kafka: Kafka,
+  ) {
     this.relay = new OutboxRelay({
       pg: {
         host: config.DB_HOST,
@@ -25,7 +28,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   }
 
   onApplicationBootstrap(): void {
-    this.relay.start();
+    if (this.config.OUTBOX_RELAY_ENABLED) this.relay.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
