@@ -1,1 +1,44 @@
-export { deadLetterTopic, declaredTopics, Topics, type TopicName } from './topics';
+export { deadLetterTopic, Topics, type TopicName } from './topics';
+export { contractForTopic, contracts, declaredTopics, operationalTopics } from './registry/contracts';
+export { decodeEvent, decodeKey, encodeKey, validateEvent } from './registry/decode-event';
+export { defineEvent, type EventDescriptor, type EventExample } from './registry/event-descriptor';
+export type { DecodeResult, FieldError } from './registry/field-error';
+
+export * from './conventions/patterns';
+export * from './conventions/vocabulary';
+export {
+  isUnifiedSocialCreditCode,
+  unifiedSocialCreditCheckCharacter,
+} from './conventions/unified-social-credit-code';
+
+export { Authority } from './facts/authority';
+export { BatchKey } from './facts/batch-key';
+export { ClaimedProduct } from './facts/claimed-product';
+export { ComplaintKey } from './facts/complaint-key';
+export { ListingFacts } from './facts/listing-facts';
+export { NoticeDelivery } from './facts/notice-delivery';
+export { PlatformFacts } from './facts/platform-facts';
+export { PlatformListingKey } from './facts/platform-listing-key';
+export { PublicNoticeFacts } from './facts/public-notice-facts';
+export { SampleUnits } from './facts/sample-units';
+export { SealedSample } from './facts/sealed-sample';
+export { SellerFacts } from './facts/seller-facts';
+export { TestItemResult } from './facts/test-item-result';
+
+// One descriptor per event, with its key and value classes.
+export * from './events/batch-issued';
+export * from './events/case-closed';
+export * from './events/case-routed';
+export * from './events/complaint-received';
+export * from './events/listing-signal';
+export * from './events/objection-filed';
+export * from './events/order-placed';
+export * from './events/parcel-received';
+export * from './events/reinspection-requested';
+export * from './events/report-issued';
+export * from './events/result-final';
+export * from './events/result-notified';
+export * from './events/result-published';
+export * from './events/sample-dispatched';
+export * from './events/sample-sealed';
+export * from './events/takedown-reported';

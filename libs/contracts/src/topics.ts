@@ -1,7 +1,8 @@
 /**
  * Every topic of the system: `<owner>.<event-in-kebab>.v<major>`. A breaking change to an event
- * is a new major version, hence a new topic. Topics are created from this list at start-up
- * (auto-creation is off on the broker), so no consumer ever subscribes to a missing topic.
+ * is a new major version, hence a new topic. Each flow topic has a contract in `events/`
+ * (see `contracts`); topics are created from `declaredTopics()` at start-up (auto-creation is off
+ * on the broker), so no consumer ever subscribes to a missing topic.
  */
 export const Topics = {
   // inbound, produced by platforms and other sources
@@ -30,7 +31,3 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Dead letters of a topic: `<topic>.dlq`. */
 export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
-
-/** The declared list the services provision at start-up: each topic and its dead-letter topic. */
-export const declaredTopics = (): string[] =>
-  Object.values(Topics).flatMap((topic) => [topic, deadLetterTopic(topic)]);

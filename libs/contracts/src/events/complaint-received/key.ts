@@ -1,0 +1,3 @@
+import { ComplaintKey } from '../../facts/complaint-key';
+
+export class ComplaintReceivedKey extends ComplaintKey {}

@@ -1,0 +1,3 @@
+import { PlatformListingKey } from '../../facts/platform-listing-key';
+
+export class ListingSignalKey extends PlatformListingKey {}

@@ -1,0 +1,3 @@
+import { BatchKey } from '../../facts/batch-key';
+
+export class ReportIssuedKey extends BatchKey {}

@@ -1,0 +1,3 @@
+import { BatchKey } from '../../facts/batch-key';
+
+export class TakedownReportedKey extends BatchKey {}
