@@ -12,7 +12,10 @@ export { EventHandlerRegistry, type RegisteredHandler } from './inbox/event-hand
 export { KafkaHealthIndicator } from './kafka-health.indicator';
 export { kafkaClientConfig, kafkaLogCreator, prefixedTopic, type LogSink } from './kafka-options';
 export { KafkaPublisher, type OutgoingMessage } from './kafka-publisher';
-export { CreateOutboxAndInbox1763800001000 } from './messaging.migration';
+export { CreateOutboxAndInbox1763800001000, NotifyOnOutboxInsert1763800002000 } from './messaging.migration';
+
+/** The backbone's migrations, in order, for every service. */
+export { messagingMigrations } from './messaging-migrations';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { MESSAGING_PRODUCER, OutboxPublisher, type OutgoingEvent } from './outbox/outbox.publisher';
 export { provisionTopics, type TopicSettings } from './provision-topics';

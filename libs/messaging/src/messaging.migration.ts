@@ -48,3 +48,22 @@ export class CreateOutboxAndInbox1763800001000 implements MigrationInterface {
     await q.query('drop table outbox');
   }
 }
+
+/** Wakes the relay (LISTEN outbox) once per inserting statement, not per row. */
+export class NotifyOnOutboxInsert1763800002000 implements MigrationInterface {
+  name = 'NotifyOnOutboxInsert1763800002000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create function outbox_notify() returns trigger language plpgsql as $$
+      begin perform pg_notify('outbox', ''); return null; end $$`);
+    await q.query(
+      'create trigger outbox_inserted after insert on outbox for each statement execute function outbox_notify()',
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('drop trigger outbox_inserted on outbox');
+    await q.query('drop function outbox_notify');
+  }
+}

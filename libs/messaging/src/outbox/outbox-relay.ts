@@ -9,7 +9,7 @@ export interface OutboxRelayOptions {
   topicPrefix: string;
   /** Rows per round trip. */
   batchSize?: number;
-  /** Pause between polls when the outbox is empty. */
+  /** Longest pause between polls when the outbox is empty (an insert's NOTIFY wakes it sooner). */
   idleMs?: number;
   /** How long sent rows are kept before they are purged. */
   retainSentHours?: number;
@@ -41,6 +41,7 @@ export class OutboxRelay {
   private producer?: Producer;
   private wake?: () => void;
   private leader = false;
+  private notified = false;
   private lastPurge = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -91,6 +92,10 @@ export class OutboxRelay {
     if (!this.client) {
       const client = new Client({ ...this.options.pg, application_name: 'qis-outbox-relay' });
       client.on('error', () => undefined); // surfaced by the next query
+      client.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
       await client.connect();
       this.client = client;
     }
@@ -99,6 +104,8 @@ export class OutboxRelay {
     );
     this.leader = result.rows[0].locked;
     if (!this.leader) await this.dropSession();
+    // An insert into the outbox notifies; polling stays as the fallback.
+    else await this.client?.query('listen outbox');
     return this.leader;
   }
 
@@ -122,7 +129,7 @@ export class OutboxRelay {
         ]);
       }
       await this.purgeSometimes(client);
-      if (rows.length < batchSize) await this.sleep(this.options.idleMs ?? 20);
+      if (rows.length < batchSize) await this.sleep(this.options.idleMs ?? 500);
     }
   }
 
@@ -166,8 +173,13 @@ export class OutboxRelay {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      if (this.notified) {
+        this.notified = false;
+        return resolve();
+      }
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
+        this.notified = false;
         clearTimeout(timer);
         resolve();
       };

@@ -1,0 +1,3 @@
+import { CreateOutboxAndInbox1763800001000, NotifyOnOutboxInsert1763800002000 } from './messaging.migration';
+
+export const messagingMigrations = [CreateOutboxAndInbox1763800001000, NotifyOnOutboxInsert1763800002000];
