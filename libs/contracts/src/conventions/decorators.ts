@@ -15,6 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { JSONSchema as JsonSchemaDecorator } from 'class-validator-jsonschema';
+import { getMetadataSchema } from 'class-validator-jsonschema/build/decorators';
 import {
   AREA_CODE,
   BATCH_NUMBER,
@@ -39,13 +40,27 @@ const compose =
     for (const decorate of decorators) decorate(target, property);
   };
 
-type SchemaFragment = Exclude<Parameters<typeof JsonSchemaDecorator>[0], (...args: never[]) => unknown>;
+interface SchemaFragment {
+  description?: string;
+  format?: string;
+  examples?: string[];
+}
 
-/** Extra schema keywords for the generator; it only decorates properties, never symbols. */
+/**
+ * Extra schema keywords for the generator, merged with those already set (the library keeps only
+ * the last). Decorators apply bottom-up, so a `@Describe` written below a convention decorator
+ * comes first in the description: the specific meaning, then the generic format.
+ */
 const JSONSchema =
   (fragment: SchemaFragment): PropertyDecorator =>
-  (target, property) =>
-    JsonSchemaDecorator(fragment)(target, String(property));
+  (target, property) => {
+    const earlier = getMetadataSchema(target, String(property)) as SchemaFragment;
+    const description = [earlier.description, fragment.description].filter((d) => d !== undefined).join('; ');
+    JsonSchemaDecorator({ ...fragment, ...earlier, ...(description ? { description } : {}) })(
+      target,
+      String(property),
+    );
+  };
 
 /** A description (English, with the Chinese term where helpful) for the generated schema. */
 export const Describe = (description: string): PropertyDecorator => JSONSchema({ description });
