@@ -133,6 +133,7 @@ case "$cmd" in
     NX_DAEMON=false NX_NO_CLOUD=true npx --no-install nx show projects >/dev/null # project graph for module boundaries
     npx --no-install eslint --max-warnings=0 .
     npx --no-install prettier --check . >/dev/null || { npx --no-install prettier --check . ; exit 1; }
+    node -r ./tools/runtime/register-paths.js dist/tools/asyncapi/generate.js --check # docs/asyncapi.yaml, docs/schemas match libs/contracts
     log "tests (jest, on the real servers)"
     npx --no-install jest --ci "${@:2}"
     ;;
