@@ -1,4 +1,3 @@
-export { decodeMessage, type Decoded, type FieldProblem } from './decode-message';
 export type { EventContract } from './event-contract';
 export { DeadLetterHeader, Header, readHeaders, type HeaderMap } from './event-headers';
 export {

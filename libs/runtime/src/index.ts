@@ -1,6 +1,6 @@
 export { bootstrapService, configOrExit, type BootstrapOptions, type RunningService } from './bootstrap';
 export { HttpErrorFilter } from './http/exception.filter';
-export { fieldErrors, strictValidationPipe, type FieldError } from './http/validation';
+export { strictValidationPipe } from './http/validation';
 export { loggerParams, REDACTED_PATHS, requestId } from './logging';
 export { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
 export { RuntimeModule } from './runtime.module';

@@ -8,7 +8,8 @@ const validatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUn
 
 const KEY_SEPARATOR = ':';
 
-const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
+/** class-validator errors as `{ field: 'items[0].unit', reasons }`, nested paths flattened. */
+export const flattenValidationErrors = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
   errors.flatMap((error) => {
     const field = !parent
       ? error.property
@@ -16,7 +17,7 @@ const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] 
         ? `${parent}[${error.property}]`
         : `${parent}.${error.property}`;
     const own = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -29,18 +30,18 @@ function validateAs<T extends object>(cls: new () => T, plain: unknown, whole: s
   const errors = validateSync(instance, validatorOptions);
   return errors.length === 0
     ? { ok: true, value: instance }
-    : { ok: false, kind: 'invalid', errors: flatten(errors) };
+    : { ok: false, kind: 'invalid', errors: flattenValidationErrors(errors) };
 }
 
 /** Validates an already-parsed value (e.g. before publishing) against the event's value class. */
 export const validateEvent = <V extends object>(
-  descriptor: EventDescriptor<object, V>,
+  descriptor: Pick<EventDescriptor<object, V>, 'value'>,
   plain: unknown,
 ): DecodeResult<V> => validateAs(descriptor.value, plain, '(value)');
 
 /** Parses a raw Kafka value and validates it; never throws for bad input. */
 export function decodeEvent<V extends object>(
-  descriptor: EventDescriptor<object, V>,
+  descriptor: Pick<EventDescriptor<object, V>, 'value'>,
   raw: Buffer | string | null,
 ): DecodeResult<V> {
   if (raw === null)

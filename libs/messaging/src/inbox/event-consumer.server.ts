@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { decodeMessage, type FieldProblem } from '../decode-message';
+import { decodeEvent, type FieldError } from '@qis/contracts';
 import { DeadLetterHeader, Header, readHeaders, type HeaderMap } from '../event-headers';
 import type { KafkaPublisher } from '../kafka-publisher';
 import type { EventContext } from './consume-event.decorator';
@@ -31,7 +31,7 @@ interface Item {
   value: object;
 }
 
-type Poison = { kind: 'poison'; reason: string; problems: FieldProblem[] };
+type Poison = { kind: 'poison'; reason: string; problems: FieldError[] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -151,7 +151,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     const headers = readHeaders(message.headers as Record<string, unknown>);
     const { contract } = handler;
     const messageId = headers[Header.MessageId] ?? '';
-    const poison = (reason: string, problems: FieldProblem[] = []): Poison => ({
+    const poison = (reason: string, problems: FieldError[] = []): Poison => ({
       kind: 'poison',
       reason,
       problems,
@@ -164,11 +164,11 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
         `unknown version ${JSON.stringify(headers[Header.Version])} of ${contract.type} (expected ${contract.version})`,
       );
     }
-    const decoded = decodeMessage(contract, message.value);
+    const decoded = decodeEvent(contract, message.value);
     if (!decoded.ok)
       return poison(
         decoded.kind === 'not-json' ? 'value is not JSON' : 'value fails validation',
-        decoded.problems,
+        decoded.errors,
       );
     return { message, headers, messageId, value: decoded.value };
   }
@@ -296,7 +296,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     message: KafkaMessage,
     kind: string,
     reason: string,
-    problems: FieldProblem[],
+    problems: FieldError[],
     attempts: number,
   ): Promise<void> {
     const headers: HeaderMap = {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeMessage } from '../decode-message';
+import { validateEvent } from '@qis/contracts';
 import type { EventContract } from '../event-contract';
 import { Header, type HeaderMap } from '../event-headers';
 
@@ -38,11 +38,9 @@ export class OutboxPublisher {
     }
     const rows = events.map((event) => {
       // An event that breaks its own contract is a bug here, not the consumer's problem.
-      const check = decodeMessage(event.contract, JSON.stringify(event.value));
+      const check = validateEvent(event.contract, JSON.parse(JSON.stringify(event.value)));
       if (!check.ok) {
-        throw new Error(
-          `event ${event.contract.type} breaks its contract: ${JSON.stringify(check.problems)}`,
-        );
+        throw new Error(`event ${event.contract.type} breaks its contract: ${JSON.stringify(check.errors)}`);
       }
       const messageId = randomUUID();
       const headers: HeaderMap = {
