@@ -26,6 +26,10 @@ import { Client } from 'pg';
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 50_000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 1_000);
 const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 10);
+/** Partitions of every topic in the run (bare and backbone alike); consumers take them all at once. */
+const PARTITIONS = Number(process.env['BENCH_PARTITIONS'] ?? 12);
+/** Concurrent writers of the producing service (as concurrent requests would be). */
+const WRITERS = Number(process.env['BENCH_WRITERS'] ?? 4);
 
 Object.assign(process.env, { ...localInfraEnv(), ...process.env, LOG_LEVEL: 'error' });
 const kafka = new Kafka({
@@ -63,13 +67,14 @@ async function bareKafka(): Promise<Row> {
     const topic = `bench-bare-${randomBytes(4).toString('hex')}`;
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [{ topic, numPartitions: 3, replicationFactor: 1 }],
+      topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }],
     });
     const latencies: number[] = [];
     const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}` });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
+      partitionsConsumedConcurrently: PARTITIONS,
       eachBatch: async ({ batch }) => {
         const now = Date.now();
         for (const m of batch.messages) latencies.push(now - Number(m.headers?.['t']?.toString()));
@@ -163,7 +168,13 @@ async function backbone(): Promise<Row> {
     const start = async (db: string, env: Record<string, string>) => {
       const p = spawnService(
         'fixture',
-        { HTTP_PORT: String(await freePort()), DB_NAME: db, KAFKA_TOPIC_PREFIX: prefix, ...env },
+        {
+          HTTP_PORT: String(await freePort()),
+          DB_NAME: db,
+          KAFKA_TOPIC_PREFIX: prefix,
+          KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
+          ...env,
+        },
         fixtureEntry(),
       );
       processes.push(p);
@@ -175,6 +186,7 @@ async function backbone(): Promise<Row> {
         FIXTURE_CONSUME: 'false',
         FIXTURE_EMIT: String(count),
         FIXTURE_EMIT_CHUNK: '500',
+        FIXTURE_EMIT_WRITERS: String(WRITERS),
         FIXTURE_EMIT_RATE: String(rate),
         FIXTURE_KEYS: '50',
       });
@@ -216,7 +228,8 @@ async function backbone(): Promise<Row> {
 
 async function main(): Promise<void> {
   process.stdout.write(
-    `backbone benchmark: ${EVENTS} events as fast as possible; latency at ${RATE}/s for ${RATE_SECONDS} s\n`,
+    `backbone benchmark: ${EVENTS} events as fast as possible; latency at ${RATE}/s for ${RATE_SECONDS} s; ` +
+      `${PARTITIONS} partitions per topic; ${WRITERS} writers in the producing service\n`,
   );
   const rows = [await bareKafka(), await bareInserts(), await backbone()];
   const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.toFixed(digits));
