@@ -12,7 +12,13 @@ export QIS_KAFKA_PORT=${QIS_KAFKA_PORT:-19092}
 export QIS_KAFKA_CONTROLLER_PORT=${QIS_KAFKA_CONTROLLER_PORT:-19093}
 export QIS_MINIO_PORT=${QIS_MINIO_PORT:-19000}
 export QIS_MINIO_CONSOLE_PORT=${QIS_MINIO_CONSOLE_PORT:-19001}
+# The superuser creates databases and roles; the services connect as the application role, which
+# owns their databases but is no superuser (so grants bind it: the audit log is append-only for it).
 export QIS_PG_USER=${QIS_PG_USER:-qis}
+export QIS_PG_APP_USER=${QIS_PG_APP_USER:-qis_app}
+# Development tokens (npm run token) are signed by this issuer for this audience.
+export QIS_AUTH_ISSUER=${QIS_AUTH_ISSUER:-qis-dev}
+export QIS_AUTH_AUDIENCE=${QIS_AUTH_AUDIENCE:-qis}
 
 # service name -> HTTP port and database
 QIS_SERVICES="planning purchasing evidence lab-gateway enforcement disclosure"
@@ -55,11 +61,16 @@ ensure_credentials() {
       {
         echo "# Local development credentials for qis (generated $(date -u +%FT%TZ)). Not for production."
         echo "QIS_PG_PASSWORD=$(openssl rand -hex 16)"
+        echo "QIS_PG_APP_PASSWORD=$(openssl rand -hex 16)"
         echo "QIS_MINIO_ACCESS_KEY=qis-$(openssl rand -hex 6)"
         echo "QIS_MINIO_SECRET_KEY=$(openssl rand -hex 24)"
         echo "QIS_MINIO_KMS_SECRET_KEY=qis-key:$(openssl rand -base64 32)"
       } >"$QIS_CREDENTIALS_FILE"
     )
+  fi
+  # Files written before the application role existed lack its password: add one.
+  if ! grep -q '^QIS_PG_APP_PASSWORD=' "$QIS_CREDENTIALS_FILE"; then
+    echo "QIS_PG_APP_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
   fi
   set -a
   # shellcheck disable=SC1090
@@ -74,8 +85,10 @@ print_env() {
 QIS_ENV=development
 DB_HOST=127.0.0.1
 DB_PORT=$QIS_PG_PORT
-DB_USER=$QIS_PG_USER
-DB_PASSWORD=$QIS_PG_PASSWORD
+DB_USER=$QIS_PG_APP_USER
+DB_PASSWORD=$QIS_PG_APP_PASSWORD
+DB_ADMIN_USER=$QIS_PG_USER
+DB_ADMIN_PASSWORD=$QIS_PG_PASSWORD
 KAFKA_BROKERS=127.0.0.1:$QIS_KAFKA_PORT
 MINIO_ENDPOINT=http://127.0.0.1:$QIS_MINIO_PORT
 MINIO_ACCESS_KEY=$QIS_MINIO_ACCESS_KEY
@@ -83,5 +96,7 @@ MINIO_SECRET_KEY=$QIS_MINIO_SECRET_KEY
 MINIO_REGION=us-east-1
 MINIO_KMS_KEY_ID=${QIS_MINIO_KMS_SECRET_KEY%%:*}
 AUTH_PUBLIC_KEY_FILE=$QIS_INFRA_DIR/keys/dev-jwt.pub
+AUTH_ISSUER=$QIS_AUTH_ISSUER
+AUTH_AUDIENCE=$QIS_AUTH_AUDIENCE
 EOF
 }

@@ -57,6 +57,8 @@ start_service() {
     set -a
     eval "$(print_env)"
     set +a
+    # The services never need the superuser.
+    unset DB_ADMIN_USER DB_ADMIN_PASSWORD
     export HTTP_PORT="$port" DB_NAME="$(service_db "$name")"
     nohup node -r ./tools/runtime/register-paths.js "dist/services/$name/src/main.js" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"

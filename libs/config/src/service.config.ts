@@ -39,7 +39,7 @@ export class ServiceConfig {
 
   @IsString()
   @IsNotEmpty()
-  DB_USER = 'qis';
+  DB_USER = 'qis_app';
 
   @IsString({ message: 'must be set (the database password)' })
   @IsNotEmpty()

@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** True when a container engine answers (Docker or a compatible socket). */
 export function containerRuntimeAvailable(): boolean {
@@ -55,12 +59,34 @@ export async function startContainers(): Promise<StartedContainers> {
     .withExposedPorts(9000)
     .withWaitStrategy(Wait.forHttp('/minio/health/ready', 9000))
     .start();
+  // As the local script does: the services connect as a role that is no superuser.
+  const appPassword = `a${Math.random().toString(36).slice(2)}`;
+  const { Client } = await import('pg');
+  const admin = new Client({
+    host: pg.getHost(),
+    port: pg.getMappedPort(5432),
+    user: 'qis',
+    password,
+    database: 'postgres',
+  });
+  await admin.connect();
+  await admin.query(
+    `create role qis_app login nosuperuser nocreatedb nocreaterole password '${appPassword}'`,
+  );
+  await admin.end();
+  // Services need a token key to start; tests sign with their own issuer (TestIssuer).
+  const keyDir = mkdtempSync(path.join(tmpdir(), 'qis-containers-'));
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  writeFileSync(path.join(keyDir, 'jwt.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
   return {
     env: {
+      AUTH_PUBLIC_KEY_FILE: path.join(keyDir, 'jwt.pub'),
       DB_HOST: pg.getHost(),
       DB_PORT: String(pg.getMappedPort(5432)),
-      DB_USER: 'qis',
-      DB_PASSWORD: password,
+      DB_USER: 'qis_app',
+      DB_PASSWORD: appPassword,
+      DB_ADMIN_USER: 'qis',
+      DB_ADMIN_PASSWORD: password,
       KAFKA_BROKERS: '127.0.0.1:29092',
       MINIO_ENDPOINT: `http://${minio.getHost()}:${minio.getMappedPort(9000)}`,
       MINIO_ACCESS_KEY: 'qis-test',
@@ -69,6 +95,7 @@ export async function startContainers(): Promise<StartedContainers> {
     },
     stop: async () => {
       await Promise.all([pg.stop(), kafka.stop(), minio.stop()]);
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

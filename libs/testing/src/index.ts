@@ -1,7 +1,7 @@
 export { containerRuntimeAvailable } from './containers';
 export { expectEventually } from './expect-eventually';
 export { endpoints, INFRA_VARIABLES, localInfraEnv, parseEnv, repoRoot, tcpReachable } from './infra-env';
-export { createTestDatabase, pgServerFromEnv, uniqueName } from './isolation';
+export { createTestDatabase, pgAdminFromEnv, pgServerFromEnv, uniqueName } from './isolation';
 export { freePort, PrivateInfra, type ServerName } from './private-infra';
 export { startTestService, type TestService } from './test-service';
 export {

@@ -8,12 +8,16 @@ export const INFRA_VARIABLES = [
   'DB_PORT',
   'DB_USER',
   'DB_PASSWORD',
+  'DB_ADMIN_USER',
+  'DB_ADMIN_PASSWORD',
   'KAFKA_BROKERS',
   'MINIO_ENDPOINT',
   'MINIO_ACCESS_KEY',
   'MINIO_SECRET_KEY',
   'MINIO_REGION',
   'AUTH_PUBLIC_KEY_FILE',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
 ] as const;
 
 export type InfraEnv = Record<(typeof INFRA_VARIABLES)[number], string>;

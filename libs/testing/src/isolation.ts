@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, type PgServer } from '@qis/persistence';
+import { Client } from 'pg';
 
 export const uniqueName = (prefix: string): string => `${prefix}_${randomBytes(5).toString('hex')}`;
 
+/** The server as the services reach it: the application role (no superuser, owns its databases). */
 export const pgServerFromEnv = (env: NodeJS.ProcessEnv = process.env): PgServer => ({
   host: env['DB_HOST'] ?? '127.0.0.1',
   port: Number(env['DB_PORT'] ?? 15432),
@@ -10,10 +12,31 @@ export const pgServerFromEnv = (env: NodeJS.ProcessEnv = process.env): PgServer 
   password: env['DB_PASSWORD'] ?? '',
 });
 
-/** A database of its own for one test suite; drop it when done. */
+/** The server as an administrator (creates and drops databases); the app role when none is given. */
+export const pgAdminFromEnv = (env: NodeJS.ProcessEnv = process.env): PgServer => ({
+  ...pgServerFromEnv(env),
+  user: env['DB_ADMIN_USER'] || env['DB_USER'] || 'qis',
+  password: env['DB_ADMIN_PASSWORD'] || env['DB_PASSWORD'] || '',
+});
+
+/**
+ * A database of its own for one test suite, owned by the application role as the services'
+ * databases are (so tests see the privileges production has); drop it when done.
+ */
 export async function createTestDatabase(label: string): Promise<{ name: string; drop(): Promise<void> }> {
   const name = uniqueName(`t_${label.replace(/[^a-z0-9]/g, '_')}`).slice(0, 63);
-  const server = pgServerFromEnv();
-  await ensureDatabase(server, name);
-  return { name, drop: () => dropDatabase(server, name) };
+  const admin = pgAdminFromEnv();
+  const app = pgServerFromEnv();
+  await ensureDatabase(admin, name);
+  if (app.user !== admin.user) {
+    const client = new Client({ ...admin, database: name, connectionTimeoutMillis: 5_000 });
+    await client.connect();
+    try {
+      await client.query(`alter database "${name}" owner to "${app.user}"`);
+      await client.query(`grant all on schema public to "${app.user}"`);
+    } finally {
+      await client.end();
+    }
+  }
+  return { name, drop: () => dropDatabase(admin, name) };
 }
