@@ -3,6 +3,7 @@ import {
   freePort,
   PrivateInfra,
   spawnService,
+  TestIssuer,
   waitForReady,
   type ServerName,
   type ServiceProcess,
@@ -31,6 +32,8 @@ describe('a service when a server goes away and comes back', () => {
     await infra.start('minio');
     evidence = spawnService('evidence', {
       ...infra.env,
+      // Trust the test issuer rather than the private infra's development key.
+      ...TestIssuer.shared().env,
       KAFKA_TOPIC_PREFIX: '',
       DB_NAME: 'qis_evidence',
       HTTP_PORT: String(await freePort()),
@@ -71,11 +74,13 @@ describe('a service when a server goes away and comes back', () => {
   );
 
   it('consumes again after the broker came back', async () => {
-    const sent = await fetch(`${evidence.url}/ops/probes`, { method: 'POST' });
+    const admin = await TestIssuer.shared().headers({ roles: ['admin'] });
+    const sent = await fetch(`${evidence.url}/ops/probes`, { method: 'POST', headers: admin });
     expect(sent.status).toBe(202);
     const { probeId } = (await sent.json()) as { probeId: string };
     await expectEventually(
-      async () => expect((await fetch(`${evidence.url}/ops/probes/${probeId}`)).status).toBe(200),
+      async () =>
+        expect((await fetch(`${evidence.url}/ops/probes/${probeId}`, { headers: admin })).status).toBe(200),
       {
         timeoutMs: 60_000,
       },

@@ -6,6 +6,7 @@ import {
   expectEventually,
   freePort,
   spawnService,
+  TestIssuer,
   uniqueName,
   waitForReady,
   type ServiceProcess,
@@ -32,16 +33,35 @@ describe('smoke: the real broker and object store', () => {
 
     it('delivers a probe from planning into purchasing, which records it in its own database', async () => {
       const [planning, purchasing] = services;
-      const sent = await fetch(`${planning.url}/ops/probes`, { method: 'POST' });
+      // The spawned services trust the test process's issuer.
+      const issuer = TestIssuer.shared();
+      const sent = await fetch(`${planning.url}/ops/probes`, {
+        method: 'POST',
+        headers: await issuer.headers({ roles: ['admin'] }),
+      });
       expect(sent.status).toBe(202);
       const { probeId } = (await sent.json()) as { probeId: string };
 
       const receipt = await expectEventually(async () => {
-        const res = await fetch(`${purchasing.url}/ops/probes/${probeId}`);
+        const res = await fetch(`${purchasing.url}/ops/probes/${probeId}`, {
+          headers: await issuer.headers({ roles: ['auditor'] }),
+        });
         expect(res.status).toBe(200);
         return res.json();
       });
       expect(receipt).toMatchObject({ probeId, from: 'planning', receivedBy: 'purchasing' });
+    });
+
+    it('refuses the probe without a token, and with a role the route does not allow', async () => {
+      const [planning] = services;
+      const anonymous = await fetch(`${planning.url}/ops/probes`, { method: 'POST' });
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+      const buyer = await fetch(`${planning.url}/ops/probes`, {
+        method: 'POST',
+        headers: await TestIssuer.shared().headers({ roles: ['buyer'] }),
+      });
+      expect(buyer.status).toBe(403);
     });
   });
 

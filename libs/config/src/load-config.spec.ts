@@ -5,7 +5,8 @@ class TestConfig extends ServiceConfig {
   override HTTP_PORT = 7999;
 }
 
-const base = { DB_PASSWORD: 'pw' };
+// Any readable file passes the key-file check; the key itself is parsed by @qis/auth at boot.
+const base = { DB_PASSWORD: 'pw', AUTH_PUBLIC_KEY_FILE: __filename };
 
 describe('loadConfig', () => {
   it('applies the defaults and converts numbers and booleans', () => {
@@ -52,5 +53,43 @@ describe('loadConfig', () => {
     expect(message).toMatch(/MINIO_ENDPOINT="not a url" is invalid/);
     loadConfig(SecretConfig, { ...base, MINIO_ACCESS_KEY: 'a', MINIO_SECRET_KEY: 's3cr3t-value' });
     expect(() => loadConfig(TestConfig, { DB_PASSWORD: '', DB_PORT: '0' })).toThrow(/DB_PORT="0"/);
+  });
+
+  describe('token verification settings', () => {
+    const jwks = 'https://sso.example.gov.cn/realms/qis/protocol/openid-connect/certs';
+
+    it('accepts a key file or a JWKS URL, with issuer and audience', () => {
+      expect(loadConfig(TestConfig, base).AUTH_PUBLIC_KEY_FILE).toBe(__filename);
+      const config = loadConfig(TestConfig, {
+        DB_PASSWORD: 'pw',
+        AUTH_JWKS_URL: jwks,
+        AUTH_ISSUER: 'https://sso.example.gov.cn/realms/qis',
+        AUTH_AUDIENCE: 'qis',
+      });
+      expect(config).toMatchObject({
+        AUTH_JWKS_URL: jwks,
+        AUTH_AUDIENCE: 'qis',
+        AUTH_CLOCK_TOLERANCE_SECONDS: 5,
+      });
+      expect(config.AUTH_PUBLIC_KEY_FILE).toBeUndefined();
+    });
+
+    it('names the variable when neither key source is set', () => {
+      expect(() => loadConfig(TestConfig, { DB_PASSWORD: 'pw' })).toThrow(
+        /AUTH_PUBLIC_KEY_FILE is missing \(must be set \(a PEM public key file\), or AUTH_JWKS_URL must be\)/,
+      );
+    });
+
+    it('refuses both key sources at once, an unreadable key file and a bad JWKS URL', () => {
+      expect(() => loadConfig(TestConfig, { ...base, AUTH_JWKS_URL: jwks })).toThrow(
+        /AUTH_PUBLIC_KEY_FILE=.* is invalid: set either AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL, not both/,
+      );
+      expect(() =>
+        loadConfig(TestConfig, { ...base, AUTH_PUBLIC_KEY_FILE: '/nonexistent/dev-jwt.pub' }),
+      ).toThrow(/AUTH_PUBLIC_KEY_FILE="\/nonexistent\/dev-jwt.pub" is invalid: must be a readable file/);
+      expect(() => loadConfig(TestConfig, { DB_PASSWORD: 'pw', AUTH_JWKS_URL: 'not a url' })).toThrow(
+        /AUTH_JWKS_URL="not a url" is invalid/,
+      );
+    });
   });
 });

@@ -1,10 +1,56 @@
+import { accessSync, constants } from 'node:fs';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
+
+const readable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The token key source: exactly one of a public key file or a JWKS URL; a file must be readable. */
+const OneKeySource = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'oneKeySource',
+      validator: {
+        validate: (value: unknown, args) => {
+          const jwks = (args?.object as { AUTH_JWKS_URL?: string }).AUTH_JWKS_URL;
+          if (value === undefined) return Boolean(jwks);
+          return !jwks && typeof value === 'string' && readable(value);
+        },
+        defaultMessage: (args) =>
+          (args?.object as { AUTH_JWKS_URL?: string }).AUTH_JWKS_URL && args?.value !== undefined
+            ? 'set either AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL, not both'
+            : args?.value === undefined
+              ? 'must be set (a PEM public key file), or AUTH_JWKS_URL must be'
+              : 'must be a readable file (PEM public key)',
+      },
+    },
+    options,
+  );
 
 /**
  * The environment every service reads. Each service extends it with its own defaults
@@ -84,6 +130,32 @@ export class ServiceConfig {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   SWAGGER_ENABLED = true;
+
+  /** PEM (SPKI) public key that signs bearer tokens; the local infra makes one (development issuer). */
+  @OneKeySource()
+  AUTH_PUBLIC_KEY_FILE?: string = undefined;
+
+  /** JWKS URL of an OIDC provider (Keycloak: `<realm>/protocol/openid-connect/certs`), instead of a key file. */
+  @ValidateIf((config: ServiceConfig) => config.AUTH_JWKS_URL !== undefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  AUTH_JWKS_URL?: string = undefined;
+
+  /** Required `iss` of tokens; empty = not checked. */
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUER?: string = undefined;
+
+  /** Required `aud` of tokens; empty = not checked. */
+  @IsOptional()
+  @IsString()
+  AUTH_AUDIENCE?: string = undefined;
+
+  /** Clock skew allowed when checking `exp` and `nbf`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_CLOCK_TOLERANCE_SECONDS = 5;
 
   /** Relay this service's outbox to Kafka. Off only to hold events back (maintenance, tests). */
   @Transform(toBool)

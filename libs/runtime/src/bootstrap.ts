@@ -1,6 +1,7 @@
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { assertEveryRouteHasPolicy } from '@qis/auth';
 import { ConfigError, loadConfig, type ServiceConfig } from '@qis/config';
 import { declaredTopics } from '@qis/contracts';
 import {
@@ -113,6 +114,13 @@ export async function bootstrapService<C extends ServiceConfig>(
     bufferLogs: true,
     abortOnError: false,
   });
+  try {
+    // A route nobody declared a policy for must never go live, not even as "authenticated only".
+    assertEveryRouteHasPolicy(app);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const logger = new NestLogger('bootstrap');
@@ -144,6 +152,8 @@ export async function bootstrapService<C extends ServiceConfig>(
       dataSource: app.get(DataSource),
       registry: app.get(EventHandlerRegistry),
       deadLetters: app.get(KafkaPublisher),
+      // one transaction in flight per partition: the database's group commit does the rest
+      partitionsConsumedConcurrently: config.KAFKA_TOPIC_PARTITIONS,
     }),
   });
   await app.startAllMicroservices();

@@ -17,6 +17,13 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  // A headers object logged on its own, or one level down (`{ headers }`, `{ request: { headers } }`).
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  'authorization',
+  '*.authorization',
   'req.headers["idempotency-key"]',
   'res.headers["set-cookie"]',
   '*.password',

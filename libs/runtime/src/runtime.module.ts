@@ -1,7 +1,9 @@
 import { Module, type DynamicModule, type InjectionToken, type Provider } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogEntry, AuditModule, CreateAuditLog1763800004000 } from '@qis/audit';
+import { AuthGuard, TokenVerifier } from '@qis/auth';
 import type { ObjectStoreConfig, ServiceConfig } from '@qis/config';
 import { CreateOutboxAndInbox1763800001000 } from '@qis/messaging';
 import { dataSourceOptions } from '@qis/persistence';
@@ -30,6 +32,9 @@ export class RuntimeModule {
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: def.config, useValue: config },
       { provide: APP_FILTER, useClass: HttpErrorFilter },
+      // Every HTTP route is authenticated and authorized by its declared policy.
+      { provide: TokenVerifier, useFactory: () => TokenVerifier.fromSettings(authSettings(config)) },
+      { provide: APP_GUARD, useClass: AuthGuard },
       OpsProbeConsumer,
       ...kafkaProviders,
     ];
@@ -53,10 +58,11 @@ export class RuntimeModule {
         LoggerModule.forRoot(loggerParams(def.name, config.LOG_LEVEL)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config, {
-            entities: [OpsProbeReceipt, ...asArray(def.entities)],
+            entities: [OpsProbeReceipt, AuditLogEntry, ...asArray(def.entities)],
             migrations: [
               CreateOpsProbeReceipt1763800000000,
               CreateOutboxAndInbox1763800001000,
+              CreateAuditLog1763800004000,
               ...asArray(def.migrations),
             ],
           }),
@@ -64,6 +70,7 @@ export class RuntimeModule {
           retryDelay: 2_000,
         }),
         TypeOrmModule.forFeature([OpsProbeReceipt]),
+        AuditModule,
         MessagingRuntimeModule,
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
         ...(def.imports ?? []),
@@ -81,5 +88,12 @@ export class RuntimeModule {
   }
 }
 
+const authSettings = (config: ServiceConfig) => ({
+  publicKeyFile: config.AUTH_PUBLIC_KEY_FILE,
+  jwksUrl: config.AUTH_JWKS_URL,
+  issuer: config.AUTH_ISSUER,
+  audience: config.AUTH_AUDIENCE,
+  clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+});
 const asArray = <T>(list: T[] | Record<string, T>): T[] => (Array.isArray(list) ? list : Object.values(list));
 const providerToken = (p: Provider): InjectionToken => (typeof p === 'function' ? p : p.provide);

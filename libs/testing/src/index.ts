@@ -13,3 +13,15 @@ export {
 } from './service-process';
 export { FixtureEvent, FixtureEventContract } from './fixtures/backbone/fixture-event';
 export { describeServiceBasics } from './service-basics';
+export {
+  describeAccessMatrix,
+  MATRIX_CALLERS,
+  matrixSummary,
+  runAccessMatrix,
+  statusMeets,
+  wrongScopeCaller,
+  type Caller,
+  type Expected,
+  type MatrixCell,
+} from './access-matrix';
+export { TestIssuer, type TestClaims } from './test-issuer';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './infra-env';
+import { TestIssuer } from './test-issuer';
 
 export interface ServiceProcess {
   name: string;
@@ -21,7 +22,10 @@ export const serviceEntry = (name: string): string =>
 export const fixtureEntry = (): string =>
   path.join(repoRoot(), 'dist/libs/testing/src/fixtures/backbone/main.js');
 
-/** Starts a built service as its own process (as the start command does), without waiting. */
+/**
+ * Starts a built service as its own process (as the start command does), without waiting. It
+ * trusts the test process's token issuer (`TestIssuer.shared()`) unless `env` says otherwise.
+ */
 export function spawnService(
   name: string,
   env: Record<string, string>,
@@ -32,7 +36,7 @@ export function spawnService(
     process.execPath,
     ['-r', path.join(repoRoot(), 'tools/runtime/register-paths.js'), entry],
     {
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...TestIssuer.shared().env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

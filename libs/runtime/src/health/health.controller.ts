@@ -6,10 +6,12 @@ import {
   TypeOrmHealthIndicator,
   type HealthIndicatorFunction,
 } from '@nestjs/terminus';
+import { Public } from '@qis/auth';
 import { KafkaHealthIndicator } from '@qis/messaging';
 import { ObjectStoreHealthIndicator } from '@qis/storage';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   private readonly checks: HealthIndicatorFunction[];

@@ -17,6 +17,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditService, CurrentActor, type AuditActor } from '@qis/audit';
+import { Policy } from '@qis/auth';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, Repository } from 'typeorm';
 import { SERVICE_DEFINITION, type ServiceDefinition } from '../service-definition';
@@ -37,25 +39,33 @@ export class OpsProbeController {
     @InjectRepository(OpsProbeReceipt) private readonly receipts: Repository<OpsProbeReceipt>,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
+    private readonly audit: AuditService,
   ) {}
 
   @Post()
+  @Policy({ roles: ['admin'] })
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a probe event to every service through the outbox and Kafka' })
   @ApiAcceptedResponse({ type: ProbeMessage })
-  async send(): Promise<ProbeMessage> {
+  async send(@CurrentActor() actor: AuditActor): Promise<ProbeMessage> {
     const probe: ProbeMessage = {
       probeId: randomUUID(),
       from: this.def.name,
       sentAt: new Date().toISOString(),
     };
-    await this.dataSource.transaction((manager) =>
-      this.outbox.publish(manager, [{ contract: OpsProbeContract, key: probe.probeId, value: probe }]),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await this.outbox.publish(manager, [{ contract: OpsProbeContract, key: probe.probeId, value: probe }]);
+      await this.audit.record(
+        actor,
+        { action: 'ops.probe.send', entityType: 'ops-probe', entityId: probe.probeId },
+        manager,
+      );
+    });
     return probe;
   }
 
   @Get(':probeId')
+  @Policy({ roles: ['admin', 'auditor'] })
   @ApiOperation({ summary: "This service's receipt of a probe" })
   @ApiOkResponse({ type: ProbeReceiptView })
   @ApiNotFoundResponse({ description: 'not received (yet)' })

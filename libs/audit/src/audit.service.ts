@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  And,
+  LessThan,
+  MoreThanOrEqual,
+  Repository,
+  type EntityManager,
+  type FindOperator,
+  type FindOptionsWhere,
+} from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { AuditActor } from './audit-actor';
+import { AuditLogEntry } from './audit-log-entry.entity';
+import type { AuditPage } from './audit-page.view';
+import type { AuditQuery } from './audit-query.dto';
+
+export interface AuditEvent {
+  /** `<entity>.<verb>`: `ops.probe.send`, `evidence.download`, `buyer.identity.read`. */
+  action: string;
+  entityType: string;
+  entityId?: string;
+  outcome?: AuditLogEntry['outcome'];
+  /** What an auditor needs besides the ids; never secrets, tokens or a buyer's identity. */
+  detail?: Record<string, unknown>;
+}
+
+/** Writes and reads this service's audit log. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditLogEntry) private readonly entries: Repository<AuditLogEntry>) {}
+
+  /**
+   * Appends one entry. Pass the transaction's `manager` so the entry commits (or rolls back) with
+   * the state change it describes; without one it is written on its own.
+   */
+  async record(by: AuditActor, event: AuditEvent, manager?: EntityManager): Promise<void> {
+    const row: Omit<AuditLogEntry, 'id' | 'occurredAt'> = {
+      actor: by.actor,
+      roles: [...by.roles],
+      requestId: by.requestId ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      outcome: event.outcome ?? 'success',
+      detail: event.detail ?? {},
+    };
+    // jsonb columns defeat TypeORM's deep-partial typing; the row above is fully typed.
+    await (manager ?? this.entries.manager).insert(
+      AuditLogEntry,
+      row as QueryDeepPartialEntity<AuditLogEntry>,
+    );
+  }
+
+  /** Newest first, a page at a time. */
+  async search(query: AuditQuery): Promise<AuditPage> {
+    const where: FindOptionsWhere<AuditLogEntry> = {};
+    if (query.entityType) where.entityType = query.entityType;
+    if (query.entityId) where.entityId = query.entityId;
+    if (query.actor) where.actor = query.actor;
+    const time: Array<FindOperator<Date>> = [];
+    if (query.from) time.push(MoreThanOrEqual(new Date(query.from)));
+    if (query.to) time.push(LessThan(new Date(query.to)));
+    if (time.length > 0) where.occurredAt = time.length === 1 ? time[0] : And(...time);
+    const [rows, total] = await this.entries.findAndCount({
+      where,
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return {
+      items: rows.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+}

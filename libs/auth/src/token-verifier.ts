@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import {
+  createRemoteJWKSet,
+  errors,
+  importSPKI,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyOptions,
+  type JWTVerifyResult,
+} from 'jose';
+import { InvalidTokenError } from './invalid-token.error';
+import { isJurisdictionCode } from './jurisdiction';
+import type { Principal } from './principal';
+import { isRole } from './roles';
+
+/** Where tokens come from: one of a PEM public key file or a JWKS URL (an OIDC provider's `jwks_uri`). */
+export interface AuthSettings {
+  publicKeyFile?: string;
+  jwksUrl?: string;
+  /** Checked when set (`iss`). */
+  issuer?: string;
+  /** Checked when set (`aud`). */
+  audience?: string;
+  clockToleranceSeconds: number;
+}
+
+const SCOPE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Verifies RS256 bearer tokens and turns their claims into a `Principal`. */
+export class TokenVerifier {
+  private constructor(private readonly check: (token: string) => Promise<JWTVerifyResult>) {}
+
+  static async fromSettings(settings: AuthSettings): Promise<TokenVerifier> {
+    const options: JWTVerifyOptions = {
+      algorithms: ['RS256'],
+      issuer: settings.issuer || undefined,
+      audience: settings.audience || undefined,
+      clockTolerance: settings.clockToleranceSeconds,
+      requiredClaims: ['sub', 'exp'],
+    };
+    if (settings.jwksUrl) {
+      const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), {
+        timeoutDuration: 5_000,
+        cooldownDuration: 30_000,
+      });
+      return new TokenVerifier((token) => jwtVerify(token, jwks, options));
+    }
+    const file = settings.publicKeyFile;
+    if (!file) throw new Error('AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL must be set');
+    const pem = await readFile(file, 'utf8').catch((error: Error) => {
+      throw new Error(`AUTH_PUBLIC_KEY_FILE: cannot read ${file}: ${error.message}`);
+    });
+    const key = await importSPKI(pem, 'RS256').catch(() => {
+      throw new Error(`AUTH_PUBLIC_KEY_FILE: ${file} is not an RSA public key in PEM (SPKI) form`);
+    });
+    return new TokenVerifier((token) => jwtVerify(token, key, options));
+  }
+
+  /** The caller behind `token`, or `InvalidTokenError`. */
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await this.check(token));
+    } catch (error) {
+      throw classify(error);
+    }
+    return principalOf(payload);
+  }
+}
+
+function classify(error: unknown): InvalidTokenError {
+  if (error instanceof errors.JWTExpired) return new InvalidTokenError('expired', 'token expired');
+  if (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    !(error instanceof errors.JOSEError)
+  ) {
+    // The issuer's key set could not be fetched (network, timeout, bad answer): not the caller's fault.
+    return new InvalidTokenError('issuer-unavailable', `key set unavailable: ${(error as Error).message}`);
+  }
+  return new InvalidTokenError('invalid', `token rejected (${error.code})`);
+}
+
+/** Known roles from `roles`, or from Keycloak's `realm_access.roles`; unknown roles are ignored. */
+function rolesOf(payload: JWTPayload): Principal['roles'] {
+  const realm = payload['realm_access'];
+  const claim =
+    payload['roles'] ??
+    (typeof realm === 'object' && realm !== null ? (realm as Record<string, unknown>)['roles'] : undefined);
+  if (claim === undefined) return [];
+  if (!Array.isArray(claim)) throw new InvalidTokenError('invalid', 'roles claim is not an array');
+  return [...new Set(claim.filter(isRole))];
+}
+
+function scopeClaim(payload: JWTPayload, name: string, valid: (v: unknown) => boolean): string | undefined {
+  const value = payload[name];
+  if (value === undefined || value === null) return undefined;
+  if (!valid(value)) throw new InvalidTokenError('invalid', `${name} claim is malformed`);
+  return value as string;
+}
+
+function principalOf(payload: JWTPayload): Principal {
+  if (typeof payload.sub !== 'string' || payload.sub === '') {
+    throw new InvalidTokenError('invalid', 'sub claim is missing');
+  }
+  const id = (v: unknown) => typeof v === 'string' && SCOPE_ID.test(v);
+  const principal: Principal = { sub: payload.sub, roles: rolesOf(payload) };
+  const labId = scopeClaim(payload, 'labId', id);
+  const platformId = scopeClaim(payload, 'platformId', id);
+  const jurisdiction = scopeClaim(payload, 'jurisdiction', isJurisdictionCode);
+  if (labId) principal.labId = labId;
+  if (platformId) principal.platformId = platformId;
+  if (jurisdiction) principal.jurisdiction = jurisdiction;
+  return principal;
+}

@@ -1,0 +1,4 @@
+import { describeAccessMatrix } from '@qis/testing';
+import { disclosureService } from './disclosure.definition';
+
+describeAccessMatrix(disclosureService);

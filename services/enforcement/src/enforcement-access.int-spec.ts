@@ -1,0 +1,4 @@
+import { describeAccessMatrix } from '@qis/testing';
+import { enforcementService } from './enforcement.definition';
+
+describeAccessMatrix(enforcementService);

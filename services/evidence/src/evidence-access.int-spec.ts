@@ -1,0 +1,4 @@
+import { describeAccessMatrix } from '@qis/testing';
+import { evidenceService } from './evidence.definition';
+
+describeAccessMatrix(evidenceService);

@@ -1,0 +1,4 @@
+import { describeAccessMatrix } from '@qis/testing';
+import { labGatewayService } from './lab-gateway.definition';
+
+describeAccessMatrix(labGatewayService);

@@ -1,0 +1,4 @@
+import { describeAccessMatrix } from '@qis/testing';
+import { planningService } from './planning.definition';
+
+describeAccessMatrix(planningService);

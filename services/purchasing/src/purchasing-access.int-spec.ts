@@ -1,0 +1,4 @@
+import { describeAccessMatrix } from '@qis/testing';
+import { purchasingService } from './purchasing.definition';
+
+describeAccessMatrix(purchasingService);
