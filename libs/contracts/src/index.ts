@@ -8,7 +8,13 @@ export {
 } from './asyncapi/build-documents';
 export { deadLetterTopic, Topics, type TopicName } from './topics';
 export { contractForTopic, contracts, declaredTopics, operationalTopics } from './registry/contracts';
-export { decodeEvent, decodeKey, encodeKey, flattenValidationErrors, validateEvent } from './registry/decode-event';
+export {
+  decodeEvent,
+  decodeKey,
+  encodeKey,
+  flattenValidationErrors,
+  validateEvent,
+} from './registry/decode-event';
 export { defineEvent, type EventDescriptor, type EventExample } from './registry/event-descriptor';
 export type { DecodeResult, FieldError } from './registry/field-error';
 

@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogEntry, AuditModule, CreateAuditLog1763800004000 } from '@qis/audit';
 import { AuthGuard, TokenVerifier } from '@qis/auth';
 import type { ObjectStoreConfig, ServiceConfig } from '@qis/config';
-import { CreateOutboxAndInbox1763800001000 } from '@qis/messaging';
+import { messagingMigrations } from '@qis/messaging';
 import { dataSourceOptions } from '@qis/persistence';
 import { createObjectStoreClient, ObjectStoreHealthIndicator } from '@qis/storage';
 import { LoggerModule } from 'nestjs-pino';
@@ -61,7 +61,7 @@ export class RuntimeModule {
             entities: [OpsProbeReceipt, AuditLogEntry, ...asArray(def.entities)],
             migrations: [
               CreateOpsProbeReceipt1763800000000,
-              CreateOutboxAndInbox1763800001000,
+              ...messagingMigrations,
               CreateAuditLog1763800004000,
               ...asArray(def.migrations),
             ],

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 
@@ -22,7 +23,16 @@ export const INFRA_VARIABLES = [
 
 export type InfraEnv = Record<(typeof INFRA_VARIABLES)[number], string>;
 
-export const repoRoot = (): string => path.resolve(__dirname, '../../..');
+/** The workspace root (the folder with nx.json), from the sources or from dist/. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no nx.json above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+}
 
 /** Parses `KEY=value` lines. */
 export function parseEnv(text: string): Record<string, string> {
