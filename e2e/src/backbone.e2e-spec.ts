@@ -191,8 +191,9 @@ describe('event backbone on the real broker and database', () => {
     const topicPrefix = prefix();
     const service = await fixture(topicPrefix, 'bb_c');
     await Promise.all([
-      service.start({ FIXTURE_INSTANCE: 'one' }),
-      service.start({ FIXTURE_INSTANCE: 'two' }),
+      // these two apply whole chunks with one statement (@ConsumeEventBatch); the emitters one by one
+      service.start({ FIXTURE_INSTANCE: 'one', FIXTURE_HANDLER: 'batch' }),
+      service.start({ FIXTURE_INSTANCE: 'two', FIXTURE_HANDLER: 'batch' }),
     ]);
     // both instances emit into the one outbox; only the relay holding the lock publishes
     const emitters = await Promise.all([
@@ -292,6 +293,34 @@ describe('event backbone on the real broker and database', () => {
     const invalid = JSON.parse(letters[1].headers[DeadLetterHeader.ErrorReasons]) as Array<{ field: string }>;
     expect(invalid.map((r) => r.field).sort()).toEqual(['extra', 'sentAt', 'seq']);
     expect(letters[4].headers[DeadLetterHeader.ErrorAttempts]).toBe('5');
+  }, 120_000);
+
+  it('applies a chunk with a batch handler and isolates the one event that keeps failing', async () => {
+    const topicPrefix = prefix();
+    const service = await fixture(topicPrefix, 'bb_batch');
+    await service.start({ FIXTURE_INSTANCE: 'b', FIXTURE_HANDLER: 'batch' });
+    const topic = `${topicPrefix}${FixtureEventContract.topic}`;
+    const key = 'BATCH-KEY';
+    const event = (seq: number, extra: object = {}) => ({
+      key,
+      value: JSON.stringify({ key, seq, sentAt: new Date().toISOString(), ...extra }),
+      headers: fixtureHeaders(),
+    });
+    const p = await producer();
+    await p.send({ topic, messages: [event(1), event(2), event(3, { failTimes: 99 }), event(4), event(5)] });
+
+    await expectEventually(
+      async () => expect(await count(service, 'select count(*) as n from fixture_effect')).toBe(4),
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    const applied = (await service.query<{ seq: number }>('select seq from fixture_effect order by id')).map(
+      (r) => r.seq,
+    );
+    expect(applied).toEqual([1, 2, 4, 5]);
+    const letters = await readDeadLetters(kafka, `${topic}.dlq`);
+    expect(letters.map((l) => l.headers[DeadLetterHeader.ErrorKind])).toEqual(['handler-failed']);
   }, 120_000);
 
   it('replays a dead letter with the operator command once its cause is fixed', async () => {

@@ -2,7 +2,10 @@ export type { EventContract } from './event-contract';
 export { DeadLetterHeader, Header, readHeaders, type HeaderMap } from './event-headers';
 export {
   ConsumeEvent,
+  ConsumeEventBatch,
   CONSUME_EVENT,
+  type ConsumedEvent,
+  type EventBatchHandler,
   type EventContext,
   type EventHandler,
 } from './inbox/consume-event.decorator';

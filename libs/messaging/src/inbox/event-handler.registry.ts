@@ -1,11 +1,18 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { EventContract } from '../event-contract';
-import { CONSUME_EVENT, type EventHandler } from './consume-event.decorator';
+import {
+  CONSUME_EVENT,
+  type ConsumedEvent,
+  type ConsumeEventMetadata,
+  type EventBatchHandler,
+  type EventHandler,
+} from './consume-event.decorator';
 
 export interface RegisteredHandler {
   contract: EventContract;
-  handle: EventHandler<object>;
+  /** Applies events in order inside the caller's transaction, one by one or as a batch. */
+  handle: EventBatchHandler<object>;
   name: string;
 }
 
@@ -28,15 +35,19 @@ export class EventHandlerRegistry implements OnModuleInit {
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = (instance as Record<string, unknown>)[method];
         if (typeof fn !== 'function') continue;
-        const contract = this.reflector.get<EventContract | undefined>(CONSUME_EVENT, fn);
-        if (!contract) continue;
+        const meta = this.reflector.get<ConsumeEventMetadata | undefined>(CONSUME_EVENT, fn);
+        if (!meta) continue;
+        const { contract } = meta;
         const name = `${instance.constructor.name}.${method}`;
         const existing = this.byTopic.get(contract.topic);
         if (existing) throw new Error(`two handlers for ${contract.topic}: ${existing.name} and ${name}`);
         this.byTopic.set(contract.topic, {
           contract,
           name,
-          handle: (fn as EventHandler<object>).bind(instance),
+          handle:
+            meta.mode === 'batch'
+              ? (fn as EventBatchHandler<object>).bind(instance)
+              : each((fn as EventHandler<object>).bind(instance)),
         });
       }
     }
@@ -46,3 +57,9 @@ export class EventHandlerRegistry implements OnModuleInit {
     return [...this.byTopic.values()];
   }
 }
+
+const each =
+  (handler: EventHandler<object>): EventBatchHandler<object> =>
+  async (events: ReadonlyArray<ConsumedEvent<object>>) => {
+    for (const { event, context } of events) await handler(event, context);
+  };

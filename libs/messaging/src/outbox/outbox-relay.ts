@@ -104,8 +104,14 @@ export class OutboxRelay {
     );
     this.leader = result.rows[0].locked;
     if (!this.leader) await this.dropSession();
-    // An insert into the outbox notifies; polling stays as the fallback.
-    else await this.client?.query('listen outbox');
+    else {
+      // An insert into the outbox notifies; polling stays as the fallback.
+      await this.client?.query('listen outbox');
+      // The relay's only writes are "sent" marks. Losing the last of them in a database crash
+      // re-sends those rows with their message ids, which the inboxes ignore; so its commits need
+      // not wait for the WAL flush. (The services' own transactions, outbox rows included, do.)
+      await this.client?.query('set synchronous_commit = off');
+    }
     return this.leader;
   }
 
