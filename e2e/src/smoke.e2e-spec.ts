@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, ObjectStoreConfig } from '@qis/config';
+import { declaredTopics, Topics } from '@qis/contracts';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
+import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import {
   createTestDatabase,
   expectEventually,
@@ -29,6 +31,41 @@ describe('smoke: the real broker and object store', () => {
     afterAll(async () => {
       await Promise.all(services.map((s) => s.stop()));
       await Promise.all(drops.map((drop) => drop()));
+    });
+
+    it('provisioned every declared topic and its dead-letter topic, with their retention', async () => {
+      const prefix = process.env['KAFKA_TOPIC_PREFIX'] as string;
+      const admin = new Kafka({
+        clientId: 'smoke-topics',
+        brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+      }).admin();
+      await admin.connect();
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = declaredTopics().filter((t) => !existing.has(`${prefix}${t}`));
+        expect(missing).toEqual([]);
+        const { resources } = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [
+            {
+              type: ConfigResourceTypes.TOPIC,
+              name: `${prefix}${Topics.ReportIssued}`,
+              configNames: ['retention.ms'],
+            },
+            {
+              type: ConfigResourceTypes.TOPIC,
+              name: `${prefix}${Topics.ReportIssued}.dlq`,
+              configNames: ['retention.ms'],
+            },
+          ],
+        });
+        expect(resources.map((r) => r.configEntries[0].configValue)).toEqual([
+          String(30 * 24 * 3_600_000),
+          '-1',
+        ]);
+      } finally {
+        await admin.disconnect();
+      }
     });
 
     it('delivers a probe from planning into purchasing, which records it in its own database', async () => {

@@ -127,6 +127,18 @@ export class ServiceConfig {
   @Max(5)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /** retention.ms of the topics a service creates; -1 keeps messages forever. Default 30 days. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds, or -1 for no limit' })
+  @Min(-1)
+  KAFKA_TOPIC_RETENTION_MS = 30 * 24 * 3_600_000;
+
+  /** retention.ms of dead-letter topics: kept until an operator has dealt with them. Default: forever. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds, or -1 for no limit' })
+  @Min(-1)
+  KAFKA_DLQ_RETENTION_MS = -1;
+
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   SWAGGER_ENABLED = true;

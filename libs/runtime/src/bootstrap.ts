@@ -51,16 +51,26 @@ async function provisionWhenBrokerUp(
     const admin = kafka.admin();
     try {
       await admin.connect();
-      const created = await provisionTopics(
-        admin,
-        [...declaredTopics(), ...(def.extraTopics ?? []).flatMap((t) => [t, `${t}.dlq`])].map((t) =>
-          prefixedTopic(t, config.KAFKA_TOPIC_PREFIX),
-        ),
-        {
-          partitions: config.KAFKA_TOPIC_PARTITIONS,
-          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-        },
+      const topics = [...declaredTopics(), ...(def.extraTopics ?? []).flatMap((t) => [t, `${t}.dlq`])].map(
+        (t) => prefixedTopic(t, config.KAFKA_TOPIC_PREFIX),
       );
+      const settings = (retentionMs: number) => ({
+        partitions: config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+        configEntries: { 'retention.ms': String(retentionMs) },
+      });
+      const created = [
+        ...(await provisionTopics(
+          admin,
+          topics.filter((t) => !t.endsWith('.dlq')),
+          settings(config.KAFKA_TOPIC_RETENTION_MS),
+        )),
+        ...(await provisionTopics(
+          admin,
+          topics.filter((t) => t.endsWith('.dlq')),
+          settings(config.KAFKA_DLQ_RETENTION_MS),
+        )),
+      ];
       if (created.length > 0) logger.log(`created ${created.length} topics`);
       return;
     } catch (error) {
