@@ -1,2 +1,2 @@
 export { ConfigError, loadConfig } from './load-config';
-export { ObjectStoreConfig, ServiceConfig } from './service.config';
+export { envBool, envInt, ObjectStoreConfig, ServiceConfig } from './service.config';

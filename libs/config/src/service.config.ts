@@ -16,9 +16,11 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }): unknown =>
+/** `@Transform(envInt)`: an integer variable arrives as a string; anything else is left for the validator to name. */
+export const envInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-const toBool = ({ value }: { value: unknown }): unknown =>
+/** `@Transform(envBool)`: `true`/`false` only; anything else is left for the validator to name. */
+export const envBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 const readable = (path: string): boolean => {
@@ -67,7 +69,7 @@ export class ServiceConfig {
   @IsNotEmpty()
   HTTP_HOST = '127.0.0.1';
 
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt({ message: 'must be an integer port between 1 and 65535' })
   @Min(1)
   @Max(65535)
@@ -77,7 +79,7 @@ export class ServiceConfig {
   @IsNotEmpty()
   DB_HOST = '127.0.0.1';
 
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt({ message: 'must be an integer port between 1 and 65535' })
   @Min(1)
   @Max(65535)
@@ -94,7 +96,7 @@ export class ServiceConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
   DB_NAME = 'qis';
 
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt()
   @Min(1)
   @Max(200)
@@ -115,31 +117,31 @@ export class ServiceConfig {
   })
   KAFKA_CONSUMER_GROUP = '';
 
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt()
   @Min(1)
   @Max(64)
   KAFKA_TOPIC_PARTITIONS = 3;
 
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt()
   @Min(1)
   @Max(5)
   KAFKA_REPLICATION_FACTOR = 1;
 
   /** retention.ms of the topics a service creates; -1 keeps messages forever. Default 30 days. */
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt({ message: 'must be an integer number of milliseconds, or -1 for no limit' })
   @Min(-1)
   KAFKA_TOPIC_RETENTION_MS = 30 * 24 * 3_600_000;
 
   /** retention.ms of dead-letter topics: kept until an operator has dealt with them. Default: forever. */
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt({ message: 'must be an integer number of milliseconds, or -1 for no limit' })
   @Min(-1)
   KAFKA_DLQ_RETENTION_MS = -1;
 
-  @Transform(toBool)
+  @Transform(envBool)
   @IsBoolean({ message: 'must be true or false' })
   SWAGGER_ENABLED = true;
 
@@ -163,14 +165,14 @@ export class ServiceConfig {
   AUTH_AUDIENCE?: string = undefined;
 
   /** Clock skew allowed when checking `exp` and `nbf`. */
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt()
   @Min(0)
   @Max(300)
   AUTH_CLOCK_TOLERANCE_SECONDS = 5;
 
   /** Relay this service's outbox to Kafka. Off only to hold events back (maintenance, tests). */
-  @Transform(toBool)
+  @Transform(envBool)
   @IsBoolean({ message: 'must be true or false' })
   OUTBOX_RELAY_ENABLED = true;
 }
