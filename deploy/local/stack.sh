@@ -137,7 +137,14 @@ case "$cmd" in
     npx --no-install prettier --check . >/dev/null || { npx --no-install prettier --check . ; exit 1; }
     node -r ./tools/runtime/register-paths.js dist/tools/asyncapi/generate.js --check # docs/asyncapi.yaml, docs/schemas match libs/contracts
     log "tests (jest, on the real servers)"
-    npx --no-install jest --ci "${@:2}"
+    mkdir -p test-artifacts
+    rc=0
+    npx --no-install jest --ci --json --outputFile=test-artifacts/jest-results.json "${@:2}" || rc=$?
+    # One plain closing line that any reader of the log understands.
+    node -e 'const r = require("./test-artifacts/jest-results.json");
+      const skipped = r.numPendingTests + r.numTodoTests;
+      console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));' || true
+    exit $rc
     ;;
   *)
     echo "usage: stack.sh start|stop|restart|status|logs NAME|test" >&2
