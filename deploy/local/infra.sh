@@ -278,6 +278,18 @@ dev_keys() {
   chmod 600 "$dir/dev-jwt.key"
 }
 
+# ---------------------------------------------------------------- document tools
+# The evidence service renders Chinese PDFs with an embedded CJK font (WenQuanYi Micro Hei), and
+# its tests turn a PDF page into PNG with pdftoppm (poppler-utils). Installed from Debian when absent.
+CJK_FONT_FILE=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+documents_tools() {
+  [ -f "$CJK_FONT_FILE" ] && command -v pdftoppm >/dev/null && return 0
+  step "install the CJK font and poppler-utils from Debian packages" "$QIS_INFRA_DIR/logs/apt-documents.log"
+  [ "$(id -u)" = 0 ] || { echo "missing CJK font or pdftoppm; run: sudo apt-get install -y fonts-wqy-microhei poppler-utils" >&2; return 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get update -q >"$STEP_LOG" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-wqy-microhei poppler-utils >>"$STEP_LOG" 2>&1
+}
+
 # ---------------------------------------------------------------- helpers
 stop_pid() {
   local name=$1 f="$QIS_INFRA_DIR/run/$1.pid" pid
@@ -307,6 +319,7 @@ case "$cmd" in
   up)
     only=${1:-all}
     dev_keys
+    documents_tools
     case "$only" in
       all) pg_up; kafka_up; minio_up ;;
       postgres) pg_up ;; kafka) kafka_up ;; minio) minio_up ;;

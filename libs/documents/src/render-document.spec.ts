@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { locateCjkFont, type CjkFont } from './cjk-font';
+import { renderDocument } from './render-document';
+import { renderLabels } from './render-labels';
+
+const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/documents');
+/** A font without Chinese glyphs: what a misconfigured server would render with. */
+const LATIN_FONT: CjkFont = { file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' };
+
+/** Renders page 1 as an 8-bit greyscale bitmap (PGM) and returns its pixels. */
+function rasterize(pdf: Buffer, dpi = 60): { width: number; height: number; pixels: Buffer } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qis-doc-'));
+  writeFileSync(path.join(dir, 'doc.pdf'), pdf);
+  execFileSync(
+    'pdftoppm',
+    ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', 'doc.pdf', 'page'],
+    {
+      cwd: dir,
+    },
+  );
+  const pgm = readFileSync(path.join(dir, 'page.pgm'));
+  const header = pgm.subarray(0, 50).toString('latin1').split(/\s+/);
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  return { width, height, pixels: pgm.subarray(pgm.length - width * height) };
+}
+
+const inkRatio = (pixels: Buffer): number => pixels.filter((p) => p < 128).length / pixels.length;
+
+/** A single character, large, alone on a page. */
+const glyphPage = (ch: string, font: CjkFont) => renderDocument({ title: ch.repeat(8) }, font);
+
+describe('documents', () => {
+  const font = locateCjkFont();
+
+  it('refuses a missing font file with a message naming the file and how to install it', () => {
+    expect(() => locateCjkFont('/nowhere/font.ttc')).toThrow(
+      /\/nowhere\/font\.ttc not found.*fonts-wqy-microhei/,
+    );
+  });
+
+  it('renders distinct Chinese characters as distinct glyphs (not tofu boxes) with the embedded CJK font', async () => {
+    const [jian, yan] = await Promise.all([glyphPage('检', font), glyphPage('验', font)]);
+    const a = rasterize(jian).pixels;
+    const b = rasterize(yan).pixels;
+    expect(inkRatio(a)).toBeGreaterThan(0.001);
+    expect(Buffer.compare(a, b)).not.toBe(0);
+
+    // The control: a font lacking CJK draws the same missing-glyph for both characters.
+    const [latinJian, latinYan] = await Promise.all([
+      glyphPage('检', LATIN_FONT),
+      glyphPage('验', LATIN_FONT),
+    ]);
+    expect(Buffer.compare(rasterize(latinJian).pixels, rasterize(latinYan).pixels)).toBe(0);
+  });
+
+  it('renders a work order page with ink spread over title, fields, table and signatures, kept as PNG', async () => {
+    const pdf = await renderDocument(
+      {
+        title: '网络商品质量抽查检验工作单',
+        number: 'GD2026-000123',
+        fields: [
+          { label: '样品名称', value: '桑蚕丝被' },
+          { label: '标称商标', value: '丝之源' },
+          { label: '标称生产者', value: '杭州丝之源家纺有限公司' },
+        ],
+        tables: [
+          {
+            caption: '样品信息',
+            columns: ['样品', '封样条编号', '数量'],
+            rows: [
+              ['检验用样品', 'FY2026-004561', '1'],
+              ['备份样品', 'FY2026-004562', '1'],
+            ],
+          },
+        ],
+        signatures: [
+          { role: '执法人员', name: '王明', signedAt: '2026年3月5日 11:00' },
+          { role: '承检机构人员', name: '李华', signedAt: '2026年3月5日 11:00' },
+        ],
+        issuer: '杭州市市场监督管理局',
+        issuedOn: '2026年3月5日',
+      },
+      font,
+    );
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/FontFile2/); // the TrueType font is embedded
+
+    const { width, height, pixels } = rasterize(pdf);
+    // Ink in several horizontal bands: title, fields, table, signatures all drew something.
+    const bands = 8;
+    const bandInk = Array.from({ length: bands }, (_, i) =>
+      inkRatio(
+        pixels.subarray(
+          Math.floor((i * height) / bands) * width,
+          Math.floor(((i + 1) * height) / bands) * width,
+        ),
+      ),
+    );
+    expect(bandInk.filter((ink) => ink > 0.002).length).toBeGreaterThanOrEqual(3);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dir = mkdtempSync(path.join(tmpdir(), 'qis-doc-'));
+    writeFileSync(path.join(dir, 'work-order.pdf'), pdf);
+    execFileSync(
+      'pdftoppm',
+      [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        'work-order.pdf',
+        path.join(ARTIFACTS, 'work-order'),
+      ],
+      {
+        cwd: dir,
+      },
+    );
+    expect(readFileSync(path.join(ARTIFACTS, 'work-order.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('renders one label page per sample with barcode and QR code', async () => {
+    const pdf = await renderLabels(
+      [
+        {
+          title: '检验用样品',
+          code: 'HZ2026-000123-S-T',
+          lines: [{ label: '封样条编号', value: 'FY2026-004561' }],
+        },
+        {
+          title: '备份样品',
+          code: 'HZ2026-000123-S-B',
+          lines: [{ label: '封样条编号', value: 'FY2026-004562' }],
+        },
+      ],
+      font,
+    );
+    const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
+    expect(pages).toHaveLength(2);
+    expect(inkRatio(rasterize(pdf).pixels)).toBeGreaterThan(0.05);
+  });
+});
