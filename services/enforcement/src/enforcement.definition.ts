@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { EnforcementConfig } from './enforcement.config';
+import { EnforcementModule, enforcementEntities } from './enforcement.module';
 import { migrations } from './migrations';
 
 export const enforcementService: ServiceDefinition<EnforcementConfig> = {
@@ -7,7 +8,7 @@ export const enforcementService: ServiceDefinition<EnforcementConfig> = {
   title: 'QIS Enforcement service',
   description: 'Notices and deadlines, objections and re-inspection, routing to jurisdiction, cases, credit.',
   config: EnforcementConfig,
-  entities: [],
+  entities: enforcementEntities,
   migrations,
-  imports: [],
+  imports: [EnforcementModule],
 };

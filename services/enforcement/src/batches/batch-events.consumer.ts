@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import {
+  OrderPlaced,
+  ReportIssued,
+  SampleSealed,
+  TakedownReported,
+  type OrderPlacedValue,
+  type ReportIssuedValue,
+  type SampleSealedValue,
+  type TakedownReportedValue,
+} from '@qis/contracts';
+import { ConsumeEvent, type EventContext } from '@qis/messaging';
+import { RecordTakedownUseCase } from '../cases/record-takedown.usecase';
+import { RecordBatchFactUseCase } from './record-batch-fact.usecase';
+
+/** The events enforcement acts on; each handler runs in the inbox transaction. */
+@Injectable()
+export class BatchEventsConsumer {
+  constructor(
+    private readonly facts: RecordBatchFactUseCase,
+    private readonly takedowns: RecordTakedownUseCase,
+  ) {}
+
+  @ConsumeEvent(OrderPlaced)
+  async onOrderPlaced(value: OrderPlacedValue, { manager, messageId }: EventContext): Promise<void> {
+    await this.facts.execute(manager, { kind: 'order', value }, messageId);
+  }
+
+  @ConsumeEvent(SampleSealed)
+  async onSampleSealed(value: SampleSealedValue, { manager, messageId }: EventContext): Promise<void> {
+    await this.facts.execute(manager, { kind: 'sealed', value }, messageId);
+  }
+
+  @ConsumeEvent(ReportIssued)
+  async onReportIssued(value: ReportIssuedValue, { manager, messageId }: EventContext): Promise<void> {
+    await this.facts.execute(manager, { kind: 'report', value }, messageId);
+  }
+
+  @ConsumeEvent(TakedownReported)
+  async onTakedownReported(value: TakedownReportedValue, { manager }: EventContext): Promise<void> {
+    await this.takedowns.execute(manager, value);
+  }
+}

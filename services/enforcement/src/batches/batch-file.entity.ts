@@ -1,0 +1,44 @@
+import type { OrderPlacedValue, ReportIssuedValue, SampleSealedValue } from '@qis/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * What enforcement knows of a batch, from the events it consumed (they arrive on different topics,
+ * in any order): the order, the sealed sample, the first report and a re-inspection report.
+ */
+@Entity({ name: 'enforcement_batch' })
+export class BatchFile {
+  @PrimaryColumn({ name: 'batch_number', type: 'text' })
+  batchNumber!: string;
+
+  @Column({ name: 'order_facts', type: 'jsonb', nullable: true })
+  order!: OrderPlacedValue | null;
+
+  @Column({ name: 'sealed_facts', type: 'jsonb', nullable: true })
+  sealed!: SampleSealedValue | null;
+
+  @Column({ name: 'initial_report', type: 'jsonb', nullable: true })
+  initialReport!: ReportIssuedValue | null;
+
+  @Column({ name: 'reinspection_report', type: 'jsonb', nullable: true })
+  reinspectionReport!: ReportIssuedValue | null;
+
+  @Column({ name: 'result_notified_at', type: 'timestamptz', nullable: true })
+  resultNotifiedAt!: Date | null;
+
+  @Column({ name: 'final_at', type: 'timestamptz', nullable: true })
+  finalAt!: Date | null;
+
+  @Column({ name: 'final_basis', type: 'text', nullable: true })
+  finalBasis!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+
+  /** The report that stands: the re-inspection's when there was one. */
+  get standingReport(): ReportIssuedValue | null {
+    return this.reinspectionReport ?? this.initialReport;
+  }
+}

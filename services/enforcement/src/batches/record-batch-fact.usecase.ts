@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
+import type { OrderPlacedValue, ReportIssuedValue, SampleSealedValue } from '@qis/contracts';
+import { In, type EntityManager } from 'typeorm';
+import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
+import { Objection } from '../objections/objection.entity';
+import { BatchFile } from './batch-file.entity';
+
+export type BatchFact =
+  | { kind: 'order'; value: OrderPlacedValue }
+  | { kind: 'sealed'; value: SampleSealedValue }
+  | { kind: 'report'; value: ReportIssuedValue };
+
+/**
+ * Files one consumed fact of a batch (order, sealed sample, report), whatever order they arrive
+ * in, then issues whatever notices the facts now allow and checks whether the result is final.
+ */
+@Injectable()
+export class RecordBatchFactUseCase {
+  constructor(
+    private readonly notices: IssueNoticesUseCase,
+    private readonly finality: FinalizeResultUseCase,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(manager: EntityManager, fact: BatchFact, messageId: string, now = new Date()): Promise<void> {
+    const batchNumber = fact.value.batchNumber;
+    await manager.query(
+      `insert into enforcement_batch (batch_number) values ($1) on conflict (batch_number) do nothing`,
+      [batchNumber],
+    );
+    const batch = await manager.findOneOrFail(BatchFile, {
+      where: { batchNumber },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const note = this.apply(batch, fact);
+    if (fact.kind === 'report' && fact.value.purpose === 're-inspection' && note === 'filed') {
+      await manager.update(
+        Objection,
+        { batchNumber, status: In(['approved', 're-inspecting']) },
+        { status: 'completed' },
+      );
+    }
+    batch.updatedAt = now;
+    await manager.save(BatchFile, batch);
+    await this.audit.record(
+      SYSTEM_ACTOR,
+      {
+        action: `batch.${fact.kind}`,
+        entityType: 'batch',
+        entityId: batchNumber,
+        outcome: note === 'filed' ? 'success' : 'failure',
+        detail: {
+          note,
+          messageId,
+          ...(fact.kind === 'report'
+            ? { reportNumber: fact.value.reportNumber, purpose: fact.value.purpose }
+            : {}),
+        },
+      },
+      manager,
+    );
+    await this.notices.execute(manager, batch, now, messageId);
+    await this.finality.execute(manager, batchNumber, now, messageId);
+  }
+
+  /** Returns `filed`, or why the fact changes nothing (kept in the audit detail, never lost). */
+  private apply(batch: BatchFile, fact: BatchFact): string {
+    switch (fact.kind) {
+      case 'order':
+        batch.order = fact.value;
+        return 'filed';
+      case 'sealed':
+        batch.sealed = fact.value;
+        return 'filed';
+      case 'report': {
+        const report = fact.value;
+        if (batch.finalAt)
+          return `result already final since ${batch.finalAt.toISOString()}: report ${report.reportNumber} not applied`;
+        if (report.purpose === 'initial') {
+          if (batch.initialReport && batch.initialReport.reportNumber !== report.reportNumber) {
+            return `an initial report (${batch.initialReport.reportNumber}) is already on file: ${report.reportNumber} not applied`;
+          }
+          batch.initialReport = report;
+          return 'filed';
+        }
+        if (!batch.initialReport)
+          return `re-inspection report ${report.reportNumber} before any initial report: not applied`;
+        batch.reinspectionReport = report;
+        return 'filed';
+      }
+    }
+  }
+}

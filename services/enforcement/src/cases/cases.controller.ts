@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { CurrentPrincipal, Policy, queryScope, scopeWhere, type Principal } from '@qis/auth';
+import { DataSource, Repository } from 'typeorm';
+import { CaseTransitionsUseCase, CASE_READERS_UNRESTRICTED } from './case-transitions.usecase';
+import { CaseView } from './case.view';
+import { CloseCaseCommand } from './close-case.command';
+import { EnforcementCase } from './enforcement-case.entity';
+import { EscalateCaseCommand } from './escalate-case.command';
+import { RerouteCaseUseCase } from './reroute-case.usecase';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    @InjectRepository(EnforcementCase) private readonly cases: Repository<EnforcementCase>,
+    private readonly dataSource: DataSource,
+    private readonly transitions: CaseTransitionsUseCase,
+    private readonly reroute: RerouteCaseUseCase,
+  ) {}
+
+  @Get()
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({ summary: 'Cases; an officer sees only those of their jurisdiction' })
+  @ApiOkResponse({ type: CaseView, isArray: true })
+  async list(@CurrentPrincipal() principal: Principal): Promise<CaseView[]> {
+    const scope = scopeWhere<EnforcementCase>(
+      queryScope(principal, 'jurisdiction', CASE_READERS_UNRESTRICTED),
+      'areaCode',
+    );
+    if (scope === null) return [];
+    const found = await this.cases.find({ where: scope, order: { routedAt: 'DESC' }, take: 500 });
+    return found.map((c) => CaseView.of(c));
+  }
+
+  @Get(':id')
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({ summary: 'One case (outside the jurisdiction: 404, as if missing)' })
+  @ApiOkResponse({ type: CaseView })
+  async one(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<CaseView> {
+    return CaseView.of(await this.transitions.load(this.dataSource.manager, principal, id));
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
+  @ApiOperation({ summary: 'The routed authority accepts the case' })
+  @ApiOkResponse({ type: CaseView })
+  async accept(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<CaseView> {
+    return CaseView.of(await this.transitions.advance(actor, principal, id, 'accepted'));
+  }
+
+  @Post(':id/investigate')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
+  @ApiOperation({ summary: 'Investigation started' })
+  @ApiOkResponse({ type: CaseView })
+  async investigate(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<CaseView> {
+    return CaseView.of(await this.transitions.advance(actor, principal, id, 'investigating'));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary: 'Close with outcomes (fed back to the sampling bureau as case-closed, and to the credit file)',
+  })
+  @ApiOkResponse({ type: CaseView })
+  async close(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: CloseCaseCommand,
+  ): Promise<CaseView> {
+    return CaseView.of(await this.transitions.close(actor, principal, id, command));
+  }
+
+  @Post(':id/escalate')
+  @HttpCode(200)
+  @Policy({ roles: ['approver'] })
+  @ApiOperation({
+    summary: 'Major or urgent, or assigned by a leader: route to the inspection brigade or 网监办',
+  })
+  @ApiOkResponse({ type: CaseView })
+  async escalate(
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: EscalateCaseCommand,
+  ): Promise<CaseView> {
+    return CaseView.of(await this.reroute.escalate(actor, id, command));
+  }
+}

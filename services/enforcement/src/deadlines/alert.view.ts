@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Alert } from './alert.entity';
+
+export class AlertView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['result-notice-overdue', 'case-overdue'] }) kind!: string;
+  @ApiProperty() batchNumber!: string;
+  @ApiProperty() subjectType!: string;
+  @ApiProperty() subjectId!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+
+  static of(a: Alert): AlertView {
+    return {
+      id: a.id,
+      kind: a.kind,
+      batchNumber: a.batchNumber,
+      subjectType: a.subjectType,
+      subjectId: a.subjectId,
+      message: a.message,
+      raisedAt: a.raisedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import { Module, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BatchEventsConsumer } from './batches/batch-events.consumer';
+import { BatchFile } from './batches/batch-file.entity';
+import { RecordBatchFactUseCase } from './batches/record-batch-fact.usecase';
+import { WorkingDayCalendar } from './calendar/working-day-calendar';
+import { caseRouterProvider } from './cases/case-router.provider';
+import { CaseTransitionsUseCase } from './cases/case-transitions.usecase';
+import { CasesController } from './cases/cases.controller';
+import { EnforcementCase } from './cases/enforcement-case.entity';
+import { OpenCaseUseCase } from './cases/open-case.usecase';
+import { RecordTakedownUseCase } from './cases/record-takedown.usecase';
+import { RerouteCaseUseCase } from './cases/reroute-case.usecase';
+import { TakedownReport } from './cases/takedown-report.entity';
+import { TriageItem } from './cases/triage-item.entity';
+import { TriageController } from './cases/triage.controller';
+import { CreditEntry } from './credit/credit-entry.entity';
+import { CreditController } from './credit/credit.controller';
+import { FollowUpProposal } from './credit/follow-up-proposal.entity';
+import { RecordFailureCreditUseCase } from './credit/record-failure-credit.usecase';
+import { Alert } from './deadlines/alert.entity';
+import { DeadlineBook } from './deadlines/deadline-book';
+import { DeadlineScheduler } from './deadlines/deadline-scheduler';
+import { Deadline } from './deadlines/deadline.entity';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { ScanDeadlinesUseCase } from './deadlines/scan-deadlines.usecase';
+import { FinalizeResultUseCase } from './finality/finalize-result.usecase';
+import { IssueNoticesUseCase } from './notices/issue-notices.usecase';
+import { Notice } from './notices/notice.entity';
+import { NoticesController } from './notices/notices.controller';
+import { RecordDeliveryUseCase } from './notices/record-delivery.usecase';
+import { ResultNotifier } from './notices/result-notifier';
+import { CompleteProceduresUseCase } from './objections/complete-procedures.usecase';
+import { DecideObjectionUseCase } from './objections/decide-objection.usecase';
+import { FileObjectionUseCase } from './objections/file-objection.usecase';
+import { Objection } from './objections/objection.entity';
+import { ObjectionsController } from './objections/objections.controller';
+
+export const enforcementEntities = [
+  BatchFile,
+  Notice,
+  Deadline,
+  Alert,
+  Objection,
+  EnforcementCase,
+  TriageItem,
+  TakedownReport,
+  CreditEntry,
+  FollowUpProposal,
+];
+
+const calendarProvider: Provider = {
+  provide: WorkingDayCalendar,
+  useFactory: () => WorkingDayCalendar.fromChineseDays(),
+};
+
+/** Notices and deadlines, objections and re-inspection, routing to jurisdiction, cases, credit. */
+@Module({
+  imports: [TypeOrmModule.forFeature(enforcementEntities)],
+  controllers: [
+    NoticesController,
+    ObjectionsController,
+    CasesController,
+    TriageController,
+    CreditController,
+    DeadlinesController,
+  ],
+  providers: [
+    calendarProvider,
+    caseRouterProvider,
+    BatchEventsConsumer,
+    RecordBatchFactUseCase,
+    IssueNoticesUseCase,
+    ResultNotifier,
+    RecordDeliveryUseCase,
+    FileObjectionUseCase,
+    DecideObjectionUseCase,
+    CompleteProceduresUseCase,
+    FinalizeResultUseCase,
+    OpenCaseUseCase,
+    RerouteCaseUseCase,
+    CaseTransitionsUseCase,
+    RecordTakedownUseCase,
+    RecordFailureCreditUseCase,
+    DeadlineBook,
+    ScanDeadlinesUseCase,
+    DeadlineScheduler,
+  ],
+})
+export class EnforcementModule {}

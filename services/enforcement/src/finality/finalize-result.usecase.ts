@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
+import { ResultFinal, type FinalBasis, type ResultFinalValue } from '@qis/contracts';
+import { OutboxPublisher } from '@qis/messaging';
+import { In, type EntityManager } from 'typeorm';
+import { BatchFile } from '../batches/batch-file.entity';
+import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { OpenCaseUseCase } from '../cases/open-case.usecase';
+import { RecordFailureCreditUseCase } from '../credit/record-failure-credit.usecase';
+import { DeadlineBook } from '../deadlines/deadline-book';
+import { Notice } from '../notices/notice.entity';
+import { Objection } from '../objections/objection.entity';
+import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
+
+/**
+ * Publishes `result-final` only when the result can no longer change: a re-inspection result; or
+ * no objection pending and every objection period (from each notified party's receipt) over.
+ * A final failure opens the case and goes on the credit files. Safe to call on any change.
+ */
+@Injectable()
+export class FinalizeResultUseCase {
+  constructor(
+    private readonly calendar: WorkingDayCalendar,
+    private readonly deadlines: DeadlineBook,
+    private readonly outbox: OutboxPublisher,
+    private readonly audit: AuditService,
+    private readonly openCase: OpenCaseUseCase,
+    private readonly credit: RecordFailureCreditUseCase,
+  ) {}
+
+  async execute(
+    manager: EntityManager,
+    batchNumber: string,
+    now: Date,
+    causationId?: string,
+  ): Promise<boolean> {
+    const batch = await manager.findOne(BatchFile, {
+      where: { batchNumber },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!batch || batch.finalAt || !batch.order || !batch.sealed || !batch.initialReport) return false;
+    const basis = await this.basis(manager, batch, now);
+    if (!basis) return false;
+    const report = batch.standingReport;
+    if (!report) return false;
+    batch.finalAt = now;
+    batch.finalBasis = basis;
+    await manager.update(BatchFile, { batchNumber }, { finalAt: now, finalBasis: basis, updatedAt: now });
+    const { order, sealed } = batch;
+    const value: ResultFinalValue = {
+      batchNumber,
+      verdict: report.verdict,
+      basis,
+      reportNumber: report.reportNumber,
+      failingItems: report.failingItems,
+      category: sealed.category,
+      sampleCode: sealed.sampleCode,
+      claimed: sealed.claimed,
+      seller: order.seller,
+      ...(order.platform ? { platform: order.platform } : {}),
+      listing: order.listing,
+      finalAt: now.toISOString(),
+    };
+    await this.outbox.publish(manager, [
+      { contract: ResultFinal, key: batchNumber, value, ...(causationId ? { causationId } : {}) },
+    ]);
+    await this.audit.record(
+      SYSTEM_ACTOR,
+      {
+        action: 'result.final',
+        entityType: 'batch',
+        entityId: batchNumber,
+        detail: { basis, verdict: report.verdict, reportNumber: report.reportNumber },
+      },
+      manager,
+    );
+    if (report.verdict === 'fail') {
+      await this.credit.execute(manager, batch, report, now);
+      await this.openCase.execute(manager, SYSTEM_ACTOR, batch, now);
+    }
+    return true;
+  }
+
+  private async basis(manager: EntityManager, batch: BatchFile, now: Date): Promise<FinalBasis | null> {
+    if (batch.reinspectionReport) return 're-inspection';
+    const objections = await manager.findBy(Objection, { batchNumber: batch.batchNumber });
+    if (objections.some((o) => ['filed', 'approved', 're-inspecting'].includes(o.status))) return null;
+    const initial = batch.initialReport;
+    if (!initial) return null;
+    const notices = await manager.findBy(Notice, {
+      batchNumber: batch.batchNumber,
+      kind: 'result',
+      reportNumber: initial.reportNumber,
+      recipient: In(['seller', 'producer']),
+    });
+    // A party that has not received its notice can still object: the clock has not started.
+    if (notices.length === 0 || notices.some((n) => n.receivedAt === null)) return null;
+    const lastDay = notices
+      .map((n) => this.calendar.lastDayOfPeriod(shanghaiDate(n.receivedAt as Date), OBJECTION_PERIOD_DAYS))
+      .sort()
+      .at(-1) as string;
+    const windowEnd = endOfShanghaiDay(lastDay);
+    if (now <= windowEnd) {
+      await this.deadlines.reschedule(
+        manager,
+        'objection-window',
+        batch.batchNumber,
+        batch.batchNumber,
+        windowEnd,
+      );
+      return null;
+    }
+    if (objections.some((o) => o.status === 'waived')) return 're-inspection-waived';
+    if (objections.some((o) => o.status === 'rejected' || o.status === 'refused')) return 'objection-refused';
+    return 'no-objection';
+  }
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
+import type { NoticeChannel, NoticeRecipient, ReportIssuedValue } from '@qis/contracts';
+import type { EntityManager } from 'typeorm';
+import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import type { BatchFile } from '../batches/batch-file.entity';
+import { DeadlineBook } from '../deadlines/deadline-book';
+import { nextNoticeNumber } from './notice-numbers';
+import { resultNoticeText, samplingNoticeText } from './notice-text';
+import { Notice, type NoticeKind } from './notice.entity';
+import { ResultNotifier } from './result-notifier';
+
+interface Addressee {
+  recipient: NoticeRecipient;
+  name: string;
+  /** Null: unknown, so the notice becomes a public notice (公告通知). */
+  address: string | null;
+  channel: NoticeChannel;
+}
+
+/** Working days the bureau has to send the result notice after receiving the result. */
+export const RESULT_NOTICE_WORKING_DAYS = 5;
+
+/**
+ * Creates the notices a batch's facts call for, once each: the sampling notice after sealing (to
+ * the seller, and the platform when bought on one); the result notice of each report, due within
+ * 5 working days of the report (to the seller; the claimed producer if failed; the platform), a
+ * public notice where an address is unknown.
+ */
+@Injectable()
+export class IssueNoticesUseCase {
+  constructor(
+    private readonly calendar: WorkingDayCalendar,
+    private readonly deadlines: DeadlineBook,
+    private readonly notifier: ResultNotifier,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(manager: EntityManager, batch: BatchFile, now: Date, causationId?: string): Promise<void> {
+    const { order, sealed } = batch;
+    if (!order || !sealed) return;
+    if (!(await this.exists(manager, batch.batchNumber, 'sampling', null))) {
+      for (const to of this.samplingAddressees(batch)) {
+        const number = await nextNoticeNumber(manager, 'CJ', now);
+        await this.insert(
+          manager,
+          batch,
+          'sampling',
+          to,
+          number,
+          null,
+          samplingNoticeText(number, to.name, order, sealed),
+          null,
+          now,
+        );
+      }
+    }
+    for (const report of [batch.initialReport, batch.reinspectionReport]) {
+      if (report) await this.issueResult(manager, batch, report, now, causationId);
+    }
+  }
+
+  private async issueResult(
+    manager: EntityManager,
+    batch: BatchFile,
+    report: ReportIssuedValue,
+    now: Date,
+    causationId?: string,
+  ): Promise<void> {
+    const kind: NoticeKind = report.purpose === 're-inspection' ? 'reinspection-result' : 'result';
+    if (await this.exists(manager, batch.batchNumber, kind, report.reportNumber)) return;
+    const order = batch.order;
+    const sealed = batch.sealed;
+    if (!order || !sealed) return;
+    // "Within 5 working days of receiving the result": counted from the report's issue day, Asia/Shanghai.
+    const dueAt = endOfShanghaiDay(
+      this.calendar.addWorkingDays(shanghaiDate(new Date(report.issuedAt)), RESULT_NOTICE_WORKING_DAYS),
+    );
+    const addressees = await this.resultAddressees(manager, batch, report);
+    for (const to of addressees) {
+      const number = await nextNoticeNumber(manager, 'JG', now);
+      const publicNotice = to.channel === 'public-notice';
+      const text = resultNoticeText(number, to.name, order, sealed, report, publicNotice);
+      const notice = await this.insert(
+        manager,
+        batch,
+        kind,
+        to,
+        number,
+        report.reportNumber,
+        text,
+        dueAt,
+        now,
+      );
+      if (publicNotice) {
+        // Published with the result-notified event (disclosure puts it on the website): it counts as delivered now.
+        await this.deadlines.meet(manager, 'result-notice', notice.id, now);
+      } else {
+        await this.deadlines.schedule(manager, 'result-notice', notice.id, batch.batchNumber, dueAt);
+      }
+    }
+    await this.audit.record(
+      SYSTEM_ACTOR,
+      {
+        action: 'notice.issue',
+        entityType: 'batch',
+        entityId: batch.batchNumber,
+        detail: {
+          kind,
+          reportNumber: report.reportNumber,
+          dueAt: dueAt.toISOString(),
+          recipients: addressees.map((a) => `${a.recipient}:${a.channel}`),
+        },
+      },
+      manager,
+    );
+    await this.notifier.publishWhenAllSent(manager, batch, report, now, causationId);
+  }
+
+  private samplingAddressees(batch: BatchFile): Addressee[] {
+    const order = batch.order;
+    if (!order) return [];
+    const out: Addressee[] = [
+      {
+        recipient: 'seller',
+        name: order.seller.name,
+        address: order.seller.registeredAddress ?? null,
+        channel: order.seller.registeredAddress ? 'post' : 'platform-message',
+      },
+    ];
+    if (order.platform) {
+      out.push({
+        recipient: 'platform',
+        name: order.platform.operatorName,
+        address: order.platform.url,
+        channel: 'platform-message',
+      });
+    }
+    return out;
+  }
+
+  private async resultAddressees(
+    manager: EntityManager,
+    batch: BatchFile,
+    report: ReportIssuedValue,
+  ): Promise<Addressee[]> {
+    const order = batch.order;
+    const sealed = batch.sealed;
+    if (!order || !sealed) return [];
+    const seller: Addressee = order.seller.registeredAddress
+      ? {
+          recipient: 'seller',
+          name: order.seller.name,
+          address: order.seller.registeredAddress,
+          channel: 'post',
+        }
+      : { recipient: 'seller', name: order.seller.name, address: null, channel: 'public-notice' };
+    const platform: Addressee[] = order.platform
+      ? [
+          {
+            recipient: 'platform',
+            name: order.platform.operatorName,
+            address: order.platform.url,
+            channel: 'platform-message',
+          },
+        ]
+      : [];
+    if (report.purpose === 're-inspection') {
+      // The re-inspection result goes to the applicant(s) and the platform.
+      const applicants = (await manager.query(
+        `select distinct applicant_role from objection where batch_number = $1 and status in ('re-inspecting', 'approved', 'completed')`,
+        [batch.batchNumber],
+      )) as Array<{ applicant_role: 'seller' | 'producer' }>;
+      const roles = new Set(applicants.map((a) => a.applicant_role));
+      const out: Addressee[] = [];
+      if (roles.size === 0 || roles.has('seller')) out.push(seller);
+      if (roles.has('producer')) out.push(...this.producer(batch));
+      return [...out, ...platform];
+    }
+    return [seller, ...(report.verdict === 'fail' ? this.producer(batch) : []), ...platform];
+  }
+
+  /** The claimed producer; a three-no product names none, so there is nobody to notify. */
+  private producer(batch: BatchFile): Addressee[] {
+    const claimed = batch.sealed?.claimed;
+    if (!claimed?.producerName) return [];
+    return [
+      claimed.producerAddress
+        ? {
+            recipient: 'producer',
+            name: claimed.producerName,
+            address: claimed.producerAddress,
+            channel: 'post',
+          }
+        : { recipient: 'producer', name: claimed.producerName, address: null, channel: 'public-notice' },
+    ];
+  }
+
+  private async exists(
+    manager: EntityManager,
+    batchNumber: string,
+    kind: NoticeKind,
+    reportNumber: string | null,
+  ): Promise<boolean> {
+    const rows = (await manager.query(
+      `select 1 from notice where batch_number = $1 and kind = $2 and report_number is not distinct from $3 limit 1`,
+      [batchNumber, kind, reportNumber],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  private async insert(
+    manager: EntityManager,
+    batch: BatchFile,
+    kind: NoticeKind,
+    to: Addressee,
+    noticeNumber: string,
+    reportNumber: string | null,
+    content: string,
+    dueAt: Date | null,
+    now: Date,
+  ): Promise<Notice> {
+    const publicNotice = to.channel === 'public-notice';
+    const notice = manager.create(Notice, {
+      id: randomUUID(),
+      batchNumber: batch.batchNumber,
+      kind,
+      recipient: to.recipient,
+      recipientName: to.name,
+      address: to.address,
+      channel: to.channel,
+      noticeNumber,
+      reportNumber,
+      content,
+      dueAt,
+      sentAt: publicNotice ? now : null,
+      receivedAt: publicNotice ? now : null,
+    });
+    await manager.insert(Notice, notice);
+    return notice;
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { ResultNotified, type ReportIssuedValue, type ResultNotifiedValue } from '@qis/contracts';
+import { OutboxPublisher } from '@qis/messaging';
+import type { EntityManager } from 'typeorm';
+import { shanghaiDate } from '../calendar/shanghai-time';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import type { BatchFile } from '../batches/batch-file.entity';
+import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
+import { Notice } from './notice.entity';
+
+/**
+ * Publishes `result-notified` once every result notice of a report has gone out. Callers call it
+ * on the transition that sent the last one, so it is published once.
+ */
+@Injectable()
+export class ResultNotifier {
+  constructor(
+    private readonly outbox: OutboxPublisher,
+    private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  async publishWhenAllSent(
+    manager: EntityManager,
+    batch: BatchFile,
+    report: ReportIssuedValue,
+    now: Date,
+    causationId?: string,
+  ): Promise<void> {
+    const notices = await manager.find(Notice, {
+      where: { batchNumber: batch.batchNumber, reportNumber: report.reportNumber },
+      order: { noticeNumber: 'ASC' },
+    });
+    const results = notices.filter((n) => n.kind !== 'sampling');
+    if (results.length === 0 || results.some((n) => n.sentAt === null)) return;
+    const order = batch.order;
+    const sealed = batch.sealed;
+    if (!order || !sealed) return;
+    const seller = results.find((n) => n.recipient === 'seller');
+    const value: ResultNotifiedValue = {
+      batchNumber: batch.batchNumber,
+      reportNumber: report.reportNumber,
+      verdict: report.verdict,
+      deliveries: results.map((n) => ({
+        recipient: n.recipient,
+        channel: n.channel,
+        noticeNumber: n.noticeNumber,
+        sentAt: (n.sentAt as Date).toISOString(),
+        ...(n.receivedAt ? { receivedAt: n.receivedAt.toISOString() } : {}),
+      })),
+      ...(results.some((n) => n.channel === 'public-notice')
+        ? {
+            publicNotice: {
+              sellerName: order.seller.name,
+              sampleName: sealed.claimed.sampleName,
+              ...(sealed.claimed.specModel ? { specModel: sealed.claimed.specModel } : {}),
+              listingUrl: order.listing.url,
+              orderNumber: order.orderNumber,
+              ...(order.platform ? { platformName: order.platform.name } : {}),
+            },
+          }
+        : {}),
+      ...(report.purpose === 'initial' && seller?.receivedAt
+        ? {
+            objectionDeadline: this.calendar.lastDayOfPeriod(
+              shanghaiDate(seller.receivedAt),
+              OBJECTION_PERIOD_DAYS,
+            ),
+          }
+        : {}),
+      notifiedAt: now.toISOString(),
+    };
+    await manager.update('enforcement_batch', { batchNumber: batch.batchNumber }, { resultNotifiedAt: now });
+    await this.outbox.publish(manager, [
+      { contract: ResultNotified, key: batch.batchNumber, value, ...(causationId ? { causationId } : {}) },
+    ]);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { notFound } from '@qis/auth';
+import { DataSource } from 'typeorm';
+import { DeadlineBook } from '../deadlines/deadline-book';
+import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
+import type { CompleteProceduresCommand } from './complete-procedures.command';
+import { Objection } from './objection.entity';
+
+/** Procedures completed within the 7 days: the re-inspection goes ahead (no waiver). */
+@Injectable()
+export class CompleteProceduresUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadlines: DeadlineBook,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(
+    actor: AuditActor,
+    id: string,
+    command: CompleteProceduresCommand,
+    now = new Date(),
+  ): Promise<Objection> {
+    const completedAt = new Date(command.completedAt);
+    notInFuture('completedAt', completedAt, now);
+    return this.dataSource.transaction(async (manager) => {
+      const objection = await manager.findOne(Objection, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!objection) throw notFound('objection', id);
+      if (objection.status !== 'approved')
+        throw conflict(`objection ${id} is ${objection.status}, not awaiting procedures`);
+      const completeBy = objection.completeBy as Date;
+      if (completedAt > completeBy) {
+        throw unprocessable(
+          'completedAt',
+          `is after the ${completeBy.toISOString()} limit: the re-inspection is waived`,
+        );
+      }
+      objection.status = 're-inspecting';
+      objection.proceduresCompletedAt = completedAt;
+      await manager.save(Objection, objection);
+      await this.deadlines.meet(manager, 'reinspection-procedures', objection.id, completedAt);
+      await this.audit.record(
+        actor,
+        {
+          action: 'objection.procedures-complete',
+          entityType: 'objection',
+          entityId: id,
+          detail: { completedAt: command.completedAt },
+        },
+        manager,
+      );
+      return objection;
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { notFound } from '@qis/auth';
+import { ReinspectionRequested, type ReinspectionRequestedValue } from '@qis/contracts';
+import { OutboxPublisher } from '@qis/messaging';
+import { DataSource } from 'typeorm';
+import { BatchFile } from '../batches/batch-file.entity';
+import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { DeadlineBook } from '../deadlines/deadline-book';
+import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
+import type { DecideObjectionCommand } from './decide-objection.command';
+import { PROCEDURES_PERIOD_DAYS } from './objection-window';
+import { Objection } from './objection.entity';
+
+/**
+ * The approver decides. Approved: `reinspection-requested` goes to lab-gateway (a different lab)
+ * and evidence (re-seal the backup sample), and the 7 days for the procedures start. Refused: the
+ * first result stands once no other objection is pending.
+ */
+@Injectable()
+export class DecideObjectionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly deadlines: DeadlineBook,
+    private readonly outbox: OutboxPublisher,
+    private readonly finality: FinalizeResultUseCase,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(
+    actor: AuditActor,
+    id: string,
+    command: DecideObjectionCommand,
+    now = new Date(),
+  ): Promise<Objection> {
+    const decidedAt = command.decidedAt ? new Date(command.decidedAt) : now;
+    notInFuture('decidedAt', decidedAt, now);
+    return this.dataSource.transaction(async (manager) => {
+      const objection = await manager.findOne(Objection, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!objection) throw notFound('objection', id);
+      if (objection.status !== 'filed')
+        throw conflict(`objection ${id} is ${objection.status}, not awaiting a decision`);
+      if (decidedAt < objection.filedAt)
+        throw unprocessable(
+          'decidedAt',
+          `is before the objection was filed (${objection.filedAt.toISOString()})`,
+        );
+      const batch = await manager.findOneByOrFail(BatchFile, { batchNumber: objection.batchNumber });
+      objection.decidedAt = decidedAt;
+      objection.decidedBy = actor.actor;
+      objection.decisionReason = command.reason;
+      if (command.approve) {
+        const report = batch.initialReport;
+        const sealed = batch.sealed;
+        if (!report || !sealed)
+          throw conflict(`batch ${batch.batchNumber} lacks the report or the sealed sample to re-inspect`);
+        // 7 days from being told the lab; the lab-determination notice goes out with the approval.
+        const completeBy = endOfShanghaiDay(
+          this.calendar.lastDayOfPeriod(shanghaiDate(decidedAt), PROCEDURES_PERIOD_DAYS),
+        );
+        objection.status = 'approved';
+        objection.completeBy = completeBy;
+        await this.deadlines.schedule(
+          manager,
+          'reinspection-procedures',
+          objection.id,
+          batch.batchNumber,
+          completeBy,
+        );
+        const value: ReinspectionRequestedValue = {
+          batchNumber: batch.batchNumber,
+          objectionId: objection.id,
+          originalReportNumber: report.reportNumber,
+          originalLabId: report.labId,
+          category: sealed.category,
+          sampleCode: sealed.sampleCode,
+          sampleRole: 'backup',
+          sealNumber: sealed.backupSample.sealNumber,
+          approvedAt: decidedAt.toISOString(),
+          completeBy: completeBy.toISOString(),
+        };
+        await this.outbox.publish(manager, [
+          { contract: ReinspectionRequested, key: batch.batchNumber, value },
+        ]);
+      } else {
+        objection.status = 'rejected';
+      }
+      await manager.save(Objection, objection);
+      await this.audit.record(
+        actor,
+        {
+          action: command.approve ? 'objection.approve' : 'objection.reject',
+          entityType: 'objection',
+          entityId: objection.id,
+          detail: {
+            batchNumber: batch.batchNumber,
+            reason: command.reason,
+            completeBy: objection.completeBy?.toISOString() ?? null,
+          },
+        },
+        manager,
+      );
+      await this.finality.execute(manager, batch.batchNumber, now);
+      return objection;
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { notFound } from '@qis/auth';
+import { ObjectionFiled, type ObjectionFiledValue } from '@qis/contracts';
+import { OutboxPublisher } from '@qis/messaging';
+import { DataSource, In } from 'typeorm';
+import { BatchFile } from '../batches/batch-file.entity';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { conflict, notInFuture } from '../http/domain-errors';
+import { Notice } from '../notices/notice.entity';
+import type { FileObjectionCommand } from './file-objection.command';
+import { judgeObjectionWindow } from './objection-window';
+import { Objection } from './objection.entity';
+
+/**
+ * Files an objection against the first result. In time (15 days from the applicant's receipt of
+ * the notice or the public notice) it awaits the approver and is published; late it is kept as
+ * refused, with the dates in the reason.
+ */
+@Injectable()
+export class FileObjectionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly outbox: OutboxPublisher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(
+    actor: AuditActor,
+    batchNumber: string,
+    command: FileObjectionCommand,
+    now = new Date(),
+  ): Promise<Objection> {
+    const filedAt = new Date(command.filedAt);
+    notInFuture('filedAt', filedAt, now);
+    return this.dataSource.transaction(async (manager) => {
+      const batch = await manager.findOne(BatchFile, {
+        where: { batchNumber },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!batch) throw notFound('batch', batchNumber);
+      const report = batch.initialReport;
+      if (!report) throw conflict(`batch ${batchNumber} has no result to object to`);
+      if (batch.finalAt)
+        throw conflict(`the result of ${batchNumber} is final since ${batch.finalAt.toISOString()}`);
+      const notice = await manager.findOneBy(Notice, {
+        batchNumber,
+        kind: 'result',
+        reportNumber: report.reportNumber,
+        recipient: command.applicantRole,
+      });
+      if (!notice) throw conflict(`no result notice went to the ${command.applicantRole} of ${batchNumber}`);
+      if (!notice.receivedAt) {
+        throw conflict(
+          `the ${command.applicantRole}'s result notice ${notice.noticeNumber} has no receipt on record: record its delivery first`,
+        );
+      }
+      const open = await manager.countBy(Objection, {
+        batchNumber,
+        applicantRole: command.applicantRole,
+        status: In(['filed', 'approved', 're-inspecting']),
+      });
+      if (open > 0)
+        throw conflict(`the ${command.applicantRole} of ${batchNumber} already has an objection in progress`);
+
+      const judged = judgeObjectionWindow(this.calendar, notice.receivedAt, filedAt);
+      const objection = manager.create(Objection, {
+        id: randomUUID(),
+        batchNumber,
+        applicantRole: command.applicantRole,
+        applicantName: command.applicantName,
+        applicantUscc: command.applicantUnifiedSocialCreditCode ?? null,
+        grounds: command.grounds ?? null,
+        noticeReceivedAt: notice.receivedAt,
+        filedAt,
+        windowLastDay: judged.lastDay,
+        status: judged.inTime ? 'filed' : 'refused',
+        refusalReason: judged.reason ?? null,
+        decidedAt: judged.inTime ? null : now,
+        decidedBy: judged.inTime ? null : 'system',
+        decisionReason: null,
+        completeBy: null,
+        proceduresCompletedAt: null,
+      });
+      await manager.insert(Objection, objection);
+      if (judged.inTime) {
+        const value: ObjectionFiledValue = {
+          batchNumber,
+          objectionId: objection.id,
+          reportNumber: report.reportNumber,
+          applicantRole: objection.applicantRole,
+          applicantName: objection.applicantName,
+          ...(objection.applicantUscc ? { applicantUnifiedSocialCreditCode: objection.applicantUscc } : {}),
+          noticeReceivedAt: notice.receivedAt.toISOString(),
+          filedAt: filedAt.toISOString(),
+          ...(objection.grounds ? { grounds: objection.grounds } : {}),
+        };
+        await this.outbox.publish(manager, [{ contract: ObjectionFiled, key: batchNumber, value }]);
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: 'objection.file',
+          entityType: 'objection',
+          entityId: objection.id,
+          outcome: judged.inTime ? 'success' : 'failure',
+          detail: { batchNumber, day: judged.day, lastDay: judged.lastDay, reason: judged.reason ?? null },
+        },
+        manager,
+      );
+      return objection;
+    });
+  }
+}

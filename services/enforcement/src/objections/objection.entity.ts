@@ -1,0 +1,64 @@
+import type { ApplicantRole } from '@qis/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * filed → approved → re-inspecting → completed, or filed → rejected (by the approver), or
+ * refused (late), or approved → waived (procedures not completed within 7 days).
+ */
+export type ObjectionStatus =
+  'filed' | 'refused' | 'approved' | 'rejected' | 'waived' | 're-inspecting' | 'completed';
+
+/** A written objection (书面复检申请) to a result. */
+@Entity({ name: 'objection' })
+export class Objection {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'batch_number', type: 'text' })
+  batchNumber!: string;
+
+  @Column({ name: 'applicant_role', type: 'text' })
+  applicantRole!: ApplicantRole;
+
+  @Column({ name: 'applicant_name', type: 'text' })
+  applicantName!: string;
+
+  @Column({ name: 'applicant_uscc', type: 'text', nullable: true })
+  applicantUscc!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  grounds!: string | null;
+
+  @Column({ name: 'notice_received_at', type: 'timestamptz' })
+  noticeReceivedAt!: Date;
+
+  @Column({ name: 'filed_at', type: 'timestamptz' })
+  filedAt!: Date;
+
+  @Column({ name: 'window_last_day', type: 'date' })
+  windowLastDay!: string;
+
+  @Column({ type: 'text' })
+  status!: ObjectionStatus;
+
+  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
+  refusalReason!: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ name: 'decided_by', type: 'text', nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason!: string | null;
+
+  @Column({ name: 'complete_by', type: 'timestamptz', nullable: true })
+  completeBy!: Date | null;
+
+  @Column({ name: 'procedures_completed_at', type: 'timestamptz', nullable: true })
+  proceduresCompletedAt!: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}

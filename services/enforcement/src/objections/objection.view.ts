@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { APPLICANT_ROLES } from '@qis/contracts';
+import type { Objection } from './objection.entity';
+
+export class ObjectionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() batchNumber!: string;
+  @ApiProperty({ enum: APPLICANT_ROLES }) applicantRole!: string;
+  @ApiProperty() applicantName!: string;
+  @ApiPropertyOptional({ nullable: true }) applicantUnifiedSocialCreditCode!: string | null;
+  @ApiProperty({ enum: ['filed', 'refused', 'approved', 'rejected', 'waived', 're-inspecting', 'completed'] })
+  status!: string;
+  @ApiProperty({ format: 'date-time' }) noticeReceivedAt!: string;
+  @ApiProperty({ format: 'date-time' }) filedAt!: string;
+  @ApiProperty({ format: 'date', description: 'last day to object (Asia/Shanghai)' }) windowLastDay!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'why a late objection was refused, with the dates' })
+  refusalReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) decidedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true }) decisionReason!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'date-time',
+    description: 'procedures must be complete by then, else waived',
+  })
+  completeBy!: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) proceduresCompletedAt!: string | null;
+
+  static of(o: Objection): ObjectionView {
+    return {
+      id: o.id,
+      batchNumber: o.batchNumber,
+      applicantRole: o.applicantRole,
+      applicantName: o.applicantName,
+      applicantUnifiedSocialCreditCode: o.applicantUscc,
+      status: o.status,
+      noticeReceivedAt: o.noticeReceivedAt.toISOString(),
+      filedAt: o.filedAt.toISOString(),
+      windowLastDay: o.windowLastDay,
+      refusalReason: o.refusalReason,
+      decidedAt: o.decidedAt?.toISOString() ?? null,
+      decisionReason: o.decisionReason,
+      completeBy: o.completeBy?.toISOString() ?? null,
+      proceduresCompletedAt: o.proceduresCompletedAt?.toISOString() ?? null,
+    };
+  }
+}
