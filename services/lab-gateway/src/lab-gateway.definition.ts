@@ -1,13 +1,25 @@
 import type { ServiceDefinition } from '@qis/runtime';
+import { Assignment } from './dispatch/assignment.entity';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
+import { LabApiModule } from './lab-api/lab-api.module';
 import { LabGatewayConfig } from './lab-gateway.config';
+import { Lab } from './labs/lab.entity';
+import { LabsModule } from './labs/labs.module';
 import { migrations } from './migrations';
+import { Report } from './reports/report.entity';
+import { TestItem } from './test-items/test-item.entity';
+import { TestItemsModule } from './test-items/test-items.module';
 
 export const labGatewayService: ServiceDefinition<LabGatewayConfig> = {
   name: 'lab-gateway',
   title: 'QIS Lab gateway service',
-  description: 'Accredited labs, random dispatch, the lab-facing API, reports and re-inspection dispatch.',
+  description:
+    'Accredited labs, random dispatch, the lab-facing API (/v1), reports and re-inspection dispatch. ' +
+    'Every POST needs an Idempotency-Key header: the same key and body get the stored answer, ' +
+    'the same key with another body 409.',
   config: LabGatewayConfig,
-  entities: [],
+  entities: [Lab, TestItem, Assignment, Report, IdempotencyRecord],
   migrations,
-  imports: [],
+  imports: [LabsModule, TestItemsModule, DispatchModule, LabApiModule],
 };

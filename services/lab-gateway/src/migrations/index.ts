@@ -1,2 +1,3 @@
-/** The lab-gateway service's migrations, in order. Each runs once, in its own transaction, at start. */
-export const migrations = [];
+import { CreateLabGateway1763900800000 } from './create-lab-gateway.migration';
+
+export const migrations = [CreateLabGateway1763900800000];

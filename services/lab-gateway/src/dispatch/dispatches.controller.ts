@@ -1,0 +1,50 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { notFound, Policy } from '@qis/auth';
+import { DataSource, IsNull, Not, type FindOptionsWhere } from 'typeorm';
+import { shanghaiDay } from '../shared/shanghai-day';
+import { Assignment } from './assignment.entity';
+import { DispatchPage } from './dispatch-page.view';
+import { DispatchRecordView } from './dispatch-record.view';
+import { ListDispatchesQuery } from './list-dispatches.query';
+
+/** Dispatches as the bureau and auditors see them, with the draw (seed, candidates) for checking. */
+@ApiTags('dispatches')
+@Controller('dispatches')
+@Policy({ roles: ['admin', 'auditor'] })
+export class DispatchesController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Dispatches, newest first; by batch, status, overdue' })
+  @ApiOkResponse({ type: DispatchPage })
+  async list(@Query() query: ListDispatchesQuery): Promise<DispatchPage> {
+    const where: FindOptionsWhere<Assignment> = {
+      ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.overdue === undefined ? {} : { overdueAlertedAt: query.overdue ? Not(IsNull()) : IsNull() }),
+    };
+    const [rows, total] = await this.dataSource.manager.findAndCount(Assignment, {
+      where,
+      order: { dispatchedAt: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const today = shanghaiDay(new Date());
+    return {
+      items: rows.map((a) => DispatchRecordView.record(a, today)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One dispatch with its draw redone from the record' })
+  @ApiOkResponse({ type: DispatchRecordView })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DispatchRecordView> {
+    const found = await this.dataSource.manager.findOneBy(Assignment, { id });
+    if (!found) throw notFound('dispatch', id);
+    return DispatchRecordView.record(found, shanghaiDay(new Date()));
+  }
+}

@@ -1,0 +1,11 @@
+/** No active, accredited lab with capacity can take the sample; the event is retried, then dead-lettered for replay. */
+export class NoQualifiedLabError extends Error {
+  constructor(
+    readonly batchNumber: string,
+    readonly category: string,
+    readonly exclusions: Record<string, string[]>,
+  ) {
+    super(`no qualified lab with capacity for batch ${batchNumber} (category ${category})`);
+    this.name = 'NoQualifiedLabError';
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { SYSTEM_ACTOR } from '@qis/audit';
+import { SampleSealed, type SampleSealedValue } from '@qis/contracts';
+import { ConsumeEvent, type EventContext } from '@qis/messaging';
+import { In } from 'typeorm';
+import { Assignment } from './assignment.entity';
+import { DispatchSampleUseCase } from './dispatch-sample.usecase';
+
+/** A sealed test sample goes to a lab drawn at random (随机送检). */
+@Injectable()
+export class SampleSealedConsumer {
+  private readonly logger = new Logger(SampleSealedConsumer.name);
+
+  constructor(private readonly dispatch: DispatchSampleUseCase) {}
+
+  @ConsumeEvent(SampleSealed)
+  async onSampleSealed(event: SampleSealedValue, { manager, messageId }: EventContext): Promise<void> {
+    // The inbox stops redeliveries; this stops a second sealing event of the batch drawing again.
+    const existing = await manager.findOneBy(Assignment, {
+      batchNumber: event.batchNumber,
+      purpose: 'initial',
+      status: In(['dispatched', 'accepted', 'in-progress', 'reported']),
+    });
+    if (existing) {
+      this.logger.warn(
+        { batchNumber: event.batchNumber },
+        'sample already dispatched; sealing event ignored',
+      );
+      return;
+    }
+    await this.dispatch.execute(
+      manager,
+      {
+        batchNumber: event.batchNumber,
+        purpose: 'initial',
+        category: event.category,
+        sampleName: event.claimed.sampleName,
+        sampleCode: event.sampleCode,
+        sampleRole: 'test',
+        sealNumber: event.testSample.sealNumber,
+        productStandard: event.claimed.productStandard ?? null,
+        reinspectionOfReport: null,
+        excludedLabIds: [],
+        preferAboveLevel: null,
+        causationId: messageId,
+        at: new Date(),
+      },
+      SYSTEM_ACTOR,
+    );
+  }
+}

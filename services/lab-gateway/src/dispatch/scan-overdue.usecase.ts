@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
+import { DataSource } from 'typeorm';
+import { shanghaiDay } from '../shared/shanghai-day';
+import { Assignment } from './assignment.entity';
+import { OPEN_STATUSES } from './assignment-status';
+
+/**
+ * Raises one overdue alert per assignment whose due day (Asia/Shanghai) has passed without a
+ * report: marked on the assignment, written to the audit log and logged as a warning. Rows are
+ * claimed with SKIP LOCKED, so several instances never alert twice.
+ */
+@Injectable()
+export class ScanOverdueUseCase {
+  private readonly logger = new Logger(ScanOverdueUseCase.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(now = new Date()): Promise<number> {
+    const today = shanghaiDay(now);
+    return this.dataSource.transaction(async (manager) => {
+      const due = await manager
+        .createQueryBuilder(Assignment, 'a')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('a.status in (:...open)', { open: OPEN_STATUSES })
+        .andWhere('a.due_on < :today', { today })
+        .andWhere('a.overdue_alerted_at is null')
+        .orderBy('a.due_on')
+        .limit(200)
+        .getMany();
+      for (const a of due) {
+        await manager.update(Assignment, { id: a.id }, { overdueAlertedAt: now });
+        await this.audit.record(
+          SYSTEM_ACTOR,
+          {
+            action: 'assignment.overdue',
+            entityType: 'assignment',
+            entityId: a.id,
+            detail: { batchNumber: a.batchNumber, labId: a.labId, dueOn: a.dueOn, status: a.status },
+          },
+          manager,
+        );
+        this.logger.warn(
+          {
+            alert: 'assignment-overdue',
+            assignmentId: a.id,
+            batchNumber: a.batchNumber,
+            labId: a.labId,
+            dueOn: a.dueOn,
+          },
+          'lab report overdue',
+        );
+      }
+      return due.length;
+    });
+  }
+}

@@ -1,0 +1,207 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
+import type { Request, Response } from 'express';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Assignment } from '../dispatch/assignment.entity';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { ReportView } from '../reports/report.view';
+import { SubmitReportCommand } from '../reports/submit-report.command';
+import { SubmitReportUseCase } from '../reports/submit-report.usecase';
+import { labOf } from '../shared/lab-of';
+import { shanghaiDay } from '../shared/shanghai-day';
+import { AcceptAssignmentUseCase } from './accept-assignment.usecase';
+import { AssignmentPage } from './assignment-page.view';
+import { AssignmentView } from './assignment.view';
+import { DeclineAssignmentCommand } from './decline-assignment.command';
+import { DeclineAssignmentUseCase } from './decline-assignment.usecase';
+import { ListAssignmentsQuery } from './list-assignments.query';
+import { loadOwnAssignment } from './load-own-assignment';
+import { ReportProgressCommand } from './report-progress.command';
+import { ReportProgressUseCase } from './report-progress.usecase';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: true,
+  description:
+    'Unique per request (a UUID is fine). A retry with the same key and body gets the stored answer ' +
+    '(header Idempotent-Replayed: true); the same key with another body is refused with 409.',
+};
+
+/**
+ * The lab-facing API, version 1: a lab sees and works only its own assignments. Stable: changes
+ * that are not additive go to /v2.
+ */
+@ApiTags('lab API v1')
+@Controller('v1/assignments')
+@Policy({ roles: ['lab'], scope: 'lab' })
+export class LabApiController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly accept: AcceptAssignmentUseCase,
+    private readonly decline: DeclineAssignmentUseCase,
+    private readonly progress: ReportProgressUseCase,
+    private readonly submit: SubmitReportUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My assignments, newest first (paged, optionally by status)' })
+  @ApiOkResponse({ type: AssignmentPage })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListAssignmentsQuery,
+  ): Promise<AssignmentPage> {
+    const labId = labOf(principal);
+    if (labId === null) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const [rows, total] = await this.dataSource.manager.findAndCount(Assignment, {
+      where: { labId, ...(query.status ? { status: query.status } : {}) },
+      order: { dispatchedAt: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const today = shanghaiDay(new Date());
+    return {
+      items: rows.map((a) => AssignmentView.of(a, today)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of my assignments' })
+  @ApiOkResponse({ type: AssignmentView })
+  @ApiNotFoundResponse({ description: 'no such assignment of this lab' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<AssignmentView> {
+    const found = await this.dataSource.transaction((m) => loadOwnAssignment(m, labOf(principal), id));
+    return AssignmentView.of(found, shanghaiDay(new Date()));
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Accept the assignment (the lab will test the sample)' })
+  @ApiOkResponse({ type: AssignmentView })
+  @ApiConflictResponse({ description: 'not dispatched any more, or the key was used with another body' })
+  async acceptAssignment(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AssignmentView> {
+    const labId = labOf(principal);
+    return this.answer(res, labId, key, req, {}, 200, (m) => this.accept.execute(m, labId, id, actor));
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Decline with a reason; the sample is drawn again among the other labs' })
+  @ApiOkResponse({ type: AssignmentView })
+  @ApiConflictResponse({ description: 'already reported or declined, or the key was used with another body' })
+  async declineAssignment(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() cmd: DeclineAssignmentCommand,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AssignmentView> {
+    const labId = labOf(principal);
+    return this.answer(res, labId, key, req, cmd, 200, (m) => this.decline.execute(m, labId, id, cmd, actor));
+  }
+
+  @Post(':id/progress')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Report progress on an accepted assignment' })
+  @ApiOkResponse({ type: AssignmentView })
+  async reportProgress(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() cmd: ReportProgressCommand,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AssignmentView> {
+    const labId = labOf(principal);
+    return this.answer(res, labId, key, req, cmd, 200, (m) =>
+      this.progress.execute(m, labId, id, cmd, actor),
+    );
+  }
+
+  @Post(':id/reports')
+  @HttpCode(201)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({
+    summary: 'Submit the test report (or an amended report naming the one it replaces)',
+    description:
+      'Shape errors answer 400; a well-formed report that breaks a rule answers 422 with every reason: ' +
+      'unknown test item for the category, missing mandatory item, item verdicts inconsistent with the ' +
+      'overall verdict or the failing items, dates out of order, a sample code that is not the dispatched one.',
+  })
+  @ApiCreatedResponse({ type: ReportView })
+  @ApiUnprocessableEntityResponse({ description: 'every reason the report is refused, by field' })
+  @ApiConflictResponse({ description: 'assignment not accepted, report number taken, or key reused' })
+  async submitReport(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() cmd: SubmitReportCommand,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportView> {
+    const labId = labOf(principal);
+    return this.answer(res, labId, key, req, cmd, 201, (m) => this.submit.execute(m, labId, id, cmd, actor));
+  }
+
+  private async answer<T extends object>(
+    res: Response,
+    labId: string | null,
+    key: string | undefined,
+    req: Request,
+    body: object,
+    statusCode: number,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const answer = await this.idempotency.run<T>(
+      { scope: `lab:${labId ?? 'none'}`, key, method: req.method, path: req.path, body },
+      statusCode,
+      work,
+    );
+    res.status(answer.statusCode);
+    if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
+  }
+}

@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export const PROGRESS_STAGES = ['sample-received', 'testing', 'reviewing', 'report-drafted'] as const;
+
+export class ReportProgressCommand {
+  @ApiProperty({ enum: PROGRESS_STAGES, example: 'testing' })
+  @IsIn([...PROGRESS_STAGES])
+  stage!: (typeof PROGRESS_STAGES)[number];
+
+  @ApiPropertyOptional({ example: '纤维含量测试中' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  note?: string;
+}

@@ -1,0 +1,88 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { Lab } from './lab.entity';
+import { LabView } from './lab.view';
+import { RegisterLabCommand } from './register-lab.command';
+import { RegisterLabUseCase } from './register-lab.usecase';
+import { UpdateLabCommand } from './update-lab.command';
+import { UpdateLabUseCase } from './update-lab.usecase';
+
+/** The lab registry: accreditation, scope, capacity, turnaround (administrators). */
+@ApiTags('labs')
+@Controller('labs')
+export class LabsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly register: RegisterLabUseCase,
+    private readonly update: UpdateLabUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Policy({ roles: ['admin'] })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Register a contracted lab' })
+  @ApiCreatedResponse({ type: LabView })
+  async registerLab(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Body() cmd: RegisterLabCommand,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+  ): Promise<LabView> {
+    const answer = await this.idempotency.run(
+      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body: cmd },
+      201,
+      (m) => this.register.execute(m, cmd, actor),
+    );
+    return answer.body;
+  }
+
+  @Patch(':id')
+  @Policy({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Change a lab: renewed accreditation, scope, capacity, active flag' })
+  @ApiOkResponse({ type: LabView })
+  async updateLab(
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() cmd: UpdateLabCommand,
+  ): Promise<LabView> {
+    return this.dataSource.transaction((m) => this.update.execute(m, id, cmd, actor));
+  }
+
+  @Get()
+  @Policy({ roles: ['admin', 'auditor'] })
+  @ApiOperation({ summary: 'Every lab in the registry' })
+  @ApiOkResponse({ type: [LabView] })
+  async list(): Promise<LabView[]> {
+    const labs = await this.dataSource.manager.find(Lab, { order: { name: 'ASC', id: 'ASC' } });
+    return labs.map((lab) => LabView.of(lab));
+  }
+
+  @Get(':id')
+  @Policy({ roles: ['admin', 'auditor'] })
+  @ApiOperation({ summary: 'One lab' })
+  @ApiOkResponse({ type: LabView })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<LabView> {
+    const lab = await this.dataSource.manager.findOneBy(Lab, { id });
+    if (!lab) throw notFound('lab', id);
+    return LabView.of(lab);
+  }
+}

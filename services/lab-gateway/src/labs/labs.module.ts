@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { LabsController } from './labs.controller';
+import { RegisterLabUseCase } from './register-lab.usecase';
+import { UpdateLabUseCase } from './update-lab.usecase';
+
+@Module({
+  imports: [IdempotencyModule],
+  controllers: [LabsController],
+  providers: [RegisterLabUseCase, UpdateLabUseCase],
+})
+export class LabsModule {}

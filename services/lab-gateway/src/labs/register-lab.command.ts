@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CALENDAR_DATE } from '@qis/contracts';
+import { LabScopeDto } from './lab-scope.dto';
+
+/** A contracted lab entered in the registry (by an administrator). */
+export class RegisterLabCommand {
+  @ApiProperty({ example: '浙江示例纺织品检测研究院' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: '浙江省杭州市西湖区示例路1号' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  address!: string;
+
+  @ApiProperty({ description: 'CMA certificate number (检验检测机构资质认定)', example: '221112340567' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(40)
+  cmaNumber!: string;
+
+  @ApiProperty({ example: '2028-06-30' })
+  @Matches(CALENDAR_DATE, { message: 'cmaExpiresOn must be a date YYYY-MM-DD' })
+  cmaExpiresOn!: string;
+
+  @ApiPropertyOptional({ description: 'CNAS accreditation number', example: 'CNAS L1234' })
+  @IsOptional()
+  @IsString()
+  @MinLength(4)
+  @MaxLength(40)
+  cnasNumber?: string;
+
+  @ApiPropertyOptional({ example: '2027-12-31' })
+  @IsOptional()
+  @Matches(CALENDAR_DATE, { message: 'cnasExpiresOn must be a date YYYY-MM-DD' })
+  cnasExpiresOn?: string;
+
+  @ApiProperty({ description: '1 (lowest) to 5; re-inspection prefers a higher level', example: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  qualificationLevel!: number;
+
+  @ApiProperty({ type: [LabScopeDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => LabScopeDto)
+  scopes!: LabScopeDto[];
+
+  @ApiProperty({ description: 'open assignments at once', example: 50 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  capacity!: number;
+
+  @ApiProperty({ description: 'contracted turnaround in working days', example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  turnaroundWorkingDays!: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

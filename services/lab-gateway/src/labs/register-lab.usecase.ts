@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import type { EntityManager } from 'typeorm';
+import { assertValidLab } from './lab-problems';
+import { Lab } from './lab.entity';
+import { LabView } from './lab.view';
+import type { RegisterLabCommand } from './register-lab.command';
+
+@Injectable()
+export class RegisterLabUseCase {
+  constructor(private readonly audit: AuditService) {}
+
+  async execute(manager: EntityManager, cmd: RegisterLabCommand, actor: AuditActor): Promise<LabView> {
+    const now = new Date();
+    const lab: Lab = {
+      id: randomUUID(),
+      name: cmd.name,
+      address: cmd.address,
+      cmaNumber: cmd.cmaNumber,
+      cmaExpiresOn: cmd.cmaExpiresOn,
+      cnasNumber: cmd.cnasNumber ?? null,
+      cnasExpiresOn: cmd.cnasExpiresOn ?? null,
+      qualificationLevel: cmd.qualificationLevel,
+      scopes: cmd.scopes.map((s) => ({ category: s.category, standards: [...s.standards] })),
+      capacity: cmd.capacity,
+      turnaroundWorkingDays: cmd.turnaroundWorkingDays,
+      active: cmd.active ?? true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    assertValidLab(lab);
+    if (await manager.findOneBy(Lab, { cmaNumber: cmd.cmaNumber }))
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `a lab with CMA number ${cmd.cmaNumber} is already registered`,
+      });
+    await manager.insert(Lab, lab);
+    await this.audit.record(
+      actor,
+      {
+        action: 'lab.register',
+        entityType: 'lab',
+        entityId: lab.id,
+        detail: { name: lab.name, cmaNumber: lab.cmaNumber },
+      },
+      manager,
+    );
+    return LabView.of(lab);
+  }
+}

@@ -1,0 +1,5 @@
+import { PartialType } from '@nestjs/swagger';
+import { RegisterLabCommand } from './register-lab.command';
+
+/** Any registry field; accreditation renewals, scope changes, capacity, deactivation. */
+export class UpdateLabCommand extends PartialType(RegisterLabCommand) {}

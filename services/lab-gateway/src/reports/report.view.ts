@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VERDICTS } from '@qis/contracts';
+import type { Report } from './report.entity';
+
+/** A stored report, as returned to the lab that submitted it. */
+export class ReportView {
+  @ApiProperty({ format: 'uuid', description: 'unique id of this report in QIS' })
+  id!: string;
+
+  @ApiProperty({ example: 'ZJFZ2026-W-01234' })
+  reportNumber!: string;
+
+  @ApiPropertyOptional({ description: 'the report this one replaces' })
+  amendsReportNumber?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  assignmentId!: string;
+
+  @ApiProperty({ example: 'HZ2026-000123' })
+  batchNumber!: string;
+
+  @ApiProperty({ enum: VERDICTS })
+  verdict!: string;
+
+  @ApiProperty({ example: ['蚕丝含量'] })
+  failingItems!: string[];
+
+  @ApiProperty({ format: 'uuid' })
+  reportDocumentId!: string;
+
+  @ApiProperty({
+    enum: ['not-verified'],
+    description: 'whether the evidence service confirmed the signed PDF (not yet available: stored as given)',
+  })
+  documentVerification!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  issuedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt!: string;
+
+  static of(r: Report): ReportView {
+    return {
+      id: r.id,
+      reportNumber: r.reportNumber,
+      ...(r.content.amendsReportNumber ? { amendsReportNumber: r.content.amendsReportNumber } : {}),
+      assignmentId: r.assignmentId,
+      batchNumber: r.batchNumber,
+      verdict: r.verdict,
+      failingItems: r.failingItems,
+      reportDocumentId: r.reportDocumentId,
+      documentVerification: 'not-verified',
+      issuedAt: r.issuedAt.toISOString(),
+      receivedAt: r.receivedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { BadRequestException, Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { Policy } from '@qis/auth';
+import { CATEGORY_CODE } from '@qis/contracts';
+import { DataSource } from 'typeorm';
+import { ReplaceTestItemsCommand } from './replace-test-items.command';
+import { ReplaceTestItemsUseCase } from './replace-test-items.usecase';
+import { TestItemDto } from './test-item.dto';
+import { TestItem } from './test-item.entity';
+
+/** Test items per category (configurable data): what a report may and must contain. */
+@ApiTags('test items')
+@Controller('test-items')
+export class TestItemsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replace: ReplaceTestItemsUseCase,
+  ) {}
+
+  @Get(':category')
+  @Policy({ roles: ['admin', 'auditor', 'lab'] })
+  @ApiOperation({ summary: "A category's test items (labs read them to build reports)" })
+  @ApiOkResponse({ type: [TestItemDto] })
+  async list(@Param('category') category: string): Promise<TestItemDto[]> {
+    const rows = await this.dataSource.manager.find(TestItem, {
+      where: { category: checkedCategory(category) },
+      order: { item: 'ASC' },
+    });
+    return rows.map((t) => ({ item: t.item, mandatory: t.mandatory }));
+  }
+
+  @Put(':category')
+  @Policy({ roles: ['admin'] })
+  @ApiOperation({ summary: "Replace a category's test items (PUT is idempotent by itself)" })
+  @ApiOkResponse({ type: [TestItemDto] })
+  async put(
+    @CurrentActor() actor: AuditActor,
+    @Param('category') category: string,
+    @Body() cmd: ReplaceTestItemsCommand,
+  ): Promise<TestItemDto[]> {
+    const code = checkedCategory(category);
+    return this.dataSource.transaction((m) => this.replace.execute(m, code, cmd, actor));
+  }
+}
+
+function checkedCategory(category: string): string {
+  if (!CATEGORY_CODE.test(category))
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'validation failed',
+      errors: [{ field: 'category', reasons: ['must be a category code such as silk-quilt'] }],
+    });
+  return category;
+}
