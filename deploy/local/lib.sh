@@ -65,12 +65,17 @@ ensure_credentials() {
         echo "QIS_MINIO_ACCESS_KEY=qis-$(openssl rand -hex 6)"
         echo "QIS_MINIO_SECRET_KEY=$(openssl rand -hex 24)"
         echo "QIS_MINIO_KMS_SECRET_KEY=qis-key:$(openssl rand -base64 32)"
+        echo "QIS_PURCHASING_IDENTITY_KEY=dev1:$(openssl rand -base64 32)"
       } >"$QIS_CREDENTIALS_FILE"
     )
   fi
   # Files written before the application role existed lack its password: add one.
   if ! grep -q '^QIS_PG_APP_PASSWORD=' "$QIS_CREDENTIALS_FILE"; then
     echo "QIS_PG_APP_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
+  fi
+  # Files written before the purchasing service encrypted buyer identities lack its key: add one.
+  if ! grep -q '^QIS_PURCHASING_IDENTITY_KEY=' "$QIS_CREDENTIALS_FILE"; then
+    echo "QIS_PURCHASING_IDENTITY_KEY=dev1:$(openssl rand -base64 32)" >>"$QIS_CREDENTIALS_FILE"
   fi
   set -a
   # shellcheck disable=SC1090

@@ -60,6 +60,12 @@ start_service() {
     # The services never need the superuser.
     unset DB_ADMIN_USER DB_ADMIN_PASSWORD
     export HTTP_PORT="$port" DB_NAME="$(service_db "$name")"
+    # Buyer identities are purchasing's alone: only that process gets the key ring.
+    if [ "$name" = purchasing ]; then
+      export PURCHASING_IDENTITY_KEY="$QIS_PURCHASING_IDENTITY_KEY"
+      export PURCHASING_ACTIVE_KEY_ID="${QIS_PURCHASING_IDENTITY_KEY%%:*}"
+    fi
+    unset QIS_PURCHASING_IDENTITY_KEY
     nohup node -r ./tools/runtime/register-paths.js "dist/services/$name/src/main.js" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

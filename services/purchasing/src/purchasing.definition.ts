@@ -1,13 +1,29 @@
 import type { ServiceDefinition } from '@qis/runtime';
-import { PurchasingConfig } from './purchasing.config';
+import { ReceivingAddress } from './addresses/receiving-address.entity';
+import { Assignment } from './assignment/assignment.entity';
+import { PurchaseTask } from './assignment/purchase-task.entity';
+import { SellerBlacklistEntry } from './blacklists/seller-blacklist-entry.entity';
+import { BuyerPoolMember } from './buyers/buyer-pool-member.entity';
+import { Buyer } from './buyers/buyer.entity';
+import { ShoppingAccount } from './buyers/shopping-account.entity';
 import { migrations } from './migrations';
+import { PurchasingConfig } from './purchasing.config';
+import { PurchasingModule } from './purchasing.module';
 
 export const purchasingService: ServiceDefinition<PurchasingConfig> = {
   name: 'purchasing',
   title: 'QIS Purchasing service',
   description: 'Mystery buyers, anonymous purchases, purchase evidence packages, order placement.',
   config: PurchasingConfig,
-  entities: [],
+  entities: [
+    Buyer,
+    BuyerPoolMember,
+    ShoppingAccount,
+    ReceivingAddress,
+    SellerBlacklistEntry,
+    PurchaseTask,
+    Assignment,
+  ],
   migrations,
-  imports: [],
+  imports: [PurchasingModule],
 };

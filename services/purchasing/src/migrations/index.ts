@@ -1,2 +1,4 @@
+import { CreatePurchasing1763900000000 } from './create-purchasing.migration';
+
 /** The purchasing service's migrations, in order. Each runs once, in its own transaction, at start. */
-export const migrations = [];
+export const migrations = [CreatePurchasing1763900000000];

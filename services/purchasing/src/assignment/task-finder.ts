@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { notFound, type Principal } from '@qis/auth';
+import type { EntityManager } from 'typeorm';
+import { Buyer } from '../buyers/buyer.entity';
+import { PurchaseTask } from './purchase-task.entity';
+
+/**
+ * Finds a task the caller may see: purchasing admins and approvers any, a buyer only the tasks
+ * currently assigned to them. Anything else is the same 404 as a missing batch.
+ */
+@Injectable()
+export class TaskFinder {
+  async buyerOf(manager: EntityManager, principal: Principal): Promise<Buyer | null> {
+    return manager.findOneBy(Buyer, { userId: principal.sub });
+  }
+
+  async find(
+    manager: EntityManager,
+    principal: Principal,
+    batchNumber: string,
+    { lock = false }: { lock?: boolean } = {},
+  ): Promise<PurchaseTask> {
+    const task = await manager.findOne(PurchaseTask, {
+      where: { batchNumber },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!task) throw notFound('purchase task', batchNumber);
+    if (principal.roles.includes('purchasing-admin') || principal.roles.includes('approver')) return task;
+    const buyer = await this.buyerOf(manager, principal);
+    if (!buyer || task.buyerId !== buyer.id) throw notFound('purchase task', batchNumber);
+    return task;
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EvidenceItem } from '../purchases/evidence-item';
+import { TASK_STATUSES, type PurchaseTask, type TaskStatus } from './purchase-task.entity';
+
+/** A purchase task as buyers and admins see it: ids and pseudonymous references, no identity. */
+export class TaskView {
+  @ApiProperty({ example: 'HZ2026-000123' })
+  batchNumber!: string;
+
+  @ApiProperty({ enum: TASK_STATUSES })
+  status!: TaskStatus;
+
+  @ApiProperty()
+  platform!: string;
+
+  @ApiProperty({ description: 'listing to buy: platformListingId, url, title' })
+  listing!: { platformListingId: string; url: string; title: string };
+
+  @ApiProperty({ description: 'seller shop as issued' })
+  shop!: { shopName: string; shopUrl: string };
+
+  @ApiProperty({ description: '{ testUnits, backupUnits }' })
+  quantity!: { testUnits: number; backupUnits: number };
+
+  @ApiProperty()
+  unitPriceCapFen!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  purchaseDueAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  assignmentDueAt!: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  buyerId!: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  accountId!: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  addressId!: string | null;
+
+  @ApiProperty({ type: [EvidenceItem] })
+  evidence!: EvidenceItem[];
+
+  @ApiProperty({ format: 'uuid', description: 'the purchase evidence package (买样证据包) id' })
+  evidencePackageId!: string;
+
+  @ApiPropertyOptional({ type: Object, nullable: true, description: 'the purchase record, once entered' })
+  purchase!: object | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  priceApprovedBy!: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  carrier!: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  trackingNumber!: string | null;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  shippedAt!: string | null;
+
+  static of(task: PurchaseTask): TaskView {
+    return {
+      batchNumber: task.batchNumber,
+      status: task.status,
+      platform: task.platform,
+      listing: task.batch.listing,
+      shop: { shopName: task.batch.seller.shopName, shopUrl: task.batch.seller.shopUrl },
+      quantity: task.batch.quantity,
+      unitPriceCapFen: task.unitPriceCapFen,
+      purchaseDueAt: task.purchaseDueAt.toISOString(),
+      assignmentDueAt: task.assignmentDueAt?.toISOString() ?? null,
+      buyerId: task.buyerId,
+      accountId: task.accountId,
+      addressId: task.addressId,
+      evidence: task.evidence,
+      evidencePackageId: task.evidencePackageId,
+      purchase: task.purchase,
+      priceApprovedBy: task.priceApprovedBy,
+      carrier: task.carrier,
+      trackingNumber: task.trackingNumber,
+      shippedAt: task.shippedAt?.toISOString() ?? null,
+    };
+  }
+}

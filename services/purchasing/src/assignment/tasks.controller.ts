@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
+import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
+import { BatchNumberPipe } from './batch-number.pipe';
+import { DeliveryView } from './delivery-view';
+import { PurchaseTask } from './purchase-task.entity';
+import { ReadDeliveryUseCase } from './read-delivery.usecase';
+import { RefuseTaskCommand } from './refuse-task.command';
+import { RefuseTaskUseCase } from './refuse-task.usecase';
+import { TaskFinder } from './task-finder';
+import { TaskListQuery } from './task-list.query';
+import { TaskView } from './task-view';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(
+    @InjectRepository(PurchaseTask) private readonly repo: Repository<PurchaseTask>,
+    private readonly dataSource: DataSource,
+    private readonly tasks: TaskFinder,
+    private readonly refuse: RefuseTaskUseCase,
+    private readonly delivery: ReadDeliveryUseCase,
+  ) {}
+
+  @Get()
+  @Policy({ roles: ['buyer', 'purchasing-admin', 'approver'] })
+  @ApiOperation({
+    summary: "Purchase tasks: a buyer's own current tasks; every task for admins and approvers",
+  })
+  @ApiOkResponse({ type: [TaskView] })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: TaskListQuery): Promise<TaskView[]> {
+    const where: FindOptionsWhere<PurchaseTask> = query.status ? { status: query.status } : {};
+    if (!principal.roles.includes('purchasing-admin') && !principal.roles.includes('approver')) {
+      const buyer = await this.tasks.buyerOf(this.dataSource.manager, principal);
+      if (!buyer) return [];
+      where.buyerId = buyer.id;
+    }
+    const found = await this.repo.find({ where, order: { createdAt: 'DESC' }, take: 500 });
+    return found.map((t) => TaskView.of(t));
+  }
+
+  @Get(':batchNumber')
+  @Policy({ roles: ['buyer', 'purchasing-admin', 'approver'] })
+  @ApiOperation({ summary: 'One purchase task (a buyer: only one assigned to them)' })
+  @ApiOkResponse({ type: TaskView })
+  async one(
+    @CurrentPrincipal() principal: Principal,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+  ): Promise<TaskView> {
+    return TaskView.of(await this.tasks.find(this.dataSource.manager, principal, batchNumber));
+  }
+
+  @Get(':batchNumber/delivery')
+  @Policy({ roles: ['buyer', 'purchasing-admin'] })
+  @ApiOperation({ summary: 'The shopping account and receiving address to order with (audited)' })
+  @ApiOkResponse({ type: DeliveryView })
+  async readDelivery(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+  ): Promise<DeliveryView> {
+    return this.delivery.execute(principal, actor, batchNumber);
+  }
+
+  @Post(':batchNumber/refusal')
+  @HttpCode(200)
+  @Policy({ roles: ['buyer'] })
+  @ApiOperation({ summary: 'Refuse an assigned batch; it is reassigned to another buyer' })
+  @ApiOkResponse({ type: TaskView })
+  async refuseTask(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+    @Body() command: RefuseTaskCommand,
+  ): Promise<TaskView> {
+    return this.refuse.execute(principal, actor, batchNumber, command);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { notFound } from '@qis/auth';
+import { DataSource } from 'typeorm';
+import { IdentityCipher } from '../identity/identity-cipher';
+import type { AddShoppingAccountCommand } from './add-shopping-account.command';
+import { Buyer } from './buyer.entity';
+import { ShoppingAccount } from './shopping-account.entity';
+import { ShoppingAccountView } from './shopping-account-view';
+
+/** A buyer's account on one platform; the name is sealed like the identity. */
+@Injectable()
+export class AddShoppingAccountUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: IdentityCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(
+    actor: AuditActor,
+    buyerId: string,
+    command: AddShoppingAccountCommand,
+  ): Promise<ShoppingAccountView> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Buyer, { id: buyerId }))) throw notFound('buyer', buyerId);
+      const account = await manager.save(
+        manager.create(ShoppingAccount, {
+          buyerId,
+          platform: command.platform,
+          alias: command.alias,
+          accountNameEnc: this.cipher.encrypt(command.accountName, 'shopping_account.account_name'),
+          status: 'active',
+          lastUsedAt: null,
+        }),
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'account.add',
+          entityType: 'shopping-account',
+          entityId: account.id,
+          detail: { buyerId, platform: command.platform, alias: command.alias },
+        },
+        manager,
+      );
+      return ShoppingAccountView.of(account);
+    });
+  }
+}

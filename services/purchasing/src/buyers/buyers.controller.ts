@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { notFound, Policy } from '@qis/auth';
+import { Repository } from 'typeorm';
+import { AddShoppingAccountCommand } from './add-shopping-account.command';
+import { AddShoppingAccountUseCase } from './add-shopping-account.usecase';
+import { Buyer } from './buyer.entity';
+import { BuyerIdentityView } from './buyer-identity-view';
+import { BuyerView } from './buyer-view';
+import { ChangeStatusCommand } from './change-status.command';
+import { ChangeStatusUseCase } from './change-status.usecase';
+import { QualifyBuyerCommand } from './qualify-buyer.command';
+import { QualifyBuyerUseCase } from './qualify-buyer.usecase';
+import { ReadBuyerIdentityUseCase } from './read-buyer-identity.usecase';
+import { RegisterBuyerCommand } from './register-buyer.command';
+import { RegisterBuyerUseCase } from './register-buyer.usecase';
+import { ShoppingAccount } from './shopping-account.entity';
+import { ShoppingAccountView } from './shopping-account-view';
+
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('buyers')
+@ApiBearerAuth()
+@Controller('buyers')
+export class BuyersController {
+  constructor(
+    @InjectRepository(Buyer) private readonly buyers: Repository<Buyer>,
+    @InjectRepository(ShoppingAccount) private readonly accounts: Repository<ShoppingAccount>,
+    private readonly register: RegisterBuyerUseCase,
+    private readonly identity: ReadBuyerIdentityUseCase,
+    private readonly qualify: QualifyBuyerUseCase,
+    private readonly addAccount: AddShoppingAccountUseCase,
+    private readonly changeStatus: ChangeStatusUseCase,
+  ) {}
+
+  @Post()
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({ summary: 'Register a buyer; real name, ID number and phone are encrypted at once' })
+  @ApiCreatedResponse({ type: BuyerView })
+  async registerBuyer(
+    @CurrentActor() actor: AuditActor,
+    @Body() command: RegisterBuyerCommand,
+  ): Promise<BuyerView> {
+    return this.register.execute(actor, command);
+  }
+
+  @Get()
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({ summary: 'Buyers, by pseudonym (no identity)' })
+  @ApiOkResponse({ type: [BuyerView] })
+  async list(): Promise<BuyerView[]> {
+    return (await this.buyers.find({ order: { pseudonym: 'ASC' }, take: 1000 })).map((b) => BuyerView.of(b));
+  }
+
+  @Get(':buyerId')
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOkResponse({ type: BuyerView })
+  async one(@Param('buyerId', uuid) buyerId: string): Promise<BuyerView> {
+    const buyer = await this.buyers.findOneBy({ id: buyerId });
+    if (!buyer) throw notFound('buyer', buyerId);
+    return BuyerView.of(buyer);
+  }
+
+  @Get(':buyerId/identity')
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({ summary: "A buyer's real identity (audited as buyer.identity.read)" })
+  @ApiOkResponse({ type: BuyerIdentityView })
+  async readIdentity(
+    @CurrentActor() actor: AuditActor,
+    @Param('buyerId', uuid) buyerId: string,
+  ): Promise<BuyerIdentityView> {
+    return this.identity.execute(actor, buyerId);
+  }
+
+  @Put(':buyerId/qualification')
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({ summary: 'Record the signed confidentiality commitment (承诺书) and/or training' })
+  @ApiOkResponse({ type: BuyerView })
+  async recordQualification(
+    @CurrentActor() actor: AuditActor,
+    @Param('buyerId', uuid) buyerId: string,
+    @Body() command: QualifyBuyerCommand,
+  ): Promise<BuyerView> {
+    return this.qualify.execute(actor, buyerId, command);
+  }
+
+  @Put(':buyerId/status')
+  @HttpCode(204)
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({ summary: 'Suspend, retire or reactivate a buyer' })
+  async changeBuyerStatus(
+    @CurrentActor() actor: AuditActor,
+    @Param('buyerId', uuid) buyerId: string,
+    @Body() command: ChangeStatusCommand,
+  ): Promise<void> {
+    await this.changeStatus.execute(actor, { kind: 'buyer', id: buyerId }, command);
+  }
+
+  @Post(':buyerId/accounts')
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({ summary: "Add a buyer's shopping account on a platform" })
+  @ApiCreatedResponse({ type: ShoppingAccountView })
+  async addShoppingAccount(
+    @CurrentActor() actor: AuditActor,
+    @Param('buyerId', uuid) buyerId: string,
+    @Body() command: AddShoppingAccountCommand,
+  ): Promise<ShoppingAccountView> {
+    return this.addAccount.execute(actor, buyerId, command);
+  }
+
+  @Get(':buyerId/accounts')
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOkResponse({ type: [ShoppingAccountView] })
+  async listAccounts(@Param('buyerId', uuid) buyerId: string): Promise<ShoppingAccountView[]> {
+    return (await this.accounts.findBy({ buyerId })).map((a) => ShoppingAccountView.of(a));
+  }
+
+  @Put(':buyerId/accounts/:accountId/status')
+  @HttpCode(204)
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({ summary: 'Suspend, retire or reactivate a shopping account' })
+  async changeAccountStatus(
+    @CurrentActor() actor: AuditActor,
+    @Param('accountId', uuid) accountId: string,
+    @Body() command: ChangeStatusCommand,
+  ): Promise<void> {
+    await this.changeStatus.execute(actor, { kind: 'shopping-account', id: accountId }, command);
+  }
+}

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { BUYER_STATUSES, type BuyerStatus } from './buyer.entity';
+
+export class ChangeStatusCommand {
+  @ApiProperty({ enum: BUYER_STATUSES })
+  @IsIn([...BUYER_STATUSES])
+  status!: BuyerStatus;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { notFound } from '@qis/auth';
+import { DataSource } from 'typeorm';
+import { IdentityCipher } from '../identity/identity-cipher';
+import { Buyer } from './buyer.entity';
+import type { BuyerIdentityView } from './buyer-identity-view';
+
+/** The one place a real identity is decrypted for a person; the read is audited in the same transaction. */
+@Injectable()
+export class ReadBuyerIdentityUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: IdentityCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(actor: AuditActor, buyerId: string): Promise<BuyerIdentityView> {
+    return this.dataSource.transaction(async (manager) => {
+      const buyer = await manager.findOneBy(Buyer, { id: buyerId });
+      if (!buyer) throw notFound('buyer', buyerId);
+      await this.audit.record(
+        actor,
+        { action: 'buyer.identity.read', entityType: 'buyer', entityId: buyer.id },
+        manager,
+      );
+      return {
+        id: buyer.id,
+        pseudonym: buyer.pseudonym,
+        realName: this.cipher.decrypt(buyer.realNameEnc, 'buyer.real_name'),
+        idNumber: this.cipher.decrypt(buyer.idNumberEnc, 'buyer.id_number'),
+        phone: this.cipher.decrypt(buyer.phoneEnc, 'buyer.phone'),
+      };
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class KeyRotationView {
+  @ApiProperty({ description: 'the key every value is now sealed with' })
+  activeKeyId!: string;
+
+  @ApiProperty({ description: 'values re-encrypted by this run' })
+  reencrypted!: number;
+
+  @ApiProperty({
+    description: 'values per key id after the run, per column',
+    example: { 'buyer.real_name_enc': { k2: 12 } },
+  })
+  keysInUse!: Record<string, Record<string, number>>;
+}

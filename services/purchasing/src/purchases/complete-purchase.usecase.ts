@@ -1,0 +1,99 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import type { Principal } from '@qis/auth';
+import type { FieldError } from '@qis/contracts';
+import { DataSource } from 'typeorm';
+import { PurchaseTask } from '../assignment/purchase-task.entity';
+import { TaskFinder } from '../assignment/task-finder';
+import { TaskView } from '../assignment/task-view';
+import { missingEvidence } from './evidence-package-check';
+
+/**
+ * The buyer declares the purchase done. Refused (422, each problem named) while the record or a
+ * mandatory evidence item is missing or fewer units were bought than the batch needs. A unit
+ * price above the plan's cap waits for an approver.
+ */
+@Injectable()
+export class CompletePurchaseUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tasks: TaskFinder,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(principal: Principal, actor: AuditActor, batchNumber: string): Promise<TaskView> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.tasks.find(manager, principal, batchNumber, { lock: true });
+      if (task.status !== 'assigned')
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `task is ${task.status}`,
+        });
+      const problems: FieldError[] = [];
+      const purchase = task.purchase;
+      if (!purchase)
+        problems.push({ field: 'purchase', reasons: ['the purchase record has not been entered'] });
+      else {
+        const wanted = task.batch.quantity;
+        if (purchase.quantity.testUnits < wanted.testUnits)
+          problems.push({
+            field: 'quantity.testUnits',
+            reasons: [`the batch needs ${wanted.testUnits} test units`],
+          });
+        if (purchase.quantity.backupUnits < wanted.backupUnits)
+          problems.push({
+            field: 'quantity.backupUnits',
+            reasons: [`the batch needs ${wanted.backupUnits} backup units`],
+          });
+      }
+      problems.push(...missingEvidence(task.evidence));
+      if (problems.length > 0) {
+        await this.audit.record(
+          actor,
+          {
+            action: 'purchase.complete',
+            entityType: 'purchase-task',
+            entityId: task.batchNumber,
+            outcome: 'failure',
+            detail: { problems: problems.map((p) => p.field) },
+          },
+          manager,
+        );
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: 'the purchase cannot be completed',
+          errors: problems,
+        });
+      }
+      const overCap = (purchase?.unitPriceFen ?? 0) > task.unitPriceCapFen;
+      const now = new Date();
+      await manager.update(PurchaseTask, task.id, {
+        status: overCap ? 'awaiting-price-approval' : 'purchased',
+        purchasedAt: now,
+        assignmentDueAt: null,
+        updatedAt: now,
+      });
+      await manager.query(
+        `update assignment set outcome = 'completed', ended_at = now() where task_id = $1 and outcome = 'active'`,
+        [task.id],
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'purchase.complete',
+          entityType: 'purchase-task',
+          entityId: task.batchNumber,
+          detail: {
+            unitPriceFen: purchase?.unitPriceFen,
+            capFen: task.unitPriceCapFen,
+            needsApproval: overCap,
+          },
+        },
+        manager,
+      );
+      return TaskView.of(await manager.findOneByOrFail(PurchaseTask, { id: task.id }));
+    });
+  }
+}

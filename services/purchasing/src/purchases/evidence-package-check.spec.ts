@@ -1,0 +1,31 @@
+import { missingEvidence } from './evidence-package-check';
+
+const id = '9d1e6f0a-2b3c-4d5e-8f90-a1b2c3d4e5f6';
+
+describe('missingEvidence', () => {
+  it('lists every mandatory item of an empty package', () => {
+    expect(missingEvidence([]).map((e) => e.field)).toEqual([
+      'evidence.purchase-recording',
+      'evidence.order-screenshot',
+      'evidence.chat-screenshot',
+      'evidence.listing-snapshot',
+      'evidence.product-claim-photo',
+    ]);
+  });
+
+  it('accepts a package holding each kind at least once', () => {
+    expect(
+      missingEvidence(
+        (
+          [
+            'purchase-recording',
+            'order-screenshot',
+            'chat-screenshot',
+            'listing-snapshot',
+            'product-claim-photo',
+          ] as const
+        ).map((kind) => ({ kind, objectId: id })),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
+import { BatchNumberPipe } from '../assignment/batch-number.pipe';
+import { TaskView } from '../assignment/task-view';
+import { ApprovePriceCommand } from './approve-price.command';
+import { ApprovePriceUseCase } from './approve-price.usecase';
+import { CompletePurchaseUseCase } from './complete-purchase.usecase';
+import { PurchaseRecordCommand } from './record-purchase.command';
+import { RecordPurchaseUseCase } from './record-purchase.usecase';
+import { RecordShipmentCommand } from './record-shipment.command';
+import { RecordShipmentUseCase } from './record-shipment.usecase';
+
+@ApiTags('purchases')
+@ApiBearerAuth()
+@Controller('tasks/:batchNumber')
+export class PurchasesController {
+  constructor(
+    private readonly record: RecordPurchaseUseCase,
+    private readonly complete: CompletePurchaseUseCase,
+    private readonly approve: ApprovePriceUseCase,
+    private readonly ship: RecordShipmentUseCase,
+  ) {}
+
+  @Put('purchase')
+  @Policy({ roles: ['buyer'] })
+  @ApiOperation({ summary: 'Save the purchase record and the evidence items uploaded so far' })
+  @ApiOkResponse({ type: TaskView })
+  async recordPurchase(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+    @Body() command: PurchaseRecordCommand,
+  ): Promise<TaskView> {
+    return this.record.execute(principal, actor, batchNumber, command);
+  }
+
+  @Post('completion')
+  @HttpCode(200)
+  @Policy({ roles: ['buyer'] })
+  @ApiOperation({ summary: 'Complete the purchase; above the unit price cap it waits for an approver' })
+  @ApiOkResponse({ type: TaskView })
+  @ApiUnprocessableEntityResponse({
+    description: 'record or mandatory evidence missing: each item listed in errors',
+  })
+  async completePurchase(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+  ): Promise<TaskView> {
+    return this.complete.execute(principal, actor, batchNumber);
+  }
+
+  @Post('price-approval')
+  @HttpCode(200)
+  @Policy({ roles: ['approver'] })
+  @ApiOperation({ summary: "Approve a unit price above the plan's cap" })
+  @ApiOkResponse({ type: TaskView })
+  async approvePrice(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+    @Body() command: ApprovePriceCommand,
+  ): Promise<TaskView> {
+    return this.approve.execute(principal, actor, batchNumber, command);
+  }
+
+  @Post('shipment')
+  @HttpCode(200)
+  @Policy({ roles: ['buyer', 'purchasing-admin'] })
+  @ApiOperation({ summary: 'Record carrier and tracking number; publishes order-placed' })
+  @ApiOkResponse({ type: TaskView })
+  async recordShipment(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+    @Body() command: RecordShipmentCommand,
+  ): Promise<TaskView> {
+    return this.ship.execute(principal, actor, batchNumber, command);
+  }
+}

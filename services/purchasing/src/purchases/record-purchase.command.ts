@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PlatformFacts, SampleUnits, SellerFacts } from '@qis/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { EvidenceItem } from './evidence-item';
+
+/** The purchase record the rules require (DOMAIN.md stage 2), entered by the buyer as they buy. */
+export class PurchaseRecordCommand {
+  @ApiProperty({
+    type: Object,
+    description: 'seller: business licence data or natural person information, shop URL',
+  })
+  @ValidateNested()
+  @Type(() => SellerFacts)
+  seller!: SellerFacts;
+
+  @ApiPropertyOptional({
+    type: Object,
+    description: "platform name, URL and operator; absent on the seller's own site",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlatformFacts)
+  platform?: PlatformFacts;
+
+  @ApiProperty({ example: '100%桑蚕丝被' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  productName!: string;
+
+  @ApiProperty({ description: 'the product link actually bought from' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  productUrl!: string;
+
+  @ApiPropertyOptional({ description: 'monthly sales shown at purchase time (月销量)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  monthlySales?: number;
+
+  @ApiPropertyOptional({ description: 'stock shown at purchase time (库存量)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  stock?: number;
+
+  @ApiProperty({ type: [String], description: 'the transaction steps, in order' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(500, { each: true })
+  transactionSteps!: string[];
+
+  @ApiProperty({ description: 'order number on the platform (订单编号)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  orderNumber!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  orderedAt!: string;
+
+  @ApiProperty({ description: 'unit price paid, fen' })
+  @IsInt()
+  @Min(0)
+  unitPriceFen!: number;
+
+  @ApiProperty({ description: 'shipping fee paid, fen' })
+  @IsInt()
+  @Min(0)
+  shippingFeeFen!: number;
+
+  @ApiProperty({ description: 'total paid, fen' })
+  @IsInt()
+  @Min(0)
+  totalPaidFen!: number;
+
+  @ApiProperty({ type: Object, description: '{ testUnits, backupUnits }' })
+  @ValidateNested()
+  @Type(() => SampleUnits)
+  quantity!: SampleUnits;
+
+  @ApiProperty({ type: [EvidenceItem], description: 'evidence objects uploaded so far' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceItem)
+  evidence!: EvidenceItem[];
+}
