@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { bootstrapService } from '@qis/runtime';
+import { createTestDatabase, TestIssuer, uniqueName } from '@qis/testing';
+import { Client } from 'pg';
+import { purchasingService } from '../purchasing.definition';
+import { fakeIdentity } from '../testing/purchasing-fixtures';
+
+jest.setTimeout(120_000);
+
+const key = (kid: string): string => `${kid}:${randomBytes(32).toString('base64')}`;
+const admin = { roles: ['purchasing-admin'], sub: 'admin-zhou' };
+
+describe('identity key rotation', () => {
+  let db: { name: string; drop(): Promise<void> };
+  let app: INestApplication | undefined;
+  const k1 = key('k1');
+  const k2 = key('k2');
+
+  const boot = async (env: Record<string, string>): Promise<string> => {
+    const running = await bootstrapService(purchasingService, {
+      env: { ...process.env, DB_NAME: db.name, ...TestIssuer.shared().env, ...env },
+      port: 0,
+      groupId: uniqueName('t-purchasing'),
+    });
+    app = running.app;
+    return running.url;
+  };
+  const shutdown = async () => {
+    await app?.close();
+    app = undefined;
+  };
+  const call = async (url: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...(await TestIssuer.shared().headers(admin)), 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const envelopes = async (): Promise<string[]> => {
+    const pg = new Client({
+      host: process.env['DB_HOST'] ?? '127.0.0.1',
+      port: Number(process.env['DB_PORT'] ?? 15432),
+      user: process.env['DB_USER'],
+      password: process.env['DB_PASSWORD'],
+      database: db.name,
+    });
+    await pg.connect();
+    try {
+      const rows = await pg.query<{ v: string }>(`
+        select unnest(array[real_name_enc, id_number_enc, phone_enc]) as v from buyer
+        union all select account_name_enc from shopping_account
+        union all select unnest(array[recipient_name_enc, phone_enc, address_line_enc]) from receiving_address`);
+      return rows.rows.map((r) => r.v);
+    } finally {
+      await pg.end();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('purchasing');
+  });
+  afterAll(async () => {
+    await shutdown();
+    await db?.drop();
+  });
+
+  it('re-encrypts every value with the new key; old ciphertexts read until then and the old key can then leave the ring', async () => {
+    const identity = fakeIdentity();
+    let url = await boot({ PURCHASING_IDENTITY_KEY: k1, PURCHASING_ACTIVE_KEY_ID: 'k1' });
+    const buyer = await call(url, 'POST', '/buyers', { userId: 'buyer-rot', ...identity });
+    expect(buyer.status).toBe(201);
+    const id = buyer.body['id'] as string;
+    expect(
+      (
+        await call(url, 'POST', `/buyers/${id}/accounts`, {
+          platform: 'taobao',
+          accountName: 'tb_rot',
+          alias: 'R1',
+        })
+      ).status,
+    ).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await call(url, 'POST', '/addresses', {
+            label: `rot-${i}`,
+            areaCode: '330110',
+            relay: false,
+            recipientName: `收件人${i}`,
+            phone: '13700000000',
+            addressLine: `文一西路${i}号`,
+          })
+        ).status,
+      ).toBe(201);
+    expect((await envelopes()).every((v) => v.startsWith('v1.k1.'))).toBe(true);
+    await shutdown();
+
+    // New active key k2; k1 stays in the ring until the rotation has run.
+    url = await boot({
+      PURCHASING_IDENTITY_KEY: `${k1},${k2}`,
+      PURCHASING_ACTIVE_KEY_ID: 'k2',
+      PURCHASING_REKEY_BATCH_SIZE: '2',
+    });
+    expect((await call(url, 'GET', `/buyers/${id}/identity`)).body).toMatchObject(identity);
+    const before = await call(url, 'GET', '/identity-keys');
+    expect(before.body['keysInUse']).toMatchObject({ 'buyer.real_name_enc': { k1: 1 } });
+
+    const rotation = await call(url, 'POST', '/identity-keys/rotation');
+    expect(rotation.status).toBe(200);
+    expect(rotation.body).toMatchObject({ activeKeyId: 'k2', reencrypted: 3 + 1 + 9 });
+    const after = await envelopes();
+    expect(after).toHaveLength(13);
+    expect(after.every((v) => v.startsWith('v1.k2.'))).toBe(true);
+    expect((await call(url, 'POST', '/identity-keys/rotation')).body).toMatchObject({ reencrypted: 0 });
+    await shutdown();
+
+    // k1 removed: everything still reads.
+    url = await boot({ PURCHASING_IDENTITY_KEY: k2, PURCHASING_ACTIVE_KEY_ID: 'k2' });
+    expect((await call(url, 'GET', `/buyers/${id}/identity`)).body).toMatchObject(identity);
+  });
+});
