@@ -152,7 +152,7 @@ describe('purchasing: batch-issued → assignment → purchase → order-placed'
     const res = await client.call('POST', `/tasks/${batch.batchNumber}/completion`, buyer.claims);
     expect(res.status).toBe(422);
     expect((res.body['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual([
-      'evidence.purchase-recording',
+      'evidence.purchase-screen-recording',
       'evidence.chat-screenshot',
       'evidence.product-claim-photo',
     ]);

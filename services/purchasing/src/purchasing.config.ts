@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { envInt, ServiceConfig } from '@qis/config';
 import { parseIdentityKeyRing } from './identity/identity-key-ring';
 
@@ -75,4 +75,12 @@ export class PurchasingConfig extends ServiceConfig {
   @Min(1)
   @Max(10_000)
   PURCHASING_REKEY_BATCH_SIZE = 500;
+
+  /**
+   * Base URL of the evidence service; when set, completing a purchase verifies every evidence item
+   * there (exists, finalized, kind, batch) with the buyer's own token.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  EVIDENCE_URL?: string = undefined;
 }

@@ -26,6 +26,7 @@ import { IdentityKeysController } from './identity/identity-keys.controller';
 import { RotateIdentityKeysUseCase } from './identity/rotate-identity-keys.usecase';
 import { ApprovePriceUseCase } from './purchases/approve-price.usecase';
 import { CompletePurchaseUseCase } from './purchases/complete-purchase.usecase';
+import { EvidenceVerifier } from './purchases/evidence-verifier';
 import { PurchasesController } from './purchases/purchases.controller';
 import { RecordPurchaseUseCase } from './purchases/record-purchase.usecase';
 import { RecordShipmentUseCase } from './purchases/record-shipment.usecase';
@@ -61,6 +62,7 @@ import { RecordShipmentUseCase } from './purchases/record-shipment.usecase';
     CompletePurchaseUseCase,
     ApprovePriceUseCase,
     RecordShipmentUseCase,
+    EvidenceVerifier,
   ],
 })
 export class PurchasingModule {}

@@ -7,6 +7,7 @@ import { PurchaseTask } from '../assignment/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
 import { missingEvidence } from './evidence-package-check';
+import { EvidenceVerifier } from './evidence-verifier';
 
 /**
  * The buyer declares the purchase done. Refused (422, each problem named) while the record or a
@@ -19,9 +20,15 @@ export class CompletePurchaseUseCase {
     private readonly dataSource: DataSource,
     private readonly tasks: TaskFinder,
     private readonly audit: AuditService,
+    private readonly verifier: EvidenceVerifier,
   ) {}
 
-  async execute(principal: Principal, actor: AuditActor, batchNumber: string): Promise<TaskView> {
+  async execute(
+    principal: Principal,
+    actor: AuditActor,
+    batchNumber: string,
+    authorization: string,
+  ): Promise<TaskView> {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.find(manager, principal, batchNumber, { lock: true });
       if (task.status !== 'assigned')
@@ -48,6 +55,7 @@ export class CompletePurchaseUseCase {
           });
       }
       problems.push(...missingEvidence(task.evidence));
+      problems.push(...(await this.verifier.problems(task.batchNumber, task.evidence, authorization)));
       if (problems.length > 0) {
         await this.audit.record(
           actor,

@@ -3,7 +3,7 @@ import { IsIn, IsUUID } from 'class-validator';
 
 /** The parts of the purchase evidence package (买样证据包); every kind is mandatory. */
 export const EVIDENCE_KINDS = [
-  'purchase-recording',
+  'purchase-screen-recording',
   'order-screenshot',
   'chat-screenshot',
   'listing-snapshot',

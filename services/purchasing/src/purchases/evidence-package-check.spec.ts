@@ -5,7 +5,7 @@ const id = '9d1e6f0a-2b3c-4d5e-8f90-a1b2c3d4e5f6';
 describe('missingEvidence', () => {
   it('lists every mandatory item of an empty package', () => {
     expect(missingEvidence([]).map((e) => e.field)).toEqual([
-      'evidence.purchase-recording',
+      'evidence.purchase-screen-recording',
       'evidence.order-screenshot',
       'evidence.chat-screenshot',
       'evidence.listing-snapshot',
@@ -18,7 +18,7 @@ describe('missingEvidence', () => {
       missingEvidence(
         (
           [
-            'purchase-recording',
+            'purchase-screen-recording',
             'order-screenshot',
             'chat-screenshot',
             'listing-snapshot',

@@ -2,7 +2,7 @@ import type { FieldError } from '@qis/contracts';
 import { EVIDENCE_KINDS, type EvidenceItem, type EvidenceKind } from './evidence-item';
 
 const DESCRIPTIONS: Record<EvidenceKind, string> = {
-  'purchase-recording': 'full screen recording of the purchase is missing',
+  'purchase-screen-recording': 'full screen recording of the purchase is missing',
   'order-screenshot': 'order screenshot is missing',
   'chat-screenshot': 'chat screenshots are missing',
   'listing-snapshot': 'listing snapshot is missing',

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -54,8 +54,9 @@ export class PurchasesController {
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+    @Headers('authorization') authorization: string,
   ): Promise<TaskView> {
-    return this.complete.execute(principal, actor, batchNumber);
+    return this.complete.execute(principal, actor, batchNumber, authorization);
   }
 
   @Post('price-approval')

@@ -174,7 +174,7 @@ export function purchaseRecord(
 
 export const fullEvidence = (): Array<{ kind: string; objectId: string }> =>
   [
-    'purchase-recording',
+    'purchase-screen-recording',
     'order-screenshot',
     'chat-screenshot',
     'listing-snapshot',
