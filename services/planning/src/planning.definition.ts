@@ -1,6 +1,8 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { PlanningConfig } from './planning.config';
 import { migrations } from './migrations';
+import { PlansModule } from './plans/plans.module';
+import { SignalsModule } from './signals/signals.module';
 
 export const planningService: ServiceDefinition<PlanningConfig> = {
   name: 'planning',
@@ -9,5 +11,5 @@ export const planningService: ServiceDefinition<PlanningConfig> = {
   config: PlanningConfig,
   entities: [],
   migrations,
-  imports: [],
+  imports: [SignalsModule, PlansModule],
 };

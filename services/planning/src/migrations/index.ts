@@ -1,2 +1,4 @@
+import { CreatePlanningSchema1764000000000 } from './create-planning-schema.migration';
+
 /** The planning service's migrations, in order. Each runs once, in its own transaction, at start. */
-export const migrations = [];
+export const migrations = [CreatePlanningSchema1764000000000];

@@ -1,0 +1,12 @@
+/** draft → submitted → approved (by an approver, never the author) → active (batches issued) → closed. */
+export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'active', 'closed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** The four emergency triggers of the rules (应急抽检情形). */
+export const EMERGENCY_TRIGGERS = [
+  'concentrated-complaints',
+  'authority-notice',
+  'safety-incident',
+  'other',
+] as const;
+export type EmergencyTrigger = (typeof EMERGENCY_TRIGGERS)[number];

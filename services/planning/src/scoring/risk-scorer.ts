@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { FactorExplanation } from './factor-explanation';
+import { RISK_FACTORS, type RiskFactor, type RiskWeights } from './risk-weights';
+
+/** A category's price norm (median and MAD of listed prices) and its risk weight in the scheme. */
+export interface CategoryNorm {
+  category: string;
+  median: number;
+  mad: number;
+  risk: number;
+}
+
+/** What a plan's selection may take: the scope rule, platforms, price cap and the twice-a-year rule. */
+export interface Eligibility {
+  /** Prefixes (`3301`, `33`) of the bureau's city and province and of delegated areas. */
+  cityPrefix: string;
+  provincePrefix: string;
+  delegatedPrefixes: string[];
+  platforms: string[] | null;
+  year: number;
+  /** Targeted follow-up plans are exempt from the twice-a-year rule. */
+  followUp: boolean;
+}
+
+export interface ScoredListing {
+  id: string;
+  platform: string;
+  platformListingId: string;
+  category: string;
+  priceFen: number;
+  brandSpecKey: string | null;
+  /** Batches of this brand + spec/model already issued this year (follow-ups not counted). */
+  priorBatches: number;
+  inScope: boolean;
+  platformAllowed: boolean;
+  score: number;
+  factors: FactorExplanation[];
+}
+
+interface ScoredRow {
+  id: string;
+  platform: string;
+  platform_listing_id: string;
+  category: string;
+  price_fen: string;
+  brand_spec_key: string | null;
+  prior: number;
+  in_scope: boolean;
+  platform_ok: boolean;
+  v_complaints: number;
+  r_complaints: number;
+  v_priceDeviation: number;
+  r_priceDeviation: number | null;
+  v_promotionalClaims: number;
+  r_promotionalClaims: number;
+  v_salesWithBadRatings: number;
+  r_salesWithBadRatings: number | null;
+  v_pastFailures: number;
+  r_pastFailures: number;
+  v_categoryRisk: number;
+  r_categoryRisk: number;
+}
+
+/**
+ * Every factor in one place, in SQL, so a million listings are scored where they live. The same
+ * statement scores a category for selection and one listing for its explanation.
+ * $1 norms (jsonb), $2 city prefix, $3 province prefix, $4 delegated prefixes, $5 platforms, $6 year.
+ */
+const scoredSql = (where: string) => `
+  with norms as (
+    select * from jsonb_to_recordset($1::jsonb) as n(category text, median float8, mad float8, risk float8)
+  ),
+  sig_listing as (
+    select platform, platform_listing_id, count(*)::int as n from signal
+    where platform_listing_id is not null group by 1, 2
+  ),
+  sig_seller as (
+    select seller_credit_code, count(*)::int as n from signal where seller_credit_code is not null group by 1
+  ),
+  fail_seller as (
+    select seller_credit_code, count(*)::int as n from past_failure where seller_credit_code is not null group by 1
+  ),
+  fail_brand as (
+    select brand_key, count(*)::int as n from past_failure where brand_key is not null group by 1
+  ),
+  prior as (
+    select brand_spec_key, count(*)::int as n from batch
+    where year = $6 and not follow_up and brand_spec_key is not null group by 1
+  ),
+  raw as (
+    select l.id, l.platform, l.platform_listing_id, l.category, l.price_fen, l.brand_spec_key,
+      coalesce(p.n, 0) as prior,
+      (l.seller_area_code like $2 || '%' or l.operator_area_code like $2 || '%'
+        or l.seller_area_code like $3 || '%'
+        or l.seller_area_code like any (select d || '%' from unnest($4::text[]) d)) is true as in_scope,
+      ($5::text[] is null or l.platform = any ($5::text[])) as platform_ok,
+      coalesce(sl.n, 0) + coalesce(ss.n, 0) as "r_complaints",
+      case when n.mad > 0 then (n.median - l.price_fen) / (1.4826 * n.mad) end as "r_priceDeviation",
+      l.promo_hits::int as "r_promotionalClaims",
+      coalesce(l.bad_rating_rate, 0)::float8 as bad_rate,
+      coalesce(l.monthly_sales, 0) as sales,
+      coalesce(fs.n, 0) + coalesce(fb.n, 0) as "r_pastFailures",
+      n.risk as "r_categoryRisk"
+    from listing l
+    join norms n on n.category = l.category
+    left join sig_listing sl on sl.platform = l.platform and sl.platform_listing_id = l.platform_listing_id
+    left join sig_seller ss on ss.seller_credit_code = l.seller_credit_code
+    left join fail_seller fs on fs.seller_credit_code = l.seller_credit_code
+    left join fail_brand fb on fb.brand_key = split_part(l.brand_spec_key, '|', 1)
+    left join prior p on p.brand_spec_key = l.brand_spec_key
+    where ${where}
+  )
+  select r.*,
+    least(1, "r_complaints" / 3.0)::float8 as "v_complaints",
+    least(1, greatest(0, coalesce("r_priceDeviation", 0)) / 3.0)::float8 as "v_priceDeviation",
+    least(1, "r_promotionalClaims" / 2.0)::float8 as "v_promotionalClaims",
+    (least(1, bad_rate / 0.2) * least(1, ln(1 + sales) / ln(10001)))::float8 as "v_salesWithBadRatings",
+    (bad_rate * 100 * ln(1 + sales) / ln(10001))::float8 as "r_salesWithBadRatings",
+    least(1, "r_pastFailures" / 2.0)::float8 as "v_pastFailures",
+    least(1, greatest(0, "r_categoryRisk"))::float8 as "v_categoryRisk"
+  from raw r`;
+
+const scoreExpression = (w: Required<RiskWeights>) =>
+  RISK_FACTORS.map((f) => `${Number(w[f])} * "v_${f}"`).join(' + ');
+
+/** Risk scores of listings, each factor explained, computed by PostgreSQL. */
+@Injectable()
+export class RiskScorer {
+  /** Median and MAD of the listed prices of each category (robust to a few absurd prices). */
+  async norms(
+    manager: EntityManager,
+    categories: ReadonlyArray<{ category: string; risk: number }>,
+  ): Promise<CategoryNorm[]> {
+    const rows = (await manager.query(
+      `with m as (
+         select category, percentile_cont(0.5) within group (order by price_fen) as median
+         from listing where category = any ($1::text[]) group by category
+       )
+       select m.category, m.median,
+              percentile_cont(0.5) within group (order by abs(l.price_fen - m.median)) as mad
+       from listing l join m on m.category = l.category group by m.category, m.median`,
+      [categories.map((c) => c.category)],
+    )) as Array<{ category: string; median: number; mad: number }>;
+    return categories.map((c) => {
+      const found = rows.find((r) => r.category === c.category);
+      return { category: c.category, median: found?.median ?? 0, mad: found?.mad ?? 0, risk: c.risk };
+    });
+  }
+
+  /**
+   * The top of a category by score and the first of its seeded random order, both among the
+   * listings the plan may take; `limit` of each.
+   */
+  async candidates(
+    manager: EntityManager,
+    input: {
+      norm: CategoryNorm;
+      eligibility: Eligibility;
+      weights: Required<RiskWeights>;
+      priceCapFen: number;
+      seed: string;
+      limit: number;
+    },
+  ): Promise<{ ranked: ScoredListing[]; random: ScoredListing[] }> {
+    const e = input.eligibility;
+    const rows = (await manager.query(
+      `with scored as (
+         select s.*, ${scoreExpression(input.weights)} as score
+         from (${scoredSql('l.category = $7 and l.price_fen <= $8')}) s
+         where s.in_scope and s.platform_ok and (s.prior < 2 or $9::boolean)
+       )
+       (select 'ranked' as way, * from scored order by score desc, platform, platform_listing_id limit $10)
+       union all
+       (select 'random' as way, * from scored order by md5($11 || ':' || platform || ':' || platform_listing_id) limit $10)`,
+      [
+        JSON.stringify([input.norm]),
+        e.cityPrefix,
+        e.provincePrefix,
+        e.delegatedPrefixes,
+        e.platforms,
+        e.year,
+        input.norm.category,
+        input.priceCapFen,
+        e.followUp,
+        input.limit,
+        input.seed,
+      ],
+    )) as Array<ScoredRow & { way: 'ranked' | 'random' }>;
+    const toListing = (r: ScoredRow) => this.explain(r, input.weights);
+    return {
+      ranked: rows.filter((r) => r.way === 'ranked').map(toListing),
+      random: rows.filter((r) => r.way === 'random').map(toListing),
+    };
+  }
+
+  /** One listing scored against a plan's stored norms, whether or not the plan may take it. */
+  async one(
+    manager: EntityManager,
+    input: {
+      listingId: string;
+      norms: CategoryNorm[];
+      eligibility: Eligibility;
+      weights: Required<RiskWeights>;
+    },
+  ): Promise<ScoredListing | null> {
+    const e = input.eligibility;
+    const rows = (await manager.query(scoredSql('l.id = $7'), [
+      JSON.stringify(input.norms),
+      e.cityPrefix,
+      e.provincePrefix,
+      e.delegatedPrefixes,
+      e.platforms,
+      e.year,
+      input.listingId,
+    ])) as ScoredRow[];
+    return rows.length > 0 ? this.explain(rows[0], input.weights) : null;
+  }
+
+  private explain(r: ScoredRow, weights: Required<RiskWeights>): ScoredListing {
+    const row = r as unknown as Record<string, number | null>;
+    const factors: FactorExplanation[] = RISK_FACTORS.map((factor: RiskFactor) => {
+      const value = round(Number(row[`v_${factor}`] ?? 0));
+      const raw = row[`r_${factor}`];
+      return {
+        factor,
+        value,
+        raw: raw === null || raw === undefined ? null : round(Number(raw)),
+        weight: weights[factor],
+        contribution: round(value * weights[factor]),
+      };
+    });
+    return {
+      id: String(r.id),
+      platform: r.platform,
+      platformListingId: r.platform_listing_id,
+      category: r.category,
+      priceFen: Number(r.price_fen),
+      brandSpecKey: r.brand_spec_key,
+      priorBatches: Number(r.prior),
+      inScope: r.in_scope,
+      platformAllowed: r.platform_ok,
+      score: round(factors.reduce((sum, f) => sum + f.contribution, 0)),
+      factors,
+    };
+  }
+}
+
+const round = (n: number): number => Math.round(n * 10_000) / 10_000;

@@ -1,0 +1,145 @@
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { parse, type CsvError } from 'csv-parse';
+import { DataSource } from 'typeorm';
+import { PlanningConfig } from '../planning.config';
+import type { ImportFormat } from './import-format';
+import { ImportReport } from './import-report.view';
+import { ListingWriter } from './listing-writer';
+import type { ListingRow, RowError } from './listing-row';
+import { IMPORT_FIELDS, parseListingRecord, REQUIRED_IMPORT_FIELDS } from './parse-listing-record';
+import { ImportHeaderError } from './import-header.error';
+
+// stream-json 1.x is CommonJS without bundled types for these entry points.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jsonl = require('stream-json/jsonl/Parser') as {
+  parser(options: { errorIndicator: unknown }): NodeJS.ReadWriteStream;
+};
+
+/** Most errors listed in one report; the counts stay exact. */
+const MAX_REPORTED_ERRORS = 1_000;
+
+/**
+ * A bulk import of listings, streamed: records are parsed as the body arrives, checked one by one,
+ * and upserted a batch at a time while the next batch is parsed (one write in flight), so memory
+ * stays flat whatever the size. Bad rows are reported with their row number, field and reason;
+ * every good row is kept.
+ */
+@Injectable()
+export class ImportListingsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: ListingWriter,
+    @Inject(PlanningConfig) private readonly config: PlanningConfig,
+  ) {}
+
+  async execute(body: Readable, format: ImportFormat): Promise<ImportReport> {
+    const report: ImportReport = {
+      received: 0,
+      accepted: 0,
+      rejected: 0,
+      errors: [],
+      errorsTruncated: false,
+    };
+    const records = format === 'csv' ? this.csvRecords(body) : this.jsonRecords(body);
+    let batch: ListingRow[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+    const flush = async (rows: ListingRow[]) => {
+      await inFlight;
+      inFlight = this.dataSource.transaction((manager) => this.writer.upsert(manager, rows));
+      // A failed write surfaces at the next await; keep the rejection from going unhandled meanwhile.
+      inFlight.catch(() => undefined);
+    };
+    for await (const item of records) {
+      report.received++;
+      if (item.malformed !== undefined) {
+        report.rejected++;
+        this.addErrors(report, [{ row: item.row, field: '(record)', reason: item.malformed }]);
+        continue;
+      }
+      const result = parseListingRecord(item.record, item.row);
+      if ('errors' in result) {
+        report.rejected++;
+        this.addErrors(report, result.errors);
+        continue;
+      }
+      batch.push(result.row);
+      report.accepted++;
+      if (batch.length >= this.config.PLANNING_IMPORT_BATCH_ROWS) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    await flush(batch);
+    await inFlight;
+    return report;
+  }
+
+  private addErrors(report: ImportReport, errors: RowError[]): void {
+    for (const error of errors) {
+      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+      else report.errorsTruncated = true;
+    }
+  }
+
+  private async *csvRecords(body: Readable): AsyncGenerator<SourceRecord> {
+    // A record the parser cannot read (unclosed quote, …) is skipped and reported by its line.
+    const skipped: SourceRecord[] = [];
+    let lastSkipped = -1;
+    const parser = body.pipe(
+      parse({
+        bom: true,
+        info: true,
+        columns: (header: string[]) => {
+          const columns = header.map((h) => h.trim());
+          const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !columns.includes(f));
+          const unknown = columns.filter((c) => !(IMPORT_FIELDS as readonly string[]).includes(c));
+          if (missing.length > 0 || unknown.length > 0) throw new ImportHeaderError(missing, unknown);
+          return columns;
+        },
+        skip_empty_lines: true,
+        skip_records_with_error: true,
+        on_skip: (error: CsvError | undefined) => {
+          const row = Number(error?.lines ?? 0);
+          // One bad line can raise several parse errors: report it once.
+          if (row !== lastSkipped) {
+            skipped.push({ row, record: {}, malformed: error?.message ?? 'unreadable record' });
+          }
+          lastSkipped = row;
+          return undefined;
+        },
+      }),
+    );
+    body.on('error', (error) => parser.destroy(error));
+    for await (const parsed of parser as AsyncIterable<{ record: Raw; info: { lines: number } }>) {
+      while (skipped.length > 0) yield skipped.shift() as SourceRecord;
+      yield { row: parsed.info.lines, record: parsed.record };
+    }
+    while (skipped.length > 0) yield skipped.shift() as SourceRecord;
+  }
+
+  private async *jsonRecords(body: Readable): AsyncGenerator<SourceRecord> {
+    const parser = body.pipe(jsonl.parser({ errorIndicator: MALFORMED })) as unknown as Readable;
+    body.on('error', (error) => parser.destroy(error));
+    let row = 0;
+    for await (const item of parser as AsyncIterable<{ value: unknown }>) {
+      row++;
+      const value = item.value;
+      if (value === MALFORMED) yield { row, record: {}, malformed: 'is not valid JSON' };
+      else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        yield { row, record: value as Raw };
+      } else yield { row, record: {}, malformed: 'must be a JSON object' };
+    }
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+/** One record of the body with its row number, or why it could not be read. */
+interface SourceRecord {
+  row: number;
+  record: Raw;
+  malformed?: string;
+}
+
+const MALFORMED = Symbol('malformed');

@@ -1,0 +1,119 @@
+import { startTestService, type TestService } from '@qis/testing';
+import type { PlanningConfig } from '../planning.config';
+import { planningService } from '../planning.definition';
+import { creditCode, listingRecord, toCsv } from '../test-support/planning-factories';
+import { PlanningClient, PLANNER } from '../test-support/planning-client';
+
+describe('bulk listing import', () => {
+  let service: TestService<PlanningConfig>;
+  let client: PlanningClient;
+
+  beforeAll(async () => {
+    service = await startTestService(planningService);
+    client = new PlanningClient(service);
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('keeps every good row of a bad CSV and reports each bad row by line, field and reason', async () => {
+    const good = creditCode(42);
+    const badCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const csv = toCsv([
+      listingRecord('B1'),
+      listingRecord('B2', { sellerCreditCode: badCheck }),
+      listingRecord('B3'),
+      listingRecord('B4', { sellerAreaCode: '339999', priceFen: 'cheap' }),
+      listingRecord('B5'),
+    ]);
+    const reply = await client.importCsv(csv);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ received: 5, accepted: 3, rejected: 2, errorsTruncated: false });
+    expect(reply.body['errors']).toEqual([
+      { row: 3, field: 'sellerCreditCode', reason: expect.stringContaining('check character') },
+      { row: 5, field: 'priceFen', reason: expect.any(String) },
+      { row: 5, field: 'sellerAreaCode', reason: 'is not a GB/T 2260 area code' },
+    ]);
+    for (const id of ['B1', 'B3', 'B5']) {
+      expect((await client.call('GET', `/listings/taobao/${id}`, PLANNER)).status).toBe(200);
+    }
+    expect((await client.call('GET', '/listings/taobao/B2', PLANNER)).status).toBe(404);
+  });
+
+  it('reports a CSV record it cannot parse by its line and keeps reading', async () => {
+    const csv =
+      toCsv([listingRecord('P1')]) +
+      'taobao,P"2,https://x.example.com\n' +
+      toCsv([listingRecord('P3')]).split('\n')[1] +
+      '\n';
+    const reply = await client.importCsv(csv);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(reply.body['errors']).toEqual([{ row: 3, field: '(record)', reason: expect.any(String) }]);
+  });
+
+  it('upserts by platform + listing id and keeps the history of price and sales', async () => {
+    await client.importCsv(
+      toCsv([listingRecord('H1', { priceFen: 10_000, observedAt: '2026-03-01T00:00:00Z' })]),
+    );
+    await client.importCsv(
+      toCsv([listingRecord('H1', { priceFen: 8_000, observedAt: '2026-03-02T00:00:00Z' })]),
+    );
+    // An older observation arriving late changes nothing.
+    await client.importCsv(toCsv([listingRecord('H1', { priceFen: 1, observedAt: '2026-02-01T00:00:00Z' })]));
+    const listing = await client.call<{ priceFen: number; history: Array<{ priceFen: number }> }>(
+      'GET',
+      '/listings/taobao/H1',
+      PLANNER,
+    );
+    expect(listing.body.priceFen).toBe(8_000);
+    expect(listing.body.history.map((h) => h.priceFen)).toEqual([10_000, 8_000]);
+  });
+
+  it('streams NDJSON and reports a line that is not JSON', async () => {
+    const body = [
+      JSON.stringify(listingRecord('J1')),
+      '{not json',
+      JSON.stringify({ ...listingRecord('J3'), priceFen: 123 }),
+    ].join('\n');
+    const reply = await client.call('POST', '/listings/import', PLANNER, body, 'application/x-ndjson');
+    expect(reply.body).toMatchObject({ received: 3, accepted: 2, rejected: 1 });
+    expect(reply.body['errors']).toEqual([{ row: 2, field: '(record)', reason: 'is not valid JSON' }]);
+  });
+
+  it('refuses a CSV header without the required columns, naming each (400)', async () => {
+    const reply = await client.importCsv('platform,listingId,colour\ntaobao,X1,red\n');
+    expect(reply.status).toBe(400);
+    const fields = (reply.body['errors'] as Array<{ field: string }>).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['url', 'priceFen', 'sellerName', 'colour']));
+  });
+
+  it('refuses a body that is neither CSV nor NDJSON (415)', async () => {
+    const reply = await client.call('POST', '/listings/import', PLANNER, { rows: [] });
+    expect(reply.status).toBe(415);
+  });
+
+  it('records other risk signals once per source and id', async () => {
+    const signal = {
+      kind: 'authority-notice',
+      source: 'samr',
+      externalId: 'N2026-0042',
+      category: 'silk-quilt',
+      summary: '总局通报：部分蚕丝被蚕丝含量不达标',
+      receivedAt: '2026-03-01T02:00:00Z',
+    };
+    const first = await client.call('POST', '/signals', PLANNER, signal);
+    const again = await client.call('POST', '/signals', PLANNER, signal);
+    expect([first.status, first.body['created'], again.body['created']]).toEqual([201, true, false]);
+    const bad = await client.call('POST', '/signals', PLANNER, {
+      ...signal,
+      kind: 'rumour',
+      sellerCreditCode: 'X',
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body['errors'] as Array<{ field: string }>).map((e) => e.field).sort()).toEqual([
+      'kind',
+      'sellerCreditCode',
+    ]);
+  });
+});

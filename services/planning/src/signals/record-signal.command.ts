@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CATEGORY_CODE, EXTERNAL_ID, PLATFORM_CODE, UTC_TIMESTAMP } from '@qis/contracts';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsCreditCode } from '../shared/is-credit-code.decorator';
+import { SIGNAL_KINDS, type SignalKind } from './signal-kinds';
+
+/** A risk signal recorded by a planner; `source` + `externalId` make it unique (recording twice changes nothing). */
+export class RecordSignalCommand {
+  @ApiProperty({ enum: SIGNAL_KINDS })
+  @IsIn([...SIGNAL_KINDS])
+  kind!: SignalKind;
+
+  @ApiProperty({
+    example: 'zj-12315',
+    description: 'who reported it: a platform, 12315, an authority, a media monitor',
+  })
+  @Matches(PLATFORM_CODE, { message: 'source must be a lower-case code, e.g. zj-12315' })
+  source!: string;
+
+  @ApiProperty({ example: 'N2026-0042' })
+  @Matches(EXTERNAL_ID)
+  externalId!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PLATFORM_CODE)
+  platform?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(EXTERNAL_ID)
+  listingId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCreditCode()
+  sellerCreditCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  sellerName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(CATEGORY_CODE)
+  category?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  brand?: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 2000)
+  summary!: string;
+
+  @ApiProperty({ example: '2026-02-11T03:15:00Z' })
+  @Matches(UTC_TIMESTAMP)
+  receivedAt!: string;
+}
