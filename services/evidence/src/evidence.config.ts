@@ -1,7 +1,8 @@
-import { ObjectStoreConfig } from '@qis/config';
+import { envInt, ObjectStoreConfig } from '@qis/config';
+import { DEFAULT_CJK_FONT_FILE } from '@qis/documents';
 import { MIN_RETENTION_YEARS } from '@qis/storage';
 import { Transform } from 'class-transformer';
-import { IsInt, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 export class EvidenceConfig extends ObjectStoreConfig {
   override HTTP_PORT = 7103;
@@ -11,12 +12,59 @@ export class EvidenceConfig extends ObjectStoreConfig {
   EVIDENCE_BUCKET = 'qis-evidence';
 
   /** Default object-lock retention of evidence, in years; the rules require at least two. */
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @Transform(envInt)
   @IsInt()
   @Min(MIN_RETENTION_YEARS, {
     message: `must be at least ${MIN_RETENTION_YEARS} (years of evidence retention)`,
   })
   EVIDENCE_RETENTION_YEARS = MIN_RETENTION_YEARS;
+
+  /** COMPLIANCE always; GOVERNANCE (deletable with a bypass) only so test buckets can be cleaned up. */
+  @IsIn(['COMPLIANCE', 'GOVERNANCE'])
+  @ValidateBy({
+    name: 'complianceOutsideTests',
+    validator: {
+      validate: (value: unknown, args) =>
+        value === 'COMPLIANCE' || (args?.object as EvidenceConfig).QIS_ENV === 'test',
+      defaultMessage: () => 'must be COMPLIANCE (GOVERNANCE is allowed only when QIS_ENV=test)',
+    },
+  })
+  EVIDENCE_LOCK_MODE: 'COMPLIANCE' | 'GOVERNANCE' = 'COMPLIANCE';
+
+  /** Uploads above this size go multipart, in parts of this size (S3 allows 5 MiB to 5 GiB). */
+  @Transform(envInt)
+  @IsInt()
+  @Min(5)
+  @Max(5120)
+  EVIDENCE_PART_SIZE_MB = 64;
+
+  /** Largest object accepted (a long unpacking video). */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_OBJECT_MB = 50 * 1024;
+
+  /** Lifetime of presigned upload URLs. */
+  @Transform(envInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  EVIDENCE_UPLOAD_URL_TTL_SECONDS = 3600;
+
+  /** Lifetime of presigned download URLs: short, each one is audited. */
+  @Transform(envInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  EVIDENCE_DOWNLOAD_URL_TTL_SECONDS = 300;
+
+  /** Font with Chinese glyphs embedded in work orders, notices and labels. */
+  @IsString()
+  @IsNotEmpty()
+  DOCUMENTS_CJK_FONT_FILE = DEFAULT_CJK_FONT_FILE;
+
+  /** The bureau named on documents (落款). */
+  @IsString()
+  @IsNotEmpty()
+  EVIDENCE_ISSUER_NAME = '杭州市市场监督管理局';
 }

@@ -1,6 +1,10 @@
 import type { ServiceDefinition } from '@qis/runtime';
+import { CustodyEntry } from './custody/custody-entry.entity';
+import { CustodyModule } from './custody/custody.module';
 import { EvidenceConfig } from './evidence.config';
 import { migrations } from './migrations';
+import { EvidenceObject } from './objects/evidence-object.entity';
+import { ObjectsModule } from './objects/objects.module';
 import { EvidenceStoreModule } from './store/evidence-store.module';
 
 export const evidenceService: ServiceDefinition<EvidenceConfig> = {
@@ -8,8 +12,8 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
   title: 'QIS Evidence service',
   description: 'Tamper-evident evidence storage, custody ledger, parcel intake, unpacking and sealing.',
   config: EvidenceConfig,
-  entities: [],
+  entities: [EvidenceObject, CustodyEntry],
   migrations,
-  imports: [EvidenceStoreModule],
+  imports: [EvidenceStoreModule, CustodyModule, ObjectsModule],
   objectStore: { bucket: (config) => config.EVIDENCE_BUCKET },
 };

@@ -1,2 +1,4 @@
+import { CreateEvidence1763900006000 } from './create-evidence.migration';
+
 /** The evidence service's migrations, in order. Each runs once, in its own transaction, at start. */
-export const migrations = [];
+export const migrations = [CreateEvidence1763900006000];

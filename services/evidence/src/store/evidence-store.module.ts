@@ -9,6 +9,7 @@ import {
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import { Client } from 'minio';
 import { EvidenceConfig } from '../evidence.config';
+import { EvidenceStore } from './evidence-store';
 
 /**
  * Makes sure the evidence bucket exists with object lock, retention and encryption. Runs in the
@@ -38,10 +39,10 @@ export class EvidenceBucketProvisioner implements OnApplicationBootstrap, OnAppl
         await ensureEvidenceBucket(this.client, this.config.EVIDENCE_BUCKET, {
           region: this.config.MINIO_REGION,
           retentionYears: this.config.EVIDENCE_RETENTION_YEARS,
-          mode: 'COMPLIANCE',
+          mode: this.config.EVIDENCE_LOCK_MODE,
         });
         this.logger.log(
-          `evidence bucket ${this.config.EVIDENCE_BUCKET} ready (object lock, ${this.config.EVIDENCE_RETENTION_YEARS}y COMPLIANCE, SSE)`,
+          `evidence bucket ${this.config.EVIDENCE_BUCKET} ready (object lock, ${this.config.EVIDENCE_RETENTION_YEARS}y ${this.config.EVIDENCE_LOCK_MODE}, SSE)`,
         );
         return;
       } catch (error) {
@@ -60,7 +61,8 @@ export class EvidenceBucketProvisioner implements OnApplicationBootstrap, OnAppl
       useFactory: (config: EvidenceConfig) => createObjectStoreClient(config),
     },
     EvidenceBucketProvisioner,
+    EvidenceStore,
   ],
-  exports: [Client],
+  exports: [Client, EvidenceStore],
 })
 export class EvidenceStoreModule {}

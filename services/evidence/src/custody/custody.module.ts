@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EvidenceStoreModule } from '../store/evidence-store.module';
+import { CustodyLedger } from './custody-ledger';
+import { CustodyController } from './custody.controller';
+import { VerifyCustodyUseCase } from './verify-custody.usecase';
+
+@Module({
+  imports: [EvidenceStoreModule],
+  controllers: [CustodyController],
+  providers: [CustodyLedger, VerifyCustodyUseCase],
+  exports: [CustodyLedger, VerifyCustodyUseCase],
+})
+export class CustodyModule {}

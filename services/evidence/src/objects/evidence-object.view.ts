@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EVIDENCE_KINDS } from './evidence-kind';
+import type { EvidenceObject } from './evidence-object.entity';
+
+/** An evidence object's metadata. */
+export class EvidenceObjectView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: EVIDENCE_KINDS }) kind!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) batchNumber!: string | null;
+  @ApiProperty() uploader!: string;
+  @ApiProperty({ enum: ['pending', 'stored', 'rejected'] }) status!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) rejection!: string | null;
+  @ApiProperty() contentType!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) fileName!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'computed by the service from the stored bytes',
+  })
+  sha256!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) size!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) versionId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) retainUntil!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) storedAt!: string | null;
+
+  static of(o: EvidenceObject): EvidenceObjectView {
+    return {
+      id: o.id,
+      kind: o.kind,
+      batchNumber: o.batchNumber,
+      uploader: o.uploader,
+      status: o.status,
+      rejection: o.rejection,
+      contentType: o.contentType,
+      fileName: o.fileName,
+      sha256: o.sha256,
+      size: o.size,
+      versionId: o.versionId,
+      retainUntil: o.retainUntil?.toISOString() ?? null,
+      createdAt: o.createdAt.toISOString(),
+      storedAt: o.storedAt?.toISOString() ?? null,
+    };
+  }
+}

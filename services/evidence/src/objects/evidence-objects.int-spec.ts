@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import {
+  sha256Hex,
+  startEvidenceTestEnv,
+  uploadThroughApi,
+  type EvidenceTestEnv,
+} from '../test-support/evidence-test-env';
+
+describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
+  let env: EvidenceTestEnv;
+  let officer: Record<string, string>;
+  let admin: Record<string, string>;
+  let auditor: Record<string, string>;
+
+  beforeAll(async () => {
+    env = await startEvidenceTestEnv();
+    officer = await env.service.auth({ roles: ['intake-officer'], sub: 'officer-wang' });
+    admin = await env.service.auth({ roles: ['admin'], sub: 'ops-zhao' });
+    auditor = await env.service.auth({ roles: ['auditor'], sub: 'auditor-qian' });
+  });
+  afterAll(() => env?.stop());
+
+  const auditActions = async (entityId: string) => {
+    const res = await fetch(`${env.service.url}/audit?entityType=evidence-object&entityId=${entityId}`, {
+      headers: auditor,
+    });
+    const page = (await res.json()) as { items: Array<{ action: string; outcome: string }> };
+    return page.items.map((i) => `${i.action}:${i.outcome}`);
+  };
+
+  it('stores a single-PUT upload with the SHA-256 the service computed, version id and retention of at least two years', async () => {
+    const data = randomBytes(200_000);
+    const { status, body } = await uploadThroughApi(env, officer, data, {
+      kind: 'waybill-photo',
+      batchNumber: 'HZ2026-000001',
+      contentType: 'image/jpeg',
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      status: 'stored',
+      sha256: sha256Hex(data),
+      size: data.length,
+      kind: 'waybill-photo',
+      uploader: 'officer-wang',
+    });
+    expect(typeof body['versionId']).toBe('string');
+    const twoYears = Date.now() + (2 * 365 - 1) * 24 * 3600 * 1000;
+    expect(Date.parse(body['retainUntil'] as string)).toBeGreaterThan(twoYears);
+  });
+
+  it('assembles a multipart upload from presigned part URLs and hashes the whole object', async () => {
+    const data = randomBytes(12 * 1024 * 1024 + 12_345); // 3 parts of 5 MiB in this test
+    const { status, body } = await uploadThroughApi(env, officer, data, {
+      kind: 'unboxing-video',
+      batchNumber: 'HZ2026-000002',
+      contentType: 'video/mp4',
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'stored', sha256: sha256Hex(data), size: data.length });
+  });
+
+  it('refuses a hash mismatch with 422 naming sha256, and keeps the object on record as rejected', async () => {
+    const data = randomBytes(1000);
+    const { status, body, objectId } = await uploadThroughApi(env, officer, data, {
+      kind: 'sample-photo',
+      declaredSha256: 'a'.repeat(64),
+    });
+    expect(status).toBe(422);
+    expect(body['errors']).toEqual([
+      { field: 'sha256', reasons: [expect.stringContaining(sha256Hex(data))] },
+    ]);
+    const meta = await (
+      await fetch(`${env.service.url}/evidence/objects/${objectId}`, { headers: officer })
+    ).json();
+    expect(meta).toMatchObject({ status: 'rejected', rejection: expect.stringContaining('sha256') });
+    expect(await auditActions(objectId)).toContain('evidence.upload.reject:failure');
+  });
+
+  it('refuses a size mismatch with 422 naming size', async () => {
+    const start = await fetch(`${env.service.url}/evidence/uploads`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'sample-photo',
+        contentType: 'image/png',
+        size: 10,
+        sha256: sha256Hex(Buffer.alloc(10)),
+      }),
+    });
+    const ticket = (await start.json()) as { objectId: string; url: string };
+    await fetch(ticket.url, { method: 'PUT', body: Buffer.alloc(11) });
+    const res = await fetch(`${env.service.url}/evidence/uploads/${ticket.objectId}/finalize`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { errors: Array<{ field: string }> };
+    expect(body.errors.map((e) => e.field)).toEqual(['size', 'sha256']);
+  });
+
+  it('names each bad field of an upload request with 400', async () => {
+    const res = await fetch(`${env.service.url}/evidence/uploads`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'selfie', contentType: 'nope', size: 0, sha256: 'xyz' }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: Array<{ field: string }> };
+    expect(body.errors.map((e) => e.field).sort()).toEqual(['contentType', 'kind', 'sha256', 'size']);
+  });
+
+  it('refuses to finalize twice: evidence is never overwritten, and the attempt is audited', async () => {
+    const data = randomBytes(500);
+    const { objectId } = await uploadThroughApi(env, officer, data, { kind: 'seal-photo' });
+    const again = await fetch(`${env.service.url}/evidence/uploads/${objectId}/finalize`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(again.status).toBe(409);
+    expect(await auditActions(objectId)).toContain('evidence.upload.overwrite-refused:failure');
+  });
+
+  it('cannot delete a retained object: the API answers 409 and audits it, and the store itself refuses', async () => {
+    const data = randomBytes(500);
+    const { objectId, body } = await uploadThroughApi(env, officer, data, { kind: 'order-screenshot' });
+    const res = await fetch(`${env.service.url}/evidence/objects/${objectId}`, {
+      method: 'DELETE',
+      headers: admin,
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { message: string }).message).toMatch(/retained until/);
+    expect(await auditActions(objectId)).toContain('evidence.delete:failure');
+
+    const [row] = await env.adminQuery('select object_key from evidence_object where id = $1', [objectId]);
+    await expect(
+      env.minio.removeObject(env.bucket, row['object_key'] as string, {
+        versionId: body['versionId'] as string,
+      }),
+    ).rejects.toThrow(/WORM|retention|locked/i);
+    const stat = await env.minio.statObject(env.bucket, row['object_key'] as string, {
+      versionId: body['versionId'] as string,
+    });
+    expect(stat.size).toBe(500);
+  });
+
+  it('hands out a short-lived download of the pinned version and audits each one', async () => {
+    const data = randomBytes(2048);
+    const { objectId } = await uploadThroughApi(env, officer, data, { kind: 'chat-screenshot' });
+    const res = await fetch(`${env.service.url}/evidence/objects/${objectId}/download`, {
+      method: 'POST',
+      headers: officer,
+    });
+    expect(res.status).toBe(200);
+    const ticket = (await res.json()) as { url: string; sha256: string };
+    const bytes = Buffer.from(await (await fetch(ticket.url)).arrayBuffer());
+    expect(sha256Hex(bytes)).toBe(sha256Hex(data));
+    expect(await auditActions(objectId)).toContain('evidence.download:success');
+  });
+
+  it('extends retention but never shortens it', async () => {
+    const { objectId } = await uploadThroughApi(env, officer, randomBytes(100), { kind: 'listing-snapshot' });
+    const later = new Date(Date.now() + 3 * 365 * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const extend = await fetch(`${env.service.url}/evidence/objects/${objectId}/retention`, {
+      method: 'PUT',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ retainUntil: later }),
+    });
+    expect(extend.status).toBe(200);
+    const shorten = await fetch(`${env.service.url}/evidence/objects/${objectId}/retention`, {
+      method: 'PUT',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ retainUntil: '2027-01-01T00:00:00Z' }),
+    });
+    expect(shorten.status).toBe(422);
+  });
+});

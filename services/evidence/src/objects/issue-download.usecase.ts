@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { DataSource } from 'typeorm';
+import { conflict } from '../common/domain-errors';
+import { CustodyLedger } from '../custody/custody-ledger';
+import type { ExtractionFacts } from '../custody/extraction-facts';
+import { EvidenceConfig } from '../evidence.config';
+import { EvidenceStore } from '../store/evidence-store';
+import type { DownloadTicket } from './download-ticket.view';
+import { loadObject } from './load-object';
+
+/** A presigned GET of the stored version; every one is audited and enters the custody ledger. */
+@Injectable()
+export class IssueDownloadUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EvidenceStore,
+    private readonly ledger: CustodyLedger,
+    private readonly audit: AuditService,
+    @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
+  ) {}
+
+  async execute(by: AuditActor, from: ExtractionFacts, id: string): Promise<DownloadTicket> {
+    return this.dataSource.transaction(async (manager) => {
+      const object = await loadObject(manager, id);
+      if (object.status !== 'stored' || !object.versionId || !object.sha256) {
+        throw conflict(`evidence object ${id} is ${object.status}, not downloadable`);
+      }
+      const url = await this.store.presignGet(object.objectKey, object.versionId, object.fileName);
+      const expiresAt = new Date(
+        Date.now() + this.config.EVIDENCE_DOWNLOAD_URL_TTL_SECONDS * 1000,
+      ).toISOString();
+      await this.ledger.append(manager, by, from, {
+        action: 'download',
+        subjectType: 'object',
+        subjectId: id,
+        batchNumber: object.batchNumber,
+        objectSha256: object.sha256,
+        objectVersionId: object.versionId,
+        detail: { expiresAt },
+      });
+      await this.audit.record(
+        by,
+        {
+          action: 'evidence.download',
+          entityType: 'evidence-object',
+          entityId: id,
+          detail: { versionId: object.versionId, expiresAt },
+        },
+        manager,
+      );
+      return { url, expiresAt, versionId: object.versionId, sha256: object.sha256 };
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { DataSource } from 'typeorm';
+import { unprocessable } from '../common/domain-errors';
+import { EvidenceConfig } from '../evidence.config';
+import { EvidenceStore } from '../store/evidence-store';
+import { EvidenceObject } from './evidence-object.entity';
+import type { StartUploadCommand } from './start-upload.command';
+import type { UploadTicket } from './upload-ticket.view';
+
+const MIB = 1024 * 1024;
+/** S3 allows at most 10,000 parts. */
+const MAX_PARTS = 10_000;
+
+/** Registers a pending object and hands out presigned PUT URLs: one, or one per part. */
+@Injectable()
+export class StartUploadUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EvidenceStore,
+    private readonly audit: AuditService,
+    @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
+  ) {}
+
+  async execute(by: AuditActor, command: StartUploadCommand): Promise<UploadTicket> {
+    if (command.size > this.config.EVIDENCE_MAX_OBJECT_MB * MIB) {
+      throw unprocessable('size', `must not exceed ${this.config.EVIDENCE_MAX_OBJECT_MB} MiB`);
+    }
+    const configuredPart = this.config.EVIDENCE_PART_SIZE_MB * MIB;
+    const partSize = Math.max(configuredPart, Math.ceil(command.size / MAX_PARTS / MIB) * MIB);
+    const multipart = command.size > configuredPart;
+    const id = randomUUID();
+    const key = `${command.batchNumber ?? 'unbatched'}/${command.kind}/${id}`;
+    const expiresAt = new Date(Date.now() + this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
+
+    let ticket: UploadTicket;
+    let uploadId: string | null = null;
+    if (multipart) {
+      uploadId = await this.store.startMultipart(key, command.contentType);
+      const count = Math.ceil(command.size / partSize);
+      const parts = await Promise.all(
+        Array.from({ length: count }, async (_, i) => ({
+          partNumber: i + 1,
+          url: await this.store.presignPart(key, uploadId as string, i + 1),
+        })),
+      );
+      ticket = { objectId: id, method: 'multipart', partSize, parts, expiresAt };
+    } else {
+      ticket = { objectId: id, method: 'single', url: await this.store.presignPut(key), expiresAt };
+    }
+
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(EvidenceObject, {
+        id,
+        objectKey: key,
+        kind: command.kind,
+        batchNumber: command.batchNumber ?? null,
+        uploader: by.actor,
+        declaredSha256: command.sha256,
+        declaredSize: command.size,
+        contentType: command.contentType,
+        fileName: command.fileName ?? null,
+        status: 'pending',
+        uploadId,
+        partSize: multipart ? partSize : null,
+      });
+      await this.audit.record(
+        by,
+        {
+          action: 'evidence.upload.start',
+          entityType: 'evidence-object',
+          entityId: id,
+          detail: {
+            kind: command.kind,
+            batchNumber: command.batchNumber,
+            size: command.size,
+            method: ticket.method,
+          },
+        },
+        manager,
+      );
+    });
+    return ticket;
+  }
+}

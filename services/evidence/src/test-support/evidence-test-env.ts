@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
+import { startTestService, type TestService } from '@qis/testing';
+import type { Client } from 'minio';
+import { Client as PgClient } from 'pg';
+import { EvidenceConfig } from '../evidence.config';
+import { evidenceService } from '../evidence.definition';
+
+export interface EvidenceTestEnv {
+  service: TestService<EvidenceConfig>;
+  minio: Client;
+  bucket: string;
+  /** A query as the database superuser (to play an attacker who bypasses the application). */
+  adminQuery(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The evidence service on its own database and its own bucket. The bucket uses GOVERNANCE lock
+ * (allowed only under QIS_ENV=test) so the test can remove it afterwards with the bypass.
+ */
+export async function startEvidenceTestEnv(): Promise<EvidenceTestEnv> {
+  const bucket = `qis-test-ev-${randomBytes(5).toString('hex')}`;
+  const minio = createObjectStoreClient(Object.assign(new EvidenceConfig(), process.env) as EvidenceConfig);
+  await ensureEvidenceBucket(minio, bucket, {
+    region: process.env['MINIO_REGION'] ?? 'us-east-1',
+    retentionYears: 2,
+    mode: 'GOVERNANCE',
+  });
+  const service = await startTestService(evidenceService, {
+    EVIDENCE_BUCKET: bucket,
+    EVIDENCE_LOCK_MODE: 'GOVERNANCE',
+    EVIDENCE_PART_SIZE_MB: '5',
+  });
+  const adminQuery = async (sql: string, params: unknown[] = []) => {
+    const pg = new PgClient({
+      host: process.env['DB_HOST'],
+      port: Number(process.env['DB_PORT']),
+      user: process.env['DB_ADMIN_USER'],
+      password: process.env['DB_ADMIN_PASSWORD'],
+      database: service.database,
+    });
+    await pg.connect();
+    try {
+      return (await pg.query(sql, params)).rows as Array<Record<string, unknown>>;
+    } finally {
+      await pg.end();
+    }
+  };
+  return {
+    service,
+    minio,
+    bucket,
+    adminQuery,
+    stop: async () => {
+      await service.stop();
+      const versions: Array<{ name: string; versionId: string }> = [];
+      const stream = minio.listObjects(bucket, '', true, { IncludeVersion: true });
+      for await (const item of stream as AsyncIterable<{ name: string; versionId?: string | null }>) {
+        versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
+      }
+      for (const v of versions) {
+        await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
+      }
+      await minio.removeBucket(bucket);
+    },
+  };
+}
+
+export const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** Announces, PUTs and finalizes a file through the API; returns the finalize response. */
+export async function uploadThroughApi(
+  env: EvidenceTestEnv,
+  headers: Record<string, string>,
+  data: Buffer,
+  fields: { kind: string; batchNumber?: string; contentType?: string; declaredSha256?: string },
+): Promise<{ status: number; body: Record<string, unknown>; objectId: string }> {
+  const start = await fetch(`${env.service.url}/evidence/uploads`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: fields.kind,
+      batchNumber: fields.batchNumber,
+      contentType: fields.contentType ?? 'application/octet-stream',
+      size: data.length,
+      sha256: fields.declaredSha256 ?? sha256Hex(data),
+    }),
+  });
+  if (start.status !== 201) throw new Error(`start upload: ${start.status} ${await start.text()}`);
+  const ticket = (await start.json()) as {
+    objectId: string;
+    method: string;
+    url?: string;
+    partSize?: number;
+    parts?: Array<{ partNumber: number; url: string }>;
+  };
+  let finalizeBody: Record<string, unknown> = {};
+  if (ticket.method === 'single') {
+    const put = await fetch(ticket.url as string, { method: 'PUT', body: data });
+    if (put.status !== 200) throw new Error(`PUT: ${put.status} ${await put.text()}`);
+  } else {
+    const partSize = ticket.partSize as number;
+    const parts = await Promise.all(
+      (ticket.parts ?? []).map(async (p) => {
+        const put = await fetch(p.url, {
+          method: 'PUT',
+          body: data.subarray((p.partNumber - 1) * partSize, p.partNumber * partSize),
+        });
+        if (put.status !== 200) throw new Error(`PUT part ${p.partNumber}: ${put.status}`);
+        return { partNumber: p.partNumber, etag: put.headers.get('etag') as string };
+      }),
+    );
+    finalizeBody = { parts };
+  }
+  const finalize = await fetch(`${env.service.url}/evidence/uploads/${ticket.objectId}/finalize`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(finalizeBody),
+  });
+  return {
+    status: finalize.status,
+    body: (await finalize.json()) as Record<string, unknown>,
+    objectId: ticket.objectId,
+  };
+}
