@@ -269,6 +269,27 @@ describe('purchasing: batch-issued → assignment → purchase → order-placed'
     expect(task['buyerId']).toBe(waiting.id);
   });
 
+  it('never assigns a suspended buyer or a retired account', async () => {
+    const platform = uniquePlatform();
+    const suspended = await client.qualifiedBuyer(platform);
+    const retired = await client.qualifiedBuyer(platform);
+    const active = await client.qualifiedBuyer(platform);
+    await client.address();
+    expect(
+      (await client.admin('PUT', `/buyers/${suspended.id}/status`, { status: 'suspended' })).status,
+    ).toBe(204);
+    expect(
+      (
+        await client.admin('PUT', `/buyers/${retired.id}/accounts/${retired.accountId}/status`, {
+          status: 'retired',
+        })
+      ).status,
+    ).toBe(204);
+    const batch = issuedBatch({ platform });
+    await publishBatchIssued(producer, batch);
+    expect((await assigned(batch.batchNumber))['buyerId']).toBe(active.id);
+  });
+
   it('stores no plaintext identity: a dump of every table holds no real name, ID number, phone, account name or address', async () => {
     const platform = uniquePlatform();
     const buyer = await client.qualifiedBuyer(platform);

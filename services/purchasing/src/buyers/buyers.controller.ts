@@ -123,9 +123,10 @@ export class BuyersController {
   @ApiOperation({ summary: 'Suspend, retire or reactivate a shopping account' })
   async changeAccountStatus(
     @CurrentActor() actor: AuditActor,
+    @Param('buyerId', uuid) buyerId: string,
     @Param('accountId', uuid) accountId: string,
     @Body() command: ChangeStatusCommand,
   ): Promise<void> {
-    await this.changeStatus.execute(actor, { kind: 'shopping-account', id: accountId }, command);
+    await this.changeStatus.execute(actor, { kind: 'shopping-account', id: accountId, buyerId }, command);
   }
 }

@@ -16,14 +16,18 @@ export class ChangeStatusUseCase {
 
   async execute(
     actor: AuditActor,
-    target: { kind: 'buyer' | 'shopping-account'; id: string },
+    target: { kind: 'buyer' | 'shopping-account'; id: string; buyerId?: string },
     command: ChangeStatusCommand,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const result =
         target.kind === 'buyer'
           ? await manager.update(Buyer, target.id, { status: command.status, updatedAt: new Date() })
-          : await manager.update(ShoppingAccount, target.id, { status: command.status });
+          : await manager.update(
+              ShoppingAccount,
+              { id: target.id, buyerId: target.buyerId },
+              { status: command.status },
+            );
       if (!result.affected) throw notFound(target.kind, target.id);
       await this.audit.record(
         actor,
