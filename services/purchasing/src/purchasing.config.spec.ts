@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from '@qis/config';
+import { PurchasingConfig } from './purchasing.config';
+
+const base = { DB_PASSWORD: 'x', AUTH_JWKS_URL: 'https://sso.example.gov.cn/certs' };
+const problems = (env: Record<string, string>): string => {
+  try {
+    loadConfig(PurchasingConfig, { ...base, ...env });
+    return '';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+};
+
+describe('PurchasingConfig', () => {
+  const good = randomBytes(32).toString('base64');
+
+  it('refuses to boot without an identity key ring', () => {
+    expect(problems({})).toMatch(/PURCHASING_IDENTITY_KEY is missing/);
+    expect(problems({})).toMatch(/PURCHASING_ACTIVE_KEY_ID is missing/);
+  });
+
+  it('refuses an active key id that is not in the ring, naming the ring ids but no key material', () => {
+    const message = problems({ PURCHASING_IDENTITY_KEY: `k1:${good}`, PURCHASING_ACTIVE_KEY_ID: 'k2' });
+    expect(message).toContain('holds no key with PURCHASING_ACTIVE_KEY_ID "k2" (has k1)');
+    expect(message).not.toContain(good);
+  });
+
+  it('accepts a ring of 32-byte keys holding the active one', () => {
+    expect(problems({ PURCHASING_IDENTITY_KEY: `k1:${good}`, PURCHASING_ACTIVE_KEY_ID: 'k1' })).toBe('');
+  });
+});
