@@ -57,18 +57,30 @@ const UPSERT = `
 @Injectable()
 export class ListingWriter {
   async upsert(manager: EntityManager, rows: readonly ListingRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    // One statement may not touch a row twice: keep the newest observation of each listing.
-    const newest = new Map<string, ListingRow>();
-    for (const row of rows) {
-      const key = `${row.platform}:${row.platformListingId}`;
-      const seen = newest.get(key);
-      if (!seen || Date.parse(seen.observedAt) <= Date.parse(row.observedAt)) newest.set(key, row);
+    // One statement may not touch a row twice: observations of the same listing go in successive
+    // statements, oldest first, so each change still lands in the history.
+    let rounds = splitRounds(rows);
+    if (rounds.length > 1) {
+      rounds = splitRounds([...rows].sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt)));
     }
-    const unique = [...newest.values()];
-    await manager.query(
-      UPSERT,
-      COLUMNS.map(([, , read]) => unique.map(read)),
-    );
+    for (const round of rounds) {
+      await manager.query(
+        UPSERT,
+        COLUMNS.map(([, , read]) => round.map(read)),
+      );
+    }
   }
+}
+
+/** Round k holds the k-th observation of each listing. */
+function splitRounds(rows: readonly ListingRow[]): ListingRow[][] {
+  const rounds: ListingRow[][] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.platform}:${row.platformListingId}`;
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    (rounds[round] ??= []).push(row);
+  }
+  return rounds;
 }
