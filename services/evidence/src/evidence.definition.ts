@@ -5,6 +5,13 @@ import { EvidenceConfig } from './evidence.config';
 import { migrations } from './migrations';
 import { EvidenceObject } from './objects/evidence-object.entity';
 import { ObjectsModule } from './objects/objects.module';
+import { ExpectedParcel } from './intake/expected-parcel.entity';
+import { IntakeModule } from './intake/intake.module';
+import { Parcel } from './intake/parcel.entity';
+import { Sealing } from './sealing/sealing.entity';
+import { SealingModule } from './sealing/sealing.module';
+import { UnpackingSession } from './unpacking/unpacking-session.entity';
+import { UnpackingModule } from './unpacking/unpacking.module';
 import { EvidenceStoreModule } from './store/evidence-store.module';
 
 export const evidenceService: ServiceDefinition<EvidenceConfig> = {
@@ -12,8 +19,8 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
   title: 'QIS Evidence service',
   description: 'Tamper-evident evidence storage, custody ledger, parcel intake, unpacking and sealing.',
   config: EvidenceConfig,
-  entities: [EvidenceObject, CustodyEntry],
+  entities: [EvidenceObject, CustodyEntry, ExpectedParcel, Parcel, UnpackingSession, Sealing],
   migrations,
-  imports: [EvidenceStoreModule, CustodyModule, ObjectsModule],
+  imports: [EvidenceStoreModule, CustodyModule, ObjectsModule, IntakeModule, UnpackingModule, SealingModule],
   objectStore: { bucket: (config) => config.EVIDENCE_BUCKET },
 };

@@ -1,0 +1,281 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { OrderPlaced, type OrderPlacedValue } from '@qis/contracts';
+import { OutboxPublisher } from '@qis/messaging';
+import { expectEventually } from '@qis/testing';
+import { DataSource } from 'typeorm';
+import {
+  startEvidenceTestEnv,
+  uploadThroughApi,
+  type EvidenceTestEnv,
+} from '../test-support/evidence-test-env';
+
+const ARTIFACTS = path.resolve(__dirname, '../../../../test-artifacts/evidence');
+
+const order = (batchNumber: string, trackingNumber: string): OrderPlacedValue => ({
+  batchNumber,
+  orderNumber: `39582047${batchNumber.slice(-6)}`,
+  orderedAt: '2026-03-02T06:12:45.000Z',
+  platform: {
+    code: 'taobao',
+    name: '淘宝',
+    url: 'https://www.taobao.com',
+    operatorName: '浙江天猫网络有限公司',
+  },
+  listing: {
+    platformListingId: '6618203344',
+    url: 'https://item.taobao.com/item.htm?id=6618203344',
+    title: '100%桑蚕丝被 春秋被',
+  },
+  seller: {
+    name: '杭州丝之源家纺有限公司',
+    entityType: 'natural-person',
+    registeredAddress: '浙江省杭州市西湖区文三路 1 号',
+    shopName: '丝之源旗舰店',
+    shopUrl: 'https://sizhiyuan.taobao.com',
+  },
+  quantity: { testUnits: 1, backupUnits: 1 },
+  unitPriceFen: 59900,
+  shippingFeeFen: 0,
+  totalPaidFen: 119800,
+  carrier: '中通快递',
+  trackingNumber,
+  shippedAt: '2026-03-02T10:30:00.000Z',
+  evidencePackageId: '9d1e6f0a-2b3c-4d5e-8f90-a1b2c3d4e5f6',
+});
+
+const participants = [
+  { role: 'buyer', name: 'B-0012' },
+  { role: 'enforcement-officer', name: '王明' },
+  { role: 'enforcement-officer', name: '张强' },
+  { role: 'lab-staff', name: '李华' },
+  { role: 'lab-staff', name: '赵敏' },
+];
+const signatures = participants
+  .filter((p) => p.role !== 'buyer')
+  .map((p) => ({ ...p, signedAt: '2026-03-05T03:00:00Z' }));
+const claimed = {
+  sampleName: '桑蚕丝被',
+  brand: '丝之源',
+  producerName: '杭州丝之源家纺有限公司',
+  productStandard: 'GB/T 24252-2019',
+  specModel: '200×230cm',
+  productionDate: '2026-01-15',
+  hasCertificate: true,
+};
+
+describe('intake, unpacking and sealing', () => {
+  let env: EvidenceTestEnv;
+  let officer: Record<string, string>;
+  let seq = 0;
+
+  beforeAll(async () => {
+    env = await startEvidenceTestEnv();
+    officer = await env.service.auth({ roles: ['intake-officer'], sub: 'officer-wang' });
+  });
+  afterAll(() => env?.stop());
+
+  const post = async (url: string, body: unknown) => {
+    const res = await fetch(`${env.service.url}${url}`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  /** The order arrives as purchasing publishes it: through an outbox, Kafka and this service's inbox. */
+  async function orderPlaced(): Promise<OrderPlacedValue> {
+    seq++;
+    const value = order(
+      `HZ2026-${String(100000 + seq)
+        .slice(1)
+        .padStart(6, '0')}`,
+      `7831${randomBytes(5).toString('hex')}`,
+    );
+    const ds = env.service.app.get(DataSource);
+    await ds.transaction((m) =>
+      env.service.app
+        .get(OutboxPublisher)
+        .publish(m, [{ contract: OrderPlaced, key: value.batchNumber, value }]),
+    );
+    await expectEventually(async () => {
+      const rows = await ds.query('select 1 from expected_parcel where batch_number = $1', [
+        value.batchNumber,
+      ]);
+      expect(rows).toHaveLength(1);
+    });
+    return value;
+  }
+
+  async function openSession(value: OrderPlacedValue) {
+    const parcel = await post('/intake/parcels', {
+      carrier: value.carrier,
+      trackingNumber: value.trackingNumber,
+      condition: 'intact',
+    });
+    expect(parcel.body['status']).toBe('admitted');
+    const video = await uploadThroughApi(env, officer, randomBytes(4096), {
+      kind: 'unboxing-video',
+      batchNumber: value.batchNumber,
+      contentType: 'video/mp4',
+    });
+    const waybill = await uploadThroughApi(env, officer, randomBytes(1024), {
+      kind: 'waybill-photo',
+      batchNumber: value.batchNumber,
+      contentType: 'image/jpeg',
+    });
+    return post('/unpacking-sessions', {
+      parcelId: parcel.body['id'],
+      participants,
+      videoObjectId: video.objectId,
+      waybillPhotoObjectId: waybill.objectId,
+      claimed,
+    });
+  }
+
+  it('quarantines a parcel whose tracking number matches no order, with the reason', async () => {
+    const value = await orderPlaced();
+    const res = await post('/intake/parcels', {
+      carrier: value.carrier,
+      trackingNumber: `${value.trackingNumber}9`,
+      condition: 'intact',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'quarantined',
+      batchNumber: null,
+      quarantineReason: expect.stringContaining('no order-placed record'),
+    });
+  });
+
+  it('admits a matching parcel and publishes parcel-received without buyer or address', async () => {
+    const value = await orderPlaced();
+    const res = await post('/intake/parcels', {
+      carrier: value.carrier,
+      trackingNumber: value.trackingNumber,
+      condition: 'intact',
+    });
+    expect(res.body).toMatchObject({ status: 'admitted', batchNumber: value.batchNumber });
+    const [event] = await env.service.app
+      .get(DataSource)
+      .query("select payload from outbox where topic like '%parcel-received%' and message_key = $1", [
+        value.batchNumber,
+      ]);
+    expect(JSON.parse(String(event.payload))).toEqual({
+      batchNumber: value.batchNumber,
+      orderNumber: value.orderNumber,
+      carrier: value.carrier,
+      trackingNumber: value.trackingNumber,
+      condition: 'intact',
+      receivedAt: expect.any(String),
+    });
+    const again = await post('/intake/parcels', {
+      carrier: value.carrier,
+      trackingNumber: value.trackingNumber,
+      condition: 'intact',
+    });
+    expect(again.body).toMatchObject({
+      status: 'quarantined',
+      quarantineReason: expect.stringContaining('already has an admitted parcel'),
+    });
+  });
+
+  it('refuses an unpacking session with one enforcement officer', async () => {
+    const res = await post('/unpacking-sessions', {
+      parcelId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170',
+      participants: participants.filter((p) => p.name !== '张强'),
+      videoObjectId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928171',
+      waybillPhotoObjectId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928172',
+      claimed,
+    });
+    expect(res.status).toBe(422);
+    expect(res.body['errors']).toEqual([
+      { field: 'participants', reasons: ['needs at least 2 enforcement officers, got 1'] },
+    ]);
+  });
+
+  it('refuses a sealing signed by one enforcement officer', async () => {
+    const session = await openSession(await orderPlaced());
+    expect(session.status).toBe(201);
+    const res = await post(`/unpacking-sessions/${session.body['id']}/sealing`, {
+      category: 'silk-quilt',
+      testSample: { sealNumber: 'FY2026-100001', units: 1 },
+      backupSample: { sealNumber: 'FY2026-100002', units: 1 },
+      backupStorageLocation: '市局样品室 A-03-2',
+      signatures: signatures.filter((s) => s.name !== '张强'),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body['errors']).toEqual([
+      { field: 'signatures', reasons: ['needs at least 2 enforcement officers, got 1'] },
+    ]);
+  });
+
+  it('seals the sample, stores a Chinese work-order PDF that renders real glyphs, publishes sample-sealed and prints labels', async () => {
+    const value = await orderPlaced();
+    const session = await openSession(value);
+    const res = await post(`/unpacking-sessions/${session.body['id']}/sealing`, {
+      category: 'silk-quilt',
+      testSample: { sealNumber: 'FY2026-200001', units: 1 },
+      backupSample: { sealNumber: 'FY2026-200002', units: 1 },
+      backupStorageLocation: '市局样品室 A-03-2',
+      signatures,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      sampleCode: `${value.batchNumber}-S`,
+      workOrderNumber: `GD-${value.batchNumber}`,
+    });
+
+    const ds = env.service.app.get(DataSource);
+    const [event] = await ds.query(
+      "select payload from outbox where topic like '%sample-sealed%' and message_key = $1",
+      [value.batchNumber],
+    );
+    const payload = String(event.payload);
+    expect(JSON.parse(payload)).toMatchObject({
+      sampleCode: `${value.batchNumber}-S`,
+      category: 'silk-quilt',
+      claimed: { brand: '丝之源' },
+    });
+    expect(payload).not.toContain('B-0012');
+    expect(payload).not.toContain('文三路');
+
+    // The work order as stored evidence, downloaded through the API and turned into a PNG.
+    const download = await post(`/evidence/objects/${res.body['workOrderObjectId']}/download`, {});
+    const pdf = Buffer.from(await (await fetch(String(download.body['url']))).arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(path.join(tmpdir(), 'qis-wo-'));
+    writeFileSync(path.join(dir, 'wo.pdf'), pdf);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync(
+      'pdftoppm',
+      ['-png', '-r', '80', '-singlefile', '-f', '1', '-l', '1', 'wo.pdf', path.join(ARTIFACTS, 'work-order')],
+      { cwd: dir },
+    );
+    execFileSync('pdftoppm', ['-gray', '-r', '40', '-singlefile', '-f', '1', '-l', '1', 'wo.pdf', 'page'], {
+      cwd: dir,
+    });
+    const pgm = readFileSync(path.join(dir, 'page.pgm'));
+    const ink = pgm.subarray(pgm.length - 40_000).filter((p) => p < 128).length;
+    expect(ink).toBeGreaterThan(100);
+    // pdftotext reads the glyphs back as the Chinese title: they are real characters, not boxes.
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', 'wo.pdf', '-'], { cwd: dir }).toString();
+    expect(text).toContain('网络商品质量抽查检验工作单');
+    expect(text).toContain('丝之源');
+
+    const labels = await fetch(`${env.service.url}/samples/${value.batchNumber}-S/labels`, {
+      headers: officer,
+    });
+    expect(labels.status).toBe(200);
+    expect(labels.headers.get('content-type')).toContain('application/pdf');
+
+    const verify = await fetch(`${env.service.url}/custody/verify`, {
+      headers: await env.service.auth({ roles: ['auditor'] }),
+    });
+    expect(await verify.json()).toMatchObject({ intact: true });
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CustodyModule } from '../custody/custody.module';
+import { EvidenceStoreModule } from '../store/evidence-store.module';
+import { SealSampleUseCase } from './seal-sample.usecase';
+import { SealingController } from './sealing.controller';
+
+@Module({
+  imports: [EvidenceStoreModule, CustodyModule],
+  controllers: [SealingController],
+  providers: [SealSampleUseCase],
+})
+export class SealingModule {}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ClaimedProduct } from '@qis/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { Participant } from './participant';
+
+export class OpenSessionCommand {
+  @ApiProperty({ description: 'the admitted parcel' })
+  @IsUUID()
+  parcelId!: string;
+
+  @ApiProperty({ type: [Participant] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => Participant)
+  participants!: Participant[];
+
+  @ApiProperty({ description: 'stored evidence object of kind unboxing-video (one continuous recording)' })
+  @IsUUID()
+  videoObjectId!: string;
+
+  @ApiProperty({ description: 'stored evidence object of kind waybill-photo' })
+  @IsUUID()
+  waybillPhotoObjectId!: string;
+
+  @ApiPropertyOptional({ description: 'sample-photo / product-claim-photo objects' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  photoObjectIds?: string[];
+
+  @ApiProperty({
+    description: 'claimed brand, producer, standard, spec/model, production date or lot (标称信息)',
+  })
+  @ValidateNested()
+  @Type(() => ClaimedProduct)
+  claimed!: ClaimedProduct;
+}
