@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { parse, type CsvError } from 'csv-parse';
 import { DataSource } from 'typeorm';
 import { PlanningConfig } from '../planning.config';
 import type { ImportFormat } from './import-format';
@@ -8,6 +7,7 @@ import { ImportReport } from './import-report.view';
 import { ListingWriter } from './listing-writer';
 import type { ListingRow, RowError } from './listing-row';
 import { IMPORT_FIELDS, parseListingRecord, REQUIRED_IMPORT_FIELDS } from './parse-listing-record';
+import { csvRecords } from './csv-records';
 import { ImportHeaderError } from './import-header.error';
 
 // stream-json 1.x is CommonJS without bundled types for these entry points.
@@ -50,24 +50,26 @@ export class ImportListingsUseCase {
       // A failed write surfaces at the next await; keep the rejection from going unhandled meanwhile.
       inFlight.catch(() => undefined);
     };
-    for await (const item of records) {
-      report.received++;
-      if (item.malformed !== undefined) {
-        report.rejected++;
-        this.addErrors(report, [{ row: item.row, field: '(record)', reason: item.malformed }]);
-        continue;
-      }
-      const result = parseListingRecord(item.record, item.row);
-      if ('errors' in result) {
-        report.rejected++;
-        this.addErrors(report, result.errors);
-        continue;
-      }
-      batch.push(result.row);
-      report.accepted++;
-      if (batch.length >= this.config.PLANNING_IMPORT_BATCH_ROWS) {
-        await flush(batch);
-        batch = [];
+    for await (const items of records) {
+      for (const item of items) {
+        report.received++;
+        if (item.malformed !== undefined) {
+          report.rejected++;
+          this.addErrors(report, [{ row: item.row, field: '(record)', reason: item.malformed }]);
+          continue;
+        }
+        const result = parseListingRecord(item.record, item.row);
+        if ('errors' in result) {
+          report.rejected++;
+          this.addErrors(report, result.errors);
+          continue;
+        }
+        batch.push(result.row);
+        report.accepted++;
+        if (batch.length >= this.config.PLANNING_IMPORT_BATCH_ROWS) {
+          await flush(batch);
+          batch = [];
+        }
       }
     }
     await flush(batch);
@@ -82,53 +84,46 @@ export class ImportListingsUseCase {
     }
   }
 
-  private async *csvRecords(body: Readable): AsyncGenerator<SourceRecord> {
-    // A record the parser cannot read (unclosed quote, …) is skipped and reported by its line.
-    const skipped: SourceRecord[] = [];
-    let lastSkipped = -1;
-    const parser = body.pipe(
-      parse({
-        bom: true,
-        info: true,
-        columns: (header: string[]) => {
-          const columns = header.map((h) => h.trim());
-          const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !columns.includes(f));
+  private async *csvRecords(body: Readable): AsyncGenerator<SourceRecord[]> {
+    let columns: string[] | undefined;
+    for await (const records of csvRecords(body)) {
+      const out: SourceRecord[] = [];
+      for (const r of records) {
+        if (!columns) {
+          columns = 'fields' in r ? r.fields.map((h) => h.trim()) : [];
+          const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !columns?.includes(f));
           const unknown = columns.filter((c) => !(IMPORT_FIELDS as readonly string[]).includes(c));
           if (missing.length > 0 || unknown.length > 0) throw new ImportHeaderError(missing, unknown);
-          return columns;
-        },
-        skip_empty_lines: true,
-        skip_records_with_error: true,
-        on_skip: (error: CsvError | undefined) => {
-          const row = Number(error?.lines ?? 0);
-          // One bad line can raise several parse errors: report it once.
-          if (row !== lastSkipped) {
-            skipped.push({ row, record: {}, malformed: error?.message ?? 'unreadable record' });
-          }
-          lastSkipped = row;
-          return undefined;
-        },
-      }),
-    );
-    body.on('error', (error) => parser.destroy(error));
-    for await (const parsed of parser as AsyncIterable<{ record: Raw; info: { lines: number } }>) {
-      while (skipped.length > 0) yield skipped.shift() as SourceRecord;
-      yield { row: parsed.info.lines, record: parsed.record };
+          continue;
+        }
+        if ('error' in r) out.push({ row: r.line, record: {}, malformed: r.error });
+        else if (r.fields.length > columns.length) {
+          out.push({
+            row: r.line,
+            record: {},
+            malformed: `${r.fields.length} fields, the header has ${columns.length}`,
+          });
+        } else {
+          const record: Raw = {};
+          for (let i = 0; i < r.fields.length; i++) record[columns[i]] = r.fields[i];
+          out.push({ row: r.line, record });
+        }
+      }
+      if (out.length > 0) yield out;
     }
-    while (skipped.length > 0) yield skipped.shift() as SourceRecord;
   }
 
-  private async *jsonRecords(body: Readable): AsyncGenerator<SourceRecord> {
+  private async *jsonRecords(body: Readable): AsyncGenerator<SourceRecord[]> {
     const parser = body.pipe(jsonl.parser({ errorIndicator: MALFORMED })) as unknown as Readable;
     body.on('error', (error) => parser.destroy(error));
     let row = 0;
     for await (const item of parser as AsyncIterable<{ value: unknown }>) {
       row++;
       const value = item.value;
-      if (value === MALFORMED) yield { row, record: {}, malformed: 'is not valid JSON' };
+      if (value === MALFORMED) yield [{ row, record: {}, malformed: 'is not valid JSON' }];
       else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        yield { row, record: value as Raw };
-      } else yield { row, record: {}, malformed: 'must be a JSON object' };
+        yield [{ row, record: value as Raw }];
+      } else yield [{ row, record: {}, malformed: 'must be a JSON object' }];
     }
   }
 }

@@ -1,0 +1,357 @@
+/**
+ * Benchmark of the planning service (issue 5), measured in one run on the same database server:
+ *   1. raw PostgreSQL COPY (psql \copy) of N synthetic listings into the service's `listing` table
+ *   2. the same N listings through the service's streamed bulk import (HTTP, CSV), into the same
+ *      table after truncating it, with the service's memory (RSS) sampled during the import
+ *   3. scoring + selection of a 300-batch plan over those listings (10 categories × 30), then issuance
+ * The service is the built one (dist/), spawned as its own process.
+ *
+ *   npm run bench -- planning        (BENCH_LISTINGS=1000000 BENCH_QUOTA_PER_CATEGORY=30)
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { unifiedSocialCreditCheckCharacter } from '@qis/contracts';
+import {
+  createTestDatabase,
+  freePort,
+  localInfraEnv,
+  pgServerFromEnv,
+  spawnService,
+  TestIssuer,
+  waitForReady,
+  type ServiceProcess,
+} from '@qis/testing';
+import { Client } from 'pg';
+
+const LISTINGS = Number(process.env['BENCH_LISTINGS'] ?? 1_000_000);
+const QUOTA = Number(process.env['BENCH_QUOTA_PER_CATEGORY'] ?? 30);
+
+Object.assign(process.env, { ...localInfraEnv(), ...process.env, LOG_LEVEL: 'error' });
+
+/** Ten focus categories of the reports, each with a typical price (fen) and risk weight. */
+const CATEGORIES: ReadonlyArray<[string, number, number]> = [
+  ['travel-bag', 15_000, 0.5],
+  ['backpack', 12_000, 0.4],
+  ['silk-quilt', 60_000, 0.9],
+  ['induction-cooker', 30_000, 0.8],
+  ['smart-toilet-seat', 250_000, 0.7],
+  ['leather-shoes', 40_000, 0.5],
+  ['casual-wear', 15_000, 0.4],
+  ['womens-underwear', 8_000, 0.6],
+  ['power-strip', 5_000, 1],
+  ['sports-shoes', 35_000, 0.5],
+];
+const PLATFORMS: ReadonlyArray<[string, string, string]> = [
+  ['taobao', '浙江天猫网络有限公司', '330110'],
+  ['jd', '北京京东叁佰陆拾度电子商务有限公司', '110105'],
+  ['pdd', '上海寻梦信息技术有限公司', '310115'],
+];
+// Sellers: mostly Hangzhou, some elsewhere in Zhejiang, some other provinces.
+const SELLER_AREAS = [
+  '330102',
+  '330105',
+  '330106',
+  '330108',
+  '330109',
+  '330110',
+  '330203',
+  '330302',
+  '320106',
+  '440106',
+];
+const CLAIMS = ['限时秒杀', '爆款热销', '超低价', '包邮', '新品'];
+const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** mulberry32: the same listings every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const IMPORT_HEADER =
+  'platform,listingId,url,title,category,brand,specModel,priceFen,monthlySales,stock,ratingCount,badRatingRate,' +
+  'promotionalClaims,shopName,shopUrl,sellerName,sellerEntityType,sellerCreditCode,sellerAreaCode,operatorName,' +
+  'operatorAreaCode,observedAt';
+const COPY_COLUMNS =
+  'platform, platform_listing_id, url, title, category, brand, spec_model, price_fen, monthly_sales, stock, ' +
+  'rating_count, bad_rating_rate, promotional_claims, shop_name, shop_url, seller_name, seller_entity_type, ' +
+  'seller_credit_code, seller_area_code, operator_name, operator_area_code, observed_at';
+
+/**
+ * Writes the same listings twice: as the import API takes them (claims separated by |) and as the
+ * table stores them (claims as JSON), so COPY and the import load identical rows.
+ */
+async function generate(dir: string): Promise<{ importFile: string; copyFile: string }> {
+  const random = prng(20_260_301);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const sellers = Array.from({ length: 50_000 }, (_, n) => {
+    let body = '';
+    for (let i = 0, x = n * 7919 + 13; i < 9; i++, x = Math.floor(x / 31)) body += CHARSET[x % 31];
+    const area = SELLER_AREAS[n % SELLER_AREAS.length];
+    const first17 = `91${area}${body}`;
+    return { code: first17 + unifiedSocialCreditCheckCharacter(first17), area, name: `卖家${n}商贸有限公司` };
+  });
+  const importFile = path.join(dir, 'listings.csv');
+  const copyFile = path.join(dir, 'listings-copy.csv');
+  const a = createWriteStream(importFile);
+  const b = createWriteStream(copyFile);
+  a.write(`${IMPORT_HEADER}\n`);
+  const start = Date.parse('2026-03-01T00:00:00Z');
+  let bufA = '';
+  let bufB = '';
+  for (let i = 0; i < LISTINGS; i++) {
+    const [category, median] = CATEGORIES[i % CATEGORIES.length];
+    const [platform, operator, operatorArea] = PLATFORMS[i % 10 < 5 ? 0 : i % 10 < 8 ? 1 : 2];
+    const seller = sellers[Math.floor(random() * sellers.length)];
+    const cheap = random() < 0.03 ? 0.2 : 1;
+    const price = Math.max(100, Math.round(median * Math.exp(0.45 * normal()) * cheap));
+    const sales = Math.floor(Math.exp(3.5 + 1.6 * normal()));
+    const bad = Math.min(1, 0.01 + 0.25 * random() ** 4).toFixed(4);
+    const claims =
+      random() < 0.12 ? [CLAIMS[Math.floor(random() * 3)], CLAIMS[3 + Math.floor(random() * 2)]] : [];
+    const brand = `品牌${(i * 31) % 2_000}`;
+    const spec = `型号-${(i * 7) % 20}`;
+    const fields = [
+      platform,
+      `L${i}`,
+      `https://item.example.com/${platform}/${i}`,
+      `${category} 商品 ${i}`,
+      category,
+      brand,
+      spec,
+      price,
+      sales,
+      Math.floor(random() * 5_000),
+      Math.floor(sales * 0.3),
+      bad,
+    ];
+    const tail = [
+      `店铺${i % 60_000}`,
+      `https://shop.example.com/${i % 60_000}`,
+      seller.name,
+      'enterprise',
+      seller.code,
+      seller.area,
+      operator,
+      operatorArea,
+      new Date(start + i * 1_000).toISOString(),
+    ];
+    bufA += `${[...fields, claims.join('|'), ...tail].join(',')}\n`;
+    bufB += `${[...fields, `"${JSON.stringify(claims).replace(/"/g, '""')}"`, ...tail].join(',')}\n`;
+    if (bufA.length > 1 << 20) {
+      if (!a.write(bufA)) await once(a, 'drain');
+      if (!b.write(bufB)) await once(b, 'drain');
+      bufA = '';
+      bufB = '';
+    }
+  }
+  a.end(bufA);
+  b.end(bufB);
+  await Promise.all([once(a, 'finish'), once(b, 'finish')]);
+  return { importFile, copyFile };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** Streams the file to the import endpoint; returns the service's report. */
+function postFile(
+  url: string,
+  file: string,
+  headers: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/listings/import`,
+      { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(JSON.parse(body) as Record<string, unknown>)
+            : reject(new Error(`import answered ${res.statusCode}: ${body.slice(0, 500)}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(req);
+  });
+}
+
+async function call(
+  method: string,
+  url: string,
+  claims: { sub: string; roles: string[] },
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(await TestIssuer.shared().headers(claims)), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`planning benchmark: ${LISTINGS} listings over ${CATEGORIES.length} categories\n`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'qis-bench-planning-'));
+  const db = await createTestDatabase('bench_planning');
+  let service: ServiceProcess | undefined;
+  const client = new Client({ ...pgServerFromEnv(), database: db.name });
+  try {
+    const t0 = Date.now();
+    const { importFile, copyFile } = await generate(dir);
+    process.stdout.write(
+      `generated ${(statSync(importFile).size / 1e6).toFixed(0)} MB of CSV in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
+    service = spawnService('planning', {
+      HTTP_PORT: String(await freePort()),
+      DB_NAME: db.name,
+      KAFKA_TOPIC_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
+      LOG_LEVEL: 'error',
+    });
+    await waitForReady(service, 120_000);
+    await client.connect();
+
+    // 1. Raw COPY through psql into the same table (its indexes and unique constraint included).
+    const server = pgServerFromEnv();
+    const copyStart = Date.now();
+    execFileSync(
+      'psql',
+      [
+        '-h',
+        server.host,
+        '-p',
+        String(server.port),
+        '-U',
+        server.user,
+        '-d',
+        db.name,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-q',
+        '-c',
+        `\\copy listing (${COPY_COLUMNS}) from '${copyFile}' with (format csv)`,
+      ],
+      { env: { ...process.env, PGPASSWORD: server.password }, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const copySeconds = (Date.now() - copyStart) / 1000;
+    const copied = Number((await client.query<{ n: string }>('select count(*) as n from listing')).rows[0].n);
+    if (copied !== LISTINGS) throw new Error(`COPY loaded ${copied} rows, expected ${LISTINGS}`);
+    await client.query('truncate listing cascade');
+    await client.query('vacuum analyze listing');
+
+    // 2. The service's streamed import of the same rows, RSS sampled every 250 ms.
+    const pid = service.child.pid as number;
+    const rss: number[] = [rssMb(pid)];
+    const sampler = setInterval(() => rss.push(rssMb(pid)), 250);
+    const importStart = Date.now();
+    const report = await postFile(
+      service.url,
+      importFile,
+      await TestIssuer.shared().headers({ sub: 'bench-planner', roles: ['planner'] }),
+    );
+    const importSeconds = (Date.now() - importStart) / 1000;
+    clearInterval(sampler);
+    rss.push(rssMb(pid));
+    if (report['accepted'] !== LISTINGS)
+      throw new Error(
+        `import accepted ${String(report['accepted'])}: ${JSON.stringify(report).slice(0, 500)}`,
+      );
+    await client.query('analyze listing');
+
+    // 3. Scoring + selection of a 300-batch plan, then issuance.
+    const planner = { sub: 'bench-planner', roles: ['planner'] };
+    const plan = await call('POST', `${service.url}/plans`, planner, {
+      kind: 'routine',
+      title: '基准测试抽检计划',
+      seed: 'bench-seed',
+      randomShare: 0.2,
+      scheme: {
+        categories: CATEGORIES.map(([category, median, risk]) => ({
+          category,
+          quota: QUOTA,
+          riskWeight: risk,
+          unitPriceCapFen: median * 4,
+          testUnits: 1,
+          backupUnits: 1,
+          testStandards: ['GB/T 0000-2026'],
+          testItems: ['标识', '安全性能'],
+        })),
+        budgetFen: 10_000_000_000,
+        judgmentRules: '依据产品标准判定',
+        resultNotification: '五个工作日内书面通知',
+        reinspection: '十五日内可申请复检',
+        contacts: [{ name: '王科长', phone: '0571-88888888' }],
+      },
+    });
+    const planId = String(plan['id']);
+    await call('POST', `${service.url}/plans/${planId}/submit`, planner);
+    await call('POST', `${service.url}/plans/${planId}/approve`, {
+      sub: 'bench-approver',
+      roles: ['approver'],
+    });
+    const selectStart = Date.now();
+    const selection = await call('POST', `${service.url}/plans/${planId}/selection`, planner);
+    const selectSeconds = (Date.now() - selectStart) / 1000;
+    const selected = (selection['listings'] as unknown[]).length;
+    const issueStart = Date.now();
+    const issued = (await fetch(`${service.url}/plans/${planId}/issue`, {
+      method: 'POST',
+      headers: await TestIssuer.shared().headers(planner),
+    }).then((r) => r.json())) as unknown[];
+    const issueSeconds = (Date.now() - issueStart) / 1000;
+
+    const copyRate = LISTINGS / copySeconds;
+    const importRate = LISTINGS / importSeconds;
+    const quarter = rss[Math.floor(rss.length / 4)];
+    const peak = Math.max(...rss);
+    const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+    process.stdout.write(
+      `\n${'row'.padEnd(44)} ${'rows'.padStart(10)} ${'seconds'.padStart(9)} ${'rows/s'.padStart(10)}\n` +
+        `${'raw PostgreSQL COPY (psql \\copy)'.padEnd(44)} ${fmt(LISTINGS).padStart(10)} ${copySeconds.toFixed(1).padStart(9)} ${fmt(copyRate).padStart(10)}\n` +
+        `${'planning bulk import (HTTP CSV, streamed)'.padEnd(44)} ${fmt(LISTINGS).padStart(10)} ${importSeconds.toFixed(1).padStart(9)} ${fmt(importRate).padStart(10)}\n` +
+        `\nratio import / COPY = ${(importRate / copyRate).toFixed(2)}\n` +
+        `service RSS during import (MB): start ${rss[0].toFixed(0)}, at 25% ${quarter.toFixed(0)}, peak ${peak.toFixed(0)}, end ${rss[rss.length - 1].toFixed(0)} (${rss.length} samples)\n` +
+        `scoring + selection of ${selected} batches over ${fmt(LISTINGS)} listings: ${selectSeconds.toFixed(2)} s; issuing them (numbers, outbox): ${issueSeconds.toFixed(2)} s (${issued.length} batches)\n` +
+        `\ntarget check: import ≥ 20,000 rows/s ${importRate >= 20_000 ? 'met' : 'NOT met'}; ` +
+        `≥ 0.5 of COPY ${importRate / copyRate >= 0.5 ? 'met' : 'NOT met'}; ` +
+        `scoring + selection ≤ 20 s ${selectSeconds <= 20 ? 'met' : 'NOT met'}; ` +
+        `memory flat (peak within 64 MB of the 25% sample) ${peak - quarter <= 64 ? 'met' : 'NOT met'}\n`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+    await service?.stop('SIGTERM');
+    await sleep(200);
+    await db.drop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
