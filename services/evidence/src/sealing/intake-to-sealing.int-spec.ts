@@ -278,4 +278,45 @@ describe('intake, unpacking and sealing', () => {
     });
     expect(await verify.json()).toMatchObject({ intact: true });
   });
+
+  it('records a hand-over to a lab and a re-seal in the custody ledger, refusing a wrong seal number', async () => {
+    const value = await orderPlaced();
+    const session = await openSession(value);
+    await post(`/unpacking-sessions/${session.body['id']}/sealing`, {
+      category: 'silk-quilt',
+      testSample: { sealNumber: 'FY2026-300001', units: 1 },
+      backupSample: { sealNumber: 'FY2026-300002', units: 1 },
+      backupStorageLocation: '市局样品室 A-03-2',
+      signatures,
+    });
+    const code = `${value.batchNumber}-S`;
+    const handOver = {
+      sample: 'test',
+      direction: 'to-lab',
+      labId: 'L001',
+      counterpart: '李华',
+      sealIntact: true,
+    };
+    const wrong = await post(`/samples/${code}/hand-overs`, { ...handOver, sealNumber: 'FY2026-999999' });
+    expect(wrong.status).toBe(422);
+    const res = await fetch(`${env.service.url}/samples/${code}/hand-overs`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...handOver, sealNumber: 'FY2026-300001' }),
+    });
+    expect(res.status).toBe(204);
+    const reseal = await post(`/samples/${code}/reseals`, {
+      sample: 'backup',
+      newSealNumber: 'FY2026-300003',
+      reason: '复检',
+      signatures: [{ role: 'enforcement-officer', name: '王明', signedAt: '2026-04-01T02:00:00Z' }],
+    });
+    expect(reseal.status).toBe(200);
+    expect(reseal.body['backupSealNumber']).toBe('FY2026-300003');
+    const rows = await env.adminQuery(
+      "select action from custody_entry where subject_type = 'sample' and subject_id like $1 order by seq",
+      [`${code}:%`],
+    );
+    expect(rows.map((r) => r['action'])).toEqual(['seal', 'seal', 'hand-over-to-lab', 're-seal']);
+  });
 });

@@ -1,5 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { notFound, Policy } from '@qis/auth';
 import { locateCjkFont, renderLabels } from '@qis/documents';
@@ -8,6 +15,9 @@ import { DataSource } from 'typeorm';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceConfig } from '../evidence.config';
 import { UnpackingSession } from '../unpacking/unpacking-session.entity';
+import { HandOverCommand } from './hand-over.command';
+import { ResealCommand } from './reseal.command';
+import { SampleCustodyUseCase } from './sample-custody.usecase';
 import { SealSampleCommand } from './seal-sample.command';
 import { SealSampleUseCase } from './seal-sample.usecase';
 import { sampleLabels } from './sealing-documents';
@@ -20,6 +30,7 @@ export class SealingController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sealSample: SealSampleUseCase,
+    private readonly sampleCustody: SampleCustodyUseCase,
     @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
   ) {}
 
@@ -57,5 +68,33 @@ export class SealingController {
       type: 'application/pdf',
       disposition: `inline; filename="${sampleCode}-labels.pdf"`,
     });
+  }
+
+  @Post('samples/:sampleCode/hand-overs')
+  @Policy({ roles: ['intake-officer'] })
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Record a sealed sample handed to a lab or back from one (custody ledger)' })
+  @ApiNoContentResponse()
+  handOver(
+    @CurrentActor() actor: AuditActor,
+    @CurrentExtraction() from: ExtractionFacts,
+    @Param('sampleCode') sampleCode: string,
+    @Body() command: HandOverCommand,
+  ): Promise<void> {
+    return this.sampleCustody.handOver(actor, from, sampleCode, command);
+  }
+
+  @Post('samples/:sampleCode/reseals')
+  @Policy({ roles: ['intake-officer'] })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-seal a sample for re-inspection with a new seal number (custody ledger)' })
+  @ApiOkResponse({ type: SealingView })
+  async reseal(
+    @CurrentActor() actor: AuditActor,
+    @CurrentExtraction() from: ExtractionFacts,
+    @Param('sampleCode') sampleCode: string,
+    @Body() command: ResealCommand,
+  ): Promise<SealingView> {
+    return SealingView.of(await this.sampleCustody.reseal(actor, from, sampleCode, command));
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CustodyModule } from '../custody/custody.module';
 import { EvidenceStoreModule } from '../store/evidence-store.module';
+import { SampleCustodyUseCase } from './sample-custody.usecase';
 import { SealSampleUseCase } from './seal-sample.usecase';
 import { SealingController } from './sealing.controller';
 
 @Module({
   imports: [EvidenceStoreModule, CustodyModule],
   controllers: [SealingController],
-  providers: [SealSampleUseCase],
+  providers: [SealSampleUseCase, SampleCustodyUseCase],
 })
 export class SealingModule {}
