@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { OrderPlaced, type OrderPlacedValue } from '@qis/contracts';
+import { OrderPlaced, ParcelReceived, SampleSealed, type OrderPlacedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { expectEventually } from '@qis/testing';
 import { DataSource } from 'typeorm';
+import { readEvent } from '../test-support/read-event';
 import {
   startEvidenceTestEnv,
   uploadThroughApi,
@@ -160,12 +161,8 @@ describe('intake, unpacking and sealing', () => {
       condition: 'intact',
     });
     expect(res.body).toMatchObject({ status: 'admitted', batchNumber: value.batchNumber });
-    const [event] = await env.service.app
-      .get(DataSource)
-      .query("select payload from outbox where topic like '%parcel-received%' and message_key = $1", [
-        value.batchNumber,
-      ]);
-    expect(JSON.parse(String(event.payload))).toEqual({
+    const event = await readEvent(ParcelReceived.topic, value.batchNumber);
+    expect(event).toEqual({
       batchNumber: value.batchNumber,
       orderNumber: value.orderNumber,
       carrier: value.carrier,
@@ -230,13 +227,9 @@ describe('intake, unpacking and sealing', () => {
       workOrderNumber: `GD-${value.batchNumber}`,
     });
 
-    const ds = env.service.app.get(DataSource);
-    const [event] = await ds.query(
-      "select payload from outbox where topic like '%sample-sealed%' and message_key = $1",
-      [value.batchNumber],
-    );
-    const payload = String(event.payload);
-    expect(JSON.parse(payload)).toMatchObject({
+    const event = await readEvent(SampleSealed.topic, value.batchNumber);
+    const payload = JSON.stringify(event);
+    expect(event).toMatchObject({
       sampleCode: `${value.batchNumber}-S`,
       category: 'silk-quilt',
       claimed: { brand: '丝之源' },
