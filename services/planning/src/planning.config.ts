@@ -22,4 +22,11 @@ export class PlanningConfig extends ServiceConfig {
   @Min(100)
   @Max(20_000)
   PLANNING_IMPORT_BATCH_ROWS = 2_000;
+
+  /** Concurrent upsert statements of one bulk import (each listing always on the same one, in order). */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  PLANNING_IMPORT_WRITERS = 2;
 }

@@ -42,13 +42,18 @@ export class ImportListingsUseCase {
       errorsTruncated: false,
     };
     const records = format === 'csv' ? this.csvRecords(body) : this.jsonRecords(body);
-    let batch: ListingRow[] = [];
-    let inFlight: Promise<void> = Promise.resolve();
-    const flush = async (rows: ListingRow[]) => {
-      await inFlight;
-      inFlight = this.dataSource.transaction((manager) => this.writer.upsert(manager, rows));
+    // Rows are spread over writers by listing, so one listing's observations stay in order on one
+    // connection while the writers use the database's cores in parallel.
+    const writers = this.config.PLANNING_IMPORT_WRITERS;
+    const batches: ListingRow[][] = Array.from({ length: writers }, () => []);
+    const inFlight: Array<Promise<void>> = Array.from({ length: writers }, () => Promise.resolve());
+    const flush = async (w: number) => {
+      const rows = batches[w];
+      batches[w] = [];
+      await inFlight[w];
+      inFlight[w] = this.dataSource.transaction((manager) => this.writer.upsert(manager, rows));
       // A failed write surfaces at the next await; keep the rejection from going unhandled meanwhile.
-      inFlight.catch(() => undefined);
+      inFlight[w].catch(() => undefined);
     };
     for await (const items of records) {
       for (const item of items) {
@@ -64,16 +69,14 @@ export class ImportListingsUseCase {
           this.addErrors(report, result.errors);
           continue;
         }
-        batch.push(result.row);
+        const w = writers === 1 ? 0 : writerOf(result.row, writers);
+        batches[w].push(result.row);
         report.accepted++;
-        if (batch.length >= this.config.PLANNING_IMPORT_BATCH_ROWS) {
-          await flush(batch);
-          batch = [];
-        }
+        if (batches[w].length >= this.config.PLANNING_IMPORT_BATCH_ROWS) await flush(w);
       }
     }
-    await flush(batch);
-    await inFlight;
+    for (let w = 0; w < writers; w++) if (batches[w].length > 0) await flush(w);
+    await Promise.all(inFlight);
     return report;
   }
 
@@ -129,6 +132,14 @@ export class ImportListingsUseCase {
 }
 
 type Raw = Record<string, unknown>;
+
+/** The writer of a listing: a cheap hash of platform + listing id. */
+function writerOf(row: ListingRow, writers: number): number {
+  const key = row.platformListingId;
+  let h = row.platform.length;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(h) % writers;
+}
 
 /** One record of the body with its row number, or why it could not be read. */
 interface SourceRecord {

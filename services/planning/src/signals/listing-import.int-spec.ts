@@ -9,7 +9,8 @@ describe('bulk listing import', () => {
   let client: PlanningClient;
 
   beforeAll(async () => {
-    service = await startTestService(planningService);
+    // Small statements, so one import spans many of them on both writers.
+    service = await startTestService(planningService, { PLANNING_IMPORT_BATCH_ROWS: '100' });
     client = new PlanningClient(service);
   });
   afterAll(async () => {
@@ -68,6 +69,24 @@ describe('bulk listing import', () => {
     );
     expect(listing.body.priceFen).toBe(8_000);
     expect(listing.body.history.map((h) => h.priceFen)).toEqual([10_000, 8_000]);
+  });
+
+  it('keeps every observation of a listing repeated across statements of one import, in order', async () => {
+    const filler = (from: number) => Array.from({ length: 120 }, (_, i) => listingRecord(`F${from + i}`));
+    const csv = toCsv([
+      listingRecord('R1', { priceFen: 300, observedAt: '2026-03-01T00:00:00Z' }),
+      ...filler(0),
+      listingRecord('R1', { priceFen: 200, observedAt: '2026-03-02T00:00:00Z' }),
+      ...filler(200),
+      listingRecord('R1', { priceFen: 100, observedAt: '2026-03-03T00:00:00Z' }),
+    ]);
+    expect((await client.importCsv(csv)).body).toMatchObject({ accepted: 243, rejected: 0 });
+    const listing = await client.call<{ priceFen: number; history: Array<{ priceFen: number }> }>(
+      'GET',
+      '/listings/taobao/R1',
+      PLANNER,
+    );
+    expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200, 100]);
   });
 
   it('streams NDJSON and reports a line that is not JSON', async () => {
