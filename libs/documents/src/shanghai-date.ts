@@ -17,11 +17,11 @@ const parts = (instant: Date): Record<string, string> =>
 /** `2026年3月5日` */
 export function formatShanghaiDate(instant: Date): string {
   const p = parts(instant);
-  return `${p['year']}年${p['month']}月${p['day']}日`;
+  return `${p['year']}年${Number(p['month'])}月${Number(p['day'])}日`;
 }
 
 /** `2026年3月5日 11:00` */
 export function formatShanghaiDateTime(instant: Date): string {
   const p = parts(instant);
-  return `${p['year']}年${p['month']}月${p['day']}日 ${p['hour']}:${p['minute']}`;
+  return `${p['year']}年${Number(p['month'])}月${Number(p['day'])}日 ${p['hour']}:${p['minute']}`;
 }

@@ -272,7 +272,7 @@ describe('intake, unpacking and sealing', () => {
     expect(await verify.json()).toMatchObject({ intact: true });
   });
 
-  it('records a hand-over to a lab and a re-seal in the custody ledger, refusing a wrong seal number', async () => {
+  it('records hand-overs to and back from a lab and a re-seal in the custody ledger, refusing a wrong seal number', async () => {
     const value = await orderPlaced();
     const session = await openSession(value);
     await post(`/unpacking-sessions/${session.body['id']}/sealing`, {
@@ -298,6 +298,12 @@ describe('intake, unpacking and sealing', () => {
       body: JSON.stringify({ ...handOver, sealNumber: 'FY2026-300001' }),
     });
     expect(res.status).toBe(204);
+    const back = await fetch(`${env.service.url}/samples/${code}/hand-overs`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...handOver, direction: 'from-lab', sealNumber: 'FY2026-300001' }),
+    });
+    expect(back.status).toBe(204);
     const reseal = await post(`/samples/${code}/reseals`, {
       sample: 'backup',
       newSealNumber: 'FY2026-300003',
@@ -310,6 +316,12 @@ describe('intake, unpacking and sealing', () => {
       "select action from custody_entry where subject_type = 'sample' and subject_id like $1 order by seq",
       [`${code}:%`],
     );
-    expect(rows.map((r) => r['action'])).toEqual(['seal', 'seal', 'hand-over-to-lab', 're-seal']);
+    expect(rows.map((r) => r['action'])).toEqual([
+      'seal',
+      'seal',
+      'hand-over-to-lab',
+      'hand-back-from-lab',
+      're-seal',
+    ]);
   });
 });

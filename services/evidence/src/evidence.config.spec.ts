@@ -1,0 +1,35 @@
+import { loadConfig } from '@qis/config';
+import { EvidenceConfig } from './evidence.config';
+
+const base = {
+  MINIO_ACCESS_KEY: 'k',
+  MINIO_SECRET_KEY: 's',
+  DB_PASSWORD: 'p',
+  AUTH_JWKS_URL: 'https://sso.example.gov.cn/certs',
+};
+
+describe('evidence config', () => {
+  it('refuses GOVERNANCE object lock outside tests', () => {
+    expect(() =>
+      loadConfig(EvidenceConfig, { ...base, QIS_ENV: 'production', EVIDENCE_LOCK_MODE: 'GOVERNANCE' }),
+    ).toThrow(/EVIDENCE_LOCK_MODE.*GOVERNANCE is allowed only when QIS_ENV=test/s);
+  });
+
+  it('allows GOVERNANCE for throwaway test buckets', () => {
+    expect(
+      loadConfig(EvidenceConfig, { ...base, QIS_ENV: 'test', EVIDENCE_LOCK_MODE: 'GOVERNANCE' })
+        .EVIDENCE_LOCK_MODE,
+    ).toBe('GOVERNANCE');
+  });
+
+  it('refuses a retention below two years', () => {
+    expect(() => loadConfig(EvidenceConfig, { ...base, EVIDENCE_RETENTION_YEARS: '1' })).toThrow(
+      /EVIDENCE_RETENTION_YEARS/,
+    );
+  });
+
+  it('defaults to COMPLIANCE and two years', () => {
+    const config = loadConfig(EvidenceConfig, base);
+    expect([config.EVIDENCE_LOCK_MODE, config.EVIDENCE_RETENTION_YEARS]).toEqual(['COMPLIANCE', 2]);
+  });
+});
