@@ -86,6 +86,38 @@ export class FinalizeResultUseCase {
     if (batch.reinspectionReport) return 're-inspection';
     const objections = await manager.findBy(Objection, { batchNumber: batch.batchNumber });
     if (objections.some((o) => ['filed', 'approved', 're-inspecting'].includes(o.status))) return null;
+    const windowEnd = await this.windowEnd(manager, batch);
+    if (!windowEnd) return null;
+    if (now <= windowEnd) {
+      await this.deadlines.reschedule(
+        manager,
+        'objection-window',
+        batch.batchNumber,
+        batch.batchNumber,
+        windowEnd,
+      );
+      return null;
+    }
+    if (objections.some((o) => o.status === 'waived')) return 're-inspection-waived';
+    if (objections.some((o) => o.status === 'rejected' || o.status === 'refused')) return 'objection-refused';
+    return 'no-objection';
+  }
+
+  /**
+   * Schedules the check that makes the result final when the objection period ends, without
+   * deciding now: a receipt recorded after the fact must leave staff time to record an objection
+   * that was filed in time.
+   */
+  async armWindow(manager: EntityManager, batchNumber: string): Promise<void> {
+    const batch = await manager.findOneBy(BatchFile, { batchNumber });
+    if (!batch || batch.finalAt || batch.reinspectionReport) return;
+    const windowEnd = await this.windowEnd(manager, batch);
+    if (windowEnd)
+      await this.deadlines.reschedule(manager, 'objection-window', batchNumber, batchNumber, windowEnd);
+  }
+
+  /** End of the last objection period of the first result; null while a party has not received its notice. */
+  private async windowEnd(manager: EntityManager, batch: BatchFile): Promise<Date | null> {
     const initial = batch.initialReport;
     if (!initial) return null;
     const notices = await manager.findBy(Notice, {
@@ -100,19 +132,6 @@ export class FinalizeResultUseCase {
       .map((n) => this.calendar.lastDayOfPeriod(shanghaiDate(n.receivedAt as Date), OBJECTION_PERIOD_DAYS))
       .sort()
       .at(-1) as string;
-    const windowEnd = endOfShanghaiDay(lastDay);
-    if (now <= windowEnd) {
-      await this.deadlines.reschedule(
-        manager,
-        'objection-window',
-        batch.batchNumber,
-        batch.batchNumber,
-        windowEnd,
-      );
-      return null;
-    }
-    if (objections.some((o) => o.status === 'waived')) return 're-inspection-waived';
-    if (objections.some((o) => o.status === 'rejected' || o.status === 'refused')) return 'objection-refused';
-    return 'no-objection';
+    return endOfShanghaiDay(lastDay);
   }
 }

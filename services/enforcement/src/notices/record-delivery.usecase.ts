@@ -77,7 +77,7 @@ export class RecordDeliveryUseCase {
       );
       if (firstSend && report && notice.kind !== 'sampling')
         await this.notifier.publishWhenAllSent(manager, batch, report, now);
-      await this.finality.execute(manager, notice.batchNumber, now);
+      await this.finality.armWindow(manager, notice.batchNumber);
       return notice;
     });
   }

@@ -1,0 +1,551 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CaseClosed,
+  CaseRouted,
+  ObjectionFiled,
+  OrderPlaced,
+  ReinspectionRequested,
+  ReportIssued,
+  ResultFinal,
+  ResultNotified,
+  SampleSealed,
+  type OrderPlacedValue,
+  type ReportIssuedValue,
+  type ResultFinalValue,
+  type ResultNotifiedValue,
+  type SampleSealedValue,
+} from '@qis/contracts';
+import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
+import { expectEventually, startTestService, type TestService } from '@qis/testing';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import type { EnforcementConfig } from './enforcement.config';
+import { enforcementService } from './enforcement.definition';
+
+const orderPlacedExample = OrderPlaced.example;
+const sampleSealedExample = SampleSealed.example;
+const reportIssuedExample = ReportIssued.example;
+
+type Claims = Parameters<TestService<EnforcementConfig>['auth']>[0];
+
+interface ApiResult<T> {
+  status: number;
+  body: T;
+}
+
+/** Drives the running enforcement service: events in through Kafka, HTTP calls, outbox reads. */
+class EnforcementFixture {
+  private producer: Producer | undefined;
+  private readonly kafka = new Kafka({
+    clientId: 'enforcement-int-test',
+    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    logLevel: logLevel.NOTHING,
+  });
+
+  constructor(readonly service: TestService<EnforcementConfig>) {}
+
+  async stop(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+
+  async emit<V extends object>(contract: EventContract<V>, key: string, value: V): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+      await this.producer.connect();
+    }
+    await this.producer.send({
+      topic: prefixedTopic(contract.topic),
+      messages: [
+        {
+          key,
+          value: JSON.stringify(value),
+          headers: {
+            [Header.MessageId]: randomUUID(),
+            [Header.Type]: contract.type,
+            [Header.Version]: String(contract.version),
+            [Header.OccurredAt]: new Date().toISOString(),
+            [Header.Producer]: 'enforcement-int-test',
+          },
+        },
+      ],
+    });
+  }
+
+  /** Order, sealed sample and first report of a batch, from the contracts' examples with overrides. */
+  async batch(
+    batchNumber: string,
+    over: {
+      order?: Partial<OrderPlacedValue>;
+      sealed?: Partial<SampleSealedValue>;
+      report?: Partial<ReportIssuedValue>;
+    } = {},
+  ): Promise<void> {
+    await this.emit(OrderPlaced, batchNumber, { ...orderPlacedExample.value, ...over.order, batchNumber });
+    await this.emit(SampleSealed, batchNumber, { ...sampleSealedExample.value, ...over.sealed, batchNumber });
+    await this.report(batchNumber, over.report);
+  }
+
+  async report(batchNumber: string, over: Partial<ReportIssuedValue> = {}): Promise<void> {
+    await this.emit(ReportIssued, batchNumber, { ...reportIssuedExample.value, batchNumber, ...over });
+  }
+
+  async call<T>(method: string, path: string, claims: Claims, body?: unknown): Promise<ApiResult<T>> {
+    const res = await fetch(`${this.service.url}${path}`, {
+      method,
+      headers: { ...(await this.service.auth(claims)), 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  /** Waits until the batch's result notices exist (the events crossed Kafka). */
+  async notices<T extends { kind: string }>(batchNumber: string, kind = 'result', count = 1): Promise<T[]> {
+    let found: T[] = [];
+    await expectEventually(
+      async () => {
+        const res = await this.call<T[]>('GET', `/batches/${batchNumber}/notices`, { roles: ['approver'] });
+        found = res.body.filter((n) => n.kind === kind);
+        expect(found.length).toBeGreaterThanOrEqual(count);
+      },
+      { timeoutMs: 30_000 },
+    );
+    return found;
+  }
+
+  /** Events this service committed to publish (its outbox), by type and batch. */
+  async published<V>(contract: EventContract<object>, batchNumber: string): Promise<V[]> {
+    const rows = (await this.service.app
+      .get(DataSource)
+      .query(`select payload from outbox where topic = $1 and message_key = $2 order by id`, [
+        contract.topic,
+        batchNumber,
+      ])) as Array<{
+      payload: string | object;
+    }>;
+    return rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as V);
+  }
+
+  async scan(): Promise<void> {
+    const res = await this.call('POST', '/deadlines/scan', { roles: ['admin'] });
+    expect(res.status).toBe(200);
+  }
+}
+
+interface NoticeBody {
+  id: string;
+  kind: string;
+  recipient: string;
+  channel: string;
+  dueAt: string | null;
+  sentAt: string | null;
+  content: string;
+}
+interface ObjectionBody {
+  id: string;
+  status: string;
+  refusalReason: string | null;
+  windowLastDay: string;
+  completeBy: string | null;
+}
+interface CaseBody {
+  id: string;
+  batchNumber: string;
+  rule: string;
+  authority: { kind: string; areaCode: string; name: string };
+  copiedTo: Array<{ kind: string; name: string }>;
+  status: string;
+}
+interface TriageBody {
+  id: string;
+  batchNumber: string;
+  reason: string;
+  status: string;
+}
+
+const officer = (jurisdiction: string): Claims => ({
+  roles: ['enforcement-officer'],
+  jurisdiction,
+  sub: `officer-${jurisdiction}`,
+});
+const approver: Claims = { roles: ['approver'], sub: 'approver-li' };
+const RECEIVED = '2026-06-01T02:00:00.000Z';
+
+let service: TestService<EnforcementConfig>;
+let fx: EnforcementFixture;
+
+beforeAll(async () => {
+  // The scheduler stays quiet; tests scan when they mean to (POST /deadlines/scan).
+  service = await startTestService(enforcementService, { DEADLINE_SCAN_INTERVAL_MS: '3600000' });
+  fx = new EnforcementFixture(service);
+}, 120_000);
+
+afterAll(async () => {
+  await fx?.stop();
+  await service?.stop();
+});
+
+/** Records every result notice of the batch as sent and received on `receivedAt`. */
+async function deliverAll(batchNumber: string, receivedAt = RECEIVED, kind = 'result'): Promise<void> {
+  const notices = await fx.notices<NoticeBody>(batchNumber, kind);
+  for (const n of notices.filter((x) => x.channel !== 'public-notice')) {
+    const res = await fx.call('POST', `/notices/${n.id}/delivery`, officer('330100'), {
+      sentAt: receivedAt,
+      receivedAt,
+    });
+    expect(res.status).toBe(200);
+  }
+}
+
+async function caseOf(batchNumber: string): Promise<CaseBody> {
+  const res = await fx.call<CaseBody[]>('GET', '/cases', approver);
+  const found = res.body.find((c) => c.batchNumber === batchNumber);
+  if (!found) throw new Error(`no case for ${batchNumber}`);
+  return found;
+}
+
+describe('enforcement on the real PostgreSQL and Kafka', () => {
+  it('sets the result notice deadline 5 working days after the report, across National Day and the 调休 Saturday, and alerts on breach', async () => {
+    const b = 'HZ2026-900001';
+    await fx.batch(b, { report: { issuedAt: '2026-09-29T02:00:00.000Z' } });
+    const notices = await fx.notices<NoticeBody>(b, 'result', 3);
+    // 09-30, 10-08, 10-09, 10-10 (调休 Saturday), 10-12: the 5th working day, ending at midnight in Shanghai.
+    expect(notices.map((n) => [n.recipient, n.dueAt])).toEqual(
+      expect.arrayContaining([
+        ['seller', '2026-10-12T15:59:59.999Z'],
+        ['producer', '2026-10-12T15:59:59.999Z'],
+        ['platform', '2026-10-12T15:59:59.999Z'],
+      ]),
+    );
+    expect(notices[0]?.content).toContain('抽查检验结果通知书');
+    const sampling = await fx.notices<NoticeBody>(b, 'sampling', 2);
+    expect(sampling.map((n) => n.recipient).sort()).toEqual(['platform', 'seller']);
+
+    await fx.scan();
+    const alerts = await fx.call<Array<{ kind: string; message: string }>>(
+      'GET',
+      `/alerts?batchNumber=${b}`,
+      officer('330106'),
+    );
+    expect(alerts.body).toHaveLength(3);
+    expect(
+      alerts.body.every((a) => a.kind === 'result-notice-overdue' && a.message.includes('2026-10-12')),
+    ).toBe(true);
+  });
+
+  it('sends a public notice instead when the seller and producer addresses are unknown, and publishes result-notified once the platform notice is out', async () => {
+    const b = 'HZ2026-900002';
+    const { registeredAddress: _address, ...seller } = orderPlacedExample.value.seller;
+    const { producerAddress: _producerAddress, ...claimed } = sampleSealedExample.value.claimed;
+    await fx.batch(b, { order: { seller }, sealed: { claimed } });
+    const notices = await fx.notices<NoticeBody>(b, 'result', 3);
+    expect(
+      notices
+        .filter((n) => n.channel === 'public-notice')
+        .map((n) => n.recipient)
+        .sort(),
+    ).toEqual(['producer', 'seller']);
+    expect(await fx.published(ResultNotified, b)).toHaveLength(0);
+
+    await deliverAll(b, '2026-03-18T02:05:00.000Z');
+    const [notified] = await fx.published<ResultNotifiedValue>(ResultNotified, b);
+    expect(notified?.publicNotice).toEqual({
+      sellerName: seller.name,
+      sampleName: claimed.sampleName,
+      specModel: claimed.specModel,
+      listingUrl: orderPlacedExample.value.listing.url,
+      orderNumber: orderPlacedExample.value.orderNumber,
+      platformName: '淘宝',
+    });
+    expect(notified?.deliveries.map((d) => d.channel).sort()).toEqual([
+      'platform-message',
+      'public-notice',
+      'public-notice',
+    ]);
+  });
+
+  it('accepts an objection filed on day 15 and refuses one filed on day 16, with the dates in the reason', async () => {
+    const b = 'HZ2026-900003';
+    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    await deliverAll(b);
+
+    const late = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
+      applicantRole: 'seller',
+      applicantName: orderPlacedExample.value.seller.name,
+      applicantUnifiedSocialCreditCode: orderPlacedExample.value.seller.unifiedSocialCreditCode,
+      filedAt: '2026-06-17T01:00:00.000Z',
+    });
+    expect(late.status).toBe(201);
+    expect(late.body.status).toBe('refused');
+    expect(late.body.refusalReason).toBe(
+      'filed on 2026-06-17 (day 16); the notice was received on 2026-06-01 and the 15-day period to object ended on 2026-06-16',
+    );
+
+    const inTime = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
+      applicantRole: 'producer',
+      applicantName: '湖州示例丝绸有限公司',
+      filedAt: '2026-06-16T09:00:00.000Z',
+    });
+    expect(inTime.status).toBe(201);
+    expect(inTime.body).toMatchObject({ status: 'filed', windowLastDay: '2026-06-16' });
+    const filed = await fx.published<{ objectionId: string; noticeReceivedAt: string }>(ObjectionFiled, b);
+    expect(filed).toEqual([
+      expect.objectContaining({ objectionId: inTime.body.id, noticeReceivedAt: RECEIVED }),
+    ]);
+    // An objection is pending: the result is not final.
+    await fx.scan();
+    expect(await fx.published(ResultFinal, b)).toHaveLength(0);
+  });
+
+  it('waives the re-inspection when procedures are not completed within 7 days, and the first result stands', async () => {
+    const b = 'HZ2026-900004';
+    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    await deliverAll(b);
+    const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
+      applicantRole: 'seller',
+      applicantName: orderPlacedExample.value.seller.name,
+      filedAt: '2026-06-10T01:00:00.000Z',
+    });
+    const approved = await fx.call<ObjectionBody>(
+      'POST',
+      `/objections/${objection.body.id}/decision`,
+      approver,
+      {
+        approve: true,
+        reason: '申请材料齐全，同意复检',
+        decidedAt: '2026-06-12T02:00:00.000Z',
+      },
+    );
+    expect(approved.status).toBe(200);
+    // Day 7 is 06-19, the Dragon Boat Festival: the period runs to Monday 06-22.
+    expect(approved.body).toMatchObject({ status: 'approved', completeBy: '2026-06-22T15:59:59.999Z' });
+    const [requested] = await fx.published<{ sealNumber: string; originalLabId: string }>(
+      ReinspectionRequested,
+      b,
+    );
+    expect(requested).toMatchObject({
+      sealNumber: sampleSealedExample.value.backupSample.sealNumber,
+      originalLabId: reportIssuedExample.value.labId,
+    });
+
+    await fx.scan();
+    const after = await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver);
+    expect(after.body.status).toBe('waived');
+    const finals = await fx.published<ResultFinalValue>(ResultFinal, b);
+    expect(finals).toEqual([
+      expect.objectContaining({
+        basis: 're-inspection-waived',
+        verdict: 'fail',
+        reportNumber: reportIssuedExample.value.reportNumber,
+      }),
+    ]);
+  });
+
+  it('lets a re-inspection result replace the first; it is final at once and notified to the applicant and the platform', async () => {
+    const b = 'HZ2026-900005';
+    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    await deliverAll(b);
+    const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
+      applicantRole: 'seller',
+      applicantName: orderPlacedExample.value.seller.name,
+      filedAt: '2026-06-10T01:00:00.000Z',
+    });
+    await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {
+      approve: true,
+      reason: '同意复检',
+    });
+    const done = await fx.call<ObjectionBody>(
+      'POST',
+      `/objections/${objection.body.id}/procedures-completed`,
+      officer('330100'),
+      {
+        completedAt: new Date().toISOString().replace(/\.\d{3}Z$/, '.000Z'),
+      },
+    );
+    expect(done.body.status).toBe('re-inspecting');
+    await fx.scan();
+    expect(await fx.published(ResultFinal, b)).toHaveLength(0);
+
+    await fx.report(b, {
+      reportNumber: 'ZJFZ2026-R-00077',
+      purpose: 're-inspection',
+      labId: '2d3e4f5a-6b7c-4d8e-9fa0-1b2c3d4e5f60',
+      labName: '国家示例纺织品质量检验检测中心',
+      verdict: 'pass',
+      items: reportIssuedExample.value.items.map((i) => ({ ...i, verdict: 'pass' as const })),
+      failingItems: [],
+      issuedAt: '2026-06-25T02:00:00.000Z',
+    });
+    await expectEventually(async () => {
+      const finals = await fx.published<ResultFinalValue>(ResultFinal, b);
+      expect(finals).toEqual([
+        expect.objectContaining({
+          basis: 're-inspection',
+          verdict: 'pass',
+          reportNumber: 'ZJFZ2026-R-00077',
+          failingItems: [],
+        }),
+      ]);
+    });
+    const renotified = await fx.notices<NoticeBody>(b, 'reinspection-result', 2);
+    expect(renotified.map((n) => n.recipient).sort()).toEqual(['platform', 'seller']);
+    const after = await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver);
+    expect(after.body.status).toBe('completed');
+    // A pass opens no case.
+    expect((await fx.call<CaseBody[]>('GET', '/cases', approver)).body.some((c) => c.batchNumber === b)).toBe(
+      false,
+    );
+  });
+
+  it("routes a platform sale to the platform operator's district with 网监办 copied, writes the credit file and proposes a follow-up", async () => {
+    const b = 'HZ2026-900006';
+    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    await deliverAll(b);
+    await fx.scan();
+    const [final] = await fx.published<ResultFinalValue>(ResultFinal, b);
+    expect(final).toMatchObject({ basis: 'no-objection', verdict: 'fail' });
+
+    const routed = await caseOf(b);
+    expect(routed).toMatchObject({
+      rule: 'platform-operator-address',
+      authority: { kind: 'district-bureau', areaCode: '330110', name: '杭州市余杭区市场监督管理局' },
+      copiedTo: [
+        expect.objectContaining({ kind: 'online-supervision-office', name: '杭州市市场监督管理局网监办' }),
+      ],
+    });
+    expect(await fx.published(CaseRouted, b)).toEqual([
+      expect.objectContaining({ caseId: routed.id, rule: 'platform-operator-address' }),
+    ]);
+
+    const code = orderPlacedExample.value.seller.unifiedSocialCreditCode as string;
+    const credit = await fx.call<{
+      failures: number;
+      entries: Array<{ kind: string; batchNumber: string; subjectRole: string }>;
+    }>('GET', `/credit/${code}`, { roles: ['planner'] });
+    expect(credit.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'failure', batchNumber: b, subjectRole: 'seller' }),
+      ]),
+    );
+    const proposals = await fx.call<Array<{ batchNumber: string; category: string; failingItems: string[] }>>(
+      'GET',
+      '/follow-up-proposals',
+      {
+        roles: ['planner'],
+      },
+    );
+    expect(proposals.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ batchNumber: b, category: 'silk-quilt', failingItems: ['蚕丝含量'] }),
+      ]),
+    );
+  });
+
+  it("routes an own-site sale to the seller's district, parsed from the free-text address", async () => {
+    const b = 'HZ2026-900007';
+    const { platform: _platform, ...order } = orderPlacedExample.value;
+    const { registeredAreaCode: _code, ...seller } = order.seller;
+    await fx.batch(b, {
+      order: {
+        ...order,
+        platform: undefined,
+        seller: { ...seller, registeredAddress: '浙江省杭州市滨江区江南大道100号' },
+      },
+      report: { issuedAt: '2026-05-29T02:00:00.000Z' },
+    });
+    const notices = await fx.notices<NoticeBody>(b, 'result', 2);
+    expect(notices.map((n) => n.recipient).sort()).toEqual(['producer', 'seller']);
+    await deliverAll(b);
+    await fx.scan();
+    expect(await caseOf(b)).toMatchObject({
+      rule: 'seller-address',
+      authority: { kind: 'district-bureau', areaCode: '330108', name: '杭州市滨江区市场监督管理局' },
+      copiedTo: [],
+    });
+  });
+
+  it('sends an unresolvable address to the manual triage queue, never a guess, and routes it by the district a person establishes', async () => {
+    const b = 'HZ2026-900008';
+    const { platform: _platform, ...order } = orderPlacedExample.value;
+    const { registeredAreaCode: _code, ...seller } = order.seller;
+    await fx.batch(b, {
+      order: { ...order, platform: undefined, seller: { ...seller, registeredAddress: '西湖区某某大厦3楼' } },
+      report: { issuedAt: '2026-05-29T02:00:00.000Z' },
+    });
+    await deliverAll(b);
+    await fx.scan();
+    expect((await fx.call<CaseBody[]>('GET', '/cases', approver)).body.some((c) => c.batchNumber === b)).toBe(
+      false,
+    );
+    const queue = await fx.call<TriageBody[]>('GET', '/triage', approver);
+    const item = queue.body.find((t) => t.batchNumber === b);
+    expect(item).toMatchObject({
+      status: 'open',
+      reason: expect.stringMatching(/西湖区 \(330106\).*西湖区 \(360103\)/),
+    });
+
+    const resolved = await fx.call<CaseBody>('POST', `/triage/${item?.id}/resolve`, approver, {
+      areaCode: '330106',
+      reason: '经核实营业执照，住所位于杭州市西湖区',
+    });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ rule: 'seller-address', authority: { areaCode: '330106' } });
+  });
+
+  it("shows an officer only their jurisdiction's cases: others answer 404 as if missing", async () => {
+    const yuhang = await caseOf('HZ2026-900006'); // 330110
+    const binjiang = await caseOf('HZ2026-900007'); // 330108
+
+    const mine = await fx.call<CaseBody[]>('GET', '/cases', officer('330110'));
+    expect(mine.body.map((c) => c.batchNumber)).toContain('HZ2026-900006');
+    expect(mine.body.every((c) => c.authority.areaCode === '330110')).toBe(true);
+    expect((await fx.call('GET', `/cases/${binjiang.id}`, officer('330110'))).status).toBe(404);
+    expect((await fx.call('POST', `/cases/${binjiang.id}/accept`, officer('330110'))).status).toBe(404);
+    const city = await fx.call<CaseBody[]>('GET', '/cases', officer('330100'));
+    expect(city.body.map((c) => c.batchNumber)).toEqual(
+      expect.arrayContaining(['HZ2026-900006', 'HZ2026-900007']),
+    );
+
+    expect((await fx.call('POST', `/cases/${yuhang.id}/accept`, officer('330110'))).status).toBe(200);
+    expect((await fx.call('POST', `/cases/${yuhang.id}/investigate`, officer('330110'))).status).toBe(200);
+    const noAmount = await fx.call<{ errors: Array<{ field: string }> }>(
+      'POST',
+      `/cases/${yuhang.id}/close`,
+      officer('330110'),
+      {
+        outcomes: ['penalty'],
+      },
+    );
+    expect(noAmount.status).toBe(422);
+    expect(noAmount.body.errors[0]?.field).toBe('penaltyFen');
+    const closed = await fx.call<CaseBody>('POST', `/cases/${yuhang.id}/close`, officer('330110'), {
+      outcomes: ['takedown-confirmed', 'penalty'],
+      penaltyFen: 2_000_000,
+      summary: '责令下架并处罚款',
+    });
+    expect(closed.body.status).toBe('closed');
+    expect(await fx.published(CaseClosed, 'HZ2026-900006')).toEqual([
+      expect.objectContaining({
+        caseId: yuhang.id,
+        outcomes: ['takedown-confirmed', 'penalty'],
+        penaltyFen: 2_000_000,
+      }),
+    ]);
+    const code = orderPlacedExample.value.seller.unifiedSocialCreditCode as string;
+    const credit = await fx.call<{ penalties: number }>('GET', `/credit/${code}`, officer('330110'));
+    expect(credit.body.penalties).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses malformed requests with 400 naming each field', async () => {
+    const res = await fx.call<{ errors: Array<{ field: string }> }>(
+      'POST',
+      '/batches/HZ2026-900003/objections',
+      officer('330100'),
+      {
+        applicantRole: 'buyer',
+        filedAt: 'yesterday',
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e) => e.field).sort()).toEqual(['applicantName', 'applicantRole', 'filedAt']);
+  });
+});
