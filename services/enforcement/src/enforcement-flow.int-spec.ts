@@ -217,6 +217,16 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       ]),
     );
     expect(notices[0]?.content).toContain('抽查检验结果通知书');
+    const pdf = await fetch(`${service.url}/notices/${notices[0]?.id}/pdf`, {
+      headers: await service.auth(approver),
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const sampling = await fx.notices<NoticeBody>(b, 'sampling', 2);
     expect(sampling.map((n) => n.recipient).sort()).toEqual(['platform', 'seller']);
 

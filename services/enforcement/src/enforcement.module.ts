@@ -29,6 +29,7 @@ import { IssueNoticesUseCase } from './notices/issue-notices.usecase';
 import { Notice } from './notices/notice.entity';
 import { NoticesController } from './notices/notices.controller';
 import { RecordDeliveryUseCase } from './notices/record-delivery.usecase';
+import { RenderNoticePdfUseCase } from './notices/render-notice-pdf.usecase';
 import { ResultNotifier } from './notices/result-notifier';
 import { CompleteProceduresUseCase } from './objections/complete-procedures.usecase';
 import { DecideObjectionUseCase } from './objections/decide-objection.usecase';
@@ -73,6 +74,7 @@ const calendarProvider: Provider = {
     IssueNoticesUseCase,
     ResultNotifier,
     RecordDeliveryUseCase,
+    RenderNoticePdfUseCase,
     FileObjectionUseCase,
     DecideObjectionUseCase,
     CompleteProceduresUseCase,

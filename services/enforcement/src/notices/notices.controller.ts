@@ -1,5 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { notFound, Policy } from '@qis/auth';
@@ -9,6 +19,7 @@ import { Notice } from './notice.entity';
 import { NoticeView } from './notice.view';
 import { RecordDeliveryCommand } from './record-delivery.command';
 import { RecordDeliveryUseCase } from './record-delivery.usecase';
+import { RenderNoticePdfUseCase } from './render-notice-pdf.usecase';
 
 @ApiTags('notices')
 @Controller()
@@ -16,6 +27,7 @@ export class NoticesController {
   constructor(
     @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     private readonly recordDelivery: RecordDeliveryUseCase,
+    private readonly renderPdf: RenderNoticePdfUseCase,
   ) {}
 
   @Get('batches/:batchNumber/notices')
@@ -37,6 +49,18 @@ export class NoticesController {
     const found = await this.notices.findOneBy({ id });
     if (!found) throw notFound('notice', id);
     return NoticeView.of(found);
+  }
+
+  @Get('notices/:id/pdf')
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
+  @Header('content-type', 'application/pdf')
+  @ApiOperation({ summary: 'The notice as a Chinese PDF, rendered from its stored text' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'PDF' })
+  async pdf(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+    const found = await this.notices.findOneBy({ id });
+    if (!found) throw notFound('notice', id);
+    return new StreamableFile(await this.renderPdf.execute(found));
   }
 
   @Post('notices/:id/delivery')
