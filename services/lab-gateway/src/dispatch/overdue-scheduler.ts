@@ -1,10 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LabGatewayConfig } from '../lab-gateway.config';
 import { ScanOverdueUseCase } from './scan-overdue.usecase';
 
 /** Runs the overdue scan every OVERDUE_SCAN_INTERVAL_MS; a failed scan is logged and tried again. */
 @Injectable()
-export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OverdueScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OverdueScheduler.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
@@ -23,7 +23,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationSh
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json';
 import type { IdempotentAnswer } from './idempotent-answer';
 import type { IdempotentRequest } from './idempotent-request';
@@ -47,27 +47,22 @@ export class IdempotencyService {
       .digest('hex');
     const stored = await this.replay<T>(request.scope, key, fingerprint);
     if (stored) return stored;
-    try {
-      const body = await this.dataSource.transaction(async (manager) => {
-        await manager.insert(IdempotencyRecord, {
-          scope: request.scope,
-          key,
-          fingerprint,
-          statusCode,
-          response: {},
-        });
-        const result = await work(manager);
-        await manager.update(IdempotencyRecord, { scope: request.scope, key }, { response: result });
-        return result;
-      });
-      return { statusCode, body, replayed: false };
-    } catch (error) {
-      if (isKeyConflict(error)) {
-        const winner = await this.replay<T>(request.scope, key, fingerprint);
-        if (winner) return winner;
-      }
-      throw error;
-    }
+    const body = await this.dataSource.transaction(async (manager) => {
+      // A concurrent request with the same key holds this row until it commits: wait, then replay.
+      const claimed = (await manager.query(
+        `insert into idempotency_record (scope, key, fingerprint, status_code, response)
+         values ($1, $2, $3, $4, '{}') on conflict do nothing returning key`,
+        [request.scope, key, fingerprint, statusCode],
+      )) as unknown[];
+      if (claimed.length === 0) return null;
+      const result = await work(manager);
+      await manager.update(IdempotencyRecord, { scope: request.scope, key }, { response: result });
+      return result;
+    });
+    if (body !== null) return { statusCode, body, replayed: false };
+    const winner = await this.replay<T>(request.scope, key, fingerprint);
+    if (!winner) throw new Error(`idempotency record ${request.scope}/${key} vanished`);
+    return winner;
   }
 
   private async replay<T>(
@@ -87,8 +82,3 @@ export class IdempotencyService {
     return { statusCode: record.statusCode, body: record.response as T, replayed: true };
   }
 }
-
-const isKeyConflict = (error: unknown): boolean =>
-  error instanceof QueryFailedError &&
-  (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
-  (error.driverError as { constraint?: string }).constraint === 'idempotency_record_pkey';
