@@ -1,0 +1,366 @@
+/**
+ * Load test of the lab gateway (issue 8): 50 simulated labs for 60 s poll their assignments,
+ * accept one and submit its report, with client retries (a lost answer is retried with the same
+ * Idempotency-Key). Side by side in the same run: the same 50 clients against a bare NestJS JSON
+ * endpoint (one GET returning JSON, no database) started by this script on the same machine.
+ * Both servers are separate processes; the lab gateway is the built service from dist on the real
+ * PostgreSQL and Kafka. Prints throughput, p50/p99, errors, 5xx and duplicate reports.
+ *
+ *   npm run bench -- lab-gateway      (BENCH_LABS=50 BENCH_SECONDS=60 BENCH_SAMPLES=4000 BENCH_RETRY_RATE=0.1)
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  createTestDatabase,
+  freePort,
+  localInfraEnv,
+  pgServerFromEnv,
+  spawnService,
+  TestIssuer,
+  waitForReady,
+  type ServiceProcess,
+} from '@qis/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+
+const LABS = Number(process.env['BENCH_LABS'] ?? 50);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
+const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 4000);
+/** Share of successful POSTs whose answer the client "loses" and sends again with the same key. */
+const RETRY_RATE = Number(process.env['BENCH_RETRY_RATE'] ?? 0.1);
+
+@Controller()
+class BareController {
+  @Get('bare')
+  bare(): { ok: boolean; at: string } {
+    return { ok: true, at: new Date().toISOString() };
+  }
+}
+
+@Module({ controllers: [BareController] })
+class BareModule {}
+
+/** `node lab-gateway.js bare-server <port>`: the baseline, a NestJS app with one JSON route. */
+async function bareServer(port: number): Promise<void> {
+  const app = await NestFactory.create(BareModule, { logger: false });
+  await app.listen(port, '127.0.0.1');
+  process.stdout.write('ready\n');
+}
+
+interface Stats {
+  name: string;
+  latencies: number[];
+  requests: number;
+  errors: number;
+  serverErrors: number;
+  reports: number;
+  retries: number;
+}
+
+const newStats = (name: string): Stats => ({
+  name,
+  latencies: [],
+  requests: 0,
+  errors: 0,
+  serverErrors: 0,
+  reports: 0,
+  retries: 0,
+});
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+/** Key order aside (the stored answer is jsonb), a replay must equal the first answer. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+const shanghaiDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+async function timed(
+  stats: Stats,
+  url: string,
+  init: RequestInit,
+): Promise<{ status: number; body: unknown } | null> {
+  const start = performance.now();
+  try {
+    const res = await fetch(url, init);
+    const body: unknown = await res.json();
+    stats.latencies.push(performance.now() - start);
+    stats.requests += 1;
+    if (res.status >= 500) stats.serverErrors += 1;
+    if (res.status >= 400) stats.errors += 1;
+    return { status: res.status, body };
+  } catch {
+    stats.requests += 1;
+    stats.errors += 1;
+    return null;
+  }
+}
+
+/** A POST with client retries: network errors and 5xx are retried, and some answers are "lost". */
+async function postWithRetries(
+  stats: Stats,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: unknown } | null> {
+  const init = {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify(body),
+  };
+  let answer = await timed(stats, url, init);
+  for (let attempt = 1; attempt <= 3 && (answer === null || answer.status >= 500); attempt++) {
+    stats.retries += 1;
+    answer = await timed(stats, url, init);
+  }
+  if (answer && answer.status < 300 && Math.random() < RETRY_RATE) {
+    stats.retries += 1;
+    const again = await timed(stats, url, init);
+    if (again && canonical(again.body) !== canonical(answer.body))
+      throw new Error(`retry with the same key answered differently: ${JSON.stringify(again.body)}`);
+  }
+  return answer;
+}
+
+function report(sampleCode: string): Record<string, unknown> {
+  const today = shanghaiDay(new Date());
+  return {
+    reportNumber: `B-${randomBytes(8).toString('hex')}`,
+    sample: { sampleCode, conditionOnReceipt: '封样完好', receivedOn: today },
+    testedFrom: today,
+    testedTo: today,
+    items: [
+      {
+        item: '蚕丝含量',
+        standard: 'GB/T 24252-2019 5.2',
+        requirement: '≥ 100.0',
+        measuredValue: '62.3',
+        unit: '%',
+        verdict: 'fail',
+      },
+      {
+        item: '质量偏差率',
+        standard: 'GB/T 24252-2019 5.3',
+        requirement: '≥ -5.0',
+        measuredValue: '-1.2',
+        unit: '%',
+        verdict: 'pass',
+      },
+      {
+        item: '纤维含量',
+        standard: 'GB/T 24252-2019 5.4',
+        requirement: '符合标识',
+        measuredValue: '符合',
+        verdict: 'pass',
+      },
+    ],
+    verdict: 'fail',
+    failingItems: ['蚕丝含量'],
+    reportDocumentId: randomUUID(),
+    authorisedBy: '王工',
+    authorisedTitle: '授权签字人',
+    issuedAt: new Date().toISOString(),
+  };
+}
+
+/** One lab: poll, accept the first dispatched assignment, report on it; repeat until the end. */
+async function labLoop(
+  url: string,
+  headers: Record<string, string>,
+  stats: Stats,
+  until: number,
+): Promise<void> {
+  while (Date.now() < until) {
+    const page = await timed(stats, `${url}/v1/assignments?status=dispatched&pageSize=5`, { headers });
+    const items =
+      (page?.body as { items?: Array<{ id: string; sampleCode: string }> } | undefined)?.items ?? [];
+    if (items.length === 0) continue;
+    const a = items[0];
+    const accepted = await postWithRetries(stats, `${url}/v1/assignments/${a.id}/accept`, headers, {});
+    if (!accepted || accepted.status !== 200) continue;
+    const sent = await postWithRetries(
+      stats,
+      `${url}/v1/assignments/${a.id}/reports`,
+      headers,
+      report(a.sampleCode),
+    );
+    if (sent?.status === 201) stats.reports += 1;
+  }
+}
+
+async function bareLoop(url: string, stats: Stats, until: number): Promise<void> {
+  while (Date.now() < until) await timed(stats, `${url}/bare`, {});
+}
+
+async function runBare(): Promise<Stats> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...process.execArgv, __filename, 'bare-server', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`bare server exited ${code}`)));
+  });
+  const stats = newStats('bare NestJS JSON endpoint (GET)');
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(Array.from({ length: LABS }, () => bareLoop(`http://127.0.0.1:${port}`, stats, until)));
+  child.kill('SIGTERM');
+  return stats;
+}
+
+async function runLabGateway(): Promise<{ stats: Stats; duplicates: number; reportsStored: number }> {
+  const db = await createTestDatabase('bench_lab_gateway');
+  const prefix = `bench-${randomBytes(4).toString('hex')}.`;
+  const port = await freePort();
+  const service: ServiceProcess = spawnService('lab-gateway', {
+    HTTP_PORT: String(port),
+    DB_NAME: db.name,
+    KAFKA_TOPIC_PREFIX: prefix,
+    LOG_LEVEL: 'error',
+    DB_POOL_SIZE: '20',
+  });
+  const pg = new Client({ ...pgServerFromEnv(), database: db.name });
+  const kafka = new Kafka({
+    clientId: 'bench',
+    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const producer = kafka.producer({ idempotent: true });
+  try {
+    await waitForReady(service, 120_000);
+    await pg.connect();
+    const issuer = TestIssuer.shared();
+    const admin = await issuer.headers({ roles: ['admin'], sub: 'bench-admin' });
+    const labIds: string[] = [];
+    for (let i = 0; i < LABS; i++) {
+      const res = await fetch(`${service.url}/labs`, {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({
+          name: `基准实验室${i}`,
+          address: '浙江省杭州市',
+          cmaNumber: `BENCH${i}${randomBytes(3).toString('hex')}`,
+          cmaExpiresOn: '2030-12-31',
+          qualificationLevel: 1 + (i % 3),
+          scopes: [{ category: 'silk-quilt', standards: [] }],
+          capacity: 100_000,
+          turnaroundWorkingDays: 10,
+        }),
+      });
+      if (res.status !== 201) throw new Error(`register lab: ${res.status} ${await res.text()}`);
+      labIds.push(((await res.json()) as { id: string }).id);
+    }
+    // Sealed samples arrive over Kafka as evidence would publish them; dispatch draws a lab for each.
+    await producer.connect();
+    const base = Math.floor(Math.random() * 400_000);
+    for (let i = 0; i < SAMPLES; i += 500) {
+      await producer.send({
+        topic: `${prefix}evidence.sample-sealed.v1`,
+        messages: Array.from({ length: Math.min(500, SAMPLES - i) }, (_, j) => {
+          const batchNumber = `BM2026-${String(base + i + j).padStart(6, '0')}`;
+          return {
+            key: batchNumber,
+            value: JSON.stringify({
+              batchNumber,
+              sampleCode: `${batchNumber}-S`,
+              category: 'silk-quilt',
+              claimed: { sampleName: '桑蚕丝被', hasCertificate: true },
+              testSample: { sealNumber: `FY-${batchNumber}-1`, units: 1 },
+              backupSample: { sealNumber: `FY-${batchNumber}-2`, units: 1 },
+              workOrderNumber: `GD-${batchNumber}`,
+              unpackingSessionId: randomUUID(),
+              sealedAt: new Date().toISOString(),
+            }),
+            headers: {
+              'message-id': randomUUID(),
+              type: 'evidence.sample-sealed',
+              version: '1',
+              'occurred-at': new Date().toISOString(),
+              'correlation-id': batchNumber,
+              producer: 'evidence',
+            },
+          };
+        }),
+      });
+    }
+    const dispatchStart = Date.now();
+    for (;;) {
+      const n = Number((await pg.query<{ n: string }>('select count(*) as n from assignment')).rows[0].n);
+      if (n >= SAMPLES) break;
+      if (Date.now() - dispatchStart > 300_000) throw new Error(`only ${n} of ${SAMPLES} samples dispatched`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    process.stdout.write(
+      `dispatched ${SAMPLES} samples in ${((Date.now() - dispatchStart) / 1000).toFixed(1)} s\n`,
+    );
+
+    const stats = newStats('lab gateway /v1 (poll, accept, report)');
+    const until = Date.now() + SECONDS * 1000;
+    const tokens = await Promise.all(
+      labIds.map((labId) => issuer.headers({ roles: ['lab'], labId, sub: `bench-${labId}` })),
+    );
+    await Promise.all(tokens.map((headers) => labLoop(service.url, headers, stats, until)));
+    const duplicates = Number(
+      (
+        await pg.query<{ n: string }>(
+          `select count(*) as n from (select assignment_id from report group by assignment_id having count(*) > 1) d`,
+        )
+      ).rows[0].n,
+    );
+    const reportsStored = Number(
+      (await pg.query<{ n: string }>('select count(*) as n from report')).rows[0].n,
+    );
+    return { stats, duplicates, reportsStored };
+  } finally {
+    await producer.disconnect().catch(() => undefined);
+    await pg.end().catch(() => undefined);
+    await service.stop('SIGTERM');
+    await db.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  Object.assign(process.env, { ...localInfraEnv(), ...process.env, LOG_LEVEL: 'error' });
+  process.stdout.write(
+    `lab gateway load test: ${LABS} clients for ${SECONDS} s each row; retry rate ${RETRY_RATE}\n`,
+  );
+  const bare = await runBare();
+  const { stats: gw, duplicates, reportsStored } = await runLabGateway();
+  const row = (s: Stats) => {
+    const sorted = [...s.latencies].sort((a, b) => a - b);
+    return `${s.name.padEnd(42)} ${(s.requests / SECONDS).toFixed(0).padStart(8)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${String(s.serverErrors).padStart(5)}`;
+  };
+  process.stdout.write(
+    `\n${'row'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'5xx'.padStart(5)}\n${row(bare)}\n${row(gw)}\n`,
+  );
+  const gwP99 = percentile(
+    [...gw.latencies].sort((a, b) => a - b),
+    99,
+  );
+  process.stdout.write(
+    `\nlab gateway: ${gw.reports} reports accepted (${reportsStored} stored), ${gw.retries} client retries, ` +
+      `${duplicates} assignments with more than one report; errors = 4xx/5xx answers and network failures\n` +
+      `target check: ≥ 300 req/s ${gw.requests / SECONDS >= 300 ? 'met' : 'NOT met'}; p99 ≤ 100 ms ${gwP99 <= 100 ? 'met' : 'NOT met'}; ` +
+      `zero 5xx ${gw.serverErrors === 0 ? 'met' : 'NOT met'}; zero duplicate reports ${duplicates === 0 && reportsStored === gw.reports ? 'met' : 'NOT met'}\n`,
+  );
+}
+
+if (process.argv[2] === 'bare-server') {
+  bareServer(Number(process.argv[3])).catch((error: unknown) => {
+    process.stderr.write(`bare server failed: ${String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
