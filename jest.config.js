@@ -1,4 +1,4 @@
-// One jest run for the whole workspace: a project per service and lib, unit tests (*.spec.ts)
+// One jest run for the whole workspace: a project per service, lib and tool (with a project.json), unit tests (*.spec.ts)
 // and integration tests (*.int-spec.ts, *.e2e-spec.ts) on the real servers found by
 // libs/testing's global setup.
 const fs = require('node:fs');
@@ -27,7 +27,7 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
-const projects = ['services', 'libs', '.'].flatMap((group) =>
+const projects = ['services', 'libs', 'tools', '.'].flatMap((group) =>
   fs
     .readdirSync(path.join(__dirname, group), { withFileTypes: true })
     .filter(

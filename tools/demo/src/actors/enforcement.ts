@@ -1,0 +1,276 @@
+import { ServiceApi, query, seg, type Claims } from './http';
+
+export type NoticeKind = 'sampling' | 'result' | 'reinspection-result';
+export type NoticeChannel = 'post' | 'email' | 'platform-message' | 'in-person' | 'public-notice';
+
+export interface Notice {
+  id: string;
+  batchNumber: string;
+  kind: NoticeKind;
+  recipient: 'seller' | 'producer' | 'platform';
+  recipientName: string;
+  /** null when unknown: then `channel` is `public-notice` */
+  address: string | null;
+  channel: NoticeChannel;
+  noticeNumber: string;
+  reportNumber: string | null;
+  content: string;
+  /** result notices: end of the 5th working day after the report's issuedAt (Asia/Shanghai) */
+  dueAt: string | null;
+  sentAt: string | null;
+  receivedAt: string | null;
+  /** the PDF stored through the evidence service (kind `notice`), once stored */
+  evidenceObjectId?: string | null;
+}
+
+export interface Objection {
+  id: string;
+  batchNumber: string;
+  applicantRole: 'seller' | 'producer';
+  applicantName: string;
+  applicantUnifiedSocialCreditCode: string | null;
+  /** filed → approved → re-inspecting → completed; or refused (late), rejected, waived */
+  status: 'filed' | 'refused' | 'approved' | 'rejected' | 're-inspecting' | 'waived' | 'completed';
+  noticeReceivedAt: string;
+  filedAt: string;
+  /** YYYY-MM-DD, the 15th day after receipt (moved to the next working day when it is a rest day) */
+  windowLastDay: string;
+  refusalReason: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  /** end of the 7th day after the decision: procedures not completed by then → waived */
+  completeBy: string | null;
+  proceduresCompletedAt: string | null;
+}
+
+export interface EnforcementCase {
+  id: string;
+  batchNumber: string;
+  rule: 'platform-operator-address' | 'seller-address' | 'major-or-urgent' | 'out-of-area';
+  authority: { kind: string; areaCode: string; name: string };
+  copiedTo: Array<{ kind: string; name: string }>;
+  explanation: string;
+  sellerName: string;
+  sellerUnifiedSocialCreditCode: string | null;
+  platform: string | null;
+  status: 'routed' | 'accepted' | 'investigating' | 'closed';
+  outcomes: string[] | null;
+  penaltyFen: number | null;
+  summary: string | null;
+  dueAt: string;
+}
+
+export interface TriageItem {
+  id: string;
+  batchNumber: string;
+  reason: string;
+  status: string;
+  caseId: string | null;
+  createdAt: string;
+}
+
+export interface Alert {
+  id: string;
+  /** `result-notice-overdue`, `case-overdue`, … */
+  kind: string;
+  batchNumber: string;
+  subjectType: string;
+  subjectId: string;
+  message: string;
+  raisedAt: string;
+}
+
+export type CaseOutcome = 'penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found';
+
+/**
+ * Enforcement (:7105): notices, objections, re-inspection, finality, cases, credit.
+ *
+ * Time: no endpoint takes a simulated "now" (`POST /deadlines/scan` has no body and uses the
+ * server clock; the scheduler runs every `DEADLINE_SCAN_INTERVAL_MS`). Enforcement's own tests
+ * move time by back-dating the facts instead: the lab report's `issuedAt`, a delivery's
+ * `sentAt`/`receivedAt`, an objection's `filedAt`, a decision's `decidedAt`, procedures'
+ * `completedAt` (all must not be in the future). E.g. a result notice received 16+ days ago has
+ * its objection window over, so the next scan makes the result final (`no-objection`); an
+ * approved objection with `decidedAt` 8+ days ago is waived by the next scan.
+ */
+export class EnforcementActor extends ServiceApi {
+  /**
+   * A batch's notices (enforcement-officer, approver, auditor). Sampling notices appear after
+   * enforcement consumed `evidence.sample-sealed.v1` (seller, platform when bought on one); result
+   * notices after `lab.report-issued.v1`: seller, the claimed producer if failed, the platform.
+   * A seller without `registeredAddress` in the purchase record (or a producer without
+   * `producerAddress` at unpacking) gets a `public-notice` instead, counted as sent and received
+   * when issued.
+   */
+  notices(as: Claims, batchNumber: string): Promise<Notice[]> {
+    return this.call<Notice[]>(as, 'GET', `/batches/${seg(batchNumber)}/notices`);
+  }
+
+  notice(as: Claims, noticeId: string): Promise<Notice> {
+    return this.call<Notice>(as, 'GET', `/notices/${seg(noticeId)}`);
+  }
+
+  /** The notice as a Chinese PDF (enforcement-officer, approver, auditor). */
+  async noticePdf(as: Claims, noticeId: string): Promise<Buffer> {
+    return (await this.bytes(as, `/notices/${seg(noticeId)}/pdf`)).data;
+  }
+
+  /**
+   * Records how a notice was sent and when it was received (enforcement-officer). Receipt starts the
+   * 15-day objection clock. When the last result notice of the batch is sent, enforcement publishes
+   * `enforcement.result-notified.v1`. Channel defaults to the notice's own.
+   */
+  recordDelivery(
+    officer: Claims,
+    noticeId: string,
+    delivery: { sentAt: string; receivedAt?: string; channel?: Exclude<NoticeChannel, 'public-notice'> },
+  ): Promise<Notice> {
+    return this.call<Notice>(officer, 'POST', `/notices/${seg(noticeId)}/delivery`, { json: delivery });
+  }
+
+  /**
+   * Records a seller's or claimed producer's written objection (enforcement-officer records it; the
+   * applicant is the seller or producer who received a result notice). In time = filed by the 15th
+   * day after that notice's receipt (Asia/Shanghai days, moved past rest days): `filed`, published
+   * as `enforcement.objection-filed.v1`; late: kept `refused` with the dates in `refusalReason`.
+   * 409 when the applicant's notice has no receipt yet, an objection of theirs is in progress, or
+   * the result is already final.
+   */
+  fileObjection(
+    officer: Claims,
+    batchNumber: string,
+    objection: {
+      applicantRole: 'seller' | 'producer';
+      applicantName: string;
+      applicantUnifiedSocialCreditCode?: string;
+      filedAt: string;
+      grounds?: string;
+    },
+  ): Promise<Objection> {
+    return this.call<Objection>(officer, 'POST', `/batches/${seg(batchNumber)}/objections`, {
+      json: objection,
+    });
+  }
+
+  objections(as: Claims, batchNumber: string): Promise<Objection[]> {
+    return this.call<Objection[]>(as, 'GET', `/batches/${seg(batchNumber)}/objections`);
+  }
+
+  objection(as: Claims, objectionId: string): Promise<Objection> {
+    return this.call<Objection>(as, 'GET', `/objections/${seg(objectionId)}`);
+  }
+
+  /**
+   * Decides a filed objection (approver). Approve: publishes `enforcement.reinspection-requested.v1`
+   * (backup sample's seal, the original lab to exclude; lab-gateway dispatches to another lab) and
+   * starts 7 days for the procedures (`completeBy`). Refuse: `rejected`.
+   */
+  decideObjection(
+    approver: Claims,
+    objectionId: string,
+    decision: { approve: boolean; reason: string; decidedAt?: string },
+  ): Promise<Objection> {
+    return this.call<Objection>(approver, 'POST', `/objections/${seg(objectionId)}/decision`, {
+      json: decision,
+    });
+  }
+
+  /**
+   * The applicant and the lab completed the procedures (enforcement-officer), by `completeBy`:
+   * `re-inspecting`; the re-inspection lab's report then replaces the first and is final at once.
+   * Not completed in time: the next deadline scan marks it `waived` and the first result becomes
+   * final (`re-inspection-waived`).
+   */
+  completeProcedures(officer: Claims, objectionId: string, completedAt: string): Promise<Objection> {
+    return this.call<Objection>(officer, 'POST', `/objections/${seg(objectionId)}/procedures-completed`, {
+      json: { completedAt },
+    });
+  }
+
+  /**
+   * Runs the deadline scan now (admin): unsent result notices past their 5th working day and
+   * overdue cases raise alerts; objection windows and procedure periods that ended are acted on
+   * (waiver, then `enforcement.result-final.v1` when nothing is pending; a final failure is routed
+   * as `enforcement.case-routed.v1` and written to the credit file). Uses the server clock.
+   */
+  scanDeadlines(admin: Claims): Promise<{ handled: number }> {
+    return this.call<{ handled: number }>(admin, 'POST', '/deadlines/scan');
+  }
+
+  /** Breached deadlines (enforcement-officer, approver, auditor). */
+  alerts(as: Claims, batchNumber?: string): Promise<Alert[]> {
+    return this.call<Alert[]>(as, 'GET', `/alerts${query({ batchNumber })}`);
+  }
+
+  /** Cases (an officer: only those their `jurisdiction` covers; approver, auditor: all). */
+  cases(as: Claims): Promise<EnforcementCase[]> {
+    return this.call<EnforcementCase[]>(as, 'GET', '/cases');
+  }
+
+  case(as: Claims, caseId: string): Promise<EnforcementCase> {
+    return this.call<EnforcementCase>(as, 'GET', `/cases/${seg(caseId)}`);
+  }
+
+  /** The routed authority accepts the case (enforcement-officer of that jurisdiction). */
+  acceptCase(officer: Claims, caseId: string): Promise<EnforcementCase> {
+    return this.call<EnforcementCase>(officer, 'POST', `/cases/${seg(caseId)}/accept`);
+  }
+
+  /** Investigation started (enforcement-officer of that jurisdiction). */
+  investigateCase(officer: Claims, caseId: string): Promise<EnforcementCase> {
+    return this.call<EnforcementCase>(officer, 'POST', `/cases/${seg(caseId)}/investigate`);
+  }
+
+  /**
+   * Closes the case with outcomes (enforcement-officer of that jurisdiction; `penaltyFen` with a
+   * penalty). Publishes `enforcement.case-closed.v1` and writes the credit file.
+   */
+  closeCase(
+    officer: Claims,
+    caseId: string,
+    close: { outcomes: CaseOutcome[]; penaltyFen?: number; summary?: string },
+  ): Promise<EnforcementCase> {
+    return this.call<EnforcementCase>(officer, 'POST', `/cases/${seg(caseId)}/close`, { json: close });
+  }
+
+  /** Major or urgent, or a leader's assignment (approver): to 稽查支队 or 网监办. */
+  escalateCase(
+    approver: Claims,
+    caseId: string,
+    escalation: { to: 'inspection-brigade' | 'online-supervision-office'; reason: string },
+  ): Promise<EnforcementCase> {
+    return this.call<EnforcementCase>(approver, 'POST', `/cases/${seg(caseId)}/escalate`, {
+      json: escalation,
+    });
+  }
+
+  /** Failed batches routing could not place (approver, auditor). */
+  triage(as: Claims): Promise<TriageItem[]> {
+    return this.call<TriageItem[]>(as, 'GET', '/triage');
+  }
+
+  /** Routes a triage item by the district a person established, or escalates it (approver). */
+  resolveTriage(
+    approver: Claims,
+    itemId: string,
+    resolution: {
+      areaCode?: string;
+      escalateTo?: 'inspection-brigade' | 'online-supervision-office';
+      reason: string;
+    },
+  ): Promise<EnforcementCase> {
+    return this.call<EnforcementCase>(approver, 'POST', `/triage/${seg(itemId)}/resolve`, {
+      json: resolution,
+    });
+  }
+
+  /** The credit file of a seller or producer by credit code (planner, approver, enforcement-officer, auditor). */
+  creditFile(as: Claims, unifiedSocialCreditCode: string): Promise<Record<string, unknown>> {
+    return this.call(as, 'GET', `/credit/${seg(unifiedSocialCreditCode)}`);
+  }
+
+  /** Follow-up samplings proposed after final failures (planner, approver, auditor). */
+  followUpProposals(as: Claims): Promise<Array<Record<string, unknown>>> {
+    return this.call(as, 'GET', '/follow-up-proposals');
+  }
+}

@@ -1,0 +1,58 @@
+import { EnforcementActor } from './enforcement';
+import { EvidenceActor } from './evidence';
+import type { TokenSource } from './http';
+import { LabActor } from './lab';
+import { PlanningActor } from './planning';
+import { PurchasingActor } from './purchasing';
+
+export * from './enforcement';
+export * from './events';
+export * from './evidence';
+export * from './files';
+export * from './http';
+export * from './lab';
+export * from './planning';
+export * from './purchasing';
+export * from './tokens';
+
+/** Base URLs of the six services (no trailing slash needed). */
+export interface ServiceUrls {
+  planning: string;
+  purchasing: string;
+  evidence: string;
+  labGateway: string;
+  enforcement: string;
+  disclosure: string;
+}
+
+/** The local stack's ports (`npm start`). */
+export const LOCAL_SERVICE_URLS: ServiceUrls = {
+  planning: 'http://127.0.0.1:7101',
+  purchasing: 'http://127.0.0.1:7102',
+  evidence: 'http://127.0.0.1:7103',
+  labGateway: 'http://127.0.0.1:7104',
+  enforcement: 'http://127.0.0.1:7105',
+  disclosure: 'http://127.0.0.1:7106',
+};
+
+/** One client per service, sharing a token source. */
+export interface Actors {
+  planning: PlanningActor;
+  purchasing: PurchasingActor;
+  evidence: EvidenceActor;
+  lab: LabActor;
+  enforcement: EnforcementActor;
+}
+
+export function createActors(
+  urls: Omit<ServiceUrls, 'disclosure'> & Partial<ServiceUrls>,
+  tokens: TokenSource,
+): Actors {
+  return {
+    planning: new PlanningActor(urls.planning, tokens),
+    purchasing: new PurchasingActor(urls.purchasing, tokens),
+    evidence: new EvidenceActor(urls.evidence, tokens),
+    lab: new LabActor(urls.labGateway, tokens),
+    enforcement: new EnforcementActor(urls.enforcement, tokens),
+  };
+}
