@@ -16,17 +16,10 @@ export class PlanningConfig extends ServiceConfig {
   @Matches(/^\d{4}00$/, { message: 'must be a city-level code (ending in 00), e.g. 330100' })
   PLANNING_BUREAU_AREA_CODE = '330100';
 
-  /** Rows per statement of a bulk import (one multi-row upsert each). */
+  /** Rows of a bulk import merged into `listing` at a time (each chunk is committed on its own). */
   @Transform(envInt)
   @IsInt()
   @Min(100)
-  @Max(20_000)
-  PLANNING_IMPORT_BATCH_ROWS = 2_000;
-
-  /** Concurrent upsert statements of one bulk import (each listing always on the same one, in order). */
-  @Transform(envInt)
-  @IsInt()
-  @Min(1)
-  @Max(8)
-  PLANNING_IMPORT_WRITERS = 2;
+  @Max(1_000_000)
+  PLANNING_IMPORT_CHUNK_ROWS = 100_000;
 }

@@ -10,7 +10,7 @@ describe('bulk listing import', () => {
 
   beforeAll(async () => {
     // Small statements, so one import spans many of them on both writers.
-    service = await startTestService(planningService, { PLANNING_IMPORT_BATCH_ROWS: '100' });
+    service = await startTestService(planningService, { PLANNING_IMPORT_CHUNK_ROWS: '100' });
     client = new PlanningClient(service);
   });
   afterAll(async () => {
@@ -86,6 +86,26 @@ describe('bulk listing import', () => {
       '/listings/taobao/R1',
       PLANNER,
     );
+    expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200, 100]);
+  });
+
+  it('applies the observations of a listing repeated within one chunk oldest first', async () => {
+    const csv = toCsv([
+      listingRecord('D1', { priceFen: 200, monthlySales: 5, observedAt: '2026-03-02T00:00:00Z' }),
+      listingRecord('D1', { priceFen: 300, monthlySales: 5, observedAt: '2026-03-01T00:00:00Z' }),
+      listingRecord('D2'),
+      listingRecord('D1', { priceFen: 100, monthlySales: 5, observedAt: '2026-03-03T00:00:00Z' }),
+      // Same price and sales as the last one: no new history entry.
+      listingRecord('D1', { priceFen: 100, monthlySales: 5, observedAt: '2026-03-04T00:00:00Z' }),
+    ]);
+    expect((await client.importCsv(csv)).body).toMatchObject({ accepted: 5, rejected: 0 });
+    const listing = await client.call<{
+      priceFen: number;
+      observedAt: string;
+      history: Array<{ priceFen: number }>;
+    }>('GET', '/listings/taobao/D1', PLANNER);
+    expect(listing.body.priceFen).toBe(100);
+    expect(listing.body.observedAt).toBe('2026-03-04T00:00:00.000Z');
     expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200, 100]);
   });
 

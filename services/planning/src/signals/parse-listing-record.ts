@@ -53,14 +53,51 @@ export const REQUIRED_IMPORT_FIELDS = [
   'observedAt',
 ] as const;
 
+/** Where each of IMPORT_FIELDS is in a CSV header, -1 when absent. */
+export function importColumns(header: readonly string[]): number[] {
+  return IMPORT_FIELDS.map((f) => header.indexOf(f));
+}
+
+const cell = (fields: readonly string[], i: number): string | undefined => (i < 0 ? undefined : fields[i]);
+
+/** A CSV record as an import record; one literal, so every record has the same shape (fast to read). */
+export function csvImportRecord(fields: readonly string[], at: readonly number[]): ImportRecord {
+  return {
+    platform: cell(fields, at[0]),
+    listingId: cell(fields, at[1]),
+    url: cell(fields, at[2]),
+    title: cell(fields, at[3]),
+    category: cell(fields, at[4]),
+    brand: cell(fields, at[5]),
+    specModel: cell(fields, at[6]),
+    priceFen: cell(fields, at[7]),
+    monthlySales: cell(fields, at[8]),
+    stock: cell(fields, at[9]),
+    ratingCount: cell(fields, at[10]),
+    badRatingRate: cell(fields, at[11]),
+    promotionalClaims: cell(fields, at[12]),
+    shopName: cell(fields, at[13]),
+    shopUrl: cell(fields, at[14]),
+    sellerName: cell(fields, at[15]),
+    sellerEntityType: cell(fields, at[16]),
+    sellerCreditCode: cell(fields, at[17]),
+    sellerAreaCode: cell(fields, at[18]),
+    sellerAddress: cell(fields, at[19]),
+    operatorName: cell(fields, at[20]),
+    operatorAreaCode: cell(fields, at[21]),
+    observedAt: cell(fields, at[22]),
+  };
+}
+
 const KNOWN = new Set<string>(IMPORT_FIELDS);
 const MAX_COUNT = 1_000_000_000;
+const ENTITY_TYPES = new Set<string>(SELLER_ENTITY_TYPES);
 
-type Raw = Record<string, unknown>;
+/** A record as read: CSV cells are strings, JSON values anything. */
+export type ImportRecord = { readonly [field: string]: unknown };
 
 /** Text as given: CSV cells are strings, JSON values may be numbers; empty means absent. */
-function text(raw: Raw, field: string): string | undefined {
-  const v = raw[field];
+function text(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   const s =
     typeof v === 'string'
@@ -71,8 +108,12 @@ function text(raw: Raw, field: string): string | undefined {
   return s === '' ? undefined : s;
 }
 
+const HTTP = /^https?:\/\//i;
+const DIGITS = /^\d+$/;
+const SHARE = /^\d*\.?\d+$/;
+
 function isHttpUrl(s: string): boolean {
-  if (!/^https?:\/\//i.test(s) || s.length > 2000) return false;
+  if (!HTTP.test(s) || s.length > 2000) return false;
   try {
     new URL(s);
     return true;
@@ -81,121 +122,186 @@ function isHttpUrl(s: string): boolean {
   }
 }
 
-/**
- * Checks one imported record and turns it into a listing row, or names every bad field. Pure and
- * cheap (no class instances): it runs once per row of million-row imports.
- */
-export function parseListingRecord(raw: Raw, row: number): { row: ListingRow } | { errors: RowError[] } {
-  const errors: RowError[] = [];
-  const fail = (field: string, reason: string) => errors.push({ row, field, reason });
-  for (const key of Object.keys(raw)) if (!KNOWN.has(key)) fail(key, 'unknown field');
-  for (const field of REQUIRED_IMPORT_FIELDS) if (text(raw, field) === undefined) fail(field, 'is required');
+/** The problems of one record, in the order they are found. */
+class RecordCheck {
+  errors: RowError[] | undefined;
 
-  const matches = (field: string, pattern: RegExp, reason: string): string | null => {
-    const v = text(raw, field);
+  constructor(private readonly row: number) {}
+
+  fail(field: string, reason: string): void {
+    (this.errors ??= []).push({ row: this.row, field, reason });
+  }
+
+  matches(v: string | undefined, field: string, pattern: RegExp, reason: string): string | null {
     if (v === undefined) return null;
-    if (!pattern.test(v)) fail(field, reason);
+    if (!pattern.test(v)) this.fail(field, reason);
     return v;
-  };
-  const bounded = (field: string, max: number): string | null => {
-    const v = text(raw, field);
-    if (v !== undefined && v.length > max) fail(field, `must be at most ${max} characters`);
+  }
+
+  bounded(v: string | undefined, field: string, max: number): string | null {
+    if (v !== undefined && v.length > max) this.fail(field, `must be at most ${max} characters`);
     return v ?? null;
-  };
-  const count = (field: string, min = 0): number | null => {
-    const v = text(raw, field);
+  }
+
+  count(v: string | undefined, field: string, min = 0): number | null {
     if (v === undefined) return null;
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > MAX_COUNT) {
-      fail(field, `must be a whole number from ${min} to ${MAX_COUNT}`);
+    const n = Number(v);
+    if (!DIGITS.test(v) || n < min || n > MAX_COUNT) {
+      this.fail(field, `must be a whole number from ${min} to ${MAX_COUNT}`);
       return null;
     }
-    return Number(v);
-  };
-  const url = (field: string): string | null => {
-    const v = text(raw, field);
-    if (v !== undefined && !isHttpUrl(v)) fail(field, 'must be an http(s) URL');
-    return v ?? null;
-  };
-  const area = (field: string): string | null => {
-    const v = text(raw, field);
-    if (v === undefined) return null;
-    if (!AREA_CODE.test(v)) fail(field, 'must be a six-digit GB/T 2260 area code');
-    else if (!isKnownAreaCode(v)) fail(field, 'is not a GB/T 2260 area code');
-    return v;
-  };
+    return n;
+  }
 
-  const platform = matches('platform', PLATFORM_CODE, 'must be a lower-case platform code, e.g. taobao');
-  const listingId = matches(
+  url(v: string | undefined, field: string): string | null {
+    if (v !== undefined && !isHttpUrl(v)) this.fail(field, 'must be an http(s) URL');
+    return v ?? null;
+  }
+
+  area(v: string | undefined, field: string): string | null {
+    if (v === undefined) return null;
+    if (!AREA_CODE.test(v)) this.fail(field, 'must be a six-digit GB/T 2260 area code');
+    else if (!isKnownAreaCode(v)) this.fail(field, 'is not a GB/T 2260 area code');
+    return v;
+  }
+}
+
+/**
+ * Checks one imported record and turns it into a listing row, or names every bad field. Pure and
+ * cheap (one small object besides the row, every field read once): it runs once per row of
+ * million-row imports.
+ */
+export function parseListingRecord(
+  raw: ImportRecord,
+  row: number,
+): { row: ListingRow } | { errors: RowError[] } {
+  const check = new RecordCheck(row);
+  for (const key in raw) if (!KNOWN.has(key)) check.fail(key, 'unknown field');
+  const platformText = text(raw['platform']);
+  const listingIdText = text(raw['listingId']);
+  const urlText = text(raw['url']);
+  const titleText = text(raw['title']);
+  const priceText = text(raw['priceFen']);
+  const shopNameText = text(raw['shopName']);
+  const shopUrlText = text(raw['shopUrl']);
+  const sellerNameText = text(raw['sellerName']);
+  const operatorNameText = text(raw['operatorName']);
+  const observedAtText = text(raw['observedAt']);
+  // In the order of REQUIRED_IMPORT_FIELDS.
+  if (platformText === undefined) check.fail('platform', 'is required');
+  if (listingIdText === undefined) check.fail('listingId', 'is required');
+  if (urlText === undefined) check.fail('url', 'is required');
+  if (titleText === undefined) check.fail('title', 'is required');
+  if (priceText === undefined) check.fail('priceFen', 'is required');
+  if (shopNameText === undefined) check.fail('shopName', 'is required');
+  if (shopUrlText === undefined) check.fail('shopUrl', 'is required');
+  if (sellerNameText === undefined) check.fail('sellerName', 'is required');
+  if (operatorNameText === undefined) check.fail('operatorName', 'is required');
+  if (observedAtText === undefined) check.fail('observedAt', 'is required');
+
+  const platform = check.matches(
+    platformText,
+    'platform',
+    PLATFORM_CODE,
+    'must be a lower-case platform code, e.g. taobao',
+  );
+  const listingId = check.matches(
+    listingIdText,
     'listingId',
     EXTERNAL_ID,
     'must be the platform listing id (letters, digits, . _ -)',
   );
-  const category = matches('category', CATEGORY_CODE, 'must be a kebab-case category code, e.g. silk-quilt');
-  const priceFen = count('priceFen', 1);
-  const badRate = text(raw, 'badRatingRate');
+  const category = check.matches(
+    text(raw['category']),
+    'category',
+    CATEGORY_CODE,
+    'must be a kebab-case category code, e.g. silk-quilt',
+  );
+  const priceFen = check.count(priceText, 'priceFen', 1);
+  const badRate = text(raw['badRatingRate']);
   let badRatingRate: number | null = null;
   if (badRate !== undefined) {
     const n = Number(badRate);
-    if (!/^\d*\.?\d+$/.test(badRate) || n < 0 || n > 1) fail('badRatingRate', 'must be a share from 0 to 1');
+    if (!SHARE.test(badRate) || n < 0 || n > 1) check.fail('badRatingRate', 'must be a share from 0 to 1');
     else badRatingRate = Math.round(n * 10_000) / 10_000;
   }
-  let claims: string[] = [];
-  const rawClaims = raw['promotionalClaims'];
-  if (Array.isArray(rawClaims)) claims = rawClaims.map(String);
-  else {
-    const c = text(raw, 'promotionalClaims');
-    if (c !== undefined) claims = c.split('|');
-  }
-  claims = claims.map((c) => c.trim()).filter((c) => c !== '');
+  const claims = promotionalClaims(raw['promotionalClaims']);
   if (claims.length > 20 || claims.some((c) => c.length > 100)) {
-    fail('promotionalClaims', 'at most 20 claims of at most 100 characters, separated by |');
+    check.fail('promotionalClaims', 'at most 20 claims of at most 100 characters, separated by |');
   }
-  const entity = text(raw, 'sellerEntityType') ?? 'enterprise';
-  if (!(SELLER_ENTITY_TYPES as readonly string[]).includes(entity)) {
-    fail('sellerEntityType', `must be one of ${SELLER_ENTITY_TYPES.join(', ')}`);
+  const entity = text(raw['sellerEntityType']) ?? 'enterprise';
+  if (!ENTITY_TYPES.has(entity)) {
+    check.fail('sellerEntityType', `must be one of ${SELLER_ENTITY_TYPES.join(', ')}`);
   }
-  const creditCode = text(raw, 'sellerCreditCode');
+  const creditCode = text(raw['sellerCreditCode']);
   if (creditCode !== undefined && !isUnifiedSocialCreditCode(creditCode)) {
-    fail('sellerCreditCode', 'must be a unified social credit code with a valid check character (GB 32100)');
+    check.fail(
+      'sellerCreditCode',
+      'must be a unified social credit code with a valid check character (GB 32100)',
+    );
   } else if (creditCode === undefined && entity !== 'natural-person') {
-    fail('sellerCreditCode', 'is required unless the seller is a natural person');
+    check.fail('sellerCreditCode', 'is required unless the seller is a natural person');
   }
-  const observedAt = matches(
+  const observedAt = check.matches(
+    observedAtText,
     'observedAt',
     UTC_TIMESTAMP,
     'must be a UTC ISO-8601 instant, e.g. 2026-03-01T02:30:00Z',
   );
-  const row_: Omit<ListingRow, 'brandSpecKey' | 'promoHits'> = {
-    platform: platform ?? '',
-    platformListingId: listingId ?? '',
-    url: url('url') ?? '',
-    title: bounded('title', 300) ?? '',
-    category,
-    brand: bounded('brand', 200),
-    specModel: bounded('specModel', 200),
-    priceFen: priceFen ?? 0,
-    monthlySales: count('monthlySales'),
-    stock: count('stock'),
-    ratingCount: count('ratingCount'),
-    badRatingRate,
-    promotionalClaims: claims,
-    shopName: bounded('shopName', 200) ?? '',
-    shopUrl: url('shopUrl') ?? '',
-    sellerName: bounded('sellerName', 200) ?? '',
-    sellerEntityType: entity as SellerEntityType,
-    sellerCreditCode: creditCode ?? null,
-    sellerAreaCode: area('sellerAreaCode'),
-    sellerAddress: bounded('sellerAddress', 300),
-    operatorName: bounded('operatorName', 200) ?? '',
-    operatorAreaCode: area('operatorAreaCode'),
-    observedAt: observedAt ?? '',
-  };
-  if (errors.length > 0) return { errors };
+  const url = check.url(urlText, 'url');
+  const title = check.bounded(titleText, 'title', 300);
+  const brand = check.bounded(text(raw['brand']), 'brand', 200);
+  const specModel = check.bounded(text(raw['specModel']), 'specModel', 200);
+  const monthlySales = check.count(text(raw['monthlySales']), 'monthlySales');
+  const stock = check.count(text(raw['stock']), 'stock');
+  const ratingCount = check.count(text(raw['ratingCount']), 'ratingCount');
+  const shopName = check.bounded(shopNameText, 'shopName', 200);
+  const shopUrl = check.url(shopUrlText, 'shopUrl');
+  const sellerName = check.bounded(sellerNameText, 'sellerName', 200);
+  const sellerAreaCode = check.area(text(raw['sellerAreaCode']), 'sellerAreaCode');
+  const sellerAddress = check.bounded(text(raw['sellerAddress']), 'sellerAddress', 300);
+  const operatorName = check.bounded(operatorNameText, 'operatorName', 200);
+  const operatorAreaCode = check.area(text(raw['operatorAreaCode']), 'operatorAreaCode');
+  if (check.errors) return { errors: check.errors };
   return {
     row: {
-      ...row_,
-      brandSpecKey: brandSpecKey(row_.brand, row_.specModel),
-      promoHits: riskyClaimHits([...claims, row_.title]),
+      platform: platform ?? '',
+      platformListingId: listingId ?? '',
+      url: url ?? '',
+      title: title ?? '',
+      category,
+      brand,
+      specModel,
+      brandSpecKey: brandSpecKey(brand, specModel),
+      priceFen: priceFen ?? 0,
+      monthlySales,
+      stock,
+      ratingCount,
+      badRatingRate,
+      promotionalClaims: claims,
+      promoHits: riskyClaimHits(claims.length === 0 ? [title ?? ''] : [...claims, title ?? '']),
+      shopName: shopName ?? '',
+      shopUrl: shopUrl ?? '',
+      sellerName: sellerName ?? '',
+      sellerEntityType: entity as SellerEntityType,
+      sellerCreditCode: creditCode ?? null,
+      sellerAreaCode,
+      sellerAddress,
+      operatorName: operatorName ?? '',
+      operatorAreaCode,
+      observedAt: observedAt ?? '',
     },
   };
+}
+
+/** Claims as a JSON array, or CSV text separated by |; blanks dropped. */
+function promotionalClaims(v: unknown): string[] {
+  let claims: string[];
+  if (Array.isArray(v)) claims = v.map(String);
+  else {
+    const c = text(v);
+    if (c === undefined) return [];
+    claims = c.split('|');
+  }
+  return claims.map((c) => c.trim()).filter((c) => c !== '');
 }
