@@ -131,14 +131,14 @@ export interface Dispatch {
 
 /**
  * Lab gateway (:7104): the lab registry and catalogue (admin), dispatches (admin, auditor) and the
- * lab-facing API `/v1/assignments` (role `lab` with the `labId` claim). Every lab POST carries an
+ * lab-facing API `/v1/assignments` (role `lab` with the `labId` claim). Every POST carries an
  * `Idempotency-Key` (a fresh UUID unless given): same key + same body replays the stored answer,
  * same key + another body is 409.
  */
 export class LabActor extends ServiceApi {
   /** Registers a lab (admin). Its `id` is the `labId` claim of the lab's tokens. No event. */
-  registerLab(admin: Claims, lab: LabRegistration): Promise<Lab> {
-    return this.call<Lab>(admin, 'POST', '/labs', { json: lab });
+  registerLab(admin: Claims, lab: LabRegistration, idempotencyKey = randomUUID()): Promise<Lab> {
+    return this.labPost<Lab>(admin, '/labs', lab, idempotencyKey);
   }
 
   /** Changes a lab (admin): scopes, capacity, active, certificates. */
@@ -242,7 +242,7 @@ export class LabActor extends ServiceApi {
     );
   }
 
-  private labPost<T>(lab: Claims, path: string, body: object, idempotencyKey: string): Promise<T> {
-    return this.call<T>(lab, 'POST', path, { json: body, headers: { 'idempotency-key': idempotencyKey } });
+  private labPost<T>(as: Claims, path: string, body: object, idempotencyKey: string): Promise<T> {
+    return this.call<T>(as, 'POST', path, { json: body, headers: { 'idempotency-key': idempotencyKey } });
   }
 }
