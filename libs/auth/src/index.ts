@@ -24,5 +24,6 @@ export {
 export { SCOPE_CLAIM, SCOPE_ROLE, type AuthenticatedRequest, type Principal, type Scope } from './principal';
 export { isRole, ROLES, type Role } from './roles';
 export { assertEveryRouteHasPolicy, listRoutes, type RouteInfo } from './route-policies';
+export { ServiceTokenSource, type ServiceTokenSettings } from './service-token';
 export { TokenVerifier, type AuthSettings } from './token-verifier';
 export { UnpolicedRoutesError } from './unpoliced-routes.error';
