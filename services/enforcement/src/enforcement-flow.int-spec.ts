@@ -1,143 +1,36 @@
-import { randomUUID } from 'node:crypto';
 import {
   CaseClosed,
   CaseRouted,
   ObjectionFiled,
-  OrderPlaced,
   ReinspectionRequested,
-  ReportIssued,
   ResultFinal,
   ResultNotified,
-  SampleSealed,
-  type OrderPlacedValue,
-  type ReportIssuedValue,
   type ResultFinalValue,
   type ResultNotifiedValue,
-  type SampleSealedValue,
 } from '@qis/contracts';
-import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
 import { expectEventually, startTestService, type TestService } from '@qis/testing';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import type { EnforcementConfig } from './enforcement.config';
 import { enforcementService } from './enforcement.definition';
-
-const orderPlacedExample = OrderPlaced.example;
-const sampleSealedExample = SampleSealed.example;
-const reportIssuedExample = ReportIssued.example;
-
-type Claims = Parameters<TestService<EnforcementConfig>['auth']>[0];
-
-interface ApiResult<T> {
-  status: number;
-  body: T;
-}
-
-/** Drives the running enforcement service: events in through Kafka, HTTP calls, outbox reads. */
-class EnforcementFixture {
-  private producer: Producer | undefined;
-  private readonly kafka = new Kafka({
-    clientId: 'enforcement-int-test',
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
-    logLevel: logLevel.NOTHING,
-  });
-
-  constructor(readonly service: TestService<EnforcementConfig>) {}
-
-  async stop(): Promise<void> {
-    await this.producer?.disconnect();
-  }
-
-  async emit<V extends object>(contract: EventContract<V>, key: string, value: V): Promise<void> {
-    if (!this.producer) {
-      this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-      await this.producer.connect();
-    }
-    await this.producer.send({
-      topic: prefixedTopic(contract.topic),
-      messages: [
-        {
-          key,
-          value: JSON.stringify(value),
-          headers: {
-            [Header.MessageId]: randomUUID(),
-            [Header.Type]: contract.type,
-            [Header.Version]: String(contract.version),
-            [Header.OccurredAt]: new Date().toISOString(),
-            [Header.Producer]: 'enforcement-int-test',
-          },
-        },
-      ],
-    });
-  }
-
-  /** Order, sealed sample and first report of a batch, from the contracts' examples with overrides. */
-  async batch(
-    batchNumber: string,
-    over: {
-      order?: Partial<OrderPlacedValue>;
-      sealed?: Partial<SampleSealedValue>;
-      report?: Partial<ReportIssuedValue>;
-    } = {},
-  ): Promise<void> {
-    await this.emit(OrderPlaced, batchNumber, { ...orderPlacedExample.value, ...over.order, batchNumber });
-    await this.emit(SampleSealed, batchNumber, { ...sampleSealedExample.value, ...over.sealed, batchNumber });
-    await this.report(batchNumber, over.report);
-  }
-
-  async report(batchNumber: string, over: Partial<ReportIssuedValue> = {}): Promise<void> {
-    await this.emit(ReportIssued, batchNumber, { ...reportIssuedExample.value, batchNumber, ...over });
-  }
-
-  async call<T>(method: string, path: string, claims: Claims, body?: unknown): Promise<ApiResult<T>> {
-    const res = await fetch(`${this.service.url}${path}`, {
-      method,
-      headers: { ...(await this.service.auth(claims)), 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as T };
-  }
-
-  /** Waits until the batch's result notices exist (the events crossed Kafka). */
-  async notices<T extends { kind: string }>(batchNumber: string, kind = 'result', count = 1): Promise<T[]> {
-    let found: T[] = [];
-    await expectEventually(
-      async () => {
-        const res = await this.call<T[]>('GET', `/batches/${batchNumber}/notices`, { roles: ['approver'] });
-        found = res.body.filter((n) => n.kind === kind);
-        expect(found.length).toBeGreaterThanOrEqual(count);
-      },
-      { timeoutMs: 30_000 },
-    );
-    return found;
-  }
-
-  /** Events this service committed to publish (its outbox), by type and batch. */
-  async published<V>(contract: EventContract<object>, batchNumber: string): Promise<V[]> {
-    const rows = (await this.service.app
-      .get(DataSource)
-      .query(`select payload from outbox where topic = $1 and message_key = $2 order by id`, [
-        contract.topic,
-        batchNumber,
-      ])) as Array<{
-      payload: string | object;
-    }>;
-    return rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as V);
-  }
-
-  async scan(): Promise<void> {
-    const res = await this.call('POST', '/deadlines/scan', { roles: ['admin'] });
-    expect(res.status).toBe(200);
-  }
-}
+import {
+  EnforcementFixture,
+  orderPlacedExample,
+  reportIssuedExample,
+  sampleSealedExample,
+  type Claims,
+} from './testing/enforcement-fixture';
 
 interface NoticeBody {
   id: string;
   kind: string;
+  reportNumber: string | null;
+  noticeNumber: string;
+  correctsNoticeId: string | null;
+  withdrawnAt: string | null;
   recipient: string;
   channel: string;
   dueAt: string | null;
   sentAt: string | null;
+  receivedAt: string | null;
   content: string;
 }
 interface ObjectionBody {
@@ -146,6 +39,7 @@ interface ObjectionBody {
   refusalReason: string | null;
   windowLastDay: string;
   completeBy: string | null;
+  labNotifiedAt: string | null;
 }
 interface CaseBody {
   id: string;
@@ -187,7 +81,7 @@ afterAll(async () => {
 /** Records every result notice of the batch as sent and received on `receivedAt`. */
 async function deliverAll(batchNumber: string, receivedAt = RECEIVED, kind = 'result'): Promise<void> {
   const notices = await fx.notices<NoticeBody>(batchNumber, kind);
-  for (const n of notices.filter((x) => x.channel !== 'public-notice')) {
+  for (const n of notices.filter((x) => x.channel !== 'public-notice' && !x.withdrawnAt && !x.receivedAt)) {
     const res = await fx.call('POST', `/notices/${n.id}/delivery`, officer('330100'), {
       sentAt: receivedAt,
       receivedAt,
@@ -306,7 +200,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     expect(await fx.published(ResultFinal, b)).toHaveLength(0);
   });
 
-  it('waives the re-inspection when procedures are not completed within 7 days, and the first result stands', async () => {
+  it('waives the re-inspection when procedures are not completed within 7 days of the lab being known, and the first result stands', async () => {
     const b = 'HZ2026-900004';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
     await deliverAll(b);
@@ -322,12 +216,28 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       {
         approve: true,
         reason: '申请材料齐全，同意复检',
-        decidedAt: '2026-06-12T02:00:00.000Z',
+        decidedAt: '2026-06-10T03:00:00.000Z',
       },
     );
     expect(approved.status).toBe(200);
-    // Day 7 is 06-19, the Dragon Boat Festival: the period runs to Monday 06-22.
-    expect(approved.body).toMatchObject({ status: 'approved', completeBy: '2026-06-22T15:59:59.999Z' });
+    // The 7 days run from being told the lab, not from the approval: no limit until lab-gateway drew it.
+    expect(approved.body).toMatchObject({ status: 'approved', completeBy: null, labNotifiedAt: null });
+    await fx.scan();
+    expect(
+      (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body.status,
+    ).toBe('approved');
+
+    await fx.dispatchReinspection(b, '2026-06-12T02:00:00.000Z');
+    // Day 7 after 06-12 is 06-19, the Dragon Boat Festival: the period runs to Monday 06-22.
+    await expectEventually(async () =>
+      expect(
+        (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body,
+      ).toMatchObject({
+        status: 'approved',
+        labNotifiedAt: '2026-06-12T02:00:00.000Z',
+        completeBy: '2026-06-22T15:59:59.999Z',
+      }),
+    );
     const [requested] = await fx.published<{ sealNumber: string; originalLabId: string }>(
       ReinspectionRequested,
       b,
@@ -363,6 +273,20 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       approve: true,
       reason: '同意复检',
     });
+    const early = await fx.call<{ message: string }>(
+      'POST',
+      `/objections/${objection.body.id}/procedures-completed`,
+      officer('330100'),
+      { completedAt: new Date().toISOString() },
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/lab .* is not known yet/);
+    await fx.dispatchReinspection(b, new Date(Date.now() - 60_000).toISOString());
+    await expectEventually(async () =>
+      expect(
+        (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body.completeBy,
+      ).not.toBeNull(),
+    );
     const done = await fx.call<ObjectionBody>(
       'POST',
       `/objections/${objection.body.id}/procedures-completed`,
@@ -543,6 +467,94 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     const code = orderPlacedExample.value.seller.unifiedSocialCreditCode as string;
     const credit = await fx.call<{ penalties: number }>('GET', `/credit/${code}`, officer('330110'));
     expect(credit.body.penalties).toBeGreaterThanOrEqual(1);
+  });
+
+  it('raises an alert instead of failing when the result notice deadline reaches a year the calendar does not know', async () => {
+    const b = 'HZ2026-900009';
+    // 12-29, 12-30, 12-31, then 2027: chinese-days has no 2027 schedule yet.
+    await fx.batch(b, { report: { issuedAt: '2026-12-28T02:00:00.000Z' } });
+    const notices = await fx.notices<NoticeBody>(b, 'result', 3);
+    expect(notices.map((n) => n.dueAt)).toEqual([null, null, null]);
+    const alerts = await fx.call<Array<{ kind: string; message: string }>>(
+      'GET',
+      `/alerts?batchNumber=${b}`,
+      approver,
+    );
+    expect(alerts.body).toEqual([
+      expect.objectContaining({
+        kind: 'calendar-year-unknown',
+        message: expect.stringContaining('no working-day calendar for 2027'),
+      }),
+    ]);
+    // The scan neither fails nor guesses the deadline.
+    await fx.scan();
+    const after = await fx.notices<NoticeBody>(b, 'result', 3);
+    expect(after.every((n) => n.dueAt === null)).toBe(true);
+  });
+
+  it('lets an amended report replace the original: unsent notices withdrawn, a sent one corrected, the objection period run from the corrected notice', async () => {
+    const b = 'HZ2026-900010';
+    const original = reportIssuedExample.value.reportNumber;
+    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    const first = await fx.notices<NoticeBody>(b, 'result', 3);
+    const sellerFirst = first.find((n) => n.recipient === 'seller') as NoticeBody;
+    expect(
+      (
+        await fx.call('POST', `/notices/${sellerFirst.id}/delivery`, officer('330100'), {
+          sentAt: RECEIVED,
+          receivedAt: RECEIVED,
+        })
+      ).status,
+    ).toBe(200);
+
+    await fx.report(b, {
+      reportNumber: 'ZJFZ2026-A-00123',
+      amendsReportNumber: original,
+      verdict: 'pass',
+      items: reportIssuedExample.value.items.map((i) => ({ ...i, verdict: 'pass' as const })),
+      failingItems: [],
+      issuedAt: '2026-06-02T02:00:00.000Z',
+    });
+    let all: NoticeBody[] = [];
+    await expectEventually(async () => {
+      all = (await fx.call<NoticeBody[]>('GET', `/batches/${b}/notices`, approver)).body;
+      expect(all.filter((n) => n.reportNumber === 'ZJFZ2026-A-00123')).toHaveLength(2);
+    });
+    const old = all.filter((n) => n.reportNumber === original);
+    expect(old.map((n) => [n.recipient, n.withdrawnAt !== null]).sort()).toEqual([
+      ['platform', true],
+      ['producer', true],
+      ['seller', false],
+    ]);
+    const amended = all.filter((n) => n.reportNumber === 'ZJFZ2026-A-00123');
+    const seller = amended.find((n) => n.recipient === 'seller') as NoticeBody;
+    const platform = amended.find((n) => n.recipient === 'platform') as NoticeBody;
+    // A pass: the producer, never sent the failure, gets nothing; the seller a corrected notice.
+    expect(amended.map((n) => n.recipient).sort()).toEqual(['platform', 'seller']);
+    expect(seller).toMatchObject({ correctsNoticeId: sellerFirst.id, dueAt: '2026-06-09T15:59:59.999Z' });
+    expect(seller.content).toContain('网络商品质量抽查检验结果更正通知书');
+    expect(seller.content).toContain(`更正并替代编号${sellerFirst.noticeNumber}`);
+    expect(platform.correctsNoticeId).toBeNull();
+    const withdrawn = old.find((n) => n.recipient === 'platform') as NoticeBody;
+    expect(
+      (
+        await fx.call('POST', `/notices/${withdrawn.id}/delivery`, officer('330100'), {
+          sentAt: RECEIVED,
+          receivedAt: RECEIVED,
+        })
+      ).status,
+    ).toBe(409);
+
+    await deliverAll(b, '2026-06-10T02:00:00.000Z');
+    // Day 19 after the first notice, day 10 after the corrected one: in time.
+    const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
+      applicantRole: 'seller',
+      applicantName: orderPlacedExample.value.seller.name,
+      filedAt: '2026-06-20T01:00:00.000Z',
+    });
+    expect(objection.body).toMatchObject({ status: 'filed', windowLastDay: '2026-06-25' });
+    const filed = await fx.published<{ reportNumber: string }>(ObjectionFiled, b);
+    expect(filed).toEqual([expect.objectContaining({ reportNumber: 'ZJFZ2026-A-00123' })]);
   });
 
   it('refuses malformed requests with 400 naming each field', async () => {

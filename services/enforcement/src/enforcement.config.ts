@@ -1,6 +1,8 @@
 import { envInt, ServiceConfig } from '@qis/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+
+const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
 export class EnforcementConfig extends ServiceConfig {
   override HTTP_PORT = 7105;
@@ -16,7 +18,7 @@ export class EnforcementConfig extends ServiceConfig {
   /** JSON file of the authority directory (homeAreaCode + authorities); unset: Hangzhou's built-in one. */
   @IsOptional()
   @IsString()
-  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @Transform(emptyAsUnset)
   AUTHORITY_DIRECTORY_FILE?: string = undefined;
 
   /** Calendar days an authority has to close a routed case before an overdue alert. */
@@ -25,4 +27,48 @@ export class EnforcementConfig extends ServiceConfig {
   @Min(1)
   @Max(365)
   CASE_DUE_DAYS = 30;
+
+  /**
+   * Base URL of the evidence service; when set, every notice's PDF is stored there (kind `notice`)
+   * by a retrying background step, with a service token (below).
+   */
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  EVIDENCE_URL?: string = undefined;
+
+  /** Development and test: sign service tokens with this PEM (PKCS#8) private key of the local issuer. */
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsString()
+  SERVICE_TOKEN_PRIVATE_KEY_FILE?: string = undefined;
+
+  /** Production: OAuth2 token endpoint for the client-credentials grant (Keycloak: `…/openid-connect/token`). */
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  SERVICE_TOKEN_URL?: string = undefined;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsString()
+  SERVICE_TOKEN_CLIENT_ID?: string = undefined;
+
+  /** The client secret: from the environment or a secret store only, never logged. */
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsString()
+  SERVICE_TOKEN_CLIENT_SECRET?: string = undefined;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsString()
+  SERVICE_TOKEN_SCOPE?: string = undefined;
+
+  /** How often notice PDFs not yet stored as evidence are (re)tried. */
+  @Transform(envInt)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100)
+  @Max(3_600_000)
+  NOTICE_STORE_INTERVAL_MS = 10_000;
 }

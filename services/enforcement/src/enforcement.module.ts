@@ -18,24 +18,29 @@ import { CreditEntry } from './credit/credit-entry.entity';
 import { CreditController } from './credit/credit.controller';
 import { FollowUpProposal } from './credit/follow-up-proposal.entity';
 import { RecordFailureCreditUseCase } from './credit/record-failure-credit.usecase';
+import { AlertBook } from './deadlines/alert-book';
 import { Alert } from './deadlines/alert.entity';
 import { DeadlineBook } from './deadlines/deadline-book';
 import { DeadlineScheduler } from './deadlines/deadline-scheduler';
 import { Deadline } from './deadlines/deadline.entity';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { ScanDeadlinesUseCase } from './deadlines/scan-deadlines.usecase';
+import { evidenceClientProvider } from './evidence/evidence-client.provider';
 import { FinalizeResultUseCase } from './finality/finalize-result.usecase';
 import { IssueNoticesUseCase } from './notices/issue-notices.usecase';
 import { Notice } from './notices/notice.entity';
+import { NoticeEvidenceScheduler } from './notices/notice-evidence-scheduler';
 import { NoticesController } from './notices/notices.controller';
 import { RecordDeliveryUseCase } from './notices/record-delivery.usecase';
 import { RenderNoticePdfUseCase } from './notices/render-notice-pdf.usecase';
 import { ResultNotifier } from './notices/result-notifier';
+import { StoreNoticePdfsUseCase } from './notices/store-notice-pdfs.usecase';
 import { CompleteProceduresUseCase } from './objections/complete-procedures.usecase';
 import { DecideObjectionUseCase } from './objections/decide-objection.usecase';
 import { FileObjectionUseCase } from './objections/file-objection.usecase';
 import { Objection } from './objections/objection.entity';
 import { ObjectionsController } from './objections/objections.controller';
+import { RecordReinspectionLabUseCase } from './objections/record-reinspection-lab.usecase';
 
 export const enforcementEntities = [
   BatchFile,
@@ -75,15 +80,20 @@ const calendarProvider: Provider = {
     ResultNotifier,
     RecordDeliveryUseCase,
     RenderNoticePdfUseCase,
+    evidenceClientProvider,
+    StoreNoticePdfsUseCase,
+    NoticeEvidenceScheduler,
     FileObjectionUseCase,
     DecideObjectionUseCase,
     CompleteProceduresUseCase,
+    RecordReinspectionLabUseCase,
     FinalizeResultUseCase,
     OpenCaseUseCase,
     RerouteCaseUseCase,
     CaseTransitionsUseCase,
     RecordTakedownUseCase,
     RecordFailureCreditUseCase,
+    AlertBook,
     DeadlineBook,
     ScanDeadlinesUseCase,
     DeadlineScheduler,

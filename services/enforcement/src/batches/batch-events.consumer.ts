@@ -2,15 +2,18 @@ import { Injectable } from '@nestjs/common';
 import {
   OrderPlaced,
   ReportIssued,
+  SampleDispatched,
   SampleSealed,
   TakedownReported,
   type OrderPlacedValue,
   type ReportIssuedValue,
+  type SampleDispatchedValue,
   type SampleSealedValue,
   type TakedownReportedValue,
 } from '@qis/contracts';
 import { ConsumeEvent, type EventContext } from '@qis/messaging';
 import { RecordTakedownUseCase } from '../cases/record-takedown.usecase';
+import { RecordReinspectionLabUseCase } from '../objections/record-reinspection-lab.usecase';
 import { RecordBatchFactUseCase } from './record-batch-fact.usecase';
 
 /** The events enforcement acts on; each handler runs in the inbox transaction. */
@@ -19,6 +22,7 @@ export class BatchEventsConsumer {
   constructor(
     private readonly facts: RecordBatchFactUseCase,
     private readonly takedowns: RecordTakedownUseCase,
+    private readonly reinspectionLab: RecordReinspectionLabUseCase,
   ) {}
 
   @ConsumeEvent(OrderPlaced)
@@ -34,6 +38,15 @@ export class BatchEventsConsumer {
   @ConsumeEvent(ReportIssued)
   async onReportIssued(value: ReportIssuedValue, { manager, messageId }: EventContext): Promise<void> {
     await this.facts.execute(manager, { kind: 'report', value }, messageId);
+  }
+
+  /** The re-inspection lab is known: the 7 days for the procedures start. */
+  @ConsumeEvent(SampleDispatched)
+  async onSampleDispatched(
+    value: SampleDispatchedValue,
+    { manager, messageId }: EventContext,
+  ): Promise<void> {
+    await this.reinspectionLab.execute(manager, value, messageId);
   }
 
   @ConsumeEvent(TakedownReported)

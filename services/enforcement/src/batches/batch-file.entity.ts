@@ -19,6 +19,10 @@ export class BatchFile {
   @Column({ name: 'initial_report', type: 'jsonb', nullable: true })
   initialReport!: ReportIssuedValue | null;
 
+  /** Initial reports an amended report replaced (ISO/IEC 17025 7.8.8), oldest first. */
+  @Column({ name: 'replaced_reports', type: 'jsonb', default: () => "'[]'::jsonb" })
+  replacedReports!: ReportIssuedValue[];
+
   @Column({ name: 'reinspection_report', type: 'jsonb', nullable: true })
   reinspectionReport!: ReportIssuedValue | null;
 

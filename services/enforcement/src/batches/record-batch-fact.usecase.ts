@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import type { OrderPlacedValue, ReportIssuedValue, SampleSealedValue } from '@qis/contracts';
 import { In, type EntityManager } from 'typeorm';
+import { AlertBook } from '../deadlines/alert-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
 import { Objection } from '../objections/objection.entity';
@@ -21,6 +22,7 @@ export class RecordBatchFactUseCase {
   constructor(
     private readonly notices: IssueNoticesUseCase,
     private readonly finality: FinalizeResultUseCase,
+    private readonly alerts: AlertBook,
     private readonly audit: AuditService,
   ) {}
 
@@ -42,6 +44,15 @@ export class RecordBatchFactUseCase {
         { status: 'completed' },
       );
     }
+    if (fact.kind === 'report' && fact.value.amendsReportNumber && note !== 'filed') {
+      await this.alerts.raise(manager, {
+        kind: 'report-amendment-not-applied',
+        batchNumber,
+        subjectType: 'report',
+        subjectId: `${batchNumber}/${fact.value.reportNumber}`,
+        message: `amended report ${fact.value.reportNumber} (replacing ${fact.value.amendsReportNumber}) was not applied: ${note}; decide by hand`,
+      });
+    }
     batch.updatedAt = now;
     await manager.save(BatchFile, batch);
     await this.audit.record(
@@ -55,7 +66,11 @@ export class RecordBatchFactUseCase {
           note,
           messageId,
           ...(fact.kind === 'report'
-            ? { reportNumber: fact.value.reportNumber, purpose: fact.value.purpose }
+            ? {
+                reportNumber: fact.value.reportNumber,
+                purpose: fact.value.purpose,
+                amendsReportNumber: fact.value.amendsReportNumber ?? null,
+              }
             : {}),
         },
       },
@@ -79,8 +94,14 @@ export class RecordBatchFactUseCase {
         if (batch.finalAt)
           return `result already final since ${batch.finalAt.toISOString()}: report ${report.reportNumber} not applied`;
         if (report.purpose === 'initial') {
-          if (batch.initialReport && batch.initialReport.reportNumber !== report.reportNumber) {
-            return `an initial report (${batch.initialReport.reportNumber}) is already on file: ${report.reportNumber} not applied`;
+          const current = batch.initialReport;
+          if (current && current.reportNumber !== report.reportNumber) {
+            if (report.amendsReportNumber !== current.reportNumber)
+              return `an initial report (${current.reportNumber}) is already on file: ${report.reportNumber} not applied`;
+            // An amended report replaces the one it names; its notices follow (IssueNoticesUseCase).
+            if (batch.replacedReports.some((r) => r.reportNumber === report.reportNumber))
+              return `report ${report.reportNumber} was already replaced: not applied`;
+            batch.replacedReports = [...batch.replacedReports, current];
           }
           batch.initialReport = report;
           return 'filed';

@@ -46,6 +46,10 @@ describe('WorkingDayCalendar (State Council schedule from chinese-days)', () => 
     expect(() => calendar.addWorkingDays('2026-12-28', 5)).toThrow(
       /no working-day calendar for 2027.*2004–2026/,
     );
+    // Over HTTP: 503 with the same message (the request is fine, the schedule is missing).
+    const error = new CalendarYearUnknownError(2027, calendar.knownYears);
+    expect(error.getStatus()).toBe(503);
+    expect(error.getResponse()).toMatchObject({ statusCode: 503, message: error.message });
   });
 
   it('counts days in Asia/Shanghai: 16:30 UTC on 09-29 is already 09-30 there', () => {

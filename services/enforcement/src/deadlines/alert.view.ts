@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ALERT_KINDS } from './alert-book';
 import type { Alert } from './alert.entity';
 
 export class AlertView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['result-notice-overdue', 'case-overdue'] }) kind!: string;
+  @ApiProperty({ enum: ALERT_KINDS }) kind!: string;
   @ApiProperty() batchNumber!: string;
   @ApiProperty() subjectType!: string;
   @ApiProperty() subjectId!: string;

@@ -1,34 +1,25 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EnforcementConfig } from '../enforcement.config';
+import { IntervalTask } from '../scheduling/interval-task';
 import { ScanDeadlinesUseCase } from './scan-deadlines.usecase';
 
 /** Scans the due table every `DEADLINE_SCAN_INTERVAL_MS`; a failed scan is logged and retried next tick. */
 @Injectable()
-export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DeadlineScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+export class DeadlineScheduler extends IntervalTask {
+  protected readonly logger = new Logger('DeadlineScheduler');
 
   constructor(
     private readonly scan: ScanDeadlinesUseCase,
     private readonly config: EnforcementConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.DEADLINE_SCAN_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.DEADLINE_SCAN_INTERVAL_MS;
   }
 
-  private tick(): void {
-    this.running = this.running.then(() =>
-      this.scan
-        .execute()
-        .catch((error: unknown) => this.logger.error({ err: String(error) }, 'deadline scan failed')),
-    );
+  protected run(): Promise<unknown> {
+    return this.scan.execute();
   }
 }

@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { DataSource, type EntityManager } from 'typeorm';
 import { shanghaiDate } from '../calendar/shanghai-time';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../objections/objection.entity';
+import { AlertBook, type AlertKind } from './alert-book';
 import { Deadline } from './deadline.entity';
 
 const CHUNK = 50;
@@ -19,15 +20,16 @@ const CHUNK = 50;
  */
 @Injectable()
 export class ScanDeadlinesUseCase {
-  private readonly logger = new Logger('Deadlines');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly finality: FinalizeResultUseCase,
+    private readonly alerts: AlertBook,
+    private readonly notices: IssueNoticesUseCase,
     private readonly audit: AuditService,
   ) {}
 
   async execute(now = new Date()): Promise<number> {
+    await this.dataSource.transaction((manager) => this.completeUncomputed(manager));
     let handled = 0;
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
@@ -49,6 +51,19 @@ export class ScanDeadlinesUseCase {
       handled += count;
       if (count < CHUNK) return handled;
     }
+  }
+
+  /**
+   * Deadlines that could not be computed because their year was unknown to the calendar are
+   * computed again (they succeed once the package knows the year, after an update and restart).
+   */
+  private async completeUncomputed(manager: EntityManager): Promise<void> {
+    await this.notices.completeDueDates(manager);
+    const waiting = (await manager.query(
+      `select distinct a.batch_number from alert a join enforcement_batch b on b.batch_number = a.batch_number
+        where a.kind = 'calendar-year-unknown' and a.subject_id like '%/objection-window' and b.final_at is null`,
+    )) as Array<{ batch_number: string }>;
+    for (const row of waiting) await this.finality.armWindow(manager, row.batch_number);
   }
 
   private async handle(manager: EntityManager, deadline: Deadline, now: Date): Promise<string> {
@@ -107,23 +122,16 @@ export class ScanDeadlinesUseCase {
   private async alert(
     manager: EntityManager,
     deadline: Deadline,
-    kind: string,
+    kind: AlertKind,
     subjectType: string,
     message: string,
   ): Promise<void> {
-    await manager.query(
-      `insert into alert (id, kind, batch_number, subject_type, subject_id, message) values ($1, $2, $3, $4, $5, $6)
-       on conflict (kind, subject_id) do nothing`,
-      [randomUUID(), kind, deadline.batchNumber, subjectType, deadline.subjectId, message],
-    );
-    this.logger.warn(
-      {
-        kind,
-        batchNumber: deadline.batchNumber,
-        subjectId: deadline.subjectId,
-        dueAt: deadline.dueAt.toISOString(),
-      },
+    await this.alerts.raise(manager, {
+      kind,
+      batchNumber: deadline.batchNumber,
+      subjectType,
+      subjectId: deadline.subjectId,
       message,
-    );
+    });
   }
 }

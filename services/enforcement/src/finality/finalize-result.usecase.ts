@@ -8,6 +8,7 @@ import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { OpenCaseUseCase } from '../cases/open-case.usecase';
 import { RecordFailureCreditUseCase } from '../credit/record-failure-credit.usecase';
+import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../objections/objection.entity';
@@ -23,6 +24,7 @@ export class FinalizeResultUseCase {
   constructor(
     private readonly calendar: WorkingDayCalendar,
     private readonly deadlines: DeadlineBook,
+    private readonly alerts: AlertBook,
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
     private readonly openCase: OpenCaseUseCase,
@@ -128,10 +130,23 @@ export class FinalizeResultUseCase {
     });
     // A party that has not received its notice can still object: the clock has not started.
     if (notices.length === 0 || notices.some((n) => n.receivedAt === null)) return null;
-    const lastDay = notices
-      .map((n) => this.calendar.lastDayOfPeriod(shanghaiDate(n.receivedAt as Date), OBJECTION_PERIOD_DAYS))
-      .sort()
-      .at(-1) as string;
-    return endOfShanghaiDay(lastDay);
+    // A period reaching a year the calendar does not know: not final (never guessed), and an alert.
+    const lastDay = await this.alerts.withCalendar(
+      manager,
+      {
+        batchNumber: batch.batchNumber,
+        subjectType: 'batch',
+        subjectId: `${batch.batchNumber}/objection-window`,
+        what: `the end of the 15-day objection periods of ${batch.batchNumber}`,
+      },
+      () =>
+        notices
+          .map((n) =>
+            this.calendar.lastDayOfPeriod(shanghaiDate(n.receivedAt as Date), OBJECTION_PERIOD_DAYS),
+          )
+          .sort()
+          .at(-1) as string,
+    );
+    return lastDay ? endOfShanghaiDay(lastDay) : null;
   }
 }

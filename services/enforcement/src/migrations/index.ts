@@ -1,4 +1,12 @@
+import { AddAmendedReports1764600200000 } from './add-amended-reports.migration';
+import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
+import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migration';
 import { CreateEnforcement1763900000000 } from './create-enforcement.migration';
 
 /** The enforcement service's migrations, in order. Each runs once, in its own transaction, at start. */
-export const migrations = [CreateEnforcement1763900000000];
+export const migrations = [
+  CreateEnforcement1763900000000,
+  AddNoticeEvidence1764600000000,
+  AddReinspectionLab1764600100000,
+  AddAmendedReports1764600200000,
+];

@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import type { NoticeChannel, NoticeRecipient, ReportIssuedValue } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
+import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
 import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import type { BatchFile } from '../batches/batch-file.entity';
+import { BatchFile } from '../batches/batch-file.entity';
+import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { nextNoticeNumber } from './notice-numbers';
 import { resultNoticeText, samplingNoticeText } from './notice-text';
@@ -23,6 +25,12 @@ interface Addressee {
 /** Working days the bureau has to send the result notice after receiving the result. */
 export const RESULT_NOTICE_WORKING_DAYS = 5;
 
+/** End (Asia/Shanghai) of the 5th working day after the report's issue day. */
+const resultNoticeDueAt = (calendar: WorkingDayCalendar, report: ReportIssuedValue): Date =>
+  endOfShanghaiDay(
+    calendar.addWorkingDays(shanghaiDate(new Date(report.issuedAt)), RESULT_NOTICE_WORKING_DAYS),
+  );
+
 /**
  * Creates the notices a batch's facts call for, once each: the sampling notice after sealing (to
  * the seller, and the platform when bought on one); the result notice of each report, due within
@@ -35,6 +43,7 @@ export class IssueNoticesUseCase {
     private readonly calendar: WorkingDayCalendar,
     private readonly deadlines: DeadlineBook,
     private readonly notifier: ResultNotifier,
+    private readonly alerts: AlertBook,
     private readonly audit: AuditService,
   ) {}
 
@@ -74,15 +83,23 @@ export class IssueNoticesUseCase {
     const order = batch.order;
     const sealed = batch.sealed;
     if (!order || !sealed) return;
-    // "Within 5 working days of receiving the result": counted from the report's issue day, Asia/Shanghai.
-    const dueAt = endOfShanghaiDay(
-      this.calendar.addWorkingDays(shanghaiDate(new Date(report.issuedAt)), RESULT_NOTICE_WORKING_DAYS),
-    );
+    const dueAt = await this.dueAt(manager, batch.batchNumber, report);
+    const corrected = await this.withdrawReplaced(manager, batch.batchNumber, kind, report, now);
     const addressees = await this.resultAddressees(manager, batch, report);
+    // Whoever received a notice of the replaced report gets the corrected one, whatever the new verdict.
+    for (const old of corrected.values())
+      if (!addressees.some((a) => a.recipient === old.recipient))
+        addressees.push({
+          recipient: old.recipient,
+          name: old.recipientName,
+          address: old.address,
+          channel: old.channel,
+        });
     for (const to of addressees) {
       const number = await nextNoticeNumber(manager, 'JG', now);
       const publicNotice = to.channel === 'public-notice';
-      const text = resultNoticeText(number, to.name, order, sealed, report, publicNotice);
+      const corrects = corrected.get(to.recipient);
+      const text = resultNoticeText(number, to.name, order, sealed, report, publicNotice, corrects);
       const notice = await this.insert(
         manager,
         batch,
@@ -93,11 +110,12 @@ export class IssueNoticesUseCase {
         text,
         dueAt,
         now,
+        corrects?.id ?? null,
       );
       if (publicNotice) {
         // Published with the result-notified event (disclosure puts it on the website): it counts as delivered now.
         await this.deadlines.meet(manager, 'result-notice', notice.id, now);
-      } else {
+      } else if (dueAt) {
         await this.deadlines.schedule(manager, 'result-notice', notice.id, batch.batchNumber, dueAt);
       }
     }
@@ -110,13 +128,110 @@ export class IssueNoticesUseCase {
         detail: {
           kind,
           reportNumber: report.reportNumber,
-          dueAt: dueAt.toISOString(),
+          dueAt: dueAt?.toISOString() ?? null,
           recipients: addressees.map((a) => `${a.recipient}:${a.channel}`),
+          ...(report.amendsReportNumber
+            ? {
+                amendsReportNumber: report.amendsReportNumber,
+                corrects: [...corrected.values()].map((n) => n.noticeNumber),
+              }
+            : {}),
         },
       },
       manager,
     );
     await this.notifier.publishWhenAllSent(manager, batch, report, now, causationId);
+  }
+
+  /**
+   * An amended report replaces the one it names: that report's notices not yet sent are withdrawn
+   * (never sent; their deadline no longer runs); those already sent or published are returned by
+   * recipient, to be corrected by the new notices.
+   */
+  private async withdrawReplaced(
+    manager: EntityManager,
+    batchNumber: string,
+    kind: NoticeKind,
+    report: ReportIssuedValue,
+    now: Date,
+  ): Promise<Map<NoticeRecipient, Notice>> {
+    const corrected = new Map<NoticeRecipient, Notice>();
+    if (!report.amendsReportNumber) return corrected;
+    const previous = await manager.findBy(Notice, {
+      batchNumber,
+      kind,
+      reportNumber: report.amendsReportNumber,
+    });
+    for (const notice of previous) {
+      if (notice.withdrawnAt) continue;
+      if (notice.sentAt) {
+        corrected.set(notice.recipient, notice);
+        continue;
+      }
+      await manager.update(Notice, { id: notice.id }, { withdrawnAt: now });
+      await this.deadlines.meet(manager, 'result-notice', notice.id, now);
+    }
+    return corrected;
+  }
+
+  /**
+   * "Within 5 working days of receiving the result", counted from the report's issue day in
+   * Asia/Shanghai; null (and an alert) when that reaches a year the calendar does not know.
+   */
+  private dueAt(
+    manager: EntityManager,
+    batchNumber: string,
+    report: ReportIssuedValue,
+  ): Promise<Date | null> {
+    return this.alerts.withCalendar(
+      manager,
+      {
+        batchNumber,
+        subjectType: 'report',
+        subjectId: `${batchNumber}/${report.reportNumber}/result-notice-due`,
+        what: `the 5-working-day deadline of the result notices of report ${report.reportNumber} (issued ${report.issuedAt})`,
+      },
+      () => resultNoticeDueAt(this.calendar, report),
+    );
+  }
+
+  /**
+   * Result notices whose deadline could not be computed (their year was unknown) get it once the
+   * calendar knows the year (after the package update and a restart); run by the deadline scan.
+   */
+  async completeDueDates(manager: EntityManager): Promise<number> {
+    const pending = (await manager.query(
+      `select distinct batch_number, report_number from notice where kind <> 'sampling' and due_at is null`,
+    )) as Array<{ batch_number: string; report_number: string }>;
+    let completed = 0;
+    for (const row of pending) {
+      const batch = await manager.findOneBy(BatchFile, { batchNumber: row.batch_number });
+      const report = [batch?.initialReport, batch?.reinspectionReport].find(
+        (r) => r?.reportNumber === row.report_number,
+      );
+      if (!report) continue;
+      let dueAt: Date;
+      try {
+        dueAt = resultNoticeDueAt(this.calendar, report);
+      } catch (error) {
+        if (error instanceof CalendarYearUnknownError) continue;
+        throw error;
+      }
+      const notices = await manager.findBy(Notice, {
+        batchNumber: row.batch_number,
+        reportNumber: row.report_number,
+      });
+      for (const notice of notices.filter(
+        (n) => n.kind !== 'sampling' && n.dueAt === null && !n.withdrawnAt,
+      )) {
+        await manager.update(Notice, { id: notice.id }, { dueAt });
+        if (notice.channel === 'public-notice') continue;
+        await this.deadlines.schedule(manager, 'result-notice', notice.id, notice.batchNumber, dueAt);
+        if (notice.sentAt) await this.deadlines.meet(manager, 'result-notice', notice.id, notice.sentAt);
+      }
+      completed += 1;
+    }
+    return completed;
   }
 
   private samplingAddressees(batch: BatchFile): Addressee[] {
@@ -221,6 +336,7 @@ export class IssueNoticesUseCase {
     content: string,
     dueAt: Date | null,
     now: Date,
+    correctsNoticeId: string | null = null,
   ): Promise<Notice> {
     const publicNotice = to.channel === 'public-notice';
     const notice = manager.create(Notice, {
@@ -237,6 +353,7 @@ export class IssueNoticesUseCase {
       dueAt,
       sentAt: publicNotice ? now : null,
       receivedAt: publicNotice ? now : null,
+      correctsNoticeId,
     });
     await manager.insert(Notice, notice);
     return notice;

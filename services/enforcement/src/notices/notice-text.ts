@@ -30,7 +30,7 @@ export const samplingNoticeText = (
     ...productLines(order, sealed),
   ].join('\n');
 
-/** 《抽检结果通知书》 (or its public-notice form) with the report that stands. */
+/** 《抽检结果通知书》 (or its public-notice form) with the report that stands; a corrected one names the notice it replaces. */
 export const resultNoticeText = (
   noticeNumber: string,
   recipientName: string,
@@ -38,11 +38,17 @@ export const resultNoticeText = (
   sealed: SampleSealedValue,
   report: ReportIssuedValue,
   publicNotice: boolean,
+  corrects?: { noticeNumber: string; reportNumber: string | null },
 ): string =>
   [
-    publicNotice ? '网络商品质量抽查检验结果公告' : '网络商品质量抽查检验结果通知书',
+    `网络商品质量抽查检验结果${corrects ? '更正' : ''}${publicNotice ? '公告' : '通知书'}`,
     `编号：${noticeNumber}`,
     publicNotice ? '因经营者地址不详等原因无法送达，现予公告：' : `${recipientName}：`,
+    ...(corrects
+      ? [
+          `检验机构已出具更正后的检验报告（报告编号${report.reportNumber}），替代原检验报告（报告编号${corrects.reportNumber ?? '未知'}）。本${publicNotice ? '公告' : '通知书'}更正并替代编号${corrects.noticeNumber}的结果${publicNotice ? '公告' : '通知书'}，以本${publicNotice ? '公告' : '通知书'}为准。`,
+        ]
+      : []),
     ...productLines(order, sealed),
     `检验机构：${report.labName}，报告编号：${report.reportNumber}${report.purpose === 're-inspection' ? '（复检）' : ''}`,
     `检验结论：${verdictText(report.verdict)}`,

@@ -47,4 +47,33 @@ export class Notice {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** A corrected notice (更正通知书): the sent notice of the replaced report it corrects. */
+  @Column({ name: 'corrects_notice_id', type: 'uuid', nullable: true })
+  correctsNoticeId!: string | null;
+
+  /** Set when an amended report replaced this notice's report before it was sent: never sent. */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  /** The PDF stored through the evidence service (kind `notice`); null until stored. */
+  @Column({ name: 'evidence_object_id', type: 'uuid', nullable: true })
+  evidenceObjectId!: string | null;
+
+  /** SHA-256 of the stored PDF, as the evidence service computed it from the stored bytes. */
+  @Column({ name: 'evidence_sha256', type: 'text', nullable: true })
+  evidenceSha256!: string | null;
+
+  @Column({ name: 'evidence_stored_at', type: 'timestamptz', nullable: true })
+  evidenceStoredAt!: Date | null;
+
+  @Column({ name: 'evidence_attempts', type: 'int', default: 0 })
+  evidenceAttempts!: number;
+
+  @Column({ name: 'evidence_last_error', type: 'text', nullable: true })
+  evidenceLastError!: string | null;
+
+  /** When the storing step may (re)try; also its lease while an attempt runs. */
+  @Column({ name: 'evidence_next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  evidenceNextAttemptAt!: Date;
 }

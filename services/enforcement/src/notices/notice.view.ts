@@ -22,6 +22,33 @@ export class NoticeView {
   dueAt!: string | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) sentAt!: string | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) receivedAt!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description: 'a corrected notice (更正通知书): the sent notice of the replaced report it corrects',
+  })
+  correctsNoticeId!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'date-time',
+    description: 'withdrawn unsent because an amended report replaced its report',
+  })
+  withdrawnAt!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description: 'the PDF stored through the evidence service (kind notice); null until stored',
+  })
+  evidenceObjectId!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'SHA-256 of the stored PDF, computed by the evidence service',
+  })
+  evidenceSha256!: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) evidenceStoredAt!: string | null;
+  @ApiProperty({ description: 'attempts to store the PDF so far' }) evidenceAttempts!: number;
+  @ApiPropertyOptional({ nullable: true, description: 'why the last attempt failed (it is retried)' })
+  evidenceLastError!: string | null;
 
   static of(n: Notice): NoticeView {
     return {
@@ -38,6 +65,13 @@ export class NoticeView {
       dueAt: n.dueAt?.toISOString() ?? null,
       sentAt: n.sentAt?.toISOString() ?? null,
       receivedAt: n.receivedAt?.toISOString() ?? null,
+      correctsNoticeId: n.correctsNoticeId,
+      withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
+      evidenceObjectId: n.evidenceObjectId,
+      evidenceSha256: n.evidenceSha256,
+      evidenceStoredAt: n.evidenceStoredAt?.toISOString() ?? null,
+      evidenceAttempts: n.evidenceAttempts,
+      evidenceLastError: n.evidenceLastError,
     };
   }
 }

@@ -40,6 +40,10 @@ export class RecordDeliveryUseCase {
         lock: { mode: 'pessimistic_write' },
       });
       if (!notice) throw notFound('notice', noticeId);
+      if (notice.withdrawnAt)
+        throw conflict(
+          `notice ${notice.noticeNumber} was withdrawn on ${notice.withdrawnAt.toISOString()}: its report was replaced by an amended one`,
+        );
       if (notice.channel === 'public-notice')
         throw conflict(`notice ${notice.noticeNumber} is a public notice: it was published, not delivered`);
       if (notice.receivedAt)

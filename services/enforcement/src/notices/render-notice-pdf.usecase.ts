@@ -3,8 +3,8 @@ import { formatShanghaiDate, locateCjkFont, renderDocument, type CjkFont } from 
 import type { Notice } from './notice.entity';
 
 /**
- * The notice as a Chinese PDF, rendered from its stored text (the text is the record; the PDF is
- * reproducible from it). Storage of the PDF through the evidence service is not wired yet.
+ * The notice as a Chinese PDF, rendered from its stored text. The copy stored as evidence (its
+ * object id and SHA-256 on the notice) is what was sent; this renders the same text again.
  */
 @Injectable()
 export class RenderNoticePdfUseCase {

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { shanghaiDate } from '../calendar/shanghai-time';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { BatchFile } from '../batches/batch-file.entity';
+import { AlertBook } from '../deadlines/alert-book';
 import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
 import { Notice } from './notice.entity';
 
@@ -17,6 +18,7 @@ export class ResultNotifier {
   constructor(
     private readonly outbox: OutboxPublisher,
     private readonly calendar: WorkingDayCalendar,
+    private readonly alerts: AlertBook,
   ) {}
 
   async publishWhenAllSent(
@@ -36,6 +38,19 @@ export class ResultNotifier {
     const sealed = batch.sealed;
     if (!order || !sealed) return;
     const seller = results.find((n) => n.recipient === 'seller');
+    const receivedAt = report.purpose === 'initial' ? seller?.receivedAt : null;
+    const objectionDeadline = receivedAt
+      ? await this.alerts.withCalendar(
+          manager,
+          {
+            batchNumber: batch.batchNumber,
+            subjectType: 'notice',
+            subjectId: `${seller?.id}/objection-deadline`,
+            what: `the seller's 15-day objection period after receipt on ${shanghaiDate(receivedAt)}`,
+          },
+          () => this.calendar.lastDayOfPeriod(shanghaiDate(receivedAt), OBJECTION_PERIOD_DAYS),
+        )
+      : null;
     const value: ResultNotifiedValue = {
       batchNumber: batch.batchNumber,
       reportNumber: report.reportNumber,
@@ -59,14 +74,7 @@ export class ResultNotifier {
             },
           }
         : {}),
-      ...(report.purpose === 'initial' && seller?.receivedAt
-        ? {
-            objectionDeadline: this.calendar.lastDayOfPeriod(
-              shanghaiDate(seller.receivedAt),
-              OBJECTION_PERIOD_DAYS,
-            ),
-          }
-        : {}),
+      ...(objectionDeadline ? { objectionDeadline } : {}),
       notifiedAt: now.toISOString(),
     };
     await manager.update('enforcement_batch', { batchNumber: batch.batchNumber }, { resultNotifiedAt: now });

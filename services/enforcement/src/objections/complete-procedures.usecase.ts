@@ -7,7 +7,7 @@ import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import type { CompleteProceduresCommand } from './complete-procedures.command';
 import { Objection } from './objection.entity';
 
-/** Procedures completed within the 7 days: the re-inspection goes ahead (no waiver). */
+/** Procedures completed within the 7 days of the lab being known: the re-inspection goes ahead (no waiver). */
 @Injectable()
 export class CompleteProceduresUseCase {
   constructor(
@@ -32,8 +32,16 @@ export class CompleteProceduresUseCase {
       if (!objection) throw notFound('objection', id);
       if (objection.status !== 'approved')
         throw conflict(`objection ${id} is ${objection.status}, not awaiting procedures`);
-      const completeBy = objection.completeBy as Date;
-      if (completedAt > completeBy) {
+      const labKnownAt = objection.labNotifiedAt;
+      if (!labKnownAt)
+        throw conflict(
+          `the re-inspection lab of objection ${id} is not known yet: procedures start once it is drawn`,
+        );
+      if (completedAt < labKnownAt)
+        throw unprocessable('completedAt', `is before the lab was known (${labKnownAt.toISOString()})`);
+      // Null only while the calendar lacks the year: no waiver is computed, the procedures count.
+      const completeBy = objection.completeBy;
+      if (completeBy && completedAt > completeBy) {
         throw unprocessable(
           'completedAt',
           `is after the ${completeBy.toISOString()} limit: the re-inspection is waived`,

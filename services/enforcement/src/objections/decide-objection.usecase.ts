@@ -5,9 +5,7 @@ import { ReinspectionRequested, type ReinspectionRequestedValue } from '@qis/con
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
-import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import { DeadlineBook } from '../deadlines/deadline-book';
+import { addDays, endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import type { DecideObjectionCommand } from './decide-objection.command';
@@ -16,15 +14,14 @@ import { Objection } from './objection.entity';
 
 /**
  * The approver decides. Approved: `reinspection-requested` goes to lab-gateway (a different lab)
- * and evidence (re-seal the backup sample), and the 7 days for the procedures start. Refused: the
+ * and evidence (re-seal the backup sample); the 7 days for the procedures start when lab-gateway
+ * has drawn the lab (`RecordReinspectionLabUseCase`). Refused: the
  * first result stands once no other objection is pending.
  */
 @Injectable()
 export class DecideObjectionUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: WorkingDayCalendar,
-    private readonly deadlines: DeadlineBook,
     private readonly outbox: OutboxPublisher,
     private readonly finality: FinalizeResultUseCase,
     private readonly audit: AuditService,
@@ -60,19 +57,9 @@ export class DecideObjectionUseCase {
         const sealed = batch.sealed;
         if (!report || !sealed)
           throw conflict(`batch ${batch.batchNumber} lacks the report or the sealed sample to re-inspect`);
-        // 7 days from being told the lab; the lab-determination notice goes out with the approval.
-        const completeBy = endOfShanghaiDay(
-          this.calendar.lastDayOfPeriod(shanghaiDate(decidedAt), PROCEDURES_PERIOD_DAYS),
-        );
+        // The 7 days run from when the lab is known (its dispatch, `sample-dispatched`), not from here.
         objection.status = 'approved';
-        objection.completeBy = completeBy;
-        await this.deadlines.schedule(
-          manager,
-          'reinspection-procedures',
-          objection.id,
-          batch.batchNumber,
-          completeBy,
-        );
+        objection.completeBy = null;
         const value: ReinspectionRequestedValue = {
           batchNumber: batch.batchNumber,
           objectionId: objection.id,
@@ -83,7 +70,10 @@ export class DecideObjectionUseCase {
           sampleRole: 'backup',
           sealNumber: sealed.backupSample.sealNumber,
           approvedAt: decidedAt.toISOString(),
-          completeBy: completeBy.toISOString(),
+          // Earliest the limit can fall (the lab is drawn at once); the binding one is on the objection.
+          completeBy: endOfShanghaiDay(
+            addDays(shanghaiDate(decidedAt), PROCEDURES_PERIOD_DAYS),
+          ).toISOString(),
         };
         await this.outbox.publish(manager, [
           { contract: ReinspectionRequested, key: batch.batchNumber, value },
@@ -101,7 +91,6 @@ export class DecideObjectionUseCase {
           detail: {
             batchNumber: batch.batchNumber,
             reason: command.reason,
-            completeBy: objection.completeBy?.toISOString() ?? null,
           },
         },
         manager,

@@ -53,6 +53,17 @@ export class Objection {
   @Column({ name: 'decision_reason', type: 'text', nullable: true })
   decisionReason!: string | null;
 
+  /** The re-inspection lab drawn by lab-gateway (`sample-dispatched` for the re-inspection). */
+  @Column({ name: 'reinspection_lab_id', type: 'text', nullable: true })
+  reinspectionLabId!: string | null;
+
+  @Column({ name: 'reinspection_lab_name', type: 'text', nullable: true })
+  reinspectionLabName!: string | null;
+
+  /** When the lab became known (its dispatch): the 7 days for the procedures run from here. */
+  @Column({ name: 'lab_notified_at', type: 'timestamptz', nullable: true })
+  labNotifiedAt!: Date | null;
+
   @Column({ name: 'complete_by', type: 'timestamptz', nullable: true })
   completeBy!: Date | null;
 

@@ -17,10 +17,18 @@ export class ObjectionView {
   refusalReason!: string | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) decidedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) decisionReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'the re-inspection lab, once lab-gateway drew it' })
+  reinspectionLabName!: string | null;
   @ApiPropertyOptional({
     nullable: true,
     format: 'date-time',
-    description: 'procedures must be complete by then, else waived',
+    description: 'when the re-inspection lab became known; the 7 days run from that day',
+  })
+  labNotifiedAt!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'date-time',
+    description: 'procedures must be complete by then, else waived (null until the lab is known)',
   })
   completeBy!: string | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) proceduresCompletedAt!: string | null;
@@ -39,6 +47,8 @@ export class ObjectionView {
       refusalReason: o.refusalReason,
       decidedAt: o.decidedAt?.toISOString() ?? null,
       decisionReason: o.decisionReason,
+      reinspectionLabName: o.reinspectionLabName,
+      labNotifiedAt: o.labNotifiedAt?.toISOString() ?? null,
       completeBy: o.completeBy?.toISOString() ?? null,
       proceduresCompletedAt: o.proceduresCompletedAt?.toISOString() ?? null,
     };

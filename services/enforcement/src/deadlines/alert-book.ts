@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
+
+/** What alerts are about: breached deadlines, deadlines that cannot be computed, amendments that came too late. */
+export type AlertKind =
+  'result-notice-overdue' | 'case-overdue' | 'calendar-year-unknown' | 'report-amendment-not-applied';
+export const ALERT_KINDS: readonly AlertKind[] = [
+  'result-notice-overdue',
+  'case-overdue',
+  'calendar-year-unknown',
+  'report-amendment-not-applied',
+];
+
+export interface AlertFacts {
+  kind: AlertKind;
+  batchNumber: string;
+  subjectType: string;
+  subjectId: string;
+  message: string;
+}
+
+/** Raises an alert once per kind and subject (`GET /alerts`), and logs it as a warning. */
+@Injectable()
+export class AlertBook {
+  private readonly logger = new Logger('Alerts');
+
+  async raise(manager: EntityManager, alert: AlertFacts): Promise<void> {
+    await manager.query(
+      `insert into alert (id, kind, batch_number, subject_type, subject_id, message) values ($1, $2, $3, $4, $5, $6)
+       on conflict (kind, subject_id) do nothing`,
+      [randomUUID(), alert.kind, alert.batchNumber, alert.subjectType, alert.subjectId, alert.message],
+    );
+    this.logger.warn(
+      { kind: alert.kind, batchNumber: alert.batchNumber, subjectId: alert.subjectId },
+      alert.message,
+    );
+  }
+
+  /**
+   * Runs a computation on the working-day calendar; when it reaches a year the calendar does not
+   * know, raises a `calendar-year-unknown` alert naming what could not be computed and returns
+   * null instead of failing the caller (a consumer or a scan must not stall on it). Other errors
+   * propagate.
+   */
+  async withCalendar<T>(
+    manager: EntityManager,
+    subject: { batchNumber: string; subjectType: string; subjectId: string; what: string },
+    compute: () => T,
+  ): Promise<T | null> {
+    try {
+      return compute();
+    } catch (error) {
+      if (!(error instanceof CalendarYearUnknownError)) throw error;
+      await this.raise(manager, {
+        kind: 'calendar-year-unknown',
+        batchNumber: subject.batchNumber,
+        subjectType: subject.subjectType,
+        subjectId: subject.subjectId,
+        message: `${subject.what} cannot be computed: ${error.message}; until then it must be tracked by hand`,
+      });
+      return null;
+    }
+  }
+}

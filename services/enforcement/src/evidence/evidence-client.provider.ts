@@ -1,0 +1,40 @@
+import type { Provider } from '@nestjs/common';
+import { ServiceTokenSource } from '@qis/auth';
+import { EnforcementConfig } from '../enforcement.config';
+import { EvidenceClient } from './evidence-client';
+
+/** Injection token of the `EvidenceClient`, or `null` when `EVIDENCE_URL` is not set. */
+export const EVIDENCE_CLIENT = Symbol('EVIDENCE_CLIENT');
+
+/** The service principal enforcement acts as at the evidence service (uploads of kind `notice`). */
+export const ENFORCEMENT_SERVICE_SUBJECT = 'service:enforcement';
+
+export const evidenceClientProvider: Provider = {
+  provide: EVIDENCE_CLIENT,
+  inject: [EnforcementConfig],
+  useFactory: (config: EnforcementConfig): EvidenceClient | null => {
+    const tokens = ServiceTokenSource.fromSettings({
+      environment: config.QIS_ENV,
+      subject: ENFORCEMENT_SERVICE_SUBJECT,
+      roles: ['enforcement-officer'],
+      privateKeyFile: config.SERVICE_TOKEN_PRIVATE_KEY_FILE,
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      tokenUrl: config.SERVICE_TOKEN_URL,
+      clientId: config.SERVICE_TOKEN_CLIENT_ID,
+      clientSecret: config.SERVICE_TOKEN_CLIENT_SECRET,
+      scope: config.SERVICE_TOKEN_SCOPE,
+    });
+    if (!config.EVIDENCE_URL) {
+      if (config.QIS_ENV === 'production')
+        throw new Error('EVIDENCE_URL must be set in production: every notice is stored as evidence');
+      return null;
+    }
+    if (!tokens)
+      throw new Error(
+        'EVIDENCE_URL is set but no service token is configured: set SERVICE_TOKEN_URL, SERVICE_TOKEN_CLIENT_ID and ' +
+          'SERVICE_TOKEN_CLIENT_SECRET (production), or SERVICE_TOKEN_PRIVATE_KEY_FILE (development and test)',
+      );
+    return new EvidenceClient(config.EVIDENCE_URL.replace(/\/+$/, ''), tokens);
+  },
+};

@@ -1,0 +1,27 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EnforcementConfig } from '../enforcement.config';
+import { IntervalTask } from '../scheduling/interval-task';
+import { StoreNoticePdfsUseCase } from './store-notice-pdfs.usecase';
+
+/** Runs the notice-PDF storing step every `NOTICE_STORE_INTERVAL_MS` when `EVIDENCE_URL` is set. */
+@Injectable()
+export class NoticeEvidenceScheduler extends IntervalTask {
+  protected readonly logger = new Logger('NoticeEvidenceScheduler');
+
+  constructor(
+    private readonly store: StoreNoticePdfsUseCase,
+    private readonly config: EnforcementConfig,
+  ) {
+    super();
+  }
+
+  protected intervalMs(): number | null {
+    if (this.store.enabled) return this.config.NOTICE_STORE_INTERVAL_MS;
+    this.logger.warn('EVIDENCE_URL is not set: notice PDFs are not stored as evidence');
+    return null;
+  }
+
+  protected run(): Promise<unknown> {
+    return this.store.execute();
+  }
+}

@@ -1,0 +1,169 @@
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ServiceTokenSource } from '@qis/auth';
+import { ObjectStoreConfig } from '@qis/config';
+import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
+import {
+  createTestDatabase,
+  expectEventually,
+  freePort,
+  spawnService,
+  startTestService,
+  waitForReady,
+  type ServiceProcess,
+  type TestService,
+} from '@qis/testing';
+import type { Client } from 'minio';
+import type { EnforcementConfig } from '../enforcement.config';
+import { enforcementService } from '../enforcement.definition';
+import { EnforcementFixture } from '../testing/enforcement-fixture';
+import { StoreNoticePdfsUseCase } from './store-notice-pdfs.usecase';
+
+jest.setTimeout(180_000);
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+interface NoticeBody {
+  id: string;
+  kind: string;
+  noticeNumber: string;
+  evidenceObjectId: string | null;
+  evidenceSha256: string | null;
+  evidenceAttempts: number;
+  evidenceLastError: string | null;
+}
+
+/**
+ * Notice PDFs stored through the evidence service running as its own built process (own database,
+ * own bucket on the real MinIO), with a service token signed by the local issuer's private key:
+ * nothing is lost while the evidence service is away, and once it is back every notice's PDF is in
+ * the bucket with the SHA-256 the evidence service computed recorded on the notice.
+ */
+describe('notice PDFs stored as evidence', () => {
+  const keys = mkdtempSync(path.join(tmpdir(), 'qis-enf-keys-'));
+  const privateKeyFile = path.join(keys, 'issuer.key');
+  const publicKeyFile = path.join(keys, 'issuer.pub');
+  const bucket = `qis-test-en-${randomBytes(5).toString('hex')}`;
+  let minio: Client;
+  let evidencePort: number;
+  let evidence: ServiceProcess | undefined;
+  let evidenceDb: { name: string; drop(): Promise<void> };
+  let service: TestService<EnforcementConfig>;
+  let fx: EnforcementFixture;
+
+  beforeAll(async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+    minio = createObjectStoreClient(Object.assign(new ObjectStoreConfig(), process.env) as ObjectStoreConfig);
+    await ensureEvidenceBucket(minio, bucket, {
+      region: process.env['MINIO_REGION'] ?? 'us-east-1',
+      retentionYears: 2,
+      mode: 'GOVERNANCE',
+    });
+    evidenceDb = await createTestDatabase('evidence');
+    evidencePort = await freePort();
+    // The evidence service is not running yet: the first attempts must fail and be kept.
+    service = await startTestService(enforcementService, {
+      DEADLINE_SCAN_INTERVAL_MS: '3600000',
+      EVIDENCE_URL: `http://127.0.0.1:${evidencePort}`,
+      SERVICE_TOKEN_PRIVATE_KEY_FILE: privateKeyFile,
+      NOTICE_STORE_INTERVAL_MS: '300',
+    });
+    fx = new EnforcementFixture(service);
+  });
+
+  afterAll(async () => {
+    await fx?.stop();
+    await service?.stop();
+    await evidence?.stop();
+    await evidenceDb?.drop();
+    const versions: Array<{ name: string; versionId: string }> = [];
+    for await (const item of minio.listObjects(bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{
+      name: string;
+      versionId?: string | null;
+    }>)
+      versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
+    for (const v of versions)
+      await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
+    await minio.removeBucket(bucket);
+    rmSync(keys, { recursive: true, force: true });
+  });
+
+  it('keeps every notice while the evidence service is down, then stores each PDF in MinIO with its SHA-256 recorded', async () => {
+    const b = 'HZ2026-910001';
+    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    await fx.notices<NoticeBody>(b, 'result', 3);
+    const all = async (): Promise<NoticeBody[]> =>
+      (await fx.call<NoticeBody[]>('GET', `/batches/${b}/notices`, { roles: ['auditor'] })).body;
+    expect(await all()).toHaveLength(5); // sampling: seller, platform; result: seller, producer, platform
+
+    await expectEventually(async () => {
+      for (const n of await all()) {
+        expect(n.evidenceObjectId).toBeNull();
+        expect(n.evidenceAttempts).toBeGreaterThanOrEqual(1);
+        expect(n.evidenceLastError).toMatch(/^start: evidence service unreachable/);
+      }
+    });
+
+    evidence = spawnService('evidence', {
+      DB_NAME: evidenceDb.name,
+      HTTP_PORT: String(evidencePort),
+      EVIDENCE_BUCKET: bucket,
+      EVIDENCE_LOCK_MODE: 'GOVERNANCE',
+      // The evidence service trusts the issuer whose private key enforcement signs its service tokens with.
+      AUTH_PUBLIC_KEY_FILE: publicKeyFile,
+      AUTH_ISSUER: service.issuer.issuer,
+      AUTH_AUDIENCE: service.issuer.audience,
+    });
+    await waitForReady(evidence);
+    // Skip the backoff instead of waiting for it: the retry is the same step the scheduler runs.
+    await service.app.get(StoreNoticePdfsUseCase).execute(new Date(Date.now() + 3_600_000));
+
+    let stored: NoticeBody[] = [];
+    await expectEventually(async () => {
+      stored = await all();
+      expect(stored.every((n) => n.evidenceObjectId !== null && n.evidenceLastError === null)).toBe(true);
+    });
+
+    const auditor = ServiceTokenSource.fromSettings({
+      environment: 'test',
+      subject: 'auditor-test',
+      roles: ['auditor'],
+      privateKeyFile,
+      issuer: service.issuer.issuer,
+      audience: service.issuer.audience,
+    }) as ServiceTokenSource;
+    for (const notice of stored) {
+      const headers = await auditor.headers();
+      const meta = (await (
+        await fetch(`${evidence.url}/evidence/objects/${notice.evidenceObjectId}`, { headers })
+      ).json()) as Record<string, unknown>;
+      expect(meta).toMatchObject({
+        kind: 'notice',
+        batchNumber: b,
+        status: 'stored',
+        contentType: 'application/pdf',
+        fileName: `${notice.noticeNumber}.pdf`,
+        uploader: 'service:enforcement',
+        sha256: notice.evidenceSha256,
+      });
+      const ticket = (await (
+        await fetch(`${evidence.url}/evidence/objects/${notice.evidenceObjectId}/download`, {
+          method: 'POST',
+          headers,
+        })
+      ).json()) as { url: string };
+      const bytes = Buffer.from(await (await fetch(ticket.url)).arrayBuffer());
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(sha256(bytes)).toBe(notice.evidenceSha256);
+    }
+    // Stored notices are not uploaded again.
+    expect(await service.app.get(StoreNoticePdfsUseCase).execute(new Date(Date.now() + 7_200_000))).toEqual({
+      stored: 0,
+      failed: 0,
+    });
+  });
+});
