@@ -79,6 +79,8 @@ describe('demo actors drive one batch through all six services', () => {
   let actors: Actors;
   const issuer = TestIssuer.shared();
   const tokens: TokenSource = (claims) => issuer.sign(claims);
+  /** What the first test leaves for the second: the batch, its seller. */
+  const flow: { batchNumber?: string; sellerName?: string } = {};
 
   beforeAll(async () => {
     minio = createObjectStoreClient(Object.assign(new ObjectStoreConfig(), process.env) as ObjectStoreConfig);
@@ -119,6 +121,10 @@ describe('demo actors drive one batch through all six services', () => {
         Topics.SampleDispatched,
         Topics.ReportIssued,
         Topics.ResultNotified,
+        Topics.ResultFinal,
+        Topics.CaseRouted,
+        Topics.CaseClosed,
+        Topics.ResultPublished,
       ],
     });
     actors = createActors(
@@ -469,7 +475,9 @@ describe('demo actors drive one batch through all six services', () => {
       { timeoutMs: 60_000, intervalMs: 500 },
     );
     expect(notices.every((n) => n.dueAt !== null && n.channel !== 'public-notice')).toBe(true);
-    const sentAt = utcNow();
+    // Received 20 days ago (deliveries may be back-dated; nothing else moves enforcement's clock):
+    // the 15-day objection window is over, which the next deadline scan acts on.
+    const sentAt = new Date(Date.now() - 20 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
     for (const notice of notices) {
       const delivered = await enforcement.recordDelivery(enforcementOfficer, notice.id, {
         sentAt,
@@ -482,5 +490,46 @@ describe('demo actors drive one batch through all six services', () => {
       batchNumber,
     );
     expect(notified.value.deliveries).toHaveLength(3);
+    flow.batchNumber = batchNumber;
+    flow.sellerName = listing.sellerName;
+  });
+
+  it('makes the unobjected failure final on the deadline scan, routes it, closes the case and publishes it', async () => {
+    const { enforcement } = actors;
+    const { batchNumber, sellerName } = flow as Required<typeof flow>;
+    expect(batchNumber).toBeDefined();
+    await enforcement.scanDeadlines(persona.admin());
+    const final = await watcher.waitForBatch<{ basis: string; verdict: string }>(
+      Topics.ResultFinal,
+      batchNumber,
+    );
+    expect(final.value).toMatchObject({ basis: 'no-objection', verdict: 'fail' });
+    await watcher.waitForBatch(Topics.CaseRouted, batchNumber);
+
+    // A platform sale goes to the bureau of the platform operator's district (余杭, 330110).
+    const officer = persona.enforcementOfficer('330110');
+    const found = (await enforcement.cases(officer)).find((c) => c.batchNumber === batchNumber);
+    expect(found).toMatchObject({ rule: 'platform-operator-address', authority: { areaCode: '330110' } });
+    const caseId = found?.id as string;
+    expect((await enforcement.acceptCase(officer, caseId)).status).toBe('accepted');
+    expect((await enforcement.investigateCase(officer, caseId)).status).toBe('investigating');
+    const closed = await enforcement.closeCase(officer, caseId, {
+      outcomes: ['takedown-confirmed', 'rectification'],
+      summary: '平台已下架涉案商品，责令经营者整改',
+    });
+    expect(closed.status).toBe('closed');
+    await watcher.waitForBatch(Topics.CaseClosed, batchNumber);
+
+    const disclosure = actors.disclosure;
+    if (!disclosure) throw new Error('createActors was given the disclosure URL');
+    const published = await expectEventually(
+      async () => {
+        const page = await disclosure.results({ q: sellerName, verdict: 'fail' });
+        expect(page.items).toHaveLength(1);
+        return page.items[0];
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(published).toMatchObject({ sellerName, verdict: 'fail', mainNonconformingItems: ['纤维含量'] });
   });
 });

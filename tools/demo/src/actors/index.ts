@@ -1,3 +1,4 @@
+import { DisclosureReader } from './disclosure';
 import { EnforcementActor } from './enforcement';
 import { EvidenceActor } from './evidence';
 import type { TokenSource } from './http';
@@ -5,6 +6,7 @@ import { LabActor } from './lab';
 import { PlanningActor } from './planning';
 import { PurchasingActor } from './purchasing';
 
+export * from './disclosure';
 export * from './enforcement';
 export * from './events';
 export * from './evidence';
@@ -42,6 +44,8 @@ export interface Actors {
   evidence: EvidenceActor;
   lab: LabActor;
   enforcement: EnforcementActor;
+  /** present when a disclosure URL was given */
+  disclosure?: DisclosureReader;
 }
 
 export function createActors(
@@ -54,5 +58,6 @@ export function createActors(
     evidence: new EvidenceActor(urls.evidence, tokens),
     lab: new LabActor(urls.labGateway, tokens),
     enforcement: new EnforcementActor(urls.enforcement, tokens),
+    ...(urls.disclosure ? { disclosure: new DisclosureReader(urls.disclosure, tokens) } : {}),
   };
 }

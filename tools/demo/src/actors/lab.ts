@@ -96,8 +96,9 @@ export interface LabReport {
   authorisedBy: string;
   authorisedTitle: string;
   /**
-   * UTC instant ending in Z, not in the future. Enforcement counts the result notice's 5 working
-   * days from it, so a back-dated `issuedAt` moves that clock into the past.
+   * UTC instant ending in Z, not in the future, not before `testedTo` (Shanghai day), which is not
+   * before `receivedOn`, which is not before the dispatch day: a report cannot be back-dated past
+   * its dispatch, so enforcement's 5-working-day result-notice clock always starts at real time.
    */
   issuedAt: string;
 }
