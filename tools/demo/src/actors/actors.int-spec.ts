@@ -25,6 +25,7 @@ import {
   type ListingRecord,
   type Participant,
   type TokenSource,
+  videoClip,
 } from './index';
 
 jest.setTimeout(600_000);
@@ -95,7 +96,7 @@ describe('demo actors drive one batch through all six services', () => {
     const url = (s: (typeof SERVICES)[number]) => `http://127.0.0.1:${ports[s]}`;
     const extra: Record<string, Record<string, string>> = {
       purchasing: { EVIDENCE_URL: url('evidence'), PURCHASING_SCHEDULER_INTERVAL_MS: '2000' },
-      evidence: { EVIDENCE_BUCKET: bucket, EVIDENCE_LOCK_MODE: 'GOVERNANCE' },
+      evidence: { EVIDENCE_BUCKET: bucket, EVIDENCE_LOCK_MODE: 'GOVERNANCE', EVIDENCE_PART_SIZE_MB: '5' },
       'lab-gateway': { EVIDENCE_URL: url('evidence') },
       enforcement: { DEADLINE_SCAN_INTERVAL_MS: '3600000' },
     };
@@ -291,7 +292,10 @@ describe('demo actors drive one batch through all six services', () => {
     expect(delivery.platform).toBe('taobao');
     const items = [];
     for (const kind of PACKAGE_KINDS) {
-      const stored = await evidence.upload(buyerClaims, evidenceFile(kind, batchNumber));
+      // The screen recording is above the 5 MiB part size: it goes up in presigned parts.
+      const file = evidenceFile(kind, batchNumber);
+      if (kind === 'purchase-screen-recording') file.data = videoClip('买样录屏', 6 * 1024);
+      const stored = await evidence.upload(buyerClaims, file);
       expect(stored).toMatchObject({ status: 'stored', kind, batchNumber });
       items.push({ kind, objectId: stored.id });
     }
