@@ -12,6 +12,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
+  deleteTopicsWithPrefix,
   createTestDatabase,
   fixtureEntry,
   freePort,
@@ -223,6 +224,7 @@ async function backbone(handler: 'each' | 'batch'): Promise<Row> {
       await client.end().catch(() => undefined);
       await producerDb.drop();
       await consumerDb.drop();
+      await deleteTopicsWithPrefix(prefix);
     }
   };
   const fast = await run(EVENTS, 0);

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import {
+  deleteTopicsWithPrefix,
   createTestDatabase,
   freePort,
   localInfraEnv,
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
   });
   const db = await createTestDatabase('evidence_bench');
   const port = await freePort();
+  const prefix = `bench-ev-${randomBytes(3).toString('hex')}.`;
   const service = spawnService('evidence', {
     HTTP_PORT: String(port),
     DB_NAME: db.name,
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
     EVIDENCE_BUCKET: bucket,
     EVIDENCE_LOCK_MODE: 'GOVERNANCE',
     EVIDENCE_PART_SIZE_MB: String(PART_MB),
-    KAFKA_TOPIC_PREFIX: `bench-ev-${randomBytes(3).toString('hex')}.`,
+    KAFKA_TOPIC_PREFIX: prefix,
     LOG_LEVEL: 'error',
   });
   try {
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
   } finally {
     await service.stop();
     await db.drop();
+    await deleteTopicsWithPrefix(prefix);
     await removeBucket(client, bucket).catch((error: unknown) =>
       process.stderr.write(`cleanup: ${String(error)}\n`),
     );

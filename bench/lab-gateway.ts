@@ -14,6 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
+  deleteTopicsWithPrefix,
   createTestDatabase,
   freePort,
   localInfraEnv,
@@ -223,6 +224,10 @@ async function runLabGateway(): Promise<{ stats: Stats; duplicates: number; repo
     KAFKA_TOPIC_PREFIX: prefix,
     LOG_LEVEL: 'error',
     DB_POOL_SIZE: '20',
+    // e.g. BENCH_SERVICE_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the service
+    ...(process.env['BENCH_SERVICE_NODE_OPTIONS']
+      ? { NODE_OPTIONS: process.env['BENCH_SERVICE_NODE_OPTIONS'] }
+      : {}),
   });
   const pg = new Client({ ...pgServerFromEnv(), database: db.name });
   const kafka = new Kafka({
@@ -321,6 +326,7 @@ async function runLabGateway(): Promise<{ stats: Stats; duplicates: number; repo
     await pg.end().catch(() => undefined);
     await service.stop('SIGTERM');
     await db.drop();
+    await deleteTopicsWithPrefix(prefix);
   }
 }
 

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { unifiedSocialCreditCheckCharacter } from '@qis/contracts';
 import {
+  deleteTopicsWithPrefix,
   createTestDatabase,
   freePort,
   localInfraEnv,
@@ -218,6 +219,7 @@ async function main(): Promise<void> {
   const db = await createTestDatabase('bench_planning');
   let service: ServiceProcess | undefined;
   const client = new Client({ ...pgServerFromEnv(), database: db.name });
+  const topicPrefix = `bench-${randomBytes(4).toString('hex')}.`;
   try {
     const t0 = Date.now();
     const { importFile, copyFile } = await generate(dir);
@@ -227,7 +229,7 @@ async function main(): Promise<void> {
     service = spawnService('planning', {
       HTTP_PORT: String(await freePort()),
       DB_NAME: db.name,
-      KAFKA_TOPIC_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
       LOG_LEVEL: 'error',
     });
     await waitForReady(service, 120_000);
@@ -352,6 +354,7 @@ async function main(): Promise<void> {
     await service?.stop('SIGTERM');
     await sleep(200);
     await db.drop().catch(() => undefined);
+    await deleteTopicsWithPrefix(topicPrefix);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -15,8 +15,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$ROOT/deploy/local/lib.sh"
 
 KAFKA_VERSION=3.9.1
-# MinIO's community server is source-only; pin the commit we build.
-MINIO_COMMIT=7aac2a2c5b7c882e68c1ce017d8256be2feea27f
+# MinIO's community server is source-only; pin the commit we build, by the pseudo-version the Go
+# module proxy serves for it (the proxy refuses a bare commit hash it has not resolved before).
+MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
+MINIO_COMMIT=${MINIO_VERSION##*-}
 KAFKA_LIB="$QIS_CACHE_DIR/kafka-$KAFKA_VERSION/lib"
 MINIO_BIN="$QIS_CACHE_DIR/minio-${MINIO_COMMIT:0:12}/bin/minio"
 
@@ -245,7 +247,7 @@ build_minio() {
   command -v go >/dev/null || { echo "Go is missing: install Go >= 1.24" >&2; return 1; }
   mkdir -p "$(dirname "$MINIO_BIN")"
   (cd "$QIS_CACHE_DIR" && CGO_ENABLED=0 GOBIN="$(dirname "$MINIO_BIN")" GOFLAGS=-mod=mod \
-    go install -trimpath "github.com/minio/minio@$MINIO_COMMIT") >"$STEP_LOG" 2>&1
+    go install -trimpath "github.com/minio/minio@$MINIO_VERSION") >"$STEP_LOG" 2>&1
 }
 
 minio_ready() { curl -fs -o /dev/null "http://127.0.0.1:$QIS_MINIO_PORT/minio/health/ready"; }
@@ -278,16 +280,18 @@ dev_keys() {
   chmod 600 "$dir/dev-jwt.key"
 }
 
-# ---------------------------------------------------------------- document tools
+# ---------------------------------------------------------------- document and browser tools
 # The evidence service renders Chinese PDFs with an embedded CJK font (WenQuanYi Micro Hei), and
-# its tests turn a PDF page into PNG with pdftoppm (poppler-utils). Installed from Debian when absent.
+# its tests turn a PDF page into PNG with pdftoppm (poppler-utils). The disclosure page's browser
+# tests drive Debian's chromium with playwright-core (no browser download). Installed from Debian
+# when absent.
 CJK_FONT_FILE=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 documents_tools() {
-  [ -f "$CJK_FONT_FILE" ] && command -v pdftoppm >/dev/null && return 0
-  step "install the CJK font and poppler-utils from Debian packages" "$QIS_INFRA_DIR/logs/apt-documents.log"
-  [ "$(id -u)" = 0 ] || { echo "missing CJK font or pdftoppm; run: sudo apt-get install -y fonts-wqy-microhei poppler-utils" >&2; return 1; }
+  [ -f "$CJK_FONT_FILE" ] && command -v pdftoppm >/dev/null && command -v chromium >/dev/null && return 0
+  step "install the CJK font, poppler-utils and chromium from Debian packages" "$QIS_INFRA_DIR/logs/apt-documents.log"
+  [ "$(id -u)" = 0 ] || { echo "missing CJK font, pdftoppm or chromium; run: sudo apt-get install -y fonts-wqy-microhei poppler-utils chromium" >&2; return 1; }
   DEBIAN_FRONTEND=noninteractive apt-get update -q >"$STEP_LOG" 2>&1
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-wqy-microhei poppler-utils >>"$STEP_LOG" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-wqy-microhei poppler-utils chromium >>"$STEP_LOG" 2>&1
 }
 
 # ---------------------------------------------------------------- helpers

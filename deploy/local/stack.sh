@@ -60,6 +60,8 @@ start_service() {
     # The services never need the superuser.
     unset DB_ADMIN_USER DB_ADMIN_PASSWORD
     export HTTP_PORT="$port" DB_NAME="$(service_db "$name")"
+    # Purchasing, lab-gateway and enforcement store and check their files at the evidence service.
+    export EVIDENCE_URL="http://127.0.0.1:$(service_port evidence)"
     # Buyer identities are purchasing's alone: only that process gets the key ring.
     if [ "$name" = purchasing ]; then
       export PURCHASING_IDENTITY_KEY="$QIS_PURCHASING_IDENTITY_KEY"

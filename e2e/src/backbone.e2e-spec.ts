@@ -24,7 +24,9 @@ import { Client } from 'pg';
  * outbox → relay → Kafka → inbox, exactly once in effect, dead letters, order per key.
  * Each test has its own topic prefix (so its own topics and consumer groups) and databases.
  */
-const prefix = (): string => `${uniqueName('bb').replace(/_/g, '-')}.`;
+// Under this file's prefix, so the run deletes these topics when it ends.
+const prefix = (): string =>
+  `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${uniqueName('bb').replace(/_/g, '-')}.`;
 const kafka = new Kafka({
   clientId: 'backbone-test',
   brokers: (process.env['KAFKA_BROKERS'] as string).split(','),

@@ -1,5 +1,6 @@
 import { containerRuntimeAvailable, startContainers } from './containers';
 import { endpoints, INFRA_VARIABLES, localInfraEnv, tcpReachable } from './infra-env';
+import { newTestRunPrefix } from './test-topics';
 
 declare global {
   var __QIS_CONTAINERS__: { stop(): Promise<void> } | undefined;
@@ -34,5 +35,9 @@ export default async function globalSetup(): Promise<void> {
         `did not answer. Start it with: npm run infra -- up`,
     );
   }
-  Object.assign(process.env, env, { QIS_ENV: 'test', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'error' });
+  Object.assign(process.env, env, {
+    QIS_ENV: 'test',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'error',
+    QIS_TEST_RUN_PREFIX: newTestRunPrefix(),
+  });
 }

@@ -6,6 +6,7 @@ export { freePort, PrivateInfra, type ServerName } from './private-infra';
 export { startTestService, type TestService } from './test-service';
 export {
   fixtureEntry,
+  identityKeyEnv,
   serviceEntry,
   spawnService,
   waitForReady,
@@ -25,3 +26,4 @@ export {
   type MatrixCell,
 } from './access-matrix';
 export { TestIssuer, type TestClaims } from './test-issuer';
+export { brokersFromEnv, deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTopic } from './test-topics';

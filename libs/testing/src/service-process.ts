@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './infra-env';
@@ -23,8 +24,24 @@ export const fixtureEntry = (): string =>
   path.join(repoRoot(), 'dist/libs/testing/src/fixtures/backbone/main.js');
 
 /**
+ * A fresh purchasing identity key ring (`PURCHASING_IDENTITY_KEY`, `PURCHASING_ACTIVE_KEY_ID`):
+ * the service refuses to boot without one, and each test process gets its own random keys.
+ */
+export function identityKeyEnv(kids: string[] = ['k1'], active = kids[0]): Record<string, string> {
+  return {
+    PURCHASING_IDENTITY_KEY: kids.map((kid) => `${kid}:${randomBytes(32).toString('base64')}`).join(','),
+    PURCHASING_ACTIVE_KEY_ID: active,
+  };
+}
+
+/** What a service needs beyond the infrastructure env to boot in a test. */
+const serviceTestDefaults = (name: string): Record<string, string> =>
+  name === 'purchasing' ? identityKeyEnv() : {};
+
+/**
  * Starts a built service as its own process (as the start command does), without waiting. It
- * trusts the test process's token issuer (`TestIssuer.shared()`) unless `env` says otherwise.
+ * trusts the test process's token issuer (`TestIssuer.shared()`) unless `env` says otherwise, and
+ * gets what its config requires beyond the infrastructure (e.g. purchasing's identity key ring).
  */
 export function spawnService(
   name: string,
@@ -36,7 +53,7 @@ export function spawnService(
     process.execPath,
     ['-r', path.join(repoRoot(), 'tools/runtime/register-paths.js'), entry],
     {
-      env: { ...process.env, ...TestIssuer.shared().env, ...env },
+      env: { ...process.env, ...serviceTestDefaults(name), ...TestIssuer.shared().env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
