@@ -79,16 +79,8 @@ afterAll(async () => {
 });
 
 /** Records every result notice of the batch as sent and received on `receivedAt`. */
-async function deliverAll(batchNumber: string, receivedAt = RECEIVED, kind = 'result'): Promise<void> {
-  const notices = await fx.notices<NoticeBody>(batchNumber, kind);
-  for (const n of notices.filter((x) => x.channel !== 'public-notice' && !x.withdrawnAt && !x.receivedAt)) {
-    const res = await fx.call('POST', `/notices/${n.id}/delivery`, officer('330100'), {
-      sentAt: receivedAt,
-      receivedAt,
-    });
-    expect(res.status).toBe(200);
-  }
-}
+const deliverAll = (batchNumber: string, receivedAt = RECEIVED, kind = 'result'): Promise<void> =>
+  fx.deliverAll(batchNumber, receivedAt, kind);
 
 async function caseOf(batchNumber: string): Promise<CaseBody> {
   const res = await fx.call<CaseBody[]>('GET', '/cases', approver);

@@ -132,6 +132,25 @@ export class EnforcementFixture {
     return rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as V);
   }
 
+  /** Records every open result notice of the batch as sent and received at `receivedAt`. */
+  async deliverAll(batchNumber: string, receivedAt: string, kind = 'result'): Promise<void> {
+    const notices = await this.notices<{
+      id: string;
+      kind: string;
+      channel: string;
+      withdrawnAt: string | null;
+      receivedAt: string | null;
+    }>(batchNumber, kind);
+    const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
+    for (const n of notices.filter((x) => x.channel !== 'public-notice' && !x.withdrawnAt && !x.receivedAt)) {
+      const res = await this.call('POST', `/notices/${n.id}/delivery`, officer, {
+        sentAt: receivedAt,
+        receivedAt,
+      });
+      expect(res.status).toBe(200);
+    }
+  }
+
   async scan(): Promise<void> {
     const res = await this.call('POST', '/deadlines/scan', { roles: ['admin'] });
     expect(res.status).toBe(200);

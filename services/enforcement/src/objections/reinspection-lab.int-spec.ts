@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createTestDatabase,
+  expectEventually,
+  freePort,
+  spawnService,
+  startTestService,
+  TestIssuer,
+  waitForReady,
+  type ServiceProcess,
+  type TestService,
+} from '@qis/testing';
+import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import type { EnforcementConfig } from '../enforcement.config';
+import { enforcementService } from '../enforcement.definition';
+import {
+  EnforcementFixture,
+  orderPlacedExample,
+  reportIssuedExample,
+  sampleSealedExample,
+} from '../testing/enforcement-fixture';
+import { PROCEDURES_PERIOD_DAYS } from './objection-window';
+
+jest.setTimeout(180_000);
+
+interface ObjectionBody {
+  id: string;
+  status: string;
+  reinspectionLabName: string | null;
+  labNotifiedAt: string | null;
+  completeBy: string | null;
+}
+
+/**
+ * The approval crosses the real Kafka to lab-gateway running as its own built process, which draws
+ * a lab other than the original one; its sample-dispatched comes back and starts the 7 days.
+ */
+describe('re-inspection procedures period with the real lab-gateway', () => {
+  let labGateway: ServiceProcess;
+  let labGatewayDb: { name: string; drop(): Promise<void> };
+  let service: TestService<EnforcementConfig>;
+  let fx: EnforcementFixture;
+  const labName = '国家示例丝绸产品质量检验检测中心';
+
+  beforeAll(async () => {
+    labGatewayDb = await createTestDatabase('lab-gateway');
+    labGateway = spawnService('lab-gateway', {
+      DB_NAME: labGatewayDb.name,
+      HTTP_PORT: String(await freePort()),
+    });
+    await waitForReady(labGateway);
+    const res = await fetch(`${labGateway.url}/labs`, {
+      method: 'POST',
+      headers: {
+        ...(await TestIssuer.shared().headers({ roles: ['admin'], sub: 'admin-test' })),
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({
+        name: labName,
+        address: '浙江省杭州市西湖区示例路1号',
+        cmaNumber: 'CMA2026330001',
+        cmaExpiresOn: '2030-12-31',
+        qualificationLevel: 3,
+        scopes: [
+          {
+            category: sampleSealedExample.value.category,
+            standards: [sampleSealedExample.value.claimed.productStandard ?? 'GB/T 24252-2019'],
+          },
+        ],
+        capacity: 100,
+        turnaroundWorkingDays: 10,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`register lab: ${res.status} ${await res.text()}`);
+    service = await startTestService(enforcementService, { DEADLINE_SCAN_INTERVAL_MS: '3600000' });
+    fx = new EnforcementFixture(service);
+  });
+
+  afterAll(async () => {
+    await fx?.stop();
+    await service?.stop();
+    await labGateway?.stop();
+    await labGatewayDb?.drop();
+  });
+
+  it('starts the 7 days on the day lab-gateway dispatched the backup sample to a different lab', async () => {
+    const b = 'HZ2026-920001';
+    const day = 86_400_000;
+    await fx.batch(b, { report: { issuedAt: new Date(Date.now() - 5 * day).toISOString() } });
+    await fx.deliverAll(b, new Date(Date.now() - 3 * day).toISOString());
+    const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
+    const approver = { roles: ['approver'], sub: 'approver-li' };
+    const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer, {
+      applicantRole: 'seller',
+      applicantName: orderPlacedExample.value.seller.name,
+      filedAt: new Date(Date.now() - day).toISOString(),
+    });
+    expect(objection.body.status).toBe('filed');
+    const approved = await fx.call<ObjectionBody>(
+      'POST',
+      `/objections/${objection.body.id}/decision`,
+      approver,
+      {
+        approve: true,
+        reason: '同意复检',
+      },
+    );
+    expect(approved.body).toMatchObject({ status: 'approved', completeBy: null });
+
+    let known: ObjectionBody | undefined;
+    await expectEventually(
+      async () => {
+        known = (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body;
+        expect(known.labNotifiedAt).not.toBeNull();
+      },
+      { timeoutMs: 60_000 },
+    );
+    const labNotifiedAt = new Date(known?.labNotifiedAt as string);
+    const lastDay = WorkingDayCalendar.fromChineseDays().lastDayOfPeriod(
+      shanghaiDate(labNotifiedAt),
+      PROCEDURES_PERIOD_DAYS,
+    );
+    expect(known).toMatchObject({
+      status: 'approved',
+      reinspectionLabName: labName,
+      completeBy: endOfShanghaiDay(lastDay).toISOString(),
+    });
+    expect(labName).not.toBe(reportIssuedExample.value.labName);
+
+    const done = await fx.call<ObjectionBody>(
+      'POST',
+      `/objections/${objection.body.id}/procedures-completed`,
+      officer,
+      { completedAt: new Date().toISOString() },
+    );
+    expect(done.body.status).toBe('re-inspecting');
+  });
+});
