@@ -549,6 +549,32 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     expect(filed).toEqual([expect.objectContaining({ reportNumber: 'ZJFZ2026-A-00123' })]);
   });
 
+  it('does not apply an amended report once the result is final, and raises an alert', async () => {
+    const b = 'HZ2026-900006'; // final (no objection) in the routing test above
+    await fx.report(b, {
+      reportNumber: 'ZJFZ2026-A-00124',
+      amendsReportNumber: reportIssuedExample.value.reportNumber,
+      issuedAt: '2026-07-01T02:00:00.000Z',
+    });
+    await expectEventually(async () => {
+      const alerts = await fx.call<Array<{ kind: string; message: string }>>(
+        'GET',
+        `/alerts?batchNumber=${b}`,
+        approver,
+      );
+      expect(alerts.body).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            kind: 'report-amendment-not-applied',
+            message: expect.stringMatching(/ZJFZ2026-A-00124 .*result already final/),
+          }),
+        ]),
+      );
+    });
+    const notices = await fx.call<NoticeBody[]>('GET', `/batches/${b}/notices`, approver);
+    expect(notices.body.some((n) => n.reportNumber === 'ZJFZ2026-A-00124')).toBe(false);
+  });
+
   it('refuses malformed requests with 400 naming each field', async () => {
     const res = await fx.call<{ errors: Array<{ field: string }> }>(
       'POST',
