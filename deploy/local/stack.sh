@@ -62,6 +62,10 @@ start_service() {
     export HTTP_PORT="$port" DB_NAME="$(service_db "$name")"
     # Purchasing, lab-gateway and enforcement store and check their files at the evidence service.
     export EVIDENCE_URL="http://127.0.0.1:$(service_port evidence)"
+    # Enforcement stores notices from Kafka handlers and schedulers: a service token signed with the dev key.
+    if [ "$name" = enforcement ]; then
+      export SERVICE_TOKEN_PRIVATE_KEY_FILE="$QIS_INFRA_DIR/keys/dev-jwt.key"
+    fi
     # Buyer identities are purchasing's alone: only that process gets the key ring.
     if [ "$name" = purchasing ]; then
       export PURCHASING_IDENTITY_KEY="$QIS_PURCHASING_IDENTITY_KEY"

@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import { ServiceTokenSource } from '@qis/auth';
 import { EnforcementConfig } from '../enforcement.config';
 import { EvidenceClient } from './evidence-client';
@@ -26,15 +26,20 @@ export const evidenceClientProvider: Provider = {
       scope: config.SERVICE_TOKEN_SCOPE,
     });
     if (!config.EVIDENCE_URL) {
+      // Loud in production (every notice belongs in the evidence store), but no refusal to boot:
+      // notices are still issued, and those created meanwhile are stored once it is configured.
       if (config.QIS_ENV === 'production')
-        throw new Error('EVIDENCE_URL must be set in production: every notice is stored as evidence');
+        new Logger('NoticeEvidence').error('EVIDENCE_URL is not set: notice PDFs are not stored as evidence');
       return null;
     }
-    if (!tokens)
-      throw new Error(
+    if (!tokens) {
+      const problem =
         'EVIDENCE_URL is set but no service token is configured: set SERVICE_TOKEN_URL, SERVICE_TOKEN_CLIENT_ID and ' +
-          'SERVICE_TOKEN_CLIENT_SECRET (production), or SERVICE_TOKEN_PRIVATE_KEY_FILE (development and test)',
-      );
+        'SERVICE_TOKEN_CLIENT_SECRET (production), or SERVICE_TOKEN_PRIVATE_KEY_FILE (development and test)';
+      if (config.QIS_ENV === 'production') throw new Error(problem);
+      new Logger('NoticeEvidence').warn(`${problem}; notice PDFs are not stored as evidence`);
+      return null;
+    }
     return new EvidenceClient(config.EVIDENCE_URL.replace(/\/+$/, ''), tokens);
   },
 };
