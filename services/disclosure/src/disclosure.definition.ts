@@ -1,13 +1,15 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { DisclosureConfig } from './disclosure.config';
 import { migrations } from './migrations';
+import { publicationEntities, PublicationModule } from './publication/publication.module';
 
 export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   name: 'disclosure',
   title: 'QIS Disclosure service',
   description: 'Publication of results, statistics, the public web page, platform result feeds, open data.',
   config: DisclosureConfig,
-  entities: [],
+  entities: [...publicationEntities],
   migrations,
-  imports: [],
+  // One feature module per line: publication first (the others build on it).
+  imports: [PublicationModule],
 };

@@ -1,2 +1,4 @@
+import { CreateDisclosure1764000000000 } from './create-disclosure.migration';
+
 /** The disclosure service's migrations, in order. Each runs once, in its own transaction, at start. */
-export const migrations = [];
+export const migrations = [CreateDisclosure1764000000000];

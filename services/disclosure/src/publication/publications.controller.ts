@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
+import { CorrectPublicationCommand } from './correct-publication.command';
+import { PublicResultView } from './public-result.view';
+import { RevisePublicationUseCase } from './revise-publication.usecase';
+import { WithdrawPublicationCommand } from './withdraw-publication.command';
+
+/** Corrections and withdrawals by the sampling bureau's officers (audited; history stays public). */
+@ApiTags('publications')
+@Controller('publications')
+export class PublicationsController {
+  constructor(private readonly revise: RevisePublicationUseCase) {}
+
+  @Post(':id/corrections')
+  @HttpCode(201)
+  @Policy({ roles: ['enforcement-officer', 'admin'] })
+  @ApiOperation({
+    summary:
+      'Correct the current version of a published result (更正); an officer’s jurisdiction must cover the bureau',
+  })
+  @ApiOkResponse({ type: PublicResultView })
+  correct(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: CorrectPublicationCommand,
+  ): Promise<PublicResultView> {
+    return this.revise.correct(actor, principal, id, command);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(201)
+  @Policy({ roles: ['enforcement-officer', 'admin'] })
+  @ApiOperation({
+    summary: 'Withdraw a published result (撤回); it leaves the list, its history stays readable',
+  })
+  @ApiOkResponse({ type: PublicResultView })
+  withdraw(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: WithdrawPublicationCommand,
+  ): Promise<PublicResultView> {
+    return this.revise.withdraw(actor, principal, id, command);
+  }
+}
