@@ -103,6 +103,25 @@ describe('TokenVerifier with a public key file', () => {
     expect(await reason(verifier.verify(`${header}.${body}.`))).toBe('invalid');
   });
 
+  it('remembers a verified token only until it expires, and hands out copies', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const token = await sign({ sub: 'lab-user', roles: ['lab'], labId: 'lab-1' }, { ttl: 30 });
+      const first = await verifier.verify(token);
+      first.roles.push('admin');
+      await expect(verifier.verify(token)).resolves.toEqual({
+        sub: 'lab-user',
+        roles: ['lab'],
+        labId: 'lab-1',
+      });
+      // past exp plus the 5 s tolerance: refused although it was verified before
+      jest.setSystemTime(Date.now() + 36_000);
+      expect(await reason(verifier.verify(token))).toBe('expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('names the variable when the key file is missing or not a key', async () => {
     await expect(
       TokenVerifier.fromSettings({ publicKeyFile: path.join(dir, 'nope.pub'), clockToleranceSeconds: 5 }),

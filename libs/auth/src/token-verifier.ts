@@ -25,10 +25,22 @@ export interface AuthSettings {
 }
 
 const SCOPE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Verified tokens remembered at most this long (so a key withdrawn from a JWKS stops working soon). */
+const CACHE_TTL_MS = 60_000;
+const CACHE_ENTRIES = 10_000;
 
-/** Verifies RS256 bearer tokens and turns their claims into a `Principal`. */
+/**
+ * Verifies RS256 bearer tokens and turns their claims into a `Principal`. A token once verified is
+ * remembered until it expires (at most a minute): a client polling with one token pays for the RSA
+ * signature check once, not on every request. Refusals are never remembered.
+ */
 export class TokenVerifier {
-  private constructor(private readonly check: (token: string) => Promise<JWTVerifyResult>) {}
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+
+  private constructor(
+    private readonly check: (token: string) => Promise<JWTVerifyResult>,
+    private readonly clockToleranceMs = 0,
+  ) {}
 
   static async fromSettings(settings: AuthSettings): Promise<TokenVerifier> {
     const options: JWTVerifyOptions = {
@@ -43,7 +55,10 @@ export class TokenVerifier {
         timeoutDuration: 5_000,
         cooldownDuration: 30_000,
       });
-      return new TokenVerifier((token) => jwtVerify(token, jwks, options));
+      return new TokenVerifier(
+        (token) => jwtVerify(token, jwks, options),
+        settings.clockToleranceSeconds * 1000,
+      );
     }
     const file = settings.publicKeyFile;
     if (!file) throw new Error('AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL must be set');
@@ -53,20 +68,35 @@ export class TokenVerifier {
     const key = await importSPKI(pem, 'RS256').catch(() => {
       throw new Error(`AUTH_PUBLIC_KEY_FILE: ${file} is not an RSA public key in PEM (SPKI) form`);
     });
-    return new TokenVerifier((token) => jwtVerify(token, key, options));
+    return new TokenVerifier(
+      (token) => jwtVerify(token, key, options),
+      settings.clockToleranceSeconds * 1000,
+    );
   }
 
   /** The caller behind `token`, or `InvalidTokenError`. */
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && known.until > now) return copyOf(known.principal);
+    if (known) this.verified.delete(token);
     let payload: JWTPayload;
     try {
       ({ payload } = await this.check(token));
     } catch (error) {
       throw classify(error);
     }
-    return principalOf(payload);
+    const principal = principalOf(payload);
+    // `exp` is a required claim, checked by jwtVerify; the tolerance is the one jwtVerify applies.
+    const until = Math.min((payload.exp as number) * 1000 + this.clockToleranceMs, now + CACHE_TTL_MS);
+    if (this.verified.size >= CACHE_ENTRIES)
+      this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, until });
+    return copyOf(principal);
   }
 }
+
+const copyOf = (p: Principal): Principal => ({ ...p, roles: [...p.roles] });
 
 function classify(error: unknown): InvalidTokenError {
   if (error instanceof errors.JWTExpired) return new InvalidTokenError('expired', 'token expired');

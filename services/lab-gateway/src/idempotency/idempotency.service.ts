@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json';
 import type { IdempotentAnswer } from './idempotent-answer';
 import type { IdempotentRequest } from './idempotent-request';
-import { IdempotencyRecord } from './idempotency-record.entity';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -45,32 +44,41 @@ export class IdempotencyService {
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.path}\n${canonicalJson(request.body)}`)
       .digest('hex');
-    const stored = await this.replay<T>(request.scope, key, fingerprint);
-    if (stored) return stored;
-    const body = await this.dataSource.transaction(async (manager) => {
-      // A concurrent request with the same key holds this row until it commits: wait, then replay.
+    // Claim first: a first attempt (the usual case) costs no extra read; a retry finds the key taken.
+    const answer = await this.dataSource.transaction(async (manager): Promise<IdempotentAnswer<T>> => {
+      // A concurrent request with the same key holds the row until it commits: the insert waits,
+      // then finds the key taken, and the next statement (a new snapshot) reads the stored answer.
       const claimed = (await manager.query(
         `insert into idempotency_record (scope, key, fingerprint, status_code, response)
          values ($1, $2, $3, $4, '{}') on conflict do nothing returning key`,
         [request.scope, key, fingerprint, statusCode],
       )) as unknown[];
-      if (claimed.length === 0) return null;
-      const result = await work(manager);
-      await manager.update(IdempotencyRecord, { scope: request.scope, key }, { response: result });
-      return result;
+      if (claimed.length === 0) {
+        const stored = await this.replay<T>(manager, request.scope, key, fingerprint);
+        if (!stored) throw new Error(`idempotency record ${request.scope}/${key} vanished`);
+        return stored;
+      }
+      const body = await work(manager);
+      await manager.query('update idempotency_record set response = $3 where scope = $1 and key = $2', [
+        request.scope,
+        key,
+        JSON.stringify(body),
+      ]);
+      return { statusCode, body, replayed: false };
     });
-    if (body !== null) return { statusCode, body, replayed: false };
-    const winner = await this.replay<T>(request.scope, key, fingerprint);
-    if (!winner) throw new Error(`idempotency record ${request.scope}/${key} vanished`);
-    return winner;
+    return answer;
   }
 
   private async replay<T>(
+    manager: EntityManager,
     scope: string,
     key: string,
     fingerprint: string,
   ): Promise<IdempotentAnswer<T> | null> {
-    const record = await this.dataSource.manager.findOneBy(IdempotencyRecord, { scope, key });
+    const [record] = (await manager.query(
+      'select fingerprint, status_code, response from idempotency_record where scope = $1 and key = $2',
+      [scope, key],
+    )) as Array<{ fingerprint: string; status_code: number; response: T }>;
     if (!record) return null;
     if (record.fingerprint !== fingerprint) {
       throw new ConflictException({
@@ -79,6 +87,6 @@ export class IdempotencyService {
         message: 'Idempotency-Key already used with a different request body',
       });
     }
-    return { statusCode: record.statusCode, body: record.response as T, replayed: true };
+    return { statusCode: record.status_code, body: record.response, replayed: true };
   }
 }

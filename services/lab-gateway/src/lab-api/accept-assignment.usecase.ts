@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
-import { Assignment } from '../dispatch/assignment.entity';
+import { ASSIGNMENT_VIEW_COLUMNS, assignmentViewOfRow } from '../dispatch/assignment-row';
 import { shanghaiDay } from '../shared/shanghai-day';
 import { AssignmentView } from './assignment.view';
 import { loadOwnAssignment } from './load-own-assignment';
@@ -18,18 +18,24 @@ export class AcceptAssignmentUseCase {
     id: string,
     actor: AuditActor,
   ): Promise<AssignmentView> {
-    const assignment = await loadOwnAssignment(manager, labId, id);
-    if (assignment.status !== 'dispatched')
+    const now = new Date();
+    // One statement in the usual case; the row lock makes a concurrent accept wait, then find 0 rows.
+    const [rows] = (await manager.query(
+      `update assignment set status = 'accepted', updated_at = $3
+       where id = $1 and lab_id = $2 and status = 'dispatched' returning ${ASSIGNMENT_VIEW_COLUMNS}`,
+      [id, labId, now],
+    )) as [Array<Record<string, unknown>>, number];
+    if (rows.length === 0) {
+      const assignment = await loadOwnAssignment(manager, labId, id);
       throw stateConflict(
         `assignment ${id} is ${assignment.status}; only a dispatched assignment can be accepted`,
       );
-    const now = new Date();
-    await manager.update(Assignment, { id }, { status: 'accepted', updatedAt: now });
+    }
     await this.audit.record(
       actor,
       { action: 'assignment.accept', entityType: 'assignment', entityId: id },
       manager,
     );
-    return AssignmentView.of({ ...assignment, status: 'accepted', updatedAt: now }, shanghaiDay(now));
+    return AssignmentView.of(assignmentViewOfRow(rows[0]), shanghaiDay(now));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INSPECTION_PURPOSES, SAMPLE_ROLES } from '@qis/contracts';
 import { ASSIGNMENT_STATUSES } from '../dispatch/assignment-status';
-import type { Assignment } from '../dispatch/assignment.entity';
+import type { AssignmentViewSource } from '../dispatch/assignment-row';
 import { ProgressEntryView } from './progress-entry.view';
 
 /** An assignment as its lab sees it: the sample, the deadline, the state; never the draw's other labs. */
@@ -54,7 +54,7 @@ export class AssignmentView {
   @ApiProperty({ description: 'the due date has passed without a report' })
   overdue!: boolean;
 
-  static of(a: Assignment, today: string): AssignmentView {
+  static of(a: AssignmentViewSource, today: string): AssignmentView {
     return {
       id: a.id,
       batchNumber: a.batchNumber,

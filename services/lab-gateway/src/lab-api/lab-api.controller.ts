@@ -25,7 +25,7 @@ import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Assignment } from '../dispatch/assignment.entity';
+import { ASSIGNMENT_VIEW_COLUMNS, assignmentViewOfRow } from '../dispatch/assignment-row';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { ReportView } from '../reports/report.view';
 import { SubmitReportCommand } from '../reports/submit-report.command';
@@ -76,15 +76,24 @@ export class LabApiController {
   ): Promise<AssignmentPage> {
     const labId = labOf(principal);
     if (labId === null) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    const [rows, total] = await this.dataSource.manager.findAndCount(Assignment, {
-      where: { labId, ...(query.status ? { status: query.status } : {}) },
-      order: { dispatchedAt: 'DESC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
+    // One statement for the page and the total (a lab polls this).
+    const params: unknown[] = [labId, query.pageSize, (query.page - 1) * query.pageSize];
+    if (query.status) params.push(query.status);
+    const rows = (await this.dataSource.query(
+      `select ${ASSIGNMENT_VIEW_COLUMNS}, count(*) over () as total from assignment
+       where lab_id = $1${query.status ? ' and status = $4' : ''}
+       order by dispatched_at desc, id asc limit $2 offset $3`,
+      params,
+    )) as Array<Record<string, unknown>>;
+    const total =
+      rows.length > 0
+        ? Number(rows[0]['total'])
+        : query.page === 1
+          ? 0
+          : await this.countOf(labId, query.status);
     const today = shanghaiDay(new Date());
     return {
-      items: rows.map((a) => AssignmentView.of(a, today)),
+      items: rows.map((row) => AssignmentView.of(assignmentViewOfRow(row), today)),
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -99,7 +108,7 @@ export class LabApiController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AssignmentView> {
-    const found = await this.dataSource.transaction((m) => loadOwnAssignment(m, labOf(principal), id));
+    const found = await loadOwnAssignment(this.dataSource.manager, labOf(principal), id, { lock: false });
     return AssignmentView.of(found, shanghaiDay(new Date()));
   }
 
@@ -184,6 +193,15 @@ export class LabApiController {
   ): Promise<ReportView> {
     const labId = labOf(principal);
     return this.answer(res, labId, key, req, cmd, 201, (m) => this.submit.execute(m, labId, id, cmd, actor));
+  }
+
+  /** The total when the page asked for lies beyond the last one. */
+  private async countOf(labId: string, status: string | undefined): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `select count(*)::int as n from assignment where lab_id = $1${status ? ' and status = $2' : ''}`,
+      status ? [labId, status] : [labId],
+    )) as Array<{ n: number }>;
+    return rows[0].n;
   }
 
   private async answer<T extends object>(

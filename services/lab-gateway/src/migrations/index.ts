@@ -1,3 +1,4 @@
+import { AddReportAndCapacityIndexes1764600000000 } from './add-report-and-capacity-indexes.migration';
 import { CreateLabGateway1763900800000 } from './create-lab-gateway.migration';
 
-export const migrations = [CreateLabGateway1763900800000];
+export const migrations = [CreateLabGateway1763900800000, AddReportAndCapacityIndexes1764600000000];

@@ -3,13 +3,10 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { AuditService, type AuditActor } from '@qis/audit';
 import { ReportIssued } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
-import type { EntityManager } from 'typeorm';
-import { Assignment } from '../dispatch/assignment.entity';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { loadOwnAssignment } from '../lab-api/load-own-assignment';
 import { stateConflict } from '../lab-api/state-conflict';
-import { Lab } from '../labs/lab.entity';
 import { shanghaiDay } from '../shared/shanghai-day';
-import { TestItem } from '../test-items/test-item.entity';
 import { Report } from './report.entity';
 import { reportProblems } from './report-rules';
 import type { ReportContent } from './report-content';
@@ -21,6 +18,23 @@ import type { SubmitReportCommand } from './submit-report.command';
  * consistency (422 with every reason), stored, and published as report-issued with the overall
  * verdict and the failing items. An amended report names the latest report it replaces.
  */
+interface ReportContext {
+  catalogue: Array<[string, boolean]>;
+  previous: Array<{ id: string; reportNumber: string; amendsReportId: string | null }>;
+  number_taken: boolean;
+  lab: { name: string; address: string };
+}
+
+const reportNumberTaken = (reportNumber: string): ConflictException =>
+  new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    message: `report number ${reportNumber} is already used by another report of this lab`,
+  });
+
+const uniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+
 @Injectable()
 export class SubmitReportUseCase {
   constructor(
@@ -39,14 +53,25 @@ export class SubmitReportUseCase {
     if (!['accepted', 'in-progress', 'reported'].includes(assignment.status))
       throw stateConflict(`assignment ${assignmentId} is ${assignment.status}; accept it before reporting`);
 
-    const catalogue = await manager.findBy(TestItem, { category: assignment.category });
-    const previous = await manager.find(Report, { where: { assignmentId }, order: { receivedAt: 'ASC' } });
+    // Everything the rules need besides the locked assignment, in one round trip.
+    const [context] = (await manager.query(
+      `select
+         (select coalesce(json_agg(json_build_array(item, mandatory)), '[]') from test_item
+           where category = $1) as catalogue,
+         (select coalesce(json_agg(json_build_object('id', id, 'reportNumber', report_number,
+                  'amendsReportId', amends_report_id) order by received_at, id), '[]')
+           from report where assignment_id = $2) as previous,
+         exists (select 1 from report where lab_id = $3 and report_number = $4) as number_taken,
+         (select json_build_object('name', name, 'address', address) from lab where id = $3) as lab`,
+      [assignment.category, assignmentId, assignment.labId, cmd.reportNumber],
+    )) as [ReportContext];
+    const previous = context.previous;
     const amended = new Set(previous.map((r) => r.amendsReportId));
     const latest = previous.find((r) => !amended.has(r.id)) ?? null;
     const now = new Date();
     const problems = reportProblems(cmd, {
       category: assignment.category,
-      catalogue: new Map(catalogue.map((t) => [t.item, t.mandatory])),
+      catalogue: new Map(context.catalogue),
       sampleCode: assignment.sampleCode,
       dispatchedOn: shanghaiDay(assignment.dispatchedAt),
       today: shanghaiDay(now),
@@ -62,19 +87,9 @@ export class SubmitReportUseCase {
         errors: problems,
       });
     }
-    const elsewhere = await manager.findOneBy(Report, {
-      labId: assignment.labId,
-      reportNumber: cmd.reportNumber,
-    });
-    if (elsewhere) {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `report number ${cmd.reportNumber} is already used by another report of this lab`,
-      });
-    }
+    if (context.number_taken) throw reportNumberTaken(cmd.reportNumber);
 
-    const lab = await manager.findOneByOrFail(Lab, { id: assignment.labId });
+    const lab = context.lab;
     const content: ReportContent = {
       reportNumber: cmd.reportNumber,
       ...(cmd.amendsReportNumber ? { amendsReportNumber: cmd.amendsReportNumber } : {}),
@@ -109,8 +124,34 @@ export class SubmitReportUseCase {
       issuedAt: new Date(cmd.issuedAt),
       receivedAt: now,
     };
-    await manager.insert(Report, report);
-    await manager.update(Assignment, { id: assignmentId }, { status: 'reported', updatedAt: now });
+    try {
+      await manager.query(
+        `with stored as (
+           insert into report (id, report_number, lab_id, assignment_id, batch_number, amends_report_id,
+             verdict, failing_items, content, report_document_id, authorised_by, issued_at, received_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13))
+         update assignment set status = 'reported', updated_at = $13 where id = $4`,
+        [
+          report.id,
+          report.reportNumber,
+          report.labId,
+          report.assignmentId,
+          report.batchNumber,
+          report.amendsReportId,
+          report.verdict,
+          JSON.stringify(report.failingItems),
+          JSON.stringify(report.content),
+          report.reportDocumentId,
+          report.authorisedBy,
+          report.issuedAt,
+          report.receivedAt,
+        ],
+      );
+    } catch (error) {
+      // The number taken meanwhile by a concurrent report of this lab on another assignment.
+      if (uniqueViolation(error)) throw reportNumberTaken(cmd.reportNumber);
+      throw error;
+    }
     await this.outbox.publish(manager, [
       {
         contract: ReportIssued,
