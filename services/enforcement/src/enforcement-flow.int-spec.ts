@@ -252,6 +252,49 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     ]);
   });
 
+  it("takes the applicant's written waiver of an approved re-inspection at once: the first result is final", async () => {
+    const b = 'HZ2026-900011';
+    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    await deliverAll(b);
+    const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
+      applicantRole: 'seller',
+      applicantName: orderPlacedExample.value.seller.name,
+      filedAt: '2026-06-10T01:00:00.000Z',
+    });
+    const waiver = { declaredAt: '2026-06-13T02:00:00.000Z', reason: '申请人书面声明放弃复检' };
+    // Only an approved re-inspection can be given up.
+    const early = await fx.call('POST', `/objections/${objection.body.id}/waiver`, officer('330100'), waiver);
+    expect(early.status).toBe(409);
+    await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {
+      approve: true,
+      reason: '申请材料齐全，同意复检',
+      decidedAt: '2026-06-10T03:00:00.000Z',
+    });
+    const invalid = await fx.call('POST', `/objections/${objection.body.id}/waiver`, officer('330100'), {
+      declaredAt: 'yesterday',
+    });
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(invalid.body)).toContain('declaredAt');
+    expect(JSON.stringify(invalid.body)).toContain('reason');
+
+    const waived = await fx.call<ObjectionBody>(
+      'POST',
+      `/objections/${objection.body.id}/waiver`,
+      officer('330100'),
+      waiver,
+    );
+    expect(waived.status).toBe(200);
+    expect(waived.body.status).toBe('waived');
+    const finals = await fx.published<ResultFinalValue>(ResultFinal, b);
+    expect(finals).toEqual([
+      expect.objectContaining({
+        basis: 're-inspection-waived',
+        verdict: 'fail',
+        reportNumber: reportIssuedExample.value.reportNumber,
+      }),
+    ]);
+  });
+
   it('lets a re-inspection result replace the first; it is final at once and notified to the applicant and the platform', async () => {
     const b = 'HZ2026-900005';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });

@@ -36,6 +36,7 @@ import { RenderNoticePdfUseCase } from './notices/render-notice-pdf.usecase';
 import { ResultNotifier } from './notices/result-notifier';
 import { StoreNoticePdfsUseCase } from './notices/store-notice-pdfs.usecase';
 import { CompleteProceduresUseCase } from './objections/complete-procedures.usecase';
+import { WaiveReinspectionUseCase } from './objections/waive-reinspection.usecase';
 import { DecideObjectionUseCase } from './objections/decide-objection.usecase';
 import { FileObjectionUseCase } from './objections/file-objection.usecase';
 import { Objection } from './objections/objection.entity';
@@ -86,6 +87,7 @@ const calendarProvider: Provider = {
     FileObjectionUseCase,
     DecideObjectionUseCase,
     CompleteProceduresUseCase,
+    WaiveReinspectionUseCase,
     RecordReinspectionLabUseCase,
     FinalizeResultUseCase,
     OpenCaseUseCase,

@@ -13,6 +13,8 @@ import { FileObjectionCommand } from './file-objection.command';
 import { FileObjectionUseCase } from './file-objection.usecase';
 import { Objection } from './objection.entity';
 import { ObjectionView } from './objection.view';
+import { WaiveReinspectionCommand } from './waive-reinspection.command';
+import { WaiveReinspectionUseCase } from './waive-reinspection.usecase';
 
 @ApiTags('objections')
 @Controller()
@@ -22,6 +24,7 @@ export class ObjectionsController {
     private readonly fileObjection: FileObjectionUseCase,
     private readonly decideObjection: DecideObjectionUseCase,
     private readonly completeProcedures: CompleteProceduresUseCase,
+    private readonly waiveReinspection: WaiveReinspectionUseCase,
   ) {}
 
   @Post('batches/:batchNumber/objections')
@@ -85,5 +88,21 @@ export class ObjectionsController {
     @Body() command: CompleteProceduresCommand,
   ): Promise<ObjectionView> {
     return ObjectionView.of(await this.completeProcedures.execute(actor, id, command));
+  }
+
+  @Post('objections/:id/waiver')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'] })
+  @ApiOperation({
+    summary:
+      "Record the applicant's written waiver of an approved re-inspection (放弃复检): the first result becomes final",
+  })
+  @ApiOkResponse({ type: ObjectionView })
+  async waive(
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: WaiveReinspectionCommand,
+  ): Promise<ObjectionView> {
+    return ObjectionView.of(await this.waiveReinspection.execute(actor, id, command));
   }
 }

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { notFound } from '@qis/auth';
+import { DataSource } from 'typeorm';
+import { DeadlineBook } from '../deadlines/deadline-book';
+import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { conflict, notInFuture } from '../http/domain-errors';
+import { Objection } from './objection.entity';
+import type { WaiveReinspectionCommand } from './waive-reinspection.command';
+
+/**
+ * The applicant gives up an approved re-inspection in writing before completing the procedures:
+ * the objection is `waived` at once (as the scan does when the 7 days pass) and the first result
+ * becomes final when nothing else is pending (basis `re-inspection-waived`).
+ */
+@Injectable()
+export class WaiveReinspectionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadlines: DeadlineBook,
+    private readonly finality: FinalizeResultUseCase,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(
+    actor: AuditActor,
+    id: string,
+    command: WaiveReinspectionCommand,
+    now = new Date(),
+  ): Promise<Objection> {
+    const declaredAt = new Date(command.declaredAt);
+    notInFuture('declaredAt', declaredAt, now);
+    return this.dataSource.transaction(async (manager) => {
+      const objection = await manager.findOne(Objection, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!objection) throw notFound('objection', id);
+      if (objection.status !== 'approved')
+        throw conflict(
+          `objection ${id} is ${objection.status}: only an approved re-inspection can be waived`,
+        );
+      objection.status = 'waived';
+      await manager.save(Objection, objection);
+      await this.deadlines.meet(manager, 'reinspection-procedures', objection.id, declaredAt);
+      await this.audit.record(
+        actor,
+        {
+          action: 'objection.waive',
+          entityType: 'objection',
+          entityId: id,
+          detail: {
+            batchNumber: objection.batchNumber,
+            declaredAt: command.declaredAt,
+            reason: command.reason,
+          },
+        },
+        manager,
+      );
+      await this.finality.execute(manager, objection.batchNumber, now);
+      return objection;
+    });
+  }
+}
