@@ -21,8 +21,10 @@ import {
   PACKAGE_KINDS,
   persona,
   type Actors,
+  type Lab,
   type LabReport,
   type ListingRecord,
+  type Notice,
   type Participant,
   type TokenSource,
   videoClip,
@@ -67,19 +69,28 @@ const listings = (): ListingRecord[] =>
   }));
 
 /**
- * One batch through the six services as built processes, driven only by the actors library (HTTP
+ * Batches through the six services as built processes, driven only by the actors library (HTTP
  * and Kafka, never a database): listing import → plan → issue → purchase with evidence → intake,
- * unpacking and sealing (a sealing with one officer refused first) → lab report → result notices.
+ * unpacking and sealing (a sealing with one officer refused first) → lab report → result notices
+ * → finality, routing, case, publication; and an objection whose re-inspection overturns a failure.
  */
-describe('demo actors drive one batch through all six services', () => {
+describe('demo actors drive batches through all six services', () => {
   const processes: ServiceProcess[] = [];
   const databases: Array<{ drop(): Promise<void> }> = [];
   const bucket = `qis-test-demo-${randomBytes(5).toString('hex')}`;
   let minio: Client;
   let watcher: EventWatcher;
   let actors: Actors;
+  const labs: Lab[] = [];
+  let buyer: { userId: string; pseudonym: string };
   const issuer = TestIssuer.shared();
   const tokens: TokenSource = (claims) => issuer.sign(claims);
+  const planner = persona.planner();
+  const approver = persona.approver();
+  const admin = persona.admin();
+  const purchasingAdmin = persona.purchasingAdmin();
+  const intakeOfficer = persona.intakeOfficer();
+  const cityOfficer = persona.enforcementOfficer('330100');
   /** What the first test leaves for the second: the batch, its seller. */
   const flow: { batchNumber?: string; sellerName?: string } = {};
 
@@ -122,10 +133,11 @@ describe('demo actors drive one batch through all six services', () => {
         Topics.SampleDispatched,
         Topics.ReportIssued,
         Topics.ResultNotified,
+        Topics.ObjectionFiled,
+        Topics.ReinspectionRequested,
         Topics.ResultFinal,
         Topics.CaseRouted,
         Topics.CaseClosed,
-        Topics.ResultPublished,
       ],
     });
     actors = createActors(
@@ -139,6 +151,65 @@ describe('demo actors drive one batch through all six services', () => {
       },
       tokens,
     );
+
+    // Two labs for silk quilts (re-inspection goes to the other one), the catalogue, a qualified
+    // buyer with taobao accounts, a local and a relay address.
+    for (const level of [3, 4])
+      labs.push(
+        await actors.lab.registerLab(admin, {
+          name: `浙江示例纺织品检测研究院 ${level} 号`,
+          address: '浙江省杭州市西湖区示例路1号',
+          cmaNumber: `CMA${tag}0${level}`,
+          cmaExpiresOn: '2030-12-31',
+          qualificationLevel: level,
+          scopes: [{ category: CATEGORY, standards: [STANDARD] }],
+          capacity: 50,
+          turnaroundWorkingDays: 10,
+        }),
+      );
+    await actors.lab.setTestItems(admin, CATEGORY, [
+      { item: '纤维含量', mandatory: true },
+      { item: '质量偏差率', mandatory: true },
+      { item: '杂质含量', mandatory: false },
+    ]);
+    const { purchasing } = actors;
+    const userId = `buyer-${tag}`;
+    const registered = await purchasing.registerBuyer(purchasingAdmin, {
+      userId,
+      realName: '周晓梅',
+      idNumber: '330106199203154321',
+      phone: '13900001234',
+    });
+    const qualified = await purchasing.qualifyBuyer(purchasingAdmin, registered.id, {
+      commitmentSignedOn: '2026-01-05',
+      commitmentEvidenceId: '0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d',
+      trainingCompletedOn: '2026-01-06',
+    });
+    expect(qualified.qualified).toBe(true);
+    // Two accounts and two addresses: a seller never sees the same account or address twice in a row.
+    for (const n of [1, 2])
+      await purchasing.addAccount(purchasingAdmin, registered.id, {
+        platform: 'taobao',
+        accountName: `tb_${tag}_${n}`,
+        alias: `TB-0${n}`,
+      });
+    await purchasing.addAddress(purchasingAdmin, {
+      label: 'HZ-01',
+      areaCode: '330110',
+      relay: false,
+      recipientName: '周女士',
+      phone: '13700001111',
+      addressLine: '浙江省杭州市余杭区文一西路 100 号',
+    });
+    await purchasing.addAddress(purchasingAdmin, {
+      label: 'SH-relay-01',
+      areaCode: '310115',
+      relay: true,
+      recipientName: '陈先生',
+      phone: '13700002222',
+      addressLine: '上海市浦东新区张江路 8 号 中转仓',
+    });
+    buyer = { userId, pseudonym: registered.pseudonym };
   });
 
   afterAll(async () => {
@@ -157,85 +228,13 @@ describe('demo actors drive one batch through all six services', () => {
     await minio.removeBucket(bucket);
   });
 
-  it('takes a batch from listing import to report-issued and its first result notice', async () => {
-    const { planning, purchasing, evidence, lab, enforcement } = actors;
-    const planner = persona.planner();
-    const approver = persona.approver();
-    const admin = persona.admin();
-    const purchasingAdmin = persona.purchasingAdmin();
-    const officer = persona.intakeOfficer();
-
-    // Set-up: a lab for silk quilts, its catalogue, a qualified buyer with a taobao account, addresses.
-    const registered = await lab.registerLab(admin, {
-      name: '浙江示例纺织品检测研究院',
-      address: '浙江省杭州市西湖区示例路1号',
-      cmaNumber: `CMA${tag}01`,
-      cmaExpiresOn: '2030-12-31',
-      qualificationLevel: 3,
-      scopes: [{ category: CATEGORY, standards: [STANDARD] }],
-      capacity: 50,
-      turnaroundWorkingDays: 10,
-    });
-    await lab.setTestItems(admin, CATEGORY, [
-      { item: '纤维含量', mandatory: true },
-      { item: '质量偏差率', mandatory: true },
-      { item: '杂质含量', mandatory: false },
-    ]);
-    const buyerUserId = `buyer-${tag}`;
-    const buyer = await purchasing.registerBuyer(purchasingAdmin, {
-      userId: buyerUserId,
-      realName: '周晓梅',
-      idNumber: '330106199203154321',
-      phone: '13900001234',
-    });
-    const qualified = await purchasing.qualifyBuyer(purchasingAdmin, buyer.id, {
-      commitmentSignedOn: '2026-01-05',
-      commitmentEvidenceId: '0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d',
-      trainingCompletedOn: '2026-01-06',
-    });
-    expect(qualified.qualified).toBe(true);
-    await purchasing.addAccount(purchasingAdmin, buyer.id, {
-      platform: 'taobao',
-      accountName: `tb_${tag}`,
-      alias: 'TB-01',
-    });
-    await purchasing.addAddress(purchasingAdmin, {
-      label: 'HZ-01',
-      areaCode: '330110',
-      relay: false,
-      recipientName: '周女士',
-      phone: '13700001111',
-      addressLine: '浙江省杭州市余杭区文一西路 100 号',
-    });
-    await purchasing.addAddress(purchasingAdmin, {
-      label: 'SH-relay-01',
-      areaCode: '310115',
-      relay: true,
-      recipientName: '陈先生',
-      phone: '13700002222',
-      addressLine: '上海市浦东新区张江路 8 号 中转仓',
-    });
-
-    // Planning: import, a complaint, a plan approved by another person, selection, issue.
-    const imported = await planning.importListings(planner, listings());
-    expect(imported).toMatchObject({ received: 2, accepted: 2, rejected: 0 });
-    const [risky] = listings();
-    const signal = await planning.recordSignal(planner, {
-      kind: 'complaint',
-      source: 'zj-12315',
-      externalId: `C${tag}`,
-      platform: 'taobao',
-      listingId: risky?.listingId,
-      sellerName: risky?.sellerName,
-      category: CATEGORY,
-      summary: '消费者投诉蚕丝被实为化纤填充',
-      receivedAt: '2026-02-20T03:00:00Z',
-    });
-    expect(signal.created).toBe(true);
+  /** A routine plan of one silk-quilt batch, four eyes, selected and issued: the batch and its listing. */
+  async function issueOneBatch(seed: string): Promise<{ batchNumber: string; listing: ListingRecord }> {
+    const { planning } = actors;
     const plan = await planning.createPlan(planner, {
       kind: 'routine',
-      title: `2026 年蚕丝被网络抽检 ${tag}`,
-      seed: `demo-${tag}`,
+      title: `2026 年蚕丝被网络抽检 ${seed}`,
+      seed,
       randomShare: 0.05,
       scheme: {
         categories: [
@@ -277,13 +276,19 @@ describe('demo actors drive one batch through all six services', () => {
     );
     const listing = listings().find((l) => l.url === batchIssued.value.listing.url) as ListingRecord;
     expect(listing).toBeDefined();
+    return { batchNumber, listing };
+  }
 
-    // Purchasing: the task is assigned to the buyer, who buys, records evidence and ships.
-    const buyerClaims = persona.buyer(buyerUserId);
+  /** The assigned buyer buys, uploads the evidence package, completes and ships: the tracking number. */
+  async function buyAndShip(batchNumber: string, listing: ListingRecord): Promise<string> {
+    const { purchasing, evidence } = actors;
+    const buyerClaims = persona.buyer(buyer.userId);
     const task = await expectEventually(
       async () => {
-        const [mine] = await purchasing.tasks(buyerClaims, 'assigned');
-        expect(mine?.batchNumber).toBe(batchNumber);
+        const mine = (await purchasing.tasks(buyerClaims, 'assigned')).find(
+          (t) => t.batchNumber === batchNumber,
+        );
+        expect(mine).toBeDefined();
         return mine;
       },
       { timeoutMs: 60_000, intervalMs: 500 },
@@ -341,11 +346,21 @@ describe('demo actors drive one batch through all six services', () => {
     );
     expect(order.value).toMatchObject({ orderNumber, trackingNumber });
     expect(JSON.stringify(order.value)).not.toContain('周晓梅');
+    return trackingNumber;
+  }
 
-    // Evidence: intake (once evidence has the order), unpacking, a sealing with one officer refused, sealing.
+  /** Intake, unpacking and sealing; optionally a sealing signed by one officer refused first. */
+  async function intakeAndSeal(
+    batchNumber: string,
+    listing: ListingRecord,
+    trackingNumber: string,
+    options: { refuseOneOfficerFirst?: boolean } = {},
+  ): Promise<string> {
+    const { evidence } = actors;
+    // Admitted once evidence has consumed the order (earlier attempts are kept as quarantined).
     const parcel = await expectEventually(
       async () => {
-        const received = await evidence.receiveParcel(officer, {
+        const received = await evidence.receiveParcel(intakeOfficer, {
           carrier: '圆通速递',
           trackingNumber,
           condition: 'intact',
@@ -357,9 +372,9 @@ describe('demo actors drive one batch through all six services', () => {
     );
     expect(parcel.batchNumber).toBe(batchNumber);
     await watcher.waitForBatch(Topics.ParcelReceived, batchNumber);
-    const video = await evidence.upload(officer, evidenceFile('unboxing-video', batchNumber));
-    const waybill = await evidence.upload(officer, evidenceFile('waybill-photo', batchNumber));
-    const photo = await evidence.upload(officer, evidenceFile('sample-photo', batchNumber));
+    const video = await evidence.upload(intakeOfficer, evidenceFile('unboxing-video', batchNumber));
+    const waybill = await evidence.upload(intakeOfficer, evidenceFile('waybill-photo', batchNumber));
+    const photo = await evidence.upload(intakeOfficer, evidenceFile('sample-photo', batchNumber));
     const participants: Participant[] = [
       { role: 'buyer', name: buyer.pseudonym },
       { role: 'enforcement-officer', name: '王明' },
@@ -367,7 +382,7 @@ describe('demo actors drive one batch through all six services', () => {
       { role: 'lab-staff', name: '李华' },
       { role: 'lab-staff', name: '赵敏' },
     ];
-    const session = await evidence.openUnpacking(officer, {
+    const session = await evidence.openUnpacking(intakeOfficer, {
       parcelId: parcel.id,
       participants,
       videoObjectId: video.id,
@@ -387,54 +402,68 @@ describe('demo actors drive one batch through all six services', () => {
     const signatures = participants
       .filter((p) => p.role !== 'buyer')
       .map((p) => ({ ...p, signedAt: utcNow() }));
+    const seal = batchNumber.replace(/^[A-Z]+/, 'FY');
     const sealing = {
       category: CATEGORY,
-      testSample: { sealNumber: `FY2026-${tag.toUpperCase()}1`, units: 1 },
-      backupSample: { sealNumber: `FY2026-${tag.toUpperCase()}2`, units: 1 },
+      testSample: { sealNumber: `${seal}-1`, units: 1 },
+      backupSample: { sealNumber: `${seal}-2`, units: 1 },
       backupStorageLocation: '市局样品室 A-03-2',
     };
-    const tooFew = await evidence
-      .seal(officer, session.id, { ...sealing, signatures: signatures.filter((s) => s.name !== '张强') })
-      .catch((e: unknown) => e);
-    expect(tooFew).toBeInstanceOf(ApiError);
-    expect((tooFew as ApiError).status).toBe(422);
-    expect((tooFew as ApiError).errors).toEqual([
-      { field: 'signatures', reasons: ['needs at least 2 enforcement officers, got 1'] },
-    ]);
-    const sealed = await evidence.seal(officer, session.id, { ...sealing, signatures });
+    if (options.refuseOneOfficerFirst) {
+      const tooFew = await evidence
+        .seal(intakeOfficer, session.id, {
+          ...sealing,
+          signatures: signatures.filter((s) => s.name !== '张强'),
+        })
+        .catch((e: unknown) => e);
+      expect(tooFew).toBeInstanceOf(ApiError);
+      expect((tooFew as ApiError).status).toBe(422);
+      expect((tooFew as ApiError).errors).toEqual([
+        { field: 'signatures', reasons: ['needs at least 2 enforcement officers, got 1'] },
+      ]);
+    }
+    const sealed = await evidence.seal(intakeOfficer, session.id, { ...sealing, signatures });
     expect(sealed.sampleCode).toBe(`${batchNumber}-S`);
     await watcher.waitForBatch(Topics.SampleSealed, batchNumber);
-    const labels = await evidence.labels(officer, sealed.sampleCode);
+    const labels = await evidence.labels(intakeOfficer, sealed.sampleCode);
     expect(labels.subarray(0, 5).toString()).toBe('%PDF-');
+    return sealed.sampleCode;
+  }
 
-    // Lab: dispatched to the only qualified lab, accepted, progress, the signed PDF, the report.
-    const dispatched = await watcher.waitForBatch<{ labId: string }>(Topics.SampleDispatched, batchNumber);
-    expect(dispatched.value.labId).toBe(registered.id);
-    const labClaims = persona.lab(registered.id);
-    const assignment = (await lab.assignments(labClaims)).items.find((a) => a.batchNumber === batchNumber);
-    expect(assignment).toMatchObject({ status: 'dispatched', sampleCode: sealed.sampleCode });
+  /** The dispatched lab accepts, reports progress, uploads the signed PDF and reports `verdict`. */
+  async function labReports(
+    batchNumber: string,
+    sampleCode: string,
+    purpose: 'initial' | 're-inspection',
+    verdict: 'pass' | 'fail',
+  ): Promise<Lab> {
+    const { lab, evidence } = actors;
+    const dispatched = await watcher.waitFor<{ batchNumber: string; labId: string; purpose: string }>(
+      Topics.SampleDispatched,
+      (v) => v.batchNumber === batchNumber && v.purpose === purpose,
+    );
+    const tested = labs.find((l) => l.id === dispatched.value.labId) as Lab;
+    expect(tested).toBeDefined();
+    const labClaims = persona.lab(tested.id);
+    const assignment = (await lab.assignments(labClaims)).items.find(
+      (a) => a.batchNumber === batchNumber && a.purpose === purpose,
+    );
+    expect(assignment).toMatchObject({ status: 'dispatched', sampleCode });
     const assignmentId = assignment?.id as string;
     expect((await lab.accept(labClaims, assignmentId)).status).toBe('accepted');
     await lab.progress(labClaims, assignmentId, 'testing', '纤维含量测试中');
     const today = shanghaiToday();
+    const fibre =
+      verdict === 'fail'
+        ? { measuredValue: '62.3', verdict: 'fail' as const }
+        : { measuredValue: '100.0', verdict: 'pass' as const };
     const report: Omit<LabReport, 'reportDocumentId'> = {
-      reportNumber: `ZJFZ2026-W-${tag}`,
-      sample: {
-        sampleCode: sealed.sampleCode,
-        conditionOnReceipt: '封样完好，包装无破损',
-        receivedOn: today,
-      },
+      reportNumber: `ZJFZ2026-${purpose === 'initial' ? 'W' : 'R'}-${batchNumber.slice(-6)}`,
+      sample: { sampleCode, conditionOnReceipt: '封样完好，包装无破损', receivedOn: today },
       testedFrom: today,
       testedTo: today,
       items: [
-        {
-          item: '纤维含量',
-          standard: `${STANDARD} 5.2`,
-          requirement: '桑蚕丝 100%',
-          measuredValue: '62.3',
-          unit: '%',
-          verdict: 'fail',
-        },
+        { item: '纤维含量', standard: `${STANDARD} 5.2`, requirement: '桑蚕丝 100%', unit: '%', ...fibre },
         {
           item: '质量偏差率',
           standard: `${STANDARD} 5.3`,
@@ -444,13 +473,13 @@ describe('demo actors drive one batch through all six services', () => {
           verdict: 'pass',
         },
       ],
-      verdict: 'fail',
-      failingItems: ['纤维含量'],
+      verdict,
+      failingItems: verdict === 'fail' ? ['纤维含量'] : [],
       authorisedBy: '王工',
       authorisedTitle: '授权签字人',
       issuedAt: utcNow(),
     };
-    const pdf = await labReportPdf({ labName: registered.name, batchNumber, sampleName: '桑蚕丝被', report });
+    const pdf = await labReportPdf({ labName: tested.name, batchNumber, sampleName: '桑蚕丝被', report });
     const document = await evidence.upload(labClaims, {
       kind: 'lab-report',
       batchNumber,
@@ -462,38 +491,79 @@ describe('demo actors drive one batch through all six services', () => {
       ...report,
       reportDocumentId: document.id,
     });
-    expect(receipt).toMatchObject({ batchNumber, verdict: 'fail', failingItems: ['纤维含量'] });
-    const issuedReport = await watcher.waitForBatch<{ verdict: string }>(Topics.ReportIssued, batchNumber);
-    expect(issuedReport.value.verdict).toBe('fail');
+    expect(receipt).toMatchObject({ batchNumber, verdict, failingItems: report.failingItems });
+    const issuedReport = await watcher.waitFor<{
+      batchNumber: string;
+      reportNumber: string;
+      verdict: string;
+    }>(Topics.ReportIssued, (v) => v.batchNumber === batchNumber && v.reportNumber === report.reportNumber);
+    expect(issuedReport.value.verdict).toBe(verdict);
+    return tested;
+  }
 
-    // Enforcement: the result notices (seller, producer, platform) due in 5 working days; delivered.
-    const enforcementOfficer = persona.enforcementOfficer('330100');
-    const notices = await expectEventually(
+  /** The batch's notices of a kind once there are `count` of them. */
+  const noticesOf = (batchNumber: string, kind: Notice['kind'], count: number): Promise<Notice[]> =>
+    expectEventually(
       async () => {
-        const found = (await enforcement.notices(enforcementOfficer, batchNumber)).filter(
-          (n) => n.kind === 'result',
+        const found = (await actors.enforcement.notices(cityOfficer, batchNumber)).filter(
+          (n) => n.kind === kind,
         );
-        expect(found.map((n) => n.recipient).sort()).toEqual(['platform', 'producer', 'seller']);
+        expect(found).toHaveLength(count);
         return found;
       },
       { timeoutMs: 60_000, intervalMs: 500 },
     );
+
+  /** Every result notice of the batch sent and received at `at`; result-notified follows. */
+  async function deliverResultNotices(batchNumber: string, at: string): Promise<Notice[]> {
+    const notices = await noticesOf(batchNumber, 'result', 3);
+    expect(notices.map((n) => n.recipient).sort()).toEqual(['platform', 'producer', 'seller']);
     expect(notices.every((n) => n.dueAt !== null && n.channel !== 'public-notice')).toBe(true);
-    // Received 20 days ago (deliveries may be back-dated; nothing else moves enforcement's clock):
-    // the 15-day objection window is over, which the next deadline scan acts on.
-    const sentAt = new Date(Date.now() - 20 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
     for (const notice of notices) {
-      const delivered = await enforcement.recordDelivery(enforcementOfficer, notice.id, {
-        sentAt,
-        receivedAt: sentAt,
+      const delivered = await actors.enforcement.recordDelivery(cityOfficer, notice.id, {
+        sentAt: at,
+        receivedAt: at,
       });
-      expect(delivered.receivedAt).toBe(sentAt);
+      expect(delivered.receivedAt).toBe(at);
     }
     const notified = await watcher.waitForBatch<{ deliveries: unknown[] }>(
       Topics.ResultNotified,
       batchNumber,
     );
     expect(notified.value.deliveries).toHaveLength(3);
+    return notices;
+  }
+
+  const daysAgo = (days: number): string =>
+    new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+
+  it('takes a batch from listing import to report-issued and its first result notice', async () => {
+    const { planning } = actors;
+    const imported = await planning.importListings(planner, listings());
+    expect(imported).toMatchObject({ received: 2, accepted: 2, rejected: 0 });
+    const [risky] = listings();
+    const signal = await planning.recordSignal(planner, {
+      kind: 'complaint',
+      source: 'zj-12315',
+      externalId: `C${tag}`,
+      platform: 'taobao',
+      listingId: risky?.listingId,
+      sellerName: risky?.sellerName,
+      category: CATEGORY,
+      summary: '消费者投诉蚕丝被实为化纤填充',
+      receivedAt: '2026-02-20T03:00:00Z',
+    });
+    expect(signal.created).toBe(true);
+
+    const { batchNumber, listing } = await issueOneBatch(`demo-${tag}`);
+    const trackingNumber = await buyAndShip(batchNumber, listing);
+    const sampleCode = await intakeAndSeal(batchNumber, listing, trackingNumber, {
+      refuseOneOfficerFirst: true,
+    });
+    await labReports(batchNumber, sampleCode, 'initial', 'fail');
+    // Received 20 days ago (deliveries may be back-dated; nothing else moves enforcement's clock):
+    // the 15-day objection window is over, which the next deadline scan acts on.
+    await deliverResultNotices(batchNumber, daysAgo(20));
     flow.batchNumber = batchNumber;
     flow.sellerName = listing.sellerName;
   });
@@ -535,5 +605,69 @@ describe('demo actors drive one batch through all six services', () => {
       { timeoutMs: 60_000, intervalMs: 500 },
     );
     expect(published).toMatchObject({ sellerName, verdict: 'fail', mainNonconformingItems: ['纤维含量'] });
+  });
+
+  it('lets a seller object in time; the re-inspection at another lab passes and replaces the failure', async () => {
+    const { enforcement } = actors;
+    const { batchNumber, listing } = await issueOneBatch(`demo-${tag}-2`);
+    const trackingNumber = await buyAndShip(batchNumber, listing);
+    const sampleCode = await intakeAndSeal(batchNumber, listing, trackingNumber);
+    const first = await labReports(batchNumber, sampleCode, 'initial', 'fail');
+    await deliverResultNotices(batchNumber, daysAgo(3));
+
+    const objection = await enforcement.fileObjection(cityOfficer, batchNumber, {
+      applicantRole: 'seller',
+      applicantName: listing.sellerName,
+      applicantUnifiedSocialCreditCode: listing.sellerCreditCode,
+      filedAt: utcNow(),
+      grounds: '对纤维含量检验结果有异议，申请复检',
+    });
+    expect(objection.status).toBe('filed');
+    await watcher.waitForBatch(Topics.ObjectionFiled, batchNumber);
+    const approved = await enforcement.decideObjection(approver, objection.id, {
+      approve: true,
+      reason: '申请材料齐全，同意复检',
+    });
+    expect(approved.status).toBe('approved');
+    const requested = await watcher.waitForBatch<{ originalLabId: string; sampleRole: string }>(
+      Topics.ReinspectionRequested,
+      batchNumber,
+    );
+    expect(requested.value).toMatchObject({ originalLabId: first.id, sampleRole: 'backup' });
+
+    // The procedures count from the re-inspection lab's dispatch; then the other lab reports a pass.
+    await watcher.waitFor<{ batchNumber: string; purpose: string }>(
+      Topics.SampleDispatched,
+      (v) => v.batchNumber === batchNumber && v.purpose === 're-inspection',
+    );
+    const withLab = await expectEventually(async () => {
+      const current = await enforcement.objection(approver, objection.id);
+      expect(current.labNotifiedAt).toBeTruthy();
+      return current;
+    });
+    expect(withLab.completeBy).not.toBeNull();
+    expect(
+      (await enforcement.completeProcedures(cityOfficer, objection.id, new Date().toISOString())).status,
+    ).toBe('re-inspecting');
+    const second = await labReports(batchNumber, sampleCode, 're-inspection', 'pass');
+    expect(second.id).not.toBe(first.id);
+
+    const final = await watcher.waitForBatch<{ basis: string; verdict: string }>(
+      Topics.ResultFinal,
+      batchNumber,
+    );
+    expect(final.value).toMatchObject({ basis: 're-inspection', verdict: 'pass' });
+    expect((await enforcement.objection(approver, objection.id)).status).toBe('completed');
+    const renotified = await noticesOf(batchNumber, 'reinspection-result', 2);
+    expect(renotified.map((n) => n.recipient).sort()).toEqual(['platform', 'seller']);
+    const disclosure = actors.disclosure;
+    if (!disclosure) throw new Error('createActors was given the disclosure URL');
+    await expectEventually(
+      async () => {
+        const page = await disclosure.results({ q: listing.sellerName, verdict: 'pass' });
+        expect(page.items.map((r) => r.sellerName)).toContain(listing.sellerName);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
   });
 });

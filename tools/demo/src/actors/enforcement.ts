@@ -19,7 +19,10 @@ export interface Notice {
   dueAt: string | null;
   sentAt: string | null;
   receivedAt: string | null;
-  /** the PDF stored through the evidence service (kind `notice`), once stored */
+  /**
+   * the PDF stored through the evidence service (kind `notice`), once stored: only when enforcement
+   * runs with `EVIDENCE_URL` and a service token (`SERVICE_TOKEN_PRIVATE_KEY_FILE` in test/dev)
+   */
   evidenceObjectId?: string | null;
 }
 
@@ -38,7 +41,10 @@ export interface Objection {
   refusalReason: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
-  /** end of the 7th day after the decision: procedures not completed by then → waived */
+  /** when the re-inspection lab was drawn (lab-gateway's sample-dispatched); procedures start then */
+  labNotifiedAt?: string | null;
+  reinspectionLabName?: string | null;
+  /** end of the 7th day after `labNotifiedAt`: procedures not completed by then → waived by the scan */
   completeBy: string | null;
   proceduresCompletedAt: string | null;
 }
@@ -86,12 +92,14 @@ export type CaseOutcome = 'penalty' | 'rectification' | 'takedown-confirmed' | '
  * Enforcement (:7105): notices, objections, re-inspection, finality, cases, credit.
  *
  * Time: no endpoint takes a simulated "now" (`POST /deadlines/scan` has no body and uses the
- * server clock; the scheduler runs every `DEADLINE_SCAN_INTERVAL_MS`). Enforcement's own tests
- * move time by back-dating the facts instead: the lab report's `issuedAt`, a delivery's
- * `sentAt`/`receivedAt`, an objection's `filedAt`, a decision's `decidedAt`, procedures'
- * `completedAt` (all must not be in the future). E.g. a result notice received 16+ days ago has
- * its objection window over, so the next scan makes the result final (`no-objection`); an
- * approved objection with `decidedAt` 8+ days ago is waived by the next scan.
+ * server clock; the scheduler runs every `DEADLINE_SCAN_INTERVAL_MS`). What can be back-dated
+ * (never into the future): a delivery's `sentAt`/`receivedAt`, an objection's `filedAt`, a
+ * decision's `decidedAt`, procedures' `completedAt`. So a result notice received 16+ days ago has
+ * its objection window over and the next scan makes the result final (`no-objection`). What
+ * cannot: the result notice's 5 working days run from the lab report's `issuedAt` (lab-gateway
+ * refuses dates before the dispatch day), and the 7 days of re-inspection procedures run from
+ * lab-gateway's real `sample-dispatched` of the re-inspection, so a waiver through the real
+ * services needs 7 real days (enforcement's own tests emit a back-dated `sample-dispatched`).
  */
 export class EnforcementActor extends ServiceApi {
   /**
@@ -161,9 +169,10 @@ export class EnforcementActor extends ServiceApi {
   }
 
   /**
-   * Decides a filed objection (approver). Approve: publishes `enforcement.reinspection-requested.v1`
-   * (backup sample's seal, the original lab to exclude; lab-gateway dispatches to another lab) and
-   * starts 7 days for the procedures (`completeBy`). Refuse: `rejected`.
+   * Decides a filed objection (approver). Approve: `approved`, publishes
+   * `enforcement.reinspection-requested.v1` (backup sample's seal, the original lab to exclude);
+   * lab-gateway draws another lab (`lab.sample-dispatched.v1`, purpose `re-inspection`), which sets
+   * `labNotifiedAt` and `completeBy` (7 days) on the objection. Refuse: `rejected`.
    */
   decideObjection(
     approver: Claims,
@@ -176,15 +185,29 @@ export class EnforcementActor extends ServiceApi {
   }
 
   /**
-   * The applicant and the lab completed the procedures (enforcement-officer), by `completeBy`:
-   * `re-inspecting`; the re-inspection lab's report then replaces the first and is final at once.
-   * Not completed in time: the next deadline scan marks it `waived` and the first result becomes
-   * final (`re-inspection-waived`).
+   * The applicant and the lab completed the procedures (enforcement-officer): `re-inspecting`; the
+   * re-inspection lab's report then replaces the first and is final at once. 409 before the
+   * re-inspection lab is drawn (wait for its `lab.sample-dispatched.v1`); 422 when `completedAt`
+   * is before `labNotifiedAt` (compared to the millisecond: don't truncate a "now") or after
+   * `completeBy`. Not completed in time: the next deadline scan
+   * marks it `waived` and the first result becomes final (`re-inspection-waived`).
    */
   completeProcedures(officer: Claims, objectionId: string, completedAt: string): Promise<Objection> {
     return this.call<Objection>(officer, 'POST', `/objections/${seg(objectionId)}/procedures-completed`, {
       json: { completedAt },
     });
+  }
+
+  /**
+   * Records the applicant's written waiver of an approved re-inspection (enforcement-officer):
+   * `waived` at once, and the first result becomes final (`re-inspection-waived`). 409 unless approved.
+   */
+  waiveReinspection(
+    officer: Claims,
+    objectionId: string,
+    waiver: { declaredAt: string; reason: string },
+  ): Promise<Objection> {
+    return this.call<Objection>(officer, 'POST', `/objections/${seg(objectionId)}/waiver`, { json: waiver });
   }
 
   /**
