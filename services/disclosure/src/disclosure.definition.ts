@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@qis/runtime';
 import { DisclosureConfig } from './disclosure.config';
 import { migrations } from './migrations';
 import { publicationEntities, PublicationModule } from './publication/publication.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   name: 'disclosure',
@@ -11,5 +12,5 @@ export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   entities: [...publicationEntities],
   migrations,
   // One feature module per line: publication first (the others build on it).
-  imports: [PublicationModule],
+  imports: [PublicationModule, StatisticsModule],
 };

@@ -100,6 +100,9 @@ describe('every public payload keeps to the allow-list', () => {
     for (const { id } of ids) await collect('result-detail', `/public/results/${id}`);
     await collect('notice-page', '/public/notices');
     await collect('facets', '/public/facets');
+    for (const by of ['category', 'platform', 'province', 'city', 'district', 'month', 'quarter', 'year']) {
+      await collect('statistics', `/public/statistics?by=${by}&region=330000&period=2026`);
+    }
     expect(list.items.length).toBeGreaterThanOrEqual(2);
     const results = collected.map((c) => check(c.kind, c.payload, c.source));
     expect(results).toEqual(collected.map((c) => clean(c.source)));

@@ -1,6 +1,7 @@
 import { Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionDirectory } from '../dimensions/region-directory';
+import { StatisticsRecorder } from '../statistics/statistics-recorder';
 import { PublicationListeners } from './publication-listeners';
 import { Publication } from './publication.entity';
 import { PublicationsController } from './publications.controller';
@@ -34,6 +35,7 @@ const regionDirectoryProvider: Provider = {
     PublishNoticeUseCase,
     RevisePublicationUseCase,
     ResultEventsConsumer,
+    StatisticsRecorder,
   ],
   exports: [PublicationListeners, PublicResultsQuery, RegionDirectory],
 })

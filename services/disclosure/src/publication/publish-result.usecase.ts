@@ -4,6 +4,7 @@ import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { ResultPublished, type ResultFinalValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
+import { StatisticsRecorder } from '../statistics/statistics-recorder';
 import { PublicationListeners } from './publication-listeners';
 import { Publication } from './publication.entity';
 import { publishedValue } from './public-result.view';
@@ -19,6 +20,7 @@ export class PublishResultUseCase {
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
     private readonly listeners: PublicationListeners,
+    private readonly statistics: StatisticsRecorder,
   ) {}
 
   async execute(
@@ -74,6 +76,7 @@ export class PublishResultUseCase {
       publishedAt: now,
     });
     await manager.insert(Publication, publication);
+    await this.statistics.record(manager, final, publication.month);
     const value = publishedValue(publication);
     await this.outbox.publish(manager, [
       { contract: ResultPublished, key: final.batchNumber, value, causationId: messageId },

@@ -12,6 +12,7 @@ import { PublicationListeners } from './publication-listeners';
 import { Publication } from './publication.entity';
 import { PublicResultView, publishedValue } from './public-result.view';
 import { RegionDirectory } from '../dimensions/region-directory';
+import { StatisticsRecorder } from '../statistics/statistics-recorder';
 import type { WithdrawPublicationCommand } from './withdraw-publication.command';
 
 /** The public fields a correction may change. */
@@ -41,6 +42,7 @@ export class RevisePublicationUseCase {
     private readonly listeners: PublicationListeners,
     private readonly regions: RegionDirectory,
     private readonly config: DisclosureConfig,
+    private readonly statistics: StatisticsRecorder,
   ) {}
 
   async correct(
@@ -120,6 +122,8 @@ export class RevisePublicationUseCase {
       });
       await manager.insert(Publication, next);
       await manager.update(Publication, { id: current.id }, { supersededBy: next.id });
+      // A corrected verdict moves the result between pass and fail; a withdrawn one stops counting.
+      await this.statistics.revise(manager, current.batchNumber, next.verdict, kind !== 'withdrawal');
       const value = publishedValue(next);
       await this.outbox.publish(manager, [{ contract: ResultPublished, key: current.batchNumber, value }]);
       await this.audit.record(
