@@ -76,6 +76,31 @@ describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
     expect(await auditActions(objectId)).toContain('evidence.upload.reject:failure');
   });
 
+  it("lets an uploader (a lab) read its own upload's metadata, and answers 404 for another's", async () => {
+    const lab = await env.service.auth({ roles: ['lab'], sub: 'lab-client-1', labId: 'lab-1' });
+    const otherLab = await env.service.auth({ roles: ['lab'], sub: 'lab-client-2', labId: 'lab-2' });
+    const { objectId } = await uploadThroughApi(env, lab, randomBytes(300), {
+      kind: 'lab-report',
+      batchNumber: 'HZ2026-000003',
+      contentType: 'application/pdf',
+    });
+    const read = async (headers: Record<string, string>, id = objectId) =>
+      fetch(`${env.service.url}/evidence/objects/${id}`, { headers });
+    const own = await read(lab);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({
+      kind: 'lab-report',
+      status: 'stored',
+      batchNumber: 'HZ2026-000003',
+    });
+    expect((await read(otherLab)).status).toBe(404);
+    const { objectId: officerUpload } = await uploadThroughApi(env, officer, randomBytes(300), {
+      kind: 'seal-photo',
+    });
+    expect((await read(lab, officerUpload)).status).toBe(404);
+    expect((await read(officer)).status).toBe(200);
+  });
+
   it('refuses a size mismatch with 422 naming size', async () => {
     const start = await fetch(`${env.service.url}/evidence/uploads`, {
       method: 'POST',

@@ -8,7 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { Policy } from '@qis/auth';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
 import { DeleteObjectUseCase } from './delete-object.usecase';
@@ -74,10 +74,21 @@ export class ObjectsController {
 
   @Get('objects/:id')
   @Policy({ roles: [...new Set([...READERS, ...UPLOADERS])] })
-  @ApiOperation({ summary: "An evidence object's metadata" })
+  @ApiOperation({
+    summary: "An evidence object's metadata",
+    description:
+      'Readers see every object; a caller who only uploads (buyer, lab) sees the objects it uploaded, ' +
+      "so a lab can check its own report PDF and learns nothing of anyone else's files (404 alike).",
+  })
   @ApiOkResponse({ type: EvidenceObjectView })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<EvidenceObjectView> {
-    return EvidenceObjectView.of(await loadObject(this.dataSource.manager, id));
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<EvidenceObjectView> {
+    const object = await loadObject(this.dataSource.manager, id);
+    const reader = principal.roles.some((role) => (READERS as readonly string[]).includes(role));
+    if (!reader && object.uploader !== principal.sub) throw notFound('evidence object', id);
+    return EvidenceObjectView.of(object);
   }
 
   @Post('objects/:id/download')
