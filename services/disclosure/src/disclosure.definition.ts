@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { DisclosureConfig } from './disclosure.config';
 import { migrations } from './migrations';
+import { OpenDataModule } from './open-data/open-data.module';
 import { publicationEntities, PublicationModule } from './publication/publication.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
@@ -12,5 +13,5 @@ export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   entities: [...publicationEntities],
   migrations,
   // One feature module per line: publication first (the others build on it).
-  imports: [PublicationModule, StatisticsModule],
+  imports: [PublicationModule, StatisticsModule, OpenDataModule],
 };

@@ -5,7 +5,12 @@ import type { DisclosureConfig } from './disclosure.config';
 import { disclosureService } from './disclosure.definition';
 import type { PublicResultView } from './publication/public-result.view';
 import { DisclosureFixture } from './test-support/disclosure-fixture';
-import { fieldsOutsideAllowList, secretsIn, type PublicPayloadKind } from './test-support/public-allow-list';
+import {
+  fieldsOutsideAllowList,
+  PUBLIC_ALLOW_LIST,
+  secretsIn,
+  type PublicPayloadKind,
+} from './test-support/public-allow-list';
 import { publicNoticeNotified, resultFinal } from './test-support/result-final.factory';
 
 /**
@@ -106,6 +111,32 @@ describe('every public payload keeps to the allow-list', () => {
     expect(list.items.length).toBeGreaterThanOrEqual(2);
     const results = collected.map((c) => check(c.kind, c.payload, c.source));
     expect(results).toEqual(collected.map((c) => clean(c.source)));
+  });
+
+  it('the open data: results and statistics as JSON and CSV', async () => {
+    const sources: Array<[PublicPayloadKind, string]> = [
+      ['results-export', '/open-data/results.json'],
+      ['statistics-export', '/open-data/statistics.json?by=district'],
+    ];
+    const results = [];
+    for (const [kind, path] of sources) results.push(check(kind, await fx.get<unknown>(path), path));
+    for (const path of ['/open-data/results.csv', '/open-data/statistics.csv?by=platform']) {
+      const text = await (await fetch(`${service.url}${path}`)).text();
+      const header = (text.replace(/^\uFEFF/, '').split('\r\n')[0] as string).split(',');
+      const kind = path.includes('results') ? 'results-export' : 'statistics-export';
+      results.push({
+        source: path,
+        outside: header.filter(
+          (name) => !(PUBLIC_ALLOW_LIST[kind] as string[]).includes(name) && !/(Low|High)$/.test(name),
+        ),
+        secrets: secretsIn(text, secrets(false)),
+      });
+    }
+    expect(results).toEqual(
+      [...sources.map(([, p]) => p), '/open-data/results.csv', '/open-data/statistics.csv?by=platform'].map(
+        clean,
+      ),
+    );
   });
 
   it('the result-published events', async () => {

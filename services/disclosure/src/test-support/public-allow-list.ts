@@ -42,21 +42,25 @@ const NOTICE = [
   'publishedAt',
 ];
 
+const STATISTICS = [
+  'by',
+  'filters',
+  'rows',
+  'total',
+  'generatedAt',
+  ...['category', 'platform', 'region', 'period', 'from', 'to'],
+  ...['key', 'label', 'tested', 'passed', 'failed', 'threeNo', 'noProducer', 'noAddress', 'noCertificate'],
+  ...['passRate', 'detectionRate', 'threeNoRate', 'qualityIndex', 'value', 'low', 'high', 'smallSample'],
+];
+
 export const PUBLIC_ALLOW_LIST = {
   'result-page': [...PAGE, ...RESULT],
   'result-detail': ['current', 'history', ...RESULT],
   'notice-page': [...PAGE, ...NOTICE],
   facets: ['categories', 'platforms', 'regions', 'periods', 'bureau', 'code', 'zh', 'en', 'level', 'name'],
-  statistics: [
-    'by',
-    'filters',
-    'rows',
-    'total',
-    'generatedAt',
-    ...['category', 'platform', 'region', 'period', 'from', 'to'],
-    ...['key', 'label', 'tested', 'passed', 'failed', 'threeNo', 'noProducer', 'noAddress', 'noCertificate'],
-    ...['passRate', 'detectionRate', 'threeNoRate', 'qualityIndex', 'value', 'low', 'high', 'smallSample'],
-  ],
+  'results-export': ['dataset', 'schemaVersion', 'generatedAt', 'count', 'items', ...RESULT],
+  'statistics-export': ['dataset', 'schemaVersion', ...STATISTICS],
+  statistics: STATISTICS,
   /** `disclosure.result-published.v1` values (the batch number travels in the key only). */
   'result-published': [
     'publicResultId',
