@@ -20,6 +20,7 @@ import {
   labReportPdf,
   PACKAGE_KINDS,
   persona,
+  PlatformFeed,
   type Actors,
   type Lab,
   type LabReport,
@@ -554,6 +555,46 @@ describe('demo actors drive batches through all six services', () => {
       receivedAt: '2026-02-20T03:00:00Z',
     });
     expect(signal.created).toBe(true);
+    // A platform's feed over Kafka: one more listing (another category, so the plan leaves it).
+    const feed = await PlatformFeed.connect();
+    const fed = `77${tag}`;
+    try {
+      await feed.publishListings([
+        {
+          platform: 'taobao',
+          listingId: fed,
+          url: `https://item.taobao.com/item.htm?id=${fed}`,
+          title: '公牛插线板 超低价',
+          category: 'power-strip',
+          brand: '公牛',
+          priceFen: 1990,
+          promotionalClaims: ['超低价'],
+          seller: {
+            name: '杭州电工器材有限公司',
+            entityType: 'enterprise',
+            unifiedSocialCreditCode: creditCode('91330105MA2CF0C2X'),
+            registeredAreaCode: '330105',
+            shopName: '电工器材专营店',
+            shopUrl: `https://shop${fed}.taobao.com`,
+          },
+          operator: {
+            code: 'taobao',
+            name: '淘宝',
+            url: 'https://www.taobao.com',
+            operatorName: '浙江淘宝网络有限公司',
+            operatorRegisteredAreaCode: '330110',
+          },
+          observedAt: '2026-03-01T02:30:00Z',
+        },
+      ]);
+    } finally {
+      await feed.disconnect();
+    }
+    const seen = await expectEventually(() => planning.listing(planner, 'taobao', fed), {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+    });
+    expect(seen).toMatchObject({ title: '公牛插线板 超低价' });
 
     const { batchNumber, listing } = await issueOneBatch(`demo-${tag}`);
     const trackingNumber = await buyAndShip(batchNumber, listing);

@@ -14,6 +14,7 @@ export * from './files';
 export * from './http';
 export * from './lab';
 export * from './planning';
+export * from './platform';
 export * from './purchasing';
 export * from './tokens';
 
