@@ -69,7 +69,7 @@ export class ImportListingsUseCase {
           }
           sink ??= await ListingCopySink.open(pool, this.config.PLANNING_IMPORT_CHUNK_ROWS);
           report.accepted++;
-          const wait = sink.write(result.row, item.row);
+          const wait = sink.write(result.row);
           if (wait) await wait;
         }
       }

@@ -1,19 +1,20 @@
-import { once } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { LISTING_COLUMNS, listingUpsertSql } from './listing-columns';
 import type { ListingRow } from './listing-row';
 
-/** The staging table of one import: a TEMP table, so it lives on its own connection only. */
+const COLUMNS = [...LISTING_COLUMNS.map(([name]) => name), 'history'];
+/** A chunk of new listings goes straight into `listing`, as fast as COPY goes. */
+const COPY_LISTING = `copy listing (${COLUMNS.join(', ')}) from stdin`;
+/** Otherwise into the staging table of the connection (TEMP), in file order (`seq`), to be merged. */
 const STAGE = 'listing_import';
-const STAGE_COLUMNS = ['seq', ...LISTING_COLUMNS.map(([name]) => name)];
-const CREATE_STAGE = `create temp table if not exists ${STAGE} (seq int8 not null, ${LISTING_COLUMNS.map(
+const CREATE_STAGE = `create temp table if not exists ${STAGE} (seq int8 generated always as identity, ${LISTING_COLUMNS.map(
   ([name, type]) => `${name} ${type}`,
-).join(', ')})`;
-const COPY_STAGE = `copy ${STAGE} (${STAGE_COLUMNS.join(', ')}) from stdin`;
-/** A chunk with each listing at most once: one statement. */
+).join(', ')}, history jsonb)`;
+const COPY_STAGE = `copy ${STAGE} (${COLUMNS.join(', ')}) from stdin`;
+/** A staged chunk with each listing at most once: one statement. */
 const MERGE = listingUpsertSql(`${STAGE} u`);
-/** A chunk with repeated listings: round k holds each listing's k-th observation, oldest first. */
+/** A staged chunk with repeated listings: round k holds each listing's k-th observation, oldest first. */
 const MERGE_ROUND = listingUpsertSql(
   `(select s.*, row_number() over (partition by s.platform, s.platform_listing_id order by s.observed_at, s.seq) as round
     from ${STAGE} s) u`,
@@ -22,27 +23,39 @@ const MERGE_ROUND = listingUpsertSql(
 /** Bytes of COPY data gathered before a write to the stream. */
 const WRITE_BYTES = 256 * 1024;
 
+type CopyStream = ReturnType<typeof copyFrom>;
+
 /** One of the two connections of an import, each with its own staging table. */
 interface Lane {
   client: PoolClient;
-  copy?: ReturnType<typeof copyFrom>;
-  /** The merge of the chunk last copied on this lane. */
+  copy?: CopyStream;
+  /** Why the COPY of the current chunk straight into `listing` failed (a listing already there). */
+  copyError?: Error;
+  /** The merge of the chunk last staged on this lane. */
   merged: Promise<void>;
 }
 
 /**
- * Where an import's validated rows go: streamed with COPY into a TEMP staging table, merged into
- * `listing` every `chunkRows` rows by one set-based upsert, and committed chunk by chunk (a failure
- * keeps every chunk merged before it). Two connections take turns, so the next chunk is copied
- * while the last one is merged; merges run one at a time, in order, so a listing's observations
- * are applied in the order of the file. Whoever writes waits while PostgreSQL is behind, so the
- * body is read no faster than it is stored and memory stays flat.
+ * Where an import's validated rows go, a chunk of `chunkRows` at a time, each committed on its
+ * own (a failure keeps every chunk before it). A chunk is first streamed with COPY straight into
+ * `listing`: when its listings are all new (the common case of a bulk import) that is all. When
+ * COPY meets a listing already stored (or one repeated in the chunk), nothing of the chunk is
+ * kept, and the chunk, kept meanwhile as COPY text, is copied into a TEMP staging table and merged
+ * by one set-based upsert that keeps the history (in rounds, oldest observation first, when a
+ * listing repeats); later chunks go the staged way at once. Two connections take turns, so a
+ * chunk is merged while the next one is copied; merges run one at a time, in file order. Whoever
+ * writes waits while PostgreSQL is behind, so the body is read no faster than it is stored and
+ * memory stays flat.
  */
 export class ListingCopySink {
   private lane = 0;
   private rows = 0;
   private data = '';
-  /** Observations of each listing in the current chunk: the rounds its merge needs. */
+  /** The current chunk as COPY text while it may still have to be staged. */
+  private chunk: string[] = [];
+  /** Whether chunks are tried straight into `listing` first. */
+  private direct = true;
+  /** Observations of each listing in the current chunk: the rounds a merge of it needs. */
   private seen = new Map<string, number>();
   private rounds = 1;
   private merges: Promise<void> = Promise.resolve();
@@ -60,7 +73,7 @@ export class ListingCopySink {
         const client = await pool.connect();
         lanes.push({ client, merged: Promise.resolve() });
         await client.query(CREATE_STAGE);
-        await client.query(`truncate ${STAGE}`);
+        await client.query(`truncate ${STAGE} restart identity`);
       }
     } catch (error) {
       for (const lane of lanes) lane.client.release(true);
@@ -70,19 +83,19 @@ export class ListingCopySink {
   }
 
   /** Adds a row; when PostgreSQL is behind, answers a promise to wait for before the next one. */
-  write(row: ListingRow, seq: number): Promise<void> | undefined {
+  write(row: ListingRow): Promise<void> | undefined {
     const key = `${row.platform} ${row.platformListingId}`;
     const n = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, n);
     if (n > this.rounds) this.rounds = n;
-    this.data += copyLine(row, seq);
+    this.data += copyLine(row);
     this.rows++;
     if (this.rows >= this.chunkRows) return this.endChunk();
     if (this.data.length >= WRITE_BYTES) return this.send();
     return undefined;
   }
 
-  /** Merges what is left and waits for every merge. */
+  /** Stores what is left and waits for every merge. */
   async end(): Promise<void> {
     if (this.rows > 0) await this.endChunk();
     await this.merges;
@@ -92,7 +105,8 @@ export class ListingCopySink {
   async close(): Promise<void> {
     await this.merges.catch(() => undefined);
     for (const lane of this.lanes) {
-      if (lane.copy && !lane.copy.writableFinished) {
+      // A COPY that failed has already ended; one still open is cancelled (CopyFail).
+      if (lane.copy && !lane.copy.writableFinished && !lane.copyError) {
         this.failed = true;
         lane.copy.destroy();
       }
@@ -111,36 +125,91 @@ export class ListingCopySink {
 
   private async send(): Promise<void> {
     const lane = this.lanes[this.lane];
-    if (!lane.copy) {
-      // Its last merge read the staging table: wait for it before filling the table again.
-      await lane.merged;
-      lane.copy = lane.client.query(copyFrom(COPY_STAGE));
-      lane.copy.on('error', () => (this.failed = true));
-    }
     const data = this.data;
     this.data = '';
-    if (!lane.copy.write(data)) await once(lane.copy, 'drain');
+    if (!lane.copy) {
+      // The last merge on this lane read its staging table: wait for it before using the lane again.
+      await lane.merged;
+      lane.copyError = undefined;
+      lane.copy = this.startCopy(lane, this.direct ? COPY_LISTING : COPY_STAGE);
+    }
+    if (this.direct) this.chunk.push(data);
+    if (lane.copyError) return;
+    if (!lane.copy.write(data)) await drained(lane.copy);
+  }
+
+  private startCopy(lane: Lane, sql: string): CopyStream {
+    const copy = lane.client.query(copyFrom(sql));
+    copy.on('error', (error: Error) => (lane.copyError = error));
+    return copy;
   }
 
   private async endChunk(): Promise<void> {
     await this.send();
     const lane = this.lanes[this.lane];
-    const copy = lane.copy;
+    const copy = lane.copy as CopyStream;
     lane.copy = undefined;
-    copy?.end();
-    if (copy) await once(copy, 'finish');
+    if (!lane.copyError) {
+      copy.end();
+      await finished(copy);
+    }
     const rounds = this.rounds;
+    const chunk = this.chunk;
     this.rows = 0;
     this.rounds = 1;
     this.seen = new Map();
-    const merged = this.merges.then(() => merge(lane.client, rounds));
-    // A failed merge surfaces at the next wait for it; keep it from going unhandled meanwhile.
-    merged.catch(() => (this.failed = true));
-    lane.merged = merged;
-    this.merges = merged;
+    this.chunk = [];
+    if (this.direct && !lane.copyError) {
+      // Every listing of the chunk was new: it is stored.
+    } else {
+      if (this.direct) {
+        // A listing repeated within the chunk explains the failure; otherwise listings are being
+        // updated, and the next chunks are staged at once.
+        if (rounds === 1) this.direct = false;
+        await this.stage(lane, chunk);
+      } else if (lane.copyError) throw lane.copyError;
+      const merged = this.merges.then(() => merge(lane.client, rounds));
+      // A failed merge surfaces at the next wait for it; keep it from going unhandled meanwhile.
+      merged.catch(() => (this.failed = true));
+      lane.merged = merged;
+      this.merges = merged;
+    }
     this.lane = 1 - this.lane;
     await this.lanes[this.lane].merged;
   }
+
+  /** Copies a chunk kept as COPY text into the lane's staging table. */
+  private async stage(lane: Lane, chunk: readonly string[]): Promise<void> {
+    lane.copyError = undefined;
+    const copy = this.startCopy(lane, COPY_STAGE);
+    for (const data of chunk) {
+      if (lane.copyError) throw lane.copyError;
+      if (!copy.write(data)) await drained(copy);
+    }
+    copy.end();
+    await finished(copy);
+    if (lane.copyError) throw lane.copyError;
+  }
+}
+
+/** Resolves at the first of these events of the stream (an error is recorded by the stream's handler). */
+function firstOf(stream: CopyStream, events: readonly string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of events) stream.off(event, done);
+      resolve();
+    };
+    for (const event of events) stream.on(event, done);
+  });
+}
+
+/** Resolves when the stream takes data again, or has failed. */
+const drained = (stream: CopyStream) => firstOf(stream, ['drain', 'error', 'close']);
+
+/** Resolves when the COPY is committed, or has failed. */
+async function finished(stream: CopyStream): Promise<void> {
+  if (stream.writableFinished || stream.destroyed) return;
+  await firstOf(stream, ['finish', 'error', 'close']);
 }
 
 async function merge(client: PoolClient, rounds: number): Promise<void> {
@@ -159,6 +228,7 @@ async function merge(client: PoolClient, rounds: number): Promise<void> {
 }
 
 const SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A value in COPY's text format. */
 function copyValue(v: unknown): string {
@@ -167,11 +237,19 @@ function copyValue(v: unknown): string {
   return SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : s;
 }
 
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** An instant as PostgreSQL writes a `timestamptz` into JSON in UTC: `2026-03-01T00:00:00.12+00:00`. */
+function pgJsonInstant(utc: string): string {
+  const [seconds, fraction = ''] = utc.slice(0, -1).split('.');
+  const digits = fraction.replace(/0+$/, '');
+  return `${seconds}${digits ? `.${digits}` : ''}+00:00`;
+}
 
-/** A staging row in COPY's text format. */
-function copyLine(row: ListingRow, seq: number): string {
-  let line = String(seq);
-  for (const [, , read] of LISTING_COLUMNS) line += `\t${copyValue(read(row))}`;
-  return `${line}\n`;
+/** A row in COPY's text format: the listing's columns and its first history entry. */
+function copyLine(row: ListingRow): string {
+  let line = '';
+  for (const [, , read] of LISTING_COLUMNS) line += `${copyValue(read(row))}\t`;
+  const history = [
+    { at: pgJsonInstant(row.observedAt), priceFen: row.priceFen, monthlySales: row.monthlySales },
+  ];
+  return `${line}${copyValue(JSON.stringify(history))}\n`;
 }

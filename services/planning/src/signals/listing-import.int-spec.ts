@@ -62,13 +62,18 @@ describe('bulk listing import', () => {
     );
     // An older observation arriving late changes nothing.
     await client.importCsv(toCsv([listingRecord('H1', { priceFen: 1, observedAt: '2026-02-01T00:00:00Z' })]));
-    const listing = await client.call<{ priceFen: number; history: Array<{ priceFen: number }> }>(
+    const listing = await client.call<{ priceFen: number; history: Array<{ at: string; priceFen: number }> }>(
       'GET',
       '/listings/taobao/H1',
       PLANNER,
     );
     expect(listing.body.priceFen).toBe(8_000);
     expect(listing.body.history.map((h) => h.priceFen)).toEqual([10_000, 8_000]);
+    // The first entry came with the listing (COPY), the second from the merge: written alike.
+    expect(listing.body.history.map((h) => h.at)).toEqual([
+      '2026-03-01T00:00:00+00:00',
+      '2026-03-02T00:00:00+00:00',
+    ]);
   });
 
   it('keeps every observation of a listing repeated across statements of one import, in order', async () => {
