@@ -8,9 +8,8 @@ import {
   type ResultFinalValue,
   type ResultNotifiedValue,
 } from '@qis/contracts';
-import { expectEventually, startTestService, type TestService } from '@qis/testing';
+import { expectEventually, type TestService } from '@qis/testing';
 import type { EnforcementConfig } from './enforcement.config';
-import { enforcementService } from './enforcement.definition';
 import {
   EnforcementFixture,
   orderPlacedExample,
@@ -68,15 +67,11 @@ let service: TestService<EnforcementConfig>;
 let fx: EnforcementFixture;
 
 beforeAll(async () => {
-  // The scheduler stays quiet; tests scan when they mean to (POST /deadlines/scan).
-  service = await startTestService(enforcementService, { DEADLINE_SCAN_INTERVAL_MS: '3600000' });
-  fx = new EnforcementFixture(service);
+  fx = await EnforcementFixture.start();
+  service = fx.service;
 }, 120_000);
 
-afterAll(async () => {
-  await fx?.stop();
-  await service?.stop();
-});
+afterAll(() => fx?.stop());
 
 /** Records every result notice of the batch as sent and received on `receivedAt`. */
 const deliverAll = (batchNumber: string, receivedAt = RECEIVED, kind = 'result'): Promise<void> =>

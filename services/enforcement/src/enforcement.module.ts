@@ -18,6 +18,7 @@ import { CreditEntry } from './credit/credit-entry.entity';
 import { CreditController } from './credit/credit.controller';
 import { FollowUpProposal } from './credit/follow-up-proposal.entity';
 import { RecordFailureCreditUseCase } from './credit/record-failure-credit.usecase';
+import { RecordFollowUpOutcomeUseCase } from './credit/record-follow-up-outcome.usecase';
 import { AlertBook } from './deadlines/alert-book';
 import { Alert } from './deadlines/alert.entity';
 import { DeadlineBook } from './deadlines/deadline-book';
@@ -95,6 +96,7 @@ const calendarProvider: Provider = {
     CaseTransitionsUseCase,
     RecordTakedownUseCase,
     RecordFailureCreditUseCase,
+    RecordFollowUpOutcomeUseCase,
     AlertBook,
     DeadlineBook,
     ScanDeadlinesUseCase,

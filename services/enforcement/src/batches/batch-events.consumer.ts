@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
+  BatchIssued,
   OrderPlaced,
   ReportIssued,
   SampleDispatched,
   SampleSealed,
   TakedownReported,
+  type BatchIssuedValue,
   type OrderPlacedValue,
   type ReportIssuedValue,
   type SampleDispatchedValue,
@@ -13,6 +15,7 @@ import {
 } from '@qis/contracts';
 import { ConsumeEvent, type EventContext } from '@qis/messaging';
 import { RecordTakedownUseCase } from '../cases/record-takedown.usecase';
+import { RecordFollowUpOutcomeUseCase } from '../credit/record-follow-up-outcome.usecase';
 import { RecordReinspectionLabUseCase } from '../objections/record-reinspection-lab.usecase';
 import { RecordBatchFactUseCase } from './record-batch-fact.usecase';
 
@@ -23,7 +26,14 @@ export class BatchEventsConsumer {
     private readonly facts: RecordBatchFactUseCase,
     private readonly takedowns: RecordTakedownUseCase,
     private readonly reinspectionLab: RecordReinspectionLabUseCase,
+    private readonly followUps: RecordFollowUpOutcomeUseCase,
   ) {}
+
+  /** Only follow-up batches matter here: they close the loop of an earlier failure. */
+  @ConsumeEvent(BatchIssued)
+  async onBatchIssued(value: BatchIssuedValue, { manager }: EventContext): Promise<void> {
+    await this.followUps.linkIssued(manager, value);
+  }
 
   @ConsumeEvent(OrderPlaced)
   async onOrderPlaced(value: OrderPlacedValue, { manager, messageId }: EventContext): Promise<void> {

@@ -10,6 +10,10 @@ export class BatchFile {
   @PrimaryColumn({ name: 'batch_number', type: 'text' })
   batchNumber!: string;
 
+  /** A targeted follow-up (跟踪抽检, from `batch-issued`): the earlier failed batch it checks again. */
+  @Column({ name: 'follow_up_of', type: 'text', nullable: true })
+  followUpOf!: string | null;
+
   @Column({ name: 'order_facts', type: 'jsonb', nullable: true })
   order!: OrderPlacedValue | null;
 

@@ -1,7 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type CreditEntryKind =
-  'failure' | 'penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found' | 'takedown-reported';
+export const CREDIT_ENTRY_KINDS = [
+  'failure',
+  'penalty',
+  'rectification',
+  'takedown-confirmed',
+  'seller-not-found',
+  'takedown-reported',
+  'follow-up-pass',
+  'follow-up-fail',
+] as const;
+export type CreditEntryKind = (typeof CREDIT_ENTRY_KINDS)[number];
 
 /** One line of a seller's or producer's credit file (信用档案). */
 @Entity({ name: 'credit_entry' })

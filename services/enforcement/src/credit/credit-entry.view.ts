@@ -1,21 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CreditEntry } from './credit-entry.entity';
+import { CREDIT_ENTRY_KINDS, type CreditEntry } from './credit-entry.entity';
 
 export class CreditEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiPropertyOptional({ nullable: true }) unifiedSocialCreditCode!: string | null;
   @ApiProperty() subjectName!: string;
   @ApiProperty({ enum: ['seller', 'producer'] }) subjectRole!: string;
-  @ApiProperty({
-    enum: [
-      'failure',
-      'penalty',
-      'rectification',
-      'takedown-confirmed',
-      'seller-not-found',
-      'takedown-reported',
-    ],
-  })
+  @ApiProperty({ enum: CREDIT_ENTRY_KINDS })
   kind!: string;
   @ApiProperty() batchNumber!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;

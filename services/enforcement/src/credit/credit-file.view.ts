@@ -6,5 +6,7 @@ export class CreditFileView {
   @ApiProperty() unifiedSocialCreditCode!: string;
   @ApiProperty() failures!: number;
   @ApiProperty() penalties!: number;
+  @ApiProperty({ description: 'targeted follow-up samplings that passed' }) followUpsPassed!: number;
+  @ApiProperty({ description: 'targeted follow-up samplings that failed again' }) followUpsFailed!: number;
   @ApiProperty({ type: CreditEntryView, isArray: true }) entries!: CreditEntryView[];
 }

@@ -44,6 +44,8 @@ export class CreditController {
       unifiedSocialCreditCode: code,
       failures: found.filter((e) => e.kind === 'failure').length,
       penalties: found.filter((e) => e.kind === 'penalty').length,
+      followUpsPassed: found.filter((e) => e.kind === 'follow-up-pass').length,
+      followUpsFailed: found.filter((e) => e.kind === 'follow-up-fail').length,
       entries: found.map((e) => CreditEntryView.of(e)),
     };
   }

@@ -38,4 +38,15 @@ export class FollowUpProposal {
 
   @Column({ name: 'proposed_at', type: 'timestamptz' })
   proposedAt!: Date;
+
+  /** The follow-up batch planning issued for it (`batch-issued` with `followUpOf`). */
+  @Column({ name: 'follow_up_batch_number', type: 'text', nullable: true })
+  followUpBatchNumber!: string | null;
+
+  /** The follow-up's final verdict, once final. */
+  @Column({ type: 'text', nullable: true })
+  outcome!: 'pass' | 'fail' | null;
+
+  @Column({ name: 'outcome_at', type: 'timestamptz', nullable: true })
+  outcomeAt!: Date | null;
 }

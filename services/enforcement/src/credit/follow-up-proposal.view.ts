@@ -14,6 +14,15 @@ export class FollowUpProposalView {
   @ApiProperty({ type: String, isArray: true }) failingItems!: string[];
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) proposedAt!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'the follow-up batch planning issued for it' })
+  followUpBatchNumber!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: ['pass', 'fail'],
+    description: "the follow-up's final verdict",
+  })
+  outcome!: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) outcomeAt!: string | null;
 
   static of(p: FollowUpProposal): FollowUpProposalView {
     return {
@@ -29,6 +38,9 @@ export class FollowUpProposalView {
       failingItems: p.failingItems,
       reason: p.reason,
       proposedAt: p.proposedAt.toISOString(),
+      followUpBatchNumber: p.followUpBatchNumber,
+      outcome: p.outcome,
+      outcomeAt: p.outcomeAt?.toISOString() ?? null,
     };
   }
 }

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { ServiceTokenSource } from '@qis/auth';
 import { EvidenceClient, EvidenceUploadError } from './evidence-client';
 
-const tokens = { headers: async () => ({ authorization: 'Bearer secret-token' }) } as unknown as ServiceTokenSource;
+const tokens = {
+  headers: async () => ({ authorization: 'Bearer secret-token' }),
+} as unknown as ServiceTokenSource;
 const data = Buffer.from('%PDF-1.7 notice');
 const sha256 = createHash('sha256').update(data).digest('hex');
 

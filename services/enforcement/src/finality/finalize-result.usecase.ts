@@ -8,6 +8,7 @@ import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { OpenCaseUseCase } from '../cases/open-case.usecase';
 import { RecordFailureCreditUseCase } from '../credit/record-failure-credit.usecase';
+import { RecordFollowUpOutcomeUseCase } from '../credit/record-follow-up-outcome.usecase';
 import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { Notice } from '../notices/notice.entity';
@@ -29,6 +30,7 @@ export class FinalizeResultUseCase {
     private readonly audit: AuditService,
     private readonly openCase: OpenCaseUseCase,
     private readonly credit: RecordFailureCreditUseCase,
+    private readonly followUps: RecordFollowUpOutcomeUseCase,
   ) {}
 
   async execute(
@@ -77,6 +79,7 @@ export class FinalizeResultUseCase {
       },
       manager,
     );
+    await this.followUps.recordOutcome(manager, batch, report, now);
     if (report.verdict === 'fail') {
       await this.credit.execute(manager, batch, report, now);
       await this.openCase.execute(manager, SYSTEM_ACTOR, batch, now);

@@ -10,14 +10,12 @@ import {
   expectEventually,
   freePort,
   spawnService,
-  startTestService,
   waitForReady,
   type ServiceProcess,
   type TestService,
 } from '@qis/testing';
 import type { Client } from 'minio';
 import type { EnforcementConfig } from '../enforcement.config';
-import { enforcementService } from '../enforcement.definition';
 import { EnforcementFixture } from '../testing/enforcement-fixture';
 import { StoreNoticePdfsUseCase } from './store-notice-pdfs.usecase';
 
@@ -66,18 +64,16 @@ describe('notice PDFs stored as evidence', () => {
     evidenceDb = await createTestDatabase('evidence');
     evidencePort = await freePort();
     // The evidence service is not running yet: the first attempts must fail and be kept.
-    service = await startTestService(enforcementService, {
-      DEADLINE_SCAN_INTERVAL_MS: '3600000',
+    fx = await EnforcementFixture.start({
       EVIDENCE_URL: `http://127.0.0.1:${evidencePort}`,
       SERVICE_TOKEN_PRIVATE_KEY_FILE: privateKeyFile,
       NOTICE_STORE_INTERVAL_MS: '300',
     });
-    fx = new EnforcementFixture(service);
+    service = fx.service;
   });
 
   afterAll(async () => {
     await fx?.stop();
-    await service?.stop();
     await evidence?.stop();
     await evidenceDb?.drop();
     const versions: Array<{ name: string; versionId: string }> = [];

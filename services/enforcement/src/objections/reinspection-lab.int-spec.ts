@@ -4,16 +4,12 @@ import {
   expectEventually,
   freePort,
   spawnService,
-  startTestService,
   TestIssuer,
   waitForReady,
   type ServiceProcess,
-  type TestService,
 } from '@qis/testing';
 import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import type { EnforcementConfig } from '../enforcement.config';
-import { enforcementService } from '../enforcement.definition';
 import {
   EnforcementFixture,
   orderPlacedExample,
@@ -39,7 +35,6 @@ interface ObjectionBody {
 describe('re-inspection procedures period with the real lab-gateway', () => {
   let labGateway: ServiceProcess;
   let labGatewayDb: { name: string; drop(): Promise<void> };
-  let service: TestService<EnforcementConfig>;
   let fx: EnforcementFixture;
   const labName = '国家示例丝绸产品质量检验检测中心';
 
@@ -74,13 +69,11 @@ describe('re-inspection procedures period with the real lab-gateway', () => {
       }),
     });
     if (res.status !== 201) throw new Error(`register lab: ${res.status} ${await res.text()}`);
-    service = await startTestService(enforcementService, { DEADLINE_SCAN_INTERVAL_MS: '3600000' });
-    fx = new EnforcementFixture(service);
+    fx = await EnforcementFixture.start();
   });
 
   afterAll(async () => {
     await fx?.stop();
-    await service?.stop();
     await labGateway?.stop();
     await labGatewayDb?.drop();
   });

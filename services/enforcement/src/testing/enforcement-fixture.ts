@@ -9,10 +9,11 @@ import {
   type SampleSealedValue,
 } from '@qis/contracts';
 import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
-import { expectEventually, type TestService } from '@qis/testing';
+import { expectEventually, startTestService, type TestService } from '@qis/testing';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { EnforcementConfig } from '../enforcement.config';
+import { enforcementService } from '../enforcement.definition';
 
 export const orderPlacedExample = OrderPlaced.example;
 export const sampleSealedExample = SampleSealed.example;
@@ -36,8 +37,20 @@ export class EnforcementFixture {
 
   constructor(readonly service: TestService<EnforcementConfig>) {}
 
+  /**
+   * The service on a database of its own; the deadline scheduler stays quiet (tests scan when they
+   * mean to, `POST /deadlines/scan`) unless `env` says otherwise.
+   */
+  static async start(env: Record<string, string> = {}): Promise<EnforcementFixture> {
+    return new EnforcementFixture(
+      await startTestService(enforcementService, { DEADLINE_SCAN_INTERVAL_MS: '3600000', ...env }),
+    );
+  }
+
+  /** Disconnects the test producer and stops the service. */
   async stop(): Promise<void> {
     await this.producer?.disconnect();
+    await this.service.stop();
   }
 
   async emit<V extends object>(contract: EventContract<V>, key: string, value: V): Promise<void> {
