@@ -21,5 +21,5 @@ export class PlanningConfig extends ServiceConfig {
   @IsInt()
   @Min(100)
   @Max(1_000_000)
-  PLANNING_IMPORT_CHUNK_ROWS = 100_000;
+  PLANNING_IMPORT_CHUNK_ROWS = 50_000;
 }

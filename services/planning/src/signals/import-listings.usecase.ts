@@ -30,7 +30,7 @@ const MAX_REPORTED_ERRORS = 1_000;
 
 /**
  * A bulk import of listings, streamed: records are parsed as the body arrives, checked one by one,
- * and the good ones copied to PostgreSQL and merged a chunk at a time (`ListingCopySink`), so memory
+ * and the good ones streamed to PostgreSQL with COPY a chunk at a time (`ListingCopySink`), so memory
  * stays flat whatever the size. Bad rows are reported with their row number, field and reason;
  * every good row is kept.
  */

@@ -51,8 +51,8 @@ export class ListingCopySink {
   private lane = 0;
   private rows = 0;
   private data = '';
-  /** The current chunk as COPY text while it may still have to be staged. */
-  private chunk: string[] = [];
+  /** The current chunk as COPY data while it may still have to be staged. */
+  private chunk: Buffer[] = [];
   /** Whether chunks are tried straight into `listing` first. */
   private direct = true;
   /** Observations of each listing in the current chunk: the rounds a merge of it needs. */
@@ -125,7 +125,7 @@ export class ListingCopySink {
 
   private async send(): Promise<void> {
     const lane = this.lanes[this.lane];
-    const data = this.data;
+    const data = Buffer.from(this.data);
     this.data = '';
     if (!lane.copy) {
       // The last merge on this lane read its staging table: wait for it before using the lane again.
@@ -179,7 +179,7 @@ export class ListingCopySink {
   }
 
   /** Copies a chunk kept as COPY text into the lane's staging table. */
-  private async stage(lane: Lane, chunk: readonly string[]): Promise<void> {
+  private async stage(lane: Lane, chunk: readonly Buffer[]): Promise<void> {
     lane.copyError = undefined;
     const copy = this.startCopy(lane, COPY_STAGE);
     for (const data of chunk) {
