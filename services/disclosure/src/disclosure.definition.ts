@@ -4,6 +4,7 @@ import { migrations } from './migrations';
 import { OpenDataModule } from './open-data/open-data.module';
 import { publicationEntities, PublicationModule } from './publication/publication.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { WebModule } from './web/web.module';
 
 export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   name: 'disclosure',
@@ -13,5 +14,5 @@ export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   entities: [...publicationEntities],
   migrations,
   // One feature module per line: publication first (the others build on it).
-  imports: [PublicationModule, StatisticsModule, OpenDataModule],
+  imports: [PublicationModule, StatisticsModule, OpenDataModule, WebModule],
 };
