@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PurchasingConfig } from '../purchasing.config';
-import { EvidenceVerifier } from './evidence-verifier';
+import { EvidenceReferenceChecker } from './evidence-reference-checker';
 
 // A stand-in for the evidence service's metadata endpoint: only the HTTP contract is under test here.
 const objects: Record<string, { kind: string; status: string; batchNumber: string | null }> = {
@@ -22,7 +21,7 @@ const objects: Record<string, { kind: string; status: string; batchNumber: strin
   },
 };
 
-describe('EvidenceVerifier', () => {
+describe('EvidenceReferenceChecker', () => {
   let server: Server;
   let url: string;
   const seen: string[] = [];
@@ -40,17 +39,20 @@ describe('EvidenceVerifier', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const verifier = (evidenceUrl?: string) =>
-    new EvidenceVerifier(Object.assign(new PurchasingConfig(), { EVIDENCE_URL: evidenceUrl }));
+  const ref = (i: number, kind: string, objectId: string) => ({
+    field: `evidence[${i}]`,
+    kind,
+    objectId,
+    batchNumber: 'HZ2026-000001',
+  });
 
-  it("names each item that is missing, not finalized, of another kind or another batch, forwarding the buyer's token", async () => {
-    const problems = await verifier(url).problems(
-      'HZ2026-000001',
+  it("names each reference that is missing, not finalized, of another kind or another batch, forwarding the caller's token", async () => {
+    const problems = await new EvidenceReferenceChecker(url).problems(
       [
-        { kind: 'order-screenshot', objectId: '00000000-0000-4000-8000-000000000001' },
-        { kind: 'chat-screenshot', objectId: '00000000-0000-4000-8000-000000000002' },
-        { kind: 'product-claim-photo', objectId: '00000000-0000-4000-8000-000000000003' },
-        { kind: 'purchase-screen-recording', objectId: '00000000-0000-4000-8000-000000000004' },
+        ref(0, 'order-screenshot', '00000000-0000-4000-8000-000000000001'),
+        ref(1, 'chat-screenshot', '00000000-0000-4000-8000-000000000002'),
+        ref(2, 'product-claim-photo', '00000000-0000-4000-8000-000000000003'),
+        ref(3, 'purchase-screen-recording', '00000000-0000-4000-8000-000000000004'),
       ],
       'Bearer buyer-token',
     );
@@ -73,17 +75,16 @@ describe('EvidenceVerifier', () => {
 
   it('answers 503 rather than accept unverified evidence when the evidence service is unreachable', async () => {
     await expect(
-      verifier('http://127.0.0.1:1').problems(
-        'HZ2026-000001',
-        [{ kind: 'order-screenshot', objectId: '00000000-0000-4000-8000-000000000001' }],
+      new EvidenceReferenceChecker('http://127.0.0.1:1').problems(
+        [ref(0, 'order-screenshot', '00000000-0000-4000-8000-000000000001')],
         'Bearer x',
       ),
     ).rejects.toMatchObject({ status: 503 });
   });
 
-  it('checks nothing when EVIDENCE_URL is not set', async () => {
-    expect(
-      await verifier(undefined).problems('HZ2026-000001', [{ kind: 'order-screenshot', objectId: 'x' }], ''),
-    ).toEqual([]);
+  it('checks nothing when no evidence service is configured', async () => {
+    const checker = new EvidenceReferenceChecker(undefined);
+    expect(checker.enabled).toBe(false);
+    expect(await checker.problems([ref(0, 'order-screenshot', 'x')], '')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 export { containerRuntimeAvailable } from './containers';
+export { startEvidenceProcess, type EvidenceProcess } from './evidence-process';
 export { expectEventually } from './expect-eventually';
 export { endpoints, INFRA_VARIABLES, localInfraEnv, parseEnv, repoRoot, tcpReachable } from './infra-env';
 export { createTestDatabase, pgAdminFromEnv, pgServerFromEnv, uniqueName } from './isolation';

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
 import { envInt, ServiceConfig } from '@qis/config';
 
 export class LabGatewayConfig extends ServiceConfig {
@@ -12,4 +12,12 @@ export class LabGatewayConfig extends ServiceConfig {
   @Min(100)
   @Max(3_600_000)
   OVERDUE_SCAN_INTERVAL_MS = 60_000;
+
+  /**
+   * Base URL of the evidence service; when set, a report's signed PDF is checked there (exists,
+   * finalized, kind lab-report, the assignment's batch) with the lab's own token.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  EVIDENCE_URL?: string = undefined;
 }

@@ -177,7 +177,9 @@ export class LabApiController {
     description:
       'Shape errors answer 400; a well-formed report that breaks a rule answers 422 with every reason: ' +
       'unknown test item for the category, missing mandatory item, item verdicts inconsistent with the ' +
-      'overall verdict or the failing items, dates out of order, a sample code that is not the dispatched one.',
+      'overall verdict or the failing items, dates out of order, a sample code that is not the dispatched one, ' +
+      'and (with an evidence service) a signed PDF that is unknown, not finalized, not a lab report or of ' +
+      'another batch (field reportDocumentId).',
   })
   @ApiCreatedResponse({ type: ReportView })
   @ApiUnprocessableEntityResponse({ description: 'every reason the report is refused, by field' })
@@ -188,11 +190,14 @@ export class LabApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() cmd: SubmitReportCommand,
     @Headers('idempotency-key') key: string | undefined,
+    @Headers('authorization') authorization: string,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReportView> {
     const labId = labOf(principal);
-    return this.answer(res, labId, key, req, cmd, 201, (m) => this.submit.execute(m, labId, id, cmd, actor));
+    return this.answer(res, labId, key, req, cmd, 201, (m) =>
+      this.submit.execute(m, labId, id, cmd, actor, authorization),
+    );
   }
 
   /** The total when the page asked for lies beyond the last one. */

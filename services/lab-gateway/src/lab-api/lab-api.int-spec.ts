@@ -3,7 +3,7 @@ import { expectEventually, startTestService, type TestService } from '@qis/testi
 import { DataSource } from 'typeorm';
 import type { LabGatewayConfig } from '../lab-gateway.config';
 import { labGatewayService } from '../lab-gateway.definition';
-import { LabGatewayHarness, type DispatchRecord } from '../testing/lab-gateway-harness';
+import { LabGatewayHarness } from '../testing/lab-gateway-harness';
 
 interface FieldErrors {
   errors: Array<{ field: string; reasons: string[] }>;
@@ -22,20 +22,7 @@ describe('lab API v1 (real PostgreSQL and Kafka)', () => {
     await service.stop();
   });
 
-  /** A lab of its own category with one accepted assignment. */
-  async function acceptedAssignment(): Promise<{
-    lab: string;
-    auth: Record<string, string>;
-    dispatch: DispatchRecord;
-  }> {
-    const category = await gw.newCategory();
-    const lab = await gw.registerLab(category);
-    const [dispatch] = await gw.dispatchesOf(await gw.seal(category));
-    const auth = await gw.lab(lab);
-    const accepted = await gw.post(`/v1/assignments/${dispatch.id}/accept`, auth, {});
-    expect(accepted.status).toBe(200);
-    return { lab, auth, dispatch };
-  }
+  const acceptedAssignment = () => gw.acceptedAssignment();
 
   it('lists only my own assignments, paged and by status', async () => {
     const category = await gw.newCategory();

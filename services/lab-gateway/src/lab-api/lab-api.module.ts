@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EvidenceReferenceChecker } from '@qis/evidence-client';
 import { DispatchModule } from '../dispatch/dispatch.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { LabGatewayConfig } from '../lab-gateway.config';
 import { SubmitReportUseCase } from '../reports/submit-report.usecase';
 import { AcceptAssignmentUseCase } from './accept-assignment.usecase';
 import { DeclineAssignmentUseCase } from './decline-assignment.usecase';
@@ -10,6 +12,16 @@ import { ReportProgressUseCase } from './report-progress.usecase';
 @Module({
   imports: [DispatchModule, IdempotencyModule],
   controllers: [LabApiController],
-  providers: [AcceptAssignmentUseCase, DeclineAssignmentUseCase, ReportProgressUseCase, SubmitReportUseCase],
+  providers: [
+    AcceptAssignmentUseCase,
+    DeclineAssignmentUseCase,
+    ReportProgressUseCase,
+    SubmitReportUseCase,
+    {
+      provide: EvidenceReferenceChecker,
+      inject: [LabGatewayConfig],
+      useFactory: (config: LabGatewayConfig) => new EvidenceReferenceChecker(config.EVIDENCE_URL),
+    },
+  ],
 })
 export class LabApiModule {}

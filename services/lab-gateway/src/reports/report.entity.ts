@@ -2,6 +2,9 @@ import type { Verdict } from '@qis/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ReportContent } from './report-content';
 
+export const DOCUMENT_VERIFICATIONS = ['verified', 'not-verified'] as const;
+export type DocumentVerification = (typeof DOCUMENT_VERIFICATIONS)[number];
+
 /** A lab's test report (检验报告) as submitted; an amended report references the one it replaces. */
 @Entity({ name: 'report' })
 export class Report {
@@ -34,6 +37,10 @@ export class Report {
 
   @Column({ name: 'report_document_id', type: 'uuid' })
   reportDocumentId!: string;
+
+  /** Whether the evidence service confirmed the signed PDF (`not-verified` without EVIDENCE_URL). */
+  @Column({ name: 'document_verification', type: 'text' })
+  documentVerification!: DocumentVerification;
 
   @Column({ name: 'authorised_by', type: 'text' })
   authorisedBy!: string;

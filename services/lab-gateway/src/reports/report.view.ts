@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VERDICTS } from '@qis/contracts';
-import type { Report } from './report.entity';
+import { DOCUMENT_VERIFICATIONS, type Report } from './report.entity';
 
 /** A stored report, as returned to the lab that submitted it. */
 export class ReportView {
@@ -29,8 +29,10 @@ export class ReportView {
   reportDocumentId!: string;
 
   @ApiProperty({
-    enum: ['not-verified'],
-    description: 'whether the evidence service confirmed the signed PDF (not yet available: stored as given)',
+    enum: DOCUMENT_VERIFICATIONS,
+    description:
+      'verified: the evidence service confirmed the signed PDF (exists, finalized, a lab report of this ' +
+      'batch); not-verified: no evidence service configured, stored as given',
   })
   documentVerification!: string;
 
@@ -50,7 +52,7 @@ export class ReportView {
       verdict: r.verdict,
       failingItems: r.failingItems,
       reportDocumentId: r.reportDocumentId,
-      documentVerification: 'not-verified',
+      documentVerification: r.documentVerification,
       issuedAt: r.issuedAt.toISOString(),
       receivedAt: r.receivedAt.toISOString(),
     };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { ReportIssued } from '@qis/contracts';
+import { EvidenceReferenceChecker } from '@qis/evidence-client';
 import { OutboxPublisher } from '@qis/messaging';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { loadOwnAssignment } from '../lab-api/load-own-assignment';
@@ -40,6 +41,7 @@ export class SubmitReportUseCase {
   constructor(
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
+    private readonly evidence: EvidenceReferenceChecker,
   ) {}
 
   async execute(
@@ -48,6 +50,7 @@ export class SubmitReportUseCase {
     assignmentId: string,
     cmd: SubmitReportCommand,
     actor: AuditActor,
+    authorization: string,
   ): Promise<ReportView> {
     const assignment = await loadOwnAssignment(manager, labId, assignmentId);
     if (!['accepted', 'in-progress', 'reported'].includes(assignment.status))
@@ -79,6 +82,20 @@ export class SubmitReportUseCase {
       latestReportNumber: latest?.reportNumber ?? null,
       reportNumbers: previous.map((r) => r.reportNumber),
     });
+    // The signed PDF, as the lab itself can see it in the evidence service (its own upload).
+    problems.push(
+      ...(await this.evidence.problems(
+        [
+          {
+            field: 'reportDocumentId',
+            objectId: cmd.reportDocumentId,
+            kind: 'lab-report',
+            batchNumber: assignment.batchNumber,
+          },
+        ],
+        authorization,
+      )),
+    );
     if (problems.length > 0) {
       throw new UnprocessableEntityException({
         statusCode: 422,
@@ -120,6 +137,7 @@ export class SubmitReportUseCase {
       failingItems: [...cmd.failingItems],
       content,
       reportDocumentId: cmd.reportDocumentId,
+      documentVerification: this.evidence.enabled ? 'verified' : 'not-verified',
       authorisedBy: cmd.authorisedBy,
       issuedAt: new Date(cmd.issuedAt),
       receivedAt: now,
@@ -128,8 +146,9 @@ export class SubmitReportUseCase {
       await manager.query(
         `with stored as (
            insert into report (id, report_number, lab_id, assignment_id, batch_number, amends_report_id,
-             verdict, failing_items, content, report_document_id, authorised_by, issued_at, received_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13))
+             verdict, failing_items, content, report_document_id, authorised_by, issued_at, received_at,
+             document_verification)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14))
          update assignment set status = 'reported', updated_at = $13 where id = $4`,
         [
           report.id,
@@ -145,6 +164,7 @@ export class SubmitReportUseCase {
           report.authorisedBy,
           report.issuedAt,
           report.receivedAt,
+          report.documentVerification,
         ],
       );
     } catch (error) {

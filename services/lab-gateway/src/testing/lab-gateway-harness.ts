@@ -93,6 +93,22 @@ export class LabGatewayHarness {
     return (res.body as { id: string }).id;
   }
 
+  /** A lab of its own category with one dispatched assignment, which it has accepted. */
+  async acceptedAssignment(): Promise<{
+    lab: string;
+    auth: Record<string, string>;
+    dispatch: DispatchRecord;
+  }> {
+    const category = await this.newCategory();
+    const lab = await this.registerLab(category);
+    const [dispatch] = await this.dispatchesOf(await this.seal(category));
+    const auth = await this.lab(lab);
+    const accepted = await this.post(`/v1/assignments/${dispatch.id}/accept`, auth, {});
+    if (accepted.status !== 200)
+      throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    return { lab, auth, dispatch };
+  }
+
   nextBatchNumber(): string {
     this.sequence = (this.sequence + 1) % 1_000_000;
     return `HZ2026-${String(this.sequence).padStart(6, '0')}`;

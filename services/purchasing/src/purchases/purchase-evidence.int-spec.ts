@@ -1,19 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ObjectStoreConfig } from '@qis/config';
-import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import {
-  createTestDatabase,
   expectEventually,
-  freePort,
-  spawnService,
+  startEvidenceProcess,
   startTestService,
   TestIssuer,
-  waitForReady,
-  type ServiceProcess,
+  type EvidenceProcess,
   type TestService,
 } from '@qis/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import type { Client } from 'minio';
 import type { PurchasingConfig } from '../purchasing.config';
 import { purchasingService } from '../purchasing.definition';
 import { identityKeyEnv } from '../testing/identity-key-env';
@@ -35,28 +29,12 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
  * computed there), purchasing checking every item there over HTTP with the buyer's token.
  */
 describe('purchase evidence package verified at the evidence service', () => {
-  let evidence: ServiceProcess;
-  let evidenceDb: { name: string; drop(): Promise<void> };
+  let evidence: EvidenceProcess;
   let service: TestService<PurchasingConfig>;
   let producer: Producer;
-  let minio: Client;
-  const bucket = `qis-test-pe-${randomBytes(5).toString('hex')}`;
 
   beforeAll(async () => {
-    minio = createObjectStoreClient(Object.assign(new ObjectStoreConfig(), process.env) as ObjectStoreConfig);
-    await ensureEvidenceBucket(minio, bucket, {
-      region: process.env['MINIO_REGION'] ?? 'us-east-1',
-      retentionYears: 2,
-      mode: 'GOVERNANCE',
-    });
-    evidenceDb = await createTestDatabase('evidence');
-    evidence = spawnService('evidence', {
-      DB_NAME: evidenceDb.name,
-      HTTP_PORT: String(await freePort()),
-      EVIDENCE_BUCKET: bucket,
-      EVIDENCE_LOCK_MODE: 'GOVERNANCE',
-    });
-    await waitForReady(evidence);
+    evidence = await startEvidenceProcess();
     service = await startTestService(purchasingService, { ...identityKeyEnv(), EVIDENCE_URL: evidence.url });
     producer = new Kafka({
       clientId: 'purchase-evidence-test',
@@ -70,16 +48,6 @@ describe('purchase evidence package verified at the evidence service', () => {
     await producer?.disconnect();
     await service?.stop();
     await evidence?.stop();
-    await evidenceDb?.drop();
-    const versions: Array<{ name: string; versionId: string }> = [];
-    for await (const item of minio.listObjects(bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{
-      name: string;
-      versionId?: string | null;
-    }>)
-      versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
-    for (const v of versions)
-      await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
-    await minio.removeBucket(bucket);
   });
 
   const upload = async (claims: { roles: string[]; sub: string }, kind: string, batchNumber: string) => {

@@ -1,0 +1,2 @@
+export { EvidenceReferenceChecker } from './evidence-reference-checker';
+export type { EvidenceReference } from './evidence-reference';
