@@ -25,8 +25,8 @@ const f = (
 export const RESULT_FIELDS: readonly FieldSpec[] = [
   f('id', 'string', '公示编号', 'public result id (UUID) of this version; opens /results/{id}'),
   f('version', 'integer', '版本', '1 for the first publication, +1 per correction'),
-  f('kind', 'string', '公示类型', 'result | correction'),
-  f('status', 'string', '状态', 'published | corrected'),
+  f('kind', 'string', '公示类型', 'result or correction'),
+  f('status', 'string', '状态', 'published or corrected'),
   f('supersedes', 'string', '更正前公示编号', 'id of the version this one corrects', true),
   f('sellerName', 'string', '被抽样网络商品经营者', 'seller (网络商品经营者)'),
   f('sampleName', 'string', '样品名称', 'sample name'),
@@ -40,7 +40,7 @@ export const RESULT_FIELDS: readonly FieldSpec[] = [
     '主要不合格项目',
     'main nonconforming items; CSV: joined with "；"',
   ),
-  f('verdict', 'string', '综合判定结论', 'pass (合格) | fail (不合格)'),
+  f('verdict', 'string', '综合判定结论', 'pass (合格) or fail (不合格)'),
   f('platform', 'string', '交易平台', 'platform name; empty for a seller’s own website', true),
   f('platformName', 'string', '第三方交易平台经营者', 'platform operator', true),
   f('category', 'string', '品类代码', 'category code'),
@@ -60,7 +60,7 @@ export const RESULT_FIELDS: readonly FieldSpec[] = [
 
 /** Statistics (`statistics.csv` / `statistics.json`): one row per value of the `by` dimension. */
 export const STATISTICS_FIELDS: readonly FieldSpec[] = [
-  f('by', 'string', '维度', 'category | platform | province | city | district | month | quarter | year'),
+  f('by', 'string', '维度', 'category, platform, province, city, district, month, quarter or year'),
   f('key', 'string', '维度值', 'code, platform name or period; `unknown` / `none` when absent'),
   f('label', 'string', '名称', 'Chinese label of the key'),
   f('tested', 'integer', '抽检批次', 'batches with a published final result (withdrawn left out)'),
