@@ -52,7 +52,7 @@ export class EvidenceClient {
       throw new EvidenceUploadError(`start: expected a single presigned PUT, got ${ticket.method}`);
     const put = await fetch(ticket.url, {
       method: 'PUT',
-      body: file.data,
+      body: Uint8Array.from(file.data),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     }).catch((error: Error) => {
       throw new EvidenceUploadError(`put: object store unreachable: ${error.message}`);
