@@ -13,6 +13,13 @@ export class LabGatewayConfig extends ServiceConfig {
   @Max(3_600_000)
   OVERDUE_SCAN_INTERVAL_MS = 60_000;
 
+  /** How often samples waiting for a lab are drawn again (also at once after a registry change). */
+  @Transform(envInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  WAITING_DISPATCH_RETRY_MS = 60_000;
+
   /**
    * Base URL of the evidence service; when set, a report's signed PDF is checked there (exists,
    * finalized, kind lab-report, the assignment's batch) with the lab's own token.

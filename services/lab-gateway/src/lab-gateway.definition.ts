@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { Assignment } from './dispatch/assignment.entity';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { WaitingDispatch } from './dispatch/waiting-dispatch.entity';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { LabApiModule } from './lab-api/lab-api.module';
 import { LabGatewayConfig } from './lab-gateway.config';
@@ -19,7 +20,7 @@ export const labGatewayService: ServiceDefinition<LabGatewayConfig> = {
     'Every POST needs an Idempotency-Key header: the same key and body get the stored answer, ' +
     'the same key with another body 409.',
   config: LabGatewayConfig,
-  entities: [Lab, TestItem, Assignment, Report, IdempotencyRecord],
+  entities: [Lab, TestItem, Assignment, WaitingDispatch, Report, IdempotencyRecord],
   migrations,
   imports: [LabsModule, TestItemsModule, DispatchModule, LabApiModule],
 };

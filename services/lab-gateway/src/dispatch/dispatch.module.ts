@@ -5,16 +5,21 @@ import { OverdueScheduler } from './overdue-scheduler';
 import { ReinspectionRequestedConsumer } from './reinspection-requested.consumer';
 import { SampleSealedConsumer } from './sample-sealed.consumer';
 import { ScanOverdueUseCase } from './scan-overdue.usecase';
+import { WaitingDispatchScheduler } from './waiting-dispatch.scheduler';
+import { WaitingDispatches } from './waiting-dispatches';
+import { WaitingSamplesController } from './waiting-samples.controller';
 
 @Module({
-  controllers: [DispatchesController],
+  controllers: [DispatchesController, WaitingSamplesController],
   providers: [
     DispatchSampleUseCase,
     SampleSealedConsumer,
     ReinspectionRequestedConsumer,
     ScanOverdueUseCase,
     OverdueScheduler,
+    WaitingDispatches,
+    WaitingDispatchScheduler,
   ],
-  exports: [DispatchSampleUseCase],
+  exports: [DispatchSampleUseCase, WaitingDispatches, WaitingDispatchScheduler],
 })
 export class DispatchModule {}

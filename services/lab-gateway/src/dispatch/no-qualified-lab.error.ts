@@ -1,4 +1,4 @@
-/** No active, accredited lab with capacity can take the sample; the event is retried, then dead-lettered for replay. */
+/** No active, accredited lab with capacity can take the sample: it waits for one (`WaitingDispatches`). */
 export class NoQualifiedLabError extends Error {
   constructor(
     readonly batchNumber: string,

@@ -4,15 +4,15 @@ import { ReinspectionRequested, type ReinspectionRequestedValue } from '@qis/con
 import { ConsumeEvent, type EventContext } from '@qis/messaging';
 import { Lab } from '../labs/lab.entity';
 import { Assignment } from './assignment.entity';
-import { DispatchSampleUseCase } from './dispatch-sample.usecase';
+import { WaitingDispatches } from './waiting-dispatches';
 
 /**
  * Re-inspection (复检): never the original lab, a lab of higher qualification preferred when one
- * is qualified and free.
+ * is qualified and free; waits for a lab when none can take it.
  */
 @Injectable()
 export class ReinspectionRequestedConsumer {
-  constructor(private readonly dispatch: DispatchSampleUseCase) {}
+  constructor(private readonly waiting: WaitingDispatches) {}
 
   @ConsumeEvent(ReinspectionRequested)
   async onReinspectionRequested(
@@ -24,7 +24,7 @@ export class ReinspectionRequestedConsumer {
       where: { batchNumber: event.batchNumber, purpose: 'initial' },
       order: { dispatchedAt: 'ASC' },
     });
-    await this.dispatch.execute(
+    await this.waiting.dispatchOrWait(
       manager,
       {
         batchNumber: event.batchNumber,

@@ -2,16 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR } from '@qis/audit';
 import { SampleSealed, type SampleSealedValue } from '@qis/contracts';
 import { ConsumeEvent, type EventContext } from '@qis/messaging';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { Assignment } from './assignment.entity';
-import { DispatchSampleUseCase } from './dispatch-sample.usecase';
+import { WaitingDispatch } from './waiting-dispatch.entity';
+import { WaitingDispatches } from './waiting-dispatches';
 
-/** A sealed test sample goes to a lab drawn at random (随机送检). */
+/** A sealed test sample goes to a lab drawn at random (随机送检), or waits until a lab can take it. */
 @Injectable()
 export class SampleSealedConsumer {
   private readonly logger = new Logger(SampleSealedConsumer.name);
 
-  constructor(private readonly dispatch: DispatchSampleUseCase) {}
+  constructor(private readonly waiting: WaitingDispatches) {}
 
   @ConsumeEvent(SampleSealed)
   async onSampleSealed(event: SampleSealedValue, { manager, messageId }: EventContext): Promise<void> {
@@ -21,14 +22,19 @@ export class SampleSealedConsumer {
       purpose: 'initial',
       status: In(['dispatched', 'accepted', 'in-progress', 'reported']),
     });
-    if (existing) {
+    const waits = await manager.findOneBy(WaitingDispatch, {
+      batchNumber: event.batchNumber,
+      purpose: 'initial',
+      dispatchedAt: IsNull(),
+    });
+    if (existing || waits) {
       this.logger.warn(
         { batchNumber: event.batchNumber },
-        'sample already dispatched; sealing event ignored',
+        'sample already dispatched or waiting for a lab; sealing event ignored',
       );
       return;
     }
-    await this.dispatch.execute(
+    await this.waiting.dispatchOrWait(
       manager,
       {
         batchNumber: event.batchNumber,

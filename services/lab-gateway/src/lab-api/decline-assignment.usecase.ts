@@ -1,9 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { Assignment } from '../dispatch/assignment.entity';
-import { DispatchSampleUseCase } from '../dispatch/dispatch-sample.usecase';
-import { NoQualifiedLabError } from '../dispatch/no-qualified-lab.error';
+import { WaitingDispatches } from '../dispatch/waiting-dispatches';
 import { shanghaiDay } from '../shared/shanghai-day';
 import { AssignmentView } from './assignment.view';
 import type { DeclineAssignmentCommand } from './decline-assignment.command';
@@ -12,15 +11,13 @@ import { stateConflict } from './state-conflict';
 
 /**
  * The lab declines with a reason; the sample is drawn again among the other qualified labs (never
- * one that declined it), in the same transaction.
+ * one that declined it), in the same transaction; with none left it waits for a lab.
  */
 @Injectable()
 export class DeclineAssignmentUseCase {
-  private readonly logger = new Logger(DeclineAssignmentUseCase.name);
-
   constructor(
     private readonly audit: AuditService,
-    private readonly dispatch: DispatchSampleUseCase,
+    private readonly waiting: WaitingDispatches,
   ) {}
 
   async execute(
@@ -55,28 +52,11 @@ export class DeclineAssignmentUseCase {
       status: 'declined',
     });
     const excluded = [...new Set([...a.excludedLabIds, ...declined.map((d) => d.labId)])];
-    try {
-      await this.dispatch.execute(
-        manager,
-        { ...a, excludedLabIds: excluded, preferAboveLevel: null, causationId: undefined, at: now },
-        SYSTEM_ACTOR,
-      );
-    } catch (error) {
-      if (!(error instanceof NoQualifiedLabError)) throw error;
-      // The decline stands; the sample waits for an operator (alert in the log and the audit).
-      this.logger.error({ batchNumber: a.batchNumber, exclusions: error.exclusions }, error.message);
-      await this.audit.record(
-        SYSTEM_ACTOR,
-        {
-          action: 'assignment.redispatch',
-          entityType: 'assignment',
-          entityId: id,
-          outcome: 'failure',
-          detail: { batchNumber: a.batchNumber, reason: error.message, exclusions: error.exclusions },
-        },
-        manager,
-      );
-    }
+    await this.waiting.dispatchOrWait(
+      manager,
+      { ...a, excludedLabIds: excluded, preferAboveLevel: null, causationId: undefined, at: now },
+      SYSTEM_ACTOR,
+    );
     return AssignmentView.of({ ...a, status: 'declined', declineReason: cmd.reason }, shanghaiDay(now));
   }
 }

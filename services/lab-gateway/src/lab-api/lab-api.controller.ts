@@ -26,6 +26,7 @@ import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ASSIGNMENT_VIEW_COLUMNS, assignmentViewOfRow } from '../dispatch/assignment-row';
+import { WaitingDispatchScheduler } from '../dispatch/waiting-dispatch.scheduler';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { ReportView } from '../reports/report.view';
 import { SubmitReportCommand } from '../reports/submit-report.command';
@@ -65,6 +66,7 @@ export class LabApiController {
     private readonly decline: DeclineAssignmentUseCase,
     private readonly progress: ReportProgressUseCase,
     private readonly submit: SubmitReportUseCase,
+    private readonly waiting: WaitingDispatchScheduler,
   ) {}
 
   @Get()
@@ -146,7 +148,11 @@ export class LabApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AssignmentView> {
     const labId = labOf(principal);
-    return this.answer(res, labId, key, req, cmd, 200, (m) => this.decline.execute(m, labId, id, cmd, actor));
+    const view = await this.answer(res, labId, key, req, cmd, 200, (m) =>
+      this.decline.execute(m, labId, id, cmd, actor),
+    );
+    this.waiting.capacityFreed();
+    return view;
   }
 
   @Post(':id/progress')
@@ -195,9 +201,11 @@ export class LabApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReportView> {
     const labId = labOf(principal);
-    return this.answer(res, labId, key, req, cmd, 201, (m) =>
+    const view = await this.answer(res, labId, key, req, cmd, 201, (m) =>
       this.submit.execute(m, labId, id, cmd, actor, authorization),
     );
+    this.waiting.capacityFreed(); // a reported assignment no longer holds the lab's capacity
+    return view;
   }
 
   /** The total when the page asked for lies beyond the last one. */

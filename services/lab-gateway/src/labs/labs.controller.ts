@@ -15,6 +15,7 @@ import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { WaitingDispatchScheduler } from '../dispatch/waiting-dispatch.scheduler';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { Lab } from './lab.entity';
 import { LabView } from './lab.view';
@@ -32,6 +33,7 @@ export class LabsController {
     private readonly idempotency: IdempotencyService,
     private readonly register: RegisterLabUseCase,
     private readonly update: UpdateLabUseCase,
+    private readonly waiting: WaitingDispatchScheduler,
   ) {}
 
   @Post()
@@ -52,6 +54,7 @@ export class LabsController {
       201,
       (m) => this.register.execute(m, cmd, actor),
     );
+    this.waiting.kick(); // a new lab may take samples that wait
     return answer.body;
   }
 
@@ -64,7 +67,9 @@ export class LabsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() cmd: UpdateLabCommand,
   ): Promise<LabView> {
-    return this.dataSource.transaction((m) => this.update.execute(m, id, cmd, actor));
+    const lab = await this.dataSource.transaction((m) => this.update.execute(m, id, cmd, actor));
+    this.waiting.kick(); // renewed accreditation, wider scope, more capacity: samples that wait may go
+    return lab;
   }
 
   @Get()
