@@ -17,7 +17,7 @@ import { PublicResultView } from '../publication/public-result.view';
 import { PublicResultsQuery } from '../publication/public-results.query';
 import { StatisticsQuery } from '../statistics/statistics.query-dto';
 import { StatisticsService } from '../statistics/statistics.service';
-import type { StatisticsRowView } from '../statistics/statistics.view';
+import { StatisticsView, type StatisticsRowView } from '../statistics/statistics.view';
 import { BOM, csvLine } from './csv';
 import { RESULT_FIELDS, STATISTICS_FIELDS, type FieldSpec } from './dataset-schema';
 
@@ -37,6 +37,29 @@ class CsvHeader {
 class ResultsCsvQuery extends IntersectionType(ResultFilterQuery, CsvHeader) {}
 
 class StatisticsCsvQuery extends IntersectionType(StatisticsQuery, CsvHeader) {}
+
+const CSV_RESPONSE = {
+  description: 'CSV, UTF-8 with a BOM; columns as in /open-data/schema',
+  content: { 'text/csv': { schema: { type: 'string' as const } } },
+};
+
+class ResultsExport {
+  @ApiProperty({ example: 'results' }) dataset!: string;
+  @ApiProperty({ example: 1 }) schemaVersion!: number;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty({
+    type: PublicResultView,
+    isArray: true,
+    description: 'without supersededBy (always null here)',
+  })
+  items!: Array<Omit<PublicResultView, 'supersededBy'>>;
+}
+
+class StatisticsExport extends StatisticsView {
+  @ApiProperty({ example: 'statistics' }) dataset!: string;
+  @ApiProperty({ example: 1 }) schemaVersion!: number;
+}
 
 class DatasetSchemaField {
   @ApiProperty() name!: string;
@@ -91,6 +114,7 @@ export class OpenDataController {
   @Get('results.csv')
   @Public()
   @ApiProduces('text/csv')
+  @ApiOkResponse(CSV_RESPONSE)
   @ApiOperation({ summary: 'Published results as CSV (UTF-8 with BOM), filtered like the list' })
   async resultsCsv(@Query() query: ResultsCsvQuery, @Res() res: Response): Promise<void> {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -107,8 +131,9 @@ export class OpenDataController {
   @Get('results.json')
   @Public()
   @ApiOperation({ summary: 'Published results as JSON: { dataset, generatedAt, count, items }' })
+  @ApiOkResponse({ type: ResultsExport })
   async resultsJson(@Query() query: ResultFilterQuery, @Res() res: Response): Promise<void> {
-    const items: Array<Omit<PublicResultView, 'supersededBy'>> = [];
+    const items: ResultsExport['items'] = [];
     // Current versions only: `supersededBy` is always null here, so the export leaves it out.
     for await (const chunk of this.currentResults(query))
       items.push(...chunk.map(({ supersededBy: _, ...r }) => r));

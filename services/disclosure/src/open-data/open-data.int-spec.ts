@@ -159,6 +159,29 @@ describe('open data', () => {
     expect((await raw('/open-data/statistics.csv')).status).toBe(400);
   });
 
+  it('documents every public route in the OpenAPI document, the CSV exports as text/csv', async () => {
+    const doc = await fx.get<{
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+    }>('/docs-json');
+    for (const p of [
+      '/public/results',
+      '/public/results/{id}',
+      '/public/notices',
+      '/public/facets',
+      '/public/statistics',
+      '/open-data/schema',
+      '/open-data/results.json',
+      '/open-data/statistics.json',
+      '/publications/{id}/corrections',
+      '/publications/{id}/withdrawal',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+    expect(
+      Object.keys(doc.paths['/open-data/results.csv']?.['get']?.responses['200']?.content ?? {}),
+    ).toEqual(['text/csv']);
+  });
+
   it('publishes the schema of every data set', async () => {
     const schema = await fx.get<{ results: Array<{ name: string; zh: string }>; statistics: unknown[] }>(
       '/open-data/schema',

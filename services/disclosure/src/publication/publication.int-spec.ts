@@ -87,6 +87,26 @@ describe('publication of final results', () => {
     });
   });
 
+  it('relays result-published to Kafka, keyed by the batch, with the headers of the backbone', async () => {
+    await fx.emit(
+      ResultFinal,
+      'HZ2026-100005',
+      resultFinal('HZ2026-100005', { seller: { name: 'Kafka转发测试店' } }),
+    );
+    const result = await one('Kafka转发测试店');
+    const read = await fx.readTopic<ResultPublishedValue>(ResultPublished, (m) =>
+      m.some((x) => x.value.publicResultId === result.id),
+    );
+    const mine = read.find((x) => x.value.publicResultId === result.id);
+    expect(mine?.key).toBe('HZ2026-100005');
+    expect(mine?.headers).toMatchObject({
+      type: 'disclosure.result-published',
+      version: '1',
+      producer: 'disclosure',
+    });
+    expect(mine?.value.sellerName).toBe('Kafka转发测试店');
+  });
+
   it('publishes no nonconforming items for a passing result and no platform for an own-site sale', async () => {
     await fx.emit(
       ResultFinal,

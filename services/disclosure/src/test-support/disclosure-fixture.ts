@@ -91,6 +91,44 @@ export class DisclosureFixture {
     return items;
   }
 
+  /** Reads a topic (prefixed) from the beginning until `until` holds for what was read. */
+  async readTopic<V>(
+    contract: EventContract<object>,
+    until: (messages: Array<{ key: string; value: V; headers: Record<string, string> }>) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<Array<{ key: string; value: V; headers: Record<string, string> }>> {
+    const consumer = this.kafka.consumer({ groupId: `disclosure-test-${randomUUID()}` });
+    const read: Array<{ key: string; value: V; headers: Record<string, string> }> = [];
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [prefixedTopic(contract.topic)], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${contract.topic}: condition not met in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            read.push({
+              key: message.key?.toString() ?? '',
+              value: JSON.parse(message.value?.toString() ?? 'null') as V,
+              headers: Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+              ),
+            });
+            if (until(read)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        });
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return read;
+  }
+
   /** Values this service committed to publish on a topic (its outbox), oldest first. */
   async outbox<V>(contract: EventContract<object>): Promise<Array<{ key: string; value: V }>> {
     const rows = (await this.service.app
