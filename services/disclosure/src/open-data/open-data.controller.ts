@@ -167,7 +167,8 @@ export class OpenDataController {
   @ApiOperation({
     summary: 'Statistics by one dimension as JSON (same shape as /public/statistics, with dataset)',
   })
-  async statisticsJson(@Query() query: StatisticsQuery): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: StatisticsExport })
+  async statisticsJson(@Query() query: StatisticsQuery): Promise<StatisticsExport> {
     return { dataset: 'statistics', schemaVersion: 1, ...(await this.statistics.breakdown(query)) };
   }
 
