@@ -646,6 +646,11 @@ describe('demo actors drive batches through all six services', () => {
       { timeoutMs: 60_000, intervalMs: 500 },
     );
     expect(published).toMatchObject({ sellerName, verdict: 'fail', mainNonconformingItems: ['纤维含量'] });
+    const stats = await disclosure.statistics('category', { category: CATEGORY });
+    expect(stats.total.tested).toBe(1);
+    expect(stats.total.detectionRate?.value).toBe(1);
+    const csv = await disclosure.openDataCsv('results', { verdict: 'fail', header: 'zh' });
+    expect(csv).toContain(sellerName);
   });
 
   it('lets a seller object in time; the re-inspection at another lab passes and replaces the failure', async () => {

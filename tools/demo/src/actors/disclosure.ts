@@ -1,4 +1,4 @@
-import { ServiceApi, query, seg } from './http';
+import { ApiError, ServiceApi, query, seg } from './http';
 
 export interface ResultFilter {
   /** free text: seller, sample, brand, producer, model, platform, items */
@@ -113,6 +113,24 @@ export class DisclosureReader extends ServiceApi {
     filter: Omit<ResultFilter, 'q' | 'verdict'> & { from?: string; to?: string } = {},
   ): Promise<Statistics> {
     return this.call<Statistics>(null, 'GET', `/public/statistics${query({ by, ...filter })}`);
+  }
+
+  /** Open data: the published results as JSON (`{ dataset, generatedAt, count, items }`), filtered like the list. */
+  openDataResults(
+    filter: ResultFilter = {},
+  ): Promise<{ count: number; items: PublicResult[] } & Record<string, unknown>> {
+    return this.call(null, 'GET', `/open-data/results.json${query({ ...filter })}`);
+  }
+
+  /** Open data as CSV text (UTF-8 with BOM; header row `en` field names or `zh` Chinese). */
+  async openDataCsv(
+    dataset: 'results' | 'statistics',
+    params: ResultFilter & { by?: StatisticsDimension; header?: 'en' | 'zh' } = {},
+  ): Promise<string> {
+    const res = await this.request<string>(null, 'GET', `/open-data/${dataset}.csv${query({ ...params })}`);
+    if (res.status !== 200)
+      throw new ApiError('GET', `${this.baseUrl}/open-data/${dataset}.csv`, res.status, res.body);
+    return res.body;
   }
 
   /** The public page's address (HTML). */

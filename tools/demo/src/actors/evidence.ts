@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiError, ServiceApi, seg, type Claims } from './http';
+import { ApiError, asBody, ServiceApi, seg, type Claims } from './http';
 
 /** What an evidence object is (the evidence service's kinds). */
 export type EvidenceKind =
@@ -284,7 +284,7 @@ export class EvidenceActor extends ServiceApi {
 
 /** PUTs bytes to a presigned URL; answers the ETag. */
 async function putBytes(url: string, data: Buffer): Promise<string> {
-  const res = await fetch(url, { method: 'PUT', body: data });
+  const res = await fetch(url, { method: 'PUT', body: asBody(data) });
   if (!res.ok) throw new ApiError('PUT', url.split('?')[0] as string, res.status, await res.text());
   return res.headers.get('etag') ?? '';
 }

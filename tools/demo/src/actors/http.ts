@@ -37,7 +37,7 @@ export interface RequestOptions {
   /** JSON body (sets content-type). */
   json?: unknown;
   /** Raw body with its content type (e.g. a CSV import). */
-  raw?: { body: string | Uint8Array; contentType: string };
+  raw?: { body: string | Buffer; contentType: string };
   headers?: Record<string, string>;
 }
 
@@ -67,13 +67,14 @@ export class ServiceApi {
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (as) headers['authorization'] = `Bearer ${await this.tokens(as)}`;
-    let body: string | Uint8Array | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (options.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.json);
     } else if (options.raw) {
       headers['content-type'] = options.raw.contentType;
-      body = options.raw.body;
+      const raw = options.raw.body;
+      body = typeof raw === 'string' ? raw : asBody(raw);
     }
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
     const text = await res.text();
@@ -107,6 +108,9 @@ export class ServiceApi {
     return { contentType: res.headers.get('content-type') ?? '', data };
   }
 }
+
+/** A Buffer as a fetch body (Node's Buffers sit on plain ArrayBuffers, never shared ones). */
+export const asBody = (data: Buffer): Uint8Array<ArrayBuffer> => data as Uint8Array<ArrayBuffer>;
 
 /** Path segments are ids and batch numbers; encode them anyway. */
 export const seg = (value: string): string => encodeURIComponent(value);
