@@ -234,6 +234,49 @@ describe('lab API v1 (real PostgreSQL and Kafka)', () => {
     });
   });
 
+  it('gives each amended report a new id referencing the one it replaces, and only the latest may be amended', async () => {
+    const { auth, dispatch } = await acceptedAssignment();
+    const path = `/v1/assignments/${dispatch.id}/reports`;
+    const original = gw.validReport(dispatch.sampleCode);
+    const first = await gw.post(path, auth, original);
+    expect(first.status).toBe(201);
+    const firstId = (first.body as { id: string }).id;
+    const amend = (of: unknown) =>
+      gw.validReport(dispatch.sampleCode, { amendsReportNumber: of, amendmentReason: '检测结果单位更正' });
+
+    const second = await gw.post(path, auth, amend(original['reportNumber']));
+    expect(second.status).toBe(201);
+    const secondId = (second.body as { id: string }).id;
+    expect(secondId).not.toBe(firstId);
+    expect(second.body).toMatchObject({
+      amendsReportNumber: original['reportNumber'],
+      amendsReportId: firstId,
+    });
+
+    // the original was replaced already: an amendment must name the latest report
+    const stale = await gw.post(path, auth, amend(original['reportNumber']));
+    expect(stale.status).toBe(422);
+    expect((stale.body as FieldErrors).errors).toEqual([
+      {
+        field: 'amendsReportNumber',
+        reasons: [expect.stringContaining((second.body as { reportNumber: string }).reportNumber)],
+      },
+    ]);
+    // a second report without naming the one it replaces is refused too
+    const unnamed = await gw.post(path, auth, gw.validReport(dispatch.sampleCode));
+    expect(unnamed.status).toBe(422);
+
+    const third = await gw.post(path, auth, amend((second.body as { reportNumber: string }).reportNumber));
+    expect(third.status).toBe(201);
+    expect(third.body).toMatchObject({ amendsReportId: secondId });
+    const rows = (await service.app
+      .get(DataSource)
+      .query('select id, amends_report_id from report where assignment_id = $1 order by received_at', [
+        dispatch.id,
+      ])) as Array<{ id: string; amends_report_id: string | null }>;
+    expect(rows.map((r) => r.amends_report_id)).toEqual([null, firstId, secondId]);
+  });
+
   it('draws another lab when a lab declines, never the one that declined', async () => {
     const category = await gw.newCategory();
     const labs = [await gw.registerLab(category), await gw.registerLab(category)];

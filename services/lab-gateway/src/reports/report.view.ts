@@ -13,6 +13,9 @@ export class ReportView {
   @ApiPropertyOptional({ description: 'the report this one replaces' })
   amendsReportNumber?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'QIS id of the report this one replaces' })
+  amendsReportId?: string;
+
   @ApiProperty({ format: 'uuid' })
   assignmentId!: string;
 
@@ -47,6 +50,7 @@ export class ReportView {
       id: r.id,
       reportNumber: r.reportNumber,
       ...(r.content.amendsReportNumber ? { amendsReportNumber: r.content.amendsReportNumber } : {}),
+      ...(r.amendsReportId ? { amendsReportId: r.amendsReportId } : {}),
       assignmentId: r.assignmentId,
       batchNumber: r.batchNumber,
       verdict: r.verdict,
