@@ -298,32 +298,17 @@ describe('corrections and withdrawals', () => {
     );
     const first = await one('权限测试店');
     const body = { reason: '型号更正', specModel: 'Y-1' };
-    expect(
-      (await fx.call('POST', `/publications/${first.id}/corrections`, districtOfficer, body)).status,
-    ).toBe(403);
-    expect(
-      (
-        await fx.call(
-          'POST',
-          `/publications/${first.id}/corrections`,
-          { roles: ['platform'], platformId: 'taobao' },
-          body,
-        )
-      ).status,
-    ).toBe(403);
-    expect(
-      (await fx.call('POST', `/publications/${randomUUID()}/corrections`, cityOfficer, body)).status,
-    ).toBe(404);
-    expect(
-      (
-        await fx.call(
-          'POST',
-          `/publications/${first.id}/corrections`,
-          { roles: ['enforcement-officer'], jurisdiction: '330000' },
-          body,
-        )
-      ).status,
-    ).toBe(201);
+    const cases: Array<[string, TestClaims, string, number]> = [
+      ['a district officer', districtOfficer, first.id, 403],
+      ['a platform', { roles: ['platform'], platformId: 'taobao' }, first.id, 403],
+      ['a city officer, unknown id', cityOfficer, randomUUID(), 404],
+      ['a province officer', { roles: ['enforcement-officer'], jurisdiction: '330000' }, first.id, 201],
+    ];
+    const statuses = [];
+    for (const [who, claims, id] of cases) {
+      statuses.push([who, (await fx.call('POST', `/publications/${id}/corrections`, claims, body)).status]);
+    }
+    expect(statuses).toEqual(cases.map(([who, , , status]) => [who, status]));
   });
 
   it('withdraws a result: it leaves the list, its page shows the withdrawal and the history, and it cannot be revised again', async () => {

@@ -50,7 +50,7 @@ const SEEDS: Array<[string, ResultFinalOverrides]> = [
       seller: { name: '杭州暖冬家居用品店', registeredAreaCode: '330110' },
       verdict: 'pass',
       failingItems: [],
-      finalAt: '2026-02-21T02:00:00.000Z',
+      finalAt: '2026-01-21T02:00:00.000Z',
     },
   ],
   [
@@ -128,7 +128,7 @@ const SEEDS: Array<[string, ResultFinalOverrides]> = [
       seller: { name: '杭州桑梓丝绸有限公司' },
       verdict: 'pass',
       failingItems: [],
-      finalAt: '2026-06-02T02:00:00.000Z',
+      finalAt: '2026-04-25T02:00:00.000Z',
     },
   ],
   [

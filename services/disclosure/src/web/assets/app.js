@@ -239,6 +239,10 @@
     return text;
   }
 
+  function colon() {
+    return lang === 'en' ? ': ' : '：';
+  }
+
   function esc(value) {
     return String(value === null || value === undefined ? '' : value)
       .replace(/&/g, '&amp;')
@@ -290,6 +294,23 @@
 
   function statusBadge(status) {
     return status === 'published' ? '' : ' <span class="badge badge-status">' + esc(t(status)) + '</span>';
+  }
+
+  /** One row of a definition list: a label and (already escaped) HTML. */
+  function fieldRow(label, html) {
+    return '<dt>' + esc(label) + '</dt><dd>' + html + '</dd>';
+  }
+
+  /** Submits a filter form by navigating to `base` with its non-empty fields as the query. */
+  function bindFilterForm(id, base) {
+    document.getElementById(id).addEventListener('submit', function (event) {
+      event.preventDefault();
+      var data = new URLSearchParams();
+      new window.FormData(event.target).forEach(function (value, key) {
+        if (value) data.set(key, String(value));
+      });
+      navigate(base + (data.toString() ? '?' + data.toString() : ''));
+    });
   }
 
   function main() {
@@ -468,7 +489,7 @@
                 (r.mainNonconformingItems.length
                   ? '<p class="meta">' +
                     esc(t('items')) +
-                    '：' +
+                    colon() +
                     esc(r.mainNonconformingItems.join('、')) +
                     '</p>'
                   : '') +
@@ -480,14 +501,7 @@
         html += pager(params, page.page, pages);
         main().innerHTML = html;
         setTitle(t('resultsTitle'));
-        document.getElementById('result-filters').addEventListener('submit', function (event) {
-          event.preventDefault();
-          var data = new URLSearchParams();
-          new window.FormData(event.target).forEach(function (value, key) {
-            if (value) data.set(key, String(value));
-          });
-          navigate('/' + (data.toString() ? '?' + data.toString() : ''));
-        });
+        bindFilterForm('result-filters', '/');
       });
     });
   }
@@ -550,9 +564,7 @@
                 }),
               ) +
               '</p>';
-        var row = function (label, value) {
-          return '<dt>' + esc(label) + '</dt><dd>' + value + '</dd>';
-        };
+        var row = fieldRow;
         var html =
           '<p><a href="/" data-link>← ' +
           esc(t('back')) +
@@ -641,41 +653,22 @@
                 ' · ' +
                 esc(n.sellerName) +
                 '</h2><dl class="fields">' +
-                '<dt>' +
-                esc(t('verdict')) +
-                '</dt><dd>' +
-                verdictBadge(n.verdict) +
-                '</dd><dt>' +
-                esc(t('seller')) +
-                '</dt><dd>' +
-                esc(n.sellerName) +
-                '</dd><dt>' +
-                esc(t('sampleName')) +
-                '</dt><dd>' +
-                esc(n.sampleName) +
-                '</dd><dt>' +
-                esc(t('specModel')) +
-                '</dt><dd>' +
-                esc(n.specModel || '—') +
-                '</dd><dt>' +
-                esc(t('listingUrl')) +
-                '</dt><dd><a href="' +
-                esc(n.listingUrl) +
-                '" rel="nofollow noopener" target="_blank">' +
-                esc(n.listingUrl) +
-                '</a></dd><dt>' +
-                esc(t('orderNumber')) +
-                '</dt><dd>' +
-                esc(n.orderNumber) +
-                '</dd><dt>' +
-                esc(t('platform')) +
-                '</dt><dd>' +
-                esc(platformLabel(n.platform)) +
-                '</dd><dt>' +
-                esc(t('publishedAt')) +
-                '</dt><dd>' +
-                esc(shanghaiDate(n.publishedAt)) +
-                '</dd></dl></article></li>'
+                fieldRow(t('verdict'), verdictBadge(n.verdict)) +
+                fieldRow(t('seller'), esc(n.sellerName)) +
+                fieldRow(t('sampleName'), esc(n.sampleName)) +
+                fieldRow(t('specModel'), esc(n.specModel || '—')) +
+                fieldRow(
+                  t('listingUrl'),
+                  '<a href="' +
+                    esc(n.listingUrl) +
+                    '" rel="nofollow noopener" target="_blank">' +
+                    esc(n.listingUrl) +
+                    '</a>',
+                ) +
+                fieldRow(t('orderNumber'), esc(n.orderNumber)) +
+                fieldRow(t('platform'), esc(platformLabel(n.platform))) +
+                fieldRow(t('publishedAt'), esc(shanghaiDate(n.publishedAt))) +
+                '</dl></article></li>'
               );
             })
             .join('') +
@@ -726,7 +719,7 @@
       (e ? (asIndex ? e.value.toFixed(1) : percent(e.value)) : '—') +
       '</div><div class="ci">' +
       esc(t('ci')) +
-      '：' +
+      colon() +
       (e
         ? asIndex
           ? e.low.toFixed(1) + '–' + e.high.toFixed(1)
@@ -876,14 +869,7 @@
           '">JSON</a></li></ul>';
         main().innerHTML = html;
         setTitle(t('statsTitle'));
-        document.getElementById('stats-filters').addEventListener('submit', function (event) {
-          event.preventDefault();
-          var data = new URLSearchParams();
-          new window.FormData(event.target).forEach(function (value, key) {
-            if (value) data.set(key, String(value));
-          });
-          navigate('/statistics?' + data.toString());
-        });
+        bindFilterForm('stats-filters', '/statistics');
         drawBreakdown(by, stats.rows);
         drawTrend(trend.rows);
       });
