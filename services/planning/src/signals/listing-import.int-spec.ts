@@ -76,6 +76,24 @@ describe('bulk listing import', () => {
     ]);
   });
 
+  it('writes the instants of the history alike whether a listing was copied in or merged', async () => {
+    await client.importCsv(
+      toCsv([listingRecord('T1', { priceFen: 500, observedAt: '2026-03-05T01:02:03.120Z' })]),
+    );
+    await client.importCsv(
+      toCsv([listingRecord('T1', { priceFen: 400, observedAt: '2026-03-06T01:02:03.120Z' })]),
+    );
+    const listing = await client.call<{ history: Array<{ at: string }> }>(
+      'GET',
+      '/listings/taobao/T1',
+      PLANNER,
+    );
+    expect(listing.body.history.map((h) => h.at)).toEqual([
+      '2026-03-05T01:02:03.12+00:00',
+      '2026-03-06T01:02:03.12+00:00',
+    ]);
+  });
+
   it('keeps every observation of a listing repeated across statements of one import, in order', async () => {
     const filler = (from: number) => Array.from({ length: 120 }, (_, i) => listingRecord(`F${from + i}`));
     const csv = toCsv([

@@ -60,4 +60,19 @@ describe('an imported listing record', () => {
       errors: [{ row: 1, field: 'colour', reason: 'unknown field' }],
     });
   });
+
+  it('rejects an observation on a day its month does not have', () => {
+    expect(parseListingRecord(listingRecord('1', { observedAt: '2026-02-29T00:00:00Z' }), 4)).toEqual({
+      errors: [
+        {
+          row: 4,
+          field: 'observedAt',
+          reason: 'is not a day of the calendar (the month has fewer days)',
+        },
+      ],
+    });
+    expect(
+      'row' in parseListingRecord(listingRecord('1', { observedAt: '2028-02-29T23:59:59.999Z' }), 4),
+    ).toBe(true);
+  });
 });

@@ -248,6 +248,9 @@ export function parseListingRecord(
     UTC_TIMESTAMP,
     'must be a UTC ISO-8601 instant, e.g. 2026-03-01T02:30:00Z',
   );
+  if (observedAt !== null && UTC_TIMESTAMP.test(observedAt) && !hasDayOfMonth(observedAt)) {
+    check.fail('observedAt', 'is not a day of the calendar (the month has fewer days)');
+  }
   const url = check.url(urlText, 'url');
   const title = check.bounded(titleText, 'title', 300);
   const brand = check.bounded(text(raw['brand']), 'brand', 200);
@@ -292,6 +295,15 @@ export function parseListingRecord(
       observedAt: observedAt ?? '',
     },
   };
+}
+
+/** Whether the day of an ISO date (`2026-02-30…`) exists in its month; PostgreSQL refuses one that doesn't. */
+function hasDayOfMonth(iso: string): boolean {
+  const day = Number(iso.slice(8, 10));
+  if (day <= 28) return true;
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Claims as a JSON array, or CSV text separated by |; blanks dropped. */
