@@ -225,7 +225,12 @@ export class EnforcementActor extends ServiceApi {
     return this.call<Alert[]>(as, 'GET', `/alerts${query({ batchNumber })}`);
   }
 
-  /** Cases (an officer: only those their `jurisdiction` covers; approver, auditor: all). */
+  /**
+   * Cases (an officer: only those their `jurisdiction` covers, by GB/T 2260 prefix, so `330100`
+   * sees every Hangzhou district and `330110` only 余杭; approver, auditor: all). A final failure is
+   * routed to the platform operator's district (platform sale, 网监办 copied) or the seller's
+   * district (own-site sale); what cannot be placed goes to `triage`.
+   */
   cases(as: Claims): Promise<EnforcementCase[]> {
     return this.call<EnforcementCase[]>(as, 'GET', '/cases');
   }
