@@ -104,6 +104,7 @@ describe('every public payload keeps to the allow-list', () => {
     }>;
     for (const { id } of ids) await collect('result-detail', `/public/results/${id}`);
     await collect('notice-page', '/public/notices');
+    await collect('result-page', '/public/revisions');
     await collect('facets', '/public/facets');
     for (const by of ['category', 'platform', 'province', 'city', 'district', 'month', 'quarter', 'year']) {
       await collect('statistics', `/public/statistics?by=${by}&region=330000&period=2026`);

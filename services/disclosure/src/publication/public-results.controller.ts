@@ -37,6 +37,14 @@ export class PublicResultsController {
     return this.results.detail(id);
   }
 
+  @Get('revisions')
+  @Public()
+  @ApiOperation({ summary: 'Corrections (更正) and withdrawals (撤回), newest first, each with its reason' })
+  @ApiOkResponse({ type: PublicResultPage })
+  revisions(@Query() query: PageQuery): Promise<PublicResultPage> {
+    return this.results.revisions(query);
+  }
+
   @Get('notices')
   @Public()
   @ApiOperation({ summary: 'Public notices (公告通知) replacing result notices that could not be delivered' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@qis/auth';
 import { jurisdictionLevel, jurisdictionPrefix } from '@qis/auth';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { categoryName } from '../dimensions/category-names';
 import { regionAt, RegionDirectory } from '../dimensions/region-directory';
 import { periodMonths, quarterOf } from '../dimensions/period';
@@ -117,6 +117,22 @@ export class PublicResultsQuery {
       regions: regionCodes.map((code) => this.regions.region(code)),
       periods,
       bureau,
+    };
+  }
+
+  /** Corrections and withdrawals, newest first: what changed on the public record, and why. */
+  async revisions(query: PageQuery): Promise<PublicResultPage> {
+    const [rows, total] = await this.dataSource.getRepository(Publication).findAndCount({
+      where: { kind: In(['correction', 'withdrawal']) },
+      order: { publishedAt: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return {
+      items: rows.map((p) => PublicResultView.of(p, this.regions)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
     };
   }
 

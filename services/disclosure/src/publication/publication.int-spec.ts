@@ -332,6 +332,12 @@ describe('corrections and withdrawals', () => {
     const detail = await fx.get<PublicResultDetailView>(`/public/results/${first.id}`);
     expect(detail.current.status).toBe('withdrawn');
     expect(detail.history.map((v) => v.kind)).toEqual(['withdrawal', 'result']);
+    const revisions = await fx.get<{ items: PublicResultView[] }>('/public/revisions');
+    expect(revisions.items.find((r) => r.id === res.body.id)).toMatchObject({
+      kind: 'withdrawal',
+      reason: '检验报告被撤销',
+      sellerName: '撤回测试店',
+    });
     const again = await fx.call('POST', `/publications/${res.body.id}/withdrawal`, cityOfficer, {
       reason: '再次撤回',
     });

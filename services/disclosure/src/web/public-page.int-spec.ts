@@ -309,6 +309,20 @@ describe('the public page', () => {
     await page.close();
   });
 
+  it('lists corrections and withdrawals with their reasons, linking to the whole history (screenshot revisions.png)', async () => {
+    const page = await open('/revisions');
+    const text = await page.locator('#revision-list').innerText();
+    expect(text).toContain('杭州丝语家纺有限公司');
+    expect(text).toContain('生产日期录入错误，予以更正');
+    await page.locator('#revision-list a').first().click();
+    await page.waitForSelector('#history');
+    expect(await page.locator('#history tbody tr').count()).toBe(2);
+    await page.goto(`${service.url}/revisions`);
+    await page.waitForSelector('body[data-ready="/revisions"]');
+    await page.screenshot({ path: path.join(SHOTS, 'revisions.png'), fullPage: true });
+    await page.close();
+  });
+
   it('switches to English and back, keeping the choice (screenshot statistics-en.png)', async () => {
     const page = await open('/statistics');
     await page.getByRole('button', { name: 'Switch to English' }).click();

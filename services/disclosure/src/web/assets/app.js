@@ -11,6 +11,10 @@
       navLabel: '主导航',
       navResults: '结果公示',
       navNotices: '公告通知',
+      navRevisions: '更正与撤回',
+      revisionsTitle: '更正与撤回',
+      revisionsIntro: '已公示结果的更正和撤回记录。每条记录可打开查看该结果的全部公示版本。',
+      noRevisions: '暂无更正或撤回。',
       navStatistics: '统计分析',
       navOpenData: '开放数据',
       switchTo: 'English',
@@ -115,6 +119,11 @@
       navLabel: 'Main navigation',
       navResults: 'Results',
       navNotices: 'Public notices',
+      navRevisions: 'Corrections',
+      revisionsTitle: 'Corrections and withdrawals',
+      revisionsIntro:
+        'Published results that were corrected or withdrawn. Each opens every version of the result.',
+      noRevisions: 'No corrections or withdrawals.',
       navStatistics: 'Statistics',
       navOpenData: 'Open data',
       switchTo: '中文',
@@ -679,6 +688,48 @@
     });
   }
 
+  // ---- corrections and withdrawals --------------------------------------------------------
+  function renderRevisions(params) {
+    return loadFacets().then(function () {
+      var page = params.get('page') || '1';
+      return api('/public/revisions?pageSize=20&page=' + encodeURIComponent(page)).then(function (list) {
+        main().innerHTML =
+          '<h1>' +
+          esc(t('revisionsTitle')) +
+          '</h1><p>' +
+          esc(t('revisionsIntro')) +
+          '</p>' +
+          (list.items.length === 0 ? '<p>' + esc(t('noRevisions')) + '</p>' : '') +
+          '<ol class="result-list" id="revision-list">' +
+          list.items
+            .map(function (r) {
+              return (
+                '<li class="result-card"><article><h2><a href="/results/' +
+                esc(r.id) +
+                '" data-link>' +
+                esc(r.sampleName) +
+                ' · ' +
+                esc(r.sellerName) +
+                '</a></h2><p class="meta"><span class="badge badge-status">' +
+                esc(kindLabel(r.kind)) +
+                '</span>' +
+                verdictBadge(r.verdict) +
+                '<span>' +
+                esc(shanghaiDate(r.publishedAt)) +
+                '</span></p><p>' +
+                esc(t('reason')) +
+                colon() +
+                esc(r.reason || '—') +
+                '</p></article></li>'
+              );
+            })
+            .join('') +
+          '</ol>';
+        setTitle(t('revisionsTitle'));
+      });
+    });
+  }
+
   // ---- statistics --------------------------------------------------------------------------
   var DIMENSIONS = ['category', 'platform', 'province', 'city', 'district', 'quarter', 'month', 'year'];
   var BY_LABEL = {
@@ -1050,6 +1101,9 @@
     else if (path === '/notices') {
       section = 'notices';
       work = renderNotices(params);
+    } else if (path === '/revisions') {
+      section = 'revisions';
+      work = renderRevisions(params);
     } else if (path === '/statistics') {
       section = 'statistics';
       work = renderStatistics(params);
