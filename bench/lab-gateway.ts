@@ -11,6 +11,8 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
@@ -59,6 +61,10 @@ interface Stats {
   serverErrors: number;
   reports: number;
   retries: number;
+  /** CPU seconds the server process used during the row (null where /proc is not readable). */
+  serverCpu: number | null;
+  /** 1-minute load average of the machine at the end of the row (shared machine: others' work shows). */
+  load: number;
 }
 
 const newStats = (name: string): Stats => ({
@@ -69,7 +75,29 @@ const newStats = (name: string): Stats => ({
   serverErrors: 0,
   reports: 0,
   retries: 0,
+  serverCpu: null,
+  load: 0,
 });
+
+/** utime + stime of a process in seconds (Linux /proc; USER_HZ is 100 on Linux). */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the clients for the row, recording the server's CPU time and the machine's load. */
+async function measure(stats: Stats, pid: number | undefined, run: () => Promise<unknown>): Promise<void> {
+  const before = cpuSeconds(pid);
+  await run();
+  const after = cpuSeconds(pid);
+  stats.serverCpu = before === null || after === null ? null : after - before;
+  stats.load = loadavg()[0];
+}
 const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 /** Key order aside (the stored answer is jsonb), a replay must equal the first answer. */
@@ -209,7 +237,9 @@ async function runBare(): Promise<Stats> {
   });
   const stats = newStats('bare NestJS JSON endpoint (GET)');
   const until = Date.now() + SECONDS * 1000;
-  await Promise.all(Array.from({ length: LABS }, () => bareLoop(`http://127.0.0.1:${port}`, stats, until)));
+  await measure(stats, child.pid, () =>
+    Promise.all(Array.from({ length: LABS }, () => bareLoop(`http://127.0.0.1:${port}`, stats, until))),
+  );
   child.kill('SIGTERM');
   return stats;
 }
@@ -224,7 +254,8 @@ async function runLabGateway(): Promise<{ stats: Stats; duplicates: number; repo
     KAFKA_TOPIC_PREFIX: prefix,
     LOG_LEVEL: 'error',
     DB_POOL_SIZE: '20',
-    // e.g. BENCH_SERVICE_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the service
+    // e.g. BENCH_SERVICE_NODE_OPTIONS='--require ./profiler.js' to profile the service (NODE_OPTIONS
+    // refuses --cpu-prof; a preload using node:inspector works)
     ...(process.env['BENCH_SERVICE_NODE_OPTIONS']
       ? { NODE_OPTIONS: process.env['BENCH_SERVICE_NODE_OPTIONS'] }
       : {}),
@@ -309,7 +340,9 @@ async function runLabGateway(): Promise<{ stats: Stats; duplicates: number; repo
     const tokens = await Promise.all(
       labIds.map((labId) => issuer.headers({ roles: ['lab'], labId, sub: `bench-${labId}` })),
     );
-    await Promise.all(tokens.map((headers) => labLoop(service.url, headers, stats, until)));
+    await measure(stats, service.child.pid, () =>
+      Promise.all(tokens.map((headers) => labLoop(service.url, headers, stats, until))),
+    );
     const duplicates = Number(
       (
         await pg.query<{ n: string }>(
@@ -339,10 +372,15 @@ async function main(): Promise<void> {
   const { stats: gw, duplicates, reportsStored } = await runLabGateway();
   const row = (s: Stats) => {
     const sorted = [...s.latencies].sort((a, b) => a - b);
-    return `${s.name.padEnd(42)} ${(s.requests / SECONDS).toFixed(0).padStart(8)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${String(s.serverErrors).padStart(5)}`;
+    const cpuPerRequest = s.serverCpu === null ? 'n/a' : ((1000 * s.serverCpu) / s.requests).toFixed(2);
+    return `${s.name.padEnd(42)} ${(s.requests / SECONDS).toFixed(0).padStart(8)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${String(s.serverErrors).padStart(5)} ${cpuPerRequest.padStart(12)} ${s.load.toFixed(1).padStart(6)}`;
   };
   process.stdout.write(
-    `\n${'row'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'5xx'.padStart(5)}\n${row(bare)}\n${row(gw)}\n`,
+    `\n${'row'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'5xx'.padStart(5)} ${'server CPU'.padStart(12)} ${'load'.padStart(6)}\n` +
+      `${''.padEnd(42)} ${''.padStart(8)} ${''.padStart(8)} ${''.padStart(8)} ${''.padStart(7)} ${''.padStart(5)} ${'ms/request'.padStart(12)} ${'(1 min)'.padStart(6)}\n` +
+      `${row(bare)}\n${row(gw)}\n` +
+      `machine: ${cpus().length} cores shared with PostgreSQL, Kafka, this load generator and whatever else runs; ` +
+      `load = 1-minute load average at the end of the row\n`,
   );
   const gwP99 = percentile(
     [...gw.latencies].sort((a, b) => a - b),
