@@ -507,7 +507,7 @@
             })
             .join('') +
           '</ol>';
-        html += pager(params, page.page, pages);
+        html += pager('/', params, page.page, pages);
         main().innerHTML = html;
         setTitle(t('resultsTitle'));
         bindFilterForm('result-filters', '/');
@@ -515,13 +515,15 @@
     });
   }
 
-  function pager(params, current, pages) {
+  function pager(base, params, current, pages) {
     var link = function (page, label, rel) {
       var q = new URLSearchParams(params.toString());
       q.set('page', String(page));
       var disabled = page < 1 || page > pages;
       return (
-        '<a href="/?' +
+        '<a href="' +
+        base +
+        '?' +
         esc(q.toString()) +
         '" data-link rel="' +
         rel +
@@ -681,7 +683,8 @@
               );
             })
             .join('') +
-          '</ol>';
+          '</ol>' +
+          pager('/notices', params, list.page, Math.max(1, Math.ceil(list.total / list.pageSize)));
         main().innerHTML = html;
         setTitle(t('noticesTitle'));
       });
@@ -724,7 +727,8 @@
               );
             })
             .join('') +
-          '</ol>';
+          '</ol>' +
+          pager('/revisions', params, list.page, Math.max(1, Math.ceil(list.total / list.pageSize)));
         setTitle(t('revisionsTitle'));
       });
     });
