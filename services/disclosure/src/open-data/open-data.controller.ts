@@ -133,22 +133,27 @@ export class OpenDataController {
   @ApiOperation({ summary: 'Published results as JSON: { dataset, generatedAt, count, items }' })
   @ApiOkResponse({ type: ResultsExport })
   async resultsJson(@Query() query: ResultFilterQuery, @Res() res: Response): Promise<void> {
-    const items: ResultsExport['items'] = [];
-    // Current versions only: `supersededBy` is always null here, so the export leaves it out.
-    for await (const chunk of this.currentResults(query))
-      items.push(...chunk.map(({ supersededBy: _, ...r }) => r));
-    res.json({
+    // Streamed a chunk at a time; the count comes last, once every item is out.
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    const head: Omit<ResultsExport, 'items' | 'count'> = {
       dataset: 'results',
       schemaVersion: 1,
       generatedAt: new Date().toISOString(),
-      count: items.length,
-      items,
-    });
+    };
+    res.write(`${JSON.stringify(head).slice(0, -1)},"items":[`);
+    let count = 0;
+    for await (const chunk of this.currentResults(query)) {
+      // Current versions only: `supersededBy` is always null here, so the export leaves it out.
+      const items: ResultsExport['items'] = chunk.map(({ supersededBy: _, ...r }) => r);
+      res.write(items.map((item) => `${count++ === 0 ? '' : ','}${JSON.stringify(item)}`).join(''));
+    }
+    res.end(`],"count":${count}}`);
   }
 
   @Get('statistics.csv')
   @Public()
   @ApiProduces('text/csv')
+  @ApiOkResponse(CSV_RESPONSE)
   @ApiOperation({
     summary: 'Statistics by one dimension as CSV (UTF-8 with BOM): rates, intervals, quality index',
   })

@@ -177,9 +177,9 @@ describe('open data', () => {
     ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
-    expect(
-      Object.keys(doc.paths['/open-data/results.csv']?.['get']?.responses['200']?.content ?? {}),
-    ).toEqual(['text/csv']);
+    for (const csv of ['/open-data/results.csv', '/open-data/statistics.csv']) {
+      expect(Object.keys(doc.paths[csv]?.['get']?.responses['200']?.content ?? {})).toEqual(['text/csv']);
+    }
   });
 
   it('publishes the schema of every data set', async () => {
