@@ -61,18 +61,28 @@ describe('an imported listing record', () => {
     });
   });
 
-  it('rejects an observation on a day its month does not have', () => {
-    expect(parseListingRecord(listingRecord('1', { observedAt: '2026-02-29T00:00:00Z' }), 4)).toEqual({
-      errors: [
-        {
-          row: 4,
-          field: 'observedAt',
-          reason: 'is not a day of the calendar (the month has fewer days)',
-        },
-      ],
-    });
+  it('rejects an observation on a day that is not in the calendar', () => {
+    for (const observedAt of ['2026-02-29T00:00:00Z', '0000-01-01T00:00:00Z', '2026-04-31T08:00:00.250Z']) {
+      expect(parseListingRecord(listingRecord('1', { observedAt }), 4)).toEqual({
+        errors: [{ row: 4, field: 'observedAt', reason: 'is not a real calendar day' }],
+      });
+    }
     expect(
       'row' in parseListingRecord(listingRecord('1', { observedAt: '2028-02-29T23:59:59.999Z' }), 4),
     ).toBe(true);
+  });
+
+  it('rejects text PostgreSQL cannot store (a NUL character)', () => {
+    expect(
+      parseListingRecord(
+        listingRecord('1', { title: 'a\u0000b', shopUrl: 'https://x.example.com/\u0000' }),
+        6,
+      ),
+    ).toEqual({
+      errors: [
+        { row: 6, field: 'title', reason: 'must not contain a NUL character' },
+        { row: 6, field: 'shopUrl', reason: 'must be an http(s) URL' },
+      ],
+    });
   });
 });

@@ -109,6 +109,9 @@ function text(v: unknown): string | undefined {
 }
 
 const HTTP = /^https?:\/\//i;
+/** PostgreSQL text cannot hold it. */
+const NUL = '\u0000';
+const NUL_REASON = 'must not contain a NUL character';
 const DIGITS = /^\d+$/;
 const SHARE = /^\d*\.?\d+$/;
 
@@ -140,6 +143,7 @@ class RecordCheck {
 
   bounded(v: string | undefined, field: string, max: number): string | null {
     if (v !== undefined && v.length > max) this.fail(field, `must be at most ${max} characters`);
+    else if (v !== undefined && v.includes(NUL)) this.fail(field, NUL_REASON);
     return v ?? null;
   }
 
@@ -154,7 +158,7 @@ class RecordCheck {
   }
 
   url(v: string | undefined, field: string): string | null {
-    if (v !== undefined && !isHttpUrl(v)) this.fail(field, 'must be an http(s) URL');
+    if (v !== undefined && (!isHttpUrl(v) || v.includes(NUL))) this.fail(field, 'must be an http(s) URL');
     return v ?? null;
   }
 
@@ -226,7 +230,7 @@ export function parseListingRecord(
     else badRatingRate = Math.round(n * 10_000) / 10_000;
   }
   const claims = promotionalClaims(raw['promotionalClaims']);
-  if (claims.length > 20 || claims.some((c) => c.length > 100)) {
+  if (claims.length > 20 || claims.some((c) => c.length > 100 || c.includes(NUL))) {
     check.fail('promotionalClaims', 'at most 20 claims of at most 100 characters, separated by |');
   }
   const entity = text(raw['sellerEntityType']) ?? 'enterprise';
@@ -248,8 +252,8 @@ export function parseListingRecord(
     UTC_TIMESTAMP,
     'must be a UTC ISO-8601 instant, e.g. 2026-03-01T02:30:00Z',
   );
-  if (observedAt !== null && UTC_TIMESTAMP.test(observedAt) && !hasDayOfMonth(observedAt)) {
-    check.fail('observedAt', 'is not a day of the calendar (the month has fewer days)');
+  if (observedAt !== null && UTC_TIMESTAMP.test(observedAt) && !isCalendarDay(observedAt)) {
+    check.fail('observedAt', 'is not a real calendar day');
   }
   const url = check.url(urlText, 'url');
   const title = check.bounded(titleText, 'title', 300);
@@ -297,11 +301,12 @@ export function parseListingRecord(
   };
 }
 
-/** Whether the day of an ISO date (`2026-02-30…`) exists in its month; PostgreSQL refuses one that doesn't. */
-function hasDayOfMonth(iso: string): boolean {
+/** Whether an ISO date (`2026-02-30…`, `0000-…`) is a real day; PostgreSQL refuses one that isn't. */
+function isCalendarDay(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  if (year === 0) return false;
   const day = Number(iso.slice(8, 10));
   if (day <= 28) return true;
-  const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
