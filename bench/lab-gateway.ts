@@ -6,7 +6,7 @@
  * Both servers are separate processes; the lab gateway is the built service from dist on the real
  * PostgreSQL and Kafka. Prints throughput, p50/p99, errors, 5xx and duplicate reports.
  *
- *   npm run bench -- lab-gateway      (BENCH_LABS=50 BENCH_SECONDS=60 BENCH_SAMPLES=4000 BENCH_RETRY_RATE=0.1)
+ *   npm run bench -- lab-gateway      (BENCH_LABS=50 BENCH_SECONDS=60 BENCH_SAMPLES=8000 BENCH_RETRY_RATE=0.1)
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -31,7 +31,8 @@ import { Client } from 'pg';
 
 const LABS = Number(process.env['BENCH_LABS'] ?? 50);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
-const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 4000);
+/** Enough that no lab runs out of work within the run (an empty poll is counted and printed). */
+const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 8000);
 /** Share of successful POSTs whose answer the client "loses" and sends again with the same key. */
 const RETRY_RATE = Number(process.env['BENCH_RETRY_RATE'] ?? 0.1);
 
@@ -61,6 +62,8 @@ interface Stats {
   serverErrors: number;
   reports: number;
   retries: number;
+  /** Polls that found nothing to do (the labs ran out of samples: the mix would shift to GETs). */
+  emptyPolls: number;
   /** CPU seconds the server process used during the row (null where /proc is not readable). */
   serverCpu: number | null;
   /** 1-minute load average of the machine at the end of the row (shared machine: others' work shows). */
@@ -75,6 +78,7 @@ const newStats = (name: string): Stats => ({
   serverErrors: 0,
   reports: 0,
   retries: 0,
+  emptyPolls: 0,
   serverCpu: null,
   load: 0,
 });
@@ -208,7 +212,10 @@ async function labLoop(
     const page = await timed(stats, `${url}/v1/assignments?status=dispatched&pageSize=5`, { headers });
     const items =
       (page?.body as { items?: Array<{ id: string; sampleCode: string }> } | undefined)?.items ?? [];
-    if (items.length === 0) continue;
+    if (items.length === 0) {
+      stats.emptyPolls += 1;
+      continue;
+    }
     const a = items[0];
     const accepted = await postWithRetries(stats, `${url}/v1/assignments/${a.id}/accept`, headers, {});
     if (!accepted || accepted.status !== 200) continue;
@@ -388,7 +395,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write(
     `\nlab gateway: ${gw.reports} reports accepted (${reportsStored} stored), ${gw.retries} client retries, ` +
-      `${duplicates} assignments with more than one report; errors = 4xx/5xx answers and network failures\n` +
+      `${duplicates} assignments with more than one report, ${gw.emptyPolls} empty polls; errors = 4xx/5xx answers and network failures\n` +
       `target check: ≥ 300 req/s ${gw.requests / SECONDS >= 300 ? 'met' : 'NOT met'}; p99 ≤ 100 ms ${gwP99 <= 100 ? 'met' : 'NOT met'}; ` +
       `zero 5xx ${gw.serverErrors === 0 ? 'met' : 'NOT met'}; zero duplicate reports ${duplicates === 0 && reportsStored === gw.reports ? 'met' : 'NOT met'}\n`,
   );
