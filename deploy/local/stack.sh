@@ -6,6 +6,7 @@
 #   bash deploy/local/stack.sh stop      stop the six services (the infrastructure keeps running)
 #   bash deploy/local/stack.sh status    infrastructure and services, with their readiness
 #   bash deploy/local/stack.sh logs NAME follow one service's log
+#   bash deploy/local/stack.sh demo      run the demo campaign again on the running services
 #
 # `npm start` and `npm test` call the first two; neither needs an earlier `npm ci`.
 set -euo pipefail
@@ -105,6 +106,25 @@ stop_services() {
   done
 }
 
+# The demo campaign (tools/demo) against the running services: seed data, simulated actors,
+# progress per stage, a summary table and the public page's URL.
+run_demo() {
+  log "demo campaign (QIS_DEMO=0 skips it; DEMO_BATCHES_PER_CATEGORY, DEMO_CONCURRENCY, DEMO_SEED tune it)"
+  (
+    set -a
+    eval "$(print_env)"
+    set +a
+    export QIS_PLANNING_URL="http://127.0.0.1:$(service_port planning)"
+    export QIS_PURCHASING_URL="http://127.0.0.1:$(service_port purchasing)"
+    export QIS_EVIDENCE_URL="http://127.0.0.1:$(service_port evidence)"
+    export QIS_LAB_GATEWAY_URL="http://127.0.0.1:$(service_port lab-gateway)"
+    export QIS_ENFORCEMENT_URL="http://127.0.0.1:$(service_port enforcement)"
+    export QIS_DISCLOSURE_URL="http://127.0.0.1:$(service_port disclosure)"
+    export QIS_DEV_JWT_KEY="$QIS_INFRA_DIR/keys/dev-jwt.key"
+    node -r ./tools/runtime/register-paths.js dist/tools/demo/src/main.js
+  )
+}
+
 status() {
   bash deploy/local/infra.sh status || true
   local name
@@ -126,11 +146,14 @@ case "$cmd" in
     echo
     echo "All six services are ready. OpenAPI: http://127.0.0.1:$(service_port planning)/docs (one per service)."
     echo "Stop them with: npm stop   (infrastructure: npm run infra -- down)"
+    # The demo campaign: simulated actors drive batches through the services' APIs and topics.
+    [ "${QIS_DEMO:-1}" = 0 ] || run_demo
     ;;
   restart)
     stop_services
     exec bash "$0" start
     ;;
+  demo) run_demo ;;
   stop) stop_services ;;
   status) status ;;
   logs)
@@ -159,7 +182,7 @@ case "$cmd" in
     exit $rc
     ;;
   *)
-    echo "usage: stack.sh start|stop|restart|status|logs NAME|test" >&2
+    echo "usage: stack.sh start|stop|restart|status|logs NAME|demo|test" >&2
     exit 2
     ;;
 esac

@@ -349,11 +349,12 @@ describe('event backbone on the real broker and database', () => {
     await service.query(`update fixture_switch set "on" = true where name = 'handler'`);
     const run = promisify(execFile);
     const env = { ...process.env, KAFKA_TOPIC_PREFIX: topicPrefix };
-    const cli = path.join(repoRoot(), 'tools/dlq/dlq.sh');
-    const listed = await run('bash', [cli, 'list', FixtureEventContract.topic], { env });
+    // As operators run it: npm run dlq -- … (tools/runtime/run-tool.sh with the built tool).
+    const cli = [path.join(repoRoot(), 'tools/runtime/run-tool.sh'), 'dist/tools/dlq/dlq.js'];
+    const listed = await run('bash', [...cli, 'list', FixtureEventContract.topic], { env });
     expect(listed.stdout).toMatch(/1 dead letter\(s\)/);
     expect(listed.stdout).toMatch(/handler-failed\s+fixture switch is off/);
-    const replayed = await run('bash', [cli, 'replay', FixtureEventContract.topic, '--all'], { env });
+    const replayed = await run('bash', [...cli, 'replay', FixtureEventContract.topic, '--all'], { env });
     expect(replayed.stdout).toMatch(/replayed 1 dead letter/);
 
     await expectEventually(

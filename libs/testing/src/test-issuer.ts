@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '@qis/auth';
@@ -42,6 +42,17 @@ export class TestIssuer {
   static shared(): TestIssuer {
     shared ??= TestIssuer.create();
     return shared;
+  }
+
+  /**
+   * The private key as a PKCS8 file (mode 600, removed at exit), for a service that signs its own
+   * service tokens in tests (`SERVICE_TOKEN_PRIVATE_KEY_FILE`), trusted like every test token.
+   */
+  get privateKeyFile(): string {
+    const file = path.join(path.dirname(this.publicKeyFile), 'jwt.key');
+    if (!existsSync(file))
+      writeFileSync(file, this.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    return file;
   }
 
   /** What a service needs to trust this issuer (and nothing else). */

@@ -131,8 +131,22 @@ export class FinalizeResultUseCase {
       reportNumber: initial.reportNumber,
       recipient: In(['seller', 'producer']),
     });
+    // A party whose objection was decided (rejected, or the re-inspection waived) has used its
+    // right to object to this result: its period no longer holds the result open.
+    const decided = new Set(
+      (
+        await manager.findBy(Objection, {
+          batchNumber: batch.batchNumber,
+          status: In(['rejected', 'waived']),
+        })
+      ).map((o) => o.applicantRole),
+    );
+    const open = notices.filter((n) => !decided.has(n.recipient as 'seller' | 'producer'));
+    if (notices.length === 0) return null;
+    // Every party has used its right: the period is over now.
+    if (open.length === 0) return new Date(0);
     // A party that has not received its notice can still object: the clock has not started.
-    if (notices.length === 0 || notices.some((n) => n.receivedAt === null)) return null;
+    if (open.some((n) => n.receivedAt === null)) return null;
     // A period reaching a year the calendar does not know: not final (never guessed), and an alert.
     const lastDay = await this.alerts.withCalendar(
       manager,
@@ -143,7 +157,7 @@ export class FinalizeResultUseCase {
         what: `the end of the 15-day objection periods of ${batch.batchNumber}`,
       },
       () =>
-        notices
+        open
           .map((n) =>
             this.calendar.lastDayOfPeriod(shanghaiDate(n.receivedAt as Date), OBJECTION_PERIOD_DAYS),
           )

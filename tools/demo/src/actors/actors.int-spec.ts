@@ -1,20 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ObjectStoreConfig } from '@qis/config';
 import { Topics, unifiedSocialCreditCheckCharacter } from '@qis/contracts';
-import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
-import {
-  createTestDatabase,
-  expectEventually,
-  freePort,
-  spawnService,
-  TestIssuer,
-  waitForReady,
-  type ServiceProcess,
-} from '@qis/testing';
-import type { Client } from 'minio';
+import { expectEventually } from '@qis/testing';
+import { startPipelineStack, type PipelineStack } from '../testing/pipeline-stack';
 import {
   ApiError,
-  createActors,
   EventWatcher,
   evidenceFile,
   labReportPdf,
@@ -27,13 +16,11 @@ import {
   type ListingRecord,
   type Notice,
   type Participant,
-  type TokenSource,
   videoClip,
 } from './index';
 
 jest.setTimeout(600_000);
 
-const SERVICES = ['planning', 'purchasing', 'evidence', 'lab-gateway', 'enforcement', 'disclosure'] as const;
 const CATEGORY = 'silk-quilt';
 const STANDARD = 'GB/T 24252-2019';
 const tag = randomBytes(3).toString('hex');
@@ -76,16 +63,11 @@ const listings = (): ListingRecord[] =>
  * → finality, routing, case, publication; and an objection whose re-inspection overturns a failure.
  */
 describe('demo actors drive batches through all six services', () => {
-  const processes: ServiceProcess[] = [];
-  const databases: Array<{ drop(): Promise<void> }> = [];
-  const bucket = `qis-test-demo-${randomBytes(5).toString('hex')}`;
-  let minio: Client;
+  let stack: PipelineStack;
   let watcher: EventWatcher;
   let actors: Actors;
   const labs: Lab[] = [];
   let buyer: { userId: string; pseudonym: string };
-  const issuer = TestIssuer.shared();
-  const tokens: TokenSource = (claims) => issuer.sign(claims);
   const planner = persona.planner();
   const approver = persona.approver();
   const admin = persona.admin();
@@ -96,35 +78,8 @@ describe('demo actors drive batches through all six services', () => {
   const flow: { batchNumber?: string; sellerName?: string } = {};
 
   beforeAll(async () => {
-    minio = createObjectStoreClient(Object.assign(new ObjectStoreConfig(), process.env) as ObjectStoreConfig);
-    await ensureEvidenceBucket(minio, bucket, {
-      region: process.env['MINIO_REGION'] ?? 'us-east-1',
-      retentionYears: 2,
-      mode: 'GOVERNANCE',
-    });
-    const ports = Object.fromEntries(
-      await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const)),
-    );
-    const url = (s: (typeof SERVICES)[number]) => `http://127.0.0.1:${ports[s]}`;
-    const extra: Record<string, Record<string, string>> = {
-      purchasing: { EVIDENCE_URL: url('evidence'), PURCHASING_SCHEDULER_INTERVAL_MS: '2000' },
-      evidence: { EVIDENCE_BUCKET: bucket, EVIDENCE_LOCK_MODE: 'GOVERNANCE', EVIDENCE_PART_SIZE_MB: '5' },
-      'lab-gateway': { EVIDENCE_URL: url('evidence') },
-      enforcement: { DEADLINE_SCAN_INTERVAL_MS: '3600000' },
-    };
-    for (const name of SERVICES) {
-      const db = await createTestDatabase(name.replace('-', '_'));
-      databases.push(db);
-      processes.push(
-        spawnService(name, {
-          DB_NAME: db.name,
-          HTTP_PORT: String(ports[name]),
-          LOG_LEVEL: 'warn',
-          ...extra[name],
-        }),
-      );
-    }
-    await Promise.all(processes.map((p) => waitForReady(p, 120_000)));
+    stack = await startPipelineStack({ purchasing: { PURCHASING_SCHEDULER_INTERVAL_MS: '2000' } });
+    actors = stack.actors;
     watcher = await EventWatcher.start({
       topics: [
         Topics.BatchIssued,
@@ -141,17 +96,6 @@ describe('demo actors drive batches through all six services', () => {
         Topics.CaseClosed,
       ],
     });
-    actors = createActors(
-      {
-        planning: url('planning'),
-        purchasing: url('purchasing'),
-        evidence: url('evidence'),
-        labGateway: url('lab-gateway'),
-        enforcement: url('enforcement'),
-        disclosure: url('disclosure'),
-      },
-      tokens,
-    );
 
     // Two labs for silk quilts (re-inspection goes to the other one), the catalogue, a qualified
     // buyer with taobao accounts, a local and a relay address.
@@ -215,18 +159,7 @@ describe('demo actors drive batches through all six services', () => {
 
   afterAll(async () => {
     await watcher?.stop();
-    await Promise.all(processes.map((p) => p.stop()));
-    for (const db of databases) await db.drop().catch(() => undefined);
-    if (!minio) return;
-    const versions: Array<{ name: string; versionId: string }> = [];
-    for await (const item of minio.listObjects(bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{
-      name: string;
-      versionId?: string | null;
-    }>)
-      versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
-    for (const v of versions)
-      await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
-    await minio.removeBucket(bucket);
+    await stack?.stop();
   });
 
   /** A routine plan of one silk-quilt batch, four eyes, selected and issued: the batch and its listing. */

@@ -1,0 +1,758 @@
+import { randomBytes } from 'node:crypto';
+import { Topics } from '@qis/contracts';
+import {
+  ApiError,
+  evidenceFile,
+  labReportPdf,
+  PACKAGE_KINDS,
+  persona,
+  type Actors,
+  type Claims,
+  type EventWatcher,
+  type IssuedBatch,
+  type LabReport,
+  type ListingRecord,
+  type Notice,
+  type Participant,
+} from '../actors';
+import { CATEGORIES, PLATFORMS, type CategorySpec } from './catalog';
+import { OWN_SITE, Random, type World } from './world';
+
+/** The stages a batch passes, in order; `published` is the last for every batch that gets there. */
+export const STAGES = [
+  'issued',
+  'assigned',
+  'purchased',
+  'shipped',
+  'received',
+  'sealed',
+  'dispatched',
+  'reported',
+  'notified',
+  'objected',
+  'final',
+  'routed',
+  'closed',
+  'published',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The topics a campaign waits on (an EventWatcher over them sees every batch's progress). */
+export const CAMPAIGN_TOPICS = [
+  Topics.BatchIssued,
+  Topics.OrderPlaced,
+  Topics.SampleDispatched,
+  Topics.ResultNotified,
+  Topics.ResultFinal,
+  Topics.CaseRouted,
+  Topics.CaseClosed,
+  Topics.ResultPublished,
+];
+
+/** What the simulated actors do with one batch. */
+export interface BatchScript {
+  /** the first lab's overall verdict */
+  verdict: 'pass' | 'fail';
+  /** the seller objects to a failure: re-inspection that passes, or a waived re-inspection */
+  objection?: 'overturn' | 'waive';
+  /** the seller's address is unknown to the buyer: the result notice becomes a public notice */
+  unreachable?: boolean;
+  /** the first sealing attempt has one enforcement officer only (refused with 422) */
+  tooFewOfficers?: boolean;
+  /** the sample carries no producer, no address and no certificate (三无) */
+  threeNo?: boolean;
+}
+
+export interface BatchOutcome {
+  batchNumber: string;
+  category: string;
+  platform: string;
+  ownSite: boolean;
+  script: BatchScript;
+  /** ms since the epoch at which each stage was reached */
+  at: Partial<Record<Stage, number>>;
+  labIds: string[];
+  sealingRefusal?: unknown;
+  notices: Notice[];
+  finalVerdict?: 'pass' | 'fail';
+  basis?: string;
+  caseAuthority?: { kind: string; areaCode: string; name: string };
+  caseRule?: string;
+  publicNotice: boolean;
+  error?: string;
+}
+
+export interface CampaignOptions {
+  actors: Actors;
+  watcher: EventWatcher;
+  world: World;
+  seed: number;
+  /** unique suffix of this run's names (labs, buyers, accounts), so runs never collide */
+  tag?: string;
+  log?: (line: string) => void;
+  /** how long one step may wait for the system (ms) */
+  stepTimeoutMs?: number;
+  /** how many buyers to register (default 12) */
+  buyers?: number;
+}
+
+const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const utc = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const DAY = 86_400_000;
+
+/** Polls `probe` until it returns a value (not undefined), or fails naming `what`. */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (let wait = 200; Date.now() < deadline; wait = Math.min(wait * 1.5, 2_000)) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await sleep(wait);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+const LAB_SPECS: Array<{
+  name: string;
+  address: string;
+  level: number;
+  categories: string[];
+  capacity: number;
+}> = [
+  {
+    name: '浙江省纺织品质量检测研究院',
+    address: '浙江省杭州市拱墅区祥园路66号',
+    level: 3,
+    categories: ['silk-quilt', 'down-quilt', 'down-garment', 'children-clothing'],
+    capacity: 400,
+  },
+  {
+    name: '杭州市质量技术监督检测院',
+    address: '浙江省杭州市西湖区天目山路222号',
+    level: 2,
+    categories: ['power-strip', 'induction-cooker', 'electric-kettle', 'mobile-charger', 'led-lamp', 'toy'],
+    capacity: 400,
+  },
+  {
+    name: '浙江省电器产品质量检验中心',
+    address: '浙江省杭州市余杭区良睦路1399号',
+    level: 3,
+    categories: ['power-strip', 'induction-cooker', 'electric-kettle', 'mobile-charger', 'led-lamp'],
+    capacity: 300,
+  },
+  {
+    name: '宁波综合检测认证有限公司',
+    address: '浙江省宁波市海曙区中山西路2号',
+    level: 1,
+    categories: CATEGORIES.map((c) => c.code),
+    capacity: 300,
+  },
+];
+
+const BUYER_NAMES = [
+  '周晓梅',
+  '陈立新',
+  '王珊',
+  '李建国',
+  '赵雅琴',
+  '孙浩',
+  '吴婷',
+  '郑凯',
+  '冯静',
+  '朱明',
+  '何丽',
+  '徐磊',
+];
+const ADDRESSES = [
+  { label: 'HZ-01', areaCode: '330110', relay: false, line: '浙江省杭州市余杭区文一西路100号' },
+  { label: 'HZ-02', areaCode: '330105', relay: false, line: '浙江省杭州市拱墅区湖墅南路8号' },
+  { label: 'NB-01', areaCode: '330203', relay: false, line: '浙江省宁波市海曙区药行街20号' },
+  { label: 'SH-relay', areaCode: '310115', relay: true, line: '上海市浦东新区张江路8号 中转仓' },
+  { label: 'SZ-relay', areaCode: '320505', relay: true, line: '江苏省苏州市虎丘区长江路50号 中转仓' },
+  { label: 'GZ-relay', areaCode: '440106', relay: true, line: '广东省广州市天河区天河北路90号 中转仓' },
+  { label: 'WH-01', areaCode: '420106', relay: false, line: '湖北省武汉市武昌区中南路15号' },
+  { label: 'CD-relay', areaCode: '510107', relay: true, line: '四川省成都市武侯区科华北路33号 中转仓' },
+];
+
+/**
+ * A sampling campaign driven through the six services by simulated actors, as clients of their
+ * HTTP APIs and Kafka topics: set-up (labs, catalogue, buyers), planning, then every batch from
+ * issue to publication, each actor doing what its script says.
+ */
+export class Campaign {
+  readonly tag: string;
+  readonly outcomes = new Map<string, BatchOutcome>();
+  private readonly random: Random;
+  private readonly log: (line: string) => void;
+  private readonly timeout: number;
+  private labs: Array<{ id: string; name: string }> = [];
+  private readonly buyers = new Map<string, { userId: string; pseudonym: string }>();
+  private readonly listingByUrl = new Map<string, ListingRecord>();
+  private readonly admin = persona.admin();
+  private readonly planner = persona.planner();
+  private readonly approver = persona.approver();
+  private readonly intake = persona.intakeOfficer();
+  /** The bureau's officer: the whole province (notices, objections, deadlines). */
+  private readonly bureau = persona.enforcementOfficer('330000', 'officer-bureau');
+
+  constructor(private readonly options: CampaignOptions) {
+    this.tag = options.tag ?? randomBytes(3).toString('hex');
+    this.random = new Random(options.seed);
+    this.log = options.log ?? (() => undefined);
+    this.timeout = options.stepTimeoutMs ?? 120_000;
+    for (const listing of options.world.listings) this.listingByUrl.set(listing.url, listing);
+  }
+
+  private get actors(): Actors {
+    return this.options.actors;
+  }
+
+  private get watcher(): EventWatcher {
+    return this.options.watcher;
+  }
+
+  /** Labs with their scopes and catalogue, twelve qualified buyers with accounts, the address pool. */
+  async setUp(): Promise<void> {
+    const { lab, purchasing } = this.actors;
+    for (const category of CATEGORIES)
+      await lab.setTestItems(
+        this.admin,
+        category.code,
+        category.items.map((i) => ({ item: i.item, mandatory: i.mandatory })),
+      );
+    const tagCode = this.tag.toUpperCase();
+    this.labs = [];
+    for (const [i, spec] of LAB_SPECS.entries()) {
+      const registered = await lab.registerLab(this.admin, {
+        name: spec.name,
+        address: spec.address,
+        cmaNumber: `CMA${tagCode}${i + 1}`,
+        cmaExpiresOn: '2030-12-31',
+        cnasNumber: `CNASL${tagCode}${i + 1}`,
+        cnasExpiresOn: '2030-12-31',
+        qualificationLevel: spec.level,
+        scopes: spec.categories.map((code) => ({
+          category: code,
+          standards: [categorySpec(code).productStandard],
+        })),
+        capacity: spec.capacity,
+        turnaroundWorkingDays: 10,
+      });
+      this.labs.push({ id: registered.id, name: registered.name });
+    }
+    const admin = persona.purchasingAdmin();
+    const names = Array.from(
+      { length: this.options.buyers ?? BUYER_NAMES.length },
+      (_, i) =>
+        `${BUYER_NAMES[i % BUYER_NAMES.length]}${i < BUYER_NAMES.length ? '' : Math.floor(i / BUYER_NAMES.length)}`,
+    );
+    for (const [i, name] of names.entries()) {
+      const userId = `buyer-${this.tag}-${i + 1}`;
+      const buyer = await purchasing.registerBuyer(admin, {
+        userId,
+        realName: name,
+        idNumber: `3301061990${String(1 + (i % 12)).padStart(2, '0')}${String(1 + Math.floor(i / 12)).padStart(2, '0')}432X`,
+        phone: `139${String(10_000_000 + i * 7919).slice(0, 8)}`,
+      });
+      await purchasing.qualifyBuyer(admin, buyer.id, {
+        commitmentSignedOn: '2026-01-05',
+        commitmentEvidenceId: '0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d',
+        trainingCompletedOn: '2026-01-06',
+      });
+      for (const platform of [...PLATFORMS.map((p) => p.code), OWN_SITE])
+        await purchasing.addAccount(admin, buyer.id, {
+          platform,
+          accountName: `${platform.slice(0, 3)}_${this.tag}_${i + 1}`,
+          alias: `${platform.slice(0, 3).toUpperCase()}-${i + 1}`,
+        });
+      this.buyers.set(buyer.id, { userId, pseudonym: buyer.pseudonym });
+    }
+    for (const [i, a] of ADDRESSES.entries())
+      await purchasing.addAddress(admin, {
+        label: `${a.label}-${this.tag}`,
+        areaCode: a.areaCode,
+        relay: a.relay,
+        recipientName: `${BUYER_NAMES[i]?.slice(0, 1) ?? '林'}先生`,
+        phone: `137${String(20_000_000 + i * 104_729).slice(0, 8)}`,
+        addressLine: a.line,
+      });
+    this.log(`set-up: ${this.labs.length} labs, ${this.buyers.size} buyers, ${ADDRESSES.length} addresses`);
+  }
+
+  /** Imports the listings and complaints, then a plan of `perCategory` batches a category, approved by a second person, issued. */
+  async plan(perCategory: number, complaints: ListingRecord[] = []): Promise<IssuedBatch[]> {
+    const { planning } = this.actors;
+    const listings = this.options.world.listings;
+    for (let i = 0; i < listings.length; i += 1_000) {
+      const report = await planning.importListings(this.planner, listings.slice(i, i + 1_000));
+      if (report.rejected > 0)
+        throw new Error(`listing import rejected rows: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    }
+    for (const [i, listing] of complaints.entries())
+      await planning.recordSignal(this.planner, {
+        kind: 'complaint',
+        source: 'zj-12315',
+        externalId: `C${this.tag}${i}`,
+        platform: listing.platform,
+        listingId: listing.listingId,
+        sellerName: listing.sellerName,
+        category: listing.category,
+        summary: `消费者投诉：${listing.title} 质量与宣传不符`,
+        receivedAt: '2026-11-10T02:00:00Z',
+      });
+    const plan = await planning.createPlan(this.planner, {
+      kind: 'routine',
+      title: `2026 年第四季度网络商品质量抽查 ${this.tag}`,
+      seed: `campaign-${this.tag}`,
+      randomShare: 0.1,
+      scheme: {
+        categories: CATEGORIES.map((c) => ({
+          category: c.code,
+          quota: perCategory,
+          riskWeight: c.failShare,
+          unitPriceCapFen: c.priceFen[1],
+          testUnits: 1,
+          backupUnits: 1,
+          testStandards: [c.productStandard],
+          testItems: c.items.map((i) => i.item),
+        })),
+        budgetFen: 100_000_000,
+        platforms: [...PLATFORMS.map((p) => p.code), OWN_SITE],
+        judgmentRules: '依据产品标准及强制性国家标准判定',
+        resultNotification: '检验结果于 5 个工作日内书面通知',
+        reinspection: '对检验结果有异议的，可在收到通知之日起 15 日内书面申请复检',
+        contacts: [{ name: '陈工', phone: '0571-88000000' }],
+      },
+    });
+    await planning.submitPlan(this.planner, plan.id);
+    await planning.approvePlan(this.approver, plan.id);
+    await planning.runSelection(this.planner, plan.id);
+    const issued = await planning.issue(this.planner, plan.id);
+    this.log(`plan ${plan.id}: ${issued.length} batches issued`);
+    return issued;
+  }
+
+  /** Drives every batch with at most `concurrency` at once; the deadline scan runs meanwhile. */
+  async run(
+    batches: IssuedBatch[],
+    script: (batch: IssuedBatch, index: number) => BatchScript,
+    concurrency = 8,
+  ): Promise<BatchOutcome[]> {
+    const queue = batches.map((batch, index) => ({ batch, index }));
+    let scanning = true;
+    const scanner = (async () => {
+      while (scanning) {
+        await this.actors.enforcement.scanDeadlines(this.admin).catch(() => undefined);
+        await sleep(2_000);
+      }
+    })();
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift())
+        await this.drive(next.batch.batchNumber, script(next.batch, next.index));
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    } finally {
+      scanning = false;
+      await scanner;
+    }
+    return batches.map((b) => this.outcomes.get(b.batchNumber) as BatchOutcome);
+  }
+
+  /** A script for the demo: about a quarter fail, some objections, the seller's address sometimes unknown. */
+  randomScript(category: string): BatchScript {
+    const fail = this.random.chance(categorySpec(category).failShare * 0.85);
+    const objection = fail && this.random.chance(0.12) ? 'overturn' : undefined;
+    return {
+      verdict: fail ? 'fail' : 'pass',
+      ...(objection ? { objection } : {}),
+      unreachable: this.random.chance(0.04),
+      tooFewOfficers: this.random.chance(0.03),
+      threeNo: this.random.chance(fail ? 0.08 : 0.03),
+    };
+  }
+
+  private reach(outcome: BatchOutcome, stage: Stage): void {
+    outcome.at[stage] = Date.now();
+  }
+
+  /** One batch from batch-issued to publication; errors are kept on the outcome, never thrown. */
+  async drive(batchNumber: string, script: BatchScript): Promise<BatchOutcome> {
+    const outcome: BatchOutcome = {
+      batchNumber,
+      category: '',
+      platform: '',
+      ownSite: false,
+      script,
+      at: {},
+      labIds: [],
+      notices: [],
+      publicNotice: false,
+    };
+    this.outcomes.set(batchNumber, outcome);
+    try {
+      await this.driveSteps(outcome);
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      const last = STAGES.filter((s) => outcome.at[s] !== undefined).pop() ?? 'nothing';
+      outcome.error = `after ${last}: ${error instanceof Error ? error.message : String(error)}${cause}`;
+      this.log(`${batchNumber}: ${outcome.error}`);
+    }
+    return outcome;
+  }
+
+  private async driveSteps(o: BatchOutcome): Promise<void> {
+    const { purchasing, evidence, enforcement } = this.actors;
+    const t = this.timeout;
+    const issued = await this.watcher.waitForBatch<{
+      category: string;
+      platform: string;
+      listing: { url: string };
+    }>(Topics.BatchIssued, o.batchNumber, t);
+    o.category = issued.value.category;
+    o.platform = issued.value.platform;
+    o.ownSite = issued.value.platform === OWN_SITE;
+    this.reach(o, 'issued');
+    const listing = this.listingByUrl.get(issued.value.listing.url);
+    if (!listing) throw new Error(`batch ${o.batchNumber} names a listing the campaign did not import`);
+    const category = categorySpec(o.category);
+
+    // Buyer: the assigned task, the evidence package, the purchase record, the shipment.
+    const task = await until(
+      'assignment',
+      async () => {
+        const found = await purchasing.task(persona.purchasingAdmin(), o.batchNumber);
+        return found.status === 'assigned' && found.buyerId ? found : undefined;
+      },
+      t,
+    );
+    this.reach(o, 'assigned');
+    const registered = this.buyers.get(task.buyerId as string);
+    if (!registered) throw new Error(`batch ${o.batchNumber} went to a buyer this campaign did not register`);
+    const buyer = persona.buyer(registered.userId);
+    await purchasing.delivery(buyer, o.batchNumber);
+    const items = [];
+    for (const kind of PACKAGE_KINDS) {
+      const stored = await evidence.upload(buyer, evidenceFile(kind, o.batchNumber));
+      items.push({ kind, objectId: stored.id });
+    }
+    const platform = PLATFORMS.find((p) => p.code === o.platform);
+    const now = Date.now();
+    await purchasing.recordPurchase(buyer, o.batchNumber, {
+      seller: {
+        name: listing.sellerName,
+        entityType: 'enterprise',
+        ...(listing.sellerCreditCode ? { unifiedSocialCreditCode: listing.sellerCreditCode } : {}),
+        ...(listing.sellerAreaCode ? { registeredAreaCode: listing.sellerAreaCode } : {}),
+        ...(!o.script.unreachable && listing.sellerAddress
+          ? { registeredAddress: listing.sellerAddress }
+          : {}),
+        shopName: listing.shopName,
+        shopUrl: listing.shopUrl,
+      },
+      ...(platform
+        ? {
+            platform: {
+              code: platform.code,
+              name: platform.name,
+              url: platform.url,
+              operatorName: platform.operatorName,
+              operatorRegisteredAreaCode: platform.operatorAreaCode,
+            },
+          }
+        : {}),
+      productName: listing.title,
+      productUrl: listing.url,
+      transactionSteps: [
+        '打开商品链接并全程录屏',
+        '咨询客服确认规格',
+        `下单 ${task.quantity.testUnits + task.quantity.backupUnits} 件`,
+        '在线支付',
+      ],
+      orderNumber: `${String(now).slice(-10)}${this.random.int(100_000, 999_999)}`,
+      orderedAt: utc(now - 60_000),
+      unitPriceFen: listing.priceFen,
+      shippingFeeFen: 0,
+      totalPaidFen: listing.priceFen * (task.quantity.testUnits + task.quantity.backupUnits),
+      quantity: task.quantity,
+      evidence: items,
+    });
+    const completed = await purchasing.complete(buyer, o.batchNumber);
+    if (completed.status === 'awaiting-price-approval')
+      await purchasing.approvePrice(this.approver, o.batchNumber, '价格在市场合理区间，同意');
+    this.reach(o, 'purchased');
+    const trackingNumber = `YT${o.batchNumber.replace(/\D/g, '')}${this.random.int(1000, 9999)}`;
+    await purchasing.ship(buyer, o.batchNumber, { carrier: '圆通速递', trackingNumber });
+    await this.watcher.waitForBatch(Topics.OrderPlaced, o.batchNumber, t);
+    this.reach(o, 'shipped');
+
+    // Intake officers: receive (once evidence knows the order), unpack on video, seal.
+    const parcel = await until(
+      'parcel admission',
+      async () => {
+        const received = await evidence.receiveParcel(this.intake, {
+          carrier: '圆通速递',
+          trackingNumber,
+          condition: 'intact',
+        });
+        return received.status === 'admitted' ? received : undefined;
+      },
+      t,
+    );
+    this.reach(o, 'received');
+    const video = await evidence.upload(this.intake, evidenceFile('unboxing-video', o.batchNumber));
+    const waybill = await evidence.upload(this.intake, evidenceFile('waybill-photo', o.batchNumber));
+    const photo = await evidence.upload(this.intake, evidenceFile('sample-photo', o.batchNumber));
+    // At the unpacking: the buyer (by pseudonym), two enforcement officers, two lab staff.
+    const participants: Participant[] = [
+      { role: 'buyer', name: registered.pseudonym },
+      { role: 'enforcement-officer', name: '王明' },
+      { role: 'enforcement-officer', name: '张强' },
+      { role: 'lab-staff', name: '李华' },
+      { role: 'lab-staff', name: '赵敏' },
+    ];
+    const product = listing.title.split(' ')[1] ?? category.products[0];
+    const producer = o.script.threeNo
+      ? {}
+      : {
+          producerName: `${listing.brand ?? ''}${category.code.includes('quilt') ? '家纺' : '制造'}有限公司`,
+          producerAddress: listing.sellerAddress ?? '浙江省湖州市吴兴区织里镇',
+        };
+    const session = await evidence.openUnpacking(this.intake, {
+      parcelId: parcel.id,
+      participants,
+      videoObjectId: video.id,
+      waybillPhotoObjectId: waybill.id,
+      photoObjectIds: [photo.id],
+      claimed: {
+        sampleName: product,
+        ...(listing.brand ? { brand: listing.brand } : {}),
+        ...producer,
+        productStandard: category.productStandard,
+        ...(listing.specModel ? { specModel: listing.specModel } : {}),
+        productionDate: shanghaiDay(now - this.random.int(20, 200) * DAY),
+        hasCertificate: !o.script.threeNo,
+      },
+    });
+    const signatures = participants
+      .filter((p) => p.role !== 'buyer')
+      .map((p) => ({ ...p, signedAt: utc(Date.now()) }));
+    const seals = `${o.batchNumber.replace(/[^A-Z0-9]/g, '')}`;
+    const sealing = {
+      category: o.category,
+      testSample: { sealNumber: `FY${seals}T`, units: task.quantity.testUnits },
+      backupSample: { sealNumber: `FY${seals}B`, units: task.quantity.backupUnits },
+      backupStorageLocation: `市局样品室 ${String.fromCharCode(65 + this.random.int(0, 5))}-${this.random.int(1, 20)}`,
+    };
+    if (o.script.tooFewOfficers) {
+      o.sealingRefusal = await evidence
+        .seal(this.intake, session.id, {
+          ...sealing,
+          signatures: signatures.filter((s) => s.name !== '张强'),
+        })
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            error instanceof ApiError ? { status: error.status, errors: error.errors } : error,
+        );
+    }
+    await evidence.seal(this.intake, session.id, { ...sealing, signatures });
+    this.reach(o, 'sealed');
+
+    // The lab drawn at random: accept, progress, the signed PDF, the report.
+    const first = await this.labReport(o, 'initial', o.script.verdict);
+    this.reach(o, 'reported');
+
+    // Enforcement: the result notices within 5 working days; delivered (or published, when unreachable).
+    const notices = await until(
+      'result notices',
+      async () => {
+        const found = (await enforcement.notices(this.bureau, o.batchNumber)).filter(
+          (n) => n.kind === 'result',
+        );
+        // All result notices of a report are made in one transaction: one means all.
+        return found.length > 0 ? found : undefined;
+      },
+      t,
+    );
+    o.notices = notices;
+    o.publicNotice = notices.some((n) => n.channel === 'public-notice');
+    // Deliveries are back-dated 20 days (the 15-day objection windows are over at the next scan),
+    // except the seller's when the seller is about to object (received 2 days ago).
+    for (const notice of notices.filter((n) => n.channel !== 'public-notice')) {
+      const objecting = o.script.objection !== undefined && notice.recipient === 'seller';
+      const receivedAt = utc(Date.now() - (objecting ? 2 : 20) * DAY);
+      await enforcement.recordDelivery(this.bureau, notice.id, { sentAt: receivedAt, receivedAt });
+    }
+    await this.watcher.waitForBatch(Topics.ResultNotified, o.batchNumber, t);
+    this.reach(o, 'notified');
+    if (o.publicNotice) {
+      // The objection window of a public notice runs 15 real days from its publication: the batch
+      // waits there (its notice is public); nothing more to drive in a campaign of minutes.
+      return;
+    }
+
+    if (o.script.objection) {
+      const seller = listing.sellerName;
+      const objection = await enforcement.fileObjection(this.bureau, o.batchNumber, {
+        applicantRole: 'seller',
+        applicantName: seller,
+        ...(listing.sellerCreditCode ? { applicantUnifiedSocialCreditCode: listing.sellerCreditCode } : {}),
+        filedAt: utc(Date.now() - 1_000),
+        grounds: '对检验结果有异议，申请复检',
+      });
+      await enforcement.decideObjection(this.approver, objection.id, {
+        approve: true,
+        reason: '申请在法定期限内提出，同意复检',
+      });
+      this.reach(o, 'objected');
+      const known = await until(
+        're-inspection lab',
+        async () => {
+          const current = await enforcement.objection(this.bureau, objection.id);
+          return current.labNotifiedAt ? current : undefined;
+        },
+        t,
+      );
+      if (o.script.objection === 'waive') {
+        await enforcement.waiveReinspection(this.bureau, objection.id, {
+          declaredAt: utc(Date.now() - 1_000),
+          reason: '申请人书面声明放弃复检',
+        });
+      } else {
+        await enforcement.completeProcedures(
+          this.bureau,
+          objection.id,
+          utc(Math.max(Date.parse(known.labNotifiedAt as string) + 1_000, Date.now() - 1_000)),
+        );
+        await this.labReport(o, 're-inspection', 'pass', first.labId);
+      }
+    }
+
+    const final = await this.watcher.waitForBatch<{ verdict: 'pass' | 'fail'; basis: string }>(
+      Topics.ResultFinal,
+      o.batchNumber,
+      t,
+    );
+    o.finalVerdict = final.value.verdict;
+    o.basis = final.value.basis;
+    this.reach(o, 'final');
+    if (final.value.verdict === 'fail') {
+      const routed = await this.watcher.waitForBatch<{
+        caseId: string;
+        rule: string;
+        authority: { kind: string; areaCode: string; name: string };
+      }>(Topics.CaseRouted, o.batchNumber, t);
+      o.caseAuthority = routed.value.authority;
+      o.caseRule = routed.value.rule;
+      this.reach(o, 'routed');
+      const officer = persona.enforcementOfficer(routed.value.authority.areaCode);
+      await enforcement.acceptCase(officer, routed.value.caseId);
+      await enforcement.investigateCase(officer, routed.value.caseId);
+      await enforcement.closeCase(officer, routed.value.caseId, {
+        outcomes: o.ownSite ? ['rectification'] : ['takedown-confirmed', 'rectification'],
+        summary: o.ownSite ? '责令经营者整改，停止销售不合格产品' : '平台已下架涉案商品，责令经营者整改',
+      });
+      await this.watcher.waitForBatch(Topics.CaseClosed, o.batchNumber, t);
+      this.reach(o, 'closed');
+    }
+    await this.watcher.waitForBatch(Topics.ResultPublished, o.batchNumber, t);
+    this.reach(o, 'published');
+  }
+
+  /** Waits for the dispatch of `purpose`, then the drawn lab accepts, tests and reports. */
+  private async labReport(
+    o: BatchOutcome,
+    purpose: 'initial' | 're-inspection',
+    verdict: 'pass' | 'fail',
+    excludedLabId?: string,
+  ): Promise<{ labId: string }> {
+    const { lab, evidence } = this.actors;
+    const dispatched = await this.watcher.waitFor<{ labId: string; purpose?: string }>(
+      Topics.SampleDispatched,
+      (value, event) =>
+        event.key === o.batchNumber &&
+        (purpose === 'initial' ? value.purpose !== 're-inspection' : value.purpose === 're-inspection'),
+      this.timeout,
+    );
+    const labId = dispatched.value.labId;
+    if (excludedLabId && labId === excludedLabId)
+      throw new Error(`re-inspection of ${o.batchNumber} went to the original lab`);
+    o.labIds.push(labId);
+    if (purpose === 'initial') this.reach(o, 'dispatched');
+    const claims: Claims = persona.lab(labId);
+    const assignment = await until(
+      `${purpose} assignment`,
+      async () => {
+        for (let page = 1; ; page++) {
+          const found = await lab.assignments(claims, { status: 'dispatched', page, pageSize: 100 });
+          const mine = found.items.find((a) => a.batchNumber === o.batchNumber && a.purpose === purpose);
+          if (mine || found.items.length < found.pageSize) return mine;
+        }
+      },
+      this.timeout,
+    );
+    await lab.accept(claims, assignment.id);
+    await lab.progress(claims, assignment.id, 'testing', '样品检验中');
+    const category = categorySpec(o.category);
+    const failing = verdict === 'fail' ? this.failingItems(category) : [];
+    const today = shanghaiDay(Date.now());
+    const labName = this.labs.find((l) => l.id === labId)?.name ?? '承检机构';
+    const report: Omit<LabReport, 'reportDocumentId'> = {
+      reportNumber: `${purpose === 'initial' ? 'W' : 'FJ'}${o.batchNumber.replace(/\D/g, '')}-${this.tag}`,
+      sample: {
+        sampleCode: assignment.sampleCode,
+        conditionOnReceipt: '封样完好，包装无破损',
+        receivedOn: today,
+      },
+      testedFrom: today,
+      testedTo: today,
+      items: category.items.map((i) => ({
+        item: i.item,
+        standard: i.standard,
+        requirement: i.requirement,
+        measuredValue: failing.includes(i.item) ? i.fail : i.pass,
+        unit: i.unit,
+        verdict: failing.includes(i.item) ? 'fail' : 'pass',
+      })),
+      verdict,
+      failingItems: failing,
+      authorisedBy: '王工',
+      authorisedTitle: '授权签字人',
+      issuedAt: utc(Date.now() - 1_000),
+    };
+    const pdf = await labReportPdf({
+      labName,
+      batchNumber: o.batchNumber,
+      sampleName: category.products[0],
+      report,
+    });
+    const document = await evidence.upload(claims, {
+      kind: 'lab-report',
+      batchNumber: o.batchNumber,
+      contentType: 'application/pdf',
+      data: pdf,
+      fileName: `${report.reportNumber}.pdf`,
+    });
+    await lab.submitReport(claims, assignment.id, { ...report, reportDocumentId: document.id });
+    return { labId };
+  }
+
+  private failingItems(category: CategorySpec): string[] {
+    const mandatory = category.items.filter((i) => i.mandatory);
+    const first = mandatory[this.random.int(0, mandatory.length - 1)] as { item: string };
+    const second = category.items.find((i) => i.item !== first.item && this.random.chance(0.25));
+    return second ? [first.item, second.item] : [first.item];
+  }
+}
+
+export function categorySpec(code: string): CategorySpec {
+  const found = CATEGORIES.find((c) => c.code === code);
+  if (!found) throw new Error(`unknown category ${code}`);
+  return found;
+}
