@@ -189,22 +189,26 @@ fetch_kafka() {
     -Dkafka.lib.dir="$KAFKA_LIB" >"$STEP_LOG" 2>&1
 }
 
-kafka_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$QIS_KAFKA_PORT") 2>/dev/null; }
-
-kafka_up() {
-  if kafka_ready; then log "kafka already up on $QIS_KAFKA_PORT"; return 0; fi
-  fetch_kafka
-  local dir="$QIS_INFRA_DIR/kafka" cfg="$QIS_INFRA_DIR/kafka/server.properties"
-  mkdir -p "$dir/data"
-  cat >"$cfg" <<EOF
+# Two client listeners: PLAINTEXT on $QIS_KAFKA_PORT for the services and tests (trusted loopback,
+# principal ANONYMOUS = super user), and SASL_PLAINTEXT with SCRAM-SHA-256 on $QIS_KAFKA_SASL_PORT
+# for the platforms' feeds, where StandardAuthorizer ACLs decide (no ACL = denied). Platform users
+# and their ACLs are made when an admin registers a platform with disclosure (POST /feeds/platforms).
+kafka_config() {
+  local dir=$1
+  cat <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,CONTROLLER://127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT
+listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,CONTROLLER://127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$QIS_KAFKA_SASL_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,SASL_PLAINTEXT://127.0.0.1:$QIS_KAFKA_SASL_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+listener.name.sasl_plaintext.sasl.enabled.mechanisms=SCRAM-SHA-256
+listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS
+allow.everyone.if.no.acl.found=false
 log.dirs=$dir/data
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -216,6 +220,29 @@ auto.create.topics.enable=false
 delete.topic.enable=true
 log.retention.hours=168
 EOF
+}
+
+kafka_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$QIS_KAFKA_PORT") 2>/dev/null; }
+kafka_sasl_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$QIS_KAFKA_SASL_PORT") 2>/dev/null; }
+kafka_ours() { [ -f "$QIS_INFRA_DIR/run/kafka.pid" ] && kill -0 "$(cat "$QIS_INFRA_DIR/run/kafka.pid")" 2>/dev/null; }
+
+kafka_up() {
+  local dir="$QIS_INFRA_DIR/kafka" cfg="$QIS_INFRA_DIR/kafka/server.properties"
+  mkdir -p "$dir/data"
+  kafka_config "$dir" >"$cfg.next"
+  if kafka_ready; then
+    if cmp -s "$cfg.next" "$cfg" || ! kafka_ours; then
+      rm -f "$cfg.next"
+      log "kafka already up on $QIS_KAFKA_PORT"
+      kafka_sasl_ready || log "  (no SASL listener on $QIS_KAFKA_SASL_PORT: that broker is not this checkout's, or predates it)"
+      return 0
+    fi
+    # A broker of this checkout started with an older configuration: restart it once to apply it.
+    step "restart Kafka to apply its changed configuration" "$QIS_INFRA_DIR/logs/kafka.log"
+    kafka_down
+  fi
+  fetch_kafka
+  mv "$cfg.next" "$cfg"
   if [ ! -f "$dir/data/meta.properties" ]; then
     step "format Kafka KRaft storage" "$QIS_INFRA_DIR/logs/kafka-format.log"
     local id
@@ -236,6 +263,7 @@ EOF
     -cp "$KAFKA_LIB/*" kafka.Kafka "$cfg" >"$STEP_LOG" 2>&1 &
   echo $! >"$QIS_INFRA_DIR/run/kafka.pid"
   wait_for "kafka" 90 kafka_ready
+  wait_for "kafka SASL listener" 30 kafka_sasl_ready
 }
 
 kafka_down() { stop_pid kafka; }
@@ -312,6 +340,7 @@ status() {
   local rc=0
   if pg_isready -q -h 127.0.0.1 -p "$QIS_PG_PORT" 2>/dev/null; then echo "postgres  up    127.0.0.1:$QIS_PG_PORT"; else echo "postgres  down  127.0.0.1:$QIS_PG_PORT"; rc=1; fi
   if kafka_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_PORT"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_PORT"; rc=1; fi
+  if kafka_sasl_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM, platform feeds)"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM, platform feeds)"; fi
   if minio_ready; then echo "minio     up    127.0.0.1:$QIS_MINIO_PORT"; else echo "minio     down  127.0.0.1:$QIS_MINIO_PORT"; rc=1; fi
   return $rc
 }

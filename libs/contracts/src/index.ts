@@ -56,3 +56,4 @@ export * from './events/result-published';
 export * from './events/sample-dispatched';
 export * from './events/sample-sealed';
 export * from './events/takedown-reported';
+export * from './feeds';

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { DisclosureConfig } from './disclosure.config';
+import { feedEntities, feedMigrations, FeedsModule } from './feeds/feeds.module';
 import { migrations } from './migrations';
 import { OpenDataModule } from './open-data/open-data.module';
 import { publicationEntities, PublicationModule } from './publication/publication.module';
@@ -11,8 +12,8 @@ export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   title: 'QIS Disclosure service',
   description: 'Publication of results, statistics, the public web page, platform result feeds, open data.',
   config: DisclosureConfig,
-  entities: [...publicationEntities],
-  migrations,
+  entities: [...publicationEntities, ...feedEntities],
+  migrations: [...migrations, ...feedMigrations],
   // One feature module per line: publication first (the others build on it).
-  imports: [PublicationModule, StatisticsModule, OpenDataModule, WebModule],
+  imports: [PublicationModule, StatisticsModule, OpenDataModule, WebModule, FeedsModule],
 };

@@ -1,4 +1,5 @@
 import { SERVICES } from '../conventions/vocabulary';
+import { platformChannels } from '../feeds/platform-feeds';
 import { contracts } from '../registry/contracts';
 import type { EventDescriptor } from '../registry/event-descriptor';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
@@ -229,6 +230,58 @@ export function buildAsyncApiDocument(): JsonObject {
       operations[`${camel(consumer)}Receive${name}`] = operation('receive', consumer);
   }
 
+  // One pair of topics per registered platform: a parameterised address, on the SASL listener.
+  for (const feed of platformChannels) {
+    const name = feed.value.name.replace(/Value$/, '');
+    const channel = camel(feed.address.replace('{platform}', 'platform'));
+    for (const cls of reachable(feed.value.name, all, prefix)) schemas[cls] = all[cls];
+    schemas[feed.key.name] = keySchema({
+      key: feed.key,
+      keyFields: ['batchNumber'],
+      example: feed.example,
+    } as unknown as EventDescriptor);
+    messages[name] = {
+      name,
+      title: name.replace(/([a-z])([A-Z])/g, '$1 $2'),
+      summary: feed.description,
+      contentType: 'application/json',
+      headers: {
+        allOf: [
+          { $ref: `${prefix}EventHeaders` },
+          {
+            type: 'object',
+            properties: {
+              type: { type: 'string', const: feed.type },
+              version: { type: 'string', const: String(feed.version) },
+            },
+          },
+        ],
+      },
+      payload: { $ref: `${prefix}${feed.value.name}` },
+      bindings: {
+        kafka: { key: { $ref: `${prefix}${feed.key.name}` }, bindingVersion: KAFKA_BINDING_VERSION },
+      },
+      examples: [{ name: 'example', payload: toJson(feed.example.value) }],
+    };
+    channels[channel] = {
+      address: feed.address,
+      title: feed.address,
+      description: feed.description,
+      parameters: { platform: { description: 'the platform code, e.g. taobao (a registered platform)' } },
+      servers: [{ $ref: '#/servers/platforms' }],
+      messages: { [name]: { $ref: `#/components/messages/${name}` } },
+      bindings: { kafka: { bindingVersion: KAFKA_BINDING_VERSION } },
+    };
+    const operation = (action: 'send' | 'receive', actor: string): JsonObject => ({
+      action,
+      channel: { $ref: `#/channels/${channel}` },
+      messages: [{ $ref: `#/channels/${channel}/messages/${name}` }],
+      summary: `${actor} ${action === 'send' ? 'publishes' : 'consumes'} ${feed.address}`,
+    });
+    operations[`${camel(feed.owner)}Send${name}`] = operation('send', feed.owner);
+    operations[`${camel(feed.receiver)}Receive${name}`] = operation('receive', feed.receiver);
+  }
+
   const sorted = (value: JsonObject): JsonObject => sortKeys(value) as JsonObject;
   // Top-level order is the conventional one; everything below it is sorted.
   return {
@@ -254,10 +307,28 @@ export function buildAsyncApiDocument(): JsonObject {
         protocolVersion: '3.9',
         description: 'the local broker started by deploy/local (KRaft; QIS_KAFKA_PORT overrides the port)',
       },
+      platforms: {
+        host: '127.0.0.1:19094',
+        protocol: 'kafka',
+        protocolVersion: '3.9',
+        description:
+          "the same broker's SASL/SCRAM listener for the platforms' feeds, under ACLs (QIS_KAFKA_SASL_PORT overrides the port)",
+        security: [{ $ref: '#/components/securitySchemes/platformScram' }],
+      },
     }),
     channels: sorted(channels),
     operations: sorted(operations),
-    components: sorted({ schemas: { ...schemas }, messages }),
+    components: sorted({
+      schemas: { ...schemas },
+      messages,
+      securitySchemes: {
+        platformScram: {
+          type: 'scramSha256',
+          description:
+            "a platform's SCRAM-SHA-256 user, issued once at registration (POST /feeds/platforms on disclosure)",
+        },
+      },
+    }),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   SCHEMAS_DIR,
   type Json,
 } from './build-documents';
+import { platformChannels } from '../feeds/platform-feeds';
 import { contracts } from '../registry/contracts';
 
 const root = join(__dirname, '../../../..');
@@ -71,11 +72,15 @@ describe('the generated AsyncAPI document and JSON Schemas', () => {
     const channels = Object.values(document.channels as Record<string, { address: string }>).map(
       (c) => c.address,
     );
-    expect(channels.sort()).toEqual(contracts.map((c) => c.topic).sort());
+    expect(channels.sort()).toEqual(
+      [...contracts.map((c) => c.topic), ...platformChannels.map((c) => c.address)].sort(),
+    );
     const operations = Object.values(document.operations as Record<string, { action: string }>);
-    expect(operations.filter((o) => o.action === 'send')).toHaveLength(contracts.length);
+    expect(operations.filter((o) => o.action === 'send')).toHaveLength(
+      contracts.length + platformChannels.length,
+    );
     expect(operations.filter((o) => o.action === 'receive')).toHaveLength(
-      contracts.reduce((n, c) => n + c.consumers.length, 0),
+      contracts.reduce((n, c) => n + c.consumers.length, 0) + platformChannels.length,
     );
   });
 

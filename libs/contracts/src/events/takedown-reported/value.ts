@@ -1,37 +1,11 @@
-import { IsOptional } from 'class-validator';
-import {
-  IsBatchNumber,
-  IsExternalId,
-  IsId,
-  IsOneOf,
-  IsPlatformCode,
-  IsText,
-  IsUtcTimestamp,
-} from '../../conventions/decorators';
-import { TAKEDOWN_ACTIONS, type TakedownAction } from '../../conventions/vocabulary';
+import { IsPlatformCode } from '../../conventions/decorators';
+import { PlatformTakedownReportValue } from '../../feeds/platform-takedown-report';
 
-/** A platform's report on the listing of a failed batch (下架反馈); enforcement attaches it to the case. */
-export class TakedownReportedValue {
-  @IsBatchNumber()
-  batchNumber!: string;
-
-  @IsOptional()
-  @IsId()
-  caseId?: string;
-
+/**
+ * A platform's report on the listing of a failed batch (下架反馈); enforcement attaches it to the
+ * case. It is what the platform wrote to its own takedown topic, with the platform of that topic.
+ */
+export class TakedownReportedValue extends PlatformTakedownReportValue {
   @IsPlatformCode()
   platform!: string;
-
-  @IsExternalId()
-  listingId!: string;
-
-  @IsOneOf(TAKEDOWN_ACTIONS)
-  action!: TakedownAction;
-
-  @IsOptional()
-  @IsText(2000)
-  note?: string;
-
-  @IsUtcTimestamp()
-  actedAt!: string;
 }

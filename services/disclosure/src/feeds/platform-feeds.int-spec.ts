@@ -1,0 +1,340 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  OrderPlaced,
+  PlatformFeedTopics,
+  ResultFinal,
+  ResultNotified,
+  TakedownReported,
+  type PlatformFeedItemValue,
+  type TakedownReportedValue,
+} from '@qis/contracts';
+import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
+import { expectEventually, startTestService, type TestService } from '@qis/testing';
+import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import type { DisclosureConfig } from '../disclosure.config';
+import { disclosureService } from '../disclosure.definition';
+import type { FeedPlatformView } from './feed-platform.view';
+
+const brokers = (process.env['KAFKA_BROKERS'] as string).split(',');
+const saslBrokers = (process.env['KAFKA_SASL_BROKERS'] ?? '127.0.0.1:19094').split(',');
+const code = (label: string): string => `${label}-${randomBytes(4).toString('hex')}`;
+const admin = { roles: ['admin'] } as const;
+
+/** Fields a platform's feed item may carry: what it needs to act, never a buyer or an address. */
+const FEED_FIELDS = new Set([
+  'kind',
+  'batchNumber',
+  'listingId',
+  'listingUrl',
+  'sellerName',
+  'shopName',
+  'verdict',
+  'reportNumber',
+  'orderNumber',
+  'noticeNumber',
+  'objectionDeadline',
+  'publicNotice',
+  'basis',
+  'sampleName',
+  'claimedBrand',
+  'claimedProducer',
+  'specModel',
+  'productionDate',
+  'mainNonconformingItems',
+  'occurredAt',
+]);
+
+/** A client of the SASL/SCRAM listener with a platform's credential, as the platform runs it. */
+const platformKafka = (p: FeedPlatformView, clientId = 'platform-test'): Kafka =>
+  new Kafka({
+    clientId,
+    brokers: saslBrokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 1, initialRetryTime: 100 },
+    sasl: { mechanism: 'scram-sha-256', username: p.username, password: p.password as string },
+  });
+
+const errorType = (error: unknown): string | undefined => {
+  const e = error as { type?: string; cause?: { type?: string }; originalError?: { type?: string } };
+  return e.type ?? e.cause?.type ?? e.originalError?.type;
+};
+
+describe('platform feeds on the SASL/SCRAM listener', () => {
+  let disclosure: TestService<DisclosureConfig>;
+  const internal = new Kafka({ clientId: 'feeds-int-test', brokers, logLevel: logLevel.NOTHING });
+  let producer: Producer;
+  const closers: Array<() => Promise<void>> = [];
+  const registered: string[] = [];
+
+  const call = async <T>(method: string, path: string, claims: object, body?: unknown) => {
+    const res = await fetch(`${disclosure.url}${path}`, {
+      method,
+      headers: { ...(await disclosure.auth(claims as never)), 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+
+  const register = async (label: string): Promise<FeedPlatformView> => {
+    const res = await call<FeedPlatformView>('POST', '/feeds/platforms', admin, {
+      code: code(label),
+      name: `平台${label}`,
+    });
+    expect(res.status).toBe(201);
+    registered.push(res.body.code);
+    return res.body;
+  };
+
+  const emit = async <V extends object>(contract: EventContract<V>, key: string, value: V) => {
+    await producer.send({
+      topic: prefixedTopic(contract.topic),
+      messages: [
+        {
+          key,
+          value: JSON.stringify(value),
+          headers: {
+            [Header.MessageId]: randomUUID(),
+            [Header.Type]: contract.type,
+            [Header.Version]: String(contract.version),
+            [Header.OccurredAt]: new Date().toISOString(),
+            [Header.Producer]: 'feeds-int-test',
+          },
+        },
+      ],
+    });
+  };
+
+  /** Reads a topic from the beginning with the given client into a list. */
+  const collect = async (kafka: Kafka, topic: string, groupId: string): Promise<KafkaMessage[]> => {
+    const seen: KafkaMessage[] = [];
+    const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    closers.push(() => consumer.disconnect());
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    return seen;
+  };
+
+  beforeAll(async () => {
+    disclosure = await startTestService(disclosureService);
+    producer = internal.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    await producer?.disconnect();
+    // The broker keeps users and ACLs beyond the test's topics: remove them.
+    const { FeedBroker } = await import('./feed-broker');
+    for (const platform of registered) await disclosure.app.get(FeedBroker).retire(platform);
+    await disclosure?.stop();
+  }, 60_000);
+
+  it('registers a platform once, hands out its password once, and lets only an admin do it', async () => {
+    const platform = await register('reg');
+    expect(platform).toEqual(
+      expect.objectContaining({
+        securityProtocol: 'SASL_PLAINTEXT',
+        saslMechanism: 'SCRAM-SHA-256',
+        resultsTopic: prefixedTopic(PlatformFeedTopics.results(platform.code)),
+        takedownsTopic: prefixedTopic(PlatformFeedTopics.takedowns(platform.code)),
+        password: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+      }),
+    );
+    const again = await call<{ message: string }>('POST', '/feeds/platforms', admin, {
+      code: platform.code,
+      name: 'again',
+    });
+    expect(again.status).toBe(409);
+    const bad = await call<{ errors: Array<{ field: string }> }>('POST', '/feeds/platforms', admin, {
+      code: 'Not A Code',
+      name: '',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['code', 'name']);
+    const officer = await call(
+      'POST',
+      '/feeds/platforms',
+      { roles: ['enforcement-officer'] },
+      {
+        code: code('nope'),
+        name: 'x',
+      },
+    );
+    expect(officer.status).toBe(403);
+    const list = await call<FeedPlatformView[]>('GET', '/feeds/platforms', admin);
+    const listed = list.body.find((p) => p.code === platform.code);
+    expect(listed).toBeDefined();
+    expect(listed).not.toHaveProperty('password');
+    const audit = await disclosure.app
+      .get(DataSource)
+      .query(`select action from audit_log where entity_id = $1 order by occurred_at`, [platform.code]);
+    expect(audit.map((r: { action: string }) => r.action)).toEqual(['feed-platform.register']);
+
+    // A rotated password replaces the old one on the broker.
+    const rotated = await call<FeedPlatformView>(
+      'POST',
+      `/feeds/platforms/${platform.code}/credential`,
+      admin,
+    );
+    expect(rotated.status).toBe(200);
+    const oldAdmin = platformKafka(platform).admin();
+    await expect(oldAdmin.connect()).rejects.toThrow(/authentication failed/i);
+    const newAdmin = platformKafka(rotated.body).admin();
+    await newAdmin.connect();
+    await newAdmin.disconnect();
+  });
+
+  it("delivers a platform's result notice and final result to its own topic, readable with its credential", async () => {
+    const a = await register('pa');
+    const batch = `HZ2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
+    const platformFacts = { ...OrderPlaced.example.value.platform!, code: a.code };
+    // The notice first, before the order: it waits for the order to name the platform.
+    await emit(ResultNotified, batch, { ...ResultNotified.example.value, batchNumber: batch });
+    await emit(OrderPlaced, batch, {
+      ...OrderPlaced.example.value,
+      batchNumber: batch,
+      platform: platformFacts,
+    });
+    await emit(ResultFinal, batch, {
+      ...ResultFinal.example.value,
+      batchNumber: batch,
+      platform: platformFacts,
+    });
+    // A sample bought on the seller's own site goes to no feed.
+    const own = `HZ2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
+    const { platform: _none, ...ownSite } = OrderPlaced.example.value;
+    await emit(OrderPlaced, own, { ...ownSite, batchNumber: own });
+    await emit(ResultFinal, own, { ...ResultFinal.example.value, batchNumber: own, platform: undefined });
+
+    const seen = await collect(platformKafka(a), a.resultsTopic, `${a.consumerGroupPrefix}reader`);
+    await expectEventually(() => expect(seen).toHaveLength(2), { timeoutMs: 30_000 });
+    // The notice and the result come from two topics: no order between them.
+    const items = seen
+      .map((m) => JSON.parse(String(m.value)) as PlatformFeedItemValue)
+      .sort((x, y) => (x.kind === 'result-notice' ? -1 : 1) - (y.kind === 'result-notice' ? -1 : 1));
+    expect(items.map((i) => [i.kind, i.batchNumber])).toEqual([
+      ['result-notice', batch],
+      ['final-result', batch],
+    ]);
+    expect(items[0]).toEqual(
+      expect.objectContaining({
+        listingId: OrderPlaced.example.value.listing.platformListingId,
+        orderNumber: OrderPlaced.example.value.orderNumber,
+        noticeNumber: 'JG2026-000458',
+        verdict: 'fail',
+      }),
+    );
+    expect(items[1]).toEqual(
+      expect.objectContaining({ mainNonconformingItems: ['蚕丝含量'], basis: 'no-objection' }),
+    );
+    for (const item of items) for (const field of Object.keys(item)) expect(FEED_FIELDS).toContain(field);
+    for (const m of seen) {
+      expect(String(m.key)).toBe(batch);
+      expect(String(m.headers?.[Header.Type])).toBe('disclosure.platform-feed-item');
+    }
+  });
+
+  it("denies a platform's credential another platform's feed (TOPIC_AUTHORIZATION_FAILED from the broker)", async () => {
+    const a = await register('da');
+    const b = await register('db');
+    // B reads A's feed, in a group B may use: the broker refuses the topic.
+    const consumer = platformKafka(b, 'platform-b').consumer({ groupId: `${b.consumerGroupPrefix}spy` });
+    closers.push(() => consumer.disconnect());
+    await consumer.connect();
+    const denied = await consumer
+      .subscribe({ topics: [a.resultsTopic], fromBeginning: true })
+      .then(() => consumer.run({ eachMessage: async () => undefined }))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(errorType(denied)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    // The offsets of A's feed are as closed to B as its messages.
+    const bAdmin = platformKafka(b, 'platform-b-admin').admin();
+    await bAdmin.connect();
+    closers.push(() => bAdmin.disconnect());
+    const offsets = await bAdmin.fetchTopicOffsets(a.resultsTopic).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(errorType(offsets)).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
+  it("denies a platform writing another platform's takedown topic, or its own feed", async () => {
+    const a = await register('wa');
+    const b = await register('wb');
+    const aProducer = platformKafka(a, 'platform-a-writer').producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: 0 },
+    });
+    closers.push(() => aProducer.disconnect());
+    await aProducer.connect();
+    const message = { key: 'HZ2026-000123', value: '{}' };
+    const toB = await aProducer.send({ topic: b.takedownsTopic, messages: [message] }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(errorType(toB)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    const toOwnFeed = await aProducer.send({ topic: a.resultsTopic, messages: [message] }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(errorType(toOwnFeed)).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
+  it('forwards a takedown report to enforcement with the platform of the topic, once; a body naming a platform is dead-lettered', async () => {
+    const a = await register('ta');
+    const aProducer = platformKafka(a, 'platform-a-takedowns').producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    closers.push(() => aProducer.disconnect());
+    await aProducer.connect();
+    const batch = `HZ2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
+    const report = {
+      batchNumber: batch,
+      listingId: '7012345678',
+      action: 'listing-removed',
+      note: '已下架',
+      actedAt: '2026-04-09T02:00:00.000Z',
+    };
+    const headers = (messageId: string) => ({
+      [Header.MessageId]: messageId,
+      [Header.Type]: 'platform.takedown-report',
+      [Header.Version]: '1',
+    });
+    const messageId = randomUUID();
+    // Sent twice with one message id (a platform's retry): one effect.
+    await aProducer.send({
+      topic: a.takedownsTopic,
+      messages: [
+        { key: batch, value: JSON.stringify(report), headers: headers(messageId) },
+        { key: batch, value: JSON.stringify(report), headers: headers(messageId) },
+        {
+          key: batch,
+          value: JSON.stringify({ ...report, platform: 'someone-else' }),
+          headers: headers(randomUUID()),
+        },
+      ],
+    });
+
+    const forwarded = await collect(
+      internal,
+      prefixedTopic(TakedownReported.topic),
+      `feeds-int-${randomUUID()}`,
+    );
+    const dead = await collect(internal, `${a.takedownsTopic}.dlq`, `feeds-int-${randomUUID()}`);
+    await expectEventually(() => expect(dead).toHaveLength(1), { timeoutMs: 40_000 });
+    expect(String(dead[0].headers?.['error-reasons'])).toContain('platform');
+    await expectEventually(() => expect(forwarded.filter((m) => String(m.key) === batch)).toHaveLength(1), {
+      timeoutMs: 40_000,
+    });
+    const values = forwarded
+      .map((m) => JSON.parse(String(m.value)) as TakedownReportedValue)
+      .filter((v) => v.batchNumber === batch);
+    expect(values).toEqual([
+      expect.objectContaining({ platform: a.code, listingId: '7012345678', note: '已下架' }),
+    ]);
+  }, 120_000);
+});
