@@ -1,2 +1,3 @@
 export { dataSourceOptions, type PersistenceOptions } from './data-source-options';
 export { dropDatabase, ensureDatabase, type PgServer } from './ensure-database';
+export { isRetryableTransactionError, retryTransaction } from './retry-transaction';

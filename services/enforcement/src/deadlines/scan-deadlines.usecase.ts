@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
+import { retryTransaction } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { shanghaiDate } from '../calendar/shanghai-time';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
@@ -32,7 +33,7 @@ export class ScanDeadlinesUseCase {
     await this.dataSource.transaction((manager) => this.completeUncomputed(manager));
     let handled = 0;
     for (;;) {
-      const count = await this.dataSource.transaction(async (manager) => {
+      const count = await retryTransaction(this.dataSource, async (manager) => {
         const due = await manager
           .createQueryBuilder(Deadline, 'd')
           .where('d.due_at < :now and d.met_at is null and d.handled_at is null', { now })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
+import { retryTransaction } from '@qis/persistence';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { DeadlineBook } from '../deadlines/deadline-book';
@@ -34,7 +35,8 @@ export class RecordDeliveryUseCase {
       notInFuture('receivedAt', receivedAt, now);
       if (receivedAt < sentAt) throw unprocessable('receivedAt', `is before sentAt (${command.sentAt})`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    // The deadline scan may lock the same deadlines in the other order: a deadlock victim runs again.
+    return retryTransaction(this.dataSource, async (manager) => {
       const notice = await manager.findOne(Notice, {
         where: { id: noticeId },
         lock: { mode: 'pessimistic_write' },

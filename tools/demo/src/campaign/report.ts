@@ -15,6 +15,19 @@ export function progressLine(outcomes: BatchOutcome[], total: number): string {
   return `[${total} batches] ${parts.join(' · ')}${errors ? ` · errors ${errors}` : ''}`;
 }
 
+/** Terminal columns of a text: Chinese characters and full-width forms take two. */
+export const displayWidth = (text: string): number =>
+  [...text].reduce(
+    (w, ch) =>
+      w +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1),
+    0,
+  );
+
 const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
 
 /**
@@ -25,8 +38,8 @@ export function summary(outcomes: BatchOutcome[], publicPageUrl: string): string
   const counts = stageCounts(outcomes);
   const lines: string[] = [];
   const table = (rows: Array<[string, string]>) => {
-    const width = Math.max(...rows.map(([k]) => [...k].length));
-    for (const [k, v] of rows) lines.push(`  ${k}${' '.repeat(width - [...k].length)}  ${v}`);
+    const width = Math.max(...rows.map(([k]) => displayWidth(k)));
+    for (const [k, v] of rows) lines.push(`  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`);
   };
   lines.push('', 'Batches per stage');
   table(STAGES.map((s) => [s, String(counts[s])]));
