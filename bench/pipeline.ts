@@ -27,9 +27,11 @@ const BUYERS = Number(process.env['BENCH_BUYERS'] ?? 60);
 const SEED = Number(process.env['BENCH_SEED'] ?? 7);
 
 const prefix = `bench-pipe-${randomBytes(3).toString('hex')}.`;
+// Test mode: the evidence bucket uses GOVERNANCE lock, so the bench can remove what it stored.
 Object.assign(process.env, {
   ...localInfraEnv(),
   ...process.env,
+  QIS_ENV: 'test',
   LOG_LEVEL: 'error',
   KAFKA_TOPIC_PREFIX: prefix,
 });
