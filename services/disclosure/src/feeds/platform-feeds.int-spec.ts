@@ -10,7 +10,18 @@ import {
 } from '@qis/contracts';
 import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
 import { expectEventually, startTestService, type TestService } from '@qis/testing';
-import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  Kafka,
+  logLevel,
+  Partitioners,
+  ResourcePatternTypes,
+  type Consumer,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { DisclosureConfig } from '../disclosure.config';
 import { disclosureService } from '../disclosure.definition';
@@ -56,8 +67,9 @@ const platformKafka = (p: FeedPlatformView, clientId = 'platform-test'): Kafka =
   });
 
 const errorType = (error: unknown): string | undefined => {
-  const e = error as { type?: string; cause?: { type?: string }; originalError?: { type?: string } };
-  return e.type ?? e.cause?.type ?? e.originalError?.type;
+  const e = error as
+    { type?: string; cause?: { type?: string }; originalError?: { type?: string } } | undefined;
+  return e?.type ?? e?.cause?.type ?? e?.originalError?.type;
 };
 
 describe('platform feeds on the SASL/SCRAM listener', () => {
@@ -167,6 +179,51 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
     const listed = list.body.find((p) => p.code === platform.code);
     expect(listed).toBeDefined();
     expect(listed).not.toHaveProperty('password');
+    // Exactly three ACLs, all for the platform's own resources.
+    const internalAdmin = internal.admin();
+    await internalAdmin.connect();
+    closers.push(() => internalAdmin.disconnect());
+    const acls = await internalAdmin.describeAcls({
+      principal: `User:${platform.username}`,
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ANY,
+    });
+    const bindings = acls.resources.flatMap((r) =>
+      r.acls.map((acl) => [
+        r.resourceType,
+        r.resourceName,
+        r.resourcePatternType,
+        acl.operation,
+        acl.permissionType,
+      ]),
+    );
+    expect(bindings.sort()).toEqual(
+      [
+        [
+          AclResourceTypes.GROUP,
+          platform.consumerGroupPrefix,
+          ResourcePatternTypes.PREFIXED,
+          AclOperationTypes.READ,
+          AclPermissionTypes.ALLOW,
+        ],
+        [
+          AclResourceTypes.TOPIC,
+          platform.resultsTopic,
+          ResourcePatternTypes.LITERAL,
+          AclOperationTypes.READ,
+          AclPermissionTypes.ALLOW,
+        ],
+        [
+          AclResourceTypes.TOPIC,
+          platform.takedownsTopic,
+          ResourcePatternTypes.LITERAL,
+          AclOperationTypes.WRITE,
+          AclPermissionTypes.ALLOW,
+        ],
+      ].sort(),
+    );
     const audit = await disclosure.app
       .get(DataSource)
       .query(`select action from audit_log where entity_id = $1 order by occurred_at`, [platform.code]);
@@ -260,6 +317,28 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
       (error: unknown) => error,
     );
     expect(errorType(offsets)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    // A's consumer groups are closed to B: the broker refuses B the group's coordinator.
+    // (kafkajs reports that as "coordinator not found"; its debug log keeps the broker's error.)
+    const refusals: string[] = [];
+    const spy = new Kafka({
+      clientId: 'platform-b-group',
+      brokers: saslBrokers,
+      logLevel: logLevel.DEBUG,
+      logCreator:
+        () =>
+        ({ log }) => {
+          const type = errorType((log as { error?: unknown }).error);
+          if (type) refusals.push(type);
+        },
+      retry: { retries: 0 },
+      sasl: { mechanism: 'scram-sha-256', username: b.username, password: b.password as string },
+    });
+    const thief = spy.consumer({ groupId: `${a.consumerGroupPrefix}stolen`, retry: { retries: 0 } });
+    closers.push(() => thief.disconnect());
+    await thief.connect();
+    await thief.subscribe({ topics: [b.resultsTopic], fromBeginning: true });
+    await thief.run({ eachMessage: async () => undefined }).catch(() => undefined);
+    await expectEventually(() => expect(refusals).toContain('GROUP_AUTHORIZATION_FAILED'));
   });
 
   it("denies a platform writing another platform's takedown topic, or its own feed", async () => {
