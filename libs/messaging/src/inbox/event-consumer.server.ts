@@ -13,7 +13,8 @@ export interface EventConsumerOptions {
   groupId: string;
   topicPrefix: string;
   dataSource: DataSource;
-  registry: EventHandlerRegistry;
+  /** The handlers to run (the service's `@ConsumeEvent` registry, or any fixed list). */
+  registry: Pick<EventHandlerRegistry, 'handlers'>;
   /** Sends dead letters; must be idempotent with acks from all replicas. */
   deadLetters: KafkaPublisher;
   /** Attempts of a failing handler before its message goes to the dead-letter topic. */

@@ -18,7 +18,6 @@ import {
 } from '@qis/contracts';
 import {
   EventConsumerServer,
-  EventHandlerRegistry,
   KafkaPublisher,
   type EventContext,
   type EventContract,
@@ -30,21 +29,6 @@ import { DataSource } from 'typeorm';
 import { FeedPlatform } from './feed-platform.entity';
 import { PublishFeedItemsUseCase } from './publish-feed-items.usecase';
 import { RelayTakedownReportUseCase } from './relay-takedown-report.usecase';
-
-/** A fixed list of handlers in the shape the consumer server reads (it only calls handlers()). */
-class FixedHandlers extends EventHandlerRegistry {
-  constructor(private readonly list: RegisteredHandler[]) {
-    super(null as never, null as never, null as never);
-  }
-
-  override onModuleInit(): void {
-    // not a provider: nothing to discover
-  }
-
-  override handlers(): RegisteredHandler[] {
-    return this.list;
-  }
-}
 
 const handler = <V extends object>(
   contract: EventContract<V>,
@@ -130,7 +114,7 @@ export class FeedsConsumer implements OnApplicationBootstrap, OnApplicationShutd
       groupId: this.groupId,
       topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
       dataSource: this.dataSource,
-      registry: new FixedHandlers(handlers),
+      registry: { handlers: () => handlers },
       deadLetters: this.deadLetters,
       partitionsConsumedConcurrently: this.config.KAFKA_TOPIC_PARTITIONS,
     });
