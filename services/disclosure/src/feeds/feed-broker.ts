@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { ServiceConfig } from '@qis/config';
 import { deadLetterTopic, PlatformFeedTopics } from '@qis/contracts';
 import { provisionTopics } from '@qis/messaging';
@@ -13,6 +13,20 @@ import {
   type AclEntry,
 } from 'kafkajs';
 import { ScramCredentials } from './scram-credentials';
+
+const unavailable = (message: string): ServiceUnavailableException =>
+  new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', message });
+
+/** The Kafka error types of an error and of the errors it wraps. */
+function kafkaErrorTypes(error: unknown): string[] {
+  const e = error as { type?: string; originalError?: unknown; errors?: unknown[] } | undefined;
+  if (!e || typeof e !== 'object') return [];
+  return [
+    ...(e.type ? [e.type] : []),
+    ...kafkaErrorTypes(e.originalError),
+    ...(Array.isArray(e.errors) ? e.errors.flatMap(kafkaErrorTypes) : []),
+  ];
+}
 
 /**
  * A platform's footprint on the broker, made through the trusted PLAINTEXT listener: its two
@@ -51,6 +65,10 @@ export class FeedBroker {
       try {
         return await this.provisionOnce(platform);
       } catch (error) {
+        if (kafkaErrorTypes(error).includes('SECURITY_DISABLED'))
+          throw unavailable(
+            'the broker has no authorizer: platform feeds need its SASL/SCRAM listener with ACLs',
+          );
         if (!(error as { retriable?: boolean }).retriable || attempt >= 8) throw error;
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
       }
@@ -123,8 +141,8 @@ export class FeedBroker {
         return;
       } catch (error) {
         if (Date.now() > deadline)
-          throw new Error(
-            `the SASL listener does not accept ${username}'s new credential: ${(error as Error).message}`,
+          throw unavailable(
+            `the SASL listener (${saslBrokers.join(',')}) does not accept ${username}'s new credential: ${(error as Error).message}`,
           );
         await new Promise((resolve) => setTimeout(resolve, 100));
       } finally {
