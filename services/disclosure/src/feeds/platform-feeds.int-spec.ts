@@ -85,7 +85,8 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
       headers: { ...(await disclosure.auth(claims as never)), 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: res.status, body: (await res.json()) as T };
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
 
   const register = async (label: string): Promise<FeedPlatformView> => {
@@ -228,6 +229,7 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
       .get(DataSource)
       .query(`select action from audit_log where entity_id = $1 order by occurred_at`, [platform.code]);
     expect(audit.map((r: { action: string }) => r.action)).toEqual(['feed-platform.register']);
+    expect((await call('DELETE', '/feeds/platforms/Bad', admin)).status).toBe(400);
 
     // A rotated password replaces the old one on the broker.
     const rotated = await call<FeedPlatformView>(
@@ -241,6 +243,16 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
     const newAdmin = platformKafka(rotated.body).admin();
     await newAdmin.connect();
     await newAdmin.disconnect();
+
+    // Retired: the credential no longer logs in, and the platform is gone from the list.
+    expect((await call('DELETE', `/feeds/platforms/${platform.code}`, admin)).status).toBe(204);
+    expect((await call('DELETE', `/feeds/platforms/${platform.code}`, admin)).status).toBe(404);
+    await expectEventually(async () => {
+      const retired = platformKafka(rotated.body).admin();
+      await expect(retired.connect()).rejects.toThrow(/authentication failed/i);
+    });
+    const after = await call<FeedPlatformView[]>('GET', '/feeds/platforms', admin);
+    expect(after.body.some((p) => p.code === platform.code)).toBe(false);
   });
 
   it("delivers a platform's result notice and final result to its own topic, readable with its credential", async () => {

@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { PlatformCodePipe } from './platform-code.pipe';
@@ -40,6 +46,20 @@ export class PlatformsController {
     @Param('code', PlatformCodePipe) code: string,
   ): Promise<FeedPlatformView> {
     return this.platforms.rotateCredential(actor, code);
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  @Policy({ roles: ['admin'] })
+  @ApiOperation({
+    summary: 'Retire a platform: its SCRAM user and ACLs are removed at once; its topics stay (audited)',
+  })
+  @ApiNoContentResponse()
+  async retire(
+    @CurrentActor() actor: AuditActor,
+    @Param('code', PlatformCodePipe) code: string,
+  ): Promise<void> {
+    await this.platforms.retire(actor, code);
   }
 
   @Get()

@@ -94,6 +94,35 @@ export class RegisterPlatformUseCase {
     return { ...this.view(platform), password };
   }
 
+  /** Takes a platform's credential and ACLs away (its topics stay, as the record of what it got). */
+  async retire(actor: AuditActor, code: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOne(FeedPlatform, {
+        where: { code },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found)
+        throw new NotFoundException({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `platform ${code} is not registered`,
+        });
+      await manager.delete(FeedPlatform, { code });
+      await this.broker.retire(code);
+      await this.audit.record(
+        actor,
+        {
+          action: 'feed-platform.retire',
+          entityType: 'platform',
+          entityId: code,
+          detail: { username: found.kafkaUser },
+        },
+        manager,
+      );
+    });
+    void this.consumer.refresh();
+  }
+
   async list(): Promise<FeedPlatformView[]> {
     const found = await this.dataSource.getRepository(FeedPlatform).find({ order: { code: 'ASC' } });
     return found.map((p) => this.view(p));
