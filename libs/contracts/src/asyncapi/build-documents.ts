@@ -182,16 +182,31 @@ export function buildAsyncApiDocument(): JsonObject {
   const channels: JsonObject = {};
   const operations: JsonObject = {};
 
-  for (const descriptor of contracts) {
-    const name = eventName(descriptor);
-    const channel = channelId(descriptor);
-    for (const cls of reachable(descriptor.value.name, all, prefix)) schemas[cls] = all[cls];
-    schemas[descriptor.key.name] = keySchema(descriptor);
-
+  /** One channel with its message, its schemas and who sends and receives it. */
+  const addChannel = (spec: {
+    id: string;
+    address: string;
+    name: string;
+    type: string;
+    version: number;
+    summary: string;
+    description: string;
+    key: JsonObject & { title: string };
+    value: new () => object;
+    example: object;
+    senders: readonly string[];
+    receivers: readonly string[];
+    /** Flow events carry the batch as their correlation id. */
+    correlated: boolean;
+    extra?: JsonObject;
+  }): void => {
+    const { id, name } = spec;
+    for (const cls of reachable(spec.value.name, all, prefix)) schemas[cls] = all[cls];
+    schemas[spec.key.title] = spec.key;
     messages[name] = {
       name,
       title: name.replace(/([a-z])([A-Z])/g, '$1 $2'),
-      summary: descriptor.description,
+      summary: spec.summary,
       contentType: 'application/json',
       headers: {
         allOf: [
@@ -199,88 +214,80 @@ export function buildAsyncApiDocument(): JsonObject {
           {
             type: 'object',
             properties: {
-              type: { type: 'string', const: descriptor.type },
-              version: { type: 'string', const: String(descriptor.version) },
+              type: { type: 'string', const: spec.type },
+              version: { type: 'string', const: String(spec.version) },
             },
           },
         ],
       },
-      payload: { $ref: `${prefix}${descriptor.value.name}` },
-      correlationId: { location: '$message.header#/correlation-id' },
+      payload: { $ref: `${prefix}${spec.value.name}` },
+      ...(spec.correlated ? { correlationId: { location: '$message.header#/correlation-id' } } : {}),
       bindings: {
-        kafka: { key: { $ref: `${prefix}${descriptor.key.name}` }, bindingVersion: KAFKA_BINDING_VERSION },
+        kafka: { key: { $ref: `${prefix}${spec.key.title}` }, bindingVersion: KAFKA_BINDING_VERSION },
       },
-      examples: [{ name: 'example', payload: toJson(descriptor.example.value) }],
+      examples: [{ name: 'example', payload: toJson(spec.example) }],
     };
-    channels[channel] = {
-      address: descriptor.topic,
-      title: descriptor.topic,
-      description: `${descriptor.description} Dead letters go to \`${descriptor.topic}.dlq\`.`,
+    channels[id] = {
+      address: spec.address,
+      title: spec.address,
+      description: spec.description,
+      ...spec.extra,
       messages: { [name]: { $ref: `#/components/messages/${name}` } },
       bindings: { kafka: { bindingVersion: KAFKA_BINDING_VERSION } },
     };
     const operation = (action: 'send' | 'receive', actor: string): JsonObject => ({
       action,
-      channel: { $ref: `#/channels/${channel}` },
-      messages: [{ $ref: `#/channels/${channel}/messages/${name}` }],
-      summary: `${actor} ${action === 'send' ? 'publishes' : 'consumes'} ${descriptor.topic}`,
+      channel: { $ref: `#/channels/${id}` },
+      messages: [{ $ref: `#/channels/${id}/messages/${name}` }],
+      summary: `${actor} ${action === 'send' ? 'publishes' : 'consumes'} ${spec.address}`,
     });
-    operations[`${camel(descriptor.owner)}Send${name}`] = operation('send', descriptor.owner);
-    for (const consumer of descriptor.consumers)
-      operations[`${camel(consumer)}Receive${name}`] = operation('receive', consumer);
-  }
+    for (const sender of spec.senders) operations[`${camel(sender)}Send${name}`] = operation('send', sender);
+    for (const receiver of spec.receivers)
+      operations[`${camel(receiver)}Receive${name}`] = operation('receive', receiver);
+  };
+
+  for (const descriptor of contracts)
+    addChannel({
+      id: channelId(descriptor),
+      address: descriptor.topic,
+      name: eventName(descriptor),
+      type: descriptor.type,
+      version: descriptor.version,
+      summary: descriptor.description,
+      description: `${descriptor.description} Dead letters go to \`${descriptor.topic}.dlq\`.`,
+      key: keySchema(descriptor) as JsonObject & { title: string },
+      value: descriptor.value,
+      example: descriptor.example.value,
+      senders: [descriptor.owner],
+      receivers: descriptor.consumers,
+      correlated: true,
+    });
 
   // One pair of topics per registered platform: a parameterised address, on the SASL listener.
-  for (const feed of platformChannels) {
-    const name = feed.value.name.replace(/Value$/, '');
-    const channel = camel(feed.address.replace('{platform}', 'platform'));
-    for (const cls of reachable(feed.value.name, all, prefix)) schemas[cls] = all[cls];
-    schemas[feed.key.name] = keySchema({
-      key: feed.key,
-      keyFields: ['batchNumber'],
-      example: feed.example,
-    } as unknown as EventDescriptor);
-    messages[name] = {
-      name,
-      title: name.replace(/([a-z])([A-Z])/g, '$1 $2'),
-      summary: feed.description,
-      contentType: 'application/json',
-      headers: {
-        allOf: [
-          { $ref: `${prefix}EventHeaders` },
-          {
-            type: 'object',
-            properties: {
-              type: { type: 'string', const: feed.type },
-              version: { type: 'string', const: String(feed.version) },
-            },
-          },
-        ],
-      },
-      payload: { $ref: `${prefix}${feed.value.name}` },
-      bindings: {
-        kafka: { key: { $ref: `${prefix}${feed.key.name}` }, bindingVersion: KAFKA_BINDING_VERSION },
-      },
-      examples: [{ name: 'example', payload: toJson(feed.example.value) }],
-    };
-    channels[channel] = {
+  for (const feed of platformChannels)
+    addChannel({
+      id: camel(feed.address.replace('{platform}', 'platform')),
       address: feed.address,
-      title: feed.address,
+      name: feed.value.name.replace(/Value$/, ''),
+      type: feed.type,
+      version: feed.version,
+      summary: feed.description,
       description: feed.description,
-      parameters: { platform: { description: 'the platform code, e.g. taobao (a registered platform)' } },
-      servers: [{ $ref: '#/servers/platforms' }],
-      messages: { [name]: { $ref: `#/components/messages/${name}` } },
-      bindings: { kafka: { bindingVersion: KAFKA_BINDING_VERSION } },
-    };
-    const operation = (action: 'send' | 'receive', actor: string): JsonObject => ({
-      action,
-      channel: { $ref: `#/channels/${channel}` },
-      messages: [{ $ref: `#/channels/${channel}/messages/${name}` }],
-      summary: `${actor} ${action === 'send' ? 'publishes' : 'consumes'} ${feed.address}`,
+      key: keySchema({
+        key: feed.key,
+        keyFields: ['batchNumber'],
+        example: feed.example,
+      } as unknown as EventDescriptor) as JsonObject & { title: string },
+      value: feed.value,
+      example: feed.example.value,
+      senders: [feed.owner],
+      receivers: [feed.receiver],
+      correlated: false,
+      extra: {
+        parameters: { platform: { description: 'the platform code, e.g. taobao (a registered platform)' } },
+        servers: [{ $ref: '#/servers/platforms' }],
+      },
     });
-    operations[`${camel(feed.owner)}Send${name}`] = operation('send', feed.owner);
-    operations[`${camel(feed.receiver)}Receive${name}`] = operation('receive', feed.receiver);
-  }
 
   const sorted = (value: JsonObject): JsonObject => sortKeys(value) as JsonObject;
   // Top-level order is the conventional one; everything below it is sorted.

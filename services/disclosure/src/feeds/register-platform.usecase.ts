@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { FeedBroker } from './feed-broker';
 import { FeedPlatform } from './feed-platform.entity';
 import { FeedPlatformView } from './feed-platform.view';
@@ -10,6 +10,16 @@ import { FeedsSettings } from './feeds.settings';
 import type { RegisterPlatformCommand } from './register-platform.command';
 
 const newPassword = (): string => randomBytes(24).toString('base64url');
+
+async function lockPlatform(manager: EntityManager, code: string): Promise<FeedPlatform> {
+  const found = await manager.findOne(FeedPlatform, { where: { code }, lock: { mode: 'pessimistic_write' } });
+  if (found) return found;
+  throw new NotFoundException({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `platform ${code} is not registered`,
+  });
+}
 
 /**
  * Registers a platform for a feed (topics, ACLs, SCRAM user) and issues or rotates its password.
@@ -70,16 +80,7 @@ export class RegisterPlatformUseCase {
   async rotateCredential(actor: AuditActor, code: string): Promise<FeedPlatformView> {
     const password = newPassword();
     const platform = await this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(FeedPlatform, {
-        where: { code },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!found)
-        throw new NotFoundException({
-          statusCode: 404,
-          error: 'Not Found',
-          message: `platform ${code} is not registered`,
-        });
+      const found = await lockPlatform(manager, code);
       found.credentialIssuedAt = new Date();
       await manager.save(FeedPlatform, found);
       await this.broker.provision(code);
@@ -97,16 +98,7 @@ export class RegisterPlatformUseCase {
   /** Takes a platform's credential and ACLs away (its topics stay, as the record of what it got). */
   async retire(actor: AuditActor, code: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(FeedPlatform, {
-        where: { code },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!found)
-        throw new NotFoundException({
-          statusCode: 404,
-          error: 'Not Found',
-          message: `platform ${code} is not registered`,
-        });
+      const found = await lockPlatform(manager, code);
       await manager.delete(FeedPlatform, { code });
       await this.broker.retire(code);
       await this.audit.record(
