@@ -74,7 +74,7 @@ function stageLatencies(
 
 async function main(): Promise<void> {
   const perCategory = Math.ceil(BATCHES / 10);
-  const world = buildWorld(SEED, { sellers: Math.max(400, BATCHES), listings: Math.max(2_000, BATCHES * 2) });
+  const world = buildWorld(SEED, { sellers: Math.max(400, BATCHES), listings: Math.max(2_000, BATCHES * 3) });
   const stack = await startPipelineStack({
     planning: { LOG_LEVEL: 'error' },
     purchasing: { LOG_LEVEL: 'error' },

@@ -69,6 +69,25 @@ export interface World {
   listings: ListingRecord[];
 }
 
+const BRAND_SYLLABLES = [
+  '雅',
+  '棉',
+  '恒',
+  '优',
+  '康',
+  '乐',
+  '美',
+  '悦',
+  '安',
+  '暖',
+  '晨',
+  '星',
+  '禾',
+  '润',
+  '欣',
+  '泰',
+];
+
 /** The code planning files own-site sales under: the seller is its own "platform operator". */
 export const OWN_SITE = 'own-site';
 
@@ -110,8 +129,12 @@ export function buildWorld(seed: number, counts = { sellers: 320, listings: 2_00
     const category: CategorySpec = CATEGORIES[i % CATEGORIES.length];
     const seller = random.pick(sellers);
     const product = random.pick(category.products);
-    const brand = random.pick(category.brands);
-    const spec = random.pick(category.specs);
+    // Known brands and many small ones; each product line has its own model number, so a plan's
+    // limit on one brand + spec/model does not run out of distinct products.
+    const brand = random.chance(0.5)
+      ? random.pick(category.brands)
+      : `${random.pick(BRAND_SYLLABLES)}${random.pick(BRAND_SYLLABLES)}${random.pick(['', '家', '坊', '优品'])}`;
+    const spec = `${random.pick(category.specs)} ${String.fromCharCode(65 + random.int(0, 25))}${random.int(100, 9999)}`;
     const promos = PROMOTIONS.filter(() => random.chance(0.12));
     const [low, high] = category.priceFen;
     // Most prices sit near the category's norm; a few are suspiciously cheap.
