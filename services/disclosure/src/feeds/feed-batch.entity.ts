@@ -1,4 +1,4 @@
-import type { ResultNotifiedValue } from '@qis/contracts';
+import type { ResultFinalValue, ResultNotifiedValue } from '@qis/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What a feed needs of a batch bought on a platform, from its order (order-placed). */
@@ -29,4 +29,11 @@ export class FeedBatch {
   /** A result notice that arrived before the order: sent once the order tells the platform. */
   @Column({ name: 'pending_notice', type: 'jsonb', nullable: true })
   pendingNotice!: ResultNotifiedValue | null;
+
+  /** The latest result notice and the final result, for a platform registered later. */
+  @Column({ type: 'jsonb', nullable: true })
+  notice!: ResultNotifiedValue | null;
+
+  @Column({ name: 'final_result', type: 'jsonb', nullable: true })
+  finalResult!: ResultFinalValue | null;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@qis/config';
+import { AddFeedBacklog1764700000001 } from './add-feed-backlog.migration';
 import { CreatePlatformFeeds1764700000000 } from './create-platform-feeds.migration';
 import { FeedBatch } from './feed-batch.entity';
 import { FeedBroker } from './feed-broker';
@@ -12,7 +13,7 @@ import { RegisterPlatformUseCase } from './register-platform.usecase';
 import { RelayTakedownReportUseCase } from './relay-takedown-report.usecase';
 
 export const feedEntities = [FeedPlatform, FeedBatch];
-export const feedMigrations = [CreatePlatformFeeds1764700000000];
+export const feedMigrations = [CreatePlatformFeeds1764700000000, AddFeedBacklog1764700000001];
 
 /**
  * Platform feeds: each registered platform reads its result notices and final results from its

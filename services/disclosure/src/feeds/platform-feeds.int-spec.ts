@@ -305,6 +305,52 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
     }
   });
 
+  it('gives a platform registered later the notices and final results already known of its batches', async () => {
+    const late = code('late');
+    const batch = `HZ2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
+    const platformFacts = { ...OrderPlaced.example.value.platform!, code: late };
+    await emit(OrderPlaced, batch, {
+      ...OrderPlaced.example.value,
+      batchNumber: batch,
+      platform: platformFacts,
+    });
+    await emit(ResultNotified, batch, { ...ResultNotified.example.value, batchNumber: batch });
+    await emit(ResultFinal, batch, {
+      ...ResultFinal.example.value,
+      batchNumber: batch,
+      platform: platformFacts,
+    });
+    await expectEventually(
+      async () => {
+        const rows = await disclosure.app
+          .get(DataSource)
+          .query(
+            'select 1 from feed_batch where batch_number = $1 and notice is not null and final_result is not null and platform_code = $2',
+            [batch, late],
+          );
+        expect(rows).toHaveLength(1);
+      },
+      { timeoutMs: 30_000 },
+    );
+
+    const res = await call<FeedPlatformView>('POST', '/feeds/platforms', admin, {
+      code: late,
+      name: '后来的平台',
+    });
+    expect(res.status).toBe(201);
+    registered.push(late);
+    const seen = await collect(
+      platformKafka(res.body),
+      res.body.resultsTopic,
+      `${res.body.consumerGroupPrefix}r`,
+    );
+    await expectEventually(() => expect(seen).toHaveLength(2), { timeoutMs: 30_000 });
+    expect(seen.map((m) => (JSON.parse(String(m.value)) as PlatformFeedItemValue).kind)).toEqual([
+      'result-notice',
+      'final-result',
+    ]);
+  });
+
   it("denies a platform's credential another platform's feed (TOPIC_AUTHORIZATION_FAILED from the broker)", async () => {
     const a = await register('da');
     const b = await register('db');

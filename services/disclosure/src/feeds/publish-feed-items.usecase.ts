@@ -25,6 +25,7 @@ export class PublishFeedItemsUseCase {
     if (!order.platform) return;
     const earlier = await this.lockBatch(manager, order.batchNumber);
     const batch: FeedBatch = {
+      ...earlier,
       batchNumber: order.batchNumber,
       platformCode: order.platform.code,
       orderNumber: order.orderNumber,
@@ -44,12 +45,11 @@ export class PublishFeedItemsUseCase {
     messageId: string,
   ): Promise<void> {
     const batch = await this.lockBatch(manager, notice.batchNumber);
-    if (!batch.platformCode) {
-      // The order has not arrived yet (or the sample was not bought on a platform): keep it.
-      await manager.update(FeedBatch, { batchNumber: notice.batchNumber }, { pendingNotice: notice });
-      return;
-    }
-    await this.sendNotice(manager, batch, notice, messageId);
+    // Kept for a platform registered later; pending while the order has not named the platform
+    // (or for good, when the sample was not bought on one).
+    const pending = batch.platformCode ? null : notice;
+    await manager.update(FeedBatch, { batchNumber: notice.batchNumber }, { notice, pendingNotice: pending });
+    if (!pending) await this.sendNotice(manager, batch, notice, messageId);
   }
 
   /**
@@ -64,6 +64,36 @@ export class PublishFeedItemsUseCase {
   }
 
   async onResultFinal(manager: EntityManager, result: ResultFinalValue, messageId: string): Promise<void> {
+    if (!result.platform) return;
+    await this.lockBatch(manager, result.batchNumber);
+    await manager.update(FeedBatch, { batchNumber: result.batchNumber }, { finalResult: result });
+    await this.sendFinal(manager, result, messageId);
+  }
+
+  /**
+   * A platform registered now gets what is already known of samples bought on it: each batch's
+   * latest result notice and its final result, in the registration's transaction.
+   */
+  async backfill(manager: EntityManager, platform: string, causationId?: string): Promise<void> {
+    const batches = await manager
+      .createQueryBuilder(FeedBatch, 'b')
+      .where("b.platform_code = :platform or b.final_result -> 'platform' ->> 'code' = :platform", {
+        platform,
+      })
+      .orderBy('b.batch_number')
+      .getMany();
+    for (const batch of batches) {
+      if (batch.notice && !batch.pendingNotice)
+        await this.sendNotice(manager, batch, batch.notice, causationId);
+      if (batch.finalResult) await this.sendFinal(manager, batch.finalResult, causationId);
+    }
+  }
+
+  private async sendFinal(
+    manager: EntityManager,
+    result: ResultFinalValue,
+    causationId?: string,
+  ): Promise<void> {
     if (!result.platform) return;
     const item: PlatformFeedItemValue = {
       kind: 'final-result',
@@ -83,14 +113,14 @@ export class PublishFeedItemsUseCase {
       mainNonconformingItems: result.failingItems,
       occurredAt: result.finalAt,
     };
-    await this.send(manager, result.platform.code, item, messageId);
+    await this.send(manager, result.platform.code, item, causationId);
   }
 
   private async sendNotice(
     manager: EntityManager,
     batch: FeedBatch,
     notice: ResultNotifiedValue,
-    causationId: string,
+    causationId?: string,
   ): Promise<void> {
     if (!batch.platformCode || !batch.listingId || !batch.listingUrl || !batch.sellerName) return;
     const item: PlatformFeedItemValue = {
@@ -115,7 +145,7 @@ export class PublishFeedItemsUseCase {
     manager: EntityManager,
     platform: string,
     item: PlatformFeedItemValue,
-    causationId: string,
+    causationId?: string,
   ): Promise<void> {
     if (!(await manager.existsBy(FeedPlatform, { code: platform }))) return;
     // Absent optional fields are left out, not sent as undefined/null.

@@ -7,6 +7,7 @@ import { FeedPlatform } from './feed-platform.entity';
 import { FeedPlatformView } from './feed-platform.view';
 import { FeedsConsumer } from './feeds-consumer';
 import { FeedsSettings } from './feeds.settings';
+import { PublishFeedItemsUseCase } from './publish-feed-items.usecase';
 import type { RegisterPlatformCommand } from './register-platform.command';
 
 const newPassword = (): string => randomBytes(24).toString('base64url');
@@ -34,6 +35,7 @@ export class RegisterPlatformUseCase {
     private readonly broker: FeedBroker,
     private readonly audit: AuditService,
     private readonly consumer: FeedsConsumer,
+    private readonly publication: PublishFeedItemsUseCase,
     @Inject(FeedsSettings) private readonly settings: FeedsSettings,
   ) {}
 
@@ -60,6 +62,7 @@ export class RegisterPlatformUseCase {
           message: `code: platform ${command.code} is already registered (rotate its credential instead)`,
         });
       await this.broker.provision(command.code);
+      await this.publication.backfill(manager, command.code, actor.requestId);
       await this.broker.issueCredential(command.code, password, this.saslBrokers);
       await this.audit.record(
         actor,
