@@ -97,7 +97,7 @@ export async function uploadThroughApi(
   };
   let finalizeBody: Record<string, unknown> = {};
   if (ticket.method === 'single') {
-    const put = await fetch(ticket.url as string, { method: 'PUT', body: data });
+    const put = await fetch(ticket.url as string, { method: 'PUT', body: Uint8Array.from(data) });
     if (put.status !== 200) throw new Error(`PUT: ${put.status} ${await put.text()}`);
   } else {
     const partSize = ticket.partSize as number;
@@ -105,7 +105,7 @@ export async function uploadThroughApi(
       (ticket.parts ?? []).map(async (p) => {
         const put = await fetch(p.url, {
           method: 'PUT',
-          body: data.subarray((p.partNumber - 1) * partSize, p.partNumber * partSize),
+          body: Uint8Array.from(data.subarray((p.partNumber - 1) * partSize, p.partNumber * partSize)),
         });
         if (put.status !== 200) throw new Error(`PUT part ${p.partNumber}: ${put.status}`);
         return { partNumber: p.partNumber, etag: put.headers.get('etag') as string };
