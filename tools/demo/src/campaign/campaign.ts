@@ -351,9 +351,22 @@ export class Campaign {
         await sleep(2_000);
       }
     })();
+    // Buyers take a few tasks at a time and purchasing assigns the rest as they free up, in its own
+    // order: a worker drives a batch once it is assigned and meanwhile takes the next one, so no
+    // worker waits on a batch whose buyer is busy with batches nobody drives yet.
+    const waitingSince = new Map<string, number>();
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift())
-        await this.drive(next.batch.batchNumber, script(next.batch, next.index));
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { batchNumber } = next.batch;
+        const since = waitingSince.get(batchNumber) ?? Date.now();
+        waitingSince.set(batchNumber, since);
+        if (!(await this.assigned(batchNumber)) && Date.now() - since < this.timeout) {
+          queue.push(next);
+          await sleep(queue.length > concurrency ? 50 : 500);
+          continue;
+        }
+        await this.drive(batchNumber, script(next.batch, next.index));
+      }
     };
     try {
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
@@ -362,6 +375,14 @@ export class Campaign {
       await scanner;
     }
     return batches.map((b) => this.outcomes.get(b.batchNumber) as BatchOutcome);
+  }
+
+  /** Whether purchasing has assigned the batch to a buyer (its task exists and is `assigned`). */
+  private async assigned(batchNumber: string): Promise<boolean> {
+    const task = await this.actors.purchasing
+      .task(persona.purchasingAdmin(), batchNumber)
+      .catch(() => undefined);
+    return task?.status === 'assigned' && task.buyerId !== null;
   }
 
   /** A script for the demo: about a quarter fail, some objections, the seller's address sometimes unknown. */
