@@ -15,6 +15,7 @@ import {
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
+import { StartupState } from './health/startup-state';
 import { strictValidationPipe } from './http/validation';
 import { kafkaLogSink } from './kafka/kafka.providers';
 import { RuntimeModule } from './runtime.module';
@@ -167,6 +168,7 @@ export async function bootstrapService<C extends ServiceConfig>(
     }),
   });
   await app.startAllMicroservices();
+  app.get(StartupState).markStarted();
   const url = await app.getUrl();
   logger.log(`${def.name} ready on ${url}`);
   return { app, config, url: url.replace('[::1]', '127.0.0.1') };

@@ -10,6 +10,7 @@ import { dataSourceOptions } from '@qis/persistence';
 import { createObjectStoreClient, ObjectStoreHealthIndicator } from '@qis/storage';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
+import { StartupState } from './health/startup-state';
 import { HttpErrorFilter } from './http/exception.filter';
 import { kafkaProviders } from './kafka/kafka.providers';
 import { loggerParams } from './logging';
@@ -36,6 +37,7 @@ export class RuntimeModule {
       { provide: TokenVerifier, useFactory: () => TokenVerifier.fromSettings(authSettings(config)) },
       { provide: APP_GUARD, useClass: AuthGuard },
       OpsProbeConsumer,
+      StartupState,
       ...kafkaProviders,
     ];
     if (def.objectStore) {
@@ -81,6 +83,7 @@ export class RuntimeModule {
         SERVICE_DEFINITION,
         SERVICE_CONFIG,
         def.config,
+        StartupState,
         ...kafkaProviders.map(providerToken),
         TypeOrmModule,
       ],

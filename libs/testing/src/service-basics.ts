@@ -17,7 +17,7 @@ export function describeServiceBasics<C extends ServiceConfig>(def: ServiceDefin
       await service?.stop();
     });
 
-    it('is live and ready once its database and Kafka are reachable', async () => {
+    it('is live, and ready once started (topics, consumer) with its database and Kafka reachable', async () => {
       expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
       const ready = await fetch(`${service.url}/health/ready`);
       const body = (await ready.json()) as { status: string; details: Record<string, { status: string }> };
@@ -25,6 +25,7 @@ export function describeServiceBasics<C extends ServiceConfig>(def: ServiceDefin
       expect(body.status).toBe('ok');
       expect(body.details['database'].status).toBe('up');
       expect(body.details['kafka'].status).toBe('up');
+      expect(body.details['startup'].status).toBe('up');
     });
 
     it('serves its OpenAPI document at /docs-json and the UI at /docs', async () => {

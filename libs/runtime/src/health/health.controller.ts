@@ -9,6 +9,7 @@ import {
 import { Public } from '@qis/auth';
 import { KafkaHealthIndicator } from '@qis/messaging';
 import { ObjectStoreHealthIndicator } from '@qis/storage';
+import { StartupState } from './startup-state';
 
 @ApiTags('health')
 @Public()
@@ -20,9 +21,14 @@ export class HealthController {
     private readonly health: HealthCheckService,
     db: TypeOrmHealthIndicator,
     kafka: KafkaHealthIndicator,
+    startup: StartupState,
     @Optional() @Inject(ObjectStoreHealthIndicator) objectStore?: ObjectStoreHealthIndicator,
   ) {
-    this.checks = [() => db.pingCheck('database', { timeout: 2_000 }), () => kafka.isReady('kafka')];
+    this.checks = [
+      () => startup.isReady('startup'),
+      () => db.pingCheck('database', { timeout: 2_000 }),
+      () => kafka.isReady('kafka'),
+    ];
     if (objectStore) this.checks.push(() => objectStore.isReady('objectStore'));
   }
 
@@ -34,7 +40,10 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: database, Kafka (and object store) reachable; 503 otherwise' })
+  @ApiOperation({
+    summary:
+      'Readiness: started (topics and consumer), database, Kafka (and object store) reachable; 503 otherwise',
+  })
   ready() {
     return this.health.check(this.checks);
   }
