@@ -438,7 +438,9 @@ export class Campaign {
     o.category = issued.value.category;
     o.platform = issued.value.platform;
     o.ownSite = issued.value.platform === OWN_SITE;
-    this.reach(o, 'issued');
+    // When planning issued it (the event's occurred-at), not when a worker took the batch up: the
+    // wait for a free buyer counts in the assignment stage.
+    o.at.issued = Date.parse(issued.headers['occurred-at'] ?? '') || Date.now();
     const listing = this.listingByUrl.get(issued.value.listing.url);
     if (!listing) throw new Error(`batch ${o.batchNumber} names a listing the campaign did not import`);
     const category = categorySpec(o.category);
