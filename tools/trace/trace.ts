@@ -7,8 +7,9 @@
  *
  * Reads KAFKA_BROKERS (default: the local infrastructure) and KAFKA_TOPIC_PREFIX.
  */
+import { randomUUID } from 'node:crypto';
 import { BATCH_NUMBER, declaredTopics } from '@qis/contracts';
-import { DeadLetterHeader, Header, readDeadLetters, type DeadLetter } from '@qis/messaging';
+import { DeadLetterHeader, Header, readHeaders } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 const shanghai = (iso: string | undefined): string =>
@@ -38,6 +39,57 @@ function gist(value: Buffer | null): string {
   }
 }
 
+interface Found {
+  topic: string;
+  headers: Record<string, string>;
+  value: Buffer | null;
+}
+
+/** Every message keyed `batchNumber` on `topics`, read from the start up to their current end. */
+async function readBatch(kafka: Kafka, topics: string[], batchNumber: string): Promise<Found[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const pending = new Map<string, bigint>();
+  try {
+    for (const topic of topics)
+      for (const p of await admin.fetchTopicOffsets(topic))
+        if (BigInt(p.high) > BigInt(p.low)) pending.set(`${topic}/${p.partition}`, BigInt(p.high) - 1n);
+  } finally {
+    await admin.disconnect();
+  }
+  const found: Found[] = [];
+  if (pending.size === 0) return found;
+  const consumer = kafka.consumer({ groupId: `qis-trace-${randomUUID()}`, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('reading the topics took longer than 120 s')), 120_000);
+      void consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ topic, partition, message }) => {
+          if (message.key?.toString() === batchNumber)
+            found.push({
+              topic,
+              headers: readHeaders(message.headers as Record<string, unknown>),
+              value: message.value,
+            });
+          const id = `${topic}/${partition}`;
+          const last = pending.get(id);
+          if (last !== undefined && BigInt(message.offset) >= last) pending.delete(id);
+          if (pending.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return found;
+}
+
 async function main(): Promise<number> {
   const batchNumber = process.argv[2];
   if (!batchNumber || !BATCH_NUMBER.test(batchNumber)) {
@@ -46,17 +98,20 @@ async function main(): Promise<number> {
   }
   const prefix = process.env['KAFKA_TOPIC_PREFIX'] ?? '';
   const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(',');
-  const kafka = new Kafka({ clientId: 'qis-trace', brokers, logLevel: logLevel.ERROR });
-  const topics = declaredTopics().flatMap((t) => [`${prefix}${t}`, `${prefix}${t}.dlq`]);
-  const found: DeadLetter[] = [];
-  for (const topic of topics) {
-    // The reader takes every message of a topic with its headers, dead letter or not.
-    const messages = await readDeadLetters(kafka, topic).catch(() => []);
-    found.push(...messages.filter((m) => m.key === batchNumber));
-  }
-  const at = (m: DeadLetter) => m.headers[DeadLetterHeader.FailedAt] ?? m.headers[Header.OccurredAt] ?? '';
+  const kafka = new Kafka({ clientId: 'qis-trace', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const existing = new Set(await admin.listTopics());
+  await admin.disconnect();
+  const topics = declaredTopics()
+    .flatMap((t) => [`${prefix}${t}`, `${prefix}${t}.dlq`])
+    .filter((t) => existing.has(t));
+  const found = await readBatch(kafka, topics, batchNumber);
+  const at = (m: Found) => m.headers[DeadLetterHeader.FailedAt] ?? m.headers[Header.OccurredAt] ?? '';
   found.sort((a, b) => at(a).localeCompare(at(b)));
-  process.stdout.write(`${batchNumber}: ${found.length} event(s) (times in Asia/Shanghai)\n`);
+  process.stdout.write(
+    `${batchNumber}: ${found.length} event(s) on ${topics.length} topics (times in Asia/Shanghai)\n`,
+  );
   for (const m of found) {
     const dead = m.topic.endsWith('.dlq');
     process.stdout.write(
