@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { Topics } from '@qis/contracts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Topics, type BatchIssuedValue } from '@qis/contracts';
 import {
   ApiError,
   evidenceFile,
@@ -193,6 +193,8 @@ export class Campaign {
   private labs: Array<{ id: string; name: string }> = [];
   private readonly buyers = new Map<string, { userId: string; pseudonym: string }>();
   private readonly listingByUrl = new Map<string, ListingRecord>();
+  /** This campaign's buyers form a pool and its plan names it: earlier campaigns' buyers stay out. */
+  private readonly buyerPool = randomUUID();
   private readonly admin = persona.admin();
   private readonly planner = persona.planner();
   private readonly approver = persona.approver();
@@ -254,6 +256,7 @@ export class Campaign {
     for (const [i, name] of names.entries()) {
       const userId = `buyer-${this.tag}-${i + 1}`;
       const buyer = await purchasing.registerBuyer(admin, {
+        poolIds: [this.buyerPool],
         userId,
         realName: name,
         idNumber: `3301061990${String(1 + (i % 12)).padStart(2, '0')}${String(1 + Math.floor(i / 12)).padStart(2, '0')}432X`,
@@ -322,6 +325,7 @@ export class Campaign {
           testItems: c.items.map((i) => i.item),
         })),
         budgetFen: 100_000_000,
+        buyerPoolIds: [this.buyerPool],
         platforms: [...PLATFORMS.map((p) => p.code), OWN_SITE],
         judgmentRules: '依据产品标准及强制性国家标准判定',
         resultNotification: '检验结果于 5 个工作日内书面通知',
@@ -430,19 +434,15 @@ export class Campaign {
   private async driveSteps(o: BatchOutcome): Promise<void> {
     const { purchasing, evidence, enforcement } = this.actors;
     const t = this.timeout;
-    const issued = await this.watcher.waitForBatch<{
-      category: string;
-      platform: string;
-      listing: { url: string };
-    }>(Topics.BatchIssued, o.batchNumber, t);
+    const issued = await this.watcher.waitForBatch<BatchIssuedValue>(Topics.BatchIssued, o.batchNumber, t);
     o.category = issued.value.category;
     o.platform = issued.value.platform;
     o.ownSite = issued.value.platform === OWN_SITE;
     // When planning issued it (the event's occurred-at), not when a worker took the batch up: the
     // wait for a free buyer counts in the assignment stage.
     o.at.issued = Date.parse(issued.headers['occurred-at'] ?? '') || Date.now();
-    const listing = this.listingByUrl.get(issued.value.listing.url);
-    if (!listing) throw new Error(`batch ${o.batchNumber} names a listing the campaign did not import`);
+    // A plan may pick a listing an earlier campaign imported: the batch carries what a buyer sees.
+    const listing = this.listingByUrl.get(issued.value.listing.url) ?? listingFromBatch(issued.value);
     const category = categorySpec(o.category);
 
     // Buyer: the assigned task, the evidence package, the purchase record, the shipment.
@@ -469,7 +469,7 @@ export class Campaign {
     await purchasing.recordPurchase(buyer, o.batchNumber, {
       seller: {
         name: listing.sellerName,
-        entityType: 'enterprise',
+        entityType: listing.sellerEntityType ?? 'enterprise',
         ...(listing.sellerCreditCode ? { unifiedSocialCreditCode: listing.sellerCreditCode } : {}),
         ...(listing.sellerAreaCode ? { registeredAreaCode: listing.sellerAreaCode } : {}),
         ...(!o.script.unreachable && listing.sellerAddress
@@ -772,6 +772,29 @@ export class Campaign {
     const second = category.items.find((i) => i.item !== first.item && this.random.chance(0.25));
     return second ? [first.item, second.item] : [first.item];
   }
+}
+
+/** The listing as a batch names it, for a listing this campaign did not import itself. */
+function listingFromBatch(batch: BatchIssuedValue): ListingRecord {
+  const { seller, listing } = batch;
+  return {
+    platform: batch.platform,
+    listingId: listing.platformListingId,
+    url: listing.url,
+    title: listing.title,
+    category: batch.category,
+    brand: listing.title.split(' ')[0],
+    priceFen: Math.max(100, Math.round(batch.unitPriceCapFen * 0.6)),
+    shopName: seller.shopName,
+    shopUrl: seller.shopUrl,
+    sellerName: seller.name,
+    sellerEntityType: seller.entityType,
+    ...(seller.unifiedSocialCreditCode ? { sellerCreditCode: seller.unifiedSocialCreditCode } : {}),
+    ...(seller.registeredAreaCode ? { sellerAreaCode: seller.registeredAreaCode } : {}),
+    ...(seller.registeredAddress ? { sellerAddress: seller.registeredAddress } : {}),
+    operatorName: '',
+    observedAt: batch.issuedAt,
+  };
 }
 
 export function categorySpec(code: string): CategorySpec {
