@@ -87,6 +87,12 @@ async function main(): Promise<void> {
     topics: CAMPAIGN_TOPICS,
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
+  // Interrupted: stop the six service processes too, never leave them running on their own.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      out(`${signal}: stopping the services`);
+      void stack.stop().finally(() => process.exit(130));
+    });
   try {
     const campaign = new Campaign({
       actors: stack.actors,
