@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
-import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import type { CompleteProceduresCommand } from './complete-procedures.command';
+import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
 
 /** Procedures completed within the 7 days of the lab being known: the re-inspection goes ahead (no waiver). */
@@ -25,13 +25,7 @@ export class CompleteProceduresUseCase {
     const completedAt = new Date(command.completedAt);
     notInFuture('completedAt', completedAt, now);
     return this.dataSource.transaction(async (manager) => {
-      const objection = await manager.findOne(Objection, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!objection) throw notFound('objection', id);
-      if (objection.status !== 'approved')
-        throw conflict(`objection ${id} is ${objection.status}, not awaiting procedures`);
+      const objection = await lockObjection(manager, id, 'approved', 'not awaiting procedures');
       const labKnownAt = objection.labNotifiedAt;
       if (!labKnownAt)
         throw conflict(

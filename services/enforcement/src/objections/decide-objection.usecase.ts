@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
-import { notFound } from '@qis/auth';
 import { ReinspectionRequested, type ReinspectionRequestedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
@@ -10,6 +9,7 @@ import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import type { DecideObjectionCommand } from './decide-objection.command';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
+import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
 
 /**
@@ -36,13 +36,7 @@ export class DecideObjectionUseCase {
     const decidedAt = command.decidedAt ? new Date(command.decidedAt) : now;
     notInFuture('decidedAt', decidedAt, now);
     return this.dataSource.transaction(async (manager) => {
-      const objection = await manager.findOne(Objection, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!objection) throw notFound('objection', id);
-      if (objection.status !== 'filed')
-        throw conflict(`objection ${id} is ${objection.status}, not awaiting a decision`);
+      const objection = await lockObjection(manager, id, 'filed', 'not awaiting a decision');
       if (decidedAt < objection.filedAt)
         throw unprocessable(
           'decidedAt',

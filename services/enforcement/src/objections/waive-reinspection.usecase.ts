@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
-import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
-import { conflict, notInFuture } from '../http/domain-errors';
+import { notInFuture } from '../http/domain-errors';
+import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
 import type { WaiveReinspectionCommand } from './waive-reinspection.command';
 
@@ -31,15 +31,12 @@ export class WaiveReinspectionUseCase {
     const declaredAt = new Date(command.declaredAt);
     notInFuture('declaredAt', declaredAt, now);
     return this.dataSource.transaction(async (manager) => {
-      const objection = await manager.findOne(Objection, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!objection) throw notFound('objection', id);
-      if (objection.status !== 'approved')
-        throw conflict(
-          `objection ${id} is ${objection.status}: only an approved re-inspection can be waived`,
-        );
+      const objection = await lockObjection(
+        manager,
+        id,
+        'approved',
+        'not an approved re-inspection that can be waived',
+      );
       objection.status = 'waived';
       await manager.save(Objection, objection);
       await this.deadlines.meet(manager, 'reinspection-procedures', objection.id, declaredAt);
