@@ -192,6 +192,8 @@ export class Campaign {
   private readonly timeout: number;
   private labs: Array<{ id: string; name: string }> = [];
   private readonly buyers = new Map<string, { userId: string; pseudonym: string }>();
+  /** The batches purchasing had assigned at the last look (see `assigned`). */
+  private assignedNow: { at: number; batches: Promise<Set<string>> } | undefined;
   private readonly listingByUrl = new Map<string, ListingRecord>();
   /** This campaign's buyers form a pool and its plan names it: earlier campaigns' buyers stay out. */
   private readonly buyerPool = randomUUID();
@@ -381,12 +383,20 @@ export class Campaign {
     return batches.map((b) => this.outcomes.get(b.batchNumber) as BatchOutcome);
   }
 
-  /** Whether purchasing has assigned the batch to a buyer (its task exists and is `assigned`). */
+  /**
+   * Whether purchasing has assigned the batch to a buyer (its task is `assigned` to someone). One
+   * list call every half second serves every waiting batch: a call per waiting batch loaded
+   * purchasing with hundreds of lookups a second once thousands of batches waited for buyers.
+   */
   private async assigned(batchNumber: string): Promise<boolean> {
-    const task = await this.actors.purchasing
-      .task(persona.purchasingAdmin(), batchNumber)
-      .catch(() => undefined);
-    return task?.status === 'assigned' && task.buyerId !== null;
+    if (!this.assignedNow || Date.now() - this.assignedNow.at > 500) {
+      const batches = this.actors.purchasing
+        .tasks(persona.purchasingAdmin(), 'assigned')
+        .then((tasks) => new Set(tasks.filter((t) => t.buyerId !== null).map((t) => t.batchNumber)))
+        .catch(() => new Set<string>());
+      this.assignedNow = { at: Date.now(), batches };
+    }
+    return (await this.assignedNow.batches).has(batchNumber);
   }
 
   /** A script for the demo: about a quarter fail, some objections, the seller's address sometimes unknown. */
