@@ -326,7 +326,11 @@ export class Campaign {
           testStandards: [c.productStandard],
           testItems: c.items.map((i) => i.item),
         })),
-        budgetFen: 100_000_000,
+        // At least ¥1,000,000, and never less than the quotas could spend at their price caps.
+        budgetFen: Math.max(
+          100_000_000,
+          CATEGORIES.reduce((sum, c) => sum + perCategory * 2 * c.priceFen[1], 0),
+        ),
         buyerPoolIds: [this.buyerPool],
         platforms: [...PLATFORMS.map((p) => p.code), OWN_SITE],
         judgmentRules: '依据产品标准及强制性国家标准判定',
