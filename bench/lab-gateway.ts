@@ -22,7 +22,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -85,6 +85,8 @@ interface Stats {
   emptyPolls: number;
   /** CPU seconds the server process used during the row (null where /proc is not readable). */
   serverCpu: number | null;
+  /** CPU seconds every PostgreSQL process of the machine used during the row (null without /proc). */
+  postgresCpu: number | null;
   /** 1-minute load average of the machine at the end of the row (shared machine: others' work shows). */
   load: number;
 }
@@ -99,6 +101,7 @@ const newStats = (name: string): Stats => ({
   retries: 0,
   emptyPolls: 0,
   serverCpu: null,
+  postgresCpu: null,
   load: 0,
 });
 
@@ -113,12 +116,42 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-/** Runs the clients for the row, recording the server's CPU time and the machine's load. */
+/** CPU seconds of all PostgreSQL processes (the server and its backends), or null without /proc. */
+function postgresCpuSeconds(): number | null {
+  try {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the clients for the row, recording the server's and PostgreSQL's CPU time and the machine's
+ * load. (A backend that ends during the row takes its CPU time with it: the PostgreSQL figure is a
+ * lower bound; the services keep their pooled connections, so it is close.)
+ */
 async function measure(stats: Stats, pid: number | undefined, run: () => Promise<unknown>): Promise<void> {
   const before = cpuSeconds(pid);
+  const postgresBefore = postgresCpuSeconds();
   await run();
   const after = cpuSeconds(pid);
+  const postgresAfter = postgresCpuSeconds();
   stats.serverCpu = before === null || after === null ? null : after - before;
+  stats.postgresCpu =
+    postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore;
   stats.load = loadavg()[0];
 }
 const percentile = (sorted: number[], p: number): number =>
@@ -450,15 +483,16 @@ async function main(): Promise<void> {
     );
   const row = (s: Stats) => {
     const sorted = [...s.latencies].sort((a, b) => a - b);
-    const cpuPerRequest = s.serverCpu === null ? 'n/a' : ((1000 * s.serverCpu) / s.requests).toFixed(2);
-    return `${s.name.padEnd(50)} ${(s.requests / SECONDS).toFixed(0).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${p99(s).toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${String(s.serverErrors).padStart(5)} ${cpuPerRequest.padStart(12)} ${s.load.toFixed(1).padStart(6)}`;
+    const perRequest = (cpu: number | null) =>
+      (cpu === null ? 'n/a' : ((1000 * cpu) / s.requests).toFixed(2)).padStart(9);
+    return `${s.name.padEnd(50)} ${(s.requests / SECONDS).toFixed(0).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${p99(s).toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${String(s.serverErrors).padStart(5)} ${perRequest(s.serverCpu)} ${perRequest(s.postgresCpu)} ${s.load.toFixed(1).padStart(6)}`;
   };
   const [paced, saturated] = gateway;
   const [barePaced, bareSaturated] = bare;
   const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
   process.stdout.write(
-    `\n${'row'.padEnd(50)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'5xx'.padStart(5)} ${'server CPU'.padStart(12)} ${'load'.padStart(6)}\n` +
-      `${''.padEnd(50)} ${''.padStart(7)} ${''.padStart(8)} ${''.padStart(8)} ${''.padStart(7)} ${''.padStart(5)} ${'ms/request'.padStart(12)} ${'(1 min)'.padStart(6)}\n` +
+    `\n${'row'.padEnd(50)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'5xx'.padStart(5)} ${'server'.padStart(9)} ${'postgres'.padStart(9)} ${'load'.padStart(6)}\n` +
+      `${''.padEnd(50)} ${''.padStart(7)} ${''.padStart(8)} ${''.padStart(8)} ${''.padStart(7)} ${''.padStart(5)} ${'CPU ms a request'.padStart(19)} ${'(1 min)'.padStart(6)}\n` +
       `${[barePaced, paced, bareSaturated, saturated].map(row).join('\n')}\n` +
       `machine: ${cpus().length} cores shared with PostgreSQL, Kafka, this load generator and whatever else runs; ` +
       `load = 1-minute load average at the end of the row\n` +

@@ -11,6 +11,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Longest pause between polls when the outbox is empty (an insert's NOTIFY wakes it sooner). */
   idleMs?: number;
+  /**
+   * While events keep coming, the shortest time between two rounds (default 20 ms): a burst is
+   * sent in a few batches instead of a round trip to Kafka and PostgreSQL per event. The first
+   * event after a quiet spell goes at once; later ones wait at most this long.
+   */
+  lingerMs?: number;
   /** How long sent rows are kept before they are purged. */
   retainSentHours?: number;
 }
@@ -120,6 +126,7 @@ export class OutboxRelay {
     const producer = await this.connectedProducer();
     const batchSize = this.options.batchSize ?? 500;
     while (this.running) {
+      const roundStarted = Date.now();
       const { rows } = await client.query<OutboxRow>(
         'select id, topic, message_key, payload, headers from outbox where sent_at is null order by id limit $1',
         [batchSize],
@@ -135,7 +142,12 @@ export class OutboxRelay {
         ]);
       }
       await this.purgeSometimes(client);
-      if (rows.length < batchSize) await this.sleep(this.options.idleMs ?? 500);
+      if (rows.length === 0) await this.sleep(this.options.idleMs ?? 500);
+      else if (rows.length < batchSize) {
+        // Busy: let the events that are still coming gather before the next round.
+        const linger = (this.options.lingerMs ?? 20) - (Date.now() - roundStarted);
+        if (linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
+      }
     }
   }
 
