@@ -63,6 +63,18 @@ describe('OutboxRelay', () => {
       [randomUUID(), topic, key, payload],
     );
 
+  /** Until the relay has marked every row sent. */
+  const allSent = () =>
+    expectEventually(
+      async () => {
+        const { rows } = await pg.query<{ n: string }>(
+          'select count(*) as n from outbox where sent_at is null',
+        );
+        expect(Number(rows[0].n)).toBe(0);
+      },
+      { timeoutMs: 20_000 },
+    );
+
   it('sends a burst committed event by event in a few batches, in order, the first at once', async () => {
     const observed = {
       ...kafka,
@@ -90,15 +102,7 @@ describe('OutboxRelay', () => {
     // A quiet outbox, then one event: the notification sends it at once (the poll would take 5 s).
     const first = Date.now();
     await insert('k', 'event-0');
-    await expectEventually(
-      async () => {
-        const { rows } = await pg.query<{ n: string }>(
-          'select count(*) as n from outbox where sent_at is null',
-        );
-        expect(Number(rows[0].n)).toBe(0);
-      },
-      { timeoutMs: 20_000 },
-    );
+    await allSent();
     const firstSentWithin = Date.now() - first;
 
     // Then 60 events, each in its own transaction, 2 ms apart (about 150 ms in all).
@@ -107,15 +111,7 @@ describe('OutboxRelay', () => {
       await insert('k', `event-${i}`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    await expectEventually(
-      async () => {
-        const { rows } = await pg.query<{ n: string }>(
-          'select count(*) as n from outbox where sent_at is null',
-        );
-        expect(Number(rows[0].n)).toBe(0);
-      },
-      { timeoutMs: 20_000 },
-    );
+    await allSent();
 
     expect(firstSentWithin).toBeLessThan(1_000);
     // One round trip per event would be 60 batches; a 50 ms linger over ~150 ms makes a handful.
