@@ -33,10 +33,20 @@ describe('lab API v1 (real PostgreSQL and Kafka)', () => {
     const page = await gw.get('/v1/assignments?pageSize=2&status=dispatched', auth);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ page: 1, pageSize: 2, total: 3 });
-    const items = (page.body as { items: Array<{ batchNumber: string }> }).items;
+    type Item = { batchNumber: string; dispatchedAt: string };
+    const items = (page.body as { items: Item[] }).items;
     expect(items).toHaveLength(2);
     for (const item of items) expect(batches).toContain(item.batchNumber);
     expect(item0Keys(page.body)).not.toContain('drawSeed');
+    // Newest first, and the next page holds the rest with the same total.
+    const second = await gw.get('/v1/assignments?pageSize=2&page=2&status=dispatched', auth);
+    expect(second.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+    const all = [...items, ...(second.body as { items: Item[] }).items];
+    expect(all.map((i) => i.batchNumber).sort()).toEqual([...batches].sort());
+    const times = all.map((i) => Date.parse(i.dispatchedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const beyond = await gw.get('/v1/assignments?pageSize=2&page=3&status=dispatched', auth);
+    expect(beyond.body).toMatchObject({ page: 3, items: [], total: 3 });
   });
 
   it('refuses another lab any access to my assignment (the same 404 as a missing one)', async () => {
