@@ -43,13 +43,20 @@ export class AssignmentScheduler implements OnApplicationBootstrap, OnApplicatio
   async tick(): Promise<number> {
     let handled = 0;
     for (;;) {
+      // Waiting batches are tried only while some qualified buyer has a free slot: in a big
+      // campaign thousands wait while every buyer is busy, and trying each of them every pass
+      // kept a database core busy for nothing.
+      const tryWaiting = await this.anyBuyerHasRoom();
       const done = await this.dataSource.transaction(async (manager) => {
         const [task] = await manager
           .createQueryBuilder(PurchaseTask, 't')
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .where(`(t.status = 'assigned' and t.assignment_due_at < now())`)
-          .orWhere(`(t.status = 'unassigned' and t.updated_at < now() - interval '1 second')`)
+          .orWhere(
+            `(:tryWaiting and t.status = 'unassigned' and t.updated_at < now() - interval '1 second')`,
+            { tryWaiting },
+          )
           .orderBy('t.created_at')
           .limit(1)
           .getMany();
@@ -77,5 +84,21 @@ export class AssignmentScheduler implements OnApplicationBootstrap, OnApplicatio
       if (!done) return handled;
       handled++;
     }
+  }
+
+  /** Whether a qualified buyer is under the workload limit (pool, platform and seller aside). */
+  private async anyBuyerHasRoom(): Promise<boolean> {
+    const [row] = (await this.dataSource.query(
+      `select exists (
+         select 1 from buyer b
+         where b.status = 'active'
+           and b.commitment_signed_on is not null and b.commitment_evidence_id is not null
+           and b.training_completed_on is not null
+           and (select count(*) from purchase_task t where t.buyer_id = b.id
+                  and t.status in ('assigned', 'awaiting-price-approval', 'purchased')) < $1
+       ) as room`,
+      [this.config.PURCHASING_MAX_OPEN_TASKS],
+    )) as Array<{ room: boolean }>;
+    return row.room;
   }
 }

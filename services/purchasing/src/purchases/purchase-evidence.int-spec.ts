@@ -7,11 +7,12 @@ import {
   type EvidenceProcess,
   type TestService,
 } from '@qis/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import type { PurchasingConfig } from '../purchasing.config';
 import { purchasingService } from '../purchasing.definition';
 import { identityKeyEnv } from '../testing/identity-key-env';
 import {
+  connectedProducer,
   issuedBatch,
   publishBatchIssued,
   purchaseRecord,
@@ -36,12 +37,7 @@ describe('purchase evidence package verified at the evidence service', () => {
   beforeAll(async () => {
     evidence = await startEvidenceProcess();
     service = await startTestService(purchasingService, { ...identityKeyEnv(), EVIDENCE_URL: evidence.url });
-    producer = new Kafka({
-      clientId: 'purchase-evidence-test',
-      brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
-      logLevel: logLevel.NOTHING,
-    }).producer();
-    await producer.connect();
+    producer = await connectedProducer('purchase-evidence-test');
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { BatchIssued, Topics, type BatchIssuedValue } from '@qis/contracts';
 import { Header } from '@qis/messaging';
 import type { TestService } from '@qis/testing';
-import type { Producer } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { PurchasingConfig } from '../purchasing.config';
 
 const hex = (n: number): string => randomBytes(n).toString('hex');
@@ -48,6 +48,17 @@ export function issuedBatch(overrides: Partial<BatchIssuedValue> = {}): BatchIss
 }
 
 /** Publishes batch-issued as planning's relay would: prefixed topic, batch key, backbone headers. */
+/** A connected Kafka producer for a test to publish what other services would. */
+export async function connectedProducer(clientId: string): Promise<Producer> {
+  const producer = new Kafka({
+    clientId,
+    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    logLevel: logLevel.NOTHING,
+  }).producer();
+  await producer.connect();
+  return producer;
+}
+
 export async function publishBatchIssued(producer: Producer, batch: BatchIssuedValue): Promise<void> {
   await producer.send({
     topic: `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${Topics.BatchIssued}`,
