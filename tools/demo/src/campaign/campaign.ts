@@ -363,14 +363,15 @@ export class Campaign {
     })();
     // Buyers take a few tasks at a time and purchasing assigns the rest as they free up, in its own
     // order: a worker drives a batch once it is assigned and meanwhile takes the next one, so no
-    // worker waits on a batch whose buyer is busy with batches nobody drives yet.
-    const waitingSince = new Map<string, number>();
+    // worker waits on a batch whose buyer is busy with batches nobody drives yet. Only when no batch
+    // at all was assigned for a whole step timeout are the waiting ones driven anyway, to fail
+    // with the reason (a batch waiting long for its turn in a big run is not stuck).
+    let lastAssigned = Date.now();
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const { batchNumber } = next.batch;
-        const since = waitingSince.get(batchNumber) ?? Date.now();
-        waitingSince.set(batchNumber, since);
-        if (!(await this.assigned(batchNumber)) && Date.now() - since < this.timeout) {
+        if (await this.assigned(batchNumber)) lastAssigned = Date.now();
+        else if (Date.now() - lastAssigned < this.timeout) {
           queue.push(next);
           await sleep(queue.length > concurrency ? 50 : 500);
           continue;
