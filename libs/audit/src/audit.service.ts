@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { HeldWrites } from '@qis/persistence';
 import {
   And,
   LessThan,
@@ -45,11 +46,12 @@ export class AuditService {
       detail: event.detail ?? {},
     };
     // Plain SQL: this runs in every audited transaction, and the query builder costs more than the
-    // insert itself (it also reads back the generated columns, which nobody uses here).
-    await (manager ?? this.entries.manager).query(
-      `insert into audit_log (actor, roles, request_id, action, entity_type, entity_id, outcome, detail)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
+    // insert itself (it also reads back the generated columns, which nobody uses here). A
+    // transaction that holds writes sends it with its last statement (`HeldWrites`).
+    await HeldWrites.write(manager ?? this.entries.manager, {
+      sql: `insert into audit_log (actor, roles, request_id, action, entity_type, entity_id, outcome, detail)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      params: [
         row.actor,
         row.roles,
         row.requestId,
@@ -59,7 +61,7 @@ export class AuditService {
         row.outcome,
         JSON.stringify(row.detail),
       ],
-    );
+    });
   }
 
   /** Newest first, a page at a time. */

@@ -2,7 +2,7 @@ export { containerRuntimeAvailable } from './containers';
 export { startEvidenceProcess, type EvidenceProcess } from './evidence-process';
 export { expectEventually } from './expect-eventually';
 export { endpoints, INFRA_VARIABLES, localInfraEnv, parseEnv, repoRoot, tcpReachable } from './infra-env';
-export { createTestDatabase, pgAdminFromEnv, pgServerFromEnv, uniqueName } from './isolation';
+export { createTestDatabase, pgAdminFromEnv, pgServerFromEnv, testDataSource, uniqueName } from './isolation';
 export { freePort, PrivateInfra, type ServerName } from './private-infra';
 export { startTestService, type TestService } from './test-service';
 export {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, type PgServer } from '@qis/persistence';
 import { Client } from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 export const uniqueName = (prefix: string): string => `${prefix}_${randomBytes(5).toString('hex')}`;
 
@@ -39,4 +40,21 @@ export async function createTestDatabase(label: string): Promise<{ name: string;
     }
   }
   return { name, drop: () => dropDatabase(admin, name) };
+}
+
+/** A data source on a test database as the application role; initialize it (and run `migrations`). */
+export function testDataSource(
+  database: string,
+  migrations: NonNullable<DataSourceOptions['migrations']> = [],
+): DataSource {
+  const server = pgServerFromEnv();
+  return new DataSource({
+    type: 'postgres',
+    host: server.host,
+    port: server.port,
+    username: server.user,
+    password: server.password,
+    database,
+    migrations,
+  });
 }

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, expectEventually, pgServerFromEnv, uniqueName } from '@qis/testing';
+import {
+  createTestDatabase,
+  expectEventually,
+  pgServerFromEnv,
+  testDataSource,
+  uniqueName,
+} from '@qis/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { messagingMigrations } from '../messaging-migrations';
 import { OutboxRelay } from './outbox-relay';
 
@@ -27,16 +32,7 @@ describe('OutboxRelay', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('outbox_relay');
-    const server = pgServerFromEnv();
-    const source = new DataSource({
-      type: 'postgres',
-      host: server.host,
-      port: server.port,
-      username: server.user,
-      password: server.password,
-      database: db.name,
-      migrations: messagingMigrations,
-    });
+    const source = testDataSource(db.name, messagingMigrations);
     await source.initialize();
     await source.runMigrations();
     await source.destroy();

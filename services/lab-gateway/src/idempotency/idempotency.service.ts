@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { HeldWrites } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json';
 import type { IdempotentAnswer } from './idempotent-answer';
@@ -58,12 +59,13 @@ export class IdempotencyService {
         if (!stored) throw new Error(`idempotency record ${request.scope}/${key} vanished`);
         return stored;
       }
+      // The audit entries of the work go with the stored answer: one round trip for both.
+      HeldWrites.hold(manager);
       const body = await work(manager);
-      await manager.query('update idempotency_record set response = $3 where scope = $1 and key = $2', [
-        request.scope,
-        key,
-        JSON.stringify(body),
-      ]);
+      await HeldWrites.flush(manager, {
+        sql: 'update idempotency_record set response = $3 where scope = $1 and key = $2',
+        params: [request.scope, key, JSON.stringify(body)],
+      });
       return { statusCode, body, replayed: false };
     });
     return answer;

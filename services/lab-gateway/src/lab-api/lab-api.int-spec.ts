@@ -87,10 +87,21 @@ describe('lab API v1 (real PostgreSQL and Kafka)', () => {
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
     }
-    const rows = await service.app
-      .get(DataSource)
-      .query('select count(*)::int as n from report where assignment_id = $1', [dispatch.id]);
+    const db = service.app.get(DataSource);
+    const rows = await db.query('select count(*)::int as n from report where assignment_id = $1', [
+      dispatch.id,
+    ]);
     expect(rows[0].n).toBe(1);
+    // Audited once each, with the stored answer (the audit entry goes with it in one statement).
+    const audited = (await db.query(
+      `select action from audit_log where entity_id in ($1, $2) or detail->>'assignmentId' = $1 order by id`,
+      [dispatch.id, (first.body as { id: string }).id],
+    )) as Array<{ action: string }>;
+    expect(audited.map((a) => a.action).sort()).toEqual([
+      'assignment.accept',
+      'assignment.dispatch',
+      'report.submit',
+    ]);
   });
 
   it('applies concurrent first attempts under one key exactly once', async () => {

@@ -1,0 +1,90 @@
+import type { EntityManager, QueryRunner } from 'typeorm';
+
+/** One SQL statement with its `$n` parameters. */
+export interface Statement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+const held = new WeakMap<QueryRunner, Statement[]>();
+
+/**
+ * Writes that need nothing back (an audit entry, an outbox row) can wait for the transaction's
+ * last statement and go with it, as data-modifying CTEs: one round trip to PostgreSQL instead of
+ * one each. They commit or roll back with the transaction exactly as before; what changes is only
+ * when PostgreSQL sees them, so nothing in the transaction may read them back before the flush.
+ *
+ * Writers call `write`, which holds the statement when its transaction holds writes (`hold`) and
+ * runs it at once otherwise. The owner of the transaction ends it with `flush`, which must run
+ * before the commit: a held write that is never flushed is lost with the transaction.
+ *
+ * PostgreSQL runs the CTEs of one statement in no set order, so held writes must not depend on
+ * their order among themselves (an audit entry does not; outbox rows, whose ids are the event
+ * order, do, and are written at once).
+ */
+export const HeldWrites = {
+  /** From now on, `write`s on this transaction wait for `flush`. */
+  hold(manager: EntityManager): void {
+    const runner = transactionOf(manager);
+    if (!held.has(runner)) held.set(runner, []);
+  },
+
+  /** Runs `statement` now, or holds it until `flush` when its transaction holds writes. */
+  async write(manager: EntityManager, statement: Statement): Promise<void> {
+    const waiting = manager.queryRunner ? held.get(manager.queryRunner) : undefined;
+    if (waiting) waiting.push(statement);
+    else await manager.query(statement.sql, [...statement.params]);
+  },
+
+  /**
+   * Sends the held writes with `last` (whose rows it returns) in one statement, and stops holding.
+   * Without held writes, `last` alone. Run it before the transaction commits.
+   */
+  async flush<T = unknown>(manager: EntityManager, last: Statement): Promise<T[]> {
+    const runner = transactionOf(manager);
+    const waiting = held.get(runner) ?? [];
+    held.delete(runner);
+    const combined = combine([...waiting, last]);
+    return (await manager.query(combined.sql, [...combined.params])) as T[];
+  },
+};
+
+function transactionOf(manager: EntityManager): QueryRunner {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive)
+    throw new Error('HeldWrites needs a transaction (dataSource.transaction(manager => …))');
+  return runner;
+}
+
+const PARAMETER = /\$(\d+)/g;
+const LEADING_WITH = /^\s*with\s+(recursive\s+)?/i;
+
+/**
+ * `with w1 as (s1), w2 as (s2) last`, parameters renumbered in order. Every statement's `$n` must
+ * be a parameter (no `$n` inside literals or dollar quotes); each runs once, as PostgreSQL runs
+ * every data-modifying CTE whether or not it is referenced.
+ */
+export function combine(statements: readonly Statement[]): Statement {
+  if (statements.length === 1) return statements[0];
+  const params: unknown[] = [];
+  const renumbered = statements.map((s) => {
+    const offset = params.length;
+    params.push(...s.params);
+    return s.sql.replace(PARAMETER, (_m, n: string) => {
+      const index = Number(n);
+      if (index < 1 || index > s.params.length)
+        throw new Error(`statement refers to $${index} but has ${s.params.length} parameters`);
+      return `$${index + offset}`;
+    });
+  });
+  const last = renumbered.pop() as string;
+  const ctes = renumbered.map((sql, i) => `held_${i + 1} as (${sql})`).join(', ');
+  // A last statement with its own WITH list continues ours.
+  const own = LEADING_WITH.exec(last);
+  return {
+    sql: own
+      ? `with ${own[1] ? 'recursive ' : ''}${ctes}, ${last.slice(own[0].length)}`
+      : `with ${ctes} ${last}`,
+    params,
+  };
+}
