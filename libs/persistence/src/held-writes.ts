@@ -9,9 +9,8 @@ export interface Statement {
 const held = new WeakMap<QueryRunner, Statement[]>();
 
 /**
- * Writes that need nothing back (an audit entry, an outbox row) can wait for the transaction's
- * last statement and go with it, as data-modifying CTEs: one round trip to PostgreSQL instead of
- * one each. They commit or roll back with the transaction exactly as before; what changes is only
+ * Writes that need nothing back (an audit entry) can wait for the transaction's last statement
+ * and go with it, as data-modifying CTEs: one round trip to PostgreSQL instead of one each. They commit or roll back with the transaction exactly as before; what changes is only
  * when PostgreSQL sees them, so nothing in the transaction may read them back before the flush.
  *
  * Writers call `write`, which holds the statement when its transaction holds writes (`hold`) and
@@ -23,7 +22,10 @@ const held = new WeakMap<QueryRunner, Statement[]>();
  * order, do, and are written at once).
  */
 export const HeldWrites = {
-  /** From now on, `write`s on this transaction wait for `flush`. */
+  /**
+   * From now on, `write`s on this transaction wait for `flush`. For a transaction of
+   * `dataSource.transaction`, whose query runner is its own and released with it.
+   */
   hold(manager: EntityManager): void {
     const runner = transactionOf(manager);
     if (!held.has(runner)) held.set(runner, []);
