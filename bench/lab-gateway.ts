@@ -6,7 +6,8 @@
  * Both servers are separate processes; the lab gateway is the built service from dist on the real
  * PostgreSQL and Kafka. Prints throughput, p50/p99, errors, 5xx and duplicate reports.
  *
- * Two rows a server:
+ * Two rows a server, after a 10 s paced warm-up that is not printed (its requests still count for
+ * 5xx and duplicate reports):
  * - paced: the labs together send BENCH_RATE requests a second (default 330, above the 300 target), each on
  *   its own schedule. A lab works in order (poll, then accept, then report), so an answer that
  *   comes late delays its next request; latency is counted from when the request was due, not
@@ -17,12 +18,13 @@
  *   always in flight), so it shows the headroom, not the latency a lab sees at the target rate.
  *
  *   npm run bench -- lab-gateway
- *   (BENCH_LABS=50 BENCH_SECONDS=60 BENCH_RATE=330 BENCH_SAMPLES=20000 BENCH_RETRY_RATE=0.1)
+ *   (BENCH_LABS=50 BENCH_SECONDS=60 BENCH_WARMUP_SECONDS=10 BENCH_RATE=330 BENCH_SAMPLES=22000
+ *    BENCH_RETRY_RATE=0.1 BENCH_TRACE_FILE=requests.csv)
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -42,6 +44,8 @@ import { Client } from 'pg';
 
 const LABS = Number(process.env['BENCH_LABS'] ?? 50);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
+/** Seconds of paced requests before a server's measured rows (counted for 5xx and duplicates only). */
+const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 10);
 /**
  * Requests a second the labs send together in the paced rows: 10% above the 300/s target, so the
  * random phases of the labs' schedules and the row's ragged end do not leave it just below.
@@ -51,9 +55,19 @@ const RATE = Number(process.env['BENCH_RATE'] ?? 330);
  * Enough that no lab runs out of work in both rows (a cycle is about 3.2 requests; an empty poll
  * is counted and printed, and the lab then waits a second as a real client would).
  */
-const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 20_000);
+const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 22_000);
 /** Share of successful POSTs whose answer the client "loses" and sends again with the same key. */
 const RETRY_RATE = Number(process.env['BENCH_RETRY_RATE'] ?? 0.1);
+/** Where to write every request of every row as CSV (row, due ms, latency ms, kind, status), if set. */
+const TRACE_FILE = process.env['BENCH_TRACE_FILE'];
+const requestKind = (url: string, init: RequestInit): string =>
+  init.method === 'POST'
+    ? url.endsWith('/accept')
+      ? 'accept'
+      : 'report'
+    : url.includes('/bare')
+      ? 'bare'
+      : 'poll';
 
 @Controller()
 class BareController {
@@ -76,6 +90,9 @@ async function bareServer(port: number): Promise<void> {
 interface Stats {
   name: string;
   latencies: number[];
+  /** Each request: when it was due (ms since the row began), its latency, what it was, the status. */
+  trace: Array<[number, number, string, number]>;
+  began: number;
   requests: number;
   errors: number;
   serverErrors: number;
@@ -94,6 +111,8 @@ interface Stats {
 const newStats = (name: string): Stats => ({
   name,
   latencies: [],
+  trace: [],
+  began: performance.now(),
   requests: 0,
   errors: 0,
   serverErrors: 0,
@@ -116,7 +135,10 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-/** CPU seconds of all PostgreSQL processes (the server and its backends), or null without /proc. */
+/**
+ * CPU seconds of all PostgreSQL processes, or null without /proc: each process's own time plus
+ * that of its children that ended (the server's cutime/cstime holds the backends that exited).
+ */
 function postgresCpuSeconds(): number | null {
   try {
     let total = 0;
@@ -130,7 +152,7 @@ function postgresCpuSeconds(): number | null {
       }
       if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
     }
     return total;
   } catch {
@@ -138,11 +160,7 @@ function postgresCpuSeconds(): number | null {
   }
 }
 
-/**
- * Runs the clients for the row, recording the server's and PostgreSQL's CPU time and the machine's
- * load. (A backend that ends during the row takes its CPU time with it: the PostgreSQL figure is a
- * lower bound; the services keep their pooled connections, so it is close.)
- */
+/** Runs the clients for the row, recording the server's and PostgreSQL's CPU time and the machine's load. */
 async function measure(stats: Stats, pid: number | undefined, run: () => Promise<unknown>): Promise<void> {
   const before = cpuSeconds(pid);
   const postgresBefore = postgresCpuSeconds();
@@ -198,7 +216,9 @@ async function timed(
   try {
     const res = await fetch(url, init);
     const body: unknown = await res.json();
-    stats.latencies.push(performance.now() - start);
+    const latency = performance.now() - start;
+    stats.latencies.push(latency);
+    if (TRACE_FILE) stats.trace.push([start - stats.began, latency, requestKind(url, init), res.status]);
     stats.requests += 1;
     if (res.status >= 500) stats.serverErrors += 1;
     if (res.status >= 400) stats.errors += 1;
@@ -322,6 +342,27 @@ const pacers = (paced: boolean): Pacer[] =>
 const rowName = (server: string, paced: boolean) =>
   `${server}, ${paced ? `paced at ${RATE}/s` : 'saturated'}`;
 
+/**
+ * A server's rows: a warm-up, paced (not printed: the first requests of each route compile code,
+ * fill the connection pool and meet the autovacuum of the dispatch that just ran), then the paced
+ * and the saturated row. Returns [warm-up, paced, saturated].
+ */
+async function runRows(
+  server: string,
+  pid: number | undefined,
+  loop: (stats: Stats, pace: Pacer, lab: number, until: number) => Promise<void>,
+): Promise<Stats[]> {
+  const rows: Stats[] = [];
+  for (const mode of ['warm-up', 'paced', 'saturated'] as const) {
+    const stats = newStats(mode === 'warm-up' ? `${server}, warm-up` : rowName(server, mode === 'paced'));
+    const until = Date.now() + (mode === 'warm-up' ? WARMUP_SECONDS : SECONDS) * 1000;
+    const pace = pacers(mode !== 'saturated');
+    await measure(stats, pid, () => Promise.all(pace.map((p, lab) => loop(stats, p, lab, until))));
+    rows.push(stats);
+  }
+  return rows;
+}
+
 async function runBare(): Promise<Stats[]> {
   const port = await freePort();
   const child = spawn(process.execPath, [...process.execArgv, __filename, 'bare-server', String(port)], {
@@ -331,15 +372,9 @@ async function runBare(): Promise<Stats[]> {
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`bare server exited ${code}`)));
   });
-  const rows: Stats[] = [];
-  for (const paced of [true, false]) {
-    const stats = newStats(rowName('bare NestJS JSON GET', paced));
-    const until = Date.now() + SECONDS * 1000;
-    await measure(stats, child.pid, () =>
-      Promise.all(pacers(paced).map((pace) => bareLoop(`http://127.0.0.1:${port}`, stats, pace, until))),
-    );
-    rows.push(stats);
-  }
+  const rows = await runRows('bare NestJS JSON GET', child.pid, (stats, pace, _i, until) =>
+    bareLoop(`http://127.0.0.1:${port}`, stats, pace, until),
+  );
   child.kill('SIGTERM');
   return rows;
 }
@@ -438,16 +473,11 @@ async function runLabGateway(): Promise<{ rows: Stats[]; duplicates: number; rep
     const tokens = await Promise.all(
       labIds.map((labId) => issuer.headers({ roles: ['lab'], labId, sub: `bench-${labId}` })),
     );
-    const rows: Stats[] = [];
-    for (const paced of [true, false]) {
-      const stats = newStats(rowName('lab gateway /v1 poll+accept+report', paced));
-      const until = Date.now() + SECONDS * 1000;
-      const pace = pacers(paced);
-      await measure(stats, service.child.pid, () =>
-        Promise.all(tokens.map((headers, i) => labLoop(service.url, headers, stats, pace[i], until))),
-      );
-      rows.push(stats);
-    }
+    const rows = await runRows(
+      'lab gateway /v1 poll+accept+report',
+      service.child.pid,
+      (stats, pace, i, until) => labLoop(service.url, tokens[i], stats, pace, until),
+    );
     const duplicates = Number(
       (
         await pg.query<{ n: string }>(
@@ -487,8 +517,16 @@ async function main(): Promise<void> {
       (cpu === null ? 'n/a' : ((1000 * cpu) / s.requests).toFixed(2)).padStart(9);
     return `${s.name.padEnd(50)} ${(s.requests / SECONDS).toFixed(0).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${p99(s).toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${String(s.serverErrors).padStart(5)} ${perRequest(s.serverCpu)} ${perRequest(s.postgresCpu)} ${s.load.toFixed(1).padStart(6)}`;
   };
-  const [paced, saturated] = gateway;
-  const [barePaced, bareSaturated] = bare;
+  const [, paced, saturated] = gateway;
+  if (TRACE_FILE) {
+    const lines = [...bare, ...gateway].flatMap((s) =>
+      s.trace.map(([due, latency, kind, status]) =>
+        [JSON.stringify(s.name), due.toFixed(1), latency.toFixed(2), kind, status].join(','),
+      ),
+    );
+    writeFileSync(TRACE_FILE, `row,due_ms,latency_ms,kind,status\n${lines.join('\n')}\n`);
+  }
+  const [, barePaced, bareSaturated] = bare;
   const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
   process.stdout.write(
     `\n${'row'.padEnd(50)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'5xx'.padStart(5)} ${'server'.padStart(9)} ${'postgres'.padStart(9)} ${'load'.padStart(6)}\n` +
@@ -501,15 +539,16 @@ async function main(): Promise<void> {
       `${ratio(saturated.requests, bareSaturated.requests)}×, CPU per request ` +
       `${ratio((saturated.serverCpu ?? 0) / saturated.requests, (bareSaturated.serverCpu ?? 0) / bareSaturated.requests)}×\n`,
   );
-  const reports = paced.reports + saturated.reports;
-  const serverErrors = paced.serverErrors + saturated.serverErrors;
+  // Over every row, the warm-up too.
+  const reports = gateway.reduce((n, s) => n + s.reports, 0);
+  const serverErrors = gateway.reduce((n, s) => n + s.serverErrors, 0);
   process.stdout.write(
-    `\nlab gateway: ${reports} reports accepted (${reportsStored} stored), ${paced.retries + saturated.retries} client retries, ` +
-      `${duplicates} assignments with more than one report, ${paced.emptyPolls + saturated.emptyPolls} empty polls; ` +
+    `\nlab gateway: ${reports} reports accepted (${reportsStored} stored), ${gateway.reduce((n, s) => n + s.retries, 0)} client retries, ` +
+      `${duplicates} assignments with more than one report, ${gateway.reduce((n, s) => n + s.emptyPolls, 0)} empty polls; ` +
       `errors = 4xx/5xx answers and network failures\n` +
       `target check (paced row): ≥ 300 req/s ${paced.requests / SECONDS >= 300 ? 'met' : 'NOT met'}; ` +
       `p99 ≤ 100 ms ${p99(paced) <= 100 ? 'met' : 'NOT met'}; ` +
-      `zero 5xx (both rows) ${serverErrors === 0 ? 'met' : 'NOT met'}; ` +
+      `zero 5xx (every row) ${serverErrors === 0 ? 'met' : 'NOT met'}; ` +
       `zero duplicate reports ${duplicates === 0 && reportsStored === reports ? 'met' : 'NOT met'}\n`,
   );
 }
