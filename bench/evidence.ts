@@ -22,6 +22,7 @@ import {
   spawnService,
   TestIssuer,
   waitForReady,
+  removeTestBucket,
 } from '@qis/testing';
 import type { Client } from 'minio';
 
@@ -112,19 +113,6 @@ async function viaApi(
   return (performance.now() - started) / 1000;
 }
 
-async function removeBucket(client: Client, bucket: string): Promise<void> {
-  const versions: Array<{ name: string; versionId: string }> = [];
-  for await (const item of client.listObjects(bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{
-    name: string;
-    versionId?: string | null;
-  }>) {
-    versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
-  }
-  for (const v of versions)
-    await client.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
-  await client.removeBucket(bucket);
-}
-
 async function main(): Promise<void> {
   const file = path.join(tmpdir(), `qis-bench-evidence-${process.pid}.bin`);
   const bucket = `qis-bench-ev-${randomBytes(4).toString('hex')}`;
@@ -185,7 +173,7 @@ async function main(): Promise<void> {
     await service.stop();
     await db.drop();
     await deleteTopicsWithPrefix(prefix);
-    await removeBucket(client, bucket).catch((error: unknown) =>
+    await removeTestBucket(client, bucket).catch((error: unknown) =>
       process.stderr.write(`cleanup: ${String(error)}\n`),
     );
     rmSync(file, { force: true });

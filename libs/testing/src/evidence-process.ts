@@ -3,6 +3,7 @@ import { ObjectStoreConfig } from '@qis/config';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import { createTestDatabase } from './isolation';
 import { freePort } from './private-infra';
+import { removeTestBucket } from './remove-test-bucket';
 import { spawnService, waitForReady, type ServiceProcess } from './service-process';
 
 export interface EvidenceProcess {
@@ -38,15 +39,7 @@ export async function startEvidenceProcess(env: Record<string, string> = {}): Pr
   const stop = async () => {
     await service.stop();
     await db.drop();
-    const versions: Array<{ name: string; versionId: string }> = [];
-    for await (const item of minio.listObjects(bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{
-      name: string;
-      versionId?: string | null;
-    }>)
-      versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
-    for (const v of versions)
-      await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
-    await minio.removeBucket(bucket);
+    await removeTestBucket(minio, bucket);
   };
   try {
     await waitForReady(service);

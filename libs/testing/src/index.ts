@@ -28,3 +28,4 @@ export {
 } from './access-matrix';
 export { TestIssuer, type TestClaims } from './test-issuer';
 export { brokersFromEnv, deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTopic } from './test-topics';
+export { removeTestBucket } from './remove-test-bucket';

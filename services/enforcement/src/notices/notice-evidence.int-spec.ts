@@ -13,6 +13,7 @@ import {
   waitForReady,
   type ServiceProcess,
   type TestService,
+  removeTestBucket,
 } from '@qis/testing';
 import type { Client } from 'minio';
 import type { EnforcementConfig } from '../enforcement.config';
@@ -76,15 +77,7 @@ describe('notice PDFs stored as evidence', () => {
     await fx?.stop();
     await evidence?.stop();
     await evidenceDb?.drop();
-    const versions: Array<{ name: string; versionId: string }> = [];
-    for await (const item of minio.listObjects(bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{
-      name: string;
-      versionId?: string | null;
-    }>)
-      versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
-    for (const v of versions)
-      await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
-    await minio.removeBucket(bucket);
+    await removeTestBucket(minio, bucket);
     rmSync(keys, { recursive: true, force: true });
   });
 

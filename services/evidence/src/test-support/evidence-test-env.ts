@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
-import { startTestService, type TestService } from '@qis/testing';
+import { removeTestBucket, startTestService, type TestService } from '@qis/testing';
 import type { Client } from 'minio';
 import { Client as PgClient } from 'pg';
 import { EvidenceConfig } from '../evidence.config';
@@ -54,15 +54,7 @@ export async function startEvidenceTestEnv(): Promise<EvidenceTestEnv> {
     adminQuery,
     stop: async () => {
       await service.stop();
-      const versions: Array<{ name: string; versionId: string }> = [];
-      const stream = minio.listObjects(bucket, '', true, { IncludeVersion: true });
-      for await (const item of stream as AsyncIterable<{ name: string; versionId?: string | null }>) {
-        versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
-      }
-      for (const v of versions) {
-        await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
-      }
-      await minio.removeBucket(bucket);
+      await removeTestBucket(minio, bucket);
     },
   };
 }

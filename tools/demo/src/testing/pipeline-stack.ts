@@ -11,6 +11,7 @@ import {
   TestIssuer,
   waitForReady,
   type ServiceProcess,
+  removeTestBucket,
 } from '@qis/testing';
 import { createActors, type Actors, type ServiceUrls } from '../actors';
 
@@ -68,15 +69,7 @@ export async function startPipelineStack(
     mkdirSync(logs, { recursive: true });
     for (const p of processes) writeFileSync(path.join(logs, `${p.name}.log`), p.output());
     for (const db of databases) await db.drop().catch(() => undefined);
-    const versions: Array<{ name: string; versionId: string }> = [];
-    for await (const item of minio.listObjects(bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{
-      name: string;
-      versionId?: string | null;
-    }>)
-      versions.push({ name: item.name, versionId: item.versionId ?? 'null' });
-    for (const v of versions)
-      await minio.removeObject(bucket, v.name, { versionId: v.versionId, governanceBypass: true });
-    await minio.removeBucket(bucket);
+    await removeTestBucket(minio, bucket);
   };
   try {
     for (const name of SERVICES) {
