@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '@qis/config';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { QueryLogger } from './query-logger';
 
 type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
 type MigrationList = MixedList<string | (new () => unknown)>;
@@ -29,6 +30,7 @@ export function dataSourceOptions(config: ServiceConfig, options: PersistenceOpt
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: ['error', 'migration'],
+    logger: new QueryLogger(),
     applicationName: `qis-${config.DB_NAME}`,
     extra: {
       max: config.DB_POOL_SIZE,

@@ -2,3 +2,4 @@ export { dataSourceOptions, type PersistenceOptions } from './data-source-option
 export { dropDatabase, ensureDatabase, type PgServer } from './ensure-database';
 export { isRetryableTransactionError, retryTransaction } from './retry-transaction';
 export { combine, HeldWrites, type Statement } from './held-writes';
+export { QueryLogger } from './query-logger';

@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** PostgreSQL's answers that mean "run the whole transaction again": deadlock, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
-const sqlState = (error: unknown): string | undefined => {
+/** The SQLSTATE of a PostgreSQL error, as pg or TypeORM (driverError) carries it. */
+export const sqlState = (error: unknown): string | undefined => {
   const e = error as { code?: unknown; driverError?: { code?: unknown } };
   const code = e?.driverError?.code ?? e?.code;
   return typeof code === 'string' ? code : undefined;
