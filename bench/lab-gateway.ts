@@ -344,7 +344,7 @@ const rowName = (server: string, paced: boolean) =>
 
 /**
  * A server's rows: a warm-up, paced (not printed: the first requests of each route compile code,
- * fill the connection pool and meet the autovacuum of the dispatch that just ran), then the paced
+ * fill the connection pool and meet a database still settling after the dispatch), then the paced
  * and the saturated row. Returns [warm-up, paced, saturated].
  */
 async function runRows(
