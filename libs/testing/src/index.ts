@@ -29,3 +29,4 @@ export {
 export { TestIssuer, type TestClaims } from './test-issuer';
 export { brokersFromEnv, deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTopic } from './test-topics';
 export { removeTestBucket } from './remove-test-bucket';
+export { sendEvents } from './send-events';

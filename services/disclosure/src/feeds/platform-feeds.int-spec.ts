@@ -9,7 +9,7 @@ import {
   type TakedownReportedValue,
 } from '@qis/contracts';
 import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
-import { expectEventually, startTestService, type TestService } from '@qis/testing';
+import { expectEventually, sendEvents, startTestService, type TestService } from '@qis/testing';
 import {
   AclOperationTypes,
   AclPermissionTypes,
@@ -100,22 +100,7 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
   };
 
   const emit = async <V extends object>(contract: EventContract<V>, key: string, value: V) => {
-    await producer.send({
-      topic: prefixedTopic(contract.topic),
-      messages: [
-        {
-          key,
-          value: JSON.stringify(value),
-          headers: {
-            [Header.MessageId]: randomUUID(),
-            [Header.Type]: contract.type,
-            [Header.Version]: String(contract.version),
-            [Header.OccurredAt]: new Date().toISOString(),
-            [Header.Producer]: 'feeds-int-test',
-          },
-        },
-      ],
-    });
+    await sendEvents(producer, contract, [{ key, value }], 'feeds-int-test');
   };
 
   /** Reads a topic from the beginning with the given client into a list. */

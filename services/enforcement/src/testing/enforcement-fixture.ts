@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   OrderPlaced,
   ReportIssued,
@@ -8,8 +7,8 @@ import {
   type ReportIssuedValue,
   type SampleSealedValue,
 } from '@qis/contracts';
-import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
-import { expectEventually, startTestService, type TestService } from '@qis/testing';
+import type { EventContract } from '@qis/messaging';
+import { expectEventually, sendEvents, startTestService, type TestService } from '@qis/testing';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { EnforcementConfig } from '../enforcement.config';
@@ -58,22 +57,7 @@ export class EnforcementFixture {
       this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
       await this.producer.connect();
     }
-    await this.producer.send({
-      topic: prefixedTopic(contract.topic),
-      messages: [
-        {
-          key,
-          value: JSON.stringify(value),
-          headers: {
-            [Header.MessageId]: randomUUID(),
-            [Header.Type]: contract.type,
-            [Header.Version]: String(contract.version),
-            [Header.OccurredAt]: new Date().toISOString(),
-            [Header.Producer]: 'enforcement-int-test',
-          },
-        },
-      ],
-    });
+    await sendEvents(this.producer, contract, [{ key, value }], 'enforcement-int-test');
   }
 
   /** Order, sealed sample and first report of a batch, from the contracts' examples with overrides. */

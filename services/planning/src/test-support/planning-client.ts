@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { EventDescriptor } from '@qis/contracts';
-import { Header } from '@qis/messaging';
-import { expectEventually, uniqueName, type TestService } from '@qis/testing';
+import { prefixedTopic } from '@qis/messaging';
+import { expectEventually, sendEvents, uniqueName, type TestService } from '@qis/testing';
 import { Kafka, logLevel, Partitioners, type Consumer } from 'kafkajs';
 import type { PlanningConfig } from '../planning.config';
 import type { CreatePlanCommand } from '../plans/create-plan.command';
@@ -80,9 +79,7 @@ const kafka = () =>
     logLevel: logLevel.NOTHING,
   });
 
-const prefixed = (topic: string) => `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${topic}`;
-
-/** Produces events as a platform or another service would: JSON value, message id, type and version headers. */
+/** Produces events as a platform or another service would (`sendEvents`), on a producer of its own. */
 export async function produce<V extends object>(
   contract: EventDescriptor<object, V>,
   events: ReadonlyArray<{ key: string; value: V }>,
@@ -90,19 +87,7 @@ export async function produce<V extends object>(
   const producer = kafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    await producer.send({
-      topic: prefixed(contract.topic),
-      messages: events.map((e) => ({
-        key: e.key,
-        value: JSON.stringify(e.value),
-        headers: {
-          [Header.MessageId]: randomUUID(),
-          [Header.Type]: contract.type,
-          [Header.Version]: String(contract.version),
-          [Header.OccurredAt]: new Date().toISOString(),
-        },
-      })),
-    });
+    await sendEvents(producer, contract, events, 'planning-int-test');
   } finally {
     await producer.disconnect();
   }
@@ -118,7 +103,7 @@ export class TopicReader {
     const consumer = kafka().consumer({ groupId: uniqueName('reader') });
     const reader = new TopicReader(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic: prefixed(topic), fromBeginning: true });
+    await consumer.subscribe({ topic: prefixedTopic(topic), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         const headers: Record<string, string> = {};

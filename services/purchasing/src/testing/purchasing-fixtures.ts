@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { BatchIssued, Topics, type BatchIssuedValue } from '@qis/contracts';
-import { Header } from '@qis/messaging';
-import type { TestService } from '@qis/testing';
+import { BatchIssued, type BatchIssuedValue } from '@qis/contracts';
+import { sendEvents, type TestService } from '@qis/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { PurchasingConfig } from '../purchasing.config';
 
@@ -60,23 +59,7 @@ export async function connectedProducer(clientId: string): Promise<Producer> {
 }
 
 export async function publishBatchIssued(producer: Producer, batch: BatchIssuedValue): Promise<void> {
-  await producer.send({
-    topic: `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${Topics.BatchIssued}`,
-    messages: [
-      {
-        key: batch.batchNumber,
-        value: JSON.stringify(batch),
-        headers: {
-          [Header.MessageId]: randomUUID(),
-          [Header.Type]: BatchIssued.type,
-          [Header.Version]: String(BatchIssued.version),
-          [Header.OccurredAt]: new Date().toISOString(),
-          [Header.CorrelationId]: batch.batchNumber,
-          [Header.Producer]: 'planning',
-        },
-      },
-    ],
-  });
+  await sendEvents(producer, BatchIssued, [{ key: batch.batchNumber, value: batch }], 'planning');
 }
 
 /** HTTP helpers against a running purchasing service. */
