@@ -168,3 +168,76 @@ describe('TokenVerifier with a JWKS URL (an OIDC provider)', () => {
     expect(await reason(verifier.verify(token))).toBe('issuer-unavailable');
   });
 });
+
+describe('TokenVerifier with the development key and an OIDC provider (the console) side by side', () => {
+  const console = pair();
+  let server: Server;
+  let verifier: TokenVerifier;
+  const kcIssuer = 'http://127.0.0.1:18080/realms/qis';
+  const signAs = (issuer: string, key: KeyObject, claims: JWTPayload) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'kc1' })
+      .setIssuer(issuer)
+      .setAudience('qis')
+      .setExpirationTime('5m')
+      .sign(key);
+
+  beforeAll(async () => {
+    const jwk = { ...(await exportJWK(console.publicKey)), kid: 'kc1', alg: 'RS256', use: 'sig' };
+    server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    verifier = await TokenVerifier.fromSettings({
+      publicKeyFile: keyFile,
+      issuer: 'qis-test',
+      audience: 'qis',
+      clockToleranceSeconds: 5,
+      oidc: { issuer: kcIssuer, jwksUrl: `http://127.0.0.1:${port}/certs` },
+    });
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it("accepts each issuer's tokens signed by that issuer's key", async () => {
+    await expect(verifier.verify(await sign({ sub: 'script', roles: ['admin'] }))).resolves.toEqual({
+      sub: 'script',
+      roles: ['admin'],
+    });
+    const kc = await signAs(kcIssuer, console.privateKey, {
+      sub: 'u-1',
+      realm_access: { roles: ['planner'] },
+      jurisdiction: '330108',
+    });
+    await expect(verifier.verify(kc)).resolves.toEqual({
+      sub: 'u-1',
+      roles: ['planner'],
+      jurisdiction: '330108',
+    });
+  });
+
+  it("refuses a token that names one issuer but is signed with the other's key, and unknown issuers", async () => {
+    // Signed by the development key but claiming to come from Keycloak: checked against Keycloak's keys.
+    expect(await reason(verifier.verify(await signAs(kcIssuer, privateKey, { sub: 'forged' })))).toBe(
+      'invalid',
+    );
+    expect(
+      await reason(verifier.verify(await signAs('qis-test', console.privateKey, { sub: 'forged' }))),
+    ).toBe('invalid');
+    expect(
+      await reason(verifier.verify(await signAs('https://evil.example', privateKey, { sub: 'x' }))),
+    ).toBe('invalid');
+    expect(await reason(verifier.verify('not.a.jwt'))).toBe('invalid');
+  });
+
+  it('needs AUTH_ISSUER to tell the two apart', async () => {
+    await expect(
+      TokenVerifier.fromSettings({
+        publicKeyFile: keyFile,
+        clockToleranceSeconds: 5,
+        oidc: { issuer: kcIssuer, jwksUrl: 'http://127.0.0.1:1/certs' },
+      }),
+    ).rejects.toThrow(/AUTH_ISSUER must be set when AUTH_OIDC_ISSUER is/);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   createRemoteJWKSet,
+  decodeJwt,
   errors,
   importSPKI,
   jwtVerify,
@@ -22,7 +23,15 @@ export interface AuthSettings {
   /** Checked when set (`aud`). */
   audience?: string;
   clockToleranceSeconds: number;
+  /**
+   * A second trusted issuer, an OIDC provider (the staff console's Keycloak), beside the source
+   * above: tokens are routed to it by their exact `iss`. Requires `issuer` above, so that every
+   * token names which of the two signed it.
+   */
+  oidc?: { issuer: string; jwksUrl: string };
 }
+
+type Check = (token: string) => Promise<JWTVerifyResult>;
 
 const SCOPE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** Verified tokens remembered at most this long (so a key withdrawn from a JWKS stops working soon). */
@@ -38,40 +47,43 @@ export class TokenVerifier {
   private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   private constructor(
-    private readonly check: (token: string) => Promise<JWTVerifyResult>,
+    private readonly check: Check,
     private readonly clockToleranceMs = 0,
   ) {}
 
   static async fromSettings(settings: AuthSettings): Promise<TokenVerifier> {
-    const options: JWTVerifyOptions = {
+    const options = (issuer: string | undefined): JWTVerifyOptions => ({
       algorithms: ['RS256'],
-      issuer: settings.issuer || undefined,
+      issuer: issuer || undefined,
       audience: settings.audience || undefined,
       clockTolerance: settings.clockToleranceSeconds,
       requiredClaims: ['sub', 'exp'],
-    };
-    if (settings.jwksUrl) {
-      const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), {
-        timeoutDuration: 5_000,
-        cooldownDuration: 30_000,
-      });
-      return new TokenVerifier(
-        (token) => jwtVerify(token, jwks, options),
-        settings.clockToleranceSeconds * 1000,
-      );
-    }
-    const file = settings.publicKeyFile;
-    if (!file) throw new Error('AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL must be set');
-    const pem = await readFile(file, 'utf8').catch((error: Error) => {
-      throw new Error(`AUTH_PUBLIC_KEY_FILE: cannot read ${file}: ${error.message}`);
     });
-    const key = await importSPKI(pem, 'RS256').catch(() => {
-      throw new Error(`AUTH_PUBLIC_KEY_FILE: ${file} is not an RSA public key in PEM (SPKI) form`);
-    });
-    return new TokenVerifier(
-      (token) => jwtVerify(token, key, options),
-      settings.clockToleranceSeconds * 1000,
-    );
+    const tolerance = settings.clockToleranceSeconds * 1000;
+    const primary = settings.jwksUrl
+      ? jwksCheck(settings.jwksUrl, options(settings.issuer))
+      : await keyFileCheck(settings.publicKeyFile, options(settings.issuer));
+    const oidc = settings.oidc;
+    if (!oidc) return new TokenVerifier(primary, tolerance);
+    if (!settings.issuer) throw new Error('AUTH_ISSUER must be set when AUTH_OIDC_ISSUER is');
+    if (oidc.issuer === settings.issuer) throw new Error('AUTH_OIDC_ISSUER must differ from AUTH_ISSUER');
+    const byIssuer = new Map<string, Check>([
+      [settings.issuer, primary],
+      [oidc.issuer, jwksCheck(oidc.jwksUrl, options(oidc.issuer))],
+    ]);
+    return new TokenVerifier((token) => {
+      // Only routes the token: the chosen check verifies the signature and the same `iss` again.
+      let issuer: unknown;
+      try {
+        issuer = decodeJwt(token).iss;
+      } catch {
+        return Promise.reject(new InvalidTokenError('invalid', 'token rejected (ERR_JWT_INVALID)'));
+      }
+      const check = typeof issuer === 'string' ? byIssuer.get(issuer) : undefined;
+      return check
+        ? check(token)
+        : Promise.reject(new InvalidTokenError('invalid', 'token rejected (untrusted issuer)'));
+    }, tolerance);
   }
 
   /** The caller behind `token`, or `InvalidTokenError`. */
@@ -98,7 +110,24 @@ export class TokenVerifier {
 
 const copyOf = (p: Principal): Principal => ({ ...p, roles: [...p.roles] });
 
+function jwksCheck(url: string, options: JWTVerifyOptions): Check {
+  const jwks = createRemoteJWKSet(new URL(url), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
+  return (token) => jwtVerify(token, jwks, options);
+}
+
+async function keyFileCheck(file: string | undefined, options: JWTVerifyOptions): Promise<Check> {
+  if (!file) throw new Error('AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL must be set');
+  const pem = await readFile(file, 'utf8').catch((error: Error) => {
+    throw new Error(`AUTH_PUBLIC_KEY_FILE: cannot read ${file}: ${error.message}`);
+  });
+  const key = await importSPKI(pem, 'RS256').catch(() => {
+    throw new Error(`AUTH_PUBLIC_KEY_FILE: ${file} is not an RSA public key in PEM (SPKI) form`);
+  });
+  return (token) => jwtVerify(token, key, options);
+}
+
 function classify(error: unknown): InvalidTokenError {
+  if (error instanceof InvalidTokenError) return error;
   if (error instanceof errors.JWTExpired) return new InvalidTokenError('expired', 'token expired');
   if (
     error instanceof errors.JWKSTimeout ||

@@ -91,5 +91,16 @@ describe('loadConfig', () => {
         /AUTH_JWKS_URL="not a url" is invalid/,
       );
     });
+
+    it("takes the console's OIDC issuer beside the key file, and names what is missing of the pair", () => {
+      const oidc = { AUTH_OIDC_ISSUER: 'http://127.0.0.1:18080/realms/qis', AUTH_OIDC_JWKS_URL: jwks };
+      expect(loadConfig(TestConfig, { ...base, AUTH_ISSUER: 'qis-dev', ...oidc })).toMatchObject(oidc);
+      expect(() => loadConfig(TestConfig, { ...base, AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toThrow(
+        /AUTH_OIDC_JWKS_URL is missing \(must be the http\(s\) URL of the AUTH_OIDC_ISSUER key set\)/,
+      );
+      expect(() => loadConfig(TestConfig, { ...base, AUTH_OIDC_JWKS_URL: jwks })).toThrow(
+        /AUTH_OIDC_ISSUER is missing \(must be set when AUTH_OIDC_JWKS_URL is\)/,
+      );
+    });
   });
 });

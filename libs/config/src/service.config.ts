@@ -164,6 +164,29 @@ export class ServiceConfig {
   @IsString()
   AUTH_AUDIENCE?: string = undefined;
 
+  /**
+   * A second trusted issuer beside the key source above: the OIDC provider the staff console signs
+   * in with (Keycloak: `<base>/realms/qis`). Tokens are routed by their exact `iss`; needs
+   * AUTH_ISSUER and AUTH_OIDC_JWKS_URL.
+   */
+  @ValidateIf(
+    (config: ServiceConfig) =>
+      config.AUTH_OIDC_ISSUER !== undefined || config.AUTH_OIDC_JWKS_URL !== undefined,
+  )
+  @IsNotEmpty({ message: 'must be set when AUTH_OIDC_JWKS_URL is' })
+  AUTH_OIDC_ISSUER?: string = undefined;
+
+  /** JWKS of the AUTH_OIDC_ISSUER (Keycloak: `<issuer>/protocol/openid-connect/certs`). */
+  @ValidateIf(
+    (config: ServiceConfig) =>
+      config.AUTH_OIDC_ISSUER !== undefined || config.AUTH_OIDC_JWKS_URL !== undefined,
+  )
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be the http(s) URL of the AUTH_OIDC_ISSUER key set' },
+  )
+  AUTH_OIDC_JWKS_URL?: string = undefined;
+
   /** Clock skew allowed when checking `exp` and `nbf`. */
   @Transform(envInt)
   @IsInt()

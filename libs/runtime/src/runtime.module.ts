@@ -97,6 +97,10 @@ const authSettings = (config: ServiceConfig) => ({
   issuer: config.AUTH_ISSUER,
   audience: config.AUTH_AUDIENCE,
   clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+  oidc:
+    config.AUTH_OIDC_ISSUER && config.AUTH_OIDC_JWKS_URL
+      ? { issuer: config.AUTH_OIDC_ISSUER, jwksUrl: config.AUTH_OIDC_JWKS_URL }
+      : undefined,
 });
 const asArray = <T>(list: T[] | Record<string, T>): T[] => (Array.isArray(list) ? list : Object.values(list));
 const providerToken = (p: Provider): InjectionToken => (typeof p === 'function' ? p : p.provide);

@@ -60,6 +60,9 @@ export class TestIssuer {
     return {
       AUTH_PUBLIC_KEY_FILE: this.publicKeyFile,
       AUTH_JWKS_URL: '',
+      // Services in tests trust this issuer alone, unless a test adds the console's (Keycloak).
+      AUTH_OIDC_ISSUER: '',
+      AUTH_OIDC_JWKS_URL: '',
       AUTH_ISSUER: this.issuer,
       AUTH_AUDIENCE: this.audience,
     };
