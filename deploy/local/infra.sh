@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Local infrastructure without Docker: Apache Kafka (KRaft), MinIO and PostgreSQL on loopback.
+# Local infrastructure without Docker: Apache Kafka (KRaft), MinIO, PostgreSQL, Keycloak (the
+# console's sign-in) and nginx (the console and the services under one origin) on loopback.
 #
 #   bash deploy/local/infra.sh up|down|status|reset|logs [kafka|minio|postgres]|env
 #
@@ -20,6 +21,8 @@ KAFKA_VERSION=3.9.1
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
 MINIO_COMMIT=${MINIO_VERSION##*-}
 KAFKA_LIB="$QIS_CACHE_DIR/kafka-$KAFKA_VERSION/lib"
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_HOME="$QIS_CACHE_DIR/keycloak-$KEYCLOAK_VERSION"
 MINIO_BIN="$QIS_CACHE_DIR/minio-${MINIO_COMMIT:0:12}/bin/minio"
 
 STEP=""
@@ -297,6 +300,89 @@ minio_up() {
 
 minio_down() { stop_pid minio; }
 
+# ---------------------------------------------------------------- Keycloak
+# From Maven Central (the Quarkus distribution zip), cached per user; `kc.sh build` fixes the
+# build-time options once (PostgreSQL, health), then it runs in production mode (`start
+# --optimized`) over plain HTTP on loopback, its data in its own database of the project's
+# PostgreSQL. The realm and the demo users are provisioned by `tools/keycloak` (stack.sh start).
+KEYCLOAK_BUILD_OPTIONS="--db=postgres --health-enabled=true --features-disabled=impersonation"
+fetch_keycloak() {
+  [ -x "$KEYCLOAK_HOME/bin/kc.sh" ] && return 0
+  step "fetch Keycloak $KEYCLOAK_VERSION from Maven Central" "$QIS_INFRA_DIR/logs/keycloak-fetch.log"
+  command -v mvn >/dev/null || { echo "Maven is missing: apt-get install -y maven" >&2; return 1; }
+  local artifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" tmp
+  mvn -B -q dependency:get -Dartifact="$artifact" -Dtransitive=false >"$STEP_LOG" 2>&1
+  tmp=$(mktemp -d "$QIS_CACHE_DIR/keycloak.XXXXXX")
+  mvn -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$tmp" >>"$STEP_LOG" 2>&1
+  (cd "$tmp" && unzip -q ./*.zip && rm -f ./*.zip)
+  rm -rf "$KEYCLOAK_HOME" && mv "$tmp/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME" && rm -rf "$tmp"
+}
+
+keycloak_build() {
+  local stamp="$KEYCLOAK_HOME/.qis-build-options"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$KEYCLOAK_BUILD_OPTIONS" ] && return 0
+  step "build Keycloak for PostgreSQL (kc.sh build, once)" "$QIS_INFRA_DIR/logs/keycloak-build.log"
+  # shellcheck disable=SC2086
+  "$KEYCLOAK_HOME/bin/kc.sh" build $KEYCLOAK_BUILD_OPTIONS >"$STEP_LOG" 2>&1
+  echo "$KEYCLOAK_BUILD_OPTIONS" >"$stamp"
+}
+
+keycloak_ready() { curl -fs -o /dev/null "http://127.0.0.1:$QIS_KEYCLOAK_MANAGEMENT_PORT/health/ready"; }
+
+# Its own role and database, so the services' role never reaches Keycloak's tables.
+keycloak_database() {
+  pg_admin -d postgres -qAt >/dev/null <<SQL
+do \$\$ begin
+  if not exists (select 1 from pg_roles where rolname = 'qis_keycloak') then
+    create role qis_keycloak login nosuperuser nocreatedb nocreaterole;
+  end if;
+end \$\$;
+alter role qis_keycloak with password '$QIS_KEYCLOAK_DB_PASSWORD';
+SQL
+  if [ -z "$(pg_admin -d postgres -Atqc "select 1 from pg_database where datname='qis_keycloak'")" ]; then
+    pg_admin -d postgres -qc 'create database qis_keycloak owner qis_keycloak' >/dev/null
+  fi
+}
+
+keycloak_up() {
+  if keycloak_ready; then log "keycloak already up on $QIS_KEYCLOAK_PORT"; return 0; fi
+  fetch_keycloak
+  keycloak_build
+  keycloak_database
+  step "start Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$QIS_KEYCLOAK_PORT" "$QIS_INFRA_DIR/logs/keycloak.log"
+  mkdir -p "$QIS_INFRA_DIR/keycloak"
+  # The bootstrap admin exists only to provision the realm (tools/keycloak); its password is the
+  # per-user generated one. A small fixed heap: the default takes a share of the machine's memory.
+  KC_BOOTSTRAP_ADMIN_USERNAME=qis-admin KC_BOOTSTRAP_ADMIN_PASSWORD="$QIS_KEYCLOAK_ADMIN_PASSWORD" \
+    KC_DB_URL="jdbc:postgresql://127.0.0.1:$QIS_PG_PORT/qis_keycloak" KC_DB_USERNAME=qis_keycloak \
+    KC_DB_PASSWORD="$QIS_KEYCLOAK_DB_PASSWORD" \
+    JAVA_OPTS_KC_HEAP="-Xms256m -Xmx768m" \
+    nohup "$KEYCLOAK_HOME/bin/kc.sh" start --optimized \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$QIS_KEYCLOAK_PORT" \
+    --http-management-port="$QIS_KEYCLOAK_MANAGEMENT_PORT" \
+    --hostname="$QIS_KEYCLOAK_URL" --hostname-backchannel-dynamic=false \
+    --cache=local --log-level=warn >"$STEP_LOG" 2>&1 &
+  echo $! >"$QIS_INFRA_DIR/run/keycloak.pid"
+  wait_for "keycloak" 180 keycloak_ready
+}
+
+keycloak_down() { stop_pid keycloak; }
+
+# ---------------------------------------------------------------- nginx
+# The browser's one origin: the console's files at / and each service at /api/<service>/ (the
+# same routes as deploy/nginx/qis-routes.conf.template, which a Kubernetes Ingress mirrors).
+# Debian's nginx binary, our own configuration and pid under .infra/nginx (Debian's own site is
+# left alone). `npm start` and the browser tests write the configuration (tools/console-proxy).
+install_nginx() {
+  command -v nginx >/dev/null && return 0
+  step "install nginx from Debian packages" "$QIS_INFRA_DIR/logs/apt-nginx.log"
+  [ "$(id -u)" = 0 ] || { echo "nginx is missing; run: sudo apt-get install -y nginx-light" >&2; return 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get update -q >"$STEP_LOG" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx-light >>"$STEP_LOG" 2>&1
+  # Debian starts its default site on :80 at install; it is not ours to keep running.
+  service nginx stop >/dev/null 2>&1 || nginx -s quit >/dev/null 2>&1 || true
+}
+
 # ---------------------------------------------------------------- dev JWT issuer key pair
 dev_keys() {
   local dir="$QIS_INFRA_DIR/keys"
@@ -315,11 +401,11 @@ dev_keys() {
 # when absent.
 CJK_FONT_FILE=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 documents_tools() {
-  [ -f "$CJK_FONT_FILE" ] && command -v pdftoppm >/dev/null && command -v chromium >/dev/null && return 0
+  [ -f "$CJK_FONT_FILE" ] && command -v pdftoppm >/dev/null && command -v chromium >/dev/null && command -v unzip >/dev/null && return 0
   step "install the CJK font, poppler-utils and chromium from Debian packages" "$QIS_INFRA_DIR/logs/apt-documents.log"
   [ "$(id -u)" = 0 ] || { echo "missing CJK font, pdftoppm or chromium; run: sudo apt-get install -y fonts-wqy-microhei poppler-utils chromium" >&2; return 1; }
   DEBIAN_FRONTEND=noninteractive apt-get update -q >"$STEP_LOG" 2>&1
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-wqy-microhei poppler-utils chromium >>"$STEP_LOG" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-wqy-microhei poppler-utils chromium unzip >>"$STEP_LOG" 2>&1
 }
 
 # ---------------------------------------------------------------- helpers
@@ -342,6 +428,7 @@ status() {
   if kafka_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_PORT"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_PORT"; rc=1; fi
   if kafka_sasl_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM, platform feeds)"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM, platform feeds)"; fi
   if minio_ready; then echo "minio     up    127.0.0.1:$QIS_MINIO_PORT"; else echo "minio     down  127.0.0.1:$QIS_MINIO_PORT"; rc=1; fi
+  if keycloak_ready; then echo "keycloak  up    $QIS_KEYCLOAK_URL"; else echo "keycloak  down  $QIS_KEYCLOAK_URL"; rc=1; fi
   return $rc
 }
 
@@ -354,8 +441,8 @@ case "$cmd" in
     dev_keys
     documents_tools
     case "$only" in
-      all) pg_up; kafka_up; minio_up ;;
-      postgres) pg_up ;; kafka) kafka_up ;; minio) minio_up ;;
+      all) pg_up; kafka_up; minio_up; keycloak_up; install_nginx ;;
+      postgres) pg_up ;; kafka) kafka_up ;; minio) minio_up ;; keycloak) pg_up; keycloak_up ;;
       *) echo "unknown server '$only'" >&2; exit 2 ;;
     esac
     STEP=""
@@ -364,14 +451,14 @@ case "$cmd" in
   down)
     only=${1:-all}
     case "$only" in
-      all) minio_down; kafka_down; pg_down ;;
-      postgres) pg_down ;; kafka) kafka_down ;; minio) minio_down ;;
+      all) keycloak_down; minio_down; kafka_down; pg_down ;;
+      postgres) pg_down ;; kafka) kafka_down ;; minio) minio_down ;; keycloak) keycloak_down ;;
       *) echo "unknown server '$only'" >&2; exit 2 ;;
     esac
     ;;
   status) status ;;
   reset)
-    minio_down; kafka_down; pg_down
+    keycloak_down; minio_down; kafka_down; pg_down
     rm -rf "$QIS_INFRA_DIR/kafka" "$QIS_INFRA_DIR/minio" "$(pg_datadir)" "$(pg_datadir).log" "$QIS_INFRA_DIR/pg"
     log "data removed; run 'up' to start fresh"
     ;;

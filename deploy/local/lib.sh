@@ -14,6 +14,13 @@ export QIS_KAFKA_CONTROLLER_PORT=${QIS_KAFKA_CONTROLLER_PORT:-19093}
 export QIS_KAFKA_SASL_PORT=${QIS_KAFKA_SASL_PORT:-19094}
 export QIS_MINIO_PORT=${QIS_MINIO_PORT:-19000}
 export QIS_MINIO_CONSOLE_PORT=${QIS_MINIO_CONSOLE_PORT:-19001}
+# Keycloak (the staff console's sign-in; management port for its health) and nginx (the console and
+# every service under one origin).
+export QIS_KEYCLOAK_PORT=${QIS_KEYCLOAK_PORT:-18080}
+export QIS_KEYCLOAK_MANAGEMENT_PORT=${QIS_KEYCLOAK_MANAGEMENT_PORT:-18081}
+export QIS_CONSOLE_PORT=${QIS_CONSOLE_PORT:-18000}
+export QIS_KEYCLOAK_URL=${QIS_KEYCLOAK_URL:-http://127.0.0.1:$QIS_KEYCLOAK_PORT}
+export QIS_KEYCLOAK_REALM=${QIS_KEYCLOAK_REALM:-qis}
 # The superuser creates databases and roles; the services connect as the application role, which
 # owns their databases but is no superuser (so grants bind it: the audit log is append-only for it).
 export QIS_PG_USER=${QIS_PG_USER:-qis}
@@ -79,6 +86,11 @@ ensure_credentials() {
   if ! grep -q '^QIS_PURCHASING_IDENTITY_KEY=' "$QIS_CREDENTIALS_FILE"; then
     echo "QIS_PURCHASING_IDENTITY_KEY=dev1:$(openssl rand -base64 32)" >>"$QIS_CREDENTIALS_FILE"
   fi
+  # Files written before the console signed in through Keycloak lack its admin and database passwords.
+  if ! grep -q '^QIS_KEYCLOAK_ADMIN_PASSWORD=' "$QIS_CREDENTIALS_FILE"; then
+    echo "QIS_KEYCLOAK_ADMIN_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
+    echo "QIS_KEYCLOAK_DB_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
+  fi
   set -a
   # shellcheck disable=SC1090
   source "$QIS_CREDENTIALS_FILE"
@@ -106,5 +118,10 @@ MINIO_KMS_KEY_ID=${QIS_MINIO_KMS_SECRET_KEY%%:*}
 AUTH_PUBLIC_KEY_FILE=$QIS_INFRA_DIR/keys/dev-jwt.pub
 AUTH_ISSUER=$QIS_AUTH_ISSUER
 AUTH_AUDIENCE=$QIS_AUTH_AUDIENCE
+AUTH_OIDC_ISSUER=$QIS_KEYCLOAK_URL/realms/$QIS_KEYCLOAK_REALM
+AUTH_OIDC_JWKS_URL=$QIS_KEYCLOAK_URL/realms/$QIS_KEYCLOAK_REALM/protocol/openid-connect/certs
+KEYCLOAK_URL=$QIS_KEYCLOAK_URL
+KEYCLOAK_ADMIN_USER=qis-admin
+KEYCLOAK_ADMIN_PASSWORD=$QIS_KEYCLOAK_ADMIN_PASSWORD
 EOF
 }

@@ -19,6 +19,10 @@ export const INFRA_VARIABLES = [
   'AUTH_PUBLIC_KEY_FILE',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
+  // The console's Keycloak and its bootstrap admin (tests make realms of their own).
+  'KEYCLOAK_URL',
+  'KEYCLOAK_ADMIN_USER',
+  'KEYCLOAK_ADMIN_PASSWORD',
 ] as const;
 
 export type InfraEnv = Record<(typeof INFRA_VARIABLES)[number], string>;

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const CONSOLE_SERVICES = [
+  'planning',
+  'purchasing',
+  'evidence',
+  'lab-gateway',
+  'enforcement',
+  'disclosure',
+] as const;
+export type ConsoleService = (typeof CONSOLE_SERVICES)[number];
+
+export interface ConsoleProxySettings {
+  /** Workspace root (templates in deploy/nginx). */
+  root: string;
+  /** Folder for the rendered configuration, pid, logs and temp files. */
+  prefix: string;
+  port: number;
+  /** The built console (dist/apps/console). */
+  staticRoot: string;
+  upstreams: Record<ConsoleService, string>;
+  keycloakUrl: string;
+  realm: string;
+  clientId: string;
+}
+
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => values[name] ?? whole);
+
+/** deploy/nginx/console.conf.template with this stack's values. */
+export function renderConsoleProxy(settings: ConsoleProxySettings): string {
+  const dir = path.join(settings.root, 'deploy/nginx');
+  const location = readFileSync(path.join(dir, 'service-location.conf.template'), 'utf8');
+  const locations = CONSOLE_SERVICES.map((service) =>
+    fill(location, { SERVICE: service, UPSTREAM: settings.upstreams[service].replace(/\/$/, '') }),
+  ).join('\n');
+  const config = JSON.stringify({
+    keycloakUrl: settings.keycloakUrl,
+    realm: settings.realm,
+    clientId: settings.clientId,
+  });
+  return fill(readFileSync(path.join(dir, 'console.conf.template'), 'utf8'), {
+    PREFIX: settings.prefix,
+    MIME_TYPES: '/etc/nginx/mime.types',
+    LISTEN: `127.0.0.1:${settings.port}`,
+    ROOT: settings.staticRoot,
+    KEYCLOAK_ORIGIN: new URL(settings.keycloakUrl).origin,
+    CONFIG_JSON: config,
+    SERVICE_LOCATIONS: locations,
+  });
+}
+
+/** Writes the configuration and its folders; returns the configuration file. */
+export function writeConsoleProxy(settings: ConsoleProxySettings): string {
+  for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
+    mkdirSync(path.join(settings.prefix, 'tmp', d), { recursive: true });
+  const file = path.join(settings.prefix, 'nginx.conf');
+  writeFileSync(file, renderConsoleProxy(settings));
+  return file;
+}
+
+/** nginx in the foreground as a child process (tests): stop() ends it. */
+export async function runConsoleProxy(
+  settings: ConsoleProxySettings,
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const file = writeConsoleProxy(settings);
+  const child = spawn(
+    'nginx',
+    ['-e', path.join(settings.prefix, 'error.log'), '-c', file, '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let errors = '';
+  child.stderr?.on('data', (c: Buffer) => (errors += c.toString()));
+  const url = `http://127.0.0.1:${settings.port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${errors.trim()}`);
+    const ok = await fetch(`${url}/config.json`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`nginx did not answer on ${url}: ${errors.trim()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGQUIT');
+      await exited;
+    },
+  };
+}
