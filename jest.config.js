@@ -27,7 +27,7 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
-const projects = ['services', 'libs', 'tools', '.'].flatMap((group) =>
+const projects = ['services', 'libs', 'tools', 'apps', '.'].flatMap((group) =>
   fs
     .readdirSync(path.join(__dirname, group), { withFileTypes: true })
     .filter(

@@ -30,3 +30,4 @@ export { TestIssuer, type TestClaims } from './test-issuer';
 export { brokersFromEnv, deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTopic } from './test-topics';
 export { removeTestBucket } from './remove-test-bucket';
 export { sendEvents } from './send-events';
+export { startServiceStack, STAGE_SERVICES, type ServiceStack, type StageService } from './service-stack';

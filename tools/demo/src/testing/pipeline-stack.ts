@@ -1,24 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { ObjectStoreConfig } from '@qis/config';
-import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
-import {
-  createTestDatabase,
-  freePort,
-  repoRoot,
-  spawnService,
-  TestIssuer,
-  waitForReady,
-  type ServiceProcess,
-  removeTestBucket,
-} from '@qis/testing';
+import { startServiceStack, TestIssuer, type ServiceProcess, type StageService } from '@qis/testing';
 import { createActors, type Actors, type ServiceUrls } from '../actors';
 
-const SERVICES = ['planning', 'purchasing', 'evidence', 'lab-gateway', 'enforcement', 'disclosure'] as const;
-type ServiceName = (typeof SERVICES)[number];
-
-/** The six built services as processes, each with its own database, on free ports, for a test. */
+/** The six built services as processes (see `startServiceStack`), with the simulated actors on them. */
 export interface PipelineStack {
   urls: ServiceUrls;
   actors: Actors;
@@ -26,78 +9,24 @@ export interface PipelineStack {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the six services from dist/ (build first) with the test issuer, a fresh evidence bucket
- * (GOVERNANCE lock, so the test can remove it) and the per-file topic prefix already in the env.
- * `extra` adds variables per service. Stop removes the processes, databases and bucket.
- */
+/** `startServiceStack` with the demo's actors; `extra` adds variables per service. */
 export async function startPipelineStack(
-  extra: Partial<Record<ServiceName, Record<string, string>>> = {},
+  extra: Partial<Record<StageService, Record<string, string>>> = {},
 ): Promise<PipelineStack> {
-  const bucket = `qis-test-pipe-${randomBytes(5).toString('hex')}`;
-  const minio = createObjectStoreClient(
-    Object.assign(new ObjectStoreConfig(), process.env) as ObjectStoreConfig,
-  );
-  await ensureEvidenceBucket(minio, bucket, {
-    region: process.env['MINIO_REGION'] ?? 'us-east-1',
-    retentionYears: 2,
-    mode: 'GOVERNANCE',
-  });
-  const ports = Object.fromEntries(
-    await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const)),
-  );
-  const url = (s: ServiceName) => `http://127.0.0.1:${ports[s]}`;
-  const evidenceUrl = { EVIDENCE_URL: url('evidence') };
-  const defaults: Record<ServiceName, Record<string, string>> = {
-    planning: {},
-    purchasing: { ...evidenceUrl, PURCHASING_SCHEDULER_INTERVAL_MS: '1000' },
-    evidence: { EVIDENCE_BUCKET: bucket, EVIDENCE_LOCK_MODE: 'GOVERNANCE', EVIDENCE_PART_SIZE_MB: '5' },
-    'lab-gateway': evidenceUrl,
-    enforcement: {
-      ...evidenceUrl,
-      DEADLINE_SCAN_INTERVAL_MS: '3600000',
-      SERVICE_TOKEN_PRIVATE_KEY_FILE: TestIssuer.shared().privateKeyFile,
-    },
-    disclosure: {},
-  };
-  const databases: Array<{ drop(): Promise<void> }> = [];
-  const processes: ServiceProcess[] = [];
-  const stop = async () => {
-    await Promise.all(processes.map((p) => p.stop()));
-    // Each service's log, kept as a test artifact (errors carry the errorId a 500 answered with).
-    const logs = path.join(repoRoot(), 'test-artifacts', 'pipeline', bucket);
-    mkdirSync(logs, { recursive: true });
-    for (const p of processes) writeFileSync(path.join(logs, `${p.name}.log`), p.output());
-    for (const db of databases) await db.drop().catch(() => undefined);
-    await removeTestBucket(minio, bucket);
-  };
-  try {
-    for (const name of SERVICES) {
-      const db = await createTestDatabase(name.replace('-', '_'));
-      databases.push(db);
-      processes.push(
-        spawnService(name, {
-          DB_NAME: db.name,
-          HTTP_PORT: String(ports[name]),
-          LOG_LEVEL: 'warn',
-          ...defaults[name],
-          ...extra[name],
-        }),
-      );
-    }
-    await Promise.all(processes.map((p) => waitForReady(p, 180_000)));
-  } catch (error) {
-    await stop().catch(() => undefined);
-    throw error;
-  }
+  const stack = await startServiceStack(extra);
   const urls: ServiceUrls = {
-    planning: url('planning'),
-    purchasing: url('purchasing'),
-    evidence: url('evidence'),
-    labGateway: url('lab-gateway'),
-    enforcement: url('enforcement'),
-    disclosure: url('disclosure'),
+    planning: stack.url.planning,
+    purchasing: stack.url.purchasing,
+    evidence: stack.url.evidence,
+    labGateway: stack.url['lab-gateway'],
+    enforcement: stack.url.enforcement,
+    disclosure: stack.url.disclosure,
   };
   const issuer = TestIssuer.shared();
-  return { urls, actors: createActors(urls, (claims) => issuer.sign(claims)), processes, stop };
+  return {
+    urls,
+    actors: createActors(urls, (claims) => issuer.sign(claims)),
+    processes: stack.processes,
+    stop: stack.stop,
+  };
 }

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { repoRoot } from '@qis/testing';
+import type { ConsoleUser } from './console-harness';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, without the background traffic this closed network refuses. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export type Language = 'zh-CN' | 'en';
+
+/** A fresh browser context (no session), desktop or phone, Asia/Shanghai, in `language`. */
+export function newContext(
+  browser: Browser,
+  options: { phone?: boolean; language?: Language } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: options.phone ? PHONE : DESKTOP,
+    isMobile: options.phone ?? false,
+    hasTouch: options.phone ?? false,
+    deviceScaleFactor: 1,
+    locale: options.language ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+}
+
+/** Opens `url` and signs in on Keycloak's own login page, as a person would; back on the console. */
+export async function signIn(page: Page, consoleUrl: string, user: ConsoleUser, target = '/'): Promise<void> {
+  await page.goto(`${consoleUrl}${target}`);
+  await page.waitForURL(
+    (u) => u.pathname.includes('/protocol/openid-connect/auth') || u.pathname.includes('/login-actions/'),
+  );
+  await page.locator('#username').fill(user.username);
+  await page.locator('#password').fill(user.password);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((u) => u.origin === new URL(consoleUrl).origin, { timeout: 30_000 });
+}
+
+const artifacts = () => path.join(repoRoot(), 'test-artifacts', 'console');
+
+/** A full-page screenshot kept as a test artifact: test-artifacts/console/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifacts(), { recursive: true });
+  const file = path.join(artifacts(), `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** axe-core on the page as it is now: the serious and critical violations (none expected). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')}`,
+    );
+}
