@@ -1,6 +1,6 @@
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { assertEveryRouteHasPolicy } from '@qis/auth';
 import { ConfigError, loadConfig, type ServiceConfig } from '@qis/config';
 import { declaredTopics } from '@qis/contracts';
@@ -16,6 +16,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
 import { StartupState } from './health/startup-state';
+import { openApiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
 import { kafkaLogSink } from './kafka/kafka.providers';
 import { RuntimeModule } from './runtime.module';
@@ -139,15 +140,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   handleShutdown(app, def.name);
 
   if (config.SWAGGER_ENABLED) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(def.title)
-        .setDescription(def.description)
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    const document = openApiDocument(app, def);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   }
 

@@ -1,4 +1,5 @@
 export { bootstrapService, configOrExit, type BootstrapOptions, type RunningService } from './bootstrap';
+export { openApiDocument, renderOpenApiDocument } from './http/openapi';
 export { HttpErrorFilter } from './http/exception.filter';
 export { strictValidationPipe } from './http/validation';
 export { loggerParams, REDACTED_PATHS, requestId } from './logging';

@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { ServiceConfig } from '@qis/config';
+import { RuntimeModule } from '../runtime.module';
+import type { ServiceDefinition } from '../service-definition';
+
+/** The service's OpenAPI document, as served at `/docs-json`. */
+export function openApiDocument(
+  app: INestApplication,
+  def: Pick<ServiceDefinition, 'title' | 'description'>,
+): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(def.title)
+      .setDescription(def.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
+
+/**
+ * The same document without any server: Nest's preview mode resolves the modules and routes but
+ * instantiates no provider, so no database, broker or object store is touched and the config is
+ * only the class's defaults (no route depends on it). Used by `npm run openapi`.
+ */
+export async function renderOpenApiDocument<C extends ServiceConfig>(
+  def: ServiceDefinition<C>,
+): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(RuntimeModule.forService(def, new def.config()), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    return openApiDocument(app, def);
+  } finally {
+    await app.close();
+  }
+}
