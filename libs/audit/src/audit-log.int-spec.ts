@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditLogEntry } from './audit-log-entry.entity';
 import { AuditQuery } from './audit-query.dto';
 import { AuditService } from './audit.service';
 import { CreateAuditLog1763800004000 } from './create-audit-log.migration';
+import { IndexAuditFilters1764800000000 } from './index-audit-filters.migration';
 
 // The application role (what services connect as) and the administrator (creates databases).
 const server = { host: process.env['DB_HOST'], port: Number(process.env['DB_PORT']) };
@@ -41,7 +44,7 @@ describe('the audit log, connected as the application role', () => {
       username: app.user,
       database,
       entities: [AuditLogEntry],
-      migrations: [CreateAuditLog1763800004000],
+      migrations: [CreateAuditLog1763800004000, IndexAuditFilters1764800000000],
       migrationsRun: true,
       logging: false,
     }).initialize();
@@ -137,5 +140,51 @@ describe('the audit log, connected as the application role', () => {
     const future = new Date(Date.now() + 60_000).toISOString();
     expect((await query({ entityType: 'report', from: future })).total).toBe(0);
     expect((await query({ entityType: 'report', to: future })).total).toBe(5);
+  });
+
+  it('finds entries by action (exact or a prefix) and by batch (its own record or named in the detail)', async () => {
+    const by = { actor: 'officer-1', roles: ['intake-officer'] };
+    await audit.record(by, { action: 'batch.issue', entityType: 'batch', entityId: 'HZ2026-000001' });
+    await audit.record(by, {
+      action: 'purchase.record',
+      entityType: 'purchase-task',
+      entityId: 'HZ2026-000001',
+    });
+    await audit.record(by, {
+      action: 'sample.seal',
+      entityType: 'sample',
+      entityId: 'S-1',
+      detail: { batchNumber: 'HZ2026-000001' },
+    });
+    await audit.record(by, {
+      action: 'sample.seal',
+      entityType: 'sample',
+      entityId: 'S-2',
+      detail: { batchNumber: 'HZ2026-000002' },
+    });
+    await audit.record(by, { action: 'sample.label-print', entityType: 'sample', entityId: 'S-2' });
+    const query = (q: Partial<AuditQuery>) => audit.search(Object.assign(new AuditQuery(), q));
+    const ids = async (q: Partial<AuditQuery>) => (await query(q)).items.map((e) => e.entityId);
+
+    expect(await ids({ batchNumber: 'HZ2026-000001' })).toEqual(['S-1', 'HZ2026-000001', 'HZ2026-000001']);
+    expect(await ids({ batchNumber: 'HZ2026-000002' })).toEqual(['S-2']);
+    expect(await ids({ batchNumber: 'HZ2026-000001', entityType: 'sample' })).toEqual(['S-1']);
+    expect(await ids({ batchNumber: 'HZ2026-000001', action: 'purchase.record' })).toEqual(['HZ2026-000001']);
+    expect(await ids({ action: 'sample.seal' })).toEqual(['S-2', 'S-1']);
+    expect(await ids({ action: 'sample.*' })).toEqual(['S-2', 'S-2', 'S-1']);
+    expect(await ids({ action: 'sample.*', entityId: 'S-2' })).toEqual(['S-2', 'S-2']);
+    // Paging keeps working with the new filters: total over all pages, newest first.
+    const page = await query({ batchNumber: 'HZ2026-000001', pageSize: 2, page: 2 });
+    expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(page.items.map((e) => e.action)).toEqual(['batch.issue']);
+  });
+
+  it('refuses a malformed action or batch number, naming the field', () => {
+    const invalid = (q: Record<string, string>) =>
+      validateSync(plainToInstance(AuditQuery, q)).map((e) => e.property);
+    expect(invalid({ action: 'plan approve' })).toEqual(['action']);
+    expect(invalid({ action: 'plan.*.approve' })).toEqual(['action']);
+    expect(invalid({ batchNumber: 'hz2026-1' })).toEqual(['batchNumber']);
+    expect(invalid({ action: 'plan.*', batchNumber: 'HZ2026-000123' })).toEqual([]);
   });
 });

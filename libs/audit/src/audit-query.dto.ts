@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BATCH_NUMBER } from '@qis/contracts';
 import { Type } from 'class-transformer';
 import {
   IsInt,
@@ -11,6 +12,9 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
+
+/** `plan.approve`, or `plan.*` for every action under `plan.`. */
+export const ACTION = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*(\.\*)?$/;
 
 /** `to` must not be before `from`. */
 const NotBeforeFrom = (): PropertyDecorator =>
@@ -37,6 +41,23 @@ export class AuditQuery {
   @IsString()
   @MaxLength(128)
   entityId?: string;
+
+  @ApiPropertyOptional({
+    example: 'plan.approve',
+    description: 'an action, or every action under a prefix: `plan.*`',
+  })
+  @IsOptional()
+  @Matches(ACTION, { message: 'action must be an action such as plan.approve, or a prefix such as plan.*' })
+  action?: string;
+
+  @ApiPropertyOptional({
+    example: 'HZ2026-000123',
+    description:
+      "entries about this batch: the batch's own record (entity id) or any naming it in its detail",
+  })
+  @IsOptional()
+  @Matches(BATCH_NUMBER, { message: 'batchNumber must be a batch number such as HZ2026-000123' })
+  batchNumber?: string;
 
   @ApiPropertyOptional({ description: "the actor's `sub`" })
   @IsOptional()

@@ -12,7 +12,9 @@ export class AuditController {
 
   @Get()
   @Policy({ roles: ['auditor'] })
-  @ApiOperation({ summary: "This service's audit log, by entity, actor and time range (auditors only)" })
+  @ApiOperation({
+    summary: "This service's audit log, by entity, batch, action, actor and time range (auditors only)",
+  })
   @ApiOkResponse({ type: AuditPage })
   @ApiBadRequestResponse({ description: 'a filter is malformed; the body names the field' })
   search(@Query() query: AuditQuery): Promise<AuditPage> {

@@ -4,7 +4,9 @@ import { HeldWrites } from '@qis/persistence';
 import {
   And,
   LessThan,
+  Like,
   MoreThanOrEqual,
+  Raw,
   Repository,
   type EntityManager,
   type FindOperator,
@@ -70,12 +72,22 @@ export class AuditService {
     if (query.entityType) where.entityType = query.entityType;
     if (query.entityId) where.entityId = query.entityId;
     if (query.actor) where.actor = query.actor;
+    if (query.action)
+      where.action = query.action.endsWith('.*') ? Like(`${query.action.slice(0, -1)}%`) : query.action;
     const time: Array<FindOperator<Date>> = [];
     if (query.from) time.push(MoreThanOrEqual(new Date(query.from)));
     if (query.to) time.push(LessThan(new Date(query.to)));
     if (time.length > 0) where.occurredAt = time.length === 1 ? time[0] : And(...time);
+    // A batch is the entity itself (batch, purchase task) or is named in the detail (samples, notices, …).
+    const batchNumber = query.batchNumber;
+    const wheres: Array<FindOptionsWhere<AuditLogEntry>> = [where];
+    if (batchNumber) {
+      const namedInDetail = Raw((column) => `${column} ->> 'batchNumber' = :batchNumber`, { batchNumber });
+      wheres.splice(0, 1, { ...where, detail: namedInDetail });
+      if (!query.entityId || query.entityId === batchNumber) wheres.push({ ...where, entityId: batchNumber });
+    }
     const [rows, total] = await this.entries.findAndCount({
-      where,
+      where: wheres,
       order: { occurredAt: 'DESC', id: 'DESC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,

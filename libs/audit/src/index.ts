@@ -6,3 +6,4 @@ export { AuditPage } from './audit-page.view';
 export { AuditQuery } from './audit-query.dto';
 export { AuditService, type AuditEvent } from './audit.service';
 export { CreateAuditLog1763800004000 } from './create-audit-log.migration';
+export { IndexAuditFilters1764800000000 } from './index-audit-filters.migration';

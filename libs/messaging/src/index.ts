@@ -22,3 +22,9 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { MESSAGING_PRODUCER, OutboxPublisher, type OutgoingEvent } from './outbox/outbox.publisher';
 export { provisionTopics, type TopicSettings } from './provision-topics';
 export { readDeadLetters, replayDeadLetters, type DeadLetter } from './dead-letter/dead-letters';
+export {
+  deadLetterPosition,
+  summarizeDeadLetter,
+  type DeadLetterReason,
+  type DeadLetterSummary,
+} from './dead-letter/dead-letter-summary';

@@ -20,7 +20,7 @@ import { openApiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
 import { kafkaLogSink } from './kafka/kafka.providers';
 import { RuntimeModule } from './runtime.module';
-import type { ServiceDefinition } from './service-definition';
+import { defaultConsumerGroup, type ServiceDefinition } from './service-definition';
 
 export interface RunningService<C extends ServiceConfig> {
   app: INestApplication;
@@ -122,7 +122,8 @@ export async function bootstrapService<C extends ServiceConfig>(
   options: BootstrapOptions = {},
 ): Promise<RunningService<C>> {
   const config = configOrExit(def, options.env ?? process.env);
-  const app = await NestFactory.create(RuntimeModule.forService(def, config), {
+  const groupId = options.groupId ?? defaultConsumerGroup(def, config);
+  const app = await NestFactory.create(RuntimeModule.forService(def, config, groupId), {
     bufferLogs: true,
     abortOnError: false,
   });
@@ -150,8 +151,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   app.connectMicroservice({
     strategy: new EventConsumerServer({
       kafka: app.get(Kafka),
-      groupId:
-        options.groupId ?? (config.KAFKA_CONSUMER_GROUP || `${config.KAFKA_TOPIC_PREFIX}qis-${def.name}`),
+      groupId,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       dataSource: app.get(DataSource),
       registry: app.get(EventHandlerRegistry),

@@ -5,4 +5,10 @@ export { strictValidationPipe } from './http/validation';
 export { loggerParams, REDACTED_PATHS, requestId } from './logging';
 export { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
 export { RuntimeModule } from './runtime.module';
-export { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
+export {
+  CONSUMER_GROUP,
+  defaultConsumerGroup,
+  SERVICE_CONFIG,
+  SERVICE_DEFINITION,
+  type ServiceDefinition,
+} from './service-definition';

@@ -2,13 +2,23 @@ import { Module, type DynamicModule, type InjectionToken, type Provider } from '
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogEntry, AuditModule, CreateAuditLog1763800004000 } from '@qis/audit';
+import {
+  AuditLogEntry,
+  AuditModule,
+  CreateAuditLog1763800004000,
+  IndexAuditFilters1764800000000,
+} from '@qis/audit';
 import { AuthGuard, TokenVerifier } from '@qis/auth';
 import type { ObjectStoreConfig, ServiceConfig } from '@qis/config';
 import { messagingMigrations } from '@qis/messaging';
 import { dataSourceOptions } from '@qis/persistence';
 import { createObjectStoreClient, ObjectStoreHealthIndicator } from '@qis/storage';
 import { LoggerModule } from 'nestjs-pino';
+import { DeadLetterBox } from './dead-letters/dead-letter-box';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { InspectDeadLetterUseCase } from './dead-letters/inspect-dead-letter.usecase';
+import { ListDeadLettersUseCase } from './dead-letters/list-dead-letters.usecase';
+import { ReplayDeadLettersUseCase } from './dead-letters/replay-dead-letters.usecase';
 import { HealthController } from './health/health.controller';
 import { StartupState } from './health/startup-state';
 import { HttpErrorFilter } from './http/exception.filter';
@@ -19,7 +29,13 @@ import { OpsProbeConsumer } from './ops-probe/ops-probe.consumer';
 import { OpsProbeController } from './ops-probe/ops-probe.controller';
 import { MessagingRuntimeModule } from './messaging/messaging-runtime.module';
 import { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
-import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
+import {
+  CONSUMER_GROUP,
+  defaultConsumerGroup,
+  SERVICE_CONFIG,
+  SERVICE_DEFINITION,
+  type ServiceDefinition,
+} from './service-definition';
 
 /**
  * Everything a stage service has in common — config, JSON logs, database with migrations, Kafka,
@@ -27,10 +43,15 @@ import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './se
  */
 @Module({})
 export class RuntimeModule {
-  static forService<C extends ServiceConfig>(def: ServiceDefinition<C>, config: C): DynamicModule {
+  static forService<C extends ServiceConfig>(
+    def: ServiceDefinition<C>,
+    config: C,
+    consumerGroup = defaultConsumerGroup(def, config),
+  ): DynamicModule {
     const providers: Provider[] = [
       { provide: SERVICE_DEFINITION, useValue: def },
       { provide: SERVICE_CONFIG, useValue: config },
+      { provide: CONSUMER_GROUP, useValue: consumerGroup },
       { provide: def.config, useValue: config },
       { provide: APP_FILTER, useClass: HttpErrorFilter },
       // Every HTTP route is authenticated and authorized by its declared policy.
@@ -38,6 +59,10 @@ export class RuntimeModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       OpsProbeConsumer,
       StartupState,
+      DeadLetterBox,
+      ListDeadLettersUseCase,
+      InspectDeadLetterUseCase,
+      ReplayDeadLettersUseCase,
       ...kafkaProviders,
     ];
     if (def.objectStore) {
@@ -65,6 +90,7 @@ export class RuntimeModule {
               CreateOpsProbeReceipt1763800000000,
               ...messagingMigrations,
               CreateAuditLog1763800004000,
+              IndexAuditFilters1764800000000,
               ...asArray(def.migrations),
             ],
           }),
@@ -77,7 +103,7 @@ export class RuntimeModule {
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
         ...(def.imports ?? []),
       ],
-      controllers: [HealthController, OpsProbeController],
+      controllers: [HealthController, OpsProbeController, DeadLettersController],
       providers,
       exports: [
         SERVICE_DEFINITION,

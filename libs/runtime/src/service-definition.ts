@@ -21,3 +21,9 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
 
 export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+/** The consumer group this instance's Kafka consumer joins (dead letters carry it). */
+export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
+
+/** `KAFKA_CONSUMER_GROUP`, else `<topic prefix>qis-<service>`, so prefixed environments never share a group. */
+export const defaultConsumerGroup = (def: Pick<ServiceDefinition, 'name'>, config: ServiceConfig): string =>
+  config.KAFKA_CONSUMER_GROUP || `${config.KAFKA_TOPIC_PREFIX}qis-${def.name}`;

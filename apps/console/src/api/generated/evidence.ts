@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** This service's audit log, by entity, actor and time range (auditors only) */
+    /** This service's audit log, by entity, batch, action, actor and time range (auditors only) */
     get: operations['AuditController_search'];
     put?: never;
     post?: never;
@@ -194,6 +194,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ops/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This service's dead letters per topic it consumes: counts, what failed and why */
+    get: operations['DeadLettersController_letters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ops/dead-letters/{topic}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send dead letters back to their topic (message id kept: groups that applied it skip it); audited */
+    post: operations['DeadLettersController_replayLetters'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ops/dead-letters/{topic}/{partition}/{offset}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One dead letter with its headers and value */
+    get: operations['DeadLettersController_letter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/ops/probes': {
     parameters: {
       query?: never;
@@ -360,6 +411,151 @@ export interface components {
       intact: boolean;
       objectsChecked: number;
     };
+    DeadLetterReasonView: {
+      /**
+       * @description the field (`(value)` for the whole message)
+       * @example reportedAt
+       */
+      field: string;
+      /**
+       * @example [
+       *       "reportedAt must be a valid ISO 8601 date string"
+       *     ]
+       */
+      reasons: string[];
+    };
+    DeadLetterSummaryView: {
+      /** @description applied since by this service's consumer group (a replay succeeded): nothing left to do */
+      applied: boolean;
+      /** @description handler attempts before it was dead-lettered (0: poison) */
+      attempts: number | null;
+      /** @description the consumer group that failed on it */
+      consumerGroup: string | null;
+      /**
+       * @description `poison` or `handler-failed`
+       * @example poison
+       */
+      errorKind: string | null;
+      /** @example value fails validation */
+      errorMessage: string | null;
+      /** Format: date-time */
+      failedAt: string | null;
+      /**
+       * @description the message key: the batch
+       * @example HZ2026-000123
+       */
+      key: string | null;
+      /** Format: uuid */
+      messageId: string | null;
+      /**
+       * @description a Kafka offset (int64, as a string)
+       * @example 42
+       */
+      offset: string;
+      /** @example 1 */
+      partition: number;
+      /**
+       * @description `<partition>:<offset>` in the dead-letter topic, as replay takes it
+       * @example 1:42
+       */
+      position: string;
+      /** @description each invalid field and why (poison) */
+      reasons: components['schemas']['DeadLetterReasonView'][];
+      /** @description replays before this letter was written */
+      replayCount: number;
+      /** @example lab.report-issued */
+      type: string | null;
+    };
+    DeadLetterTopicView: {
+      /** @description this service's letters in it */
+      count: number;
+      /**
+       * @description its dead-letter topic (with the prefix)
+       * @example lab.report-issued.v1.dlq
+       */
+      deadLetterTopic: string;
+      /** @description in partition and offset order */
+      letters: components['schemas']['DeadLetterSummaryView'][];
+      /** @description of those, not applied since (what is left to fix) */
+      pending: number;
+      /**
+       * @description a topic this service consumes
+       * @example lab.report-issued.v1
+       */
+      topic: string;
+    };
+    DeadLetterView: {
+      /** @description applied since by this service's consumer group (a replay succeeded): nothing left to do */
+      applied: boolean;
+      /** @description handler attempts before it was dead-lettered (0: poison) */
+      attempts: number | null;
+      /** @description the consumer group that failed on it */
+      consumerGroup: string | null;
+      /** @example lab.report-issued.v1.dlq */
+      deadLetterTopic: string;
+      /**
+       * @description `poison` or `handler-failed`
+       * @example poison
+       */
+      errorKind: string | null;
+      /** @example value fails validation */
+      errorMessage: string | null;
+      /** Format: date-time */
+      failedAt: string | null;
+      /** @description every header: the original ones and the dead-letter ones (original-*, failed-at, error-*) */
+      headers: {
+        [key: string]: string;
+      };
+      /** @description the value parsed, when it is JSON */
+      json?: Record<string, never>;
+      /**
+       * @description the message key: the batch
+       * @example HZ2026-000123
+       */
+      key: string | null;
+      /** Format: uuid */
+      messageId: string | null;
+      /**
+       * @description a Kafka offset (int64, as a string)
+       * @example 42
+       */
+      offset: string;
+      /** @example 1 */
+      partition: number;
+      /**
+       * @description `<partition>:<offset>` in the dead-letter topic, as replay takes it
+       * @example 1:42
+       */
+      position: string;
+      /** @description each invalid field and why (poison) */
+      reasons: components['schemas']['DeadLetterReasonView'][];
+      /** @description replays before this letter was written */
+      replayCount: number;
+      /**
+       * @description the topic it failed on
+       * @example lab.report-issued.v1
+       */
+      topic: string;
+      /** @example lab.report-issued */
+      type: string | null;
+      /** @description the value as UTF-8 text */
+      value: string | null;
+    };
+    DeadLettersView: {
+      /**
+       * @description this service's consumer group: only its letters are listed
+       * @example qis-enforcement
+       */
+      consumerGroup: string;
+      /** @description letters over all topics */
+      count: number;
+      /** @description letters not applied since */
+      pending: number;
+      /** @example enforcement */
+      service: string;
+      /** @description every topic this service consumes, in name order */
+      topics: components['schemas']['DeadLetterTopicView'][];
+    };
     DownloadTicket: {
       expiresAt: string;
       sha256: string;
@@ -486,6 +682,32 @@ export interface components {
       /** @example 78312345678901 */
       trackingNumber: string;
     };
+    ReplayDeadLettersCommand: {
+      /**
+       * @description every letter of this service's consumer group on the topic
+       * @enum {boolean}
+       */
+      all?: true;
+      /**
+       * @description `<partition>:<offset>` of each letter
+       * @example [
+       *       "1:42"
+       *     ]
+       */
+      positions?: string[];
+    };
+    ReplayResultView: {
+      /**
+       * @example [
+       *       "1:42"
+       *     ]
+       */
+      positions: string[];
+      /** @description letters sent back to the topic */
+      replayed: number;
+      /** @example lab.report-issued.v1 */
+      topic: string;
+    };
     ResealCommand: {
       newSealNumber: string;
       /** @example 复检 */
@@ -598,6 +820,10 @@ export interface operations {
       query?: {
         entityType?: string;
         entityId?: string;
+        /** @description an action, or every action under a prefix: `plan.*` */
+        action?: string;
+        /** @description entries about this batch: the batch's own record (entity id) or any naming it in its detail */
+        batchNumber?: string;
         /** @description the actor's `sub` */
         actor?: string;
         /** @description inclusive */
@@ -1110,6 +1336,147 @@ export interface operations {
       };
       /** @description needs one of the roles: intake-officer, auditor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DeadLettersController_letters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLettersView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DeadLettersController_replayLetters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the topic the letters failed on (no prefix, no .dlq) */
+        topic: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplayDeadLettersCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplayResultView'];
+        };
+      };
+      /** @description neither positions nor all: true, or a malformed position */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not a topic this service consumes, or a position with no letter of it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DeadLettersController_letter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the topic the letters failed on (no prefix, no .dlq) */
+        topic: string;
+        /** @description partition in the dead-letter topic */
+        partition: number;
+        /** @description offset in the dead-letter topic */
+        offset: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterView'];
+        };
+      };
+      /** @description a malformed topic, partition or offset; the body names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not a topic this service consumes, or no letter of it there */
+      404: {
         headers: {
           [name: string]: unknown;
         };
