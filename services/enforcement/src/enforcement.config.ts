@@ -1,6 +1,6 @@
 import { envInt, ServiceConfig } from '@qis/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
@@ -64,6 +64,13 @@ export class EnforcementConfig extends ServiceConfig {
   @Transform(emptyAsUnset)
   @IsString()
   SERVICE_TOKEN_SCOPE?: string = undefined;
+
+  /**
+   * From this day of the year (MM-DD, Asia/Shanghai) a `calendar-year-missing` alert names the
+   * next year while its holiday schedule is not known (the State Council publishes it each autumn).
+   */
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a day of the year as MM-DD' })
+  CALENDAR_MISSING_YEAR_ALERT_FROM = '11-01';
 
   /** How often notice PDFs not yet stored as evidence are (re)tried. */
   @Transform(envInt)

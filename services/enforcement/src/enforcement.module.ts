@@ -1,9 +1,16 @@
-import { Module, type Provider } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BatchEventsConsumer } from './batches/batch-events.consumer';
 import { BatchFile } from './batches/batch-file.entity';
 import { RecordBatchFactUseCase } from './batches/record-batch-fact.usecase';
-import { WorkingDayCalendar } from './calendar/working-day-calendar';
+import { ApproveHolidayScheduleUseCase } from './calendar/approve-holiday-schedule.usecase';
+import { CalendarSource } from './calendar/calendar-source';
+import { CalendarController } from './calendar/calendar.controller';
+import { Clock } from './calendar/clock';
+import { HolidaySchedule } from './calendar/holiday-schedule.entity';
+import { MissingYearWatch } from './calendar/missing-year-watch';
+import { ReturnHolidayScheduleUseCase } from './calendar/return-holiday-schedule.usecase';
+import { SubmitHolidayScheduleUseCase } from './calendar/submit-holiday-schedule.usecase';
 import { caseRouterProvider } from './cases/case-router.provider';
 import { CaseTransitionsUseCase } from './cases/case-transitions.usecase';
 import { CasesController } from './cases/cases.controller';
@@ -21,6 +28,7 @@ import { RecordFailureCreditUseCase } from './credit/record-failure-credit.useca
 import { RecordFollowUpOutcomeUseCase } from './credit/record-follow-up-outcome.usecase';
 import { AlertBook } from './deadlines/alert-book';
 import { Alert } from './deadlines/alert.entity';
+import { CompletePendingDeadlinesUseCase } from './deadlines/complete-pending-deadlines.usecase';
 import { DeadlineBook } from './deadlines/deadline-book';
 import { DeadlineScheduler } from './deadlines/deadline-scheduler';
 import { Deadline } from './deadlines/deadline.entity';
@@ -55,12 +63,8 @@ export const enforcementEntities = [
   TakedownReport,
   CreditEntry,
   FollowUpProposal,
+  HolidaySchedule,
 ];
-
-const calendarProvider: Provider = {
-  provide: WorkingDayCalendar,
-  useFactory: () => WorkingDayCalendar.fromChineseDays(),
-};
 
 /** Notices and deadlines, objections and re-inspection, routing to jurisdiction, cases, credit. */
 @Module({
@@ -72,9 +76,16 @@ const calendarProvider: Provider = {
     TriageController,
     CreditController,
     DeadlinesController,
+    CalendarController,
   ],
   providers: [
-    calendarProvider,
+    Clock,
+    CalendarSource,
+    SubmitHolidayScheduleUseCase,
+    ApproveHolidayScheduleUseCase,
+    ReturnHolidayScheduleUseCase,
+    MissingYearWatch,
+    CompletePendingDeadlinesUseCase,
     caseRouterProvider,
     BatchEventsConsumer,
     RecordBatchFactUseCase,

@@ -2,13 +2,29 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CalendarYearUnknownError } from './calendar-year-unknown.error';
 import { addDays, isoWeekday } from './shanghai-time';
+import { statutoryHolidayOn } from './statutory-holidays';
 
-/** The State Council's schedule for some years: holidays, and weekend days worked instead (调休). */
-export interface HolidaySchedule {
-  /** `YYYY-MM-DD` of public holidays (法定节假日及放假日). */
-  holidays: readonly string[];
-  /** `YYYY-MM-DD` of weekend days that are working days (调休上班). */
-  adjustedWorkdays: readonly string[];
+/** One holiday period of a year's schedule (放假): its name and every day off, weekends included. */
+export interface HolidayPeriod {
+  name: string;
+  dates: readonly string[];
+}
+
+/** Where a year's schedule comes from: the `chinese-days` package, or loaded and approved here. */
+export type ScheduleSource = 'package' | 'loaded';
+
+/** The State Council's schedule of one year: holiday periods, and weekend days worked instead (调休上班). */
+export interface YearSchedule {
+  year: number;
+  source: ScheduleSource;
+  holidays: readonly HolidayPeriod[];
+  adjustedWorkingDays: readonly string[];
+}
+
+interface KnownYear {
+  schedule: YearSchedule;
+  holidays: ReadonlySet<string>;
+  adjusted: ReadonlySet<string>;
 }
 
 interface ChineseDaysData {
@@ -16,49 +32,65 @@ interface ChineseDaysData {
   workdays: Record<string, string>;
 }
 
+let packageSchedules: readonly YearSchedule[] | undefined;
+
 /**
  * Working days of mainland China. A working day is Monday to Friday unless a public holiday, or a
- * weekend day the schedule makes a working day. Dates outside the known years throw: a guessed
- * deadline is worse than none.
+ * weekend day the schedule makes a working day; the fixed-date statutory holidays are never
+ * working days. Other dates of a year without a schedule throw: a guessed deadline is worse than
+ * none.
  */
 export class WorkingDayCalendar {
-  private readonly holidays: ReadonlySet<string>;
-  private readonly adjusted: ReadonlySet<string>;
-  private readonly first: number;
-  private readonly last: number;
+  private readonly years: ReadonlyMap<number, KnownYear>;
 
-  constructor(schedule: HolidaySchedule) {
-    this.holidays = new Set(schedule.holidays);
-    this.adjusted = new Set(schedule.adjustedWorkdays);
-    const years = [...schedule.holidays].map((d) => Number(d.slice(0, 4)));
-    if (years.length === 0) throw new Error('empty holiday schedule');
-    this.first = Math.min(...years);
-    this.last = Math.max(...years);
+  constructor(schedules: Iterable<YearSchedule>) {
+    const years = new Map<number, KnownYear>();
+    for (const schedule of schedules) {
+      years.set(schedule.year, {
+        schedule,
+        holidays: new Set(schedule.holidays.flatMap((p) => p.dates)),
+        adjusted: new Set(schedule.adjustedWorkingDays),
+      });
+    }
+    this.years = years;
   }
 
-  /** The schedule maintained in the `chinese-days` package (official State Council notices). */
+  /** The schedules maintained in the `chinese-days` package (official State Council notices), by year. */
+  static packageSchedules(): readonly YearSchedule[] {
+    packageSchedules ??= readChineseDays();
+    return packageSchedules;
+  }
+
+  /** The package's schedules only. */
   static fromChineseDays(): WorkingDayCalendar {
-    const file = path.join(
-      path.dirname(require.resolve('chinese-days/package.json')),
-      'dist/chinese-days.json',
-    );
-    const data = JSON.parse(readFileSync(file, 'utf8')) as ChineseDaysData;
-    return new WorkingDayCalendar({
-      holidays: Object.keys(data.holidays),
-      adjustedWorkdays: Object.keys(data.workdays),
-    });
+    return new WorkingDayCalendar(WorkingDayCalendar.packageSchedules());
   }
 
-  get knownYears(): { first: number; last: number } {
-    return { first: this.first, last: this.last };
+  /** This calendar with `loaded` schedules replacing whatever it had for their years. */
+  withSchedules(loaded: Iterable<YearSchedule>): WorkingDayCalendar {
+    const byYear = new Map([...this.years.values()].map((y) => [y.schedule.year, y.schedule]));
+    for (const schedule of loaded) byYear.set(schedule.year, schedule);
+    return new WorkingDayCalendar(byYear.values());
+  }
+
+  get knownYears(): number[] {
+    return [...this.years.keys()].sort((a, b) => a - b);
+  }
+
+  /** The schedule in force for `year`, if the calendar knows the year. */
+  schedule(year: number): YearSchedule | undefined {
+    return this.years.get(year)?.schedule;
   }
 
   isWorkingDay(date: string): boolean {
+    const weekday = isoWeekday(date);
+    if (statutoryHolidayOn(date)) return false;
     const year = Number(date.slice(0, 4));
-    if (year < this.first || year > this.last) throw new CalendarYearUnknownError(year, this.knownYears);
-    if (this.adjusted.has(date)) return true;
-    if (this.holidays.has(date)) return false;
-    return isoWeekday(date) <= 5;
+    const known = this.years.get(year);
+    if (!known) throw new CalendarYearUnknownError(year, this.knownYears);
+    if (known.adjusted.has(date)) return true;
+    if (known.holidays.has(date)) return false;
+    return weekday <= 5;
   }
 
   /** The `n`th working day after `date` (the start day itself is not counted). */
@@ -80,4 +112,33 @@ export class WorkingDayCalendar {
     while (!this.isWorkingDay(day)) day = addDays(day, 1);
     return day;
   }
+}
+
+/** chinese-days keys each date with `English name,中文名,statutory days`; periods are runs of one name. */
+function readChineseDays(): YearSchedule[] {
+  const file = path.join(
+    path.dirname(require.resolve('chinese-days/package.json')),
+    'dist/chinese-days.json',
+  );
+  const data = JSON.parse(readFileSync(file, 'utf8')) as ChineseDaysData;
+  const years = new Map<number, { holidays: HolidayPeriod[]; adjusted: string[] }>();
+  const yearOf = (date: string): { holidays: HolidayPeriod[]; adjusted: string[] } => {
+    const year = Number(date.slice(0, 4));
+    let found = years.get(year);
+    if (!found) years.set(year, (found = { holidays: [], adjusted: [] }));
+    return found;
+  };
+  for (const date of Object.keys(data.holidays).sort()) {
+    const name = (data.holidays[date] as string).split(',')[1] ?? (data.holidays[date] as string);
+    const { holidays } = yearOf(date);
+    const last = holidays.at(-1);
+    if (last && last.name === name && addDays(last.dates.at(-1) as string, 1) === date)
+      (last.dates as string[]).push(date);
+    else holidays.push({ name, dates: [date] });
+  }
+  for (const date of Object.keys(data.workdays).sort()) yearOf(date).adjusted.push(date);
+  // A year counts as covered only when the package lists its holidays.
+  return [...years.entries()]
+    .filter(([, y]) => y.holidays.length > 0)
+    .map(([year, y]) => ({ year, source: 'package', holidays: y.holidays, adjustedWorkingDays: y.adjusted }));
 }

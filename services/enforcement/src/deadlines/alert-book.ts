@@ -3,19 +3,28 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
 
-/** What alerts are about: breached deadlines, deadlines that cannot be computed, amendments that came too late. */
+/**
+ * What alerts are about: breached deadlines, deadlines that cannot be computed, amendments that
+ * came too late, and a holiday schedule not loaded for the coming year (from 1 November).
+ */
 export type AlertKind =
-  'result-notice-overdue' | 'case-overdue' | 'calendar-year-unknown' | 'report-amendment-not-applied';
+  | 'result-notice-overdue'
+  | 'case-overdue'
+  | 'calendar-year-unknown'
+  | 'calendar-year-missing'
+  | 'report-amendment-not-applied';
 export const ALERT_KINDS: readonly AlertKind[] = [
   'result-notice-overdue',
   'case-overdue',
   'calendar-year-unknown',
+  'calendar-year-missing',
   'report-amendment-not-applied',
 ];
 
 export interface AlertFacts {
   kind: AlertKind;
-  batchNumber: string;
+  /** Null when the alert concerns no batch. */
+  batchNumber: string | null;
   subjectType: string;
   subjectId: string;
   message: string;
@@ -26,16 +35,38 @@ export interface AlertFacts {
 export class AlertBook {
   private readonly logger = new Logger('Alerts');
 
-  async raise(manager: EntityManager, alert: AlertFacts): Promise<void> {
-    await manager.query(
+  /**
+   * Raises the alert; returns whether it is new or reopened (a repeat of an open one, same kind and
+   * subject, is a no-op; a resolved one whose cause came back is reopened with the new message).
+   */
+  async raise(manager: EntityManager, alert: AlertFacts): Promise<boolean> {
+    const inserted = (await manager.query(
       `insert into alert (id, kind, batch_number, subject_type, subject_id, message) values ($1, $2, $3, $4, $5, $6)
-       on conflict (kind, subject_id) do nothing`,
+       on conflict (kind, subject_id) do update set resolved_at = null, message = excluded.message, raised_at = now()
+         where alert.resolved_at is not null
+       returning id`,
       [randomUUID(), alert.kind, alert.batchNumber, alert.subjectType, alert.subjectId, alert.message],
-    );
+    )) as unknown[];
     this.logger.warn(
       { kind: alert.kind, batchNumber: alert.batchNumber, subjectId: alert.subjectId },
       alert.message,
     );
+    return inserted.length > 0;
+  }
+
+  /** Marks the open alerts of a kind and subjects resolved (their cause went away); returns how many. */
+  async resolve(
+    manager: EntityManager,
+    kind: AlertKind,
+    subjectIds: readonly string[],
+    at: Date,
+  ): Promise<number> {
+    if (subjectIds.length === 0) return 0;
+    const [, count] = (await manager.query(
+      `update alert set resolved_at = $3 where kind = $1 and subject_id = any($2) and resolved_at is null`,
+      [kind, subjectIds, at],
+    )) as [unknown, number];
+    return count;
   }
 
   /**

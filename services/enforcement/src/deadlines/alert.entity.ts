@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A breached deadline someone must act on. */
+/** A breached deadline, or something missing for deadlines (a year's holiday schedule), someone must act on. */
 @Entity({ name: 'alert' })
 export class Alert {
   @PrimaryColumn({ type: 'uuid' })
@@ -9,8 +9,9 @@ export class Alert {
   @Column({ type: 'text' })
   kind!: string;
 
-  @Column({ name: 'batch_number', type: 'text' })
-  batchNumber!: string;
+  /** Null for alerts that concern no batch (a missing holiday schedule). */
+  @Column({ name: 'batch_number', type: 'text', nullable: true })
+  batchNumber!: string | null;
 
   @Column({ name: 'subject_type', type: 'text' })
   subjectType!: string;
@@ -23,4 +24,8 @@ export class Alert {
 
   @Column({ name: 'raised_at', type: 'timestamptz', default: () => 'now()' })
   raisedAt!: Date;
+
+  /** When the cause went away (the year's schedule was approved, the due date computed). */
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
 }

@@ -1,15 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALERT_KINDS } from './alert-book';
 import type { Alert } from './alert.entity';
 
 export class AlertView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ALERT_KINDS }) kind!: string;
-  @ApiProperty() batchNumber!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'null when the alert concerns no batch (a missing holiday schedule)',
+  })
+  batchNumber!: string | null;
   @ApiProperty() subjectType!: string;
   @ApiProperty() subjectId!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time', description: 'when the cause went away' })
+  resolvedAt!: string | null;
 
   static of(a: Alert): AlertView {
     return {
@@ -20,6 +26,7 @@ export class AlertView {
       subjectId: a.subjectId,
       message: a.message,
       raisedAt: a.raisedAt.toISOString(),
+      resolvedAt: a.resolvedAt?.toISOString() ?? null,
     };
   }
 }

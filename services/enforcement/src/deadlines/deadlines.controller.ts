@@ -20,8 +20,11 @@ export class DeadlinesController {
   ) {}
 
   @Get('alerts')
-  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
-  @ApiOperation({ summary: 'Breached deadlines: result notices not sent in 5 working days, overdue cases' })
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor', 'admin'] })
+  @ApiOperation({
+    summary:
+      "Breached deadlines (result notices not sent in 5 working days, overdue cases), deadlines waiting for a year's holiday schedule, and the year whose schedule is missing (from 1 November)",
+  })
   @ApiOkResponse({ type: AlertView, isArray: true })
   async list(@Query() query: AlertsQuery): Promise<AlertView[]> {
     const found = await this.alerts.find({

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { retryTransaction } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../calendar/clock';
+import { MissingYearWatch } from '../calendar/missing-year-watch';
 import { shanghaiDate } from '../calendar/shanghai-time';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
-import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../objections/objection.entity';
 import { AlertBook, type AlertKind } from './alert-book';
+import { CompletePendingDeadlinesUseCase } from './complete-pending-deadlines.usecase';
 import { Deadline } from './deadline.entity';
 
 const CHUNK = 50;
@@ -16,8 +18,9 @@ const CHUNK = 50;
 /**
  * Acts on deadlines that passed unmet: alerts for result notices not sent in 5 working days and
  * for overdue cases; the waiver of a re-inspection whose procedures were not completed in 7 days;
- * finality once an objection period is over. Several instances may scan: rows are claimed with
- * SKIP LOCKED, each in its own transaction.
+ * finality once an objection period is over. First it computes deadlines that waited for a year's
+ * holiday schedule and names a year whose schedule is missing. Several instances may scan: rows
+ * are claimed with SKIP LOCKED, each in its own transaction.
  */
 @Injectable()
 export class ScanDeadlinesUseCase {
@@ -25,12 +28,17 @@ export class ScanDeadlinesUseCase {
     private readonly dataSource: DataSource,
     private readonly finality: FinalizeResultUseCase,
     private readonly alerts: AlertBook,
-    private readonly notices: IssueNoticesUseCase,
+    private readonly pending: CompletePendingDeadlinesUseCase,
+    private readonly missingYears: MissingYearWatch,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(now = new Date()): Promise<number> {
-    await this.dataSource.transaction((manager) => this.completeUncomputed(manager));
+  async execute(now = this.clock.now()): Promise<number> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.pending.execute(manager, SYSTEM_ACTOR, now);
+      await this.missingYears.check(manager, now);
+    });
     let handled = 0;
     for (;;) {
       const count = await retryTransaction(this.dataSource, async (manager) => {
@@ -52,19 +60,6 @@ export class ScanDeadlinesUseCase {
       handled += count;
       if (count < CHUNK) return handled;
     }
-  }
-
-  /**
-   * Deadlines that could not be computed because their year was unknown to the calendar are
-   * computed again (they succeed once the package knows the year, after an update and restart).
-   */
-  private async completeUncomputed(manager: EntityManager): Promise<void> {
-    await this.notices.completeDueDates(manager);
-    const waiting = (await manager.query(
-      `select distinct a.batch_number from alert a join enforcement_batch b on b.batch_number = a.batch_number
-        where a.kind = 'calendar-year-unknown' and a.subject_id like '%/objection-window' and b.final_at is null`,
-    )) as Array<{ batch_number: string }>;
-    for (const row of waiting) await this.finality.armWindow(manager, row.batch_number);
   }
 
   private async handle(manager: EntityManager, deadline: Deadline, now: Date): Promise<string> {

@@ -5,7 +5,7 @@ import { OutboxPublisher } from '@qis/messaging';
 import { In, type EntityManager } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { CalendarSource } from '../calendar/calendar-source';
 import { OpenCaseUseCase } from '../cases/open-case.usecase';
 import { RecordFailureCreditUseCase } from '../credit/record-failure-credit.usecase';
 import { RecordFollowUpOutcomeUseCase } from '../credit/record-follow-up-outcome.usecase';
@@ -23,7 +23,7 @@ import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
 @Injectable()
 export class FinalizeResultUseCase {
   constructor(
-    private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: CalendarSource,
     private readonly deadlines: DeadlineBook,
     private readonly alerts: AlertBook,
     private readonly outbox: OutboxPublisher,
@@ -111,14 +111,15 @@ export class FinalizeResultUseCase {
   /**
    * Schedules the check that makes the result final when the objection period ends, without
    * deciding now: a receipt recorded after the fact must leave staff time to record an objection
-   * that was filed in time.
+   * that was filed in time. Returns whether the window's end is known (armed).
    */
-  async armWindow(manager: EntityManager, batchNumber: string): Promise<void> {
+  async armWindow(manager: EntityManager, batchNumber: string): Promise<boolean> {
     const batch = await manager.findOneBy(BatchFile, { batchNumber });
-    if (!batch || batch.finalAt || batch.reinspectionReport) return;
+    if (!batch || batch.finalAt || batch.reinspectionReport) return false;
     const windowEnd = await this.windowEnd(manager, batch);
     if (windowEnd)
       await this.deadlines.reschedule(manager, 'objection-window', batchNumber, batchNumber, windowEnd);
+    return windowEnd !== null;
   }
 
   /** End of the last objection period of the first result; null while a party has not received its notice. */
@@ -148,6 +149,7 @@ export class FinalizeResultUseCase {
     // A party that has not received its notice can still object: the clock has not started.
     if (open.some((n) => n.receivedAt === null)) return null;
     // A period reaching a year the calendar does not know: not final (never guessed), and an alert.
+    const calendar = await this.calendars.current(manager);
     const lastDay = await this.alerts.withCalendar(
       manager,
       {
@@ -158,9 +160,7 @@ export class FinalizeResultUseCase {
       },
       () =>
         open
-          .map((n) =>
-            this.calendar.lastDayOfPeriod(shanghaiDate(n.receivedAt as Date), OBJECTION_PERIOD_DAYS),
-          )
+          .map((n) => calendar.lastDayOfPeriod(shanghaiDate(n.receivedAt as Date), OBJECTION_PERIOD_DAYS))
           .sort()
           .at(-1) as string,
     );

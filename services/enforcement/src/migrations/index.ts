@@ -1,5 +1,6 @@
 import { AddAmendedReports1764600200000 } from './add-amended-reports.migration';
 import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migration';
+import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
 import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migration';
 import { CreateEnforcement1763900000000 } from './create-enforcement.migration';
@@ -11,4 +12,5 @@ export const migrations = [
   AddReinspectionLab1764600100000,
   AddAmendedReports1764600200000,
   AddFollowUpOutcomes1764600300000,
+  AddHolidaySchedules1764950000000,
 ];

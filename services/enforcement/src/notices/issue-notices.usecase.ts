@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
+import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@qis/audit';
 import type { NoticeChannel, NoticeRecipient, ReportIssuedValue } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
 import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
 import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { CalendarSource } from '../calendar/calendar-source';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { BatchFile } from '../batches/batch-file.entity';
 import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
@@ -25,6 +26,10 @@ interface Addressee {
 /** Working days the bureau has to send the result notice after receiving the result. */
 export const RESULT_NOTICE_WORKING_DAYS = 5;
 
+/** The alert subject of a report's result notice deadline that could not be computed. */
+const resultNoticeDueSubject = (batchNumber: string, reportNumber: string): string =>
+  `${batchNumber}/${reportNumber}/result-notice-due`;
+
 /** End (Asia/Shanghai) of the 5th working day after the report's issue day. */
 const resultNoticeDueAt = (calendar: WorkingDayCalendar, report: ReportIssuedValue): Date =>
   endOfShanghaiDay(
@@ -40,7 +45,7 @@ const resultNoticeDueAt = (calendar: WorkingDayCalendar, report: ReportIssuedVal
 @Injectable()
 export class IssueNoticesUseCase {
   constructor(
-    private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: CalendarSource,
     private readonly deadlines: DeadlineBook,
     private readonly notifier: ResultNotifier,
     private readonly alerts: AlertBook,
@@ -83,7 +88,7 @@ export class IssueNoticesUseCase {
     const order = batch.order;
     const sealed = batch.sealed;
     if (!order || !sealed) return;
-    const dueAt = await this.dueAt(manager, batch.batchNumber, report);
+    const { dueAt, pendingYear } = await this.dueAt(manager, batch.batchNumber, report);
     const corrected = await this.withdrawReplaced(manager, batch.batchNumber, kind, report, now);
     const addressees = await this.resultAddressees(manager, batch, report);
     // Whoever received a notice of the replaced report gets the corrected one, whatever the new verdict.
@@ -111,6 +116,7 @@ export class IssueNoticesUseCase {
         dueAt,
         now,
         corrects?.id ?? null,
+        pendingYear,
       );
       if (publicNotice) {
         // Published with the result-notified event (disclosure puts it on the website): it counts as delivered now.
@@ -176,32 +182,49 @@ export class IssueNoticesUseCase {
 
   /**
    * "Within 5 working days of receiving the result", counted from the report's issue day in
-   * Asia/Shanghai; null (and an alert) when that reaches a year the calendar does not know.
+   * Asia/Shanghai. When that reaches a year the calendar does not know, the due date is pending
+   * on that year's schedule (`pendingYear`) and a `calendar-year-unknown` alert is raised.
    */
-  private dueAt(
+  private async dueAt(
     manager: EntityManager,
     batchNumber: string,
     report: ReportIssuedValue,
-  ): Promise<Date | null> {
-    return this.alerts.withCalendar(
+  ): Promise<{ dueAt: Date | null; pendingYear: number | null }> {
+    const calendar = await this.calendars.current(manager);
+    let pendingYear: number | null = null;
+    const dueAt = await this.alerts.withCalendar(
       manager,
       {
         batchNumber,
         subjectType: 'report',
-        subjectId: `${batchNumber}/${report.reportNumber}/result-notice-due`,
+        subjectId: resultNoticeDueSubject(batchNumber, report.reportNumber),
         what: `the 5-working-day deadline of the result notices of report ${report.reportNumber} (issued ${report.issuedAt})`,
       },
-      () => resultNoticeDueAt(this.calendar, report),
+      () => {
+        try {
+          return resultNoticeDueAt(calendar, report);
+        } catch (error) {
+          if (error instanceof CalendarYearUnknownError) pendingYear = error.year;
+          throw error;
+        }
+      },
     );
+    return { dueAt, pendingYear };
   }
 
   /**
-   * Result notices whose deadline could not be computed (their year was unknown) get it once the
-   * calendar knows the year (after the package update and a restart); run by the deadline scan.
+   * Result notices whose due date is pending (its year was unknown) get it once the calendar knows
+   * the year: in the transaction that approves the year's schedule, and by the deadline scan for
+   * any left (a notice created meanwhile). Each is set once: only where it is still empty.
    */
-  async completeDueDates(manager: EntityManager): Promise<number> {
+  async completeDueDates(
+    manager: EntityManager,
+    calendar: WorkingDayCalendar,
+    actor: AuditActor = SYSTEM_ACTOR,
+  ): Promise<number> {
     const pending = (await manager.query(
-      `select distinct batch_number, report_number from notice where kind <> 'sampling' and due_at is null`,
+      `select distinct batch_number, report_number from notice
+        where due_pending_year is not null and due_at is null and withdrawn_at is null`,
     )) as Array<{ batch_number: string; report_number: string }>;
     let completed = 0;
     for (const row of pending) {
@@ -212,24 +235,52 @@ export class IssueNoticesUseCase {
       if (!report) continue;
       let dueAt: Date;
       try {
-        dueAt = resultNoticeDueAt(this.calendar, report);
+        dueAt = resultNoticeDueAt(calendar, report);
       } catch (error) {
-        if (error instanceof CalendarYearUnknownError) continue;
-        throw error;
+        if (!(error instanceof CalendarYearUnknownError)) throw error;
+        // Still unknown (or now waiting for a later year): say which year it waits for.
+        await manager.query(
+          `update notice set due_pending_year = $3 where batch_number = $1 and report_number = $2
+              and kind <> 'sampling' and due_at is null and withdrawn_at is null and due_pending_year <> $3`,
+          [row.batch_number, row.report_number, error.year],
+        );
+        continue;
       }
-      const notices = await manager.findBy(Notice, {
-        batchNumber: row.batch_number,
-        reportNumber: row.report_number,
-      });
-      for (const notice of notices.filter(
-        (n) => n.kind !== 'sampling' && n.dueAt === null && !n.withdrawnAt,
-      )) {
-        await manager.update(Notice, { id: notice.id }, { dueAt });
+      const notices = (await manager.query(
+        `update notice set due_at = $3, due_pending_year = null
+          where batch_number = $1 and report_number = $2 and kind <> 'sampling' and due_at is null and withdrawn_at is null
+          returning id, channel, sent_at, notice_number`,
+        [row.batch_number, row.report_number, dueAt],
+      )) as [Array<{ id: string; channel: string; sent_at: Date | null; notice_number: string }>, number];
+      // Another transaction (a concurrent scan, the approval) set them first: nothing to do twice.
+      if (notices[0].length === 0) continue;
+      for (const notice of notices[0]) {
         if (notice.channel === 'public-notice') continue;
-        await this.deadlines.schedule(manager, 'result-notice', notice.id, notice.batchNumber, dueAt);
-        if (notice.sentAt) await this.deadlines.meet(manager, 'result-notice', notice.id, notice.sentAt);
+        await this.deadlines.schedule(manager, 'result-notice', notice.id, row.batch_number, dueAt);
+        if (notice.sent_at) await this.deadlines.meet(manager, 'result-notice', notice.id, notice.sent_at);
       }
-      completed += 1;
+      await this.alerts.resolve(
+        manager,
+        'calendar-year-unknown',
+        [resultNoticeDueSubject(row.batch_number, row.report_number)],
+        new Date(),
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'notice.due-date-set',
+          entityType: 'batch',
+          entityId: row.batch_number,
+          detail: {
+            reportNumber: row.report_number,
+            dueAt: dueAt.toISOString(),
+            notices: notices[0].map((n) => n.notice_number),
+            reason: 'the holiday schedule of the year it reaches is now known',
+          },
+        },
+        manager,
+      );
+      completed += notices[0].length;
     }
     return completed;
   }
@@ -337,6 +388,7 @@ export class IssueNoticesUseCase {
     dueAt: Date | null,
     now: Date,
     correctsNoticeId: string | null = null,
+    duePendingYear: number | null = null,
   ): Promise<Notice> {
     const publicNotice = to.channel === 'public-notice';
     const notice = manager.create(Notice, {
@@ -351,6 +403,7 @@ export class IssueNoticesUseCase {
       reportNumber,
       content,
       dueAt,
+      duePendingYear,
       sentAt: publicNotice ? now : null,
       receivedAt: publicNotice ? now : null,
       correctsNoticeId,

@@ -39,6 +39,13 @@ export class Notice {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
 
+  /**
+   * Set while the due date is pending: the year whose holiday schedule it waits for (the 5th
+   * working day reaches a year the calendar does not know). Cleared when the due date is set.
+   */
+  @Column({ name: 'due_pending_year', type: 'int', nullable: true })
+  duePendingYear!: number | null;
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 

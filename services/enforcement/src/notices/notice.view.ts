@@ -20,6 +20,12 @@ export class NoticeView {
     description: 'end of the 5th working day after the report (Asia/Shanghai)',
   })
   dueAt!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      "set while the due date is pending: the year whose holiday schedule it waits for (it is set when that year's schedule is approved)",
+  })
+  dueDatePendingYear!: number | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) sentAt!: string | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) receivedAt!: string | null;
   @ApiPropertyOptional({
@@ -63,6 +69,7 @@ export class NoticeView {
       reportNumber: n.reportNumber,
       content: n.content,
       dueAt: n.dueAt?.toISOString() ?? null,
+      dueDatePendingYear: n.duePendingYear,
       sentAt: n.sentAt?.toISOString() ?? null,
       receivedAt: n.receivedAt?.toISOString() ?? null,
       correctsNoticeId: n.correctsNoticeId,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ResultNotified, type ReportIssuedValue, type ResultNotifiedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
+import { CalendarSource } from '../calendar/calendar-source';
 import { shanghaiDate } from '../calendar/shanghai-time';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { BatchFile } from '../batches/batch-file.entity';
 import { AlertBook } from '../deadlines/alert-book';
 import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
@@ -17,7 +17,7 @@ import { Notice } from './notice.entity';
 export class ResultNotifier {
   constructor(
     private readonly outbox: OutboxPublisher,
-    private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: CalendarSource,
     private readonly alerts: AlertBook,
   ) {}
 
@@ -39,6 +39,7 @@ export class ResultNotifier {
     if (!order || !sealed) return;
     const seller = results.find((n) => n.recipient === 'seller');
     const receivedAt = report.purpose === 'initial' ? seller?.receivedAt : null;
+    const calendar = await this.calendars.current(manager);
     const objectionDeadline = receivedAt
       ? await this.alerts.withCalendar(
           manager,
@@ -48,7 +49,7 @@ export class ResultNotifier {
             subjectId: `${seller?.id}/objection-deadline`,
             what: `the seller's 15-day objection period after receipt on ${shanghaiDate(receivedAt)}`,
           },
-          () => this.calendar.lastDayOfPeriod(shanghaiDate(receivedAt), OBJECTION_PERIOD_DAYS),
+          () => calendar.lastDayOfPeriod(shanghaiDate(receivedAt), OBJECTION_PERIOD_DAYS),
         )
       : null;
     const value: ResultNotifiedValue = {

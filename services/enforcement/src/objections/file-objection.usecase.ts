@@ -6,7 +6,7 @@ import { ObjectionFiled, type ObjectionFiledValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, In } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { CalendarSource } from '../calendar/calendar-source';
 import { conflict, notInFuture } from '../http/domain-errors';
 import { Notice } from '../notices/notice.entity';
 import type { FileObjectionCommand } from './file-objection.command';
@@ -22,7 +22,7 @@ import { Objection } from './objection.entity';
 export class FileObjectionUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: CalendarSource,
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
   ) {}
@@ -65,7 +65,7 @@ export class FileObjectionUseCase {
       if (open > 0)
         throw conflict(`the ${command.applicantRole} of ${batchNumber} already has an objection in progress`);
 
-      const judged = judgeObjectionWindow(this.calendar, notice.receivedAt, filedAt);
+      const judged = judgeObjectionWindow(await this.calendars.current(manager), notice.receivedAt, filedAt);
       const objection = manager.create(Objection, {
         id: randomUUID(),
         batchNumber,

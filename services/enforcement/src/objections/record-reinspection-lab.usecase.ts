@@ -3,7 +3,7 @@ import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import type { SampleDispatchedValue } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
 import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { CalendarSource } from '../calendar/calendar-source';
 import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
@@ -17,7 +17,7 @@ import { Objection } from './objection.entity';
 @Injectable()
 export class RecordReinspectionLabUseCase {
   constructor(
-    private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: CalendarSource,
     private readonly deadlines: DeadlineBook,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
@@ -30,6 +30,7 @@ export class RecordReinspectionLabUseCase {
       lock: { mode: 'pessimistic_write' },
     });
     const dispatchedAt = new Date(dispatch.dispatchedAt);
+    const calendar = await this.calendars.current(manager);
     for (const objection of awaiting) {
       if (objection.labNotifiedAt && objection.labNotifiedAt >= dispatchedAt) continue;
       const completeBy = await this.alerts.withCalendar(
@@ -40,8 +41,7 @@ export class RecordReinspectionLabUseCase {
           subjectId: `${objection.id}/procedures`,
           what: `the 7-day procedures period of the re-inspection (lab known on ${shanghaiDate(dispatchedAt)})`,
         },
-        () =>
-          endOfShanghaiDay(this.calendar.lastDayOfPeriod(shanghaiDate(dispatchedAt), PROCEDURES_PERIOD_DAYS)),
+        () => endOfShanghaiDay(calendar.lastDayOfPeriod(shanghaiDate(dispatchedAt), PROCEDURES_PERIOD_DAYS)),
       );
       objection.reinspectionLabId = dispatch.labId;
       objection.reinspectionLabName = dispatch.labName;

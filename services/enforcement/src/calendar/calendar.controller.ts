@@ -1,0 +1,139 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { Policy } from '@qis/auth';
+import { Repository } from 'typeorm';
+import { ApproveHolidayScheduleCommand } from './approve-holiday-schedule.command';
+import { ApproveHolidayScheduleUseCase } from './approve-holiday-schedule.usecase';
+import { CalendarSource } from './calendar-source';
+import { CalendarYearSummaryView } from './calendar-year-summary.view';
+import { CalendarYearView } from './calendar-year.view';
+import { Clock } from './clock';
+import { HolidayScheduleApprovalView } from './holiday-schedule-approval.view';
+import { HolidaySchedule } from './holiday-schedule.entity';
+import { HolidayScheduleView } from './holiday-schedule.view';
+import { ReturnHolidayScheduleCommand } from './return-holiday-schedule.command';
+import { ReturnHolidayScheduleUseCase } from './return-holiday-schedule.usecase';
+import { shanghaiDate } from './shanghai-time';
+import { statutoryHolidays } from './statutory-holidays';
+import { SubmitHolidayScheduleCommand } from './submit-holiday-schedule.command';
+import { SubmitHolidayScheduleUseCase } from './submit-holiday-schedule.usecase';
+import { YearPipe } from './year.pipe';
+
+const READERS = ['admin', 'auditor', 'planner', 'approver', 'enforcement-officer'] as const;
+
+/**
+ * The working-day calendar's holiday schedules: an admin loads a year from the State Council's
+ * notice, a second admin approves or returns it (four-eyes); staff who work with deadlines read it.
+ */
+@ApiTags('calendar')
+@Controller('calendar/years')
+export class CalendarController {
+  constructor(
+    @InjectRepository(HolidaySchedule) private readonly schedules: Repository<HolidaySchedule>,
+    private readonly calendars: CalendarSource,
+    private readonly clock: Clock,
+    private readonly submitSchedule: SubmitHolidayScheduleUseCase,
+    private readonly approveSchedule: ApproveHolidayScheduleUseCase,
+    private readonly returnSchedule: ReturnHolidayScheduleUseCase,
+  ) {}
+
+  @Post()
+  @Policy({ roles: ['admin'] })
+  @ApiOperation({
+    summary:
+      "Submit a year's holiday schedule (holidays and 调休上班日) from the State Council's notice; in force once a second admin approves it",
+  })
+  @ApiCreatedResponse({ type: HolidayScheduleView })
+  async submit(
+    @CurrentActor() actor: AuditActor,
+    @Body() command: SubmitHolidayScheduleCommand,
+  ): Promise<HolidayScheduleView> {
+    return HolidayScheduleView.of(await this.submitSchedule.execute(actor, command));
+  }
+
+  @Get()
+  @Policy({ roles: [...READERS] })
+  @ApiOperation({
+    summary:
+      "The calendar's years: where each year's schedule comes from (loaded, package, none) and what awaits approval",
+  })
+  @ApiOkResponse({ type: CalendarYearSummaryView, isArray: true })
+  async list(): Promise<CalendarYearSummaryView[]> {
+    const calendar = await this.calendars.current();
+    const rows = await this.schedules.find({
+      where: [{ status: 'approved' }, { status: 'submitted' }],
+      order: { year: 'ASC' },
+    });
+    const thisYear = Number(shanghaiDate(this.clock.now()).slice(0, 4));
+    const years = [
+      ...new Set([...calendar.knownYears, ...rows.map((r) => r.year), thisYear, thisYear + 1]),
+    ].sort((a, b) => a - b);
+    return years.map((year) => {
+      const approved = rows.find((r) => r.year === year && r.status === 'approved');
+      const pending = rows.find((r) => r.year === year && r.status === 'submitted');
+      return {
+        year,
+        source: calendar.schedule(year)?.source ?? 'none',
+        approvedScheduleId: approved?.id ?? null,
+        approvedAt: approved?.decidedAt?.toISOString() ?? null,
+        pendingScheduleId: pending?.id ?? null,
+        pendingSubmittedBy: pending?.submittedBy ?? null,
+      };
+    });
+  }
+
+  @Get(':year')
+  @Policy({ roles: [...READERS] })
+  @ApiOperation({
+    summary:
+      'A year: the holidays and 调休上班日 in force, the fixed-date statutory holidays (never working days, even before the year is loaded), and every submission',
+  })
+  @ApiOkResponse({ type: CalendarYearView })
+  async one(@Param('year', YearPipe) year: number): Promise<CalendarYearView> {
+    const schedule = (await this.calendars.current()).schedule(year);
+    const submissions = await this.schedules.find({ where: { year }, order: { submittedAt: 'DESC' } });
+    const pending = submissions.find((s) => s.status === 'submitted');
+    return {
+      year,
+      source: schedule?.source ?? 'none',
+      holidays: schedule?.holidays.map((p) => ({ name: p.name, dates: [...p.dates] })) ?? [],
+      adjustedWorkingDays: [...(schedule?.adjustedWorkingDays ?? [])],
+      statutoryHolidays: statutoryHolidays(year),
+      pending: pending ? HolidayScheduleView.of(pending) : null,
+      schedules: submissions.map((s) => HolidayScheduleView.of(s)),
+    };
+  }
+
+  @Post(':year/approve')
+  @HttpCode(200)
+  @Policy({ roles: ['admin'] })
+  @ApiOperation({
+    summary:
+      'Approve the submitted schedule (a second admin: not the one who submitted it); in force at once, pending deadlines of the year are computed',
+  })
+  @ApiOkResponse({ type: HolidayScheduleApprovalView })
+  async approve(
+    @CurrentActor() actor: AuditActor,
+    @Param('year', YearPipe) year: number,
+    @Body() command: ApproveHolidayScheduleCommand,
+  ): Promise<HolidayScheduleApprovalView> {
+    return HolidayScheduleApprovalView.ofApproval(await this.approveSchedule.execute(actor, year, command));
+  }
+
+  @Post(':year/return')
+  @HttpCode(200)
+  @Policy({ roles: ['admin'] })
+  @ApiOperation({
+    summary: 'Return the submitted schedule with the reason (a second admin: not the one who submitted it)',
+  })
+  @ApiOkResponse({ type: HolidayScheduleView })
+  async sendBack(
+    @CurrentActor() actor: AuditActor,
+    @Param('year', YearPipe) year: number,
+    @Body() command: ReturnHolidayScheduleCommand,
+  ): Promise<HolidayScheduleView> {
+    return HolidayScheduleView.of(await this.returnSchedule.execute(actor, year, command));
+  }
+}

@@ -1,0 +1,15 @@
+import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+
+/** A year path parameter (2000–2100), else 400 naming it. */
+@Injectable()
+export class YearPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (/^\d{4}$/.test(value) && Number(value) >= 2000 && Number(value) <= 2100) return Number(value);
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'year must be a year from 2000 to 2100',
+      errors: [{ field: 'year', reasons: ['must be a year from 2000 to 2100'] }],
+    });
+  }
+}
