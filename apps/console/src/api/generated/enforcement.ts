@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Breached deadlines: result notices not sent in 5 working days, overdue cases */
+    /** Breached deadlines (result notices not sent in 5 working days, overdue cases), deadlines waiting for a year's holiday schedule, and the year whose schedule is missing (from 1 November) */
     get: operations['DeadlinesController_list'];
     put?: never;
     post?: never;
@@ -67,6 +67,75 @@ export interface paths {
     put?: never;
     /** File a written objection; a late one is kept as refused with the dates in the reason */
     post: operations['ObjectionsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/calendar/years': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calendar's years: where each year's schedule comes from (loaded, package, none) and what awaits approval */
+    get: operations['CalendarController_list'];
+    put?: never;
+    /** Submit a year's holiday schedule (holidays and 调休上班日) from the State Council's notice; in force once a second admin approves it */
+    post: operations['CalendarController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/calendar/years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A year: the holidays and 调休上班日 in force, the fixed-date statutory holidays (never working days, even before the year is loaded), and every submission */
+    get: operations['CalendarController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/calendar/years/{year}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve the submitted schedule (a second admin: not the one who submitted it); in force at once, pending deadlines of the year are computed */
+    post: operations['CalendarController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/calendar/years/{year}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Return the submitted schedule with the reason (a second admin: not the one who submitted it) */
+    post: operations['CalendarController_sendBack'];
     delete?: never;
     options?: never;
     head?: never;
@@ -503,17 +572,36 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AlertView: {
-      batchNumber: string;
+      /** @description null when the alert concerns no batch (a missing holiday schedule) */
+      batchNumber?: Record<string, never> | null;
       /** Format: uuid */
       id: string;
       /** @enum {string} */
       kind:
-        'result-notice-overdue' | 'case-overdue' | 'calendar-year-unknown' | 'report-amendment-not-applied';
+        | 'result-notice-overdue'
+        | 'case-overdue'
+        | 'calendar-year-unknown'
+        | 'calendar-year-missing'
+        | 'report-amendment-not-applied';
       message: string;
       /** Format: date-time */
       raisedAt: string;
+      /**
+       * Format: date-time
+       * @description when the cause went away
+       */
+      resolvedAt?: Record<string, never> | null;
       subjectId: string;
       subjectType: string;
+    };
+    ApproveHolidayScheduleCommand: {
+      /** @example 已与国务院办公厅通知逐日核对 */
+      note?: string;
+      /**
+       * Format: uuid
+       * @description the submission reviewed (a newer one is not approved by mistake)
+       */
+      scheduleId: string;
     };
     AuditEntryView: {
       /** @example ops.probe.send */
@@ -542,6 +630,41 @@ export interface components {
       total: number;
     };
     Authority: Record<string, never>;
+    CalendarYearSummaryView: {
+      /** Format: date-time */
+      approvedAt?: Record<string, never> | null;
+      /** Format: uuid */
+      approvedScheduleId?: Record<string, never> | null;
+      /**
+       * Format: uuid
+       * @description a submission awaiting a second admin
+       */
+      pendingScheduleId?: Record<string, never> | null;
+      pendingSubmittedBy?: Record<string, never> | null;
+      /** @enum {string} */
+      source: 'loaded' | 'package' | 'none';
+      /** @example 2027 */
+      year: number;
+    };
+    CalendarYearView: {
+      /** @description the 调休上班日 in force */
+      adjustedWorkingDays: string[];
+      /** @description the holidays in force (empty when none) */
+      holidays: components['schemas']['HolidayPeriodView'][];
+      /** @description the submission awaiting a second admin */
+      pending?: components['schemas']['HolidayScheduleView'] | null;
+      /** @description every submission for the year, newest first */
+      schedules: components['schemas']['HolidayScheduleView'][];
+      /**
+       * @description loaded: a schedule approved here (overrides the package); package: chinese-days; none: deadlines reaching the year cannot be computed
+       * @enum {string}
+       */
+      source: 'loaded' | 'package' | 'none';
+      /** @description fixed-date statutory holidays: never working days, known even when source is none */
+      statutoryHolidays: components['schemas']['StatutoryHolidayView'][];
+      /** @example 2027 */
+      year: number;
+    };
     CaseView: {
       /** Format: date-time */
       acceptedAt?: Record<string, never> | null;
@@ -811,6 +934,88 @@ export interface components {
       sellerUnifiedSocialCreditCode?: Record<string, never> | null;
       specModel?: Record<string, never> | null;
     };
+    HolidayPeriodInput: {
+      /**
+       * @description every day off of the period (YYYY-MM-DD), weekend days included
+       * @example [
+       *       "2027-02-06",
+       *       "2027-02-07",
+       *       "2027-02-08"
+       *     ]
+       */
+      dates: string[];
+      /** @example 春节 */
+      name: string;
+    };
+    HolidayPeriodView: {
+      /**
+       * @example [
+       *       "2027-02-06",
+       *       "2027-02-07"
+       *     ]
+       */
+      dates: string[];
+      /** @example 春节 */
+      name: string;
+    };
+    HolidayScheduleApprovalView: {
+      /** @description 调休上班日 */
+      adjustedWorkingDays: string[];
+      /** Format: date-time */
+      decidedAt?: Record<string, never> | null;
+      /** @description the second admin who approved or returned it */
+      decidedBy?: Record<string, never> | null;
+      /** @description why it was returned, or the approval note */
+      decisionReason?: Record<string, never> | null;
+      holidays: components['schemas']['HolidayPeriodView'][];
+      /** Format: uuid */
+      id: string;
+      /** @example 国办发明电〔2026〕7号 */
+      noticeReference: string;
+      noticeUrl?: Record<string, never> | null;
+      /** @description batches whose objection-period end became known */
+      objectionWindowsArmed: number;
+      /** @description approved re-inspections whose 7-day procedures period got its end */
+      proceduresPeriodsSet: number;
+      /** @description result notices whose pending due date was set */
+      resultNoticeDueDatesSet: number;
+      /** @enum {string} */
+      status: 'submitted' | 'approved' | 'returned' | 'superseded';
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description the admin who loaded it */
+      submittedBy: string;
+      /** Format: date-time */
+      supersededAt?: Record<string, never> | null;
+      /** @example 2027 */
+      year: number;
+    };
+    HolidayScheduleView: {
+      /** @description 调休上班日 */
+      adjustedWorkingDays: string[];
+      /** Format: date-time */
+      decidedAt?: Record<string, never> | null;
+      /** @description the second admin who approved or returned it */
+      decidedBy?: Record<string, never> | null;
+      /** @description why it was returned, or the approval note */
+      decisionReason?: Record<string, never> | null;
+      holidays: components['schemas']['HolidayPeriodView'][];
+      /** Format: uuid */
+      id: string;
+      /** @example 国办发明电〔2026〕7号 */
+      noticeReference: string;
+      noticeUrl?: Record<string, never> | null;
+      /** @enum {string} */
+      status: 'submitted' | 'approved' | 'returned' | 'superseded';
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description the admin who loaded it */
+      submittedBy: string;
+      /** Format: date-time */
+      supersededAt?: Record<string, never> | null;
+      /** @example 2027 */
+      year: number;
+    };
     NoticeView: {
       address?: Record<string, never> | null;
       batchNumber: string;
@@ -828,6 +1033,8 @@ export interface components {
        * @description end of the 5th working day after the report (Asia/Shanghai)
        */
       dueAt?: Record<string, never> | null;
+      /** @description set while the due date is pending: the year whose holiday schedule it waits for (it is set when that year's schedule is approved) */
+      dueDatePendingYear?: Record<string, never> | null;
       /** @description attempts to store the PDF so far */
       evidenceAttempts: number;
       /** @description why the last attempt failed (it is retried) */
@@ -975,9 +1182,40 @@ export interface components {
       /** @description how the district was established, or why escalated */
       reason?: string;
     };
+    ReturnHolidayScheduleCommand: {
+      /** @example 国庆节调休上班日应为10月9日（星期六） */
+      reason: string;
+      /** Format: uuid */
+      scheduleId: string;
+    };
     ScanResultView: {
       /** @description deadlines acted on */
       handled: number;
+    };
+    StatutoryHolidayView: {
+      /** @example 2027-10-01 */
+      date: string;
+      /** @example 国庆节 */
+      name: string;
+    };
+    SubmitHolidayScheduleCommand: {
+      /**
+       * @description weekend days worked instead (调休上班日), YYYY-MM-DD
+       * @example [
+       *       "2027-02-20"
+       *     ]
+       */
+      adjustedWorkingDays: string[];
+      holidays: components['schemas']['HolidayPeriodInput'][];
+      /**
+       * @description the notice transcribed
+       * @example 国办发明电〔2026〕7号
+       */
+      noticeReference: string;
+      /** @example https://www.gov.cn/zhengce/content/2026-11/10/content_0000000.htm */
+      noticeUrl?: string;
+      /** @example 2027 */
+      year: number;
     };
     TriageItemView: {
       batchNumber: string;
@@ -1036,7 +1274,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      /** @description needs one of the roles: enforcement-officer, approver, auditor, admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1201,6 +1439,189 @@ export interface operations {
         content?: never;
       };
       /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearSummaryView'][];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin, auditor, planner, approver, enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitHolidayScheduleCommand'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidayScheduleView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin, auditor, planner, approver, enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveHolidayScheduleCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidayScheduleApprovalView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_sendBack: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnHolidayScheduleCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidayScheduleView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
