@@ -1,11 +1,12 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
+import { FourEyesError } from './four-eyes.error';
 import { planStateConflict } from './plan-state.error';
 import type { PlanRecord } from './plan-record';
 import { PlanStore } from './plan-store';
 
-/** Four eyes: an approver who is not the plan's author approves it (emergency plans too). */
+/** Four eyes: an approver who is neither the plan's author nor its submitter approves it (emergency plans too). */
 @Injectable()
 export class ApprovePlanUseCase {
   constructor(
@@ -18,19 +19,18 @@ export class ApprovePlanUseCase {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.plans.load(manager, id, true);
       if (plan.status !== 'submitted') throw planStateConflict(id, plan.status, ['submitted'], 'approval');
-      if (plan.author === actor.actor) {
+      const as =
+        plan.author === actor.actor ? 'author' : plan.submittedBy === actor.actor ? 'submitter' : null;
+      if (as) {
+        // Outside the transaction, which the refusal rolls back.
         await this.audit.record(actor, {
           action: 'plan.approve',
           entityType: 'plan',
           entityId: id,
           outcome: 'denied',
-          detail: { reason: 'author' },
+          detail: { reason: as, rule: 'four-eyes' },
         });
-        throw new ForbiddenException({
-          statusCode: 403,
-          error: 'Forbidden',
-          message: 'the author of a plan cannot approve it: a second person must',
-        });
+        throw new FourEyesError(actor.actor, id, as);
       }
       plan.status = 'approved';
       plan.approvedBy = actor.actor;

@@ -1,7 +1,7 @@
 import { startTestService, type TestService } from '@qis/testing';
 import type { PlanningConfig } from '../planning.config';
 import { planningService } from '../planning.definition';
-import { planCommand } from '../test-support/planning-factories';
+import { listingRecord, planCommand, quota, toCsv } from '../test-support/planning-factories';
 import { APPROVER, PlanningClient, PLANNER } from '../test-support/planning-client';
 
 describe('plan workflow and four-eyes approval', () => {
@@ -27,15 +27,18 @@ describe('plan workflow and four-eyes approval', () => {
     return created.body.id;
   };
 
-  it('refuses approval by the plan author even when the author is also an approver', async () => {
+  it('refuses approval by the plan author even when the author is also an approver (409, four-eyes)', async () => {
     const id = await draft();
     await client.call('POST', `/plans/${id}/submit`, PLANNER);
     const self = await client.call('POST', `/plans/${id}/approve`, {
       sub: PLANNER.sub,
       roles: ['planner', 'approver'],
     });
-    expect(self.status).toBe(403);
-    expect(self.body['message']).toMatch(/author/);
+    expect(self.status).toBe(409);
+    expect(self.body).toMatchObject({
+      rule: 'four-eyes',
+      message: expect.stringMatching(/four-eyes rule: .* author/),
+    });
     const other = await client.call<{ status: string; approvedBy: string }>(
       'POST',
       `/plans/${id}/approve`,
@@ -63,6 +66,44 @@ describe('plan workflow and four-eyes approval', () => {
     ]);
   });
 
+  it('refuses approval by the person who submitted the plan, though someone else wrote it (409, four-eyes)', async () => {
+    const id = await draft();
+    const colleague = { sub: 'planner-wu', roles: ['planner', 'approver'] };
+    expect((await client.call('POST', `/plans/${id}/submit`, colleague)).status).toBe(200);
+    const plan = await client.call<Record<string, unknown>>('GET', `/plans/${id}`, APPROVER);
+    expect(plan.body).toMatchObject({
+      author: PLANNER.sub,
+      submittedBy: colleague.sub,
+      submittedAt: expect.any(String),
+      mayNotApprove: [PLANNER.sub, colleague.sub],
+      approvedBy: null,
+    });
+
+    const bySubmitter = await client.call('POST', `/plans/${id}/approve`, colleague);
+    expect(bySubmitter.status).toBe(409);
+    expect(bySubmitter.body).toMatchObject({ rule: 'four-eyes' });
+    expect(bySubmitter.body['message']).toMatch(/planner-wu is the submitter of plan .* may not approve it/);
+    expect((await client.call<{ status: string }>('GET', `/plans/${id}`, APPROVER)).body.status).toBe(
+      'submitted',
+    );
+
+    const approved = await client.call('POST', `/plans/${id}/approve`, APPROVER);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      approvedBy: APPROVER.sub,
+      approvedAt: expect.any(String),
+    });
+    const audit = await client.call<{ items: Array<{ outcome: string; actor: string; detail: object }> }>(
+      'GET',
+      `/audit?entityType=plan&entityId=${id}&action=plan.approve`,
+      { sub: 'auditor-1', roles: ['auditor'] },
+    );
+    expect(audit.body.items.map((e) => [e.outcome, e.actor, e.detail])).toEqual([
+      ['success', APPROVER.sub, {}],
+      ['denied', colleague.sub, { reason: 'submitter', rule: 'four-eyes' }],
+    ]);
+  });
+
   it('refuses to approve a plan that was not submitted (409)', async () => {
     const id = await draft();
     expect((await client.call('POST', `/plans/${id}/approve`, APPROVER)).status).toBe(409);
@@ -72,8 +113,16 @@ describe('plan workflow and four-eyes approval', () => {
     const id = await draft();
     await client.call('POST', `/plans/${id}/submit`, PLANNER);
     const back = await client.call('POST', `/plans/${id}/return`, APPROVER, { reason: '预算超标' });
-    expect(back.body).toMatchObject({ status: 'draft', returnedReason: '预算超标' });
-    expect((await client.call('POST', `/plans/${id}/submit`, PLANNER)).status).toBe(200);
+    expect(back.body).toMatchObject({
+      status: 'draft',
+      returned: true,
+      returnedReason: '预算超标',
+      returnedBy: APPROVER.sub,
+      returnedAt: expect.any(String),
+    });
+    const again = await client.call('POST', `/plans/${id}/submit`, PLANNER);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ returned: false, returnedReason: null, submittedBy: PLANNER.sub });
   });
 
   it('requires an emergency plan to name its trigger and evidence, and fast-tracks it', async () => {
@@ -89,12 +138,12 @@ describe('plan workflow and four-eyes approval', () => {
       emergencyEvidence: '12315 两周内收到 37 起电热毯起火投诉',
     });
     await client.call('POST', `/plans/${id}/submit`, PLANNER);
-    const queue = await client.call<Array<{ id: string; fastTrack: boolean }>>(
+    const queue = await client.call<{ items: Array<{ id: string; fastTrack: boolean }> }>(
       'GET',
       '/plans?status=submitted',
       APPROVER,
     );
-    expect(queue.body[0]).toMatchObject({ id, fastTrack: true });
+    expect(queue.body.items[0]).toMatchObject({ id, fastTrack: true });
   });
 
   it('refuses a follow-up of a batch with no final failed result (422)', async () => {
@@ -125,5 +174,99 @@ describe('plan workflow and four-eyes approval', () => {
     expect(fields).toEqual(
       expect.arrayContaining(['randomShare', 'scheme.categories[0].quota', 'scheme.categories[0].category']),
     );
+  });
+
+  it('lists plans by several statuses, a page at a time, with the count of every status', async () => {
+    // A service of its own: the other tests' plans would be counted too.
+    const own = await startTestService(planningService);
+    const c = new PlanningClient(own);
+    try {
+      const create = async () =>
+        (await c.call<{ id: string }>('POST', '/plans', PLANNER, planCommand())).body.id;
+      const [draftId, returnedId, submittedId, approvedId] = [
+        await create(),
+        await create(),
+        await create(),
+        await create(),
+      ];
+      for (const id of [returnedId, submittedId, approvedId])
+        await c.call('POST', `/plans/${id}/submit`, PLANNER);
+      await c.call('POST', `/plans/${returnedId}/return`, APPROVER, { reason: '抽样数量不足' });
+      await c.call('POST', `/plans/${approvedId}/approve`, APPROVER);
+      type Page = {
+        items: Array<{ id: string; returned: boolean }>;
+        total: number;
+        counts: Record<string, number>;
+      };
+      const list = async (query: string) => (await c.call<Page>('GET', `/plans${query}`, PLANNER)).body;
+
+      const mine = await list('?status=draft,returned');
+      expect(mine.items.map((p) => p.id)).toEqual([returnedId, draftId]);
+      expect(mine.total).toBe(2);
+      expect(mine.counts).toEqual({ draft: 2, returned: 1, submitted: 1, approved: 1, active: 0, closed: 0 });
+      expect((await list('?status=returned')).items).toEqual([
+        expect.objectContaining({ id: returnedId, returned: true }),
+      ]);
+      expect((await list('?status=submitted&status=approved')).items.map((p) => p.id)).toEqual([
+        approvedId,
+        submittedId,
+      ]);
+
+      const first = await list('?pageSize=3');
+      expect(first).toMatchObject({ total: 4, page: 1, pageSize: 3 });
+      expect(first.items.map((p) => p.id)).toEqual([approvedId, submittedId, returnedId]);
+      expect((await list('?pageSize=3&page=2')).items.map((p) => p.id)).toEqual([draftId]);
+
+      const bad = await c.call<{ errors: Array<{ field: string }> }>(
+        'GET',
+        '/plans?status=draft,pending',
+        PLANNER,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e) => e.field)).toEqual(['status']);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it("shows the plan's seed and its draw per category once listings are selected", async () => {
+    const report = await client.importCsv(
+      toCsv(
+        Array.from({ length: 6 }, (_, i) => listingRecord(`D${i + 1}`, { priceFen: 50_000 + i * 4_000 })),
+      ),
+    );
+    expect(report.body['accepted']).toBe(6);
+    const id = await draft({
+      seed: 'draw-seed-7',
+      randomShare: 0.5,
+      scheme: { ...planCommand().scheme, categories: [quota({ quota: 2 })] },
+    });
+    expect((await client.call('GET', `/plans/${id}`, PLANNER)).body).toMatchObject({
+      seed: 'draw-seed-7',
+      draw: null,
+    });
+    const picks = await client.select(id);
+
+    const plan = await client.call<Record<string, unknown>>('GET', `/plans/${id}`, APPROVER);
+    expect(plan.body).toMatchObject({
+      seed: 'draw-seed-7',
+      randomShare: 0.5,
+      selectedAt: expect.any(String),
+      draw: {
+        year: expect.any(Number),
+        spentFen: expect.any(Number),
+        categories: [
+          expect.objectContaining({
+            category: 'silk-quilt',
+            quota: 2,
+            ranked: 1,
+            random: 1,
+            median: expect.any(Number),
+          }),
+        ],
+      },
+    });
+    // The draw is reproducible: selecting again with the same seed takes the same listings the same way.
+    expect(await client.select(id)).toEqual(picks);
   });
 });

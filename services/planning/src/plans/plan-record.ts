@@ -33,9 +33,12 @@ export interface PlanRecord {
   followUpOf: string | null;
   author: string;
   submittedAt: Date | null;
+  submittedBy: string | null;
   approvedBy: string | null;
   approvedAt: Date | null;
   returnedReason: string | null;
+  returnedBy: string | null;
+  returnedAt: Date | null;
   selection: SelectionSummary | null;
   selectedAt: Date | null;
   issuedAt: Date | null;

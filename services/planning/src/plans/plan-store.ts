@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '@qis/auth';
 import type { EntityManager } from 'typeorm';
 import type { PlanRecord } from './plan-record';
+import { PLAN_QUEUE_STATUSES, type PlanQueueStatus } from './plan-vocabulary';
 
 interface PlanRow {
   id: string;
@@ -17,9 +18,12 @@ interface PlanRow {
   follow_up_of: string | null;
   author: string;
   submitted_at: Date | null;
+  submitted_by: string | null;
   approved_by: string | null;
   approved_at: Date | null;
   returned_reason: string | null;
+  returned_by: string | null;
+  returned_at: Date | null;
   selection: PlanRecord['selection'];
   selected_at: Date | null;
   issued_at: Date | null;
@@ -41,9 +45,12 @@ const fromRow = (r: PlanRow): PlanRecord => ({
   followUpOf: r.follow_up_of,
   author: r.author,
   submittedAt: r.submitted_at,
+  submittedBy: r.submitted_by,
   approvedBy: r.approved_by,
   approvedAt: r.approved_at,
   returnedReason: r.returned_reason,
+  returnedBy: r.returned_by,
+  returnedAt: r.returned_at,
   selection: r.selection,
   selectedAt: r.selected_at,
   issuedAt: r.issued_at,
@@ -62,12 +69,53 @@ export class PlanStore {
     return fromRow(rows[0]);
   }
 
-  async list(manager: EntityManager, status?: string): Promise<PlanRecord[]> {
+  /**
+   * A page of plans in the given queue statuses (`returned`: drafts an approver sent back), with the
+   * emergency plans awaiting approval first (fast track), then newest first.
+   */
+  async list(
+    manager: EntityManager,
+    filter: { statuses?: readonly PlanQueueStatus[]; page: number; pageSize: number },
+  ): Promise<{ plans: PlanRecord[]; total: number }> {
+    const statuses = filter.statuses && filter.statuses.length > 0 ? [...filter.statuses] : null;
     const rows = (await manager.query(
-      `select * from plan where ($1::text is null or status = $1) order by created_at desc limit 200`,
-      [status ?? null],
-    )) as PlanRow[];
-    return rows.map(fromRow);
+      `select *, count(*) over () as total from plan
+       where $1::text[] is null or status = any ($1::text[])
+          or ('returned' = any ($1::text[]) and status = 'draft' and returned_reason is not null)
+       order by (kind = 'emergency' and status = 'submitted') desc, created_at desc, id
+       limit $2 offset $3`,
+      [statuses, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    )) as Array<PlanRow & { total: string }>;
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(manager, statuses);
+    return { plans: rows.map(fromRow), total };
+  }
+
+  private async count(manager: EntityManager, statuses: string[] | null): Promise<number> {
+    const rows = (await manager.query(
+      `select count(*) as n from plan
+       where $1::text[] is null or status = any ($1::text[])
+          or ('returned' = any ($1::text[]) and status = 'draft' and returned_reason is not null)`,
+      [statuses],
+    )) as Array<{ n: string }>;
+    return Number(rows[0].n);
+  }
+
+  /** Plans per status, and `returned` (drafts sent back, also counted in `draft`): the home queues. */
+  async counts(manager: EntityManager): Promise<Record<PlanQueueStatus, number>> {
+    const rows = (await manager.query(
+      `select status, count(*) as n, count(*) filter (where status = 'draft' and returned_reason is not null) as returned
+       from plan group by status`,
+    )) as Array<{ status: string; n: string; returned: string }>;
+    const counts = Object.fromEntries(PLAN_QUEUE_STATUSES.map((s) => [s, 0])) as Record<
+      PlanQueueStatus,
+      number
+    >;
+    for (const r of rows) {
+      if ((PLAN_QUEUE_STATUSES as readonly string[]).includes(r.status))
+        counts[r.status as PlanQueueStatus] = Number(r.n);
+      counts.returned += Number(r.returned);
+    }
+    return counts;
   }
 
   async insert(manager: EntityManager, p: PlanRecord): Promise<void> {
@@ -97,7 +145,8 @@ export class PlanStore {
   async saveState(manager: EntityManager, p: PlanRecord): Promise<void> {
     await manager.query(
       `update plan set status = $2, submitted_at = $3, approved_by = $4, approved_at = $5, returned_reason = $6,
-                       selection = $7::jsonb, selected_at = $8, issued_at = $9, closed_at = $10
+                       selection = $7::jsonb, selected_at = $8, issued_at = $9, closed_at = $10,
+                       submitted_by = $11, returned_by = $12, returned_at = $13
        where id = $1`,
       [
         p.id,
@@ -110,6 +159,9 @@ export class PlanStore {
         p.selectedAt,
         p.issuedAt,
         p.closedAt,
+        p.submittedBy,
+        p.returnedBy,
+        p.returnedAt,
       ],
     );
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLAN_KINDS } from '@qis/contracts';
 import { RiskWeights } from '../scoring/risk-weights';
 import { EMERGENCY_TRIGGERS, PLAN_STATUSES } from './plan-vocabulary';
+import { PlanDrawView } from './plan-draw.view';
 import type { PlanRecord } from './plan-record';
 import { Scheme } from './scheme.dto';
 
@@ -46,20 +47,54 @@ export class PlanView {
   @ApiPropertyOptional({ nullable: true })
   followUpOf!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'who created it (`sub`)' })
   author!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'who submitted it for approval' })
+  submittedBy!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  submittedAt!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    description: 'four-eyes rule: who may not approve it (its author and its submitter)',
+  })
+  mayNotApprove!: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: String })
   approvedBy!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'why an approver sent it back' })
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  approvedAt!: string | null;
+
+  @ApiProperty({ description: 'a draft an approver sent back (the "returned" queue)' })
+  returned!: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'why an approver sent it back' })
   returnedReason!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'who sent it back' })
+  returnedBy!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  returnedAt!: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: PlanDrawView,
+    description: 'the last selection per category (the listings: GET /plans/{id}/selection)',
+  })
+  draw!: PlanDrawView | null;
 
   @ApiPropertyOptional({ nullable: true, format: 'date-time' })
   selectedAt!: string | null;
 
   @ApiPropertyOptional({ nullable: true, format: 'date-time' })
   issuedAt!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  closedAt!: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
@@ -79,9 +114,32 @@ export const planView = (p: PlanRecord): PlanView => ({
   emergencyEvidence: p.emergencyEvidence,
   followUpOf: p.followUpOf,
   author: p.author,
+  submittedBy: p.submittedBy,
+  submittedAt: p.submittedAt?.toISOString() ?? null,
+  mayNotApprove: [...new Set([p.author, ...(p.submittedBy ? [p.submittedBy] : [])])],
   approvedBy: p.approvedBy,
+  approvedAt: p.approvedAt?.toISOString() ?? null,
+  returned: p.status === 'draft' && p.returnedReason !== null,
   returnedReason: p.returnedReason,
+  returnedBy: p.returnedBy,
+  returnedAt: p.returnedAt?.toISOString() ?? null,
+  draw: p.selection
+    ? {
+        year: p.selection.year,
+        spentFen: p.selection.spentFen,
+        categories: p.selection.categories.map((c) => ({
+          category: c.category,
+          quota: c.quota,
+          ranked: c.ranked,
+          random: c.random,
+          median: c.median,
+          mad: c.mad,
+          cutoffScore: c.cutoffScore,
+        })),
+      }
+    : null,
   selectedAt: p.selectedAt?.toISOString() ?? null,
   issuedAt: p.issuedAt?.toISOString() ?? null,
+  closedAt: p.closedAt?.toISOString() ?? null,
   createdAt: p.createdAt.toISOString(),
 });

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { DataSource } from 'typeorm';
@@ -17,6 +24,7 @@ import { CreatePlanUseCase } from './create-plan.usecase';
 import { PlanIdParams } from './plan-id.params';
 import { PlanListQuery } from './plan-list.query';
 import { PlanListingParams } from './plan-listing.params';
+import { PlanPageView } from './plan-page.view';
 import { PlanStore } from './plan-store';
 import { planView, PlanView } from './plan.view';
 import { ReturnPlanCommand } from './return-plan.command';
@@ -55,16 +63,20 @@ export class PlansController {
 
   @Get()
   @Policy({ roles: [...READERS] })
-  @ApiOperation({ summary: 'Plans, newest first; emergency plans first among submitted ones (fast track)' })
-  @ApiOkResponse({ type: [PlanView] })
-  async list(@Query() query: PlanListQuery): Promise<PlanView[]> {
-    const plans = await this.plans.list(this.dataSource.manager, query.status);
-    return plans
-      .map(planView)
-      .sort(
-        (a, b) =>
-          Number(b.fastTrack && b.status === 'submitted') - Number(a.fastTrack && a.status === 'submitted'),
-      );
+  @ApiOperation({
+    summary:
+      'Plans by status (status=draft,returned), a page at a time: emergency plans awaiting approval first ' +
+      '(fast track), then newest first; with the count of every status for the home queues',
+  })
+  @ApiOkResponse({ type: PlanPageView })
+  @ApiBadRequestResponse({ description: 'an unknown status or a bad page; the body names the field' })
+  async list(@Query() query: PlanListQuery): Promise<PlanPageView> {
+    const manager = this.dataSource.manager;
+    const [{ plans, total }, counts] = await Promise.all([
+      this.plans.list(manager, { statuses: query.status, page: query.page, pageSize: query.pageSize }),
+      this.plans.counts(manager),
+    ]);
+    return { items: plans.map(planView), page: query.page, pageSize: query.pageSize, total, counts };
   }
 
   @Get(':id')
@@ -86,8 +98,11 @@ export class PlansController {
   @Post(':id/approve')
   @HttpCode(200)
   @Policy({ roles: ['approver'] })
-  @ApiOperation({ summary: 'Approve a submitted plan (never by its author)' })
+  @ApiOperation({ summary: 'Approve a submitted plan (four eyes: never by its author or its submitter)' })
   @ApiOkResponse({ type: PlanView })
+  @ApiConflictResponse({
+    description: 'not submitted, or the four-eyes rule (`rule: four-eyes`): the caller wrote or submitted it',
+  })
   async approve(@Param() params: PlanIdParams, @CurrentActor() actor: AuditActor): Promise<PlanView> {
     return planView(await this.approvePlan.execute(params.id, actor));
   }

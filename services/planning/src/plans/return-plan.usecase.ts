@@ -21,6 +21,8 @@ export class ReturnPlanUseCase {
       if (plan.status !== 'submitted') throw planStateConflict(id, plan.status, ['submitted'], 'returning');
       plan.status = 'draft';
       plan.returnedReason = command.reason;
+      plan.returnedBy = actor.actor;
+      plan.returnedAt = new Date();
       await this.plans.saveState(manager, plan);
       await this.audit.record(
         actor,

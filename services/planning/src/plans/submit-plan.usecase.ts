@@ -19,7 +19,11 @@ export class SubmitPlanUseCase {
       if (plan.status !== 'draft') throw planStateConflict(id, plan.status, ['draft'], 'submitting');
       plan.status = 'submitted';
       plan.submittedAt = new Date();
+      plan.submittedBy = actor.actor;
+      // Out of the "returned" queue; the audit log keeps who sent it back and why.
       plan.returnedReason = null;
+      plan.returnedBy = null;
+      plan.returnedAt = null;
       await this.plans.saveState(manager, plan);
       await this.audit.record(
         actor,

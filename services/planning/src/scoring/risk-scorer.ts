@@ -217,6 +217,42 @@ export class RiskScorer {
     return rows.length > 0 ? this.explain(rows[0], input.weights) : null;
   }
 
+  /**
+   * Listings scored for the listing search: those matching `filter` (SQL on `l`, parameters from
+   * $7 on), best first, a page of them; or, with `ids`, exactly those. Listings of a category
+   * without a norm are left out (nothing to score them against).
+   */
+  async search(
+    manager: EntityManager,
+    input: {
+      norms: CategoryNorm[];
+      eligibility: Eligibility;
+      weights: Required<RiskWeights>;
+    } & ({ ids: string[] } | { filter: string; params: unknown[]; limit: number; offset: number }),
+  ): Promise<ScoredListing[]> {
+    const e = input.eligibility;
+    const base = [
+      JSON.stringify(input.norms),
+      e.cityPrefix,
+      e.provincePrefix,
+      e.delegatedPrefixes,
+      e.platforms,
+      e.year,
+    ];
+    const rows = (
+      'ids' in input
+        ? await manager.query(scoredSql('l.id = any ($7::bigint[])'), [...base, input.ids])
+        : await manager.query(
+            `select s.* from (
+               select s.*, ${scoreExpression(input.weights)} as score from (${scoredSql(input.filter)}) s
+             ) s order by score desc, platform, platform_listing_id
+             limit $${7 + input.params.length} offset $${8 + input.params.length}`,
+            [...base, ...input.params, input.limit, input.offset],
+          )
+    ) as ScoredRow[];
+    return rows.map((r) => this.explain(r, input.weights));
+  }
+
   private explain(r: ScoredRow, weights: Required<RiskWeights>): ScoredListing {
     const row = r as unknown as Record<string, number | null>;
     const factors: FactorExplanation[] = RISK_FACTORS.map((factor: RiskFactor) => {

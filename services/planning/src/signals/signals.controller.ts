@@ -7,10 +7,19 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   Req,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuditService, CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import type { Request } from 'express';
@@ -18,11 +27,14 @@ import { IMPORT_CONTENT_TYPES } from './import-format';
 import { ImportHeaderError } from './import-header.error';
 import { ImportListingsUseCase } from './import-listings.usecase';
 import { ImportReport } from './import-report.view';
+import { ListingPageView } from './listing-page.view';
+import { ListingSearchQuery } from './listing-search.query';
 import { ListingView } from './listing.view';
 import { ListingQuery } from './listing.query';
 import { ListingRef } from './listing-ref.params';
 import { RecordSignalCommand } from './record-signal.command';
 import { RecordSignalUseCase } from './record-signal.usecase';
+import { SearchListingsUseCase } from './search-listings.usecase';
 import { SignalView } from './signal.view';
 
 @ApiTags('signals')
@@ -32,6 +44,7 @@ export class SignalsController {
     private readonly importListings: ImportListingsUseCase,
     private readonly recordSignal: RecordSignalUseCase,
     private readonly listings: ListingQuery,
+    private readonly searchListings: SearchListingsUseCase,
     private readonly audit: AuditService,
   ) {}
 
@@ -87,6 +100,22 @@ export class SignalsController {
       detail: { format, received: report.received, accepted: report.accepted, rejected: report.rejected },
     });
     return report;
+  }
+
+  @Get('listings')
+  @Policy({ roles: ['planner', 'approver', 'auditor'] })
+  @ApiOperation({
+    summary:
+      'Search listings, a page at a time, each with its risk score and the score explained factor by factor',
+    description:
+      'Scored as a plan would score them (planId: its weights, category risk, price norms and scope) or with the ' +
+      "default weights, the categories' price norms as they stand and the bureau's scope. sort=score needs a category.",
+  })
+  @ApiOkResponse({ type: ListingPageView })
+  @ApiBadRequestResponse({ description: 'a malformed filter; the body names the field' })
+  @ApiNotFoundResponse({ description: 'no plan with this planId' })
+  search(@Query() query: ListingSearchQuery): Promise<ListingPageView> {
+    return this.searchListings.execute(query);
   }
 
   @Get('listings/:platform/:listingId')

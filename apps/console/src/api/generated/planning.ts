@@ -55,6 +55,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/listings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search listings, a page at a time, each with its risk score and the score explained factor by factor
+     * @description Scored as a plan would score them (planId: its weights, category risk, price norms and scope) or with the default weights, the categories' price norms as they stand and the bureau's scope. sort=score needs a category.
+     */
+    get: operations['SignalsController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/listings/import': {
     parameters: {
       query?: never;
@@ -184,7 +204,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Plans, newest first; emergency plans first among submitted ones (fast track) */
+    /** Plans by status (status=draft,returned), a page at a time: emergency plans awaiting approval first (fast track), then newest first; with the count of every status for the home queues */
     get: operations['PlansController_list'];
     put?: never;
     /** Draft a plan with its scheme (routine, emergency with its trigger, or follow-up of a failed batch) */
@@ -220,7 +240,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Approve a submitted plan (never by its author) */
+    /** Approve a submitted plan (four eyes: never by its author or its submitter) */
     post: operations['PlansController_approve'];
     delete?: never;
     options?: never;
@@ -657,6 +677,51 @@ export interface components {
       monthlySales?: Record<string, never> | null;
       priceFen: number;
     };
+    ListingPageView: {
+      items: components['schemas']['ListingSummaryView'][];
+      page: number;
+      pageSize: number;
+      /**
+       * Format: uuid
+       * @description the plan scored against
+       */
+      planId?: string | null;
+      /** @description listings matching the filters, on all pages */
+      total: number;
+      /** @description the weights scored with: the plan's, or the defaults (without a plan the category risk is 0: it is a scheme's) */
+      weights: components['schemas']['RiskWeights'];
+    };
+    ListingRiskView: {
+      factors: components['schemas']['FactorView'][];
+      /** @description within the scope rule (of the plan, or of the bureau) */
+      inScope: boolean;
+      /** @description on a platform the plan's scheme allows (always, without a plan) */
+      platformAllowed: boolean;
+      /** @description batches of this brand + spec/model issued this year (at most two a year) */
+      priorBatches: number;
+      /** @description the sum of the contributions */
+      score: number;
+    };
+    ListingSummaryView: {
+      brand?: string | null;
+      category?: string | null;
+      /** @description internal id (used in plans and explanations) */
+      id: string;
+      listingId: string;
+      monthlySales?: number | null;
+      /** Format: date-time */
+      observedAt: string;
+      platform: string;
+      priceFen: number;
+      /** @description null when the listing has no category (or, with a plan, one outside its scheme) */
+      risk?: components['schemas']['ListingRiskView'] | null;
+      sellerAreaCode?: string | null;
+      sellerCreditCode?: string | null;
+      sellerName: string;
+      specModel?: string | null;
+      title: string;
+      url: string;
+    };
     ListingView: {
       brand?: Record<string, never> | null;
       category?: Record<string, never> | null;
@@ -679,11 +744,46 @@ export interface components {
       url: string;
     };
     Object: Record<string, never>;
+    PlanDrawView: {
+      categories: components['schemas']['CategorySelectionView'][];
+      /** @description price of the selected samples (test + backup units), fen */
+      spentFen: number;
+      /** @description year (Asia/Shanghai) the twice-a-year rule counted */
+      year: number;
+    };
+    PlanPageView: {
+      counts: components['schemas']['PlanStatusCountsView'];
+      /** @description emergency plans awaiting approval first (fast track), then newest first */
+      items: components['schemas']['PlanView'][];
+      page: number;
+      pageSize: number;
+      /** @description plans matching the filter, on all pages */
+      total: number;
+    };
+    PlanStatusCountsView: {
+      /** @description batches issued */
+      active: number;
+      approved: number;
+      closed: number;
+      /** @description drafts, the returned ones included */
+      draft: number;
+      /** @description drafts an approver sent back (also counted in draft) */
+      returned: number;
+      /** @description awaiting approval */
+      submitted: number;
+    };
     PlanView: {
-      approvedBy?: Record<string, never> | null;
+      /** Format: date-time */
+      approvedAt?: string | null;
+      approvedBy?: string | null;
+      /** @description who created it (`sub`) */
       author: string;
       /** Format: date-time */
+      closedAt?: string | null;
+      /** Format: date-time */
       createdAt: string;
+      /** @description the last selection per category (the listings: GET /plans/{id}/selection) */
+      draw?: components['schemas']['PlanDrawView'] | null;
       emergencyEvidence?: Record<string, never> | null;
       /** @enum {string|null} */
       emergencyTrigger?: 'concentrated-complaints' | 'authority-notice' | 'safety-incident' | 'other' | null;
@@ -696,9 +796,17 @@ export interface components {
       issuedAt?: Record<string, never> | null;
       /** @enum {string} */
       kind: 'routine' | 'emergency' | 'follow-up';
+      /** @description four-eyes rule: who may not approve it (its author and its submitter) */
+      mayNotApprove: string[];
       randomShare: number;
+      /** @description a draft an approver sent back (the "returned" queue) */
+      returned: boolean;
+      /** Format: date-time */
+      returnedAt?: string | null;
+      /** @description who sent it back */
+      returnedBy?: string | null;
       /** @description why an approver sent it back */
-      returnedReason?: Record<string, never> | null;
+      returnedReason?: string | null;
       scheme: components['schemas']['Scheme'];
       /** @description seed of the random share: the same seed on the same listings gives the same selection */
       seed: string;
@@ -706,6 +814,10 @@ export interface components {
       selectedAt?: Record<string, never> | null;
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'approved' | 'active' | 'closed';
+      /** Format: date-time */
+      submittedAt?: string | null;
+      /** @description who submitted it for approval */
+      submittedBy?: string | null;
       title: string;
       weights: components['schemas']['RiskWeights'];
     };
@@ -1067,6 +1179,68 @@ export interface operations {
       };
     };
   };
+  SignalsController_search: {
+    parameters: {
+      query?: {
+        /** @description part of the title, seller or shop name (at least 2 characters) */
+        q?: string;
+        platform?: string;
+        /** @description required with sort=score */
+        category?: string;
+        /** @description the seller's unified social credit code */
+        sellerCreditCode?: string;
+        brand?: string;
+        /** @description score as this plan does (its weights, its categories' risk and price norms, its scope) */
+        planId?: string;
+        /** @description newest observed first, or highest score first */
+        sort?: 'observedAt' | 'score';
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListingPageView'];
+        };
+      };
+      /** @description a malformed filter; the body names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: planner, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no plan with this planId */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   SignalsController_import: {
     parameters: {
       query?: never;
@@ -1360,7 +1534,10 @@ export interface operations {
   PlansController_list: {
     parameters: {
       query?: {
-        status?: 'draft' | 'submitted' | 'approved' | 'active' | 'closed';
+        /** @description comma-separated: draft, submitted, approved, active, closed, returned (returned: drafts sent back by an approver) */
+        status?: string;
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
       };
       header?: never;
       path?: never;
@@ -1373,8 +1550,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PlanView'][];
+          'application/json': components['schemas']['PlanPageView'];
         };
+      };
+      /** @description an unknown status or a bad page; the body names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description missing, invalid or expired bearer token */
       401: {
@@ -1492,6 +1676,13 @@ export interface operations {
       };
       /** @description needs one of the roles: approver */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not submitted, or the four-eyes rule (`rule: four-eyes`): the caller wrote or submitted it */
+      409: {
         headers: {
           [name: string]: unknown;
         };
