@@ -34,6 +34,24 @@ ensure_dependencies() {
 build() {
   log "build (tsc)"
   npx --no-install tsc -p tsconfig.build.json
+  log "build the console (vite)"
+  npx --no-install vite build --config apps/console/vite.config.mts --logLevel warn
+}
+
+# The console's realm and demo users in Keycloak, and nginx serving the console with every
+# service under one origin (tools/console-stack).
+console_stack() {
+  (
+    set -a
+    eval "$(print_env)"
+    set +a
+    export QIS_CONSOLE_USERS_FILE=${QIS_CONSOLE_USERS_FILE:-$(dirname "$QIS_CREDENTIALS_FILE")/console-users.json}
+    for name in $QIS_SERVICES; do
+      var="QIS_$(echo "$name" | tr 'a-z-' 'A-Z_')_URL"
+      export "$var=http://127.0.0.1:$(service_port "$name")"
+    done
+    node -r ./tools/runtime/register-paths.js dist/tools/console-stack/console-stack.js "$@"
+  )
 }
 
 service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(service_port "$1")/health/ready"; }
@@ -58,8 +76,8 @@ start_service() {
     set -a
     eval "$(print_env)"
     set +a
-    # The services never need the superuser.
-    unset DB_ADMIN_USER DB_ADMIN_PASSWORD
+    # The services never need the superuser, nor Keycloak's admin.
+    unset DB_ADMIN_USER DB_ADMIN_PASSWORD KEYCLOAK_ADMIN_USER KEYCLOAK_ADMIN_PASSWORD
     export HTTP_PORT="$port" DB_NAME="$(service_db "$name")"
     # Purchasing, lab-gateway and enforcement store and check their files at the evidence service.
     export EVIDENCE_URL="http://127.0.0.1:$(service_port evidence)"
@@ -132,6 +150,11 @@ status() {
     if service_ready "$name"; then state=ready; elif service_running "$name"; then state=starting; else state=down; fi
     printf '%-12s %-8s http://127.0.0.1:%s\n' "$name" "$state" "$(service_port "$name")"
   done
+  if curl -fs -o /dev/null "http://127.0.0.1:$QIS_CONSOLE_PORT/config.json"; then
+    printf '%-12s %-8s http://127.0.0.1:%s/\n' console up "$QIS_CONSOLE_PORT"
+  else
+    printf '%-12s %-8s http://127.0.0.1:%s/\n' console down "$QIS_CONSOLE_PORT"
+  fi
 }
 
 cmd=${1:-status}
@@ -142,19 +165,25 @@ case "$cmd" in
     build
     for name in $QIS_SERVICES; do start_service "$name"; done
     wait_services
+    console_stack proxy-up
     status
     echo
     echo "All six services are ready. OpenAPI: http://127.0.0.1:$(service_port planning)/docs (one per service)."
     echo "Stop them with: npm stop   (infrastructure: npm run infra -- down)"
+    console_stack provision
     # The demo campaign: simulated actors drive batches through the services' APIs and topics.
     [ "${QIS_DEMO:-1}" = 0 ] || run_demo
+    console_stack users
     ;;
   restart)
     stop_services
     exec bash "$0" start
     ;;
   demo) run_demo ;;
-  stop) stop_services ;;
+  stop)
+    stop_services
+    console_stack proxy-down
+    ;;
   status) status ;;
   logs)
     name=${2:?usage: stack.sh logs SERVICE}
@@ -166,11 +195,13 @@ case "$cmd" in
     log "typecheck and build"
     build
     npx --no-install tsc -p tsconfig.json
+    npx --no-install tsc -p apps/console/tsconfig.json
     log "lint and format check"
     NX_DAEMON=false NX_NO_CLOUD=true npx --no-install nx show projects >/dev/null # project graph for module boundaries
     npx --no-install eslint --max-warnings=0 .
     npx --no-install prettier --check . >/dev/null || { npx --no-install prettier --check . ; exit 1; }
     node -r ./tools/runtime/register-paths.js dist/tools/asyncapi/generate.js --check # docs/asyncapi.yaml, docs/schemas match libs/contracts
+    node -r ./tools/runtime/register-paths.js dist/tools/openapi/generate.js --check # docs/openapi, the console's API types match the services
     log "tests (jest, on the real servers)"
     mkdir -p test-artifacts
     rc=0

@@ -1,0 +1,66 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import type { Session } from './auth/keycloak';
+import { hasAnyRole, SessionProvider } from './auth/session';
+import { LanguageProvider, useLanguage } from './i18n/language';
+import { ConsoleLayout } from './layout/console-layout';
+import { Forbidden, NoRole, NotFound } from './pages/status-pages';
+import { ROUTES } from './routes';
+import { ApiError } from './api/client';
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // 4xx answers are final (forbidden, not found, invalid); retry only what may pass later.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+function Routed({ session }: { session: Session }) {
+  const { language } = useLanguage();
+  if (session.roles.length === 0) return <NoRole />;
+  return (
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#0b3d91', borderRadius: 4 } }}
+    >
+      <AntApp>
+        <ConsoleLayout>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+            <Routes>
+              {ROUTES.map((r) => (
+                <Route
+                  key={r.path}
+                  path={r.path}
+                  element={hasAnyRole(session, r.roles) ? <r.page /> : <Forbidden />}
+                />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </ConsoleLayout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App({ session }: { session: Session }) {
+  return (
+    <SessionProvider session={session}>
+      <LanguageProvider>
+        <QueryClientProvider client={queries}>
+          <BrowserRouter>
+            <Routed session={session} />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </LanguageProvider>
+    </SessionProvider>
+  );
+}

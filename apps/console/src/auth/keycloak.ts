@@ -1,0 +1,89 @@
+import Keycloak from 'keycloak-js';
+
+/** Where the console signs in; served by nginx at /config.json so one build runs against any realm. */
+export interface ConsoleConfig {
+  keycloakUrl: string;
+  realm: string;
+  clientId: string;
+}
+
+export const STAFF_ROLES = [
+  'planner',
+  'approver',
+  'buyer',
+  'purchasing-admin',
+  'intake-officer',
+  'lab',
+  'enforcement-officer',
+  'platform',
+  'auditor',
+  'admin',
+] as const;
+export type Role = (typeof STAFF_ROLES)[number];
+
+export interface Session {
+  subject: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  labId?: string;
+  platformId?: string;
+  jurisdiction?: string;
+}
+
+let keycloak: Keycloak | undefined;
+
+async function loadConfig(): Promise<ConsoleConfig> {
+  const res = await fetch('/config.json', { cache: 'no-store' });
+  if (!res.ok) throw new Error(`/config.json answered ${res.status}`);
+  return (await res.json()) as ConsoleConfig;
+}
+
+/** Signs in (authorization code + PKCE, Keycloak's own page) before anything renders. */
+export async function signIn(): Promise<Session> {
+  const config = await loadConfig();
+  keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
+  await keycloak.init({
+    onLoad: 'login-required',
+    pkceMethod: 'S256',
+    checkLoginIframe: false,
+    responseMode: 'query',
+    locale: localStorage.getItem('qis.console.language') ?? 'zh-CN',
+  });
+  // Refresh ahead of expiry while the tab is open; a failed refresh ends the session.
+  window.setInterval(() => {
+    keycloak?.updateToken(60).catch(() => keycloak?.login());
+  }, 30_000);
+  return sessionOf(keycloak);
+}
+
+function sessionOf(kc: Keycloak): Session {
+  const token = (kc.tokenParsed ?? {}) as Record<string, unknown>;
+  const realm = token['realm_access'] as { roles?: unknown } | undefined;
+  const claimed = [
+    ...(Array.isArray(token['roles']) ? token['roles'] : []),
+    ...(Array.isArray(realm?.roles) ? realm.roles : []),
+  ].filter((r): r is Role => (STAFF_ROLES as readonly string[]).includes(String(r)));
+  const str = (name: string) => (typeof token[name] === 'string' ? (token[name] as string) : undefined);
+  const username = str('preferred_username') ?? str('sub') ?? '';
+  return {
+    subject: str('sub') ?? '',
+    username,
+    displayName: str('name') ?? username,
+    roles: [...new Set(claimed)],
+    labId: str('labId'),
+    platformId: str('platformId'),
+    jurisdiction: str('jurisdiction'),
+  };
+}
+
+/** A fresh access token (refreshed when it expires within 30 s). */
+export async function accessToken(): Promise<string> {
+  if (!keycloak) throw new Error('not signed in');
+  await keycloak.updateToken(30).catch(() => keycloak?.login());
+  return keycloak.token ?? '';
+}
+
+export function signOut(): void {
+  void keycloak?.logout({ redirectUri: `${window.location.origin}/` });
+}

@@ -1,0 +1,89 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from './auth/keycloak';
+import type { Messages } from './i18n/messages';
+
+type MenuKey = keyof Messages['menu'];
+
+export interface ConsoleRoute {
+  path: string;
+  menu?: MenuKey;
+  /** The menu group it sits under. */
+  group?: 'planning' | 'admin';
+  roles: readonly Role[];
+  page: LazyExoticComponent<ComponentType>;
+}
+
+const STAFF: readonly Role[] = [
+  'planner',
+  'approver',
+  'buyer',
+  'purchasing-admin',
+  'intake-officer',
+  'lab',
+  'enforcement-officer',
+  'platform',
+  'auditor',
+  'admin',
+];
+const TIMELINE: readonly Role[] = [
+  'planner',
+  'approver',
+  'purchasing-admin',
+  'intake-officer',
+  'lab',
+  'enforcement-officer',
+  'auditor',
+  'admin',
+];
+
+// Each area is its own chunk: a planner never downloads the admin pages, and the reverse.
+const Home = lazy(() => import('./pages/home'));
+const BatchTimeline = lazy(() => import('./pages/batch-timeline'));
+const Plans = lazy(() => import('./pages/planning/plans'));
+const NewPlan = lazy(() => import('./pages/planning/new-plan'));
+const PlanDetail = lazy(() => import('./pages/planning/plan-detail'));
+const Listings = lazy(() => import('./pages/planning/listings'));
+const ImportListings = lazy(() => import('./pages/planning/import-listings'));
+const FollowUps = lazy(() => import('./pages/planning/follow-ups'));
+const Audit = lazy(() => import('./pages/admin/audit'));
+const DeadLetters = lazy(() => import('./pages/admin/dead-letters'));
+const Health = lazy(() => import('./pages/admin/health'));
+
+export const ROUTES: ConsoleRoute[] = [
+  { path: '/', menu: 'home', roles: STAFF, page: Home },
+  { path: '/batches', menu: 'batches', roles: TIMELINE, page: BatchTimeline },
+  { path: '/batches/:batchNumber', roles: TIMELINE, page: BatchTimeline },
+  {
+    path: '/plans',
+    menu: 'plans',
+    group: 'planning',
+    roles: ['planner', 'approver', 'auditor'],
+    page: Plans,
+  },
+  { path: '/plans/new', menu: 'newPlan', group: 'planning', roles: ['planner'], page: NewPlan },
+  { path: '/plans/:id', roles: ['planner', 'approver', 'auditor'], page: PlanDetail },
+  {
+    path: '/listings',
+    menu: 'listings',
+    group: 'planning',
+    roles: ['planner', 'approver', 'auditor'],
+    page: Listings,
+  },
+  {
+    path: '/listings/import',
+    menu: 'importListings',
+    group: 'planning',
+    roles: ['planner'],
+    page: ImportListings,
+  },
+  {
+    path: '/follow-ups',
+    menu: 'followUps',
+    group: 'planning',
+    roles: ['planner', 'approver'],
+    page: FollowUps,
+  },
+  { path: '/admin/audit', menu: 'audit', group: 'admin', roles: ['auditor', 'admin'], page: Audit },
+  { path: '/admin/dead-letters', menu: 'deadLetters', group: 'admin', roles: ['admin'], page: DeadLetters },
+  { path: '/admin/health', menu: 'health', group: 'admin', roles: ['admin'], page: Health },
+];
