@@ -85,21 +85,34 @@ function proxySettings(): ConsoleProxySettings {
 
 const running = (pidFile: string): boolean => {
   if (!existsSync(pidFile)) return false;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').trim(), 10);
+  // An empty or stale file is no server (and pid 0 would mean this process group).
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
-    process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 0);
+    process.kill(pid, 0);
     return true;
   } catch {
     return false;
   }
 };
 
+/** nginx with this configuration; its own message (not a stack trace) when it refuses. */
+function nginx(args: string[]): void {
+  try {
+    execFileSync('nginx', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`nginx ${args.slice(-2).join(' ')}: ${stderr || (error as Error).message}`);
+  }
+}
+
 function proxyUp(): void {
   const settings = proxySettings();
   const file = writeConsoleProxy(settings);
   const args = ['-e', path.join(settings.prefix, 'error.log'), '-c', file];
-  execFileSync('nginx', [...args, '-t', '-q'], { stdio: 'inherit' });
-  if (running(path.join(settings.prefix, 'nginx.pid'))) execFileSync('nginx', [...args, '-s', 'reload']);
-  else execFileSync('nginx', args);
+  nginx([...args, '-t', '-q']);
+  if (running(path.join(settings.prefix, 'nginx.pid'))) nginx([...args, '-s', 'reload']);
+  else nginx(args);
   console.log(`nginx: the console and /api/<service>/ on ${consoleOrigin()}`);
 }
 
@@ -107,7 +120,7 @@ function proxyDown(): void {
   const settings = proxySettings();
   const file = path.join(settings.prefix, 'nginx.conf');
   if (existsSync(file) && running(path.join(settings.prefix, 'nginx.pid'))) {
-    execFileSync('nginx', ['-e', path.join(settings.prefix, 'error.log'), '-c', file, '-s', 'quit']);
+    nginx(['-e', path.join(settings.prefix, 'error.log'), '-c', file, '-s', 'quit']);
     console.log('nginx stopped');
   }
 }
@@ -123,7 +136,9 @@ if (!command) {
   console.error('usage: console-stack provision|users|proxy-up|proxy-down');
   process.exit(2);
 }
-Promise.resolve(command()).catch((error: Error) => {
-  console.error(`console-stack: ${error.message}`);
-  process.exit(1);
-});
+Promise.resolve()
+  .then(command)
+  .catch((error: Error) => {
+    console.error(`console-stack: ${error.message}`);
+    process.exit(1);
+  });
