@@ -14,6 +14,7 @@ export type CustodyAction =
   | 're-seal'
   | 'seal'
   | 'retention-change'
+  | 'delete'
   | 'delete-refused';
 
 export interface CustodyFact {

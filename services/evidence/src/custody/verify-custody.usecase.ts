@@ -10,7 +10,8 @@ const PAGE = 1_000;
 /**
  * Recomputes the custody chain from the first entry (each hash, each link to the previous one),
  * then re-hashes every uploaded object as the store serves it now, against the hash and version
- * the chain recorded. Reports the first break.
+ * the chain recorded (except those the ledger records as deleted after retention). Reports the
+ * first break.
  */
 @Injectable()
 export class VerifyCustodyUseCase {
@@ -41,7 +42,11 @@ export class VerifyCustodyUseCase {
         if (reason) {
           return this.report(checkedAt, entriesChecked, 0, { kind: 'ledger-entry', seq: entry.seq, reason });
         }
-        if (entry.action === 'upload' && entry.subjectType === 'object') uploads.set(entry.subjectId, entry);
+        if (entry.subjectType === 'object') {
+          if (entry.action === 'upload') uploads.set(entry.subjectId, entry);
+          // Removed by the store after its retention ended: the ledger says so, nothing left to hash.
+          else if (entry.action === 'delete') uploads.delete(entry.subjectId);
+        }
         prevHash = entry.hash;
         lastSeq = entry.seq;
       }

@@ -37,7 +37,7 @@ export class EvidenceObject {
   fileName!: string | null;
 
   @Column({ type: 'text' })
-  status!: 'pending' | 'stored' | 'rejected';
+  status!: 'pending' | 'stored' | 'rejected' | 'deleted';
 
   @Column({ type: 'text', nullable: true })
   rejection!: string | null;
@@ -65,4 +65,8 @@ export class EvidenceObject {
 
   @Column({ name: 'stored_at', type: 'timestamptz', nullable: true })
   storedAt!: Date | null;
+
+  /** When the store removed the version, after its retention ended. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
 }

@@ -8,7 +8,7 @@ export class EvidenceObjectView {
   @ApiProperty({ enum: EVIDENCE_KINDS }) kind!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) batchNumber!: string | null;
   @ApiProperty() uploader!: string;
-  @ApiProperty({ enum: ['pending', 'stored', 'rejected'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'stored', 'rejected', 'deleted'] }) status!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) rejection!: string | null;
   @ApiProperty() contentType!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) fileName!: string | null;
@@ -23,6 +23,12 @@ export class EvidenceObjectView {
   @ApiPropertyOptional({ nullable: true, type: String }) retainUntil!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) storedAt!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'when the stored version was removed, after its retention ended',
+  })
+  deletedAt!: string | null;
 
   static of(o: EvidenceObject): EvidenceObjectView {
     return {
@@ -40,6 +46,7 @@ export class EvidenceObjectView {
       retainUntil: o.retainUntil?.toISOString() ?? null,
       createdAt: o.createdAt.toISOString(),
       storedAt: o.storedAt?.toISOString() ?? null,
+      deletedAt: o.deletedAt?.toISOString() ?? null,
     };
   }
 }

@@ -170,6 +170,51 @@ describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
     expect(stat.size).toBe(500);
   });
 
+  it('deletes an object whose retention has ended: 200, marked deleted, audited as a success and in the ledger as a deletion', async () => {
+    const data = randomBytes(400);
+    const { objectId, body } = await uploadThroughApi(env, officer, data, { kind: 'sample-photo' });
+    const [row] = await env.adminQuery('select object_key from evidence_object where id = $1', [objectId]);
+    const key = row['object_key'] as string;
+    const versionId = body['versionId'] as string;
+    // Two years pass: the test bucket's GOVERNANCE retention is lifted with the bypass.
+    await env.minio.putObjectRetention(env.bucket, key, { governanceBypass: true, versionId });
+
+    const res = await fetch(`${env.service.url}/evidence/objects/${objectId}`, {
+      method: 'DELETE',
+      headers: admin,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      id: objectId,
+      status: 'deleted',
+      deletedAt: expect.any(String),
+    });
+    await expect(env.minio.statObject(env.bucket, key, { versionId })).rejects.toThrow();
+    expect(await auditActions(objectId)).toContain('evidence.delete:success');
+    expect(await auditActions(objectId)).not.toContain('evidence.delete:failure');
+    const ledger = await env.adminQuery(
+      "select action, object_version_id from custody_entry where subject_id = $1 and action like 'delete%'",
+      [objectId],
+    );
+    expect(ledger).toEqual([{ action: 'delete', object_version_id: versionId }]);
+
+    const meta = await fetch(`${env.service.url}/evidence/objects/${objectId}`, { headers: officer });
+    expect(await meta.json()).toMatchObject({ status: 'deleted' });
+    const download = await fetch(`${env.service.url}/evidence/objects/${objectId}/download`, {
+      method: 'POST',
+      headers: officer,
+    });
+    expect(download.status).toBe(409);
+    const again = await fetch(`${env.service.url}/evidence/objects/${objectId}`, {
+      method: 'DELETE',
+      headers: admin,
+    });
+    expect(again.status).toBe(409);
+    // The ledger's account of a lawful deletion is not a break.
+    const verify = await fetch(`${env.service.url}/custody/verify`, { headers: auditor });
+    expect(await verify.json()).toMatchObject({ intact: true });
+  });
+
   it('hands out a short-lived download of the pinned version and audits each one', async () => {
     const data = randomBytes(2048);
     const { objectId } = await uploadThroughApi(env, officer, data, { kind: 'chat-screenshot' });

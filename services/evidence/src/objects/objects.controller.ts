@@ -121,13 +121,21 @@ export class ObjectsController {
 
   @Delete('objects/:id')
   @Policy({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Attempt to delete evidence: refused while retained (409), and audited' })
-  @ApiConflictResponse({ description: 'retained evidence cannot be deleted' })
-  remove(
+  @ApiOperation({
+    summary: 'Delete evidence: refused while retained (409); after retention the version is removed',
+    description:
+      'The store decides: while the version is retained it refuses (409). Once retention has ended it ' +
+      'removes the version and the object stays on record as deleted. Either way audited and in the custody ledger.',
+  })
+  @ApiOkResponse({ type: EvidenceObjectView, description: 'the version was removed; the object is deleted' })
+  @ApiConflictResponse({
+    description: 'retained evidence cannot be deleted, or the object is already deleted',
+  })
+  async remove(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
     @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<never> {
-    return this.deleteObject.execute(actor, from, id);
+  ): Promise<EvidenceObjectView> {
+    return EvidenceObjectView.of(await this.deleteObject.execute(actor, from, id));
   }
 }

@@ -52,7 +52,10 @@ export interface paths {
     get: operations['ObjectsController_get'];
     put?: never;
     post?: never;
-    /** Attempt to delete evidence: refused while retained (409), and audited */
+    /**
+     * Delete evidence: refused while retained (409); after retention the version is removed
+     * @description The store decides: while the version is retained it refuses (409). Once retention has ended it removes the version and the object stays on record as deleted. Either way audited and in the custody ledger.
+     */
     delete: operations['ObjectsController_remove'];
     options?: never;
     head?: never;
@@ -566,6 +569,8 @@ export interface components {
       batchNumber?: string | null;
       contentType: string;
       createdAt: string;
+      /** @description when the stored version was removed, after its retention ended */
+      deletedAt?: string | null;
       fileName?: string | null;
       id: string;
       /** @enum {string} */
@@ -588,7 +593,7 @@ export interface components {
       sha256?: string | null;
       size?: number | null;
       /** @enum {string} */
-      status: 'pending' | 'stored' | 'rejected';
+      status: 'pending' | 'stored' | 'rejected' | 'deleted';
       storedAt?: string | null;
       uploader: string;
       versionId?: string | null;
@@ -949,6 +954,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the version was removed; the object is deleted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceObjectView'];
+        };
+      };
       /** @description missing, invalid or expired bearer token */
       401: {
         headers: {
@@ -963,7 +977,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description retained evidence cannot be deleted */
+      /** @description retained evidence cannot be deleted, or the object is already deleted */
       409: {
         headers: {
           [name: string]: unknown;
