@@ -2,7 +2,7 @@ export { bootstrapService, configOrExit, type BootstrapOptions, type RunningServ
 export { openApiDocument, renderOpenApiDocument } from './http/openapi';
 export { HttpErrorFilter } from './http/exception.filter';
 export { strictValidationPipe } from './http/validation';
-export { loggerParams, REDACTED_PATHS, requestId } from './logging';
+export { loggerParams, REDACTED_PATHS, requestId, serializeError } from './logging';
 export { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
 export { RuntimeModule } from './runtime.module';
 export {

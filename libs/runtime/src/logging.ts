@@ -31,6 +31,40 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
+/**
+ * Fields of an error that carry the data a statement worked on, never written: TypeORM's
+ * `QueryFailedError` keeps the query's `parameters`, and PostgreSQL's `detail` (copied onto it
+ * from the driver's error) repeats the values of the row (`Key (address)=(…) already exists`);
+ * `where` and `internalQuery` can quote them too (a COPY line, a function's statement).
+ */
+const ERROR_DATA_FIELDS = new Set(['parameters', 'detail', 'where', 'internalQuery']);
+/** Longest SQL text an error line carries (as the query logger of `@qis/persistence`). */
+const QUERY_CHARS = 500;
+
+/** A serialized error without its data fields, nested errors included; a new object each level. */
+function withoutData(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutData(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (ERROR_DATA_FIELDS.has(key)) continue;
+    if (key === 'query' && typeof field === 'string' && field.length > QUERY_CHARS)
+      out[key] = `${field.slice(0, QUERY_CHARS)}…`;
+    else out[key] = withoutData(field, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * pino's error serializer, minus the data a failed statement carries (see `ERROR_DATA_FIELDS`):
+ * every `err` a service logs (the exception filter's 500s, consumer failures, schedulers) goes
+ * through it. The error object itself is left untouched. pino-http hands it the error already
+ * serialized by pino's own serializer; plain pino, the error.
+ */
+export function serializeError(error: unknown): unknown {
+  return withoutData(error instanceof Error ? pino.stdSerializers.err(error) : error);
+}
+
 export function loggerParams(service: string, level: string): Params {
   return {
     pinoHttp: {
@@ -49,6 +83,7 @@ export function loggerParams(service: string, level: string): Params {
           url: req.url,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     },
   };
