@@ -18,4 +18,11 @@ describe('CSV fields', () => {
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField(-1)).toBe('-1');
   });
+
+  it('defuses a list whose first item a spreadsheet would run as a formula', () => {
+    expect(csvField(['=1+2', '纤维含量'])).toBe("'=1+2；纤维含量");
+    expect(csvField(['-2+3'])).toBe("'-2+3");
+    expect(csvField(['@SUM(A1)', 'x,y'])).toBe(`"'@SUM(A1)；x,y"`);
+    expect(csvField(['蚕丝含量', '=1'])).toBe('蚕丝含量；=1');
+  });
 });

