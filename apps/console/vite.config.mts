@@ -54,11 +54,11 @@ function initialBudget(): Plugin {
 }
 
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/',
   plugins: [initialBudget()],
   build: {
-    outDir: path.resolve(__dirname, '../../dist/apps/console'),
+    outDir: path.resolve(import.meta.dirname, '../../dist/apps/console'),
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1500,

@@ -19,6 +19,7 @@ export type ConsoleUser = RealmUser;
 const USERS: Array<Omit<RealmUser, 'password'>> = [
   { username: 'planner-a', lastName: '周', firstName: '敏', roles: ['planner'] },
   { username: 'approver-a', lastName: '陈', firstName: '立', roles: ['approver'] },
+  { username: 'planner-approver', lastName: '吴', firstName: '刚', roles: ['planner', 'approver'] },
   { username: 'admin-a', lastName: '运维', firstName: '管理员', roles: ['admin'] },
   { username: 'auditor-a', lastName: '孙', firstName: '丽', roles: ['auditor'] },
   {

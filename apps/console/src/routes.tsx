@@ -48,6 +48,7 @@ const FollowUps = lazy(() => import('./pages/planning/follow-ups'));
 const Audit = lazy(() => import('./pages/admin/audit'));
 const DeadLetters = lazy(() => import('./pages/admin/dead-letters'));
 const Health = lazy(() => import('./pages/admin/health'));
+const Calendar = lazy(() => import('./pages/admin/calendar'));
 
 export const ROUTES: ConsoleRoute[] = [
   { path: '/', menu: 'home', roles: STAFF, page: Home },
@@ -86,4 +87,5 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/admin/audit', menu: 'audit', group: 'admin', roles: ['auditor', 'admin'], page: Audit },
   { path: '/admin/dead-letters', menu: 'deadLetters', group: 'admin', roles: ['admin'], page: DeadLetters },
   { path: '/admin/health', menu: 'health', group: 'admin', roles: ['admin'], page: Health },
+  { path: '/admin/calendar', menu: 'calendar', group: 'admin', roles: ['admin', 'auditor'], page: Calendar },
 ];

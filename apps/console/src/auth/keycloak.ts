@@ -69,12 +69,20 @@ function sessionOf(kc: Keycloak): Session {
   return {
     subject: str('sub') ?? '',
     username,
-    displayName: str('name') ?? username,
+    // Chinese names read family name first (周敏), not as Keycloak joins them (敏 周).
+    displayName: displayNameOf(str('family_name'), str('given_name')) ?? str('name') ?? username,
     roles: [...new Set(claimed)],
     labId: str('labId'),
     platformId: str('platformId'),
     jurisdiction: str('jurisdiction'),
   };
+}
+
+const CJK = /[\u3400-\u9fff]/;
+function displayNameOf(family?: string, given?: string): string | undefined {
+  if (!family && !given) return undefined;
+  if (CJK.test(`${family ?? ''}${given ?? ''}`)) return `${family ?? ''}${given ?? ''}`;
+  return [given, family].filter(Boolean).join(' ');
 }
 
 /** A fresh access token (refreshed when it expires within 30 s). */

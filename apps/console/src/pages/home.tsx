@@ -138,7 +138,9 @@ function AdminQueue() {
             renderItem={(r) => (
               <List.Item>
                 {t.services[r.service]}
-                <Tag color={r.ready ? 'green' : 'red'}>{r.ready ? t.home.ready : t.home.notReady}</Tag>
+                <Tag color={r.ready ? 'green' : 'red'} style={{ marginInlineStart: 8 }}>
+                  {r.ready ? t.home.ready : t.home.notReady}
+                </Tag>
               </List.Item>
             )}
           />

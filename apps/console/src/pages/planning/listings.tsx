@@ -58,11 +58,11 @@ export default function Listings() {
           <Form.Item name="category" label={t.listings.category}>
             <Select allowClear options={categoryOptions(language)} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="sort" label={t.listings.risk}>
+          <Form.Item name="sort" label={t.listings.sort}>
             <Select
               style={{ width: 140 }}
               options={[
-                { value: 'observedAt', label: t.plan.createdAt },
+                { value: 'observedAt', label: t.listings.observedAt },
                 { value: 'score', label: t.listings.risk },
               ]}
             />
@@ -80,7 +80,7 @@ export default function Listings() {
         rowKey="id"
         loading={listings.isLoading}
         dataSource={listings.data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         pagination={{
           current: page,
           pageSize: 20,
@@ -104,13 +104,13 @@ export default function Listings() {
             width: 110,
             render: (c?: string) => (c ? categoryLabel(c, language) : '—'),
           },
-          { title: t.listings.platform, dataIndex: 'platform', width: 100 },
+          { title: t.listings.platform, dataIndex: 'platform', width: 110 },
           { title: t.listings.seller, dataIndex: 'sellerName', width: 180, ellipsis: true },
           { title: t.listings.price, dataIndex: 'priceFen', width: 100, render: (f: number) => yuan(f) },
           {
             title: t.listings.risk,
             key: 'risk',
-            width: 150,
+            width: 210,
             render: (_: unknown, l) =>
               risk(l) ? (
                 <Space>
@@ -124,9 +124,9 @@ export default function Listings() {
               ),
           },
           {
-            title: t.plan.createdAt,
+            title: t.listings.observedAt,
             dataIndex: 'observedAt',
-            width: 160,
+            width: 170,
             render: (at: string) => shanghaiTime(at, language),
           },
         ]}

@@ -102,6 +102,10 @@ export default function PlanDetail() {
   const isPlanner = session.roles.includes('planner');
   const isApprover = session.roles.includes('approver');
   const selfApproval = p.mayNotApprove.includes(session.subject);
+  const canAct =
+    (isPlanner && p.status === 'draft') ||
+    (isApprover && p.status === 'submitted') ||
+    (isPlanner && p.status === 'approved' && !p.issuedAt);
 
   return (
     <Page title={p.title} extra={<PlanStatus status={p.status} returned={p.returned} />}>
@@ -115,43 +119,45 @@ export default function PlanDetail() {
             description={p.returnedReason}
           />
         ) : null}
-        <Card>
-          <Space wrap>
-            {isPlanner && p.status === 'draft' && (
-              <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
-                {t.plan.submitAction}
-              </Button>
-            )}
-            {isApprover && p.status === 'submitted' && (
-              <>
-                <Tooltip title={selfApproval ? t.plan.fourEyes : undefined}>
-                  <Button
-                    type="primary"
-                    disabled={selfApproval}
-                    loading={approve.isPending}
-                    onClick={() => approve.mutate()}
-                  >
-                    {t.plan.approve}
-                  </Button>
-                </Tooltip>
-                <Button danger disabled={selfApproval} onClick={() => setReturning(true)}>
-                  {t.plan.returnAction}
+        {canAct && (
+          <Card>
+            <Space wrap>
+              {isPlanner && p.status === 'draft' && (
+                <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
+                  {t.plan.submitAction}
                 </Button>
-                {selfApproval && <Typography.Text type="warning">{t.plan.fourEyes}</Typography.Text>}
-              </>
-            )}
-            {isPlanner && p.status === 'approved' && !selectionDone && (
-              <Button type="primary" loading={select.isPending} onClick={() => select.mutate()}>
-                {t.plan.select}
-              </Button>
-            )}
-            {isPlanner && p.status === 'approved' && selectionDone && !p.issuedAt && (
-              <Button type="primary" loading={issue.isPending} onClick={() => issue.mutate()}>
-                {t.plan.issue}
-              </Button>
-            )}
-          </Space>
-        </Card>
+              )}
+              {isApprover && p.status === 'submitted' && (
+                <>
+                  <Tooltip title={selfApproval ? t.plan.fourEyes : undefined}>
+                    <Button
+                      type="primary"
+                      disabled={selfApproval}
+                      loading={approve.isPending}
+                      onClick={() => approve.mutate()}
+                    >
+                      {t.plan.approve}
+                    </Button>
+                  </Tooltip>
+                  <Button danger disabled={selfApproval} onClick={() => setReturning(true)}>
+                    {t.plan.returnAction}
+                  </Button>
+                  {selfApproval && <Typography.Text type="warning">{t.plan.fourEyes}</Typography.Text>}
+                </>
+              )}
+              {isPlanner && p.status === 'approved' && !selectionDone && (
+                <Button type="primary" loading={select.isPending} onClick={() => select.mutate()}>
+                  {t.plan.select}
+                </Button>
+              )}
+              {isPlanner && p.status === 'approved' && selectionDone && !p.issuedAt && (
+                <Button type="primary" loading={issue.isPending} onClick={() => issue.mutate()}>
+                  {t.plan.issue}
+                </Button>
+              )}
+            </Space>
+          </Card>
+        )}
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.plan.stepBasics}</h2>}>
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t.plan.kind}>{t.plan.kinds[p.kind]}</Descriptions.Item>
