@@ -22,4 +22,14 @@ export class PlanningConfig extends ServiceConfig {
   @Min(100)
   @Max(1_000_000)
   PLANNING_IMPORT_CHUNK_ROWS = 50_000;
+
+  /**
+   * Longest record of a bulk import (UTF-8 bytes; a CSV record may span lines): a longer one — a
+   * quote never closed, a missing line break — is a bad row, skipped without being held in memory.
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(16 * 1024 * 1024)
+  PLANNING_IMPORT_MAX_RECORD_BYTES = 64 * 1024;
 }

@@ -18,12 +18,7 @@ import {
 } from './parse-listing-record';
 import { csvRecords } from './csv-records';
 import { ImportHeaderError } from './import-header.error';
-
-// stream-json 1.x is CommonJS without bundled types for these entry points.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jsonl = require('stream-json/jsonl/Parser') as {
-  parser(options: { errorIndicator: unknown }): NodeJS.ReadWriteStream;
-};
+import { jsonLines } from './json-lines';
 
 /** Most errors listed in one report; the counts stay exact. */
 const MAX_REPORTED_ERRORS = 1_000;
@@ -32,7 +27,8 @@ const MAX_REPORTED_ERRORS = 1_000;
  * A bulk import of listings, streamed: records are parsed as the body arrives, checked one by one,
  * and the good ones streamed to PostgreSQL with COPY a chunk at a time (`ListingCopySink`), so memory
  * stays flat whatever the size. Bad rows are reported with their row number, field and reason;
- * every good row is kept.
+ * every good row is kept. A record longer than `PLANNING_IMPORT_MAX_RECORD_BYTES` (a quote never
+ * closed, a missing line break) is a bad row, skipped without being held.
  */
 @Injectable()
 export class ImportListingsUseCase {
@@ -90,7 +86,9 @@ export class ImportListingsUseCase {
   private async *csvRecords(body: Readable): AsyncGenerator<SourceRecord[]> {
     let columns: string[] | undefined;
     let at: number[] = [];
-    for await (const records of csvRecords(body)) {
+    for await (const records of csvRecords(body, {
+      maxRecordBytes: this.config.PLANNING_IMPORT_MAX_RECORD_BYTES,
+    })) {
       const out: SourceRecord[] = [];
       for (const r of records) {
         if (!columns) {
@@ -115,16 +113,15 @@ export class ImportListingsUseCase {
   }
 
   private async *jsonRecords(body: Readable): AsyncGenerator<SourceRecord[]> {
-    const parser = body.pipe(jsonl.parser({ errorIndicator: MALFORMED })) as unknown as Readable;
-    body.on('error', (error) => parser.destroy(error));
-    let row = 0;
-    for await (const item of parser as AsyncIterable<{ value: unknown }>) {
-      row++;
-      const value = item.value;
-      if (value === MALFORMED) yield [{ row, record: {}, malformed: 'is not valid JSON' }];
-      else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        yield [{ row, record: value as ImportRecord }];
-      } else yield [{ row, record: {}, malformed: 'must be a JSON object' }];
+    const lines = jsonLines(body, { maxLineBytes: this.config.PLANNING_IMPORT_MAX_RECORD_BYTES });
+    for await (const items of lines) {
+      yield items.map((item): SourceRecord => {
+        if ('error' in item) return { row: item.row, record: {}, malformed: item.error };
+        const value = item.value;
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? { row: item.row, record: value as ImportRecord }
+          : { row: item.row, record: {}, malformed: 'must be a JSON object' };
+      });
     }
   }
 }
@@ -135,5 +132,3 @@ interface SourceRecord {
   record: ImportRecord;
   malformed?: string;
 }
-
-const MALFORMED = Symbol('malformed');

@@ -53,6 +53,52 @@ describe('bulk listing import', () => {
     expect(reply.body['errors']).toEqual([{ row: 3, field: '(record)', reason: expect.any(String) }]);
   });
 
+  it('reports a record whose quote never closes (20 MB of lines) as one bad row, quickly, keeping the rows before it', async () => {
+    const body =
+      toCsv([listingRecord('Q1')]) +
+      'taobao,Q2,"https://x.example.com\n' +
+      'lorem ipsum 蚕丝被 dolor sit amet, consectetur\n'.repeat((20 * 1024 * 1024) / 48);
+    const started = Date.now();
+    const reply = await client.importCsv(body);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ received: 2, accepted: 1, rejected: 1 });
+    expect(reply.body['errors']).toEqual([
+      { row: 3, field: '(record)', reason: expect.stringMatching(/longer than 65536 bytes.*not closed/) },
+    ]);
+    expect((await client.call('GET', '/listings/taobao/Q1', PLANNER)).status).toBe(200);
+  });
+
+  it('reports a 20 MB line with no line break as one bad row and goes on with the next line', async () => {
+    const [header, row] = toCsv([listingRecord('N1')]).split('\n');
+    const body = `${header}\ntaobao,N0,${'x'.repeat(20 * 1024 * 1024)}\n${row}\n`;
+    const started = Date.now();
+    const reply = await client.importCsv(body);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ received: 2, accepted: 1, rejected: 1 });
+    expect(reply.body['errors']).toEqual([
+      {
+        row: 2,
+        field: '(record)',
+        reason: expect.stringMatching(/longer than 65536 bytes without a line break/),
+      },
+    ]);
+  });
+
+  it('reports an NDJSON line longer than the limit as one bad row and goes on with the next', async () => {
+    const body = [
+      JSON.stringify({ ...listingRecord('J8'), title: 'y'.repeat(20 * 1024 * 1024) }),
+      JSON.stringify(listingRecord('J9')),
+    ].join('\n');
+    const reply = await client.call('POST', '/listings/import', PLANNER, body, 'application/x-ndjson');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ received: 2, accepted: 1, rejected: 1 });
+    expect(reply.body['errors']).toEqual([
+      { row: 1, field: '(record)', reason: expect.stringMatching(/longer than 65536 bytes/) },
+    ]);
+  });
+
   it('upserts by platform + listing id and keeps the history of price and sales', async () => {
     await client.importCsv(
       toCsv([listingRecord('H1', { priceFen: 10_000, observedAt: '2026-03-01T00:00:00Z' })]),
