@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@qis/runtime';
+import { BatchesModule } from './batches/batches.module';
 import { PlanningConfig } from './planning.config';
 import { migrations } from './migrations';
 import { PlansModule } from './plans/plans.module';
@@ -11,5 +12,5 @@ export const planningService: ServiceDefinition<PlanningConfig> = {
   config: PlanningConfig,
   entities: [],
   migrations,
-  imports: [SignalsModule, PlansModule],
+  imports: [SignalsModule, PlansModule, BatchesModule],
 };

@@ -21,6 +21,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Batches by batch number, seller (name or credit code) or listing URL, newest first */
+    get: operations['BatchesController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/batches/{batchNumber}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Planning's stage of the batch: issued, with its plan, listing and seller */
+    get: operations['BatchesController_stages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -396,6 +430,49 @@ export interface components {
       /** @description entries matching the filters, on all pages */
       total: number;
     };
+    BatchDeadlineView: {
+      /** Format: date-time */
+      due: string;
+      /** @description null while the deadline is still open */
+      met: boolean | null;
+      /** @description the rule that sets it */
+      rule: string;
+    };
+    BatchSearchView: {
+      items: components['schemas']['BatchSummaryView'][];
+      total: number;
+    };
+    BatchStageView: {
+      /** @description who acted (a staff subject) */
+      actor: string | null;
+      /** Format: date-time */
+      at: string;
+      deadline?: components['schemas']['BatchDeadlineView'];
+      evidence?: components['schemas']['EvidenceRefView'][];
+      /** @description what this stage recorded */
+      facts: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      stage: 'issued';
+    };
+    BatchStagesView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      stages: components['schemas']['BatchStageView'][];
+    };
+    BatchSummaryView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      category: string;
+      /** Format: date-time */
+      issuedAt: string;
+      listingUrl: string;
+      /** Format: uuid */
+      planId: string;
+      platform: string;
+      sellerName: string;
+    };
     CategoryQuota: {
       /** @description backup units kept by the bureau */
       backupUnits: number;
@@ -608,6 +685,10 @@ export interface components {
       service: string;
       /** @description every topic this service consumes, in name order */
       topics: components['schemas']['DeadLetterTopicView'][];
+    };
+    EvidenceRefView: {
+      kind: string;
+      objectId: string;
     };
     ExplanationView: {
       checks: components['schemas']['RuleCheckView'][];
@@ -1037,6 +1118,85 @@ export interface operations {
       };
       /** @description needs one of the roles: auditor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchesController_search: {
+    parameters: {
+      query: {
+        /** @description a batch number (or its start), part of a seller name, a seller credit code or a listing URL */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchSearchView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: planner, approver, auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchesController_stages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchStagesView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: planner, approver, auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such batch */
+      404: {
         headers: {
           [name: string]: unknown;
         };
