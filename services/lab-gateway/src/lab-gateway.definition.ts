@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@qis/runtime';
+import { BatchesModule } from './batches/batches.module';
 import { Assignment } from './dispatch/assignment.entity';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { WaitingDispatch } from './dispatch/waiting-dispatch.entity';
@@ -22,5 +23,5 @@ export const labGatewayService: ServiceDefinition<LabGatewayConfig> = {
   config: LabGatewayConfig,
   entities: [Lab, TestItem, Assignment, WaitingDispatch, Report, IdempotencyRecord],
   migrations,
-  imports: [LabsModule, TestItemsModule, DispatchModule, LabApiModule],
+  imports: [LabsModule, TestItemsModule, DispatchModule, LabApiModule, BatchesModule],
 };

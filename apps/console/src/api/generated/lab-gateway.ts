@@ -21,6 +21,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches/{batchNumber}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The lab stages of a batch: each dispatch (the draw, the lab, the testing deadline) and each report; a lab sees only its own */
+    get: operations['BatchesController_stages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/dispatches': {
     parameters: {
       query?: never;
@@ -424,6 +441,33 @@ export interface components {
       /** @description entries matching the filters, on all pages */
       total: number;
     };
+    BatchDeadlineView: {
+      /** Format: date-time */
+      due: string;
+      /** @description null while the deadline is still open */
+      met: boolean | null;
+      /** @description the rule that sets it */
+      rule: string;
+    };
+    BatchStageView: {
+      /** @description who acted: the lab's signatory of a report; null for the random draw */
+      actor: string | null;
+      /** Format: date-time */
+      at: string;
+      deadline?: components['schemas']['BatchDeadlineView'];
+      evidence?: components['schemas']['EvidenceRefView'][];
+      /** @description what this stage recorded */
+      facts: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      stage: 'dispatched' | 'reported';
+    };
+    BatchStagesView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      stages: components['schemas']['BatchStageView'][];
+    };
     DeadLetterReasonView: {
       /**
        * @description the field (`(value)` for the whole message)
@@ -631,6 +675,10 @@ export interface components {
       sealNumber: string;
       /** @enum {string} */
       status: 'dispatched' | 'accepted' | 'in-progress' | 'declined' | 'reported';
+    };
+    EvidenceRefView: {
+      kind: string;
+      objectId: string;
     };
     LabScopeDto: {
       /** @example silk-quilt */
@@ -1044,6 +1092,48 @@ export interface operations {
       };
       /** @description needs one of the roles: auditor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchesController_stages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchStagesView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: planner, approver, auditor, admin, lab */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such batch, or none of it dispatched to the calling lab */
+      404: {
         headers: {
           [name: string]: unknown;
         };

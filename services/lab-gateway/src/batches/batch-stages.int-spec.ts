@@ -1,0 +1,78 @@
+import { startTestService, type TestService } from '@qis/testing';
+import type { LabGatewayConfig } from '../lab-gateway.config';
+import { labGatewayService } from '../lab-gateway.definition';
+import { LabGatewayHarness } from '../testing/lab-gateway-harness';
+
+interface Stages {
+  batchNumber: string;
+  stages: Array<{
+    stage: string;
+    at: string;
+    actor: string | null;
+    deadline?: { due: string; met: boolean | null };
+    facts: Record<string, unknown>;
+  }>;
+}
+
+describe("the lab gateway's stages of a batch, each lab seeing only its own", () => {
+  let service: TestService<LabGatewayConfig>;
+  let gw: LabGatewayHarness;
+  let batchNumber: string;
+  let lab: string;
+  let otherLab: string;
+
+  beforeAll(async () => {
+    service = await startTestService(labGatewayService);
+    gw = new LabGatewayHarness(service);
+    const category = await gw.newCategory();
+    lab = await gw.registerLab(category);
+    otherLab = await gw.registerLab(await gw.newCategory());
+    batchNumber = await gw.seal(category);
+    await gw.dispatchesOf(batchNumber);
+  });
+  afterAll(async () => {
+    await gw.close();
+    await service.stop();
+  });
+
+  it('shows the dispatch: when, to which lab by which draw, and the testing deadline still open', async () => {
+    const reply = await gw.get(`/batches/${batchNumber}/stages`, await service.auth({ roles: ['auditor'] }));
+    expect(reply.status).toBe(200);
+    const body = reply.body as Stages;
+    expect(body.batchNumber).toBe(batchNumber);
+    expect(body.stages).toEqual([
+      expect.objectContaining({
+        stage: 'dispatched',
+        actor: null,
+        deadline: expect.objectContaining({ met: null, due: expect.stringMatching(/T15:59:59\.999Z$/) }),
+        facts: expect.objectContaining({
+          labId: lab,
+          purpose: 'initial',
+          candidates: 1,
+          drawSeed: expect.any(String),
+        }),
+      }),
+    ]);
+  });
+
+  it('lets the lab that has the sample see it, and answers another lab exactly as for a missing batch', async () => {
+    expect((await gw.get(`/batches/${batchNumber}/stages`, await gw.lab(lab))).status).toBe(200);
+    const foreign = await gw.get(`/batches/${batchNumber}/stages`, await gw.lab(otherLab));
+    const missing = await gw.get('/batches/HZ1999-999999/stages', await gw.lab(otherLab));
+    expect(foreign.status).toBe(404);
+    expect(JSON.stringify(foreign.body)).not.toContain(lab);
+    expect(Object.keys(foreign.body as object).sort()).toEqual(Object.keys(missing.body as object).sort());
+    // A lab token whose claim is no lab of this registry sees nothing either.
+    const unknown = await gw.get(
+      `/batches/${batchNumber}/stages`,
+      await service.auth({ roles: ['lab'], labId: 'LAB-X' }),
+    );
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses a platform (403) and answers 404 for an unknown batch', async () => {
+    const platform = await service.auth({ roles: ['platform'], platformId: 'yungou' });
+    expect((await gw.get(`/batches/${batchNumber}/stages`, platform)).status).toBe(403);
+    expect((await gw.get('/batches/HZ1999-999999/stages', await gw.admin())).status).toBe(404);
+  });
+});
