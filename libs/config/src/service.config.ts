@@ -102,6 +102,18 @@ export class ServiceConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /** PostgreSQL cancels a statement of the service's sessions running longer (0 = no limit; migrations have none). */
+  @Transform(envInt)
+  @IsInt({ message: 'must be an integer number of milliseconds, or 0 for no limit' })
+  @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** PostgreSQL ends a session whose transaction stays idle longer, releasing its locks (0 = no limit). */
+  @Transform(envInt)
+  @IsInt({ message: 'must be an integer number of milliseconds, or 0 for no limit' })
+  @Min(0)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS = '127.0.0.1:19092';
 

@@ -1,6 +1,7 @@
 import type { ServiceConfig } from '@qis/config';
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MigrationInterface, MixedList, QueryRunner } from 'typeorm';
 import { QueryLogger } from './query-logger';
+import { sessionOptions } from './session-settings';
 
 type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
 type MigrationList = MixedList<string | (new () => unknown)>;
@@ -10,10 +11,52 @@ export interface PersistenceOptions {
   migrations: MigrationList;
 }
 
+type MigrationClass = new () => MigrationInterface;
+
+/**
+ * The migration, run without the sessions' statement timeout: a schema change on a large table
+ * may take longer than any request should, and failing it half-way would stop the service at
+ * every start. `SET LOCAL` inside the migration's own transaction; around it otherwise.
+ */
+export function withoutStatementTimeout(migration: MigrationClass): MigrationClass {
+  const lifted = class extends migration {
+    override async up(q: QueryRunner): Promise<void> {
+      await runLifted(q, this.transaction, () => super.up(q));
+    }
+    override async down(q: QueryRunner): Promise<void> {
+      await runLifted(q, this.transaction, () => super.down(q));
+    }
+  };
+  // TypeORM reads a migration's timestamp from its name.
+  Object.defineProperty(lifted, 'name', { value: migration.name });
+  return lifted;
+}
+
+async function runLifted(q: QueryRunner, transaction: boolean | undefined, run: () => Promise<unknown>) {
+  if (transaction !== false) {
+    await q.query('set local statement_timeout = 0');
+    await run();
+    return;
+  }
+  await q.query('set statement_timeout = 0');
+  try {
+    await run();
+  } finally {
+    await q.query('reset statement_timeout');
+  }
+}
+
+const lifted = (migrations: MigrationList): MigrationList =>
+  Array.isArray(migrations)
+    ? migrations.map((m) => (typeof m === 'function' ? withoutStatementTimeout(m as MigrationClass) : m))
+    : migrations;
+
 /**
  * The one way a service talks to its PostgreSQL database: migrations run at start, never
- * `synchronize`; timestamps in UTC; a pool that survives a database restart (pg drops broken
- * connections and opens new ones on demand).
+ * `synchronize`; timestamps in UTC; every session with `statement_timeout` and
+ * `idle_in_transaction_session_timeout` (`DB_STATEMENT_TIMEOUT_MS`, 30 s;
+ * `DB_IDLE_IN_TRANSACTION_TIMEOUT_MS`, 60 s; migrations without the first); a pool that survives
+ * a database restart (pg drops broken connections and opens new ones on demand).
  */
 export function dataSourceOptions(config: ServiceConfig, options: PersistenceOptions): DataSourceOptions {
   return {
@@ -24,7 +67,7 @@ export function dataSourceOptions(config: ServiceConfig, options: PersistenceOpt
     password: config.DB_PASSWORD,
     database: config.DB_NAME,
     entities: options.entities,
-    migrations: options.migrations,
+    migrations: lifted(options.migrations),
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     migrationsTableName: 'schema_migrations',
@@ -36,7 +79,7 @@ export function dataSourceOptions(config: ServiceConfig, options: PersistenceOpt
       max: config.DB_POOL_SIZE,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
-      options: '-c timezone=UTC',
+      options: sessionOptions(config),
     },
   };
 }

@@ -1,4 +1,5 @@
-export { dataSourceOptions, type PersistenceOptions } from './data-source-options';
+export { dataSourceOptions, withoutStatementTimeout, type PersistenceOptions } from './data-source-options';
+export { sessionOptions } from './session-settings';
 export { dropDatabase, ensureDatabase, type PgServer } from './ensure-database';
 export { isRetryableTransactionError, retryTransaction } from './retry-transaction';
 export { combine, HeldWrites, type Statement } from './held-writes';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServiceConfig } from '@qis/config';
 import { OutboxRelay } from '@qis/messaging';
+import { sessionOptions } from '@qis/persistence';
 import { Kafka } from 'kafkajs';
 import { SERVICE_CONFIG } from '../service-definition';
 
@@ -21,6 +22,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         password: config.DB_PASSWORD,
         database: config.DB_NAME,
         connectionTimeoutMillis: 5_000,
+        options: sessionOptions(config),
       },
       kafka,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,

@@ -69,6 +69,9 @@ export class ListingCopySink {
       for (let i = 0; i < 2; i++) {
         const client = await pool.connect();
         lanes.push({ client, merged: Promise.resolve() });
+        // A chunk's COPY lasts as long as the client takes to send it: no statement timeout for
+        // it (a stalled upload ends with the HTTP request's own timeout, and the COPY with it).
+        await client.query('set statement_timeout = 0');
         await client.query(CREATE_STAGE);
         await client.query(`truncate ${STAGE} restart identity`);
       }
@@ -109,6 +112,7 @@ export class ListingCopySink {
       }
       try {
         await lane.client.query(`drop table if exists ${STAGE}`);
+        await lane.client.query('reset statement_timeout');
         lane.client.release();
       } catch (error) {
         lane.client.release(error as Error);
