@@ -1,3 +1,4 @@
+import { BatchStagesController } from './batch-stages/batch-stages.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BatchEventsConsumer } from './batches/batch-events.consumer';
@@ -77,6 +78,7 @@ export const enforcementEntities = [
     CreditController,
     DeadlinesController,
     CalendarController,
+    BatchStagesController,
   ],
   providers: [
     Clock,

@@ -73,6 +73,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches/{batchNumber}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction */
+    get: operations['BatchStagesController_stages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/calendar/years': {
     parameters: {
       query?: never;
@@ -630,6 +647,33 @@ export interface components {
       total: number;
     };
     Authority: Record<string, never>;
+    BatchDeadlineView: {
+      /** Format: date-time */
+      due: string;
+      /** @description null while the deadline is still open */
+      met: boolean | null;
+      /** @description the rule that sets it */
+      rule: string;
+    };
+    BatchStageView: {
+      /** @description who acted (a staff subject); null when the service acted on a rule */
+      actor: string | null;
+      /** Format: date-time */
+      at: string;
+      deadline?: components['schemas']['BatchDeadlineView'];
+      evidence?: components['schemas']['EvidenceRefView'][];
+      /** @description what this stage recorded */
+      facts: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      stage: 'notified' | 'objected' | 'final' | 'routed' | 'closed';
+    };
+    BatchStagesView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      stages: components['schemas']['BatchStageView'][];
+    };
     CalendarYearSummaryView: {
       /** Format: date-time */
       approvedAt?: Record<string, never> | null;
@@ -894,6 +938,10 @@ export interface components {
       reason: string;
       /** @enum {string} */
       to: 'inspection-brigade' | 'online-supervision-office';
+    };
+    EvidenceRefView: {
+      kind: string;
+      objectId: string;
     };
     FileObjectionCommand: {
       /** @example 杭州示例家纺有限公司 */
@@ -1440,6 +1488,48 @@ export interface operations {
       };
       /** @description needs one of the roles: enforcement-officer */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchStagesController_stages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchStagesView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: planner, approver, auditor, admin, enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such batch, or not routed to the calling officer */
+      404: {
         headers: {
           [name: string]: unknown;
         };
