@@ -75,6 +75,13 @@ export class ServiceConfig {
   @Max(65535)
   HTTP_PORT = 7100;
 
+  /** Largest JSON or URL-encoded request body; a larger one answers 413. Streamed uploads are not parsed. */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  @Max(100 * 1024)
+  HTTP_BODY_LIMIT_KB = 100;
+
   @IsString()
   @IsNotEmpty()
   DB_HOST = '127.0.0.1';

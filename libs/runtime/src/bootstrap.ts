@@ -16,6 +16,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
 import { StartupState } from './health/startup-state';
+import { useBodyParsers } from './http/body-parsers';
 import { openApiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
 import { kafkaLogSink } from './kafka/kafka.providers';
@@ -126,7 +127,9 @@ export async function bootstrapService<C extends ServiceConfig>(
   const app = await NestFactory.create(RuntimeModule.forService(def, config, groupId), {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false, // registered below, with a stated limit and their refusals mapped
   });
+  useBodyParsers(app, config.HTTP_BODY_LIMIT_KB * 1024);
   try {
     // A route nobody declared a policy for must never go live, not even as "authenticated only".
     assertEveryRouteHasPolicy(app);

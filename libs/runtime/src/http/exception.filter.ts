@@ -8,6 +8,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { requestId as newRequestId } from '../logging';
 
 /**
  * One JSON error shape for every HTTP failure: `{ statusCode, error, message, errors?, requestId }`.
@@ -22,10 +23,18 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request & { id?: string }>();
-    const requestId = req.id;
+    // A request refused before the request logger saw it (a body the parsers refused) has no id
+    // yet: it gets one here, the same way (the caller's x-request-id when sane), echoed alike.
+    const seenByLogger = req.id !== undefined;
+    const requestId = seenByLogger ? req.id : (req.id = newRequestId(req, res));
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      if (!seenByLogger)
+        this.logger.warn(
+          { requestId, method: req.method, url: req.originalUrl, statusCode: status },
+          'request refused before routing',
+        );
       const body = exception.getResponse();
       const payload =
         typeof body === 'string'
