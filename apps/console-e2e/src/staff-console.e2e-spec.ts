@@ -164,7 +164,7 @@ describe('the staff console, part 1: planning and administration', () => {
     await context.close();
   });
 
-  it('draws the listings with the plan seed shown, issues the batches and opens one', async () => {
+  it('draws the listings with the plan seed shown, issues the batches and opens one on the timeline', async () => {
     const page = plannerPage;
     await page.goto(`${stack.url}${planPath}`);
     await page.getByRole('button', { name: '抽取链接' }).click();
@@ -179,6 +179,19 @@ describe('the staff console, part 1: planning and administration', () => {
     expect(batchNumber).toMatch(/^[A-Z]{2,8}\d{4}-\d{6}$/);
     await first.click();
     await page.getByRole('heading', { name: `批次追溯 ${batchNumber}`, level: 1 }).waitFor();
+    const issuedStage = page.locator('[data-stage=issued][data-state=present]');
+    await issuedStage.waitFor();
+    expect(await issuedStage.innerText()).toContain(title);
+  });
+
+  it('finds the batch on the timeline by its seller', async () => {
+    const page = plannerPage;
+    await page.goto(`${stack.url}/batches`);
+    await page.locator('main').getByLabel('搜索批次号').fill('丝韵家纺');
+    await page.getByRole('button', { name: '查询' }).click();
+    const found = page.getByTestId('batch-search-results');
+    await found.getByRole('link', { name: batchNumber }).click();
+    await page.locator('[data-stage=issued][data-state=present]').waitFor();
   });
 
   it("keeps an auditor out of the planner's pages and APIs (the page says so; the API answers 403)", async () => {
@@ -212,8 +225,10 @@ describe('the staff console, part 1: planning and administration', () => {
     await signIn(page, stack.url, stack.user('admin-a'));
     await page.getByRole('heading', { name: '我的工作', level: 1 }).waitFor();
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL((u) => u.origin === stack.url);
-    await page.goto(`${stack.url}/`);
+    // Keycloak ends the session and sends the browser back, and the console asks for the password.
+    await page.waitForURL((u) => u.origin === new URL(process.env['KEYCLOAK_URL']!).origin);
+    await page.locator('#username').waitFor();
+    await page.goto(`${stack.url}/plans`);
     await page.locator('#username').waitFor();
     await context.close();
   });

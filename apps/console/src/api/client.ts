@@ -73,8 +73,18 @@ export const clientFor = (service: ServiceName): Client<SharedPaths> =>
 
 /** The error body as an ApiError (validation messages list each field and reason). */
 export function errorOf(status: number, body: unknown): ApiError {
-  const b = (body ?? {}) as { message?: unknown; requestId?: string; error?: string };
-  const details = Array.isArray(b.message) ? b.message.map(String) : [];
+  const b = (body ?? {}) as {
+    message?: unknown;
+    requestId?: string;
+    error?: string;
+    errors?: Array<{ field?: string; reasons?: string[] }>;
+  };
+  // The services name each refused field and its reasons: `errors: [{ field, reasons }]`.
+  const details = Array.isArray(b.errors)
+    ? b.errors.map((e) => `${e.field ?? ''}: ${(e.reasons ?? []).join('; ')}`)
+    : Array.isArray(b.message)
+      ? b.message.map(String)
+      : [];
   const message =
     typeof b.message === 'string' ? b.message : details.join('; ') || b.error || `HTTP ${status}`;
   return new ApiError(status, message, b.requestId, details);

@@ -5,7 +5,7 @@ export const zhCN = {
   language: '语言',
   signOut: '退出登录',
   searchBatch: '搜索批次号',
-  searchBatchPlaceholder: '批次号，如 HZ2026-000123',
+  searchBatchPlaceholder: '批次号、经营者或商品链接',
   menu: {
     home: '我的工作',
     batches: '批次追溯',
@@ -303,7 +303,7 @@ export const en: Widen<Messages> = {
   language: 'Language',
   signOut: 'Sign out',
   searchBatch: 'Search a batch',
-  searchBatchPlaceholder: 'Batch number, e.g. HZ2026-000123',
+  searchBatchPlaceholder: 'Batch number, seller or listing URL',
   menu: {
     home: 'My work',
     batches: 'Batch timeline',

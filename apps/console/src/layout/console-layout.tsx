@@ -63,7 +63,16 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           placeholder={t.searchBatchPlaceholder}
           allowClear
           style={{ width: 220 }}
-          onSearch={(value) => value.trim() && navigate(`/batches/${encodeURIComponent(value.trim())}`)}
+          onSearch={(value) => {
+            const text = value.trim();
+            if (!text) return;
+            const planningReader = hasAnyRole(session, ['planner', 'approver', 'auditor', 'admin']);
+            navigate(
+              /^[A-Z]{2,8}\d{4}-\d{6}$/.test(text) || !planningReader
+                ? `/batches/${encodeURIComponent(text)}`
+                : `/batches?q=${encodeURIComponent(text)}`,
+            );
+          }}
         />,
         <Button
           key="language"

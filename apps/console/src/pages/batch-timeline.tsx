@@ -1,7 +1,10 @@
 import { useQueries } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { api, unwrap } from '../api/client';
+import { categoryLabel } from '../shared/categories';
 import { ApiError, authorizedHeaders, errorOf, SERVICES, type ServiceName } from '../api/client';
 import type { Role } from '../auth/keycloak';
 import { hasAnyRole, useSession } from '../auth/session';
@@ -75,12 +78,54 @@ function Fact({ name, value }: { name: string; value: unknown }) {
   );
 }
 
+export const BATCH_NUMBER = /^[A-Z]{2,8}\d{4}-\d{6}$/;
+
+/** Batches found by seller, listing URL or the start of a number (planning's search). */
+function SearchResults({ q }: { q: string }) {
+  const { t, language } = useLanguage();
+  const found = useQuery({
+    queryKey: ['batch-search', q],
+    queryFn: () => unwrap(api.planning.GET('/batches', { params: { query: { q } } })),
+  });
+  return (
+    <Card data-testid="batch-search-results">
+      <ErrorAlert error={found.error} />
+      <Table
+        rowKey="batchNumber"
+        size="small"
+        loading={found.isLoading}
+        dataSource={found.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 720 }}
+        columns={[
+          {
+            title: t.batch.title,
+            dataIndex: 'batchNumber',
+            render: (b: string) => <Link to={`/batches/${b}`}>{b}</Link>,
+          },
+          { title: t.listings.seller, dataIndex: 'sellerName' },
+          {
+            title: t.listings.category,
+            dataIndex: 'category',
+            render: (c: string) => categoryLabel(c, language),
+          },
+          { title: t.listings.platform, dataIndex: 'platform' },
+          { title: t.batch.at, dataIndex: 'issuedAt', render: (at: string) => shanghaiTime(at, language) },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** One batch's story across the six services, each answering for its own stage. */
 export default function BatchTimeline() {
   const { batchNumber = '' } = useParams();
+  const [params] = useSearchParams();
+  const q = params.get('q') ?? '';
   const navigate = useNavigate();
   const session = useSession();
   const { t, language } = useLanguage();
+  const searchable = hasAnyRole(session, READERS.planning);
   const answers = useQueries({
     queries: SERVICES.map((service) => ({
       queryKey: ['batch-stages', service, batchNumber],
@@ -176,16 +221,26 @@ export default function BatchTimeline() {
         <Input.Search
           aria-label={t.searchBatch}
           placeholder={t.searchBatchPlaceholder}
-          defaultValue={batchNumber}
+          defaultValue={batchNumber || q}
           enterButton={t.common.search}
-          onSearch={(v) => v.trim() && navigate(`/batches/${encodeURIComponent(v.trim())}`)}
+          onSearch={(v) => {
+            const text = v.trim();
+            if (!text) return;
+            navigate(
+              BATCH_NUMBER.test(text) || !searchable
+                ? `/batches/${encodeURIComponent(text)}`
+                : `/batches?q=${encodeURIComponent(text)}`,
+            );
+          }}
           style={{ maxWidth: 480 }}
         />
       </Card>
       {failures.map((f, i) => (
         <ErrorAlert key={i} error={f} />
       ))}
-      {batchNumber === '' ? (
+      {batchNumber === '' && q !== '' && searchable ? (
+        <SearchResults q={q} />
+      ) : batchNumber === '' ? (
         <Empty description={t.searchBatchPlaceholder} />
       ) : !loading && !known ? (
         <Alert type="info" showIcon message={t.batch.notFound} />

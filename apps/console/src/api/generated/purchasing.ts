@@ -1948,6 +1948,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description the task is no longer assigned, or its evidence package changed while it was being verified */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description record or mandatory evidence missing: each item listed in errors */
       422: {
         headers: {
