@@ -1,6 +1,13 @@
 export { containerRuntimeAvailable } from './containers';
 export { startEvidenceProcess, type EvidenceProcess } from './evidence-process';
 export { expectEventually } from './expect-eventually';
+export {
+  openTransactions,
+  startHeldHttpServer,
+  type HeldHttpServer,
+  type HeldRequest,
+  type OpenTransaction,
+} from './held-http-server';
 export { endpoints, INFRA_VARIABLES, localInfraEnv, parseEnv, repoRoot, tcpReachable } from './infra-env';
 export { createTestDatabase, pgAdminFromEnv, pgServerFromEnv, testDataSource, uniqueName } from './isolation';
 export { freePort, PrivateInfra, type ServerName } from './private-infra';

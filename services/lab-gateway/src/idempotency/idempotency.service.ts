@@ -71,6 +71,16 @@ export class IdempotencyService {
     return answer;
   }
 
+  /** Whether an answer is already stored under the key (a retry): work done before `run` may be skipped. */
+  async answered(scope: string, key: string | undefined): Promise<boolean> {
+    if (key === undefined || !KEY.test(key)) return false;
+    const rows = (await this.dataSource.query(
+      'select 1 from idempotency_record where scope = $1 and key = $2',
+      [scope, key],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   private async replay<T>(
     manager: EntityManager,
     scope: string,

@@ -51,6 +51,9 @@ const IDEMPOTENCY_HEADER = {
     '(header Idempotent-Replayed: true); the same key with another body is refused with 409.',
 };
 
+/** Idempotency keys are the lab's own. */
+const scopeOf = (labId: string | null): string => `lab:${labId ?? 'none'}`;
+
 /**
  * The lab-facing API, version 1: a lab sees and works only its own assignments. Stable: changes
  * that are not additive go to /v2.
@@ -206,8 +209,13 @@ export class LabApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReportView> {
     const labId = labOf(principal);
+    // The evidence service first, with no transaction open; then the report's transaction. A retry
+    // whose answer is stored is replayed without asking the evidence service again.
+    const documentProblems = (await this.idempotency.answered(scopeOf(labId), key))
+      ? []
+      : await this.submit.documentProblems(labId, id, cmd, authorization);
     const view = await this.answer(res, labId, key, req, cmd, 201, (m) =>
-      this.submit.execute(m, labId, id, cmd, actor, authorization),
+      this.submit.execute(m, labId, id, cmd, actor, documentProblems),
     );
     this.waiting.capacityFreed(); // a reported assignment no longer holds the lab's capacity
     return view;
@@ -232,7 +240,7 @@ export class LabApiController {
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
     const answer = await this.idempotency.run<T>(
-      { scope: `lab:${labId ?? 'none'}`, key, method: req.method, path: req.path, body },
+      { scope: scopeOf(labId), key, method: req.method, path: req.path, body },
       statusCode,
       work,
     );

@@ -3,8 +3,9 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { AuditService, type AuditActor } from '@qis/audit';
 import { ReportIssued } from '@qis/contracts';
 import { EvidenceReferenceChecker } from '@qis/evidence-client';
+import type { FieldError } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { loadOwnAssignment } from '../lab-api/load-own-assignment';
 import { stateConflict } from '../lab-api/state-conflict';
 import { shanghaiDay } from '../shared/shanghai-day';
@@ -39,18 +40,46 @@ const uniqueViolation = (error: unknown): boolean =>
 @Injectable()
 export class SubmitReportUseCase {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
     private readonly evidence: EvidenceReferenceChecker,
   ) {}
 
+  /**
+   * The signed PDF, as the lab itself can see it in the evidence service (its own upload): asked
+   * before the report's transaction opens, so no row stays locked while that service answers.
+   * An assignment the lab cannot see has nothing to verify: `execute` answers it (404).
+   */
+  async documentProblems(
+    labId: string | null,
+    assignmentId: string,
+    cmd: SubmitReportCommand,
+    authorization: string,
+  ): Promise<FieldError[]> {
+    if (!this.evidence.enabled) return [];
+    let batchNumber: string;
+    try {
+      ({ batchNumber } = await loadOwnAssignment(this.dataSource.manager, labId, assignmentId, {
+        lock: false,
+      }));
+    } catch {
+      return [];
+    }
+    return this.evidence.problems(
+      [{ field: 'reportDocumentId', objectId: cmd.reportDocumentId, kind: 'lab-report', batchNumber }],
+      authorization,
+    );
+  }
+
+  /** In the caller's transaction, with the `documentProblems` found before it opened. */
   async execute(
     manager: EntityManager,
     labId: string | null,
     assignmentId: string,
     cmd: SubmitReportCommand,
     actor: AuditActor,
-    authorization: string,
+    documentProblems: readonly FieldError[],
   ): Promise<ReportView> {
     const assignment = await loadOwnAssignment(manager, labId, assignmentId);
     if (!['accepted', 'in-progress', 'reported'].includes(assignment.status))
@@ -82,20 +111,7 @@ export class SubmitReportUseCase {
       latestReportNumber: latest?.reportNumber ?? null,
       reportNumbers: previous.map((r) => r.reportNumber),
     });
-    // The signed PDF, as the lab itself can see it in the evidence service (its own upload).
-    problems.push(
-      ...(await this.evidence.problems(
-        [
-          {
-            field: 'reportDocumentId',
-            objectId: cmd.reportDocumentId,
-            kind: 'lab-report',
-            batchNumber: assignment.batchNumber,
-          },
-        ],
-        authorization,
-      )),
-    );
+    problems.push(...documentProblems);
     if (problems.length > 0) {
       throw new UnprocessableEntityException({
         statusCode: 422,

@@ -6,13 +6,25 @@ import { DataSource } from 'typeorm';
 import { PurchaseTask } from '../assignment/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
+import type { EvidenceItem } from './evidence-item';
 import { missingEvidence } from './evidence-package-check';
 import { EvidenceVerifier } from './evidence-verifier';
+
+const notAssigned = (status: string): ConflictException =>
+  new ConflictException({ statusCode: 409, error: 'Conflict', message: `task is ${status}` });
+
+/** The same items, in the same order: what was verified is what is being completed. */
+const sameEvidence = (a: readonly EvidenceItem[], b: readonly EvidenceItem[]): boolean =>
+  a.length === b.length && a.every((item, i) => item.kind === b[i].kind && item.objectId === b[i].objectId);
 
 /**
  * The buyer declares the purchase done. Refused (422, each problem named) while the record or a
  * mandatory evidence item is missing or fewer units were bought than the batch needs. A unit
  * price above the plan's cap waits for an approver.
+ *
+ * The evidence service is asked about the items before the transaction opens (its answers may take
+ * seconds; the task row must not stay locked meanwhile). The transaction then locks the task and
+ * refuses (409) if its evidence changed since.
  */
 @Injectable()
 export class CompletePurchaseUseCase {
@@ -29,13 +41,17 @@ export class CompletePurchaseUseCase {
     batchNumber: string,
     authorization: string,
   ): Promise<TaskView> {
+    const seen = await this.tasks.find(this.dataSource.manager, principal, batchNumber);
+    if (seen.status !== 'assigned') throw notAssigned(seen.status);
+    const evidenceProblems = await this.verifier.problems(seen.batchNumber, seen.evidence, authorization);
     return this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.find(manager, principal, batchNumber, { lock: true });
-      if (task.status !== 'assigned')
+      if (task.status !== 'assigned') throw notAssigned(task.status);
+      if (!sameEvidence(task.evidence, seen.evidence))
         throw new ConflictException({
           statusCode: 409,
           error: 'Conflict',
-          message: `task is ${task.status}`,
+          message: 'the evidence package changed while it was being verified; complete the purchase again',
         });
       const problems: FieldError[] = [];
       const purchase = task.purchase;
@@ -55,7 +71,7 @@ export class CompletePurchaseUseCase {
           });
       }
       problems.push(...missingEvidence(task.evidence));
-      problems.push(...(await this.verifier.problems(task.batchNumber, task.evidence, authorization)));
+      problems.push(...evidenceProblems);
       if (problems.length > 0) {
         await this.audit.record(
           actor,

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -49,6 +50,10 @@ export class PurchasesController {
   @ApiOkResponse({ type: TaskView })
   @ApiUnprocessableEntityResponse({
     description: 'record or mandatory evidence missing: each item listed in errors',
+  })
+  @ApiConflictResponse({
+    description:
+      'the task is no longer assigned, or its evidence package changed while it was being verified',
   })
   async completePurchase(
     @CurrentPrincipal() principal: Principal,
