@@ -1,16 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVICES, type ServiceName } from '@qis/contracts';
 
-export const CONSOLE_SERVICES = [
-  'planning',
-  'purchasing',
-  'evidence',
-  'lab-gateway',
-  'enforcement',
-  'disclosure',
-] as const;
-export type ConsoleService = (typeof CONSOLE_SERVICES)[number];
+/** The services the console reaches under /api/<service>/: every stage service. */
+export const CONSOLE_SERVICES = SERVICES;
+export type ConsoleService = ServiceName;
 
 export interface ConsoleProxySettings {
   /** Workspace root (templates in deploy/nginx). */

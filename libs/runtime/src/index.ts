@@ -1,4 +1,11 @@
 export { bootstrapService, configOrExit, type BootstrapOptions, type RunningService } from './bootstrap';
+export {
+  BatchDeadlineView,
+  BatchNumberParams,
+  BatchStagesView,
+  BatchStageView,
+  EvidenceRefView,
+} from './http/batch-stages.view';
 export { openApiDocument, renderOpenApiDocument } from './http/openapi';
 export { HttpErrorFilter } from './http/exception.filter';
 export { strictValidationPipe } from './http/validation';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ObjectStoreConfig } from '@qis/config';
+import { SERVICES, type ServiceName } from '@qis/contracts';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import { repoRoot } from './infra-env';
 import { createTestDatabase } from './isolation';
@@ -10,15 +11,8 @@ import { removeTestBucket } from './remove-test-bucket';
 import { spawnService, waitForReady, type ServiceProcess } from './service-process';
 import { TestIssuer } from './test-issuer';
 
-export const STAGE_SERVICES = [
-  'planning',
-  'purchasing',
-  'evidence',
-  'lab-gateway',
-  'enforcement',
-  'disclosure',
-] as const;
-export type StageService = (typeof STAGE_SERVICES)[number];
+export const STAGE_SERVICES = SERVICES;
+export type StageService = ServiceName;
 
 /** The six built services as processes, each with its own database, on free ports, for a test. */
 export interface ServiceStack {

@@ -10,6 +10,30 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
+/**
+ * The stages of a batch in the order of the procedure (seed 003), each told by the service that
+ * owns it: planning issued; purchasing assigned, bought, shipped; evidence received, sealed;
+ * lab-gateway dispatched, reported; enforcement notified, objected, final, routed, closed;
+ * disclosure published.
+ */
+export const BATCH_STAGES = [
+  'issued',
+  'assigned',
+  'bought',
+  'shipped',
+  'received',
+  'sealed',
+  'dispatched',
+  'reported',
+  'notified',
+  'objected',
+  'final',
+  'routed',
+  'closed',
+  'published',
+] as const;
+export type BatchStage = (typeof BATCH_STAGES)[number];
+
 /** Who produces a topic: a service, or the platforms (inbound topics). */
 export type Producer = ServiceName | 'platform';
 

@@ -8,9 +8,8 @@ import {
   queryScope,
   type Principal,
 } from '@qis/auth';
+import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
-import { BatchNumberParams } from './batch-number.params';
-import { BatchStagesView, type BatchStageView } from './batch-stages.view';
 
 const UNRESTRICTED = ['planner', 'approver', 'auditor', 'admin'] as const;
 

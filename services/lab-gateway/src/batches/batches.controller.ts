@@ -1,10 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, notFound, Policy, queryScope, type Principal } from '@qis/auth';
+import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
 import { labOf } from '../shared/lab-of';
-import { BatchNumberParams } from './batch-number.params';
-import { BatchStagesView, type BatchStageView } from './batch-stages.view';
 
 const UNRESTRICTED = ['planner', 'approver', 'auditor', 'admin'] as const;
 

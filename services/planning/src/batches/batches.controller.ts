@@ -1,10 +1,10 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Policy } from '@qis/auth';
+import { BatchNumberParams, BatchStagesView } from '@qis/runtime';
+import { BatchSearchView } from './batch-search.view';
 import { DataSource } from 'typeorm';
-import { BatchNumberParams } from './batch-number.params';
 import { BatchSearchQuery } from './batch-search.query';
-import { BatchSearchView, BatchStagesView } from './batch-stages.view';
 
 const READERS = ['planner', 'approver', 'auditor', 'admin'] as const;
 

@@ -656,7 +656,7 @@ export interface components {
       rule: string;
     };
     BatchStageView: {
-      /** @description who acted (a staff subject); null when the service acted on a rule */
+      /** @description who acted: a staff subject, a buyer's pseudonym, a lab's signatory; null when the service acted on a rule */
       actor: string | null;
       /** Format: date-time */
       at: string;
@@ -667,7 +667,21 @@ export interface components {
         [key: string]: unknown;
       };
       /** @enum {string} */
-      stage: 'notified' | 'objected' | 'final' | 'routed' | 'closed';
+      stage:
+        | 'issued'
+        | 'assigned'
+        | 'bought'
+        | 'shipped'
+        | 'received'
+        | 'sealed'
+        | 'dispatched'
+        | 'reported'
+        | 'notified'
+        | 'objected'
+        | 'final'
+        | 'routed'
+        | 'closed'
+        | 'published';
     };
     BatchStagesView: {
       /** @example HZ2026-000123 */

@@ -450,7 +450,7 @@ export interface components {
       rule: string;
     };
     BatchStageView: {
-      /** @description who acted: the lab's signatory of a report; null for the random draw */
+      /** @description who acted: a staff subject, a buyer's pseudonym, a lab's signatory; null when the service acted on a rule */
       actor: string | null;
       /** Format: date-time */
       at: string;
@@ -461,7 +461,21 @@ export interface components {
         [key: string]: unknown;
       };
       /** @enum {string} */
-      stage: 'dispatched' | 'reported';
+      stage:
+        | 'issued'
+        | 'assigned'
+        | 'bought'
+        | 'shipped'
+        | 'received'
+        | 'sealed'
+        | 'dispatched'
+        | 'reported'
+        | 'notified'
+        | 'objected'
+        | 'final'
+        | 'routed'
+        | 'closed'
+        | 'published';
     };
     BatchStagesView: {
       /** @example HZ2026-000123 */

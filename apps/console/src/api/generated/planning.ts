@@ -443,7 +443,7 @@ export interface components {
       total: number;
     };
     BatchStageView: {
-      /** @description who acted (a staff subject) */
+      /** @description who acted: a staff subject, a buyer's pseudonym, a lab's signatory; null when the service acted on a rule */
       actor: string | null;
       /** Format: date-time */
       at: string;
@@ -454,7 +454,21 @@ export interface components {
         [key: string]: unknown;
       };
       /** @enum {string} */
-      stage: 'issued';
+      stage:
+        | 'issued'
+        | 'assigned'
+        | 'bought'
+        | 'shipped'
+        | 'received'
+        | 'sealed'
+        | 'dispatched'
+        | 'reported'
+        | 'notified'
+        | 'objected'
+        | 'final'
+        | 'routed'
+        | 'closed'
+        | 'published';
     };
     BatchStagesView: {
       /** @example HZ2026-000123 */

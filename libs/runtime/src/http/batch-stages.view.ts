@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BATCH_STAGES, type BatchStage } from '@qis/contracts';
+import { Matches } from 'class-validator';
 
-export const PLANNING_STAGES = ['issued'] as const;
-
+/**
+ * What every service answers at `GET /batches/{batchNumber}/stages`: its own stages of one batch.
+ * The staff console composes the six into the batch timeline.
+ */
 export class BatchDeadlineView {
   @ApiProperty({ format: 'date-time' })
   due!: string;
@@ -21,15 +25,20 @@ export class EvidenceRefView {
   kind!: string;
 }
 
-/** One fact of a batch's story as this service knows it. */
+/** One fact of a batch's story as the answering service knows it. */
 export class BatchStageView {
-  @ApiProperty({ enum: PLANNING_STAGES })
-  stage!: (typeof PLANNING_STAGES)[number];
+  @ApiProperty({ enum: BATCH_STAGES })
+  stage!: BatchStage;
 
   @ApiProperty({ format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'who acted (a staff subject)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "who acted: a staff subject, a buyer's pseudonym, a lab's signatory; null when the service acted on a rule",
+  })
   actor!: string | null;
 
   @ApiPropertyOptional({ type: BatchDeadlineView })
@@ -50,33 +59,8 @@ export class BatchStagesView {
   stages!: BatchStageView[];
 }
 
-export class BatchSummaryView {
+export class BatchNumberParams {
   @ApiProperty({ example: 'HZ2026-000123' })
+  @Matches(/^[A-Z]{2,8}\d{4}-\d{6}$/, { message: 'batchNumber must be a batch number, e.g. HZ2026-000123' })
   batchNumber!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  planId!: string;
-
-  @ApiProperty()
-  category!: string;
-
-  @ApiProperty()
-  platform!: string;
-
-  @ApiProperty()
-  listingUrl!: string;
-
-  @ApiProperty()
-  sellerName!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  issuedAt!: string;
-}
-
-export class BatchSearchView {
-  @ApiProperty({ type: [BatchSummaryView] })
-  items!: BatchSummaryView[];
-
-  @ApiProperty()
-  total!: number;
 }
