@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVICES, type ServiceName } from '@qis/contracts';
@@ -37,6 +38,9 @@ export function renderConsoleProxy(settings: ConsoleProxySettings): string {
     clientId: settings.clientId,
   });
   return fill(readFileSync(path.join(dir, 'console.conf.template'), 'utf8'), {
+    // Started as root, nginx would hand its workers to `nobody`, who may not read the checkout (a
+    // fresh clone under a mode-700 temporary folder): they run as the user who runs the stack.
+    USER_DIRECTIVE: process.getuid?.() === 0 ? `user ${userInfo().username};` : '',
     PREFIX: settings.prefix,
     MIME_TYPES: '/etc/nginx/mime.types',
     LISTEN: `127.0.0.1:${settings.port}`,

@@ -197,7 +197,8 @@ describe('demo actors drive batches through all six services', () => {
       .approvePlan(persona.approver(planner.sub), plan.id)
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).status).toBe(403);
+    // Four eyes: the author (who submitted it) may not approve it, whatever their roles (409, rule four-eyes).
+    expect((refused as ApiError).status).toBe(409);
     expect((await planning.approvePlan(approver, plan.id)).approvedBy).toBe(approver.sub);
     const selection = await planning.runSelection(planner, plan.id);
     expect(selection.listings).toHaveLength(1);

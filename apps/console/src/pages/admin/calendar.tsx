@@ -146,9 +146,10 @@ export default function Calendar() {
             <Table<Summary>
               size="small"
               rowKey="year"
-              pagination={false}
+              // Newest first: next year's schedule is the one to load each autumn.
+              pagination={{ pageSize: 6, showSizeChanger: false }}
               loading={years.isLoading}
-              dataSource={years.data ?? []}
+              dataSource={[...(years.data ?? [])].sort((a, b) => b.year - a.year)}
               onRow={(r) => ({ onClick: () => setYear(r.year), style: { cursor: 'pointer' } })}
               columns={[
                 {
