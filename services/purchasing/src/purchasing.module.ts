@@ -11,6 +11,7 @@ import { ReadDeliveryUseCase } from './assignment/read-delivery.usecase';
 import { RefuseTaskUseCase } from './assignment/refuse-task.usecase';
 import { TaskFinder } from './assignment/task-finder';
 import { TasksController } from './assignment/tasks.controller';
+import { BatchStagesController } from './batch-view/batch-stages.controller';
 import { BlacklistsController } from './blacklists/blacklists.controller';
 import { RecordBlacklistUseCase } from './blacklists/record-blacklist.usecase';
 import { AddShoppingAccountUseCase } from './buyers/add-shopping-account.usecase';
@@ -41,6 +42,7 @@ import { RecordShipmentUseCase } from './purchases/record-shipment.usecase';
     TasksController,
     PurchasesController,
     IdentityKeysController,
+    BatchStagesController,
   ],
   providers: [
     IdentityCipher,

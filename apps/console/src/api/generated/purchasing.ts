@@ -39,6 +39,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches/{batchNumber}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Purchasing's stages of a batch: assigned (each buyer by pseudonym, with the deadline to order), bought, shipped */
+    get: operations['BatchStagesController_stages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/blacklists': {
     parameters: {
       query?: never;
@@ -538,6 +555,47 @@ export interface components {
       /** @description entries matching the filters, on all pages */
       total: number;
     };
+    BatchDeadlineView: {
+      /** Format: date-time */
+      due: string;
+      /** @description null while the deadline is still open */
+      met: boolean | null;
+      /** @description the rule that sets it */
+      rule: string;
+    };
+    BatchStageView: {
+      /** @description who acted: a staff subject, a buyer's pseudonym, a lab's signatory; null when the service acted on a rule */
+      actor: string | null;
+      /** Format: date-time */
+      at: string;
+      deadline?: components['schemas']['BatchDeadlineView'];
+      evidence?: components['schemas']['EvidenceRefView'][];
+      /** @description what this stage recorded */
+      facts: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      stage:
+        | 'issued'
+        | 'assigned'
+        | 'bought'
+        | 'shipped'
+        | 'received'
+        | 'sealed'
+        | 'dispatched'
+        | 'reported'
+        | 'notified'
+        | 'objected'
+        | 'final'
+        | 'routed'
+        | 'closed'
+        | 'published';
+    };
+    BatchStagesView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      stages: components['schemas']['BatchStageView'][];
+    };
     BuyerIdentityView: {
       /** Format: uuid */
       id: string;
@@ -733,6 +791,10 @@ export interface components {
        * Format: uuid
        * @description evidence object id in the evidence service
        */
+      objectId: string;
+    };
+    EvidenceRefView: {
+      kind: string;
       objectId: string;
     };
     KeyRotationView: {
@@ -1067,6 +1129,48 @@ export interface operations {
       };
       /** @description needs one of the roles: auditor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchStagesController_stages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchStagesView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: planner, approver, auditor, admin, purchasing-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such batch */
+      404: {
         headers: {
           [name: string]: unknown;
         };
