@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@qis/runtime';
+import { BatchViewModule } from './batch-view/batch-view.module';
 import { CustodyEntry } from './custody/custody-entry.entity';
 import { CustodyModule } from './custody/custody.module';
 import { EvidenceConfig } from './evidence.config';
@@ -21,6 +22,14 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
   config: EvidenceConfig,
   entities: [EvidenceObject, CustodyEntry, ExpectedParcel, Parcel, UnpackingSession, Sealing],
   migrations,
-  imports: [EvidenceStoreModule, CustodyModule, ObjectsModule, IntakeModule, UnpackingModule, SealingModule],
+  imports: [
+    EvidenceStoreModule,
+    CustodyModule,
+    ObjectsModule,
+    IntakeModule,
+    UnpackingModule,
+    SealingModule,
+    BatchViewModule,
+  ],
   objectStore: { bucket: (config) => config.EVIDENCE_BUCKET },
 };

@@ -129,13 +129,14 @@ describe('intake, unpacking and sealing', () => {
       batchNumber: value.batchNumber,
       contentType: 'image/jpeg',
     });
-    return post('/unpacking-sessions', {
+    const session = await post('/unpacking-sessions', {
       parcelId: parcel.body['id'],
       participants,
       videoObjectId: video.objectId,
       waybillPhotoObjectId: waybill.objectId,
       claimed,
     });
+    return { ...session, videoObjectId: video.objectId, waybillPhotoObjectId: waybill.objectId };
   }
 
   it('quarantines a parcel whose tracking number matches no order, with the reason', async () => {
@@ -323,5 +324,71 @@ describe('intake, unpacking and sealing', () => {
       'hand-back-from-lab',
       're-seal',
     ]);
+  });
+
+  it('shows the batch received and sealed at GET /batches/{batchNumber}/stages, to intake and the bureau only', async () => {
+    const value = await orderPlaced();
+    const session = await openSession(value);
+    expect(session.status).toBe(201);
+    const sealed = await post(`/unpacking-sessions/${session.body['id']}/sealing`, {
+      category: 'silk-quilt',
+      testSample: { sealNumber: 'FY2026-400001', units: 1 },
+      backupSample: { sealNumber: 'FY2026-400002', units: 1 },
+      backupStorageLocation: '市局样品室 A-03-2',
+      signatures,
+    });
+    expect(sealed.status).toBe(201);
+    const view = async (batchNumber: string, headers: Record<string, string>) => {
+      const res = await fetch(`${env.service.url}/batches/${batchNumber}/stages`, { headers });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const planner = await env.service.auth({ roles: ['planner'], sub: 'planner-li' });
+    const reply = await view(value.batchNumber, planner);
+    expect(reply.status).toBe(200);
+    const stages = reply.body['stages'] as Array<Record<string, unknown>>;
+    expect(stages.map((s) => s['stage'])).toEqual(['received', 'sealed']);
+    expect(stages[0]).toMatchObject({
+      actor: 'officer-wang',
+      facts: {
+        matchedOrderNumber: value.orderNumber,
+        carrier: value.carrier,
+        trackingNumber: value.trackingNumber,
+        condition: 'intact',
+        parcelId: expect.any(String),
+      },
+    });
+    expect(stages[1]).toMatchObject({
+      actor: 'officer-wang',
+      facts: {
+        sampleCode: `${value.batchNumber}-S`,
+        testSample: { sealNumber: 'FY2026-400001', units: 1 },
+        backupSample: { sealNumber: 'FY2026-400002', units: 1 },
+        workOrderNumber: `GD-${value.batchNumber}`,
+        participants: { buyer: 1, 'enforcement-officer': 2, 'lab-staff': 2 },
+      },
+    });
+    expect(stages[1]['evidence']).toEqual(
+      expect.arrayContaining([
+        { objectId: session.videoObjectId, kind: 'unboxing-video' },
+        { objectId: session.waybillPhotoObjectId, kind: 'waybill-photo' },
+        { objectId: sealed.body['workOrderObjectId'], kind: expect.any(String) },
+      ]),
+    );
+    for (const s of stages) expect(new Date(String(s['at'])).toISOString()).toBe(s['at']);
+    expect(Date.parse(String(stages[1]['at']))).toBeGreaterThanOrEqual(Date.parse(String(stages[0]['at'])));
+    const json = JSON.stringify(reply.body);
+    for (const name of ['B-0012', '王明', '李华', '文三路']) expect(json).not.toContain(name);
+
+    expect((await view(value.batchNumber, officer)).status).toBe(200);
+    // Ordered but no parcel admitted yet, and a number never seen: the same 404.
+    const waiting = await orderPlaced();
+    const notYet = await view(waiting.batchNumber, planner);
+    const missing = await view('HZ1999-999999', planner);
+    expect(notYet.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(Object.keys(notYet.body).sort()).toEqual(Object.keys(missing.body).sort());
+    expect(JSON.stringify(notYet.body)).not.toContain(waiting.orderNumber);
+    for (const roles of [['platform'], ['lab'], ['buyer'], ['enforcement-officer']])
+      expect((await view(value.batchNumber, await env.service.auth({ roles }))).status).toBe(403);
   });
 });

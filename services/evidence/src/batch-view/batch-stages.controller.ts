@@ -1,0 +1,144 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { notFound, Policy } from '@qis/auth';
+import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
+import { DataSource } from 'typeorm';
+
+const READERS = ['planner', 'approver', 'auditor', 'admin', 'intake-officer'] as const;
+
+interface ParcelRow {
+  id: string;
+  carrier: string;
+  tracking_number: string;
+  condition: string;
+  received_at: Date;
+  received_by: string;
+  order_number: string | null;
+}
+
+interface SealingRow {
+  id: string;
+  sample_code: string;
+  category: string;
+  test_seal_number: string;
+  test_units: number;
+  backup_seal_number: string;
+  backup_units: number;
+  backup_storage_location: string;
+  work_order_number: string;
+  work_order_object_id: string;
+  notice_object_id: string;
+  sealed_by: string;
+  sealed_at: Date;
+  parcel_id: string;
+  video_object_id: string;
+  waybill_photo_object_id: string;
+  photo_object_ids: string[];
+  participant_roles: string[];
+}
+
+/**
+ * The evidence service's part of a batch's story: the parcel admitted against the recorded order,
+ * and the sample sealed after the joint unpacking, with the recordings and documents as evidence.
+ * Participants' names (and the buyer's code) stay out: the records themselves hold them.
+ */
+@ApiTags('batches')
+@Controller('batches')
+export class BatchStagesController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':batchNumber/stages')
+  @Policy({ roles: [...READERS] })
+  @ApiOperation({
+    summary:
+      "The evidence service's stages of a batch: received (the parcel matched to the order) and sealed (sample codes, seals, the unpacking and sealing records)",
+  })
+  @ApiOkResponse({ type: BatchStagesView })
+  @ApiNotFoundResponse({ description: 'no parcel received for the batch' })
+  async stages(@Param() { batchNumber }: BatchNumberParams): Promise<BatchStagesView> {
+    const m = this.dataSource.manager;
+    const parcels: ParcelRow[] = await m.query(
+      `select p.id, p.carrier, p.tracking_number, p.condition, p.received_at, p.received_by, e.order_number
+         from parcel p left join expected_parcel e on e.batch_number = p.batch_number
+        where p.batch_number = $1 and p.status = 'admitted'
+        order by p.received_at`,
+      [batchNumber],
+    );
+    if (parcels.length === 0) throw notFound('batch', batchNumber);
+    const sealings: SealingRow[] = await m.query(
+      `select s.id, s.sample_code, s.category, s.test_seal_number, s.test_units, s.backup_seal_number,
+              s.backup_units, s.backup_storage_location, s.work_order_number, s.work_order_object_id,
+              s.notice_object_id, s.sealed_by, s.sealed_at, u.parcel_id, u.video_object_id,
+              u.waybill_photo_object_id, u.photo_object_ids,
+              array(select jsonb_array_elements(u.participants)->>'role') as participant_roles
+         from sealing s join unpacking_session u on u.id = s.session_id
+        where s.batch_number = $1
+        order by s.sealed_at`,
+      [batchNumber],
+    );
+    const ids = sealings.flatMap((s) => [
+      s.video_object_id,
+      s.waybill_photo_object_id,
+      ...s.photo_object_ids,
+      s.work_order_object_id,
+      s.notice_object_id,
+    ]);
+    const kinds = new Map<string, string>(
+      ids.length === 0
+        ? []
+        : (
+            (await m.query(`select id::text as id, kind from evidence_object where id = any($1::uuid[])`, [
+              ids,
+            ])) as Array<{ id: string; kind: string }>
+          ).map((o) => [o.id, o.kind]),
+    );
+    const ref = (objectId: string, fallback: string) => ({ objectId, kind: kinds.get(objectId) ?? fallback });
+    const stages: BatchStageView[] = [
+      ...parcels.map((p): BatchStageView => ({
+        stage: 'received',
+        at: p.received_at.toISOString(),
+        actor: p.received_by,
+        facts: {
+          parcelId: p.id,
+          matchedOrderNumber: p.order_number,
+          carrier: p.carrier,
+          trackingNumber: p.tracking_number,
+          condition: p.condition,
+        },
+      })),
+      ...sealings.map((s): BatchStageView => ({
+        stage: 'sealed',
+        at: s.sealed_at.toISOString(),
+        actor: s.sealed_by,
+        evidence: [
+          ref(s.video_object_id, 'unboxing-video'),
+          ref(s.waybill_photo_object_id, 'waybill-photo'),
+          ...s.photo_object_ids.map((id) => ref(id, 'sample-photo')),
+          ref(s.work_order_object_id, 'signed-work-order'),
+          ref(s.notice_object_id, 'notice'),
+        ],
+        facts: {
+          sampleCode: s.sample_code,
+          category: s.category,
+          parcelId: s.parcel_id,
+          testSample: { sealNumber: s.test_seal_number, units: s.test_units },
+          backupSample: {
+            sealNumber: s.backup_seal_number,
+            units: s.backup_units,
+            storageLocation: s.backup_storage_location,
+          },
+          workOrderNumber: s.work_order_number,
+          participants: countBy(s.participant_roles),
+        },
+      })),
+    ];
+    return { batchNumber, stages };
+  }
+}
+
+/** How many of each role were present: the count the joint-unpacking rule asks for, without names. */
+function countBy(roles: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const role of roles) counts[role] = (counts[role] ?? 0) + 1;
+  return counts;
+}
