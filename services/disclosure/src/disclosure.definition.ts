@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@qis/runtime';
+import { BatchViewModule } from './batch-view/batch-view.module';
 import { DisclosureConfig } from './disclosure.config';
 import { feedEntities, feedMigrations, FeedsModule } from './feeds/feeds.module';
 import { migrations } from './migrations';
@@ -15,5 +16,5 @@ export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   entities: [...publicationEntities, ...feedEntities],
   migrations: [...migrations, ...feedMigrations],
   // One feature module per line: publication first (the others build on it).
-  imports: [PublicationModule, StatisticsModule, OpenDataModule, WebModule, FeedsModule],
+  imports: [PublicationModule, StatisticsModule, OpenDataModule, WebModule, FeedsModule, BatchViewModule],
 };

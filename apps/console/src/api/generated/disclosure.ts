@@ -21,6 +21,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches/{batchNumber}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Disclosure's stages of a batch: published (each version of the public result, and a public notice replacing an undeliverable result notice) */
+    get: operations['BatchStagesController_stages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/feeds/platforms': {
     parameters: {
       query?: never;
@@ -443,6 +460,47 @@ export interface components {
       /** @description entries matching the filters, on all pages */
       total: number;
     };
+    BatchDeadlineView: {
+      /** Format: date-time */
+      due: string;
+      /** @description null while the deadline is still open */
+      met: boolean | null;
+      /** @description the rule that sets it */
+      rule: string;
+    };
+    BatchStageView: {
+      /** @description who acted: a staff subject, a buyer's pseudonym, a lab's signatory; null when the service acted on a rule */
+      actor: string | null;
+      /** Format: date-time */
+      at: string;
+      deadline?: components['schemas']['BatchDeadlineView'];
+      evidence?: components['schemas']['EvidenceRefView'][];
+      /** @description what this stage recorded */
+      facts: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      stage:
+        | 'issued'
+        | 'assigned'
+        | 'bought'
+        | 'shipped'
+        | 'received'
+        | 'sealed'
+        | 'dispatched'
+        | 'reported'
+        | 'notified'
+        | 'objected'
+        | 'final'
+        | 'routed'
+        | 'closed'
+        | 'published';
+    };
+    BatchStagesView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      stages: components['schemas']['BatchStageView'][];
+    };
     CategoryFacet: {
       code: string;
       en: string;
@@ -630,6 +688,10 @@ export interface components {
       /** @description lower bound of the 95% Wilson interval (quality index: see README) */
       low: number;
       value: number;
+    };
+    EvidenceRefView: {
+      kind: string;
+      objectId: string;
     };
     FacetsView: {
       /** @description the bureau that publishes */
@@ -967,6 +1029,48 @@ export interface operations {
       };
       /** @description needs one of the roles: auditor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchStagesController_stages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchStagesView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: planner, approver, auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description nothing of the batch published */
+      404: {
         headers: {
           [name: string]: unknown;
         };
