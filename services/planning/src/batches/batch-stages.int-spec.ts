@@ -61,7 +61,13 @@ describe("planning's stage of a batch and finding batches", () => {
   });
 
   it('answers 404 for an unknown batch, 400 for a malformed number, 403 for a role without business', async () => {
-    expect((await client.call('GET', '/batches/HZ1999-999999/stages', AUDITOR)).status).toBe(404);
+    const missing = await client.call('GET', '/batches/HZ1999-999999/stages', AUDITOR);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'batch HZ1999-999999 not found',
+    });
     const bad = await client.call<{ errors: Array<{ field: string }> }>('GET', '/batches/x/stages', AUDITOR);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.field)).toEqual(['batchNumber']);

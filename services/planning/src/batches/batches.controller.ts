@@ -1,6 +1,6 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Policy } from '@qis/auth';
+import { notFound, Policy } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView } from '@qis/runtime';
 import { BatchSearchView } from './batch-search.view';
 import { DataSource } from 'typeorm';
@@ -76,12 +76,8 @@ export class BatchesController {
         where b.batch_number = $1`,
       [batchNumber],
     );
-    if (!row)
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `no batch ${batchNumber}`,
-      });
+    // The same body every service gives for a batch it does not know (or the caller may not see).
+    if (!row) throw notFound('batch', batchNumber);
     return {
       batchNumber,
       stages: [
