@@ -10,6 +10,7 @@ interface Stages {
     at: string;
     actor: string | null;
     deadline?: { due: string; met: boolean | null };
+    evidence?: Array<{ objectId: string; kind: string }>;
     facts: Record<string, unknown>;
   }>;
 }
@@ -68,6 +69,32 @@ describe("the lab gateway's stages of a batch, each lab seeing only its own", ()
       await service.auth({ roles: ['lab'], labId: 'LAB-X' }),
     );
     expect(unknown.status).toBe(404);
+  });
+
+  it('shows the report received with its signatory and the document, the testing deadline then met', async () => {
+    const category = await gw.newCategory();
+    const reportingLab = await gw.registerLab(category);
+    const reported = await gw.seal(category);
+    const [dispatch] = await gw.dispatchesOf(reported);
+    const auth = await gw.lab(reportingLab);
+    expect((await gw.post(`/v1/assignments/${dispatch.id}/accept`, auth, {})).status).toBe(200);
+    const report = gw.validReport(dispatch.sampleCode);
+    expect((await gw.post(`/v1/assignments/${dispatch.id}/reports`, auth, report)).status).toBe(201);
+    const reply = await gw.get(`/batches/${reported}/stages`, auth);
+    expect(reply.status).toBe(200);
+    const body = reply.body as Stages;
+    expect(body.stages.map((s) => s.stage)).toEqual(['dispatched', 'reported']);
+    expect(body.stages[0]?.deadline?.met).toBe(true);
+    expect(body.stages[1]).toMatchObject({
+      actor: '王工',
+      evidence: [{ objectId: report['reportDocumentId'], kind: 'lab-report' }],
+      facts: { reportNumber: report['reportNumber'], verdict: 'fail', labId: reportingLab },
+    });
+    expect(Date.parse(body.stages[1]?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(body.stages[0]?.at ?? ''));
+    // The lab that has the batch does not see this one.
+    const foreign = await gw.get(`/batches/${reported}/stages`, await gw.lab(lab));
+    expect(foreign.status).toBe(404);
+    expect(JSON.stringify(foreign.body)).not.toContain(String(report['reportNumber']));
   });
 
   it('refuses a platform (403) and answers 404 for an unknown batch', async () => {
