@@ -350,8 +350,7 @@ keycloak_up() {
   keycloak_build
   keycloak_database
   step "start Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$QIS_KEYCLOAK_PORT" "$QIS_INFRA_DIR/logs/keycloak.log"
-  mkdir -p "$QIS_INFRA_DIR/keycloak"
-  # The bootstrap admin exists only to provision the realm (tools/keycloak); its password is the
+  # The bootstrap admin exists only to provision realms (tools/console-stack); its password is the
   # per-user generated one. A small fixed heap: the default takes a share of the machine's memory.
   KC_BOOTSTRAP_ADMIN_USERNAME=qis-admin KC_BOOTSTRAP_ADMIN_PASSWORD="$QIS_KEYCLOAK_ADMIN_PASSWORD" \
     KC_DB_URL="jdbc:postgresql://127.0.0.1:$QIS_PG_PORT/qis_keycloak" KC_DB_USERNAME=qis_keycloak \
@@ -370,9 +369,9 @@ keycloak_down() { stop_pid keycloak; }
 
 # ---------------------------------------------------------------- nginx
 # The browser's one origin: the console's files at / and each service at /api/<service>/ (the
-# same routes as deploy/nginx/qis-routes.conf.template, which a Kubernetes Ingress mirrors).
-# Debian's nginx binary, our own configuration and pid under .infra/nginx (Debian's own site is
-# left alone). `npm start` and the browser tests write the configuration (tools/console-proxy).
+# same routes as deploy/kubernetes/console-ingress.yaml). Debian's nginx binary, our own
+# configuration (deploy/nginx/*.template) and pid under .infra/nginx; Debian's own site is left
+# alone. `npm start` (tools/console-stack) and the browser tests write and run the configuration.
 install_nginx() {
   command -v nginx >/dev/null && return 0
   step "install nginx from Debian packages" "$QIS_INFRA_DIR/logs/apt-nginx.log"
