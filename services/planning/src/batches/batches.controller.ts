@@ -5,6 +5,7 @@ import { BatchNumberParams, BatchStagesView } from '@qis/runtime';
 import { BatchSearchView } from './batch-search.view';
 import { DataSource } from 'typeorm';
 import { BatchSearchQuery } from './batch-search.query';
+import { SearchBatchesUseCase } from './search-batches.usecase';
 
 const READERS = ['planner', 'approver', 'auditor', 'admin'] as const;
 
@@ -17,7 +18,10 @@ interface IssuedRow {
   platform: string;
   platform_listing_id: string;
   url: string;
+  title: string;
+  shop_name: string;
   seller_name: string;
+  seller_credit_code: string | null;
   issued_at: Date;
   issued_by: string | null;
 }
@@ -26,37 +30,20 @@ interface IssuedRow {
 @ApiTags('batches')
 @Controller('batches')
 export class BatchesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly searchBatches: SearchBatchesUseCase,
+  ) {}
 
   @Get()
   @Policy({ roles: [...READERS] })
   @ApiOperation({
-    summary: 'Batches by batch number, seller (name or credit code) or listing URL, newest first',
+    summary:
+      'Find batches by batch number (or its start), seller (part of the name, or credit code) or listing URL, newest issued first, a page at a time',
   })
   @ApiOkResponse({ type: BatchSearchView })
-  async search(@Query() query: BatchSearchQuery): Promise<BatchSearchView> {
-    const escaped = query.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const rows: Array<IssuedRow & { total: string }> = await this.dataSource.query(
-      `select b.batch_number, b.plan_id, b.category, l.platform, l.url, l.seller_name, b.issued_at,
-              count(*) over () as total
-         from batch b join listing l on l.id = b.listing_id
-        where b.batch_number like $1 or l.seller_name like $2 or l.seller_credit_code = $3 or l.url = $3
-        order by b.issued_at desc, b.batch_number desc
-        limit $4`,
-      [`${escaped}%`, `%${escaped}%`, query.q, query.limit],
-    );
-    return {
-      total: rows.length ? Number(rows[0].total) : 0,
-      items: rows.map((r) => ({
-        batchNumber: r.batch_number,
-        planId: r.plan_id,
-        category: r.category,
-        platform: r.platform,
-        listingUrl: r.url,
-        sellerName: r.seller_name,
-        issuedAt: r.issued_at.toISOString(),
-      })),
-    };
+  search(@Query() query: BatchSearchQuery): Promise<BatchSearchView> {
+    return this.searchBatches.execute(query);
   }
 
   @Get(':batchNumber/stages')
@@ -67,7 +54,8 @@ export class BatchesController {
   async stages(@Param() { batchNumber }: BatchNumberParams): Promise<BatchStagesView> {
     const [row]: IssuedRow[] = await this.dataSource.query(
       `select b.batch_number, b.plan_id, p.title as plan_title, p.kind as plan_kind, b.category,
-              l.platform, l.platform_listing_id, l.url, l.seller_name, b.issued_at,
+              l.platform, l.platform_listing_id, l.url, l.title, l.shop_name, l.seller_name,
+              l.seller_credit_code, b.issued_at,
               (select a.actor from audit_log a
                 where a.entity_type = 'plan' and a.entity_id = b.plan_id::text and a.action = 'plan.issue'
                   and a.outcome = 'success'
@@ -93,7 +81,10 @@ export class BatchesController {
             platform: row.platform,
             listingId: row.platform_listing_id,
             listingUrl: row.url,
+            listingTitle: row.title,
+            shopName: row.shop_name,
             sellerName: row.seller_name,
+            sellerCreditCode: row.seller_credit_code,
           },
         },
       ],
