@@ -12,6 +12,7 @@ import { RefuseTaskUseCase } from './assignment/refuse-task.usecase';
 import { TaskFinder } from './assignment/task-finder';
 import { TasksController } from './assignment/tasks.controller';
 import { BatchStagesController } from './batch-view/batch-stages.controller';
+import { FindBatchesByOrderUseCase } from './batch-view/find-batches-by-order.usecase';
 import { BlacklistsController } from './blacklists/blacklists.controller';
 import { RecordBlacklistUseCase } from './blacklists/record-blacklist.usecase';
 import { AddShoppingAccountUseCase } from './buyers/add-shopping-account.usecase';
@@ -45,6 +46,7 @@ import { RecordShipmentUseCase } from './purchases/record-shipment.usecase';
     BatchStagesController,
   ],
   providers: [
+    FindBatchesByOrderUseCase,
     IdentityCipher,
     RotateIdentityKeysUseCase,
     RegisterBuyerUseCase,

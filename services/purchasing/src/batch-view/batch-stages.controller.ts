@@ -1,12 +1,25 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound, Policy } from '@qis/auth';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
 import type { EvidenceItem } from '../purchases/evidence-item';
 import type { PurchaseRecordCommand } from '../purchases/record-purchase.command';
+import { FindBatchesByOrderUseCase } from './find-batches-by-order.usecase';
+import { OrderBatchesView } from './order-batch.view';
+import { OrderNumberQuery } from './order-number.query';
 
 const READERS = ['planner', 'approver', 'auditor', 'admin', 'purchasing-admin'] as const;
+/**
+ * Order numbers tell which orders were mystery buys: only the roles that may look a batch up by
+ * one see them (and approvers, who see the purchase record to approve a price); not planners.
+ */
+const ORDER_NUMBER_READERS: readonly string[] = ['purchasing-admin', 'auditor', 'admin', 'approver'];
+/** The readers of the evidence service among this view's readers: only they get the evidence ids. */
+const EVIDENCE_OPENERS: readonly string[] = ['purchasing-admin', 'auditor'];
+
+const holdsAny = (principal: Principal, roles: readonly string[]) =>
+  principal.roles.some((role) => roles.includes(role));
 
 interface TaskRow {
   status: string;
@@ -46,17 +59,39 @@ const metBy = (due: Date, done: Date | null, now: number): boolean | null =>
 @ApiTags('batches')
 @Controller('batches')
 export class BatchStagesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly findByOrder: FindBatchesByOrderUseCase,
+  ) {}
+
+  @Get()
+  @Policy({ roles: ['purchasing-admin', 'auditor', 'admin'] })
+  @ApiOperation({
+    summary: 'The batch bought with an order number (exact; order numbers are unique per platform)',
+    description: 'An empty list when no recorded purchase carries it.',
+  })
+  @ApiOkResponse({ type: OrderBatchesView })
+  byOrderNumber(@Query() { orderNumber }: OrderNumberQuery): Promise<OrderBatchesView> {
+    return this.findByOrder.execute(orderNumber);
+  }
 
   @Get(':batchNumber/stages')
   @Policy({ roles: [...READERS] })
   @ApiOperation({
     summary:
       "Purchasing's stages of a batch: assigned (each buyer by pseudonym, with the deadline to order), bought, shipped",
+    description:
+      'The order number only to purchasing-admin, approver, auditor and admin; the purchase evidence ids only to ' +
+      'those who may open them in the evidence service (purchasing-admin, auditor).',
   })
   @ApiOkResponse({ type: BatchStagesView })
   @ApiNotFoundResponse({ description: 'no such batch' })
-  async stages(@Param() { batchNumber }: BatchNumberParams): Promise<BatchStagesView> {
+  async stages(
+    @Param() { batchNumber }: BatchNumberParams,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BatchStagesView> {
+    const seesOrderNumber = holdsAny(principal, ORDER_NUMBER_READERS);
+    const seesEvidence = holdsAny(principal, EVIDENCE_OPENERS);
     const m = this.dataSource.manager;
     const [task]: TaskRow[] = await m.query(
       `select t.status, t.platform, t.unit_price_cap_fen, t.purchase_due_at, t.purchase, t.evidence,
@@ -103,9 +138,11 @@ export class BatchStagesController {
           met: metBy(task.purchase_due_at, task.purchased_at, now),
           rule: "purchase completed by the batch's purchase due date (set by the plan)",
         },
-        evidence: task.evidence.map((e) => ({ objectId: e.objectId, kind: e.kind })),
+        ...(seesEvidence
+          ? { evidence: task.evidence.map((e) => ({ objectId: e.objectId, kind: e.kind })) }
+          : {}),
         facts: {
-          orderNumber: p.orderNumber,
+          ...(seesOrderNumber ? { orderNumber: p.orderNumber } : {}),
           orderedAt: new Date(p.orderedAt).toISOString(),
           platform: task.platform,
           platformName: p.platform?.name ?? null,

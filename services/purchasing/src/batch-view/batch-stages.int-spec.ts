@@ -87,7 +87,7 @@ describe("purchasing's stages of a batch, buyers by pseudonym only", () => {
       ).status,
     ).toBe(200);
 
-    const reply = await view(batch.batchNumber, ['planner']);
+    const reply = await view(batch.batchNumber, ['purchasing-admin']);
     expect(reply.status).toBe(200);
     const body = reply.body as unknown as Stages;
     expect(body.batchNumber).toBe(batch.batchNumber);
@@ -106,7 +106,7 @@ describe("purchasing's stages of a batch, buyers by pseudonym only", () => {
     expect(Date.parse(assigned.deadline?.due ?? '')).toBeGreaterThan(Date.parse(assigned.at));
     expect(bought).toMatchObject({
       actor: second.pseudonym,
-      deadline: { due: batch.purchaseDueAt, met: true },
+      deadline: { due: batch.purchaseDueAt, met: true, rule: expect.stringContaining('purchase due date') },
       facts: {
         orderNumber: record['orderNumber'],
         unitPriceFen: 59900,
@@ -120,26 +120,76 @@ describe("purchasing's stages of a batch, buyers by pseudonym only", () => {
       actor: second.pseudonym,
       facts: { carrier: '中通快递', trackingNumber: '78312345678901' },
     });
-    for (const s of body.stages) expect(Number.isNaN(Date.parse(s.at))).toBe(false);
+    for (const s of body.stages) expect(new Date(s.at).toISOString()).toBe(s.at);
     expect(body.stages.map((s) => s.at)).toEqual(body.stages.map((s) => s.at).sort());
 
-    const json = JSON.stringify(body);
-    for (const buyer of [one, two])
+    // A planner follows the batch without its order number or the evidence ids it may not open;
+    // an approver sees the order number (as on the task) but not the evidence; an auditor both.
+    const planner = (await view(batch.batchNumber, ['planner'])).body as unknown as Stages;
+    expect(planner.stages.map((s) => s.stage)).toEqual(['assigned', 'assigned', 'bought', 'shipped']);
+    expect(planner.stages[2]).not.toHaveProperty('evidence');
+    expect(planner.stages[2].facts).not.toHaveProperty('orderNumber');
+    expect(JSON.stringify(planner)).not.toContain(String(record['orderNumber']));
+    for (const e of evidence) expect(JSON.stringify(planner)).not.toContain(e.objectId);
+    const approver = (await view(batch.batchNumber, ['approver'])).body as unknown as Stages;
+    expect(approver.stages[2].facts['orderNumber']).toBe(record['orderNumber']);
+    expect(approver.stages[2]).not.toHaveProperty('evidence');
+    const auditor = (await view(batch.batchNumber, ['auditor'])).body as unknown as Stages;
+    expect(auditor.stages[2]).toMatchObject({ facts: { orderNumber: record['orderNumber'] } });
+    expect(auditor.stages[2].evidence).toHaveLength(evidence.length);
+    expect((await view(batch.batchNumber, ['admin'])).status).toBe(200);
+
+    // Whoever reads it, the view holds nothing of who the buyers are or where parcels go.
+    for (const json of [body, planner, approver, auditor].map((b) => JSON.stringify(b)))
       for (const secret of [
-        buyer.identity.realName,
-        buyer.identity.idNumber,
-        buyer.identity.phone,
-        buyer.accountName,
-        buyer.userId,
-        buyer.id,
-        buyer.accountId,
+        ...[one, two].flatMap((buyer) => [
+          buyer.identity.realName,
+          buyer.identity.idNumber,
+          buyer.identity.phone,
+          buyer.accountName,
+          buyer.accountId,
+          buyer.userId,
+          buyer.id,
+        ]),
+        address.line,
+        address.recipientName,
+        address.phone,
+        address.id,
       ])
         expect(json).not.toContain(secret);
-    for (const secret of [address.line, address.recipientName, address.id])
-      expect(json).not.toContain(secret);
+  });
 
-    expect((await view(batch.batchNumber, ['purchasing-admin'])).status).toBe(200);
-    expect((await view(batch.batchNumber, ['auditor'])).status).toBe(200);
+  it('finds the batch by its order number for purchasing admins, auditors and admins only', async () => {
+    const platform = uniquePlatform();
+    const buyer = await client.qualifiedBuyer(platform);
+    await client.address(false);
+    const batch = issuedBatch({ platform });
+    await publishBatchIssued(producer, batch);
+    await expectEventually(async () => {
+      const res = await client.admin('GET', `/tasks/${batch.batchNumber}`);
+      expect(res.body['buyerId']).toBe(buyer.id);
+    });
+    const record = purchaseRecord(batch, fullEvidence());
+    expect(
+      (await client.call('PUT', `/tasks/${batch.batchNumber}/purchase`, buyer.claims, record)).status,
+    ).toBe(200);
+    const orderNumber = String(record['orderNumber']);
+    const find = (query: string, roles: string[]) =>
+      client.call('GET', `/batches?${query}`, { roles, sub: `staff-${roles[0]}` });
+
+    for (const roles of [['purchasing-admin'], ['auditor'], ['admin']]) {
+      const found = await find(`orderNumber=${orderNumber}`, roles);
+      expect(found.status).toBe(200);
+      expect(found.body).toEqual({
+        items: [{ batchNumber: batch.batchNumber, platform, status: 'assigned', purchasedAt: null }],
+      });
+    }
+    // Spaces around a pasted number do not matter; a number nobody recorded finds nothing.
+    expect((await find(`orderNumber=%20${orderNumber}%20`, ['auditor'])).body['items']).toHaveLength(1);
+    expect((await find(`orderNumber=9${orderNumber}`, ['auditor'])).body).toEqual({ items: [] });
+    expect((await find('', ['auditor'])).status).toBe(400);
+    for (const roles of [['planner'], ['approver'], ['buyer'], ['platform'], ['lab'], ['intake-officer']])
+      expect((await find(`orderNumber=${orderNumber}`, roles)).status).toBe(403);
   });
 
   it('answers 404 for an unknown batch and 403 to roles with no business here', async () => {

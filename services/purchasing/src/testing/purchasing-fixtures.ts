@@ -123,16 +123,17 @@ export class PurchasingClient {
   async address(relay = false) {
     const line = `浙江省杭州市余杭区文一西路${Math.floor(Math.random() * 900) + 100}号${hex(2)}`;
     const recipientName = `收件人${hex(3)}`;
+    const phone = `137${digits(8)}`;
     const res = await this.admin('POST', '/addresses', {
       label: `addr-${hex(3)}`,
       areaCode: relay ? '310115' : '330110',
       relay,
       recipientName,
-      phone: `137${digits(8)}`,
+      phone,
       addressLine: line,
     });
     if (res.status !== 201) throw new Error(`address: ${res.status} ${JSON.stringify(res.body)}`);
-    return { id: res.body['id'] as string, line, recipientName };
+    return { id: res.body['id'] as string, line, recipientName, phone };
   }
 }
 
