@@ -1,10 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound, Policy } from '@qis/auth';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
+import { EVIDENCE_READERS } from '../objects/evidence-readers';
 
 const READERS = ['planner', 'approver', 'auditor', 'admin', 'intake-officer'] as const;
+/** Order numbers tell which orders were mystery buys: not for planners (as in purchasing's view). */
+const ORDER_NUMBER_READERS: readonly string[] = ['intake-officer', 'auditor', 'admin', 'approver'];
+
+const holdsAny = (principal: Principal, roles: readonly string[]) =>
+  principal.roles.some((role) => roles.includes(role));
 
 interface ParcelRow {
   id: string;
@@ -52,10 +58,19 @@ export class BatchStagesController {
   @ApiOperation({
     summary:
       "The evidence service's stages of a batch: received (the parcel matched to the order) and sealed (sample codes, seals, the unpacking and sealing records)",
+    description:
+      'The evidence ids (unboxing video, waybill and sample photos, work order, sampling notice) only to the ' +
+      'evidence readers among its readers (intake-officer, auditor); the matched order number not to planners.',
   })
   @ApiOkResponse({ type: BatchStagesView })
   @ApiNotFoundResponse({ description: 'no parcel received for the batch' })
-  async stages(@Param() { batchNumber }: BatchNumberParams): Promise<BatchStagesView> {
+  async stages(
+    @Param() { batchNumber }: BatchNumberParams,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BatchStagesView> {
+    const seesOrderNumber = holdsAny(principal, ORDER_NUMBER_READERS);
+    // Only ids the caller may open here (GET /evidence/objects/{id}, download): the others see none.
+    const seesEvidence = holdsAny(principal, EVIDENCE_READERS);
     const m = this.dataSource.manager;
     const parcels: ParcelRow[] = await m.query(
       `select p.id, p.carrier, p.tracking_number, p.condition, p.received_at, p.received_by, e.order_number
@@ -76,13 +91,15 @@ export class BatchStagesController {
         order by s.sealed_at`,
       [batchNumber],
     );
-    const ids = sealings.flatMap((s) => [
-      s.video_object_id,
-      s.waybill_photo_object_id,
-      ...s.photo_object_ids,
-      s.work_order_object_id,
-      s.notice_object_id,
-    ]);
+    const ids = !seesEvidence
+      ? []
+      : sealings.flatMap((s) => [
+          s.video_object_id,
+          s.waybill_photo_object_id,
+          ...s.photo_object_ids,
+          s.work_order_object_id,
+          s.notice_object_id,
+        ]);
     const kinds = new Map<string, string>(
       ids.length === 0
         ? []
@@ -100,7 +117,7 @@ export class BatchStagesController {
         actor: p.received_by,
         facts: {
           parcelId: p.id,
-          matchedOrderNumber: p.order_number,
+          ...(seesOrderNumber ? { matchedOrderNumber: p.order_number } : {}),
           carrier: p.carrier,
           trackingNumber: p.tracking_number,
           condition: p.condition,
@@ -110,13 +127,17 @@ export class BatchStagesController {
         stage: 'sealed',
         at: s.sealed_at.toISOString(),
         actor: s.sealed_by,
-        evidence: [
-          ref(s.video_object_id, 'unboxing-video'),
-          ref(s.waybill_photo_object_id, 'waybill-photo'),
-          ...s.photo_object_ids.map((id) => ref(id, 'sample-photo')),
-          ref(s.work_order_object_id, 'signed-work-order'),
-          ref(s.notice_object_id, 'notice'),
-        ],
+        ...(seesEvidence
+          ? {
+              evidence: [
+                ref(s.video_object_id, 'unboxing-video'),
+                ref(s.waybill_photo_object_id, 'waybill-photo'),
+                ...s.photo_object_ids.map((id) => ref(id, 'sample-photo')),
+                ref(s.work_order_object_id, 'signed-work-order'),
+                ref(s.notice_object_id, 'notice'),
+              ],
+            }
+          : {}),
         facts: {
           sampleCode: s.sample_code,
           category: s.category,

@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
 import { DeleteObjectUseCase } from './delete-object.usecase';
 import { DownloadTicket } from './download-ticket.view';
+import { EVIDENCE_READERS as READERS } from './evidence-readers';
 import { EvidenceObjectView } from './evidence-object.view';
 import { ExtendRetentionCommand } from './extend-retention.command';
 import { ExtendRetentionUseCase } from './extend-retention.usecase';
@@ -26,8 +27,6 @@ import { UploadTicket } from './upload-ticket.view';
 
 /** Roles that produce evidence files (purchasing, intake, labs, enforcement store through here). */
 const UPLOADERS = ['buyer', 'purchasing-admin', 'intake-officer', 'lab', 'enforcement-officer'] as const;
-/** Roles that may read evidence. */
-const READERS = ['intake-officer', 'enforcement-officer', 'purchasing-admin', 'auditor'] as const;
 
 @ApiTags('evidence objects')
 @Controller('evidence')

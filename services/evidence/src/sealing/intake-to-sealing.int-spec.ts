@@ -343,7 +343,7 @@ describe('intake, unpacking and sealing', () => {
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     const planner = await env.service.auth({ roles: ['planner'], sub: 'planner-li' });
-    const reply = await view(value.batchNumber, planner);
+    const reply = await view(value.batchNumber, officer);
     expect(reply.status).toBe(200);
     const stages = reply.body['stages'] as Array<Record<string, unknown>>;
     expect(stages.map((s) => s['stage'])).toEqual(['received', 'sealed']);
@@ -379,7 +379,24 @@ describe('intake, unpacking and sealing', () => {
     const json = JSON.stringify(reply.body);
     for (const name of ['B-0012', '王明', '李华', '文三路']) expect(json).not.toContain(name);
 
-    expect((await view(value.batchNumber, officer)).status).toBe(200);
+    // An auditor may open the evidence too; a planner follows the stages without the evidence ids
+    // (evidence readers only) and without the order number.
+    const auditor = await view(value.batchNumber, await env.service.auth({ roles: ['auditor'], sub: 'a' }));
+    expect((auditor.body['stages'] as Array<Record<string, unknown>>)[1]['evidence']).toEqual(
+      stages[1]['evidence'],
+    );
+    const forPlanner = await view(value.batchNumber, planner);
+    expect(forPlanner.status).toBe(200);
+    const plannerStages = forPlanner.body['stages'] as Array<Record<string, unknown>>;
+    expect(plannerStages.map((s) => s['stage'])).toEqual(['received', 'sealed']);
+    expect(plannerStages[0]['facts']).not.toHaveProperty('matchedOrderNumber');
+    expect(plannerStages[1]).not.toHaveProperty('evidence');
+    expect(plannerStages[1]['facts']).toEqual(stages[1]['facts']);
+    const plannerJson = JSON.stringify(forPlanner.body);
+    for (const id of [session.videoObjectId, session.waybillPhotoObjectId, value.orderNumber])
+      expect(plannerJson).not.toContain(id);
+    for (const roles of [['approver'], ['admin']])
+      expect((await view(value.batchNumber, await env.service.auth({ roles }))).status).toBe(200);
     // Ordered but no parcel admitted yet, and a number never seen: the same 404.
     const waiting = await orderPlaced();
     const notYet = await view(waiting.batchNumber, planner);
