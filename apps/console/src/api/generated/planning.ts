@@ -28,7 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Batches by batch number, seller (name or credit code) or listing URL, newest first */
+    /** Find batches by batch number (or its start), seller (part of the name, or credit code) or listing URL, newest issued first, a page at a time */
     get: operations['BatchesController_search'];
     put?: never;
     post?: never;
@@ -440,6 +440,9 @@ export interface components {
     };
     BatchSearchView: {
       items: components['schemas']['BatchSummaryView'][];
+      page: number;
+      pageSize: number;
+      /** @description batches found in all */
       total: number;
     };
     BatchStageView: {
@@ -478,14 +481,22 @@ export interface components {
     BatchSummaryView: {
       /** @example HZ2026-000123 */
       batchNumber: string;
+      /** @example silk-quilt */
       category: string;
       /** Format: date-time */
       issuedAt: string;
+      /** @description the listing's id on its platform */
+      listingId: string;
+      listingTitle: string;
       listingUrl: string;
       /** Format: uuid */
       planId: string;
+      /** @example taobao */
       platform: string;
+      /** @description unified social credit code, when known */
+      sellerCreditCode: string | null;
       sellerName: string;
+      shopName: string;
     };
     CategoryQuota: {
       /** @description backup units kept by the bureau */
@@ -1141,10 +1152,17 @@ export interface operations {
   };
   BatchesController_search: {
     parameters: {
-      query: {
-        /** @description a batch number (or its start), part of a seller name, a seller credit code or a listing URL */
-        q: string;
-        limit?: number;
+      query?: {
+        /** @description any one of: the start of a batch number, part of a seller name, a seller credit code, a listing URL */
+        q?: string;
+        /** @description a batch number or its start (case-insensitive) */
+        batchNumber?: string;
+        /** @description part of the seller's name, or the seller's unified social credit code */
+        seller?: string;
+        /** @description the listing URL exactly as imported (the query string included) */
+        listingUrl?: string;
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;

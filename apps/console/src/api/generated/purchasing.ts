@@ -39,6 +39,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The batch bought with an order number (exact; order numbers are unique per platform)
+     * @description An empty list when no recorded purchase carries it.
+     */
+    get: operations['BatchStagesController_byOrderNumber'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/batches/{batchNumber}/stages': {
     parameters: {
       query?: never;
@@ -46,7 +66,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Purchasing's stages of a batch: assigned (each buyer by pseudonym, with the deadline to order), bought, shipped */
+    /**
+     * Purchasing's stages of a batch: assigned (each buyer by pseudonym, with the deadline to order), bought, shipped
+     * @description The order number only to purchasing-admin, approver, auditor and admin; the purchase evidence ids only to those who may open them in the evidence service (purchasing-admin, auditor).
+     */
     get: operations['BatchStagesController_stages'];
     put?: never;
     post?: never;
@@ -813,6 +836,25 @@ export interface components {
       reencrypted: number;
     };
     Object: Record<string, never>;
+    OrderBatchView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      /**
+       * @description order numbers are unique per platform only
+       * @example taobao
+       */
+      platform: string;
+      /**
+       * Format: date-time
+       * @description null until completed
+       */
+      purchasedAt: string | null;
+      /** @enum {string} */
+      status: 'unassigned' | 'assigned' | 'awaiting-price-approval' | 'purchased' | 'shipped';
+    };
+    OrderBatchesView: {
+      items: components['schemas']['OrderBatchView'][];
+    };
     ProbeMessage: {
       /** @example planning */
       from: string;
@@ -1128,6 +1170,42 @@ export interface operations {
         content?: never;
       };
       /** @description needs one of the roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchStagesController_byOrderNumber: {
+    parameters: {
+      query: {
+        /** @description the order number on the platform, exactly */
+        orderNumber: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderBatchesView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description needs one of the roles: purchasing-admin, auditor, admin */
       403: {
         headers: {
           [name: string]: unknown;
