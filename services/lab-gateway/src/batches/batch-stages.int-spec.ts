@@ -91,15 +91,34 @@ describe("the lab gateway's stages of a batch, each lab seeing only its own", ()
       facts: { reportNumber: report['reportNumber'], verdict: 'fail', labId: reportingLab },
     });
     expect(Date.parse(body.stages[1]?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(body.stages[0]?.at ?? ''));
+    // The auditor may open the report document in the evidence service; a planner may not, and gets no id.
+    const audited = (await gw.get(`/batches/${reported}/stages`, await service.auth({ roles: ['auditor'] })))
+      .body as Stages;
+    expect(audited.stages[1]?.evidence).toEqual([
+      { objectId: report['reportDocumentId'], kind: 'lab-report' },
+    ]);
+    const planned = await gw.get(`/batches/${reported}/stages`, await service.auth({ roles: ['planner'] }));
+    expect((planned.body as Stages).stages[1]).toMatchObject({
+      stage: 'reported',
+      facts: { reportNumber: report['reportNumber'] },
+    });
+    expect((planned.body as Stages).stages[1]).not.toHaveProperty('evidence');
+    expect(JSON.stringify(planned.body)).not.toContain(String(report['reportDocumentId']));
     // The lab that has the batch does not see this one.
     const foreign = await gw.get(`/batches/${reported}/stages`, await gw.lab(lab));
     expect(foreign.status).toBe(404);
     expect(JSON.stringify(foreign.body)).not.toContain(String(report['reportNumber']));
   });
 
-  it('refuses a platform (403) and answers 404 for an unknown batch', async () => {
+  it('refuses roles with no business in testing (403) and answers 404 for an unknown batch', async () => {
     const platform = await service.auth({ roles: ['platform'], platformId: 'yungou' });
     expect((await gw.get(`/batches/${batchNumber}/stages`, platform)).status).toBe(403);
+    for (const roles of [['buyer'], ['purchasing-admin'], ['intake-officer']])
+      expect((await gw.get(`/batches/${batchNumber}/stages`, await service.auth({ roles }))).status).toBe(
+        403,
+      );
+    const officer = await service.auth({ roles: ['enforcement-officer'], jurisdiction: '330100' });
+    expect((await gw.get(`/batches/${batchNumber}/stages`, officer)).status).toBe(403);
     expect((await gw.get('/batches/HZ1999-999999/stages', await gw.admin())).status).toBe(404);
   });
 });

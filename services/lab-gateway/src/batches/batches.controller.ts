@@ -6,6 +6,11 @@ import { DataSource } from 'typeorm';
 import { labOf } from '../shared/lab-of';
 
 const UNRESTRICTED = ['planner', 'approver', 'auditor', 'admin'] as const;
+/**
+ * Who gets the report document's evidence id: those who may open it in the evidence service, its
+ * readers (here the auditor) and the lab that uploaded it; planners, approvers and admins see none.
+ */
+const REPORT_OPENERS: readonly string[] = ['auditor', 'lab'];
 
 interface AssignmentRow {
   id: string;
@@ -50,6 +55,8 @@ export class BatchesController {
   @ApiOperation({
     summary:
       'The lab stages of a batch: each dispatch (the draw, the lab, the testing deadline) and each report; a lab sees only its own',
+    description:
+      "The report document's evidence id only to those who may open it: the auditor (an evidence reader) and the lab that reported.",
   })
   @ApiOkResponse({ type: BatchStagesView })
   @ApiNotFoundResponse({ description: 'no such batch, or none of it dispatched to the calling lab' })
@@ -60,6 +67,7 @@ export class BatchesController {
     const scope = queryScope(principal, 'lab', UNRESTRICTED);
     const lab = scope.kind === 'own' ? labOf(principal) : null;
     if (scope.kind === 'none' || (scope.kind === 'own' && lab === null)) throw notFound('batch', batchNumber);
+    const seesReport = principal.roles.some((role) => REPORT_OPENERS.includes(role));
     const own = scope.kind === 'own' ? ' and lab_id = $2' : '';
     const params = scope.kind === 'own' ? [batchNumber, lab] : [batchNumber];
     const assignments: AssignmentRow[] = await this.dataSource.query(
@@ -107,7 +115,7 @@ export class BatchesController {
         stage: 'reported',
         at: r.received_at.toISOString(),
         actor: r.authorised_by,
-        evidence: [{ objectId: r.report_document_id, kind: 'lab-report' }],
+        ...(seesReport ? { evidence: [{ objectId: r.report_document_id, kind: 'lab-report' }] } : {}),
         facts: {
           reportNumber: r.report_number,
           labId: r.lab_id,
