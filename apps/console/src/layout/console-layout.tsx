@@ -66,7 +66,14 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           onSearch={(value) => {
             const text = value.trim();
             if (!text) return;
-            const planningReader = hasAnyRole(session, ['planner', 'approver', 'auditor', 'admin']);
+            // Planning finds batches by seller or listing; purchasing by order number (for its readers).
+            const planningReader = hasAnyRole(session, [
+              'planner',
+              'approver',
+              'auditor',
+              'admin',
+              'purchasing-admin',
+            ]);
             navigate(
               /^[A-Z]{2,8}\d{4}-\d{6}$/.test(text) || !planningReader
                 ? `/batches/${encodeURIComponent(text)}`

@@ -80,15 +80,40 @@ function Fact({ name, value }: { name: string; value: unknown }) {
 
 export const BATCH_NUMBER = /^[A-Z]{2,8}\d{4}-\d{6}$/;
 
-/** Batches found by seller, listing URL or the start of a number (planning's search). */
+/** Who may find a batch by its order number (purchasing keeps order numbers to them). */
+const ORDER_READERS: Role[] = ['purchasing-admin', 'auditor', 'admin'];
+
+/**
+ * Batches found by seller, listing URL or the start of a number (planning's search), and for the
+ * roles that may see order numbers, the batch bought with that order number (purchasing's).
+ */
 function SearchResults({ q }: { q: string }) {
   const { t, language } = useLanguage();
+  const session = useSession();
   const found = useQuery({
     queryKey: ['batch-search', q],
+    enabled: hasAnyRole(session, READERS.planning),
     queryFn: () => unwrap(api.planning.GET('/batches', { params: { query: { q } } })),
+  });
+  const byOrder = useQuery({
+    queryKey: ['batch-by-order', q],
+    enabled: hasAnyRole(session, ORDER_READERS),
+    queryFn: () => unwrap(api.purchasing.GET('/batches', { params: { query: { orderNumber: q } } })),
   });
   return (
     <Card data-testid="batch-search-results">
+      {byOrder.data?.items.length ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={byOrder.data.items.map((b) => (
+            <Link key={b.batchNumber} to={`/batches/${b.batchNumber}`} style={{ marginInlineEnd: 12 }}>
+              {`${b.batchNumber} · ${b.platform ?? ''}`}
+            </Link>
+          ))}
+        />
+      ) : null}
       <ErrorAlert error={found.error} />
       <Table
         rowKey="batchNumber"
@@ -125,7 +150,7 @@ export default function BatchTimeline() {
   const navigate = useNavigate();
   const session = useSession();
   const { t, language } = useLanguage();
-  const searchable = hasAnyRole(session, READERS.planning);
+  const searchable = hasAnyRole(session, [...READERS.planning, ...ORDER_READERS]);
   const answers = useQueries({
     queries: SERVICES.map((service) => ({
       queryKey: ['batch-stages', service, batchNumber],
