@@ -2,16 +2,20 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CurrentPrincipal,
-  jurisdictionPrefix,
+  findInScopeOrNotFound,
   notFound,
   Policy,
   queryScope,
+  scopeWhere,
   type Principal,
 } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
+import { EnforcementCase } from '../cases/enforcement-case.entity';
 
 const UNRESTRICTED = ['planner', 'approver', 'auditor', 'admin'] as const;
+/** The evidence service's readers among this view's readers: only they get the notices' evidence ids. */
+const EVIDENCE_OPENERS: readonly string[] = ['enforcement-officer', 'auditor'];
 
 interface BatchRow {
   final_at: Date | null;
@@ -19,6 +23,7 @@ interface BatchRow {
   initial_report: { verdict?: string; reportNumber?: string } | null;
   reinspection_report: { verdict?: string; reportNumber?: string } | null;
 }
+
 interface NoticeRow {
   id: string;
   kind: string;
@@ -32,7 +37,9 @@ interface NoticeRow {
   received_at: Date | null;
   created_at: Date;
   withdrawn_at: Date | null;
+  evidence_object_id: string | null;
 }
+
 interface ObjectionRow {
   id: string;
   applicant_role: string;
@@ -45,17 +52,12 @@ interface ObjectionRow {
   complete_by: Date | null;
   procedures_completed_at: Date | null;
 }
-interface CaseRow {
-  id: string;
-  rule: string;
-  authority: { name?: string };
-  area_code: string;
-  copied_to: unknown;
-  status: string;
-  due_at: Date;
-  routed_at: Date;
-  closed_at: Date | null;
-  summary: string | null;
+
+/** Who did it, from the audit log: a staff member's login subject; `system` (a rule) is no one. */
+interface ActorRow {
+  entity_id: string;
+  action: string;
+  actor: string;
 }
 
 /** Met when done by the due time; missed once the due time passed undone; open (null) before. */
@@ -65,7 +67,8 @@ const metBy = (due: Date, done: Date | null, now: number): boolean | null =>
 /**
  * Enforcement's part of a batch's story: result notices and their 5-working-day deadline,
  * objections, the final result, routing to the authority and the case's close. An officer sees a
- * batch only once it is routed to their jurisdiction; before that, and elsewhere, it is "missing".
+ * batch only once its case is routed to their jurisdiction, scoped as the cases are; before that,
+ * and elsewhere, it is "missing".
  */
 @ApiTags('batches')
 @Controller('batches')
@@ -77,6 +80,9 @@ export class BatchStagesController {
   @ApiOperation({
     summary:
       "Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction",
+    description:
+      'Actors are the staff who recorded the delivery, the objection, a re-routing or the close; null where the ' +
+      "service acted on a rule. The notices' evidence ids (their stored PDFs) only to officers and auditors.",
   })
   @ApiOkResponse({ type: BatchStagesView })
   @ApiNotFoundResponse({ description: 'no such batch, or not routed to the calling officer' })
@@ -84,16 +90,19 @@ export class BatchStagesController {
     @Param() { batchNumber }: BatchNumberParams,
     @CurrentPrincipal() principal: Principal,
   ): Promise<BatchStagesView> {
-    const scope = queryScope(principal, 'jurisdiction', UNRESTRICTED);
-    if (scope.kind === 'none') throw notFound('batch', batchNumber);
     const m = this.dataSource.manager;
-    const [kase]: CaseRow[] = await m.query(
-      `select id, rule, authority, area_code, copied_to, status, due_at, routed_at, closed_at, summary
-         from enforcement_case where batch_number = $1`,
-      [batchNumber],
-    );
-    if (scope.kind === 'own' && !(kase && kase.area_code.startsWith(jurisdictionPrefix(scope.value))))
-      throw notFound('batch', batchNumber);
+    const scope = queryScope(principal, 'jurisdiction', UNRESTRICTED);
+    const cases = m.getRepository(EnforcementCase);
+    // An officer's batch is its case, in their jurisdiction as GET /cases scopes it.
+    const kase =
+      scope.kind === 'all'
+        ? await cases.findOneBy({ batchNumber })
+        : await findInScopeOrNotFound(cases, {
+            where: { batchNumber },
+            scope: scopeWhere<EnforcementCase>(scope, 'areaCode'),
+            entity: 'batch',
+            id: batchNumber,
+          });
     const [batch]: BatchRow[] = await m.query(
       `select final_at, final_basis, initial_report, reinspection_report from enforcement_batch where batch_number = $1`,
       [batchNumber],
@@ -101,7 +110,7 @@ export class BatchStagesController {
     if (!batch) throw notFound('batch', batchNumber);
     const notices: NoticeRow[] = await m.query(
       `select id, kind, recipient, recipient_name, channel, notice_number, report_number, due_at, sent_at,
-              received_at, created_at, withdrawn_at
+              received_at, created_at, withdrawn_at, evidence_object_id
          from notice where batch_number = $1 and kind in ('result', 'reinspection-result') order by created_at`,
       [batchNumber],
     );
@@ -111,12 +120,19 @@ export class BatchStagesController {
          from objection where batch_number = $1 order by filed_at`,
       [batchNumber],
     );
+    const actors = await this.actors(
+      notices.map((n) => n.id),
+      objections.map((o) => o.id),
+      kase?.id ?? null,
+    );
+    const seesEvidence = principal.roles.some((role) => EVIDENCE_OPENERS.includes(role));
     const now = Date.now();
     const stages: BatchStageView[] = [
       ...notices.map((n): BatchStageView => ({
         stage: 'notified',
         at: (n.sent_at ?? n.created_at).toISOString(),
-        actor: null,
+        // The officer who recorded the delivery; a notice not sent yet, or published, has none.
+        actor: actors.get(`notice.delivery:${n.id}`) ?? null,
         ...(n.due_at
           ? {
               deadline: {
@@ -125,6 +141,9 @@ export class BatchStagesController {
                 rule: 'result notice within 5 working days of receiving the report (seed 003 §5)',
               },
             }
+          : {}),
+        ...(seesEvidence && n.evidence_object_id
+          ? { evidence: [{ objectId: n.evidence_object_id, kind: 'notice' }] }
           : {}),
         facts: {
           noticeId: n.id,
@@ -142,7 +161,8 @@ export class BatchStagesController {
       ...objections.map((o): BatchStageView => ({
         stage: 'objected',
         at: o.filed_at.toISOString(),
-        actor: o.decided_by,
+        // The officer who recorded the written objection; the approver's decision is a fact.
+        actor: actors.get(`objection.file:${o.id}`) ?? null,
         ...(o.complete_by
           ? {
               deadline: {
@@ -158,6 +178,7 @@ export class BatchStagesController {
           windowLastDay: o.window_last_day,
           status: o.status,
           decidedAt: o.decided_at?.toISOString() ?? null,
+          decidedBy: o.decided_by,
           decisionReason: o.decision_reason,
         },
       })),
@@ -179,35 +200,70 @@ export class BatchStagesController {
         ? [
             {
               stage: 'routed' as const,
-              at: kase.routed_at.toISOString(),
-              actor: null,
+              at: kase.routedAt.toISOString(),
+              // Routed by the rule (null), or re-routed / triaged by a staff member.
+              actor: actors.get(`case.route:${kase.id}`) ?? null,
               deadline: {
-                due: kase.due_at.toISOString(),
-                met: metBy(kase.due_at, kase.closed_at, now),
+                due: kase.dueAt.toISOString(),
+                met: metBy(kase.dueAt, kase.closedAt, now),
                 rule: 'the authority closes the case within the configured days (CASE_DUE_DAYS)',
               },
               facts: {
                 caseId: kase.id,
                 rule: kase.rule,
                 authority: kase.authority?.name ?? null,
-                areaCode: kase.area_code,
-                copiedTo: kase.copied_to,
+                areaCode: kase.areaCode,
+                copiedTo: kase.copiedTo,
+                explanation: kase.explanation,
                 status: kase.status,
+                acceptedAt: kase.acceptedAt?.toISOString() ?? null,
               },
             },
           ]
         : []),
-      ...(kase?.closed_at
+      ...(kase?.closedAt
         ? [
             {
               stage: 'closed' as const,
-              at: kase.closed_at.toISOString(),
-              actor: null,
-              facts: { caseId: kase.id, summary: kase.summary },
+              at: kase.closedAt.toISOString(),
+              actor: actors.get(`case.close:${kase.id}`) ?? null,
+              facts: {
+                caseId: kase.id,
+                outcomes: kase.outcomes,
+                penaltyFen: kase.penaltyFen,
+                summary: kase.summary,
+              },
             },
           ]
         : []),
     ];
     return { batchNumber, stages: stages.sort((x, y) => x.at.localeCompare(y.at)) };
+  }
+
+  /**
+   * The staff behind each step, keyed `<action>:<entity id>`: the first delivery record of a
+   * notice, the filing of an objection, the latest routing of the case and its close.
+   */
+  private async actors(
+    noticeIds: string[],
+    objectionIds: string[],
+    caseId: string | null,
+  ): Promise<Map<string, string>> {
+    const rows: ActorRow[] = await this.dataSource.query(
+      `select distinct on (step, entity_id) entity_id, step as action, actor
+         from (select entity_id, actor, occurred_at, entity_type,
+                      case when action = 'case.reroute' then 'case.route' else action end as step
+                 from audit_log
+                where actor <> 'system' and outcome <> 'denied'
+                  and ((entity_type = 'notice' and action = 'notice.delivery' and entity_id = any($1::text[]))
+                    or (entity_type = 'objection' and action = 'objection.file' and entity_id = any($2::text[]))
+                    or (entity_type = 'case' and action in ('case.route', 'case.reroute', 'case.close')
+                        and entity_id = $3))) steps
+        order by step, entity_id,
+                 case when entity_type = 'notice' then occurred_at end asc,
+                 occurred_at desc`,
+      [noticeIds, objectionIds, caseId],
+    );
+    return new Map(rows.map((r) => [`${r.action}:${r.entity_id}`, r.actor]));
   }
 }

@@ -19,17 +19,21 @@ const officer = (jurisdiction: string): Claims => ({
   sub: `officer-${jurisdiction}`,
 });
 const auditor: Claims = { roles: ['auditor'], sub: 'auditor-sun' };
+const approver: Claims = { roles: ['approver'], sub: 'approver-zhou' };
+const planner: Claims = { roles: ['planner'], sub: 'planner-li' };
 
 /** Enforcement's stages of a batch, and who may see them: officers only once routed to them. */
 describe("enforcement's stages of a batch", () => {
   let fx: EnforcementFixture;
   const routedBatch = `HZ2026-${String(randomInt(950_000, 999_999))}`;
   const openBatch = `HZ2026-${String(randomInt(900_000, 949_999))}`;
+  const objectedBatch = `HZ2026-${String(randomInt(850_000, 899_999))}`;
 
   beforeAll(async () => {
     fx = await EnforcementFixture.start();
     await fx.batch(routedBatch, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
     await fx.batch(openBatch, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    await fx.batch(objectedBatch, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
     await fx.notices(routedBatch, 'result', 2);
     await fx.notices(openBatch, 'result', 2);
     await fx.deliverAll(routedBatch, '2026-06-01T02:00:00.000Z');
@@ -53,6 +57,16 @@ describe("enforcement's stages of a batch", () => {
       met: true,
       rule: expect.stringContaining('5 working days'),
     });
+    // The officer who recorded the delivery; the final result and the routing were the rules'.
+    const delivered = notified.filter((n) => n.facts['channel'] !== 'public-notice');
+    expect(delivered.length).toBeGreaterThanOrEqual(2);
+    for (const n of delivered)
+      expect(n).toMatchObject({ actor: 'officer-330100', at: '2026-06-01T02:00:00.000Z' });
+    expect(reply.body.stages.find((s) => s.stage === 'routed')).toMatchObject({
+      actor: null,
+      deadline: { met: null, rule: expect.stringContaining('CASE_DUE_DAYS') },
+    });
+    expect(reply.body.stages.find((s) => s.stage === 'final')?.actor).toBeNull();
     expect(reply.body.stages.find((s) => s.stage === 'final')?.facts).toMatchObject({ verdict: 'fail' });
     expect(reply.body.stages.find((s) => s.stage === 'routed')?.facts).toMatchObject({ areaCode: '330110' });
     const times = reply.body.stages.map((s) => s.at);
@@ -64,9 +78,20 @@ describe("enforcement's stages of a batch", () => {
     expect((await stagesOf(routedBatch, officer('330100'))).status).toBe(200);
     const foreign = await stagesOf(routedBatch, officer('330108'));
     const missing = await stagesOf('HZ1999-999999', officer('330108'));
+    const unknown = await stagesOf('HZ1999-999999', auditor);
     expect(foreign.status).toBe(404);
     expect(JSON.stringify(foreign.body)).not.toContain('330110');
+    expect(foreign.body).not.toHaveProperty('stages');
     expect(Object.keys(foreign.body).sort()).toEqual(Object.keys(missing.body).sort());
+    expect(foreign.body).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `batch ${routedBatch} not found`,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ message: 'batch HZ1999-999999 not found' });
+    // Another province's officer, too.
+    expect((await stagesOf(routedBatch, officer('320100'))).status).toBe(404);
   });
 
   it('keeps a batch that is not routed yet from every officer, while staff see its notices', async () => {
@@ -79,9 +104,94 @@ describe("enforcement's stages of a batch", () => {
     expect(staff.body.stages[0].deadline?.met).not.toBe(true);
   });
 
-  it('refuses a platform (403)', async () => {
+  it('shows the objection with the officer who recorded it, its decision and the 7-day procedures deadline', async () => {
+    // Delivered after the scan of beforeAll, so the 15-day window is still open to this objection.
+    await fx.deliverAll(objectedBatch, '2026-06-01T02:00:00.000Z');
+    const filed = await fx.call<{ id: string }>(
+      'POST',
+      `/batches/${objectedBatch}/objections`,
+      officer('330100'),
+      {
+        applicantRole: 'seller',
+        applicantName: '杭州某某家纺有限公司',
+        filedAt: '2026-06-10T01:00:00.000Z',
+      },
+    );
+    expect(filed.status).toBe(201);
+    const decided = await fx.call('POST', `/objections/${filed.body.id}/decision`, approver, {
+      approve: true,
+      reason: '申请材料齐全，同意复检',
+      decidedAt: '2026-06-10T03:00:00.000Z',
+    });
+    expect(decided.status).toBe(200);
+    await fx.dispatchReinspection(objectedBatch, '2026-06-12T02:00:00.000Z');
+    const objected = await expectEventually(async () => {
+      const r = await stagesOf(objectedBatch, planner);
+      const found = r.body.stages.find((s) => s.stage === 'objected');
+      expect(found?.deadline).toBeDefined();
+      return found;
+    });
+    expect(objected).toMatchObject({
+      at: '2026-06-10T01:00:00.000Z',
+      actor: 'officer-330100',
+      deadline: {
+        due: '2026-06-22T15:59:59.999Z',
+        met: false,
+        rule: expect.stringContaining('within 7 days'),
+      },
+      facts: {
+        objectionId: filed.body.id,
+        applicant: 'seller',
+        status: 'approved',
+        decidedBy: approver.sub,
+        decidedAt: '2026-06-10T03:00:00.000Z',
+      },
+    });
+    // Not routed (an objection is pending): no officer sees it yet.
+    expect((await stagesOf(objectedBatch, officer('330100'))).status).toBe(404);
+  });
+
+  it('shows the case closed by the officer who closed it, the routing deadline then met', async () => {
+    const cases = await fx.call<Array<{ id: string; batchNumber: string }>>(
+      'GET',
+      '/cases',
+      officer('330110'),
+    );
+    const kase = cases.body.find((c) => c.batchNumber === routedBatch);
+    expect(kase).toBeDefined();
+    for (const step of ['accept', 'investigate'])
+      expect((await fx.call('POST', `/cases/${kase?.id}/${step}`, officer('330110'))).status).toBe(200);
+    const closed = await fx.call('POST', `/cases/${kase?.id}/close`, officer('330110'), {
+      outcomes: ['takedown-confirmed'],
+      summary: '平台已下架',
+    });
+    expect(closed.status).toBe(200);
+    const reply = await stagesOf(routedBatch, officer('330110'));
+    expect(reply.status).toBe(200);
+    const stages = reply.body.stages;
+    expect(stages[stages.length - 1]).toMatchObject({
+      stage: 'closed',
+      actor: 'officer-330110',
+      facts: { caseId: kase?.id, outcomes: ['takedown-confirmed'], summary: '平台已下架' },
+    });
+    expect(stages.find((s) => s.stage === 'routed')).toMatchObject({
+      deadline: { met: true },
+      facts: { status: 'closed', acceptedAt: expect.any(String) },
+    });
+    // A planner follows it without the notices' evidence ids (only evidence readers get them).
+    const forPlanner = await stagesOf(routedBatch, planner);
+    expect(forPlanner.body.stages.map((s) => s.stage)).toEqual(stages.map((s) => s.stage));
+    for (const s of forPlanner.body.stages) expect(s).not.toHaveProperty('evidence');
+  });
+
+  it('refuses roles with no business in enforcement (403)', async () => {
     expect(
       (await stagesOf(routedBatch, { roles: ['platform'], platformId: 'yungou', sub: 'p' })).status,
     ).toBe(403);
+    for (const roles of [['buyer'], ['purchasing-admin'], ['intake-officer']])
+      expect((await stagesOf(routedBatch, { roles, sub: roles[0] })).status).toBe(403);
+    expect((await stagesOf(routedBatch, { roles: ['lab'], labId: 'L001', sub: 'lab' })).status).toBe(403);
+    // An officer's token without a jurisdiction carries no scope: refused before any lookup.
+    expect((await stagesOf(routedBatch, { roles: ['enforcement-officer'], sub: 'o' })).status).toBe(403);
   });
 });
