@@ -80,7 +80,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction */
+    /**
+     * Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction
+     * @description Actors are the staff who recorded the delivery, the objection, a re-routing or the close; null where the service acted on a rule. The notices' evidence ids (their stored PDFs) only to officers and auditors.
+     */
     get: operations['BatchStagesController_stages'];
     put?: never;
     post?: never;

@@ -28,7 +28,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The evidence service's stages of a batch: received (the parcel matched to the order) and sealed (sample codes, seals, the unpacking and sealing records) */
+    /**
+     * The evidence service's stages of a batch: received (the parcel matched to the order) and sealed (sample codes, seals, the unpacking and sealing records)
+     * @description The evidence ids (unboxing video, waybill and sample photos, work order, sampling notice) only to the evidence readers among its readers (intake-officer, auditor); the matched order number not to planners.
+     */
     get: operations['BatchStagesController_stages'];
     put?: never;
     post?: never;

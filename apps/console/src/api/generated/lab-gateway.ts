@@ -28,7 +28,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The lab stages of a batch: each dispatch (the draw, the lab, the testing deadline) and each report; a lab sees only its own */
+    /**
+     * The lab stages of a batch: each dispatch (the draw, the lab, the testing deadline) and each report; a lab sees only its own
+     * @description The report document's evidence id only to those who may open it: the auditor (an evidence reader) and the lab that reported.
+     */
     get: operations['BatchesController_stages'];
     put?: never;
     post?: never;
