@@ -38,7 +38,7 @@ const TIMELINE: readonly Role[] = [
 
 // Each area is its own chunk: a planner never downloads the admin pages, and the reverse.
 const Home = lazy(() => import('./pages/home'));
-const BatchTimeline = lazy(() => import('./pages/batch-timeline'));
+const BatchTimeline = lazy(() => import('./pages/batches/batch-timeline'));
 const Plans = lazy(() => import('./pages/planning/plans'));
 const NewPlan = lazy(() => import('./pages/planning/new-plan'));
 const PlanDetail = lazy(() => import('./pages/planning/plan-detail'));

@@ -52,10 +52,11 @@ export const api = {
   disclosure: clientOf<disclosure.paths>('disclosure'),
 };
 
-/** Routes every service has (from the shared libs: audit log, dead letters, health), typed once. */
+/** Routes every service has (audit log, batch stage view, dead letters), typed once. */
 type SharedPaths = Pick<
   planning.paths,
   | '/audit'
+  | '/batches/{batchNumber}/stages'
   | '/ops/dead-letters'
   | '/ops/dead-letters/{topic}/{partition}/{offset}'
   | '/ops/dead-letters/{topic}/replay'

@@ -5,15 +5,18 @@ import {
   HomeOutlined,
   LogoutOutlined,
   TranslationOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-layout';
-import { Button, Input, Space, Tag, Typography } from 'antd';
+import { Button, Grid, Input, Popover, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { signOut } from '../auth/keycloak';
 import { hasAnyRole, useSession } from '../auth/session';
 import { useLanguage } from '../i18n/language';
+import { BATCH_NUMBER } from '../pages/batches/stages';
 import { ROUTES } from '../routes';
+import { areaLabel } from '../shared/areas';
 
 const GROUP_ICONS = { planning: <AppstoreOutlined />, admin: <AuditOutlined /> };
 
@@ -23,6 +26,8 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useLanguage();
   const location = useLocation();
   const navigate = useNavigate();
+  // Phones: the header keeps the search, the language and a user button whose panel signs out.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const visible = ROUTES.filter((r) => r.menu && hasAnyRole(session, r.roles));
   const item = (r: (typeof visible)[number]): MenuDataItem => ({
@@ -42,7 +47,20 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         children: g.routes.map(item),
       })),
   ];
-  const scope = session.jurisdiction ?? session.labId ?? session.platformId;
+  const scope = session.jurisdiction
+    ? areaLabel(session.jurisdiction, language)
+    : (session.labId ?? session.platformId);
+  const who = (
+    <Space size={4} data-testid="current-user">
+      <Typography.Text style={{ color: '#fff' }}>{session.displayName}</Typography.Text>
+      {session.roles.map((r) => (
+        <Tag key={r} color="blue">
+          {t.roles[r]}
+        </Tag>
+      ))}
+      {scope ? <Tag>{scope}</Tag> : null}
+    </Space>
+  );
 
   return (
     <ProLayout
@@ -62,7 +80,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           aria-label={t.searchBatch}
           placeholder={t.searchBatchPlaceholder}
           allowClear
-          style={{ width: 220 }}
+          style={{ width: wide ? 220 : 150 }}
           onSearch={(value) => {
             const text = value.trim();
             if (!text) return;
@@ -75,7 +93,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
               'purchasing-admin',
             ]);
             navigate(
-              /^[A-Z]{2,8}\d{4}-\d{6}$/.test(text) || !planningReader
+              BATCH_NUMBER.test(text) || !planningReader
                 ? `/batches/${encodeURIComponent(text)}`
                 : `/batches?q=${encodeURIComponent(text)}`,
             );
@@ -84,35 +102,55 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         <Button
           key="language"
           type="text"
-          icon={<TranslationOutlined />}
-          style={{ color: '#fff' }}
+          icon={wide ? <TranslationOutlined /> : undefined}
+          style={{ color: '#fff', paddingInline: wide ? undefined : 4 }}
           aria-label={`${t.language}: ${language === 'en' ? '中文' : 'English'}`}
+          lang={language === 'en' ? 'zh-CN' : 'en'}
           onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
         >
           {language === 'en' ? '中文' : 'EN'}
         </Button>,
       ]}
       avatarProps={{
-        title: (
-          <Space size={4} data-testid="current-user">
-            <Typography.Text style={{ color: '#fff' }}>{session.displayName}</Typography.Text>
-            {session.roles.map((r) => (
-              <Tag key={r} color="blue">
-                {t.roles[r]}
-              </Tag>
-            ))}
-            {scope ? <Tag>{scope}</Tag> : null}
-          </Space>
-        ),
+        title: wide ? who : undefined,
         size: 'small',
-        render: (_props, dom) => (
-          <Space>
-            {dom}
-            <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={signOut}>
-              {t.signOut}
-            </Button>
-          </Space>
-        ),
+        render: (_props, dom) =>
+          wide ? (
+            <Space>
+              {dom}
+              <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={signOut}>
+                {t.signOut}
+              </Button>
+            </Space>
+          ) : (
+            <Popover
+              trigger="click"
+              placement="bottomRight"
+              content={
+                <Space direction="vertical" data-testid="current-user">
+                  <Typography.Text strong>{session.displayName}</Typography.Text>
+                  <Space size={4} wrap>
+                    {session.roles.map((r) => (
+                      <Tag key={r} color="blue">
+                        {t.roles[r]}
+                      </Tag>
+                    ))}
+                    {scope ? <Tag>{scope}</Tag> : null}
+                  </Space>
+                  <Button icon={<LogoutOutlined />} onClick={signOut} block>
+                    {t.signOut}
+                  </Button>
+                </Space>
+              }
+            >
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                aria-label={`${t.account}: ${session.displayName}`}
+                style={{ color: '#fff' }}
+              />
+            </Popover>
+          ),
       }}
     >
       <main>{children}</main>
