@@ -16,6 +16,7 @@ import 'reflect-metadata';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { renderOpenApiDocument, type ServiceDefinition } from '@qis/runtime';
 import { format, resolveConfig } from 'prettier';
+import { documentProblems } from './document-lint';
 import { DOCS_DIR, SERVICES, sortKeys, TYPES_DIR } from './openapi-files';
 
 interface GeneratedFile {
@@ -62,10 +63,11 @@ const indexFile = () =>
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-async function render(workspace: string): Promise<GeneratedFile[]> {
+async function render(workspace: string, problems: string[]): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
   for (const service of SERVICES) {
     const document = await renderOpenApiDocument(loadDefinition(workspace, service));
+    problems.push(...documentProblems(service, document));
     const docPath = `${DOCS_DIR}/${service}.json`;
     const content = await prettierFormat(workspace, docPath, JSON.stringify(sortKeys(document)), 'json');
     files.push({ path: docPath, content });
@@ -102,8 +104,13 @@ const orphans = (workspace: string, files: GeneratedFile[]): string[] => {
 async function main(args: string[]): Promise<number> {
   const started = Date.now();
   const workspace = root();
-  const files = await render(workspace);
+  const flaws: string[] = [];
+  const files = await render(workspace, flaws);
   const stale = orphans(workspace, files);
+  if (flaws.length > 0) {
+    for (const flaw of flaws) console.error(flaw);
+    return 1;
+  }
 
   if (args.includes('--check')) {
     const problems = [

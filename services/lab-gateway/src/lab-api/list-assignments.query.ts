@@ -12,14 +12,14 @@ export class ListAssignmentsQuery {
   @IsIn([...ASSIGNMENT_STATUSES])
   status?: AssignmentStatus;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @Transform(toInt)
   @IsOptional()
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @Transform(toInt)
   @IsOptional()
   @IsInt()

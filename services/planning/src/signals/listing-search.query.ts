@@ -68,7 +68,7 @@ export class ListingSearchQuery {
   @IsIn([...LISTING_SORTS])
   sort: (typeof LISTING_SORTS)[number] = 'observedAt';
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10_000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -76,7 +76,7 @@ export class ListingSearchQuery {
   @Max(10_000)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

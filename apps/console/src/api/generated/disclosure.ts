@@ -739,7 +739,6 @@ export interface components {
        */
       username: string;
     };
-    Object: Record<string, never>;
     ProbeMessage: {
       /** @example planning */
       from: string;
@@ -996,8 +995,8 @@ export interface operations {
         from?: string;
         /** @description exclusive */
         to?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -1744,8 +1743,8 @@ export interface operations {
   PublicResultsController_notices: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -1777,8 +1776,8 @@ export interface operations {
         verdict?: 'pass' | 'fail';
         /** @description year 2026, quarter 2026-Q2 or month 2026-04 of the final result */
         period?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -1820,8 +1819,8 @@ export interface operations {
   PublicResultsController_revisions: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;

@@ -1133,7 +1133,6 @@ export interface components {
        */
       withdrawnAt?: Record<string, never> | null;
     };
-    Object: Record<string, never>;
     ObjectionView: {
       applicantName: string;
       /** @enum {string} */
@@ -1363,8 +1362,8 @@ export interface operations {
         from?: string;
         /** @description exclusive */
         to?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;

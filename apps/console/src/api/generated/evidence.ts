@@ -686,7 +686,6 @@ export interface components {
       /** @description the seal number read on the strip; must match the recorded one */
       sealNumber: string;
     };
-    Object: Record<string, never>;
     OpenSessionCommand: {
       /** @description claimed brand, producer, standard, spec/model, production date or lot (标称信息) */
       claimed: components['schemas']['ClaimedProduct'];
@@ -900,8 +899,8 @@ export interface operations {
         from?: string;
         /** @description exclusive */
         to?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;

@@ -724,7 +724,6 @@ export interface components {
       scopes: components['schemas']['LabScopeDto'][];
       turnaroundWorkingDays: number;
     };
-    Object: Record<string, never>;
     ProbeMessage: {
       /** @example planning */
       from: string;
@@ -1076,8 +1075,8 @@ export interface operations {
         from?: string;
         /** @description exclusive */
         to?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -1162,8 +1161,8 @@ export interface operations {
     parameters: {
       query?: {
         status?: 'dispatched' | 'accepted' | 'in-progress' | 'declined' | 'reported';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         batchNumber?: string;
         /** @description only assignments an overdue alert was raised for */
         overdue?: boolean;
@@ -1808,8 +1807,8 @@ export interface operations {
     parameters: {
       query?: {
         status?: 'dispatched' | 'accepted' | 'in-progress' | 'declined' | 'reported';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;

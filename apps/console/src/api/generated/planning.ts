@@ -849,7 +849,6 @@ export interface components {
       title: string;
       url: string;
     };
-    Object: Record<string, never>;
     PlanDrawView: {
       categories: components['schemas']['CategorySelectionView'][];
       /** @description price of the selected samples (test + backup units), fen */
@@ -1110,8 +1109,8 @@ export interface operations {
         from?: string;
         /** @description exclusive */
         to?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -1386,8 +1385,8 @@ export interface operations {
         planId?: string;
         /** @description newest observed first, or highest score first */
         sort?: 'observedAt' | 'score';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -1728,8 +1727,8 @@ export interface operations {
       query?: {
         /** @description comma-separated: draft, submitted, approved, active, closed, returned (returned: drafts sent back by an approver) */
         status?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;

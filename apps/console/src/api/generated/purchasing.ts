@@ -835,7 +835,6 @@ export interface components {
       /** @description values re-encrypted by this run */
       reencrypted: number;
     };
-    Object: Record<string, never>;
     OrderBatchView: {
       /** @example HZ2026-000123 */
       batchNumber: string;
@@ -1138,8 +1137,8 @@ export interface operations {
         from?: string;
         /** @description exclusive */
         to?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;

@@ -1,0 +1,34 @@
+import { documentProblems } from './document-lint';
+
+const lostType = { allOf: [{ $ref: '#/components/schemas/Object' }], default: 1, minimum: 1 };
+
+describe('documentProblems', () => {
+  it('names a query parameter, a body and a schema property whose type was lost', () => {
+    const problems = documentProblems('lab-gateway', {
+      paths: {
+        '/v1/assignments': {
+          get: { parameters: [{ in: 'query', name: 'page', schema: lostType }] },
+          post: { requestBody: { content: { 'application/json': { schema: lostType } } } },
+        },
+      },
+      components: { schemas: { Page: { properties: { total: lostType, page: { type: 'integer' } } } } },
+    });
+    expect(problems).toEqual([
+      expect.stringContaining('lab-gateway: GET /v1/assignments query parameter page has no type'),
+      expect.stringContaining('lab-gateway: POST /v1/assignments request body has no type'),
+      expect.stringContaining('lab-gateway: schema Page.total has no type'),
+    ]);
+  });
+
+  it('passes a document whose parameters are typed', () => {
+    expect(
+      documentProblems('planning', {
+        paths: {
+          '/plans': {
+            get: { parameters: [{ in: 'query', name: 'page', schema: { type: 'integer', minimum: 1 } }] },
+          },
+        },
+      }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * What a client generator of another ecosystem would trip over in a document, found before it is
+ * written: a property whose TypeScript type reached Nest's reflection as `Object` (a class field
+ * with only an initializer, `page = 1`, is reflected as `Object`), which @nestjs/swagger documents
+ * as `allOf: [{ $ref: Object }]` — openapi-python-client then skips the whole operation.
+ */
+const LOST_TYPE = '#/components/schemas/Object';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+interface Operation {
+  parameters?: Array<{ name?: string; in?: string; schema?: unknown }>;
+  requestBody?: unknown;
+  responses?: unknown;
+}
+
+const refersTo = (value: unknown, ref: string): boolean => {
+  if (Array.isArray(value)) return value.some((item) => refersTo(item, ref));
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return record.$ref === ref || Object.values(record).some((item) => refersTo(item, ref));
+};
+
+/** Each problem as one line naming the operation or schema and what to do. */
+export function documentProblems(service: string, document: unknown): string[] {
+  const doc = document as {
+    paths?: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const problems: string[] = [];
+  const lost = (where: string) =>
+    problems.push(
+      `${service}: ${where} has no type (reflected as Object): give its @ApiProperty a type, e.g. type: 'integer'`,
+    );
+  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = operations[method];
+      if (!operation) continue;
+      const name = `${method.toUpperCase()} ${path}`;
+      for (const parameter of operation.parameters ?? [])
+        if (refersTo(parameter.schema, LOST_TYPE))
+          lost(`${name} ${parameter.in} parameter ${parameter.name}`);
+      if (refersTo(operation.requestBody, LOST_TYPE)) lost(`${name} request body`);
+      if (refersTo(operation.responses, LOST_TYPE)) lost(`${name} response`);
+    }
+  }
+  for (const [schema, body] of Object.entries(doc.components?.schemas ?? {})) {
+    const properties = (body as { properties?: Record<string, unknown> }).properties ?? {};
+    for (const [property, definition] of Object.entries(properties))
+      if (refersTo(definition, LOST_TYPE)) lost(`schema ${schema}.${property}`);
+  }
+  return problems;
+}
