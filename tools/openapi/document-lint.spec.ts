@@ -7,8 +7,14 @@ describe('documentProblems', () => {
     const problems = documentProblems('lab-gateway', {
       paths: {
         '/v1/assignments': {
-          get: { parameters: [{ in: 'query', name: 'page', schema: lostType }] },
-          post: { requestBody: { content: { 'application/json': { schema: lostType } } } },
+          get: {
+            operationId: 'listAssignments',
+            parameters: [{ in: 'query', name: 'page', schema: lostType }],
+          },
+          post: {
+            operationId: 'createAssignment',
+            requestBody: { content: { 'application/json': { schema: lostType } } },
+          },
         },
       },
       components: { schemas: { Page: { properties: { total: lostType, page: { type: 'integer' } } } } },
@@ -20,12 +26,29 @@ describe('documentProblems', () => {
     ]);
   });
 
+  it('names an operation without an operationId and two that share one', () => {
+    expect(
+      documentProblems('lab-gateway', {
+        paths: {
+          '/labs': { get: { operationId: 'list' } },
+          '/dispatches': { get: { operationId: 'list' }, post: {} },
+        },
+      }),
+    ).toEqual([
+      'lab-gateway: GET /dispatches and GET /labs share operationId list: rename one controller method',
+      'lab-gateway: POST /dispatches has no operationId',
+    ]);
+  });
+
   it('passes a document whose parameters are typed', () => {
     expect(
       documentProblems('planning', {
         paths: {
           '/plans': {
-            get: { parameters: [{ in: 'query', name: 'page', schema: { type: 'integer', minimum: 1 } }] },
+            get: {
+              operationId: 'listPlans',
+              parameters: [{ in: 'query', name: 'page', schema: { type: 'integer', minimum: 1 } }],
+            },
           },
         },
       }),

@@ -2,13 +2,16 @@
  * What a client generator of another ecosystem would trip over in a document, found before it is
  * written: a property whose TypeScript type reached Nest's reflection as `Object` (a class field
  * with only an initializer, `page = 1`, is reflected as `Object`), which @nestjs/swagger documents
- * as `allOf: [{ $ref: Object }]` — openapi-python-client then skips the whole operation.
+ * as `allOf: [{ $ref: Object }]` — openapi-python-client then skips the whole operation; and an
+ * operation without an `operationId`, or with one another operation of the service has, which a
+ * generator would name after the path or suffix with a number.
  */
 const LOST_TYPE = '#/components/schemas/Object';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 interface Operation {
+  operationId?: string;
   parameters?: Array<{ name?: string; in?: string; schema?: unknown }>;
   requestBody?: unknown;
   responses?: unknown;
@@ -32,11 +35,19 @@ export function documentProblems(service: string, document: unknown): string[] {
     problems.push(
       `${service}: ${where} has no type (reflected as Object): give its @ApiProperty a type, e.g. type: 'integer'`,
     );
+  const operationIds = new Map<string, string>();
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const operation = operations[method];
       if (!operation) continue;
       const name = `${method.toUpperCase()} ${path}`;
+      const id = operation.operationId;
+      if (!id) problems.push(`${service}: ${name} has no operationId`);
+      else if (operationIds.has(id))
+        problems.push(
+          `${service}: ${name} and ${operationIds.get(id)} share operationId ${id}: rename one controller method`,
+        );
+      else operationIds.set(id, name);
       for (const parameter of operation.parameters ?? [])
         if (refersTo(parameter.schema, LOST_TYPE))
           lost(`${name} ${parameter.in} parameter ${parameter.name}`);

@@ -17,7 +17,7 @@ export class AuditController {
   })
   @ApiOkResponse({ type: AuditPage })
   @ApiBadRequestResponse({ description: 'a filter is malformed; the body names the field' })
-  search(@Query() query: AuditQuery): Promise<AuditPage> {
+  searchAudit(@Query() query: AuditQuery): Promise<AuditPage> {
     return this.audit.search(query);
   }
 }

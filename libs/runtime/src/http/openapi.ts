@@ -5,7 +5,11 @@ import type { ServiceConfig } from '@qis/config';
 import { RuntimeModule } from '../runtime.module';
 import type { ServiceDefinition } from '../service-definition';
 
-/** The service's OpenAPI document, as served at `/docs-json`. */
+/**
+ * The service's OpenAPI document, as served at `/docs-json`. Each operation's `operationId` is its
+ * controller method's name (`listAssignments`), unique within the service (npm run openapi refuses
+ * a duplicate), so generated clients get the names we chose rather than `LabApiController_list`.
+ */
 export function openApiDocument(
   app: INestApplication,
   def: Pick<ServiceDefinition, 'title' | 'description'>,
@@ -18,6 +22,7 @@ export function openApiDocument(
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey },
   );
 }
 

@@ -66,7 +66,7 @@ export class PlatformsController {
   @Policy({ roles: ['admin', 'auditor'] })
   @ApiOperation({ summary: 'Registered platforms and how they connect (never a password)' })
   @ApiOkResponse({ type: FeedPlatformView, isArray: true })
-  list(): Promise<FeedPlatformView[]> {
+  listPlatformFeeds(): Promise<FeedPlatformView[]> {
     return this.platforms.list();
   }
 }

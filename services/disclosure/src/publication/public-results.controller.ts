@@ -23,7 +23,7 @@ export class PublicResultsController {
     summary: 'Published results (current versions, withdrawn ones left out), filtered and paged',
   })
   @ApiOkResponse({ type: PublicResultPage })
-  list(@Query() query: ResultPageQuery): Promise<PublicResultPage> {
+  listPublicResults(@Query() query: ResultPageQuery): Promise<PublicResultPage> {
     return this.results.page(query);
   }
 

@@ -60,7 +60,7 @@ export class CalendarController {
       "The calendar's years: where each year's schedule comes from (loaded, package, none) and what awaits approval",
   })
   @ApiOkResponse({ type: CalendarYearSummaryView, isArray: true })
-  async list(): Promise<CalendarYearSummaryView[]> {
+  async listCalendarYears(): Promise<CalendarYearSummaryView[]> {
     const calendar = await this.calendars.current();
     const rows = await this.schedules.find({
       where: [{ status: 'approved' }, { status: 'submitted' }],
@@ -91,7 +91,7 @@ export class CalendarController {
       'A year: the holidays and 调休上班日 in force, the fixed-date statutory holidays (never working days, even before the year is loaded), and every submission',
   })
   @ApiOkResponse({ type: CalendarYearView })
-  async one(@Param('year', YearPipe) year: number): Promise<CalendarYearView> {
+  async getCalendarYear(@Param('year', YearPipe) year: number): Promise<CalendarYearView> {
     const schedule = (await this.calendars.current()).schedule(year);
     const submissions = await this.schedules.find({ where: { year }, order: { submittedAt: 'DESC' } });
     const pending = submissions.find((s) => s.status === 'submitted');

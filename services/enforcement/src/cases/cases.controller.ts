@@ -25,7 +25,7 @@ export class CasesController {
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'Cases; an officer sees only those of their jurisdiction' })
   @ApiOkResponse({ type: CaseView, isArray: true })
-  async list(@CurrentPrincipal() principal: Principal): Promise<CaseView[]> {
+  async listCases(@CurrentPrincipal() principal: Principal): Promise<CaseView[]> {
     const scope = scopeWhere<EnforcementCase>(
       queryScope(principal, 'jurisdiction', CASE_READERS_UNRESTRICTED),
       'areaCode',
@@ -39,7 +39,7 @@ export class CasesController {
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'One case (outside the jurisdiction: 404, as if missing)' })
   @ApiOkResponse({ type: CaseView })
-  async one(
+  async getCase(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<CaseView> {

@@ -22,7 +22,7 @@ export class TriageController {
   @Policy({ roles: ['approver', 'auditor'] })
   @ApiOperation({ summary: 'Failed batches routing could not place (manual triage queue)' })
   @ApiOkResponse({ type: TriageItemView, isArray: true })
-  async list(): Promise<TriageItemView[]> {
+  async listTriage(): Promise<TriageItemView[]> {
     return (await this.items.find({ order: { createdAt: 'DESC' }, take: 500 })).map((t) =>
       TriageItemView.of(t),
     );

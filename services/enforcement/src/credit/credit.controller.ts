@@ -22,7 +22,7 @@ export class CreditController {
   @Policy({ roles: ['planner', 'approver', 'enforcement-officer', 'auditor'] })
   @ApiOperation({ summary: 'The credit file of a seller or producer by unified social credit code' })
   @ApiOkResponse({ type: CreditFileView })
-  async file(@Param('code') code: string): Promise<CreditFileView> {
+  async getCreditFile(@Param('code') code: string): Promise<CreditFileView> {
     if (!isUnifiedSocialCreditCode(code)) {
       throw new BadRequestException({
         statusCode: 400,

@@ -26,7 +26,7 @@ export class DeadlinesController {
       "Breached deadlines (result notices not sent in 5 working days, overdue cases), deadlines waiting for a year's holiday schedule, and the year whose schedule is missing (from 1 November)",
   })
   @ApiOkResponse({ type: AlertView, isArray: true })
-  async list(@Query() query: AlertsQuery): Promise<AlertView[]> {
+  async listAlerts(@Query() query: AlertsQuery): Promise<AlertView[]> {
     const found = await this.alerts.find({
       where: query.batchNumber ? { batchNumber: query.batchNumber } : {},
       order: { raisedAt: 'DESC' },

@@ -36,7 +36,7 @@ export class NoticesController {
     summary: "A batch's notices (sampling, result, re-inspection result) with deadlines and delivery records",
   })
   @ApiOkResponse({ type: NoticeView, isArray: true })
-  async list(@Param('batchNumber', BatchNumberPipe) batchNumber: string): Promise<NoticeView[]> {
+  async listBatchNotices(@Param('batchNumber', BatchNumberPipe) batchNumber: string): Promise<NoticeView[]> {
     const found = await this.notices.find({ where: { batchNumber }, order: { noticeNumber: 'ASC' } });
     return found.map((n) => NoticeView.of(n));
   }
@@ -45,7 +45,7 @@ export class NoticesController {
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
   @ApiOperation({ summary: 'One notice' })
   @ApiOkResponse({ type: NoticeView })
-  async one(@Param('id', new ParseUUIDPipe()) id: string): Promise<NoticeView> {
+  async getNotice(@Param('id', new ParseUUIDPipe()) id: string): Promise<NoticeView> {
     const found = await this.notices.findOneBy({ id });
     if (!found) throw notFound('notice', id);
     return NoticeView.of(found);

@@ -21,7 +21,7 @@ import { WaiveReinspectionUseCase } from './waive-reinspection.usecase';
 export class ObjectionsController {
   constructor(
     @InjectRepository(Objection) private readonly objections: Repository<Objection>,
-    private readonly fileObjection: FileObjectionUseCase,
+    private readonly objectionFiling: FileObjectionUseCase,
     private readonly decideObjection: DecideObjectionUseCase,
     private readonly completeProcedures: CompleteProceduresUseCase,
     private readonly waiveReinspection: WaiveReinspectionUseCase,
@@ -33,19 +33,21 @@ export class ObjectionsController {
     summary: 'File a written objection; a late one is kept as refused with the dates in the reason',
   })
   @ApiCreatedResponse({ type: ObjectionView })
-  async file(
+  async fileObjection(
     @CurrentActor() actor: AuditActor,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
     @Body() command: FileObjectionCommand,
   ): Promise<ObjectionView> {
-    return ObjectionView.of(await this.fileObjection.execute(actor, batchNumber, command));
+    return ObjectionView.of(await this.objectionFiling.execute(actor, batchNumber, command));
   }
 
   @Get('batches/:batchNumber/objections')
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
   @ApiOperation({ summary: "A batch's objections" })
   @ApiOkResponse({ type: ObjectionView, isArray: true })
-  async list(@Param('batchNumber', BatchNumberPipe) batchNumber: string): Promise<ObjectionView[]> {
+  async listBatchObjections(
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+  ): Promise<ObjectionView[]> {
     return (await this.objections.find({ where: { batchNumber }, order: { createdAt: 'ASC' } })).map((o) =>
       ObjectionView.of(o),
     );
@@ -55,7 +57,7 @@ export class ObjectionsController {
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
   @ApiOperation({ summary: 'One objection' })
   @ApiOkResponse({ type: ObjectionView })
-  async one(@Param('id', new ParseUUIDPipe()) id: string): Promise<ObjectionView> {
+  async getObjection(@Param('id', new ParseUUIDPipe()) id: string): Promise<ObjectionView> {
     const found = await this.objections.findOneBy({ id });
     if (!found) throw notFound('objection', id);
     return ObjectionView.of(found);

@@ -32,7 +32,7 @@ export class IntakeController {
   @Get(':id')
   @Policy({ roles: ['intake-officer', 'auditor'] })
   @ApiOkResponse({ type: ParcelView })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ParcelView> {
+  async getParcel(@Param('id', new ParseUUIDPipe()) id: string): Promise<ParcelView> {
     const parcel = await this.dataSource.manager.findOneBy(Parcel, { id });
     if (!parcel) throw notFound('parcel', id);
     return ParcelView.of(parcel);

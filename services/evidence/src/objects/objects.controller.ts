@@ -80,7 +80,7 @@ export class ObjectsController {
       "so a lab can check its own report PDF and learns nothing of anyone else's files (404 alike).",
   })
   @ApiOkResponse({ type: EvidenceObjectView })
-  async get(
+  async getEvidenceObject(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<EvidenceObjectView> {

@@ -18,7 +18,7 @@ export class DispatchesController {
   @Get()
   @ApiOperation({ summary: 'Dispatches, newest first; by batch, status, overdue' })
   @ApiOkResponse({ type: DispatchPage })
-  async list(@Query() query: ListDispatchesQuery): Promise<DispatchPage> {
+  async listDispatches(@Query() query: ListDispatchesQuery): Promise<DispatchPage> {
     const where: FindOptionsWhere<Assignment> = {
       ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
       ...(query.status ? { status: query.status } : {}),
@@ -42,7 +42,7 @@ export class DispatchesController {
   @Get(':id')
   @ApiOperation({ summary: 'One dispatch with its draw redone from the record' })
   @ApiOkResponse({ type: DispatchRecordView })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DispatchRecordView> {
+  async getDispatch(@Param('id', new ParseUUIDPipe()) id: string): Promise<DispatchRecordView> {
     const found = await this.dataSource.manager.findOneBy(Assignment, { id });
     if (!found) throw notFound('dispatch', id);
     return DispatchRecordView.record(found, shanghaiDay(new Date()));

@@ -15,7 +15,7 @@ export class WaitingSamplesController {
   @Get()
   @ApiOperation({ summary: 'Samples waiting for a lab, oldest first' })
   @ApiOkResponse({ type: [WaitingSampleView] })
-  async list(): Promise<WaitingSampleView[]> {
+  async listWaitingSamples(): Promise<WaitingSampleView[]> {
     const rows = await this.dataSource.manager.find(WaitingDispatch, {
       where: { dispatchedAt: IsNull() },
       order: { waitingSince: 'ASC', id: 'ASC' },

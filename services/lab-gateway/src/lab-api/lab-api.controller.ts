@@ -75,7 +75,7 @@ export class LabApiController {
   @Get()
   @ApiOperation({ summary: 'My assignments, newest first (paged, optionally by status)' })
   @ApiOkResponse({ type: AssignmentPage })
-  async list(
+  async listAssignments(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListAssignmentsQuery,
   ): Promise<AssignmentPage> {
@@ -114,7 +114,7 @@ export class LabApiController {
   @ApiOperation({ summary: 'One of my assignments' })
   @ApiOkResponse({ type: AssignmentView })
   @ApiNotFoundResponse({ description: 'no such assignment of this lab' })
-  async get(
+  async getAssignment(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AssignmentView> {

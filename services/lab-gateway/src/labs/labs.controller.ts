@@ -76,7 +76,7 @@ export class LabsController {
   @Policy({ roles: ['admin', 'auditor'] })
   @ApiOperation({ summary: 'Every lab in the registry' })
   @ApiOkResponse({ type: [LabView] })
-  async list(): Promise<LabView[]> {
+  async listLabs(): Promise<LabView[]> {
     const labs = await this.dataSource.manager.find(Lab, { order: { name: 'ASC', id: 'ASC' } });
     return labs.map((lab) => LabView.of(lab));
   }
@@ -85,7 +85,7 @@ export class LabsController {
   @Policy({ roles: ['admin', 'auditor'] })
   @ApiOperation({ summary: 'One lab' })
   @ApiOkResponse({ type: LabView })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<LabView> {
+  async getLab(@Param('id', new ParseUUIDPipe()) id: string): Promise<LabView> {
     const lab = await this.dataSource.manager.findOneBy(Lab, { id });
     if (!lab) throw notFound('lab', id);
     return LabView.of(lab);

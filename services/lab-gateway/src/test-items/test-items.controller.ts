@@ -22,7 +22,7 @@ export class TestItemsController {
   @Policy({ roles: ['admin', 'auditor', 'lab'] })
   @ApiOperation({ summary: "A category's test items (labs read them to build reports)" })
   @ApiOkResponse({ type: [TestItemDto] })
-  async list(@Param('category') category: string): Promise<TestItemDto[]> {
+  async listTestItems(@Param('category') category: string): Promise<TestItemDto[]> {
     const rows = await this.dataSource.manager.find(TestItem, {
       where: { category: checkedCategory(category) },
       order: { item: 'ASC' },

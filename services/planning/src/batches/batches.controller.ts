@@ -32,7 +32,7 @@ interface IssuedRow {
 export class BatchesController {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly searchBatches: SearchBatchesUseCase,
+    private readonly batchSearch: SearchBatchesUseCase,
   ) {}
 
   @Get()
@@ -42,8 +42,8 @@ export class BatchesController {
       'Find batches by batch number (or its start), seller (part of the name, or credit code) or listing URL, newest issued first, a page at a time',
   })
   @ApiOkResponse({ type: BatchSearchView })
-  search(@Query() query: BatchSearchQuery): Promise<BatchSearchView> {
-    return this.searchBatches.execute(query);
+  searchBatches(@Query() query: BatchSearchQuery): Promise<BatchSearchView> {
+    return this.batchSearch.execute(query);
   }
 
   @Get(':batchNumber/stages')

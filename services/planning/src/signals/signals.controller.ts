@@ -44,7 +44,7 @@ export class SignalsController {
     private readonly importListings: ImportListingsUseCase,
     private readonly recordSignal: RecordSignalUseCase,
     private readonly listings: ListingQuery,
-    private readonly searchListings: SearchListingsUseCase,
+    private readonly listingSearch: SearchListingsUseCase,
     private readonly audit: AuditService,
   ) {}
 
@@ -114,8 +114,8 @@ export class SignalsController {
   @ApiOkResponse({ type: ListingPageView })
   @ApiBadRequestResponse({ description: 'a malformed filter; the body names the field' })
   @ApiNotFoundResponse({ description: 'no plan with this planId' })
-  search(@Query() query: ListingSearchQuery): Promise<ListingPageView> {
-    return this.searchListings.execute(query);
+  searchListings(@Query() query: ListingSearchQuery): Promise<ListingPageView> {
+    return this.listingSearch.execute(query);
   }
 
   @Get('listings/:platform/:listingId')

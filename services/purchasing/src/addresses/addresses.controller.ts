@@ -33,7 +33,7 @@ export class AddressesController {
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOperation({ summary: 'The address pool, by label and area (no recipient or street)' })
   @ApiOkResponse({ type: [AddressView] })
-  async list(): Promise<AddressView[]> {
+  async listAddresses(): Promise<AddressView[]> {
     return (await this.addresses.find({ order: { createdAt: 'ASC' }, take: 1000 })).map((a) =>
       AddressView.of(a),
     );

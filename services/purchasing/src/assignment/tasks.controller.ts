@@ -32,7 +32,10 @@ export class TasksController {
     summary: "Purchase tasks: a buyer's own current tasks; every task for admins and approvers",
   })
   @ApiOkResponse({ type: [TaskView] })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: TaskListQuery): Promise<TaskView[]> {
+  async listTasks(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: TaskListQuery,
+  ): Promise<TaskView[]> {
     const where: FindOptionsWhere<PurchaseTask> = query.status ? { status: query.status } : {};
     if (!principal.roles.includes('purchasing-admin') && !principal.roles.includes('approver')) {
       const buyer = await this.tasks.buyerOf(this.dataSource.manager, principal);
@@ -47,7 +50,7 @@ export class TasksController {
   @Policy({ roles: ['buyer', 'purchasing-admin', 'approver'] })
   @ApiOperation({ summary: 'One purchase task (a buyer: only one assigned to them)' })
   @ApiOkResponse({ type: TaskView })
-  async one(
+  async getTask(
     @CurrentPrincipal() principal: Principal,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
   ): Promise<TaskView> {

@@ -50,14 +50,14 @@ export class BuyersController {
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOperation({ summary: 'Buyers, by pseudonym (no identity)' })
   @ApiOkResponse({ type: [BuyerView] })
-  async list(): Promise<BuyerView[]> {
+  async listBuyers(): Promise<BuyerView[]> {
     return (await this.buyers.find({ order: { pseudonym: 'ASC' }, take: 1000 })).map((b) => BuyerView.of(b));
   }
 
   @Get(':buyerId')
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOkResponse({ type: BuyerView })
-  async one(@Param('buyerId', uuid) buyerId: string): Promise<BuyerView> {
+  async getBuyer(@Param('buyerId', uuid) buyerId: string): Promise<BuyerView> {
     const buyer = await this.buyers.findOneBy({ id: buyerId });
     if (!buyer) throw notFound('buyer', buyerId);
     return BuyerView.of(buyer);

@@ -12,7 +12,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's audit log, by entity, batch, action, actor and time range (auditors only) */
-    get: operations['AuditController_search'];
+    get: operations['searchAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
       cookie?: never;
     };
     /** Disclosure's stages of a batch: published (each version of the public result, and a public notice replacing an undeliverable result notice) */
-    get: operations['BatchStagesController_stages'];
+    get: operations['stages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -46,10 +46,10 @@ export interface paths {
       cookie?: never;
     };
     /** Registered platforms and how they connect (never a password) */
-    get: operations['PlatformsController_list'];
+    get: operations['listPlatformFeeds'];
     put?: never;
     /** Register a platform: its feed and takedown topics, ACLs and SASL/SCRAM user; the answer carries the password once (audited) */
-    post: operations['PlatformsController_register'];
+    post: operations['register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -67,7 +67,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Retire a platform: its SCRAM user and ACLs are removed at once; its topics stay (audited) */
-    delete: operations['PlatformsController_retire'];
+    delete: operations['retire'];
     options?: never;
     head?: never;
     patch?: never;
@@ -83,7 +83,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Issue a new password for a platform's user; the old one stops working (audited) */
-    post: operations['PlatformsController_rotate'];
+    post: operations['rotate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -98,7 +98,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness: the process answers */
-    get: operations['HealthController_live'];
+    get: operations['live'];
     put?: never;
     post?: never;
     delete?: never;
@@ -115,7 +115,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: started (topics and consumer), database, Kafka (and object store) reachable; 503 otherwise */
-    get: operations['HealthController_ready'];
+    get: operations['ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -132,7 +132,7 @@ export interface paths {
       cookie?: never;
     };
     /** Published results as CSV (UTF-8 with BOM), filtered like the list */
-    get: operations['OpenDataController_resultsCsv'];
+    get: operations['resultsCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -149,7 +149,7 @@ export interface paths {
       cookie?: never;
     };
     /** Published results as JSON: { dataset, generatedAt, count, items } */
-    get: operations['OpenDataController_resultsJson'];
+    get: operations['resultsJson'];
     put?: never;
     post?: never;
     delete?: never;
@@ -166,7 +166,7 @@ export interface paths {
       cookie?: never;
     };
     /** Field names, types, Chinese headers and meanings of every open-data set */
-    get: operations['OpenDataController_schema'];
+    get: operations['schema'];
     put?: never;
     post?: never;
     delete?: never;
@@ -183,7 +183,7 @@ export interface paths {
       cookie?: never;
     };
     /** Statistics by one dimension as CSV (UTF-8 with BOM): rates, intervals, quality index */
-    get: operations['OpenDataController_statisticsCsv'];
+    get: operations['statisticsCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -200,7 +200,7 @@ export interface paths {
       cookie?: never;
     };
     /** Statistics by one dimension as JSON (same shape as /public/statistics, with dataset) */
-    get: operations['OpenDataController_statisticsJson'];
+    get: operations['statisticsJson'];
     put?: never;
     post?: never;
     delete?: never;
@@ -217,7 +217,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's dead letters per topic it consumes: counts, what failed and why */
-    get: operations['DeadLettersController_letters'];
+    get: operations['letters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -236,7 +236,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send dead letters back to their topic (message id kept: groups that applied it skip it); audited */
-    post: operations['DeadLettersController_replayLetters'];
+    post: operations['replayLetters'];
     delete?: never;
     options?: never;
     head?: never;
@@ -251,7 +251,7 @@ export interface paths {
       cookie?: never;
     };
     /** One dead letter with its headers and value */
-    get: operations['DeadLettersController_letter'];
+    get: operations['letter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -270,7 +270,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a probe event to every service through the outbox and Kafka */
-    post: operations['OpsProbeController_send'];
+    post: operations['send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -285,7 +285,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's receipt of a probe */
-    get: operations['OpsProbeController_receipt'];
+    get: operations['receipt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -302,7 +302,7 @@ export interface paths {
       cookie?: never;
     };
     /** The categories, platforms, regions and periods the filters offer */
-    get: operations['PublicResultsController_facets'];
+    get: operations['facets'];
     put?: never;
     post?: never;
     delete?: never;
@@ -319,7 +319,7 @@ export interface paths {
       cookie?: never;
     };
     /** Public notices (公告通知) replacing result notices that could not be delivered */
-    get: operations['PublicResultsController_notices'];
+    get: operations['notices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -336,7 +336,7 @@ export interface paths {
       cookie?: never;
     };
     /** Published results (current versions, withdrawn ones left out), filtered and paged */
-    get: operations['PublicResultsController_list'];
+    get: operations['listPublicResults'];
     put?: never;
     post?: never;
     delete?: never;
@@ -353,7 +353,7 @@ export interface paths {
       cookie?: never;
     };
     /** One result by the id of any of its versions, with every version (corrections, withdrawal) */
-    get: operations['PublicResultsController_detail'];
+    get: operations['detail'];
     put?: never;
     post?: never;
     delete?: never;
@@ -370,7 +370,7 @@ export interface paths {
       cookie?: never;
     };
     /** Corrections (更正) and withdrawals (撤回), newest first, each with its reason */
-    get: operations['PublicResultsController_revisions'];
+    get: operations['revisions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -387,7 +387,7 @@ export interface paths {
       cookie?: never;
     };
     /** Pass rate, non-conformity detection rate, three-no rate and quality index with 95% intervals, by category, platform, region or period */
-    get: operations['StatisticsController_breakdown'];
+    get: operations['breakdown'];
     put?: never;
     post?: never;
     delete?: never;
@@ -406,7 +406,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Correct the current version of a published result (更正); an officer’s jurisdiction must cover the bureau */
-    post: operations['PublicationsController_correct'];
+    post: operations['correct'];
     delete?: never;
     options?: never;
     head?: never;
@@ -423,7 +423,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Withdraw a published result (撤回); it leaves the list, its history stays readable */
-    post: operations['PublicationsController_withdraw'];
+    post: operations['withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -980,7 +980,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuditController_search: {
+  searchAudit: {
     parameters: {
       query?: {
         entityType?: string;
@@ -1035,7 +1035,7 @@ export interface operations {
       };
     };
   };
-  BatchStagesController_stages: {
+  stages: {
     parameters: {
       query?: never;
       header?: never;
@@ -1077,7 +1077,7 @@ export interface operations {
       };
     };
   };
-  PlatformsController_list: {
+  listPlatformFeeds: {
     parameters: {
       query?: never;
       header?: never;
@@ -1110,7 +1110,7 @@ export interface operations {
       };
     };
   };
-  PlatformsController_register: {
+  register: {
     parameters: {
       query?: never;
       header?: never;
@@ -1147,7 +1147,7 @@ export interface operations {
       };
     };
   };
-  PlatformsController_retire: {
+  retire: {
     parameters: {
       query?: never;
       header?: never;
@@ -1180,7 +1180,7 @@ export interface operations {
       };
     };
   };
-  PlatformsController_rotate: {
+  rotate: {
     parameters: {
       query?: never;
       header?: never;
@@ -1215,7 +1215,7 @@ export interface operations {
       };
     };
   };
-  HealthController_live: {
+  live: {
     parameters: {
       query?: never;
       header?: never;
@@ -1232,7 +1232,7 @@ export interface operations {
       };
     };
   };
-  HealthController_ready: {
+  ready: {
     parameters: {
       query?: never;
       header?: never;
@@ -1350,7 +1350,7 @@ export interface operations {
       };
     };
   };
-  OpenDataController_resultsCsv: {
+  resultsCsv: {
     parameters: {
       query?: {
         /** @description free text: seller, sample, brand, producer, model, platform, items */
@@ -1384,7 +1384,7 @@ export interface operations {
       };
     };
   };
-  OpenDataController_resultsJson: {
+  resultsJson: {
     parameters: {
       query?: {
         /** @description free text: seller, sample, brand, producer, model, platform, items */
@@ -1415,7 +1415,7 @@ export interface operations {
       };
     };
   };
-  OpenDataController_schema: {
+  schema: {
     parameters: {
       query?: never;
       header?: never;
@@ -1434,7 +1434,7 @@ export interface operations {
       };
     };
   };
-  OpenDataController_statisticsCsv: {
+  statisticsCsv: {
     parameters: {
       query: {
         /** @description category code */
@@ -1471,7 +1471,7 @@ export interface operations {
       };
     };
   };
-  OpenDataController_statisticsJson: {
+  statisticsJson: {
     parameters: {
       query: {
         /** @description category code */
@@ -1505,7 +1505,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letters: {
+  letters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1538,7 +1538,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_replayLetters: {
+  replayLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1592,7 +1592,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letter: {
+  letter: {
     parameters: {
       query?: never;
       header?: never;
@@ -1646,7 +1646,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_send: {
+  send: {
     parameters: {
       query?: never;
       header?: never;
@@ -1679,7 +1679,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_receipt: {
+  receipt: {
     parameters: {
       query?: never;
       header?: never;
@@ -1721,7 +1721,7 @@ export interface operations {
       };
     };
   };
-  PublicResultsController_facets: {
+  facets: {
     parameters: {
       query?: never;
       header?: never;
@@ -1740,7 +1740,7 @@ export interface operations {
       };
     };
   };
-  PublicResultsController_notices: {
+  notices: {
     parameters: {
       query?: {
         page?: number;
@@ -1762,7 +1762,7 @@ export interface operations {
       };
     };
   };
-  PublicResultsController_list: {
+  listPublicResults: {
     parameters: {
       query?: {
         /** @description free text: seller, sample, brand, producer, model, platform, items */
@@ -1795,7 +1795,7 @@ export interface operations {
       };
     };
   };
-  PublicResultsController_detail: {
+  detail: {
     parameters: {
       query?: never;
       header?: never;
@@ -1816,7 +1816,7 @@ export interface operations {
       };
     };
   };
-  PublicResultsController_revisions: {
+  revisions: {
     parameters: {
       query?: {
         page?: number;
@@ -1838,7 +1838,7 @@ export interface operations {
       };
     };
   };
-  StatisticsController_breakdown: {
+  breakdown: {
     parameters: {
       query: {
         /** @description category code */
@@ -1872,7 +1872,7 @@ export interface operations {
       };
     };
   };
-  PublicationsController_correct: {
+  correct: {
     parameters: {
       query?: never;
       header?: never;
@@ -1911,7 +1911,7 @@ export interface operations {
       };
     };
   };
-  PublicationsController_withdraw: {
+  withdraw: {
     parameters: {
       query?: never;
       header?: never;

@@ -12,7 +12,7 @@ export interface paths {
       cookie?: never;
     };
     /** Breached deadlines (result notices not sent in 5 working days, overdue cases), deadlines waiting for a year's holiday schedule, and the year whose schedule is missing (from 1 November) */
-    get: operations['DeadlinesController_list'];
+    get: operations['listAlerts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's audit log, by entity, batch, action, actor and time range (auditors only) */
-    get: operations['AuditController_search'];
+    get: operations['searchAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
       cookie?: never;
     };
     /** A batch's notices (sampling, result, re-inspection result) with deadlines and delivery records */
-    get: operations['NoticesController_list'];
+    get: operations['listBatchNotices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -63,10 +63,10 @@ export interface paths {
       cookie?: never;
     };
     /** A batch's objections */
-    get: operations['ObjectionsController_list'];
+    get: operations['listBatchObjections'];
     put?: never;
     /** File a written objection; a late one is kept as refused with the dates in the reason */
-    post: operations['ObjectionsController_file'];
+    post: operations['fileObjection'];
     delete?: never;
     options?: never;
     head?: never;
@@ -84,7 +84,7 @@ export interface paths {
      * Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction
      * @description Actors are the staff who recorded the delivery, the objection, a re-routing or the close; null where the service acted on a rule. The notices' evidence ids (their stored PDFs) only to officers and auditors.
      */
-    get: operations['BatchStagesController_stages'];
+    get: operations['stages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -101,10 +101,10 @@ export interface paths {
       cookie?: never;
     };
     /** The calendar's years: where each year's schedule comes from (loaded, package, none) and what awaits approval */
-    get: operations['CalendarController_list'];
+    get: operations['listCalendarYears'];
     put?: never;
     /** Submit a year's holiday schedule (holidays and 调休上班日) from the State Council's notice; in force once a second admin approves it */
-    post: operations['CalendarController_submit'];
+    post: operations['submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -119,7 +119,7 @@ export interface paths {
       cookie?: never;
     };
     /** A year: the holidays and 调休上班日 in force, the fixed-date statutory holidays (never working days, even before the year is loaded), and every submission */
-    get: operations['CalendarController_one'];
+    get: operations['getCalendarYear'];
     put?: never;
     post?: never;
     delete?: never;
@@ -138,7 +138,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve the submitted schedule (a second admin: not the one who submitted it); in force at once, pending deadlines of the year are computed */
-    post: operations['CalendarController_approve'];
+    post: operations['approve'];
     delete?: never;
     options?: never;
     head?: never;
@@ -155,7 +155,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Return the submitted schedule with the reason (a second admin: not the one who submitted it) */
-    post: operations['CalendarController_sendBack'];
+    post: operations['sendBack'];
     delete?: never;
     options?: never;
     head?: never;
@@ -170,7 +170,7 @@ export interface paths {
       cookie?: never;
     };
     /** Cases; an officer sees only those of their jurisdiction */
-    get: operations['CasesController_list'];
+    get: operations['listCases'];
     put?: never;
     post?: never;
     delete?: never;
@@ -187,7 +187,7 @@ export interface paths {
       cookie?: never;
     };
     /** One case (outside the jurisdiction: 404, as if missing) */
-    get: operations['CasesController_one'];
+    get: operations['getCase'];
     put?: never;
     post?: never;
     delete?: never;
@@ -206,7 +206,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** The routed authority accepts the case */
-    post: operations['CasesController_accept'];
+    post: operations['accept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -223,7 +223,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Close with outcomes (fed back to the sampling bureau as case-closed, and to the credit file) */
-    post: operations['CasesController_close'];
+    post: operations['close'];
     delete?: never;
     options?: never;
     head?: never;
@@ -240,7 +240,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Major or urgent, or assigned by a leader: route to the inspection brigade or 网监办 */
-    post: operations['CasesController_escalate'];
+    post: operations['escalate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -257,7 +257,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Investigation started */
-    post: operations['CasesController_investigate'];
+    post: operations['investigate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -272,7 +272,7 @@ export interface paths {
       cookie?: never;
     };
     /** The credit file of a seller or producer by unified social credit code */
-    get: operations['CreditController_file'];
+    get: operations['getCreditFile'];
     put?: never;
     post?: never;
     delete?: never;
@@ -291,7 +291,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Run the deadline scan now (it also runs every DEADLINE_SCAN_INTERVAL_MS) */
-    post: operations['DeadlinesController_scanNow'];
+    post: operations['scanNow'];
     delete?: never;
     options?: never;
     head?: never;
@@ -306,7 +306,7 @@ export interface paths {
       cookie?: never;
     };
     /** Targeted follow-up samplings (跟踪抽检) proposed to planning after final failures */
-    get: operations['CreditController_followUps'];
+    get: operations['followUps'];
     put?: never;
     post?: never;
     delete?: never;
@@ -323,7 +323,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness: the process answers */
-    get: operations['HealthController_live'];
+    get: operations['live'];
     put?: never;
     post?: never;
     delete?: never;
@@ -340,7 +340,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: started (topics and consumer), database, Kafka (and object store) reachable; 503 otherwise */
-    get: operations['HealthController_ready'];
+    get: operations['ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -357,7 +357,7 @@ export interface paths {
       cookie?: never;
     };
     /** One notice */
-    get: operations['NoticesController_one'];
+    get: operations['getNotice'];
     put?: never;
     post?: never;
     delete?: never;
@@ -376,7 +376,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record how a notice was sent and when it was received (the objection clock starts at receipt) */
-    post: operations['NoticesController_deliver'];
+    post: operations['deliver'];
     delete?: never;
     options?: never;
     head?: never;
@@ -391,7 +391,7 @@ export interface paths {
       cookie?: never;
     };
     /** The notice as a Chinese PDF, rendered from its stored text */
-    get: operations['NoticesController_pdf'];
+    get: operations['pdf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -408,7 +408,7 @@ export interface paths {
       cookie?: never;
     };
     /** One objection */
-    get: operations['ObjectionsController_one'];
+    get: operations['getObjection'];
     put?: never;
     post?: never;
     delete?: never;
@@ -427,7 +427,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** The approver's decision: approve (re-inspection requested, 7 days to complete procedures) or refuse */
-    post: operations['ObjectionsController_decide'];
+    post: operations['decide'];
     delete?: never;
     options?: never;
     head?: never;
@@ -444,7 +444,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Applicant and re-inspection lab completed the procedures within 7 days */
-    post: operations['ObjectionsController_complete'];
+    post: operations['complete'];
     delete?: never;
     options?: never;
     head?: never;
@@ -461,7 +461,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record the applicant's written waiver of an approved re-inspection (放弃复检): the first result becomes final */
-    post: operations['ObjectionsController_waive'];
+    post: operations['waive'];
     delete?: never;
     options?: never;
     head?: never;
@@ -476,7 +476,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's dead letters per topic it consumes: counts, what failed and why */
-    get: operations['DeadLettersController_letters'];
+    get: operations['letters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -495,7 +495,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send dead letters back to their topic (message id kept: groups that applied it skip it); audited */
-    post: operations['DeadLettersController_replayLetters'];
+    post: operations['replayLetters'];
     delete?: never;
     options?: never;
     head?: never;
@@ -510,7 +510,7 @@ export interface paths {
       cookie?: never;
     };
     /** One dead letter with its headers and value */
-    get: operations['DeadLettersController_letter'];
+    get: operations['letter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -529,7 +529,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a probe event to every service through the outbox and Kafka */
-    post: operations['OpsProbeController_send'];
+    post: operations['send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -544,7 +544,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's receipt of a probe */
-    get: operations['OpsProbeController_receipt'];
+    get: operations['receipt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -561,7 +561,7 @@ export interface paths {
       cookie?: never;
     };
     /** Failed batches routing could not place (manual triage queue) */
-    get: operations['TriageController_list'];
+    get: operations['listTriage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -580,7 +580,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Route a triage item by the district a person established, or escalate it */
-    post: operations['TriageController_resolve'];
+    post: operations['resolve'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1312,7 +1312,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  DeadlinesController_list: {
+  listAlerts: {
     parameters: {
       query?: {
         batchNumber?: string;
@@ -1347,7 +1347,7 @@ export interface operations {
       };
     };
   };
-  AuditController_search: {
+  searchAudit: {
     parameters: {
       query?: {
         entityType?: string;
@@ -1402,7 +1402,7 @@ export interface operations {
       };
     };
   };
-  NoticesController_list: {
+  listBatchNotices: {
     parameters: {
       query?: never;
       header?: never;
@@ -1437,7 +1437,7 @@ export interface operations {
       };
     };
   };
-  ObjectionsController_list: {
+  listBatchObjections: {
     parameters: {
       query?: never;
       header?: never;
@@ -1472,7 +1472,7 @@ export interface operations {
       };
     };
   };
-  ObjectionsController_file: {
+  fileObjection: {
     parameters: {
       query?: never;
       header?: never;
@@ -1511,7 +1511,7 @@ export interface operations {
       };
     };
   };
-  BatchStagesController_stages: {
+  stages: {
     parameters: {
       query?: never;
       header?: never;
@@ -1553,7 +1553,7 @@ export interface operations {
       };
     };
   };
-  CalendarController_list: {
+  listCalendarYears: {
     parameters: {
       query?: never;
       header?: never;
@@ -1586,7 +1586,7 @@ export interface operations {
       };
     };
   };
-  CalendarController_submit: {
+  submit: {
     parameters: {
       query?: never;
       header?: never;
@@ -1623,7 +1623,7 @@ export interface operations {
       };
     };
   };
-  CalendarController_one: {
+  getCalendarYear: {
     parameters: {
       query?: never;
       header?: never;
@@ -1658,7 +1658,7 @@ export interface operations {
       };
     };
   };
-  CalendarController_approve: {
+  approve: {
     parameters: {
       query?: never;
       header?: never;
@@ -1697,7 +1697,7 @@ export interface operations {
       };
     };
   };
-  CalendarController_sendBack: {
+  sendBack: {
     parameters: {
       query?: never;
       header?: never;
@@ -1736,7 +1736,7 @@ export interface operations {
       };
     };
   };
-  CasesController_list: {
+  listCases: {
     parameters: {
       query?: never;
       header?: never;
@@ -1769,7 +1769,7 @@ export interface operations {
       };
     };
   };
-  CasesController_one: {
+  getCase: {
     parameters: {
       query?: never;
       header?: never;
@@ -1804,7 +1804,7 @@ export interface operations {
       };
     };
   };
-  CasesController_accept: {
+  accept: {
     parameters: {
       query?: never;
       header?: never;
@@ -1839,7 +1839,7 @@ export interface operations {
       };
     };
   };
-  CasesController_close: {
+  close: {
     parameters: {
       query?: never;
       header?: never;
@@ -1878,7 +1878,7 @@ export interface operations {
       };
     };
   };
-  CasesController_escalate: {
+  escalate: {
     parameters: {
       query?: never;
       header?: never;
@@ -1917,7 +1917,7 @@ export interface operations {
       };
     };
   };
-  CasesController_investigate: {
+  investigate: {
     parameters: {
       query?: never;
       header?: never;
@@ -1952,7 +1952,7 @@ export interface operations {
       };
     };
   };
-  CreditController_file: {
+  getCreditFile: {
     parameters: {
       query?: never;
       header?: never;
@@ -1987,7 +1987,7 @@ export interface operations {
       };
     };
   };
-  DeadlinesController_scanNow: {
+  scanNow: {
     parameters: {
       query?: never;
       header?: never;
@@ -2020,7 +2020,7 @@ export interface operations {
       };
     };
   };
-  CreditController_followUps: {
+  followUps: {
     parameters: {
       query?: never;
       header?: never;
@@ -2053,7 +2053,7 @@ export interface operations {
       };
     };
   };
-  HealthController_live: {
+  live: {
     parameters: {
       query?: never;
       header?: never;
@@ -2070,7 +2070,7 @@ export interface operations {
       };
     };
   };
-  HealthController_ready: {
+  ready: {
     parameters: {
       query?: never;
       header?: never;
@@ -2188,7 +2188,7 @@ export interface operations {
       };
     };
   };
-  NoticesController_one: {
+  getNotice: {
     parameters: {
       query?: never;
       header?: never;
@@ -2223,7 +2223,7 @@ export interface operations {
       };
     };
   };
-  NoticesController_deliver: {
+  deliver: {
     parameters: {
       query?: never;
       header?: never;
@@ -2262,7 +2262,7 @@ export interface operations {
       };
     };
   };
-  NoticesController_pdf: {
+  pdf: {
     parameters: {
       query?: never;
       header?: never;
@@ -2296,7 +2296,7 @@ export interface operations {
       };
     };
   };
-  ObjectionsController_one: {
+  getObjection: {
     parameters: {
       query?: never;
       header?: never;
@@ -2331,7 +2331,7 @@ export interface operations {
       };
     };
   };
-  ObjectionsController_decide: {
+  decide: {
     parameters: {
       query?: never;
       header?: never;
@@ -2370,7 +2370,7 @@ export interface operations {
       };
     };
   };
-  ObjectionsController_complete: {
+  complete: {
     parameters: {
       query?: never;
       header?: never;
@@ -2409,7 +2409,7 @@ export interface operations {
       };
     };
   };
-  ObjectionsController_waive: {
+  waive: {
     parameters: {
       query?: never;
       header?: never;
@@ -2448,7 +2448,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letters: {
+  letters: {
     parameters: {
       query?: never;
       header?: never;
@@ -2481,7 +2481,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_replayLetters: {
+  replayLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -2535,7 +2535,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letter: {
+  letter: {
     parameters: {
       query?: never;
       header?: never;
@@ -2589,7 +2589,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_send: {
+  send: {
     parameters: {
       query?: never;
       header?: never;
@@ -2622,7 +2622,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_receipt: {
+  receipt: {
     parameters: {
       query?: never;
       header?: never;
@@ -2664,7 +2664,7 @@ export interface operations {
       };
     };
   };
-  TriageController_list: {
+  listTriage: {
     parameters: {
       query?: never;
       header?: never;
@@ -2697,7 +2697,7 @@ export interface operations {
       };
     };
   };
-  TriageController_resolve: {
+  resolve: {
     parameters: {
       query?: never;
       header?: never;

@@ -12,7 +12,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's audit log, by entity, batch, action, actor and time range (auditors only) */
-    get: operations['AuditController_search'];
+    get: operations['searchAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -32,7 +32,7 @@ export interface paths {
      * The evidence service's stages of a batch: received (the parcel matched to the order) and sealed (sample codes, seals, the unpacking and sealing records)
      * @description The evidence ids (unboxing video, waybill and sample photos, work order, sampling notice) only to the evidence readers among its readers (intake-officer, auditor); the matched order number not to planners.
      */
-    get: operations['BatchStagesController_stages'];
+    get: operations['stages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -49,7 +49,7 @@ export interface paths {
       cookie?: never;
     };
     /** Recompute the custody chain and every object hash from the store; report the first break */
-    get: operations['CustodyController_run'];
+    get: operations['run'];
     put?: never;
     post?: never;
     delete?: never;
@@ -69,14 +69,14 @@ export interface paths {
      * An evidence object's metadata
      * @description Readers see every object; a caller who only uploads (buyer, lab) sees the objects it uploaded, so a lab can check its own report PDF and learns nothing of anyone else's files (404 alike).
      */
-    get: operations['ObjectsController_get'];
+    get: operations['getEvidenceObject'];
     put?: never;
     post?: never;
     /**
      * Delete evidence: refused while retained (409); after retention the version is removed
      * @description The store decides: while the version is retained it refuses (409). Once retention has ended it removes the version and the object stays on record as deleted. Either way audited and in the custody ledger.
      */
-    delete: operations['ObjectsController_remove'];
+    delete: operations['remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -92,7 +92,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** A short-lived presigned GET of the stored version (audited, in the custody ledger) */
-    post: operations['ObjectsController_download'];
+    post: operations['download'];
     delete?: never;
     options?: never;
     head?: never;
@@ -108,7 +108,7 @@ export interface paths {
     };
     get?: never;
     /** Extend the retention of an object (never shortened) */
-    put: operations['ObjectsController_retention'];
+    put: operations['retention'];
     post?: never;
     delete?: never;
     options?: never;
@@ -126,7 +126,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Announce a file and get presigned PUT URL(s): one, or one per part above the part size */
-    post: operations['ObjectsController_start'];
+    post: operations['start'];
     delete?: never;
     options?: never;
     head?: never;
@@ -143,7 +143,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Complete the upload: the service hashes the stored bytes and refuses a size or SHA-256 mismatch */
-    post: operations['ObjectsController_finalize'];
+    post: operations['finalize'];
     delete?: never;
     options?: never;
     head?: never;
@@ -158,7 +158,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness: the process answers */
-    get: operations['HealthController_live'];
+    get: operations['live'];
     put?: never;
     post?: never;
     delete?: never;
@@ -175,7 +175,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: started (topics and consumer), database, Kafka (and object store) reachable; 503 otherwise */
-    get: operations['HealthController_ready'];
+    get: operations['ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -194,7 +194,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Receive a parcel: admitted when carrier + tracking number match an order, else quarantined */
-    post: operations['IntakeController_receive'];
+    post: operations['receive'];
     delete?: never;
     options?: never;
     head?: never;
@@ -208,7 +208,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['IntakeController_get'];
+    get: operations['getParcel'];
     put?: never;
     post?: never;
     delete?: never;
@@ -225,7 +225,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's dead letters per topic it consumes: counts, what failed and why */
-    get: operations['DeadLettersController_letters'];
+    get: operations['letters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -244,7 +244,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send dead letters back to their topic (message id kept: groups that applied it skip it); audited */
-    post: operations['DeadLettersController_replayLetters'];
+    post: operations['replayLetters'];
     delete?: never;
     options?: never;
     head?: never;
@@ -259,7 +259,7 @@ export interface paths {
       cookie?: never;
     };
     /** One dead letter with its headers and value */
-    get: operations['DeadLettersController_letter'];
+    get: operations['letter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -278,7 +278,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a probe event to every service through the outbox and Kafka */
-    post: operations['OpsProbeController_send'];
+    post: operations['send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -293,7 +293,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's receipt of a probe */
-    get: operations['OpsProbeController_receipt'];
+    get: operations['receipt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -312,7 +312,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record a sealed sample handed to a lab or back from one (custody ledger) */
-    post: operations['SealingController_handOver'];
+    post: operations['handOver'];
     delete?: never;
     options?: never;
     head?: never;
@@ -327,7 +327,7 @@ export interface paths {
       cookie?: never;
     };
     /** Printable labels (Code 128 + QR) of the test and backup samples, as PDF */
-    get: operations['SealingController_labels'];
+    get: operations['labels'];
     put?: never;
     post?: never;
     delete?: never;
@@ -346,7 +346,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Re-seal a sample for re-inspection with a new seal number (custody ledger) */
-    post: operations['SealingController_reseal'];
+    post: operations['reseal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -363,7 +363,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Open the unpacking of an admitted parcel: buyer, ≥2 enforcement officers, ≥2 lab staff, video, waybill, claimed facts */
-    post: operations['UnpackingController_open'];
+    post: operations['open'];
     delete?: never;
     options?: never;
     head?: never;
@@ -380,7 +380,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Seal the sample: codes, seals, signatures; renders and stores the work order and sampling notice */
-    post: operations['SealingController_seal'];
+    post: operations['seal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -884,7 +884,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuditController_search: {
+  searchAudit: {
     parameters: {
       query?: {
         entityType?: string;
@@ -939,7 +939,7 @@ export interface operations {
       };
     };
   };
-  BatchStagesController_stages: {
+  stages: {
     parameters: {
       query?: never;
       header?: never;
@@ -981,7 +981,7 @@ export interface operations {
       };
     };
   };
-  CustodyController_run: {
+  run: {
     parameters: {
       query?: never;
       header?: never;
@@ -1014,7 +1014,7 @@ export interface operations {
       };
     };
   };
-  ObjectsController_get: {
+  getEvidenceObject: {
     parameters: {
       query?: never;
       header?: never;
@@ -1049,7 +1049,7 @@ export interface operations {
       };
     };
   };
-  ObjectsController_remove: {
+  remove: {
     parameters: {
       query?: never;
       header?: never;
@@ -1092,7 +1092,7 @@ export interface operations {
       };
     };
   };
-  ObjectsController_download: {
+  download: {
     parameters: {
       query?: never;
       header?: never;
@@ -1127,7 +1127,7 @@ export interface operations {
       };
     };
   };
-  ObjectsController_retention: {
+  retention: {
     parameters: {
       query?: never;
       header?: never;
@@ -1166,7 +1166,7 @@ export interface operations {
       };
     };
   };
-  ObjectsController_start: {
+  start: {
     parameters: {
       query?: never;
       header?: never;
@@ -1203,7 +1203,7 @@ export interface operations {
       };
     };
   };
-  ObjectsController_finalize: {
+  finalize: {
     parameters: {
       query?: never;
       header?: never;
@@ -1256,7 +1256,7 @@ export interface operations {
       };
     };
   };
-  HealthController_live: {
+  live: {
     parameters: {
       query?: never;
       header?: never;
@@ -1273,7 +1273,7 @@ export interface operations {
       };
     };
   };
-  HealthController_ready: {
+  ready: {
     parameters: {
       query?: never;
       header?: never;
@@ -1391,7 +1391,7 @@ export interface operations {
       };
     };
   };
-  IntakeController_receive: {
+  receive: {
     parameters: {
       query?: never;
       header?: never;
@@ -1428,7 +1428,7 @@ export interface operations {
       };
     };
   };
-  IntakeController_get: {
+  getParcel: {
     parameters: {
       query?: never;
       header?: never;
@@ -1463,7 +1463,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letters: {
+  letters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1496,7 +1496,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_replayLetters: {
+  replayLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1550,7 +1550,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letter: {
+  letter: {
     parameters: {
       query?: never;
       header?: never;
@@ -1604,7 +1604,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_send: {
+  send: {
     parameters: {
       query?: never;
       header?: never;
@@ -1637,7 +1637,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_receipt: {
+  receipt: {
     parameters: {
       query?: never;
       header?: never;
@@ -1679,7 +1679,7 @@ export interface operations {
       };
     };
   };
-  SealingController_handOver: {
+  handOver: {
     parameters: {
       query?: never;
       header?: never;
@@ -1716,7 +1716,7 @@ export interface operations {
       };
     };
   };
-  SealingController_labels: {
+  labels: {
     parameters: {
       query?: never;
       header?: never;
@@ -1743,7 +1743,7 @@ export interface operations {
       };
     };
   };
-  SealingController_reseal: {
+  reseal: {
     parameters: {
       query?: never;
       header?: never;
@@ -1782,7 +1782,7 @@ export interface operations {
       };
     };
   };
-  UnpackingController_open: {
+  open: {
     parameters: {
       query?: never;
       header?: never;
@@ -1819,7 +1819,7 @@ export interface operations {
       };
     };
   };
-  SealingController_seal: {
+  seal: {
     parameters: {
       query?: never;
       header?: never;

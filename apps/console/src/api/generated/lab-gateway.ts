@@ -12,7 +12,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's audit log, by entity, batch, action, actor and time range (auditors only) */
-    get: operations['AuditController_search'];
+    get: operations['searchAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -32,7 +32,7 @@ export interface paths {
      * The lab stages of a batch: each dispatch (the draw, the lab, the testing deadline) and each report; a lab sees only its own
      * @description The report document's evidence id only to those who may open it: the auditor (an evidence reader) and the lab that reported.
      */
-    get: operations['BatchesController_stages'];
+    get: operations['stages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -49,7 +49,7 @@ export interface paths {
       cookie?: never;
     };
     /** Dispatches, newest first; by batch, status, overdue */
-    get: operations['DispatchesController_list'];
+    get: operations['listDispatches'];
     put?: never;
     post?: never;
     delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
       cookie?: never;
     };
     /** One dispatch with its draw redone from the record */
-    get: operations['DispatchesController_get'];
+    get: operations['getDispatch'];
     put?: never;
     post?: never;
     delete?: never;
@@ -83,7 +83,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness: the process answers */
-    get: operations['HealthController_live'];
+    get: operations['live'];
     put?: never;
     post?: never;
     delete?: never;
@@ -100,7 +100,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: started (topics and consumer), database, Kafka (and object store) reachable; 503 otherwise */
-    get: operations['HealthController_ready'];
+    get: operations['ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -117,10 +117,10 @@ export interface paths {
       cookie?: never;
     };
     /** Every lab in the registry */
-    get: operations['LabsController_list'];
+    get: operations['listLabs'];
     put?: never;
     /** Register a contracted lab */
-    post: operations['LabsController_registerLab'];
+    post: operations['registerLab'];
     delete?: never;
     options?: never;
     head?: never;
@@ -135,14 +135,14 @@ export interface paths {
       cookie?: never;
     };
     /** One lab */
-    get: operations['LabsController_get'];
+    get: operations['getLab'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change a lab: renewed accreditation, scope, capacity, active flag */
-    patch: operations['LabsController_updateLab'];
+    patch: operations['updateLab'];
     trace?: never;
   };
   '/ops/dead-letters': {
@@ -153,7 +153,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's dead letters per topic it consumes: counts, what failed and why */
-    get: operations['DeadLettersController_letters'];
+    get: operations['letters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -172,7 +172,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send dead letters back to their topic (message id kept: groups that applied it skip it); audited */
-    post: operations['DeadLettersController_replayLetters'];
+    post: operations['replayLetters'];
     delete?: never;
     options?: never;
     head?: never;
@@ -187,7 +187,7 @@ export interface paths {
       cookie?: never;
     };
     /** One dead letter with its headers and value */
-    get: operations['DeadLettersController_letter'];
+    get: operations['letter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -206,7 +206,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a probe event to every service through the outbox and Kafka */
-    post: operations['OpsProbeController_send'];
+    post: operations['send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -221,7 +221,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's receipt of a probe */
-    get: operations['OpsProbeController_receipt'];
+    get: operations['receipt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -238,9 +238,9 @@ export interface paths {
       cookie?: never;
     };
     /** A category's test items (labs read them to build reports) */
-    get: operations['TestItemsController_list'];
+    get: operations['listTestItems'];
     /** Replace a category's test items (PUT is idempotent by itself) */
-    put: operations['TestItemsController_put'];
+    put: operations['put'];
     post?: never;
     delete?: never;
     options?: never;
@@ -256,7 +256,7 @@ export interface paths {
       cookie?: never;
     };
     /** My assignments, newest first (paged, optionally by status) */
-    get: operations['LabApiController_list'];
+    get: operations['listAssignments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -273,7 +273,7 @@ export interface paths {
       cookie?: never;
     };
     /** One of my assignments */
-    get: operations['LabApiController_get'];
+    get: operations['getAssignment'];
     put?: never;
     post?: never;
     delete?: never;
@@ -292,7 +292,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Accept the assignment (the lab will test the sample) */
-    post: operations['LabApiController_acceptAssignment'];
+    post: operations['acceptAssignment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -309,7 +309,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Decline with a reason; the sample is drawn again among the other labs */
-    post: operations['LabApiController_declineAssignment'];
+    post: operations['declineAssignment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -326,7 +326,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Report progress on an accepted assignment */
-    post: operations['LabApiController_reportProgress'];
+    post: operations['reportProgress'];
     delete?: never;
     options?: never;
     head?: never;
@@ -346,7 +346,7 @@ export interface paths {
      * Submit the test report (or an amended report naming the one it replaces)
      * @description Shape errors answer 400; a well-formed report that breaks a rule answers 422 with every reason: unknown test item for the category, missing mandatory item, item verdicts inconsistent with the overall verdict or the failing items, dates out of order, a sample code that is not the dispatched one, and (with an evidence service) a signed PDF that is unknown, not finalized, not a lab report or of another batch (field reportDocumentId).
      */
-    post: operations['LabApiController_submitReport'];
+    post: operations['submitReport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -361,7 +361,7 @@ export interface paths {
       cookie?: never;
     };
     /** Samples waiting for a lab, oldest first */
-    get: operations['WaitingSamplesController_list'];
+    get: operations['listWaitingSamples'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1060,7 +1060,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuditController_search: {
+  searchAudit: {
     parameters: {
       query?: {
         entityType?: string;
@@ -1115,7 +1115,7 @@ export interface operations {
       };
     };
   };
-  BatchesController_stages: {
+  stages: {
     parameters: {
       query?: never;
       header?: never;
@@ -1157,7 +1157,7 @@ export interface operations {
       };
     };
   };
-  DispatchesController_list: {
+  listDispatches: {
     parameters: {
       query?: {
         status?: 'dispatched' | 'accepted' | 'in-progress' | 'declined' | 'reported';
@@ -1197,7 +1197,7 @@ export interface operations {
       };
     };
   };
-  DispatchesController_get: {
+  getDispatch: {
     parameters: {
       query?: never;
       header?: never;
@@ -1232,7 +1232,7 @@ export interface operations {
       };
     };
   };
-  HealthController_live: {
+  live: {
     parameters: {
       query?: never;
       header?: never;
@@ -1249,7 +1249,7 @@ export interface operations {
       };
     };
   };
-  HealthController_ready: {
+  ready: {
     parameters: {
       query?: never;
       header?: never;
@@ -1367,7 +1367,7 @@ export interface operations {
       };
     };
   };
-  LabsController_list: {
+  listLabs: {
     parameters: {
       query?: never;
       header?: never;
@@ -1400,7 +1400,7 @@ export interface operations {
       };
     };
   };
-  LabsController_registerLab: {
+  registerLab: {
     parameters: {
       query?: never;
       header: {
@@ -1439,7 +1439,7 @@ export interface operations {
       };
     };
   };
-  LabsController_get: {
+  getLab: {
     parameters: {
       query?: never;
       header?: never;
@@ -1474,7 +1474,7 @@ export interface operations {
       };
     };
   };
-  LabsController_updateLab: {
+  updateLab: {
     parameters: {
       query?: never;
       header?: never;
@@ -1513,7 +1513,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letters: {
+  letters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1546,7 +1546,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_replayLetters: {
+  replayLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1600,7 +1600,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letter: {
+  letter: {
     parameters: {
       query?: never;
       header?: never;
@@ -1654,7 +1654,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_send: {
+  send: {
     parameters: {
       query?: never;
       header?: never;
@@ -1687,7 +1687,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_receipt: {
+  receipt: {
     parameters: {
       query?: never;
       header?: never;
@@ -1729,7 +1729,7 @@ export interface operations {
       };
     };
   };
-  TestItemsController_list: {
+  listTestItems: {
     parameters: {
       query?: never;
       header?: never;
@@ -1764,7 +1764,7 @@ export interface operations {
       };
     };
   };
-  TestItemsController_put: {
+  put: {
     parameters: {
       query?: never;
       header?: never;
@@ -1803,7 +1803,7 @@ export interface operations {
       };
     };
   };
-  LabApiController_list: {
+  listAssignments: {
     parameters: {
       query?: {
         status?: 'dispatched' | 'accepted' | 'in-progress' | 'declined' | 'reported';
@@ -1840,7 +1840,7 @@ export interface operations {
       };
     };
   };
-  LabApiController_get: {
+  getAssignment: {
     parameters: {
       query?: never;
       header?: never;
@@ -1882,7 +1882,7 @@ export interface operations {
       };
     };
   };
-  LabApiController_acceptAssignment: {
+  acceptAssignment: {
     parameters: {
       query?: never;
       header: {
@@ -1927,7 +1927,7 @@ export interface operations {
       };
     };
   };
-  LabApiController_declineAssignment: {
+  declineAssignment: {
     parameters: {
       query?: never;
       header: {
@@ -1976,7 +1976,7 @@ export interface operations {
       };
     };
   };
-  LabApiController_reportProgress: {
+  reportProgress: {
     parameters: {
       query?: never;
       header: {
@@ -2018,7 +2018,7 @@ export interface operations {
       };
     };
   };
-  LabApiController_submitReport: {
+  submitReport: {
     parameters: {
       query?: never;
       header: {
@@ -2075,7 +2075,7 @@ export interface operations {
       };
     };
   };
-  WaitingSamplesController_list: {
+  listWaitingSamples: {
     parameters: {
       query?: never;
       header?: never;

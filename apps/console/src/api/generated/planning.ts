@@ -12,7 +12,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's audit log, by entity, batch, action, actor and time range (auditors only) */
-    get: operations['AuditController_search'];
+    get: operations['searchAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
       cookie?: never;
     };
     /** Find batches by batch number (or its start), seller (part of the name, or credit code) or listing URL, newest issued first, a page at a time */
-    get: operations['BatchesController_search'];
+    get: operations['searchBatches'];
     put?: never;
     post?: never;
     delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
       cookie?: never;
     };
     /** Planning's stage of the batch: issued, with its plan, listing and seller */
-    get: operations['BatchesController_stages'];
+    get: operations['stages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -63,7 +63,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness: the process answers */
-    get: operations['HealthController_live'];
+    get: operations['live'];
     put?: never;
     post?: never;
     delete?: never;
@@ -80,7 +80,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: started (topics and consumer), database, Kafka (and object store) reachable; 503 otherwise */
-    get: operations['HealthController_ready'];
+    get: operations['ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -100,7 +100,7 @@ export interface paths {
      * Search listings, a page at a time, each with its risk score and the score explained factor by factor
      * @description Scored as a plan would score them (planId: its weights, category risk, price norms and scope) or with the default weights, the categories' price norms as they stand and the bureau's scope. sort=score needs a category.
      */
-    get: operations['SignalsController_search'];
+    get: operations['searchListings'];
     put?: never;
     post?: never;
     delete?: never;
@@ -122,7 +122,7 @@ export interface paths {
      * Bulk import of listings, streamed (CSV with a header row, or NDJSON)
      * @description Upserts by platform + listing id, keeping the history of price and monthly sales. Bad rows are reported (row = CSV line number, header = 1; NDJSON: record number) and left out; good rows are kept. CSV promotionalClaims are separated by |.
      */
-    post: operations['SignalsController_import'];
+    post: operations['import'];
     delete?: never;
     options?: never;
     head?: never;
@@ -137,7 +137,7 @@ export interface paths {
       cookie?: never;
     };
     /** A listing as last observed, with its price and sales history */
-    get: operations['SignalsController_listing'];
+    get: operations['listing'];
     put?: never;
     post?: never;
     delete?: never;
@@ -154,7 +154,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's dead letters per topic it consumes: counts, what failed and why */
-    get: operations['DeadLettersController_letters'];
+    get: operations['letters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -173,7 +173,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send dead letters back to their topic (message id kept: groups that applied it skip it); audited */
-    post: operations['DeadLettersController_replayLetters'];
+    post: operations['replayLetters'];
     delete?: never;
     options?: never;
     head?: never;
@@ -188,7 +188,7 @@ export interface paths {
       cookie?: never;
     };
     /** One dead letter with its headers and value */
-    get: operations['DeadLettersController_letter'];
+    get: operations['letter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -207,7 +207,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a probe event to every service through the outbox and Kafka */
-    post: operations['OpsProbeController_send'];
+    post: operations['send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -222,7 +222,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's receipt of a probe */
-    get: operations['OpsProbeController_receipt'];
+    get: operations['receipt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -239,10 +239,10 @@ export interface paths {
       cookie?: never;
     };
     /** Plans by status (status=draft,returned), a page at a time: emergency plans awaiting approval first (fast track), then newest first; with the count of every status for the home queues */
-    get: operations['PlansController_list'];
+    get: operations['list'];
     put?: never;
     /** Draft a plan with its scheme (routine, emergency with its trigger, or follow-up of a failed batch) */
-    post: operations['PlansController_create'];
+    post: operations['create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -256,7 +256,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PlansController_get'];
+    get: operations['get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -275,7 +275,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve a submitted plan (four eyes: never by its author or its submitter) */
-    post: operations['PlansController_approve'];
+    post: operations['approve'];
     delete?: never;
     options?: never;
     head?: never;
@@ -291,7 +291,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PlansController_close'];
+    post: operations['close'];
     delete?: never;
     options?: never;
     head?: never;
@@ -308,7 +308,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Issue the batches of an approved plan (numbers gapless per bureau and year); publishes batch-issued */
-    post: operations['PlansController_issue'];
+    post: operations['issue'];
     delete?: never;
     options?: never;
     head?: never;
@@ -323,7 +323,7 @@ export interface paths {
       cookie?: never;
     };
     /** Why a listing was or was not selected: its score per factor and each rule */
-    get: operations['PlansController_explain'];
+    get: operations['explain'];
     put?: never;
     post?: never;
     delete?: never;
@@ -342,7 +342,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a submitted plan back to draft, with the reason */
-    post: operations['PlansController_sendBack'];
+    post: operations['sendBack'];
     delete?: never;
     options?: never;
     head?: never;
@@ -356,10 +356,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PlansController_selection'];
+    get: operations['selection'];
     put?: never;
     /** Score and select listings (stratified by quota, ranked, seeded random share); replaces an earlier selection */
-    post: operations['PlansController_select'];
+    post: operations['select'];
     delete?: never;
     options?: never;
     head?: never;
@@ -376,7 +376,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Submit a draft for approval */
-    post: operations['PlansController_submit'];
+    post: operations['submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -393,7 +393,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record a risk signal: complaint, report, public-opinion item, authority notice, platform self-check failure */
-    post: operations['SignalsController_signal'];
+    post: operations['signal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1094,7 +1094,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuditController_search: {
+  searchAudit: {
     parameters: {
       query?: {
         entityType?: string;
@@ -1149,7 +1149,7 @@ export interface operations {
       };
     };
   };
-  BatchesController_search: {
+  searchBatches: {
     parameters: {
       query?: {
         /** @description any one of: the start of a batch number, part of a seller name, a seller credit code, a listing URL */
@@ -1193,7 +1193,7 @@ export interface operations {
       };
     };
   };
-  BatchesController_stages: {
+  stages: {
     parameters: {
       query?: never;
       header?: never;
@@ -1235,7 +1235,7 @@ export interface operations {
       };
     };
   };
-  HealthController_live: {
+  live: {
     parameters: {
       query?: never;
       header?: never;
@@ -1252,7 +1252,7 @@ export interface operations {
       };
     };
   };
-  HealthController_ready: {
+  ready: {
     parameters: {
       query?: never;
       header?: never;
@@ -1370,7 +1370,7 @@ export interface operations {
       };
     };
   };
-  SignalsController_search: {
+  searchListings: {
     parameters: {
       query?: {
         /** @description part of the title, seller or shop name (at least 2 characters) */
@@ -1432,7 +1432,7 @@ export interface operations {
       };
     };
   };
-  SignalsController_import: {
+  import: {
     parameters: {
       query?: never;
       header?: never;
@@ -1470,7 +1470,7 @@ export interface operations {
       };
     };
   };
-  SignalsController_listing: {
+  listing: {
     parameters: {
       query?: never;
       header?: never;
@@ -1506,7 +1506,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letters: {
+  letters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1539,7 +1539,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_replayLetters: {
+  replayLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1593,7 +1593,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letter: {
+  letter: {
     parameters: {
       query?: never;
       header?: never;
@@ -1647,7 +1647,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_send: {
+  send: {
     parameters: {
       query?: never;
       header?: never;
@@ -1680,7 +1680,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_receipt: {
+  receipt: {
     parameters: {
       query?: never;
       header?: never;
@@ -1722,7 +1722,7 @@ export interface operations {
       };
     };
   };
-  PlansController_list: {
+  list: {
     parameters: {
       query?: {
         /** @description comma-separated: draft, submitted, approved, active, closed, returned (returned: drafts sent back by an approver) */
@@ -1767,7 +1767,7 @@ export interface operations {
       };
     };
   };
-  PlansController_create: {
+  create: {
     parameters: {
       query?: never;
       header?: never;
@@ -1804,7 +1804,7 @@ export interface operations {
       };
     };
   };
-  PlansController_get: {
+  get: {
     parameters: {
       query?: never;
       header?: never;
@@ -1839,7 +1839,7 @@ export interface operations {
       };
     };
   };
-  PlansController_approve: {
+  approve: {
     parameters: {
       query?: never;
       header?: never;
@@ -1881,7 +1881,7 @@ export interface operations {
       };
     };
   };
-  PlansController_close: {
+  close: {
     parameters: {
       query?: never;
       header?: never;
@@ -1916,7 +1916,7 @@ export interface operations {
       };
     };
   };
-  PlansController_issue: {
+  issue: {
     parameters: {
       query?: never;
       header?: never;
@@ -1951,7 +1951,7 @@ export interface operations {
       };
     };
   };
-  PlansController_explain: {
+  explain: {
     parameters: {
       query?: never;
       header?: never;
@@ -1988,7 +1988,7 @@ export interface operations {
       };
     };
   };
-  PlansController_sendBack: {
+  sendBack: {
     parameters: {
       query?: never;
       header?: never;
@@ -2027,7 +2027,7 @@ export interface operations {
       };
     };
   };
-  PlansController_selection: {
+  selection: {
     parameters: {
       query?: never;
       header?: never;
@@ -2062,7 +2062,7 @@ export interface operations {
       };
     };
   };
-  PlansController_select: {
+  select: {
     parameters: {
       query?: never;
       header?: never;
@@ -2097,7 +2097,7 @@ export interface operations {
       };
     };
   };
-  PlansController_submit: {
+  submit: {
     parameters: {
       query?: never;
       header?: never;
@@ -2132,7 +2132,7 @@ export interface operations {
       };
     };
   };
-  SignalsController_signal: {
+  signal: {
     parameters: {
       query?: never;
       header?: never;

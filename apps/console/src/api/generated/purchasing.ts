@@ -12,10 +12,10 @@ export interface paths {
       cookie?: never;
     };
     /** The address pool, by label and area (no recipient or street) */
-    get: operations['AddressesController_list'];
+    get: operations['listAddresses'];
     put?: never;
     /** Add a receiving address (possibly a relay) to the pool */
-    post: operations['AddressesController_addAddress'];
+    post: operations['addAddress'];
     delete?: never;
     options?: never;
     head?: never;
@@ -30,7 +30,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's audit log, by entity, batch, action, actor and time range (auditors only) */
-    get: operations['AuditController_search'];
+    get: operations['searchAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -50,7 +50,7 @@ export interface paths {
      * The batch bought with an order number (exact; order numbers are unique per platform)
      * @description An empty list when no recorded purchase carries it.
      */
-    get: operations['BatchStagesController_byOrderNumber'];
+    get: operations['byOrderNumber'];
     put?: never;
     post?: never;
     delete?: never;
@@ -70,7 +70,7 @@ export interface paths {
      * Purchasing's stages of a batch: assigned (each buyer by pseudonym, with the deadline to order), bought, shipped
      * @description The order number only to purchasing-admin, approver, auditor and admin; the purchase evidence ids only to those who may open them in the evidence service (purchasing-admin, auditor).
      */
-    get: operations['BatchStagesController_stages'];
+    get: operations['stages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -89,7 +89,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record that a batch's seller blacklisted a buyer, account or address (forever, for that seller) */
-    post: operations['BlacklistsController_recordBlacklist'];
+    post: operations['recordBlacklist'];
     delete?: never;
     options?: never;
     head?: never;
@@ -104,10 +104,10 @@ export interface paths {
       cookie?: never;
     };
     /** Buyers, by pseudonym (no identity) */
-    get: operations['BuyersController_list'];
+    get: operations['listBuyers'];
     put?: never;
     /** Register a buyer; real name, ID number and phone are encrypted at once */
-    post: operations['BuyersController_registerBuyer'];
+    post: operations['registerBuyer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -121,7 +121,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['BuyersController_one'];
+    get: operations['getBuyer'];
     put?: never;
     post?: never;
     delete?: never;
@@ -137,10 +137,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['BuyersController_listAccounts'];
+    get: operations['listAccounts'];
     put?: never;
     /** Add a buyer's shopping account on a platform */
-    post: operations['BuyersController_addShoppingAccount'];
+    post: operations['addShoppingAccount'];
     delete?: never;
     options?: never;
     head?: never;
@@ -156,7 +156,7 @@ export interface paths {
     };
     get?: never;
     /** Suspend, retire or reactivate a shopping account */
-    put: operations['BuyersController_changeAccountStatus'];
+    put: operations['changeAccountStatus'];
     post?: never;
     delete?: never;
     options?: never;
@@ -172,7 +172,7 @@ export interface paths {
       cookie?: never;
     };
     /** A buyer's real identity (audited as buyer.identity.read) */
-    get: operations['BuyersController_readIdentity'];
+    get: operations['readIdentity'];
     put?: never;
     post?: never;
     delete?: never;
@@ -190,7 +190,7 @@ export interface paths {
     };
     get?: never;
     /** Record the signed confidentiality commitment (承诺书) and/or training */
-    put: operations['BuyersController_recordQualification'];
+    put: operations['recordQualification'];
     post?: never;
     delete?: never;
     options?: never;
@@ -207,7 +207,7 @@ export interface paths {
     };
     get?: never;
     /** Suspend, retire or reactivate a buyer */
-    put: operations['BuyersController_changeBuyerStatus'];
+    put: operations['changeBuyerStatus'];
     post?: never;
     delete?: never;
     options?: never;
@@ -223,7 +223,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness: the process answers */
-    get: operations['HealthController_live'];
+    get: operations['live'];
     put?: never;
     post?: never;
     delete?: never;
@@ -240,7 +240,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: started (topics and consumer), database, Kafka (and object store) reachable; 503 otherwise */
-    get: operations['HealthController_ready'];
+    get: operations['ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -257,7 +257,7 @@ export interface paths {
       cookie?: never;
     };
     /** The active key id and how many values each key id still seals */
-    get: operations['IdentityKeysController_status'];
+    get: operations['status'];
     put?: never;
     post?: never;
     delete?: never;
@@ -276,7 +276,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Re-encrypt every identity value with the active key (in batches; audited) */
-    post: operations['IdentityKeysController_rotate'];
+    post: operations['rotate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -291,7 +291,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's dead letters per topic it consumes: counts, what failed and why */
-    get: operations['DeadLettersController_letters'];
+    get: operations['letters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -310,7 +310,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send dead letters back to their topic (message id kept: groups that applied it skip it); audited */
-    post: operations['DeadLettersController_replayLetters'];
+    post: operations['replayLetters'];
     delete?: never;
     options?: never;
     head?: never;
@@ -325,7 +325,7 @@ export interface paths {
       cookie?: never;
     };
     /** One dead letter with its headers and value */
-    get: operations['DeadLettersController_letter'];
+    get: operations['letter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -344,7 +344,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a probe event to every service through the outbox and Kafka */
-    post: operations['OpsProbeController_send'];
+    post: operations['send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -359,7 +359,7 @@ export interface paths {
       cookie?: never;
     };
     /** This service's receipt of a probe */
-    get: operations['OpsProbeController_receipt'];
+    get: operations['receipt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -376,7 +376,7 @@ export interface paths {
       cookie?: never;
     };
     /** Purchase tasks: a buyer's own current tasks; every task for admins and approvers */
-    get: operations['TasksController_list'];
+    get: operations['listTasks'];
     put?: never;
     post?: never;
     delete?: never;
@@ -393,7 +393,7 @@ export interface paths {
       cookie?: never;
     };
     /** One purchase task (a buyer: only one assigned to them) */
-    get: operations['TasksController_one'];
+    get: operations['getTask'];
     put?: never;
     post?: never;
     delete?: never;
@@ -412,7 +412,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Complete the purchase; above the unit price cap it waits for an approver */
-    post: operations['PurchasesController_completePurchase'];
+    post: operations['completePurchase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -427,7 +427,7 @@ export interface paths {
       cookie?: never;
     };
     /** The shopping account and receiving address to order with (audited) */
-    get: operations['TasksController_readDelivery'];
+    get: operations['readDelivery'];
     put?: never;
     post?: never;
     delete?: never;
@@ -446,7 +446,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve a unit price above the plan's cap */
-    post: operations['PurchasesController_approvePrice'];
+    post: operations['approvePrice'];
     delete?: never;
     options?: never;
     head?: never;
@@ -462,7 +462,7 @@ export interface paths {
     };
     get?: never;
     /** Save the purchase record and the evidence items uploaded so far */
-    put: operations['PurchasesController_recordPurchase'];
+    put: operations['recordPurchase'];
     post?: never;
     delete?: never;
     options?: never;
@@ -480,7 +480,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Refuse an assigned batch; it is reassigned to another buyer */
-    post: operations['TasksController_refuseTask'];
+    post: operations['refuseTask'];
     delete?: never;
     options?: never;
     head?: never;
@@ -497,7 +497,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record carrier and tracking number; publishes order-placed */
-    post: operations['PurchasesController_recordShipment'];
+    post: operations['recordShipment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1052,7 +1052,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AddressesController_list: {
+  listAddresses: {
     parameters: {
       query?: never;
       header?: never;
@@ -1085,7 +1085,7 @@ export interface operations {
       };
     };
   };
-  AddressesController_addAddress: {
+  addAddress: {
     parameters: {
       query?: never;
       header?: never;
@@ -1122,7 +1122,7 @@ export interface operations {
       };
     };
   };
-  AuditController_search: {
+  searchAudit: {
     parameters: {
       query?: {
         entityType?: string;
@@ -1177,7 +1177,7 @@ export interface operations {
       };
     };
   };
-  BatchStagesController_byOrderNumber: {
+  byOrderNumber: {
     parameters: {
       query: {
         /** @description the order number on the platform, exactly */
@@ -1213,7 +1213,7 @@ export interface operations {
       };
     };
   };
-  BatchStagesController_stages: {
+  stages: {
     parameters: {
       query?: never;
       header?: never;
@@ -1255,7 +1255,7 @@ export interface operations {
       };
     };
   };
-  BlacklistsController_recordBlacklist: {
+  recordBlacklist: {
     parameters: {
       query?: never;
       header?: never;
@@ -1291,7 +1291,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_list: {
+  listBuyers: {
     parameters: {
       query?: never;
       header?: never;
@@ -1324,7 +1324,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_registerBuyer: {
+  registerBuyer: {
     parameters: {
       query?: never;
       header?: never;
@@ -1361,7 +1361,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_one: {
+  getBuyer: {
     parameters: {
       query?: never;
       header?: never;
@@ -1396,7 +1396,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_listAccounts: {
+  listAccounts: {
     parameters: {
       query?: never;
       header?: never;
@@ -1431,7 +1431,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_addShoppingAccount: {
+  addShoppingAccount: {
     parameters: {
       query?: never;
       header?: never;
@@ -1470,7 +1470,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_changeAccountStatus: {
+  changeAccountStatus: {
     parameters: {
       query?: never;
       header?: never;
@@ -1502,7 +1502,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_readIdentity: {
+  readIdentity: {
     parameters: {
       query?: never;
       header?: never;
@@ -1537,7 +1537,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_recordQualification: {
+  recordQualification: {
     parameters: {
       query?: never;
       header?: never;
@@ -1576,7 +1576,7 @@ export interface operations {
       };
     };
   };
-  BuyersController_changeBuyerStatus: {
+  changeBuyerStatus: {
     parameters: {
       query?: never;
       header?: never;
@@ -1607,7 +1607,7 @@ export interface operations {
       };
     };
   };
-  HealthController_live: {
+  live: {
     parameters: {
       query?: never;
       header?: never;
@@ -1624,7 +1624,7 @@ export interface operations {
       };
     };
   };
-  HealthController_ready: {
+  ready: {
     parameters: {
       query?: never;
       header?: never;
@@ -1742,7 +1742,7 @@ export interface operations {
       };
     };
   };
-  IdentityKeysController_status: {
+  status: {
     parameters: {
       query?: never;
       header?: never;
@@ -1775,7 +1775,7 @@ export interface operations {
       };
     };
   };
-  IdentityKeysController_rotate: {
+  rotate: {
     parameters: {
       query?: never;
       header?: never;
@@ -1808,7 +1808,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letters: {
+  letters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1841,7 +1841,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_replayLetters: {
+  replayLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -1895,7 +1895,7 @@ export interface operations {
       };
     };
   };
-  DeadLettersController_letter: {
+  letter: {
     parameters: {
       query?: never;
       header?: never;
@@ -1949,7 +1949,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_send: {
+  send: {
     parameters: {
       query?: never;
       header?: never;
@@ -1982,7 +1982,7 @@ export interface operations {
       };
     };
   };
-  OpsProbeController_receipt: {
+  receipt: {
     parameters: {
       query?: never;
       header?: never;
@@ -2024,7 +2024,7 @@ export interface operations {
       };
     };
   };
-  TasksController_list: {
+  listTasks: {
     parameters: {
       query?: {
         status?: 'unassigned' | 'assigned' | 'awaiting-price-approval' | 'purchased' | 'shipped';
@@ -2059,7 +2059,7 @@ export interface operations {
       };
     };
   };
-  TasksController_one: {
+  getTask: {
     parameters: {
       query?: never;
       header?: never;
@@ -2094,7 +2094,7 @@ export interface operations {
       };
     };
   };
-  PurchasesController_completePurchase: {
+  completePurchase: {
     parameters: {
       query?: never;
       header: {
@@ -2145,7 +2145,7 @@ export interface operations {
       };
     };
   };
-  TasksController_readDelivery: {
+  readDelivery: {
     parameters: {
       query?: never;
       header?: never;
@@ -2180,7 +2180,7 @@ export interface operations {
       };
     };
   };
-  PurchasesController_approvePrice: {
+  approvePrice: {
     parameters: {
       query?: never;
       header?: never;
@@ -2219,7 +2219,7 @@ export interface operations {
       };
     };
   };
-  PurchasesController_recordPurchase: {
+  recordPurchase: {
     parameters: {
       query?: never;
       header?: never;
@@ -2258,7 +2258,7 @@ export interface operations {
       };
     };
   };
-  TasksController_refuseTask: {
+  refuseTask: {
     parameters: {
       query?: never;
       header?: never;
@@ -2297,7 +2297,7 @@ export interface operations {
       };
     };
   };
-  PurchasesController_recordShipment: {
+  recordShipment: {
     parameters: {
       query?: never;
       header?: never;
