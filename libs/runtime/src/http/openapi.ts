@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { ServiceConfig } from '@qis/config';
 import { RuntimeModule } from '../runtime.module';
 import type { ServiceDefinition } from '../service-definition';
+import { documentErrorResponses } from './error-responses';
 
 /**
  * The service's OpenAPI document, as served at `/docs-json`. Each operation's `operationId` is its
@@ -14,7 +15,7 @@ export function openApiDocument(
   app: INestApplication,
   def: Pick<ServiceDefinition, 'title' | 'description'>,
 ): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(def.title)
@@ -24,6 +25,7 @@ export function openApiDocument(
       .build(),
     { operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey },
   );
+  return documentErrorResponses(document);
 }
 
 /**
