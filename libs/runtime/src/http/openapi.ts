@@ -5,6 +5,7 @@ import type { ServiceConfig } from '@qis/config';
 import { RuntimeModule } from '../runtime.module';
 import type { ServiceDefinition } from '../service-definition';
 import { documentErrorResponses } from './error-responses';
+import { documentValidationRules, handlerParamClasses } from './validation-schemas';
 
 /**
  * The service's OpenAPI document, as served at `/docs-json`. Each operation's `operationId` is its
@@ -25,7 +26,7 @@ export function openApiDocument(
       .build(),
     { operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey },
   );
-  return documentErrorResponses(document);
+  return documentErrorResponses(documentValidationRules(document, handlerParamClasses(app)));
 }
 
 /**

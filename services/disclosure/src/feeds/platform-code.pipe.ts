@@ -4,6 +4,8 @@ import { PLATFORM_CODE } from '@qis/contracts';
 /** A platform code in the path; anything else is a 400 naming the parameter. */
 @Injectable()
 export class PlatformCodePipe implements PipeTransform<string, string> {
+  static readonly openApiSchema = { pattern: PLATFORM_CODE.source, example: 'taobao' };
+
   transform(value: string): string {
     if (PLATFORM_CODE.test(value)) return value;
     throw new BadRequestException({

@@ -1278,7 +1278,7 @@ export interface components {
       /** @enum {string} */
       escalateTo?: 'inspection-brigade' | 'online-supervision-office';
       /** @description how the district was established, or why escalated */
-      reason?: string;
+      reason: string;
     };
     ReturnHolidayScheduleCommand: {
       /** @example 国庆节调休上班日应为10月9日（星期六） */
@@ -1310,7 +1310,10 @@ export interface components {
        * @example 国办发明电〔2026〕7号
        */
       noticeReference: string;
-      /** @example https://www.gov.cn/zhengce/content/2026-11/10/content_0000000.htm */
+      /**
+       * Format: url
+       * @example https://www.gov.cn/zhengce/content/2026-11/10/content_0000000.htm
+       */
       noticeUrl?: string;
       /** @example 2027 */
       year: number;

@@ -723,14 +723,23 @@ export interface components {
     OpenSessionCommand: {
       /** @description claimed brand, producer, standard, spec/model, production date or lot (标称信息) */
       claimed: components['schemas']['ClaimedProduct'];
-      /** @description the admitted parcel */
+      /**
+       * Format: uuid
+       * @description the admitted parcel
+       */
       parcelId: string;
       participants: components['schemas']['Participant'][];
       /** @description sample-photo / product-claim-photo objects */
       photoObjectIds?: string[];
-      /** @description stored evidence object of kind unboxing-video (one continuous recording) */
+      /**
+       * Format: uuid
+       * @description stored evidence object of kind unboxing-video (one continuous recording)
+       */
       videoObjectId: string;
-      /** @description stored evidence object of kind waybill-photo */
+      /**
+       * Format: uuid
+       * @description stored evidence object of kind waybill-photo
+       */
       waybillPhotoObjectId: string;
     };
     ParcelView: {

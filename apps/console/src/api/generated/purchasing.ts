@@ -921,7 +921,10 @@ export interface components {
       platform?: Record<string, never>;
       /** @example 100%桑蚕丝被 */
       productName: string;
-      /** @description the product link actually bought from */
+      /**
+       * Format: url
+       * @description the product link actually bought from
+       */
       productUrl: string;
       /** @description { testUnits, backupUnits } */
       quantity: Record<string, never>;

@@ -1,0 +1,147 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, type PipeTransform } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { documentValidationRules, handlerParamClasses } from './validation-schemas';
+
+class FileSampleProbeCommand {
+  @Matches(/^HZ\d{4}-\d{6}$/)
+  @MaxLength(20)
+  batchNumber!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  units?: number;
+
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(10, { each: true })
+  tags!: string[];
+}
+
+class ListSampleProbesQuery {
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  state?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  kinds?: string[];
+}
+
+const document = (): OpenAPIObject => ({
+  openapi: '3.0.0',
+  info: { title: 't', version: '1' },
+  paths: {
+    '/probes': {
+      get: {
+        operationId: 'listProbes',
+        responses: {},
+        parameters: [
+          { in: 'query', name: 'state', required: false, schema: { type: 'string' } },
+          // a list sent as one comma-separated string: its string schema stays as it is
+          { in: 'query', name: 'kinds', required: false, schema: { type: 'string' } },
+        ],
+      },
+    },
+  },
+  components: {
+    schemas: {
+      [FileSampleProbeCommand.name]: {
+        type: 'object',
+        properties: {
+          batchNumber: { type: 'string', example: 'HZ2026-000001' },
+          units: { type: 'number' },
+          tags: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['tags'],
+      },
+    },
+  },
+});
+
+describe('documentValidationRules', () => {
+  it('puts the class-validator rules of a body into its schema: pattern, lengths, bounds, integer, items, required', () => {
+    const schema = documentValidationRules(document()).components!.schemas!.FileSampleProbeCommand;
+    expect(schema).toEqual({
+      type: 'object',
+      properties: {
+        batchNumber: {
+          type: 'string',
+          example: 'HZ2026-000001',
+          pattern: '^HZ\\d{4}-\\d{6}$',
+          maxLength: 20,
+        },
+        units: { type: 'integer', minimum: 1, maximum: 5 },
+        tags: { type: 'array', uniqueItems: true, items: { type: 'string', maxLength: 10 } },
+      },
+      required: ['batchNumber', 'tags'],
+    });
+  });
+
+  it("gives query parameters the rules of the class the handler takes with @Query(), never an array's to a string", () => {
+    const classes = new Map([['listProbes', { query: ListSampleProbesQuery }]]);
+    const parameters = documentValidationRules(document(), classes).paths['/probes'].get!.parameters;
+    expect(parameters).toEqual([
+      { in: 'query', name: 'state', required: false, schema: { type: 'string', enum: ['open', 'closed'] } },
+      { in: 'query', name: 'kinds', required: false, schema: { type: 'string' } },
+    ]);
+  });
+});
+
+class ProbeYearPipe implements PipeTransform<string, number> {
+  static readonly openApiSchema = { type: 'integer', minimum: 2000, maximum: 2100 };
+  transform(value: string): number {
+    return Number(value);
+  }
+}
+
+@Controller()
+class ProbeController {
+  @Get('probes')
+  listProbes(@Query() query: ListSampleProbesQuery): ListSampleProbesQuery {
+    return query;
+  }
+
+  @Get('probes/:id/years/:year')
+  getProbeYear(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('year', ProbeYearPipe) year: number,
+  ): string {
+    return `${id}${year}`;
+  }
+}
+
+describe('handlerParamClasses', () => {
+  it("finds each handler's @Query() class and what the pipes of a single parameter accept", async () => {
+    const module = await Test.createTestingModule({ controllers: [ProbeController] }).compile();
+    const app = module.createNestApplication({ logger: false });
+    try {
+      const classes = handlerParamClasses(app);
+      expect(classes.get('listProbes')).toEqual({ query: ListSampleProbesQuery });
+      expect(classes.get('getProbeYear')).toEqual({
+        single: {
+          'path:id': { format: 'uuid' },
+          'path:year': { type: 'integer', minimum: 2000, maximum: 2100 },
+        },
+      });
+    } finally {
+      await app.close();
+    }
+  });
+});
