@@ -202,6 +202,8 @@ case "$cmd" in
     npx --no-install prettier --check . >/dev/null || { npx --no-install prettier --check . ; exit 1; }
     node -r ./tools/runtime/register-paths.js dist/tools/asyncapi/generate.js --check # docs/asyncapi.yaml, docs/schemas match libs/contracts
     node -r ./tools/runtime/register-paths.js dist/tools/openapi/generate.js --check # docs/openapi, the console's API types match the services
+    bash tools/contract-gate/oasdiff.sh >/dev/null # oasdiff from the Go module proxy, once per machine
+    node -r ./tools/runtime/register-paths.js dist/tools/contract-gate/cli.js check # no contract broken against its last release
     log "tests (jest, on the real servers)"
     mkdir -p test-artifacts
     rc=0

@@ -1,0 +1,111 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkContracts, checkEvents, checkService, oasdiffPath } from './gate';
+
+const repo = resolve(__dirname, '../..');
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A throwaway copy of the contracts (documents, releases, versions, changelogs) to break on purpose. */
+function throwawayBranch(): { root: string; edit: (path: string, change: (json: Json) => void) => void } {
+  const root = mkdtempSync(join(tmpdir(), 'contract-gate-'));
+  for (const dir of ['docs/openapi', 'docs/schemas', 'docs/releases'])
+    cpSync(join(repo, dir), join(root, dir), { recursive: true });
+  for (const service of ['planning', 'purchasing', 'evidence', 'lab-gateway', 'enforcement', 'disclosure'])
+    for (const file of ['release.json', 'CHANGELOG.md'])
+      cpSync(join(repo, 'services', service, file), join(root, 'services', service, file));
+  const edit = (path: string, change: (json: Json) => void) => {
+    const json = JSON.parse(readFileSync(join(root, path), 'utf8')) as Json;
+    change(json);
+    writeFileSync(join(root, path), JSON.stringify(json));
+  };
+  return { root, edit };
+}
+
+let oasdiff: string;
+const branches: string[] = [];
+const branch = () => {
+  const made = throwawayBranch();
+  branches.push(made.root);
+  return made;
+};
+
+beforeAll(() => {
+  oasdiff = oasdiffPath(repo); // built once per machine from the Go module proxy
+}, 300_000);
+afterAll(() => branches.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+describe('breaking-change gates', () => {
+  it('pass the repository as it is: no contract broken against its last release', () => {
+    expect(checkContracts(repo, oasdiff)).toEqual([]);
+  });
+
+  it('catch a removed response field and a new required request field of the lab API', () => {
+    const { root, edit } = branch();
+    edit('docs/openapi/lab-gateway.json', (doc) => {
+      delete doc.components.schemas.AssignmentView.properties.dueOn;
+      doc.components.schemas.DeclineAssignmentCommand.properties.code = { type: 'string' };
+      doc.components.schemas.DeclineAssignmentCommand.required.push('code');
+    });
+    const problems = checkService(root, 'lab-gateway', oasdiff);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^lab-gateway: GET \/v1\/assignments\/\{id\}: .*dueOn.* breaking against release 1\.0\.0/,
+        ),
+        expect.stringMatching(
+          /^lab-gateway: POST \/v1\/assignments\/\{id\}\/decline: .*code.* breaking against release 1\.0\.0/,
+        ),
+      ]),
+    );
+  });
+
+  it('let a new major version break, but only while the released operations stay served', () => {
+    const { root, edit } = branch();
+    edit('services/lab-gateway/release.json', (release) => (release.version = '2.0.0'));
+    edit('docs/openapi/lab-gateway.json', (doc) => {
+      delete doc.components.schemas.AssignmentView.properties.dueOn;
+    });
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([]);
+    edit('docs/openapi/lab-gateway.json', (doc) => {
+      delete doc.paths['/v1/assignments/{id}/progress'];
+    });
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([
+      'lab-gateway: POST /v1/assignments/{id}/progress of release 1.0.0 is no longer served: keep it through its deprecation period beside the new version',
+    ]);
+  });
+
+  it('want a CHANGELOG entry for each release', () => {
+    const { root } = branch();
+    writeFileSync(join(root, 'services/planning/CHANGELOG.md'), '# Changelog\n');
+    expect(checkService(root, 'planning', oasdiff)).toEqual([
+      'planning: release 1.0.0 has no entry in services/planning/CHANGELOG.md',
+    ]);
+  });
+
+  it('catch a removed or newly required field of a v1 event, and let an optional one be added', () => {
+    const { root, edit } = branch();
+    const topic = 'docs/schemas/lab.report-issued.v1.value.json';
+    edit(topic, (schema) => {
+      schema.properties.labMethodNote = { type: 'string' };
+    });
+    expect(checkEvents(root)).toEqual([]);
+    edit(topic, (schema) => {
+      delete schema.properties.labName;
+      schema.required = schema.required.filter((name: string) => name !== 'labName');
+      schema.required.push('labMethodNote');
+    });
+    expect(checkEvents(root)).toEqual([
+      'lab.report-issued.v1.value.json: (value): labMethodNote is now required — breaking for consumers of the released schema: publish it as a new topic version',
+      'lab.report-issued.v1.value.json: labName: removed (unknown fields are refused) — breaking for consumers of the released schema: publish it as a new topic version',
+    ]);
+  });
+
+  it('catch a released topic that is no longer served', () => {
+    const { root } = branch();
+    rmSync(join(root, 'docs/schemas/enforcement.result-final.v1.value.json'));
+    expect(checkEvents(root)).toEqual([
+      "enforcement.result-final.v1.value.json: a released topic's schema is gone: keep the topic served beside its successor",
+    ]);
+  });
+});
