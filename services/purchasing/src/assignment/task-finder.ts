@@ -5,13 +5,17 @@ import { Buyer } from '../buyers/buyer.entity';
 import { PurchaseTask } from './purchase-task.entity';
 
 /**
- * Finds a task the caller may see: purchasing admins and approvers any, a buyer only the tasks
- * currently assigned to them. Anything else is the same 404 as a missing batch.
+ * Finds a task the caller may see: purchasing admins and approvers any, an active buyer only the
+ * tasks currently assigned to them. Anything else is the same 404 as a missing batch.
  */
 @Injectable()
 export class TaskFinder {
+  /**
+   * The caller's buyer record while the buyer is active. Read on every request, so a suspended or
+   * retired buyer loses their tasks and delivery details the moment the status changes.
+   */
   async buyerOf(manager: EntityManager, principal: Principal): Promise<Buyer | null> {
-    return manager.findOneBy(Buyer, { userId: principal.sub });
+    return manager.findOneBy(Buyer, { userId: principal.sub, status: 'active' });
   }
 
   async find(
