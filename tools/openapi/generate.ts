@@ -1,6 +1,7 @@
 /**
  * Writes each service's OpenAPI document (docs/openapi/<service>.json, keys sorted) and the
- * console's types generated from it (apps/console/src/api/generated/<service>.ts, openapi-typescript),
+ * console's types generated from it (apps/console/src/api/generated/<service>.ts, openapi-typescript;
+ * lab-gateway's also into the lab client, libs/lab-client/src/lab-gateway.ts),
  * or with `--check` compares them with the checked-in files and exits 1 when any differs (CI).
  *
  *   npm run openapi               # build, then write
@@ -17,7 +18,14 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { renderOpenApiDocument, type ServiceDefinition } from '@qis/runtime';
 import { format, resolveConfig } from 'prettier';
 import { documentProblems } from './document-lint';
-import { DOCS_DIR, SERVICES, sortKeys, TYPES_DIR } from './openapi-files';
+import {
+  DOCS_DIR,
+  LAB_CLIENT_SOURCE,
+  LAB_CLIENT_TYPES,
+  SERVICES,
+  sortKeys,
+  TYPES_DIR,
+} from './openapi-files';
 
 interface GeneratedFile {
   path: string;
@@ -77,6 +85,17 @@ async function render(workspace: string, problems: string[]): Promise<GeneratedF
       path: typesPath,
       content: await prettierFormat(workspace, typesPath, typesBanner(service) + types, 'typescript'),
     });
+    if (service === LAB_CLIENT_SOURCE) {
+      files.push({
+        path: LAB_CLIENT_TYPES,
+        content: await prettierFormat(
+          workspace,
+          LAB_CLIENT_TYPES,
+          typesBanner(service) + types,
+          'typescript',
+        ),
+      });
+    }
   }
   const indexPath = `${TYPES_DIR}/index.ts`;
   files.push({

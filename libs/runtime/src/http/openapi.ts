@@ -26,7 +26,25 @@ export function openApiDocument(
       .build(),
     { operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey },
   );
-  return documentErrorResponses(documentValidationRules(document, handlerParamClasses(app)));
+  return documentErrorResponses(
+    documentValidationRules(withoutAuthorizationHeaders(document), handlerParamClasses(app)),
+  );
+}
+
+/**
+ * A handler that reads the caller's token (`@Headers('authorization')`, to forward it) would list
+ * `authorization` as a header parameter of its own; the bearer security scheme already states it.
+ */
+function withoutAuthorizationHeaders(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths))
+    for (const operation of Object.values(
+      item as Record<string, { parameters?: Array<{ in?: string; name?: string }> }>,
+    ))
+      if (Array.isArray(operation?.parameters))
+        operation.parameters = operation.parameters.filter(
+          (p) => !(p.in === 'header' && p.name?.toLowerCase() === 'authorization'),
+        );
+  return document;
 }
 
 /**

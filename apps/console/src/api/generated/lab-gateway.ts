@@ -2462,7 +2462,6 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        authorization: string;
         /** @description Unique per request (a UUID is fine). A retry with the same key and body gets the stored answer (header Idempotent-Replayed: true); the same key with another body is refused with 409. */
         'Idempotency-Key': string;
       };

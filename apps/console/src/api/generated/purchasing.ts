@@ -2595,9 +2595,7 @@ export interface operations {
   completePurchase: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path: {
         batchNumber: string;
       };
