@@ -32,4 +32,14 @@ describe('evidence config', () => {
     const config = loadConfig(EvidenceConfig, base);
     expect([config.EVIDENCE_LOCK_MODE, config.EVIDENCE_RETENTION_YEARS]).toEqual(['COMPLIANCE', 2]);
   });
+
+  it('refuses the development pseudonym key in production, naming the variable', () => {
+    expect(() => loadConfig(EvidenceConfig, { ...base, QIS_ENV: 'production' })).toThrow(
+      /EVIDENCE_PSEUDONYM_KEY.*must be set to a secret/s,
+    );
+    expect(
+      loadConfig(EvidenceConfig, { ...base, QIS_ENV: 'production', EVIDENCE_PSEUDONYM_KEY: 'k'.repeat(32) })
+        .EVIDENCE_PSEUDONYM_KEY,
+    ).toHaveLength(32);
+  });
 });

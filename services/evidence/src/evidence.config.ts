@@ -2,7 +2,9 @@ import { envInt, ObjectStoreConfig } from '@qis/config';
 import { DEFAULT_CJK_FONT_FILE } from '@qis/documents';
 import { MIN_RETENTION_YEARS } from '@qis/storage';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+
+const DEV_PSEUDONYM_KEY = 'qis-development-pseudonym-key-not-for-production';
 
 export class EvidenceConfig extends ObjectStoreConfig {
   override HTTP_PORT = 7103;
@@ -62,6 +64,22 @@ export class EvidenceConfig extends ObjectStoreConfig {
   @IsString()
   @IsNotEmpty()
   DOCUMENTS_CJK_FONT_FILE = DEFAULT_CJK_FONT_FILE;
+
+  /**
+   * Key of the HMAC that turns login subjects into pseudonyms (uploaders, the unpacking's buyer).
+   * The development default is refused in production.
+   */
+  @IsString()
+  @MinLength(32)
+  @ValidateBy({
+    name: 'ownKeyInProduction',
+    validator: {
+      validate: (value: unknown, args) =>
+        value !== DEV_PSEUDONYM_KEY || (args?.object as EvidenceConfig).QIS_ENV !== 'production',
+      defaultMessage: () => 'must be set to a secret of at least 32 characters in production',
+    },
+  })
+  EVIDENCE_PSEUDONYM_KEY = DEV_PSEUDONYM_KEY;
 
   /** The bureau named on documents (落款). */
   @IsString()

@@ -3,7 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
-import { EVIDENCE_READERS } from '../objects/evidence-readers';
+import { readAccess } from '../access/evidence-policy';
+import type { EvidenceKind } from '../objects/evidence-kind';
 
 const READERS = ['planner', 'approver', 'auditor', 'admin', 'intake-officer'] as const;
 /** Order numbers tell which orders were mystery buys: not for planners (as in purchasing's view). */
@@ -60,7 +61,8 @@ export class BatchStagesController {
       "The evidence service's stages of a batch: received (the parcel matched to the order) and sealed (sample codes, seals, the unpacking and sealing records)",
     description:
       'The evidence ids (unboxing video, waybill and sample photos, work order, sampling notice) only to the ' +
-      'evidence readers among its readers (intake-officer, auditor); the matched order number not to planners.',
+      'evidence readers among its readers (intake-officer, auditor, admin), and of those only the kinds the ' +
+      'caller may open (the waybill photo shows the buyer: admin only); the matched order number not to planners.',
   })
   @ApiOkResponse({ type: BatchStagesView })
   @ApiNotFoundResponse({ description: 'no parcel received for the batch' })
@@ -69,8 +71,9 @@ export class BatchStagesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<BatchStagesView> {
     const seesOrderNumber = holdsAny(principal, ORDER_NUMBER_READERS);
-    // Only ids the caller may open here (GET /evidence/objects/{id}, download): the others see none.
-    const seesEvidence = holdsAny(principal, EVIDENCE_READERS);
+    // Only ids the caller may open (GET /evidence/objects/{id}, download) by the read policy of
+    // their kind: an intake officer or auditor sees the unboxing video's id, not the waybill's.
+    const seesEvidence = holdsAny(principal, ['intake-officer', 'auditor', 'admin']);
     const m = this.dataSource.manager;
     const parcels: ParcelRow[] = await m.query(
       `select p.id, p.carrier, p.tracking_number, p.condition, p.received_at, p.received_by, e.order_number
@@ -109,7 +112,12 @@ export class BatchStagesController {
             ])) as Array<{ id: string; kind: string }>
           ).map((o) => [o.id, o.kind]),
     );
-    const ref = (objectId: string, fallback: string) => ({ objectId, kind: kinds.get(objectId) ?? fallback });
+    const ref = (objectId: string, fallback: EvidenceKind) => ({
+      objectId,
+      kind: (kinds.get(objectId) ?? fallback) as EvidenceKind,
+    });
+    const readable = (r: { objectId: string; kind: EvidenceKind }) =>
+      readAccess(principal, { kind: r.kind, uploader: '' }) !== 'none';
     const stages: BatchStageView[] = [
       ...parcels.map((p): BatchStageView => ({
         stage: 'received',
@@ -135,7 +143,7 @@ export class BatchStagesController {
                 ...s.photo_object_ids.map((id) => ref(id, 'sample-photo')),
                 ref(s.work_order_object_id, 'signed-work-order'),
                 ref(s.notice_object_id, 'notice'),
-              ],
+              ].filter(readable),
             }
           : {}),
         facts: {

@@ -7,7 +7,11 @@ export class EvidenceObjectView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: EVIDENCE_KINDS }) kind!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) batchNumber!: string | null;
-  @ApiProperty() uploader!: string;
+  @ApiProperty({
+    description:
+      'who uploaded it: a pseudonym (U-…) of the login subject for everyone but admins; service accounts as they are',
+  })
+  uploader!: string;
   @ApiProperty({ enum: ['pending', 'stored', 'rejected', 'deleted'] }) status!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) rejection!: string | null;
   @ApiProperty() contentType!: string;
@@ -30,12 +34,13 @@ export class EvidenceObjectView {
   })
   deletedAt!: string | null;
 
-  static of(o: EvidenceObject): EvidenceObjectView {
+  /** `uploader` as the caller may see it: the subject (admins) or its pseudonym. */
+  static of(o: EvidenceObject, uploader: string): EvidenceObjectView {
     return {
       id: o.id,
       kind: o.kind,
       batchNumber: o.batchNumber,
-      uploader: o.uploader,
+      uploader,
       status: o.status,
       rejection: o.rejection,
       contentType: o.contentType,

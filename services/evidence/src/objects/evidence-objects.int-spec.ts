@@ -41,7 +41,7 @@ describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
       sha256: sha256Hex(data),
       size: data.length,
       kind: 'waybill-photo',
-      uploader: 'officer-wang',
+      uploader: expect.stringMatching(/^U-[0-9A-F]{16}$/),
     });
     expect(typeof body['versionId']).toBe('string');
     const twoYears = Date.now() + (2 * 365 - 1) * 24 * 3600 * 1000;
@@ -149,7 +149,7 @@ describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
 
   it('cannot delete a retained object: the API answers 409 and audits it, and the store itself refuses', async () => {
     const data = randomBytes(500);
-    const { objectId, body } = await uploadThroughApi(env, officer, data, { kind: 'order-screenshot' });
+    const { objectId, body } = await uploadThroughApi(env, officer, data, { kind: 'seal-photo' });
     const res = await fetch(`${env.service.url}/evidence/objects/${objectId}`, {
       method: 'DELETE',
       headers: admin,
@@ -217,7 +217,7 @@ describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
 
   it('hands out a short-lived download of the pinned version and audits each one', async () => {
     const data = randomBytes(2048);
-    const { objectId } = await uploadThroughApi(env, officer, data, { kind: 'chat-screenshot' });
+    const { objectId } = await uploadThroughApi(env, officer, data, { kind: 'sample-photo' });
     const res = await fetch(`${env.service.url}/evidence/objects/${objectId}/download`, {
       method: 'POST',
       headers: officer,
@@ -230,7 +230,7 @@ describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
   });
 
   it('extends retention but never shortens it', async () => {
-    const { objectId } = await uploadThroughApi(env, officer, randomBytes(100), { kind: 'listing-snapshot' });
+    const { objectId } = await uploadThroughApi(env, officer, randomBytes(100), { kind: 'seal-photo' });
     const later = new Date(Date.now() + 3 * 365 * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
     const extend = await fetch(`${env.service.url}/evidence/objects/${objectId}/retention`, {
       method: 'PUT',

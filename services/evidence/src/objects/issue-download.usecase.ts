@@ -1,6 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
+import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { authorizeRead } from '../access/authorize-read';
 import { conflict } from '../common/domain-errors';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
@@ -20,9 +22,32 @@ export class IssueDownloadUseCase {
     @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
   ) {}
 
-  async execute(by: AuditActor, from: ExtractionFacts, id: string): Promise<DownloadTicket> {
+  async execute(
+    principal: Principal,
+    by: AuditActor,
+    from: ExtractionFacts,
+    id: string,
+    purpose: string | undefined,
+  ): Promise<DownloadTicket> {
     return this.dataSource.transaction(async (manager) => {
       const object = await loadObject(manager, id);
+      let access: ReturnType<typeof authorizeRead>;
+      try {
+        access = authorizeRead(principal, object, purpose, true);
+      } catch (refusal) {
+        await this.audit.record(by, {
+          action: 'evidence.download',
+          entityType: 'evidence-object',
+          entityId: id,
+          outcome: 'failure',
+          detail: {
+            kind: object.kind,
+            refused: refusal instanceof BadRequestException ? 'no purpose' : 'kind',
+          },
+        });
+        throw refusal;
+      }
+      const why = { kind: object.kind, access, ...(purpose ? { purpose } : {}) };
       if (object.status !== 'stored' || !object.versionId || !object.sha256) {
         throw conflict(`evidence object ${id} is ${object.status}, not downloadable`);
       }
@@ -37,7 +62,7 @@ export class IssueDownloadUseCase {
         batchNumber: object.batchNumber,
         objectSha256: object.sha256,
         objectVersionId: object.versionId,
-        detail: { expiresAt },
+        detail: { ...why, expiresAt },
       });
       await this.audit.record(
         by,
@@ -45,7 +70,7 @@ export class IssueDownloadUseCase {
           action: 'evidence.download',
           entityType: 'evidence-object',
           entityId: id,
-          detail: { versionId: object.versionId, expiresAt },
+          detail: { ...why, versionId: object.versionId, expiresAt },
         },
         manager,
       );

@@ -1,38 +1,56 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiBadRequestResponse,
+  ApiBody,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { DataSource } from 'typeorm';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
+import { EVIDENCE_UPLOADERS as UPLOADERS, STAFF_READERS as READERS } from '../access/evidence-policy';
+import { Pseudonyms } from '../access/pseudonyms';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
 import { DeleteObjectUseCase } from './delete-object.usecase';
 import { DownloadTicket } from './download-ticket.view';
-import { EVIDENCE_READERS as READERS } from './evidence-readers';
+import { DownloadCommand } from './download.command';
+import type { EvidenceObject } from './evidence-object.entity';
 import { EvidenceObjectView } from './evidence-object.view';
 import { ExtendRetentionCommand } from './extend-retention.command';
 import { ExtendRetentionUseCase } from './extend-retention.usecase';
 import { FinalizeUploadCommand } from './finalize-upload.command';
 import { FinalizeUploadUseCase } from './finalize-upload.usecase';
 import { IssueDownloadUseCase } from './issue-download.usecase';
-import { loadObject } from './load-object';
+import { ReadObjectUseCase } from './read-object.usecase';
+import { ReadPurposeQuery } from './read-purpose.query';
 import { StartUploadCommand } from './start-upload.command';
 import { StartUploadUseCase } from './start-upload.usecase';
 import { UploadTicket } from './upload-ticket.view';
 
-/** Roles that produce evidence files (purchasing, intake, labs, enforcement store through here). */
-const UPLOADERS = ['buyer', 'purchasing-admin', 'intake-officer', 'lab', 'enforcement-officer'] as const;
+const ADMIN_VIEW = (o: EvidenceObject) => EvidenceObjectView.of(o, o.uploader);
 
 @ApiTags('evidence objects')
 @Controller('evidence')
 export class ObjectsController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pseudonyms: Pseudonyms,
+    private readonly readObject: ReadObjectUseCase,
     private readonly startUpload: StartUploadUseCase,
     private readonly finalizeUpload: FinalizeUploadUseCase,
     private readonly issueDownload: IssueDownloadUseCase,
@@ -44,10 +62,17 @@ export class ObjectsController {
   @Policy({ roles: [...UPLOADERS] })
   @ApiOperation({
     summary: 'Announce a file and get presigned PUT URL(s): one, or one per part above the part size',
+    description:
+      'Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise.',
   })
   @ApiCreatedResponse({ type: UploadTicket })
-  start(@CurrentActor() actor: AuditActor, @Body() command: StartUploadCommand): Promise<UploadTicket> {
-    return this.startUpload.execute(actor, command);
+  @ApiForbiddenResponse({ description: "the caller's roles do not make this kind of evidence" })
+  start(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Body() command: StartUploadCommand,
+  ): Promise<UploadTicket> {
+    return this.startUpload.execute(principal, actor, command);
   }
 
   @Post('uploads/:id/finalize')
@@ -68,26 +93,31 @@ export class ObjectsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() command: FinalizeUploadCommand,
   ): Promise<EvidenceObjectView> {
-    return EvidenceObjectView.of(await this.finalizeUpload.execute(actor, from, id, command));
+    const object = await this.finalizeUpload.execute(actor, from, id, command);
+    return EvidenceObjectView.of(object, this.pseudonyms.of(object.uploader));
   }
 
   @Get('objects/:id')
   @Policy({ roles: [...new Set([...READERS, ...UPLOADERS])] })
   @ApiOperation({
-    summary: "An evidence object's metadata",
+    summary: "An evidence object's metadata (audited, in the custody ledger)",
     description:
-      'Readers see every object; a caller who only uploads (buyer, lab) sees the objects it uploaded, ' +
-      "so a lab can check its own report PDF and learns nothing of anyone else's files (404 alike).",
+      'Read by purpose, per kind (services/evidence/README.md): kinds that show the buyer only to ' +
+      'purchasing-admin and admin with a stated `purpose`; other kinds to intake-officer, enforcement-officer, ' +
+      'purchasing-admin, auditor, admin; an uploader (buyer, lab) sees its own uploads. Anything else is 404, ' +
+      'as for an unknown id. `uploader` is a pseudonym for everyone but admins.',
   })
   @ApiOkResponse({ type: EvidenceObjectView })
-  async getEvidenceObject(
+  @ApiBadRequestResponse({ description: '`purpose` missing for a kind that shows the buyer' })
+  @ApiNotFoundResponse({ description: 'unknown, or not readable by the caller' })
+  getEvidenceObject(
     @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @CurrentExtraction() from: ExtractionFacts,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() { purpose }: ReadPurposeQuery,
   ): Promise<EvidenceObjectView> {
-    const object = await loadObject(this.dataSource.manager, id);
-    const reader = principal.roles.some((role) => (READERS as readonly string[]).includes(role));
-    if (!reader && object.uploader !== principal.sub) throw notFound('evidence object', id);
-    return EvidenceObjectView.of(object);
+    return this.readObject.execute(principal, actor, from, id, purpose);
   }
 
   @Post('objects/:id/download')
@@ -95,14 +125,21 @@ export class ObjectsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'A short-lived presigned GET of the stored version (audited, in the custody ledger)',
+    description:
+      'The same read policy as the metadata; kinds that show the buyer need `purpose` in the body.',
   })
+  @ApiBody({ type: DownloadCommand, required: false })
   @ApiOkResponse({ type: DownloadTicket })
+  @ApiBadRequestResponse({ description: '`purpose` missing for a kind that shows the buyer' })
+  @ApiNotFoundResponse({ description: 'unknown, or not readable by the caller' })
   download(
+    @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: DownloadCommand,
   ): Promise<DownloadTicket> {
-    return this.issueDownload.execute(actor, from, id);
+    return this.issueDownload.execute(principal, actor, from, id, command?.purpose);
   }
 
   @Put('objects/:id/retention')
@@ -115,7 +152,7 @@ export class ObjectsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() command: ExtendRetentionCommand,
   ): Promise<EvidenceObjectView> {
-    return EvidenceObjectView.of(await this.extendRetention.execute(actor, from, id, command));
+    return ADMIN_VIEW(await this.extendRetention.execute(actor, from, id, command));
   }
 
   @Delete('objects/:id')
@@ -135,6 +172,6 @@ export class ObjectsController {
     @CurrentExtraction() from: ExtractionFacts,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<EvidenceObjectView> {
-    return EvidenceObjectView.of(await this.deleteObject.execute(actor, from, id));
+    return ADMIN_VIEW(await this.deleteObject.execute(actor, from, id));
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { CustodyModule } from '../custody/custody.module';
 import { EvidenceStoreModule } from '../store/evidence-store.module';
 import { DeleteObjectUseCase } from './delete-object.usecase';
@@ -6,10 +7,11 @@ import { ExtendRetentionUseCase } from './extend-retention.usecase';
 import { FinalizeUploadUseCase } from './finalize-upload.usecase';
 import { IssueDownloadUseCase } from './issue-download.usecase';
 import { ObjectsController } from './objects.controller';
+import { ReadObjectUseCase } from './read-object.usecase';
 import { StartUploadUseCase } from './start-upload.usecase';
 
 @Module({
-  imports: [EvidenceStoreModule, CustodyModule],
+  imports: [EvidenceStoreModule, CustodyModule, AccessModule],
   controllers: [ObjectsController],
   providers: [
     StartUploadUseCase,
@@ -17,6 +19,7 @@ import { StartUploadUseCase } from './start-upload.usecase';
     IssueDownloadUseCase,
     DeleteObjectUseCase,
     ExtendRetentionUseCase,
+    ReadObjectUseCase,
   ],
 })
 export class ObjectsModule {}

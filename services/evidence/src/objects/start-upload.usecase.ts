@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
+import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { unprocessable } from '../common/domain-errors';
+import { forbidden, unprocessable } from '../common/domain-errors';
+import { EVIDENCE_POLICY, mayUpload } from '../access/evidence-policy';
 import { EvidenceConfig } from '../evidence.config';
 import { EvidenceStore } from '../store/evidence-store';
 import { EvidenceObject } from './evidence-object.entity';
@@ -23,7 +25,21 @@ export class StartUploadUseCase {
     @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
   ) {}
 
-  async execute(by: AuditActor, command: StartUploadCommand): Promise<UploadTicket> {
+  async execute(principal: Principal, by: AuditActor, command: StartUploadCommand): Promise<UploadTicket> {
+    if (!mayUpload(principal, command.kind)) {
+      const makers = EVIDENCE_POLICY[command.kind].uploaders.join(', ');
+      await this.audit.record(by, {
+        action: 'evidence.upload.start',
+        entityType: 'evidence-object',
+        outcome: 'failure',
+        detail: {
+          kind: command.kind,
+          batchNumber: command.batchNumber,
+          refused: 'kind not made by the role',
+        },
+      });
+      throw forbidden('kind', `a ${command.kind} is uploaded only by ${makers}`);
+    }
     if (command.size > this.config.EVIDENCE_MAX_OBJECT_MB * MIB) {
       throw unprocessable('size', `must not exceed ${this.config.EVIDENCE_MAX_OBJECT_MB} MiB`);
     }

@@ -370,9 +370,14 @@ describe('intake, unpacking and sealing', () => {
     expect(stages[1]['evidence']).toEqual(
       expect.arrayContaining([
         { objectId: session.videoObjectId, kind: 'unboxing-video' },
-        { objectId: session.waybillPhotoObjectId, kind: 'waybill-photo' },
         { objectId: sealed.body['workOrderObjectId'], kind: expect.any(String) },
       ]),
+    );
+    // The waybill photo shows the buyer's name, phone and address: its id only to who may open it.
+    expect(JSON.stringify(stages[1]['evidence'])).not.toContain(session.waybillPhotoObjectId);
+    const forAdmin = await view(value.batchNumber, await env.service.auth({ roles: ['admin'] }));
+    expect((forAdmin.body['stages'] as Array<Record<string, unknown>>)[1]['evidence']).toEqual(
+      expect.arrayContaining([{ objectId: session.waybillPhotoObjectId, kind: 'waybill-photo' }]),
     );
     for (const s of stages) expect(new Date(String(s['at'])).toISOString()).toBe(s['at']);
     expect(Date.parse(String(stages[1]['at']))).toBeGreaterThanOrEqual(Date.parse(String(stages[0]['at'])));

@@ -30,7 +30,7 @@ export interface paths {
     };
     /**
      * The evidence service's stages of a batch: received (the parcel matched to the order) and sealed (sample codes, seals, the unpacking and sealing records)
-     * @description The evidence ids (unboxing video, waybill and sample photos, work order, sampling notice) only to the evidence readers among its readers (intake-officer, auditor); the matched order number not to planners.
+     * @description The evidence ids (unboxing video, waybill and sample photos, work order, sampling notice) only to the evidence readers among its readers (intake-officer, auditor, admin), and of those only the kinds the caller may open (the waybill photo shows the buyer: admin only); the matched order number not to planners.
      */
     get: operations['stages'];
     put?: never;
@@ -66,8 +66,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An evidence object's metadata
-     * @description Readers see every object; a caller who only uploads (buyer, lab) sees the objects it uploaded, so a lab can check its own report PDF and learns nothing of anyone else's files (404 alike).
+     * An evidence object's metadata (audited, in the custody ledger)
+     * @description Read by purpose, per kind (services/evidence/README.md): kinds that show the buyer only to purchasing-admin and admin with a stated `purpose`; other kinds to intake-officer, enforcement-officer, purchasing-admin, auditor, admin; an uploader (buyer, lab) sees its own uploads. Anything else is 404, as for an unknown id. `uploader` is a pseudonym for everyone but admins.
      */
     get: operations['getEvidenceObject'];
     put?: never;
@@ -91,7 +91,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A short-lived presigned GET of the stored version (audited, in the custody ledger) */
+    /**
+     * A short-lived presigned GET of the stored version (audited, in the custody ledger)
+     * @description The same read policy as the metadata; kinds that show the buyer need `purpose` in the body.
+     */
     post: operations['download'];
     delete?: never;
     options?: never;
@@ -125,7 +128,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Announce a file and get presigned PUT URL(s): one, or one per part above the part size */
+    /**
+     * Announce a file and get presigned PUT URL(s): one, or one per part above the part size
+     * @description Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise.
+     */
     post: operations['start'];
     delete?: never;
     options?: never;
@@ -620,6 +626,10 @@ export interface components {
       /** @description every topic this service consumes, in name order */
       topics: components['schemas']['DeadLetterTopicView'][];
     };
+    DownloadCommand: {
+      /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
+      purpose?: string;
+    };
     DownloadTicket: {
       expiresAt: string;
       sha256: string;
@@ -690,6 +700,7 @@ export interface components {
       /** @enum {string} */
       status: 'pending' | 'stored' | 'rejected' | 'deleted';
       storedAt?: string | null;
+      /** @description who uploaded it: a pseudonym (U-…) of the login subject for everyone but admins; service accounts as they are */
       uploader: string;
       versionId?: string | null;
     };
@@ -1084,7 +1095,10 @@ export interface operations {
   };
   getEvidenceObject: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
+        purpose?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -1101,7 +1115,7 @@ export interface operations {
           'application/json': components['schemas']['EvidenceObjectView'];
         };
       };
-      /** @description malformed request: each invalid field and its reason in `errors` */
+      /** @description `purpose` missing for a kind that shows the buyer */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1119,7 +1133,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: intake-officer, enforcement-officer, purchasing-admin, auditor, buyer, lab */
+      /** @description needs one of the roles: intake-officer, enforcement-officer, purchasing-admin, auditor, admin, buyer, lab */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1128,7 +1142,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description not found, or outside what the caller may see (the same answer) */
+      /** @description unknown, or not readable by the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1215,7 +1229,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['DownloadCommand'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -1225,7 +1243,7 @@ export interface operations {
           'application/json': components['schemas']['DownloadTicket'];
         };
       };
-      /** @description malformed request: each invalid field and its reason in `errors` */
+      /** @description `purpose` missing for a kind that shows the buyer */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1243,7 +1261,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: intake-officer, enforcement-officer, purchasing-admin, auditor */
+      /** @description needs one of the roles: intake-officer, enforcement-officer, purchasing-admin, auditor, admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1252,8 +1270,26 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description not found, or outside what the caller may see (the same answer) */
+      /** @description unknown, or not readable by the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1381,7 +1417,11 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: buyer, purchasing-admin, intake-officer, lab, enforcement-officer */
+      /**
+       * @description the caller's roles do not make this kind of evidence
+       *
+       *     needs one of the roles: buyer, purchasing-admin, intake-officer, lab, enforcement-officer
+       */
       403: {
         headers: {
           [name: string]: unknown;
