@@ -71,6 +71,29 @@ describe("the lab gateway's stages of a batch, each lab seeing only its own", ()
     expect(unknown.status).toBe(404);
   });
 
+  it('names each report by its id, so an amended report points to the one it replaces', async () => {
+    const { auth, dispatch } = await gw.acceptedAssignment();
+    const first = gw.validReport(dispatch.sampleCode);
+    const firstReply = await gw.post(`/v1/assignments/${dispatch.id}/reports`, auth, first);
+    expect(firstReply.status).toBe(201);
+    const amended = gw.validReport(dispatch.sampleCode, {
+      amendsReportNumber: first['reportNumber'],
+      amendmentReason: '更正实测值',
+    });
+    const amendedReply = await gw.post(`/v1/assignments/${dispatch.id}/reports`, auth, amended);
+    expect(amendedReply.status).toBe(201);
+    const body = (await gw.get(`/batches/${dispatch.batchNumber}/stages`, auth)).body as Stages;
+    const reports = body.stages.filter((s) => s.stage === 'reported');
+    expect(reports.map((s) => s.facts)).toEqual([
+      expect.objectContaining({ reportId: (firstReply.body as { id: string }).id, amendsReportId: null }),
+      expect.objectContaining({
+        reportId: (amendedReply.body as { id: string }).id,
+        reportNumber: amended['reportNumber'],
+        amendsReportId: (firstReply.body as { id: string }).id,
+      }),
+    ]);
+  });
+
   it('shows the report received with its signatory and the document, the testing deadline then met', async () => {
     const category = await gw.newCategory();
     const reportingLab = await gw.registerLab(category);

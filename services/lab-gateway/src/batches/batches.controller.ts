@@ -117,6 +117,7 @@ export class BatchesController {
         actor: r.authorised_by,
         ...(seesReport ? { evidence: [{ objectId: r.report_document_id, kind: 'lab-report' }] } : {}),
         facts: {
+          reportId: r.id,
           reportNumber: r.report_number,
           labId: r.lab_id,
           verdict: r.verdict,
