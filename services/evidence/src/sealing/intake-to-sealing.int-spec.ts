@@ -48,15 +48,16 @@ const order = (batchNumber: string, trackingNumber: string): OrderPlacedValue =>
   evidencePackageId: '9d1e6f0a-2b3c-4d5e-8f90-a1b2c3d4e5f6',
 });
 
-const participants = [
-  { role: 'buyer', name: 'B-0012' },
+// The buyer is not named: the service puts the batch's buyer pseudonym.
+const participants: Array<{ role: string; name?: string }> = [
+  { role: 'buyer' },
   { role: 'enforcement-officer', name: '王明' },
   { role: 'enforcement-officer', name: '张强' },
   { role: 'lab-staff', name: '李华' },
   { role: 'lab-staff', name: '赵敏' },
 ];
 const signatures = participants
-  .filter((p) => p.role !== 'buyer')
+  .filter((p): p is { role: string; name: string } => p.role !== 'buyer')
   .map((p) => ({ ...p, signedAt: '2026-03-05T03:00:00Z' }));
 const claimed = {
   sampleName: '桑蚕丝被',
@@ -112,7 +113,21 @@ describe('intake, unpacking and sealing', () => {
     return value;
   }
 
-  async function openSession(value: OrderPlacedValue) {
+  /** The buyer's purchase evidence of the batch, uploaded with the buyer's own login. */
+  async function buyerUploads(batchNumber: string, sub = `buyer-login-${batchNumber}`) {
+    const buyer = await env.service.auth({ roles: ['buyer'], sub });
+    await uploadThroughApi(env, buyer, randomBytes(2048), {
+      kind: 'purchase-screen-recording',
+      batchNumber,
+      contentType: 'video/mp4',
+    });
+  }
+
+  async function openSession(
+    value: OrderPlacedValue,
+    options: { people?: typeof participants; videoBatch?: string; buyerUploaded?: boolean } = {},
+  ) {
+    if (options.buyerUploaded !== false) await buyerUploads(value.batchNumber);
     const parcel = await post('/intake/parcels', {
       carrier: value.carrier,
       trackingNumber: value.trackingNumber,
@@ -121,7 +136,7 @@ describe('intake, unpacking and sealing', () => {
     expect(parcel.body['status']).toBe('admitted');
     const video = await uploadThroughApi(env, officer, randomBytes(4096), {
       kind: 'unboxing-video',
-      batchNumber: value.batchNumber,
+      batchNumber: options.videoBatch ?? value.batchNumber,
       contentType: 'video/mp4',
     });
     const waybill = await uploadThroughApi(env, officer, randomBytes(1024), {
@@ -131,13 +146,70 @@ describe('intake, unpacking and sealing', () => {
     });
     const session = await post('/unpacking-sessions', {
       parcelId: parcel.body['id'],
-      participants,
+      participants: options.people ?? participants,
       videoObjectId: video.objectId,
       waybillPhotoObjectId: waybill.objectId,
       claimed,
     });
     return { ...session, videoObjectId: video.objectId, waybillPhotoObjectId: waybill.objectId };
   }
+
+  it("records the buyer only by the batch's buyer pseudonym, looked up: a typed name is 422 naming the field", async () => {
+    const value = await orderPlaced();
+    await buyerUploads(value.batchNumber);
+    const lookup = await fetch(`${env.service.url}/batches/${value.batchNumber}/buyer`, { headers: officer });
+    expect(lookup.status).toBe(200);
+    const { pseudonym } = (await lookup.json()) as { pseudonym: string };
+    expect(pseudonym).toMatch(/^U-[0-9A-F]{16}$/);
+
+    const typed = await openSession(value, {
+      buyerUploaded: false,
+      people: [{ role: 'buyer', name: '周晓梅' }, ...participants.slice(1)],
+    });
+    expect(typed.status).toBe(422);
+    expect(typed.body['errors']).toEqual([
+      { field: 'participants[0].name', reasons: [expect.stringContaining('pseudonym')] },
+    ]);
+
+    const parcels = (await env.adminQuery(
+      "select id from parcel where batch_number = $1 and status = 'admitted'",
+      [value.batchNumber],
+    )) as Array<{ id: string }>;
+    const res = await post('/unpacking-sessions', {
+      parcelId: parcels[0]?.id,
+      participants: [{ role: 'buyer', name: pseudonym }, ...participants.slice(1)],
+      videoObjectId: typed.videoObjectId,
+      waybillPhotoObjectId: typed.waybillPhotoObjectId,
+      claimed,
+    });
+    expect(res.status).toBe(201);
+    const [stored] = await env.adminQuery('select participants from unpacking_session where id = $1', [
+      res.body['id'],
+    ]);
+    expect(stored['participants']).toContainEqual({ role: 'buyer', name: pseudonym });
+    expect(JSON.stringify(stored['participants'])).not.toContain('buyer-login');
+  });
+
+  it('refuses an unpacking whose buyer is unknown here, naming participants', async () => {
+    const value = await orderPlaced();
+    const res = await openSession(value, { buyerUploaded: false });
+    expect(res.status).toBe(422);
+    expect(res.body['errors']).toEqual([
+      { field: 'participants', reasons: [expect.stringContaining('no purchase evidence')] },
+    ]);
+  });
+
+  it('refuses an unpacking that cites evidence of another batch, naming the field', async () => {
+    const value = await orderPlaced();
+    const res = await openSession(value, { videoBatch: 'HZ2026-999001' });
+    expect(res.status).toBe(422);
+    expect(res.body['errors']).toEqual([
+      {
+        field: 'videoObjectId',
+        reasons: [expect.stringContaining(`must be evidence of batch ${value.batchNumber}`)],
+      },
+    ]);
+  });
 
   it('quarantines a parcel whose tracking number matches no order, with the reason', async () => {
     const value = await orderPlaced();

@@ -2,19 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { BatchBuyer } from '../access/batch-buyer';
 import { conflict, unprocessable } from '../common/domain-errors';
 import { Parcel } from '../intake/parcel.entity';
 import type { EvidenceKind } from '../objects/evidence-kind';
 import { EvidenceObject } from '../objects/evidence-object.entity';
 import type { OpenSessionCommand } from './open-session.command';
+import type { Participant, PresentPerson } from './participant';
 import { missingPeople, REQUIRED_PRESENT } from './participant-rules';
 import { UnpackingSession } from './unpacking-session.entity';
 
+/** Each id is stored evidence of one of the kinds and of this batch: a session cites only its own. */
 async function requireStored(
   manager: EntityManager,
   field: string,
   ids: string[],
   kinds: EvidenceKind[],
+  batchNumber: string,
 ): Promise<void> {
   if (ids.length === 0) return;
   const found = await manager.findBy(EvidenceObject, { id: In(ids), status: 'stored', kind: In(kinds) });
@@ -25,6 +29,37 @@ async function requireStored(
       `must be stored evidence of kind ${kinds.join(' or ')}: ${missing.join(', ')}`,
     );
   }
+  const foreign = found.filter((o) => o.batchNumber !== batchNumber).map((o) => o.id);
+  if (foreign.length > 0) {
+    throw unprocessable(field, `must be evidence of batch ${batchNumber}: ${foreign.join(', ')}`);
+  }
+}
+
+/**
+ * Everyone present, the buyer by the batch's buyer pseudonym (looked up, never typed): a buyer
+ * named otherwise is refused, naming the field.
+ */
+function withBuyerPseudonym(
+  participants: Participant[],
+  pseudonym: string | null,
+  batchNumber: string,
+): PresentPerson[] {
+  return participants.map((p, i) => {
+    if (p.role !== 'buyer') return { role: p.role, name: (p.name ?? '').trim() };
+    if (pseudonym === null) {
+      throw unprocessable(
+        'participants',
+        `the buyer of batch ${batchNumber} is not known here: no purchase evidence was uploaded by a buyer for it`,
+      );
+    }
+    if (p.name !== undefined && p.name.trim() !== pseudonym) {
+      throw unprocessable(
+        `participants[${i}].name`,
+        `must be the pseudonym of batch ${batchNumber}'s buyer (leave it out to have it filled in), not a name`,
+      );
+    }
+    return { role: 'buyer', name: pseudonym };
+  });
 }
 
 /** Opens the unpacking of an admitted parcel, refused unless the required people are present. */
@@ -33,22 +68,39 @@ export class OpenSessionUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly batchBuyer: BatchBuyer,
   ) {}
 
   async execute(by: AuditActor, command: OpenSessionCommand): Promise<UnpackingSession> {
-    const reasons = missingPeople(command.participants, REQUIRED_PRESENT);
+    const counted = command.participants.map((p) => ({ role: p.role, name: p.name ?? 'buyer' }));
+    const reasons = missingPeople(counted, REQUIRED_PRESENT);
     if (reasons.length > 0) throw unprocessable('participants', ...reasons);
     return this.dataSource.transaction(async (manager) => {
       const parcel = await manager.findOneBy(Parcel, { id: command.parcelId });
       if (!parcel || parcel.status !== 'admitted' || !parcel.batchNumber) {
         throw unprocessable('parcelId', 'must be an admitted parcel (quarantined parcels are not unpacked)');
       }
-      await requireStored(manager, 'videoObjectId', [command.videoObjectId], ['unboxing-video']);
-      await requireStored(manager, 'waybillPhotoObjectId', [command.waybillPhotoObjectId], ['waybill-photo']);
-      await requireStored(manager, 'photoObjectIds', command.photoObjectIds ?? [], [
-        'sample-photo',
-        'product-claim-photo',
-      ]);
+      const batch = parcel.batchNumber;
+      const participants = withBuyerPseudonym(
+        command.participants,
+        await this.batchBuyer.pseudonym(manager, batch),
+        batch,
+      );
+      await requireStored(manager, 'videoObjectId', [command.videoObjectId], ['unboxing-video'], batch);
+      await requireStored(
+        manager,
+        'waybillPhotoObjectId',
+        [command.waybillPhotoObjectId],
+        ['waybill-photo'],
+        batch,
+      );
+      await requireStored(
+        manager,
+        'photoObjectIds',
+        command.photoObjectIds ?? [],
+        ['sample-photo', 'product-claim-photo'],
+        batch,
+      );
       const open = await manager.findOneBy(UnpackingSession, {
         batchNumber: parcel.batchNumber,
         status: 'open',
@@ -59,7 +111,7 @@ export class OpenSessionUseCase {
         id: randomUUID(),
         batchNumber: parcel.batchNumber,
         parcelId: parcel.id,
-        participants: command.participants.map((p) => ({ role: p.role, name: p.name.trim() })),
+        participants,
         videoObjectId: command.videoObjectId,
         waybillPhotoObjectId: command.waybillPhotoObjectId,
         photoObjectIds: command.photoObjectIds ?? [],

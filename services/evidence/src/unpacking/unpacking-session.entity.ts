@@ -1,6 +1,6 @@
 import type { ClaimedProduct } from '@qis/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Participant } from './participant';
+import type { PresentPerson } from './participant';
 
 /** A joint unpacking on continuous video: who was present, the video, the waybill, the claimed facts. */
 @Entity({ name: 'unpacking_session' })
@@ -15,7 +15,7 @@ export class UnpackingSession {
   parcelId!: string;
 
   @Column({ type: 'jsonb' })
-  participants!: Participant[];
+  participants!: PresentPerson[];
 
   @Column({ name: 'video_object_id', type: 'uuid' })
   videoObjectId!: string;

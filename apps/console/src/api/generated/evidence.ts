@@ -21,6 +21,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches/{batchNumber}/buyer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The pseudonym of the batch's buyer, as the unpacking session records them
+     * @description From the purchase evidence the buyer uploaded for the batch; 404 while there is none. POST /unpacking-sessions fills it in for the buyer participant and refuses any other name.
+     */
+    get: operations['buyer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/batches/{batchNumber}/stages': {
     parameters: {
       query?: never;
@@ -423,6 +443,15 @@ export interface components {
       /** @description entries matching the filters, on all pages */
       total: number;
     };
+    BatchBuyerView: {
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      /**
+       * @description the buyer's pseudonym, never a name
+       * @example U-3F2A9C0D11E4B7A2
+       */
+      pseudonym: string;
+    };
     BatchDeadlineView: {
       /** Format: date-time */
       due: string;
@@ -770,10 +799,10 @@ export interface components {
     };
     Participant: {
       /**
-       * @description officers and lab staff: name; buyer: buyer code (e.g. B-0012)
+       * @description officers and lab staff: name (required); buyer: leave out — the service puts the batch's buyer pseudonym (GET /batches/{batchNumber}/buyer); a name given must be that pseudonym
        * @example 王明
        */
-      name: string;
+      name?: string;
       /** @enum {string} */
       role: 'buyer' | 'enforcement-officer' | 'lab-staff';
     };
@@ -990,6 +1019,63 @@ export interface operations {
       };
       /** @description needs one of the roles: auditor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  buyer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchBuyerView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no purchase evidence of a buyer for the batch */
+      404: {
         headers: {
           [name: string]: unknown;
         };
