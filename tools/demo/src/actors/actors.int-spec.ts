@@ -310,8 +310,14 @@ describe('demo actors drive batches through all six services', () => {
     const video = await evidence.upload(intakeOfficer, evidenceFile('unboxing-video', batchNumber));
     const waybill = await evidence.upload(intakeOfficer, evidenceFile('waybill-photo', batchNumber));
     const photo = await evidence.upload(intakeOfficer, evidenceFile('sample-photo', batchNumber));
+    // The buyer is named by the evidence service's pseudonym of the batch's buyer, looked up, not typed.
+    const { pseudonym } = await evidence.call<{ pseudonym: string }>(
+      intakeOfficer,
+      'GET',
+      `/batches/${batchNumber}/buyer`,
+    );
     const participants: Participant[] = [
-      { role: 'buyer', name: buyer.pseudonym },
+      { role: 'buyer', name: pseudonym },
       { role: 'enforcement-officer', name: '王明' },
       { role: 'enforcement-officer', name: '张强' },
       { role: 'lab-staff', name: '李华' },
