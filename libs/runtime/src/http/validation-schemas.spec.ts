@@ -76,7 +76,7 @@ const document = (): OpenAPIObject => ({
 });
 
 describe('documentValidationRules', () => {
-  it('puts the class-validator rules of a body into its schema: pattern, lengths, bounds, integer, items, required', () => {
+  it('puts the class-validator rules of a body into its schema: pattern, lengths, bounds, integer, items, required, no other field', () => {
     const schema = documentValidationRules(document()).components!.schemas!.FileSampleProbeCommand;
     expect(schema).toEqual({
       type: 'object',
@@ -91,6 +91,7 @@ describe('documentValidationRules', () => {
         tags: { type: 'array', uniqueItems: true, items: { type: 'string', maxLength: 10 } },
       },
       required: ['batchNumber', 'tags'],
+      additionalProperties: false,
     });
   });
 

@@ -164,7 +164,8 @@ interface Parameter {
  * accepts: one source, the class-validator decorators the service enforces.
  *
  * - A body or response schema named after a validated class gets each property's constraints
- *   (pattern, lengths, bounds, enum, items, format) and the properties the validation requires.
+ *   (pattern, lengths, bounds, enum, items, format), the properties the validation requires, and
+ *   `additionalProperties: false` (the validation pipe refuses fields the class does not declare).
  * - Query and path parameters come from the class the handler takes with `@Query()` / `@Param()`
  *   (`paramClasses`, by operationId: see `handlerParamClasses`); Nest lists them one by one.
  */
@@ -185,6 +186,8 @@ export function documentValidationRules(
     for (const property of (rule.required as string[] | undefined) ?? [])
       if (property in schema.properties) required.add(property);
     if (required.size > 0) schema.required = [...required].sort();
+    // The validation pipe refuses fields a validated class does not declare (forbidNonWhitelisted).
+    if (schema.additionalProperties === undefined) schema.additionalProperties = false;
   }
 
   for (const item of Object.values(document.paths)) {

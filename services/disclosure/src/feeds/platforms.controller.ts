@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -27,6 +28,7 @@ export class PlatformsController {
       'Register a platform: its feed and takedown topics, ACLs and SASL/SCRAM user; the answer carries the password once (audited)',
   })
   @ApiCreatedResponse({ type: FeedPlatformView })
+  @ApiConflictResponse({ description: 'the platform is already registered: rotate its credential instead' })
   register(
     @CurrentActor() actor: AuditActor,
     @Body() command: RegisterPlatformCommand,

@@ -206,6 +206,19 @@ describe('statistics updated from final results', () => {
     expect(res.body.errors.map((e) => e.field).sort()).toEqual(['by', 'from', 'region']);
   });
 
+  it('refuses a NUL character in a filter with 400 naming it, in the JSON and the CSV (found by fuzzing: it was a 500)', async () => {
+    for (const path of ['/public/statistics', '/open-data/statistics.csv']) {
+      const res = await fx.call<{ errors: Array<{ field: string; reasons: string[] }> }>(
+        'GET',
+        `${path}?by=category&platform=%C2%85%00L&category=silk-quilt`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { field: 'platform', reasons: ['must not contain the NUL character'] },
+      ]);
+    }
+  });
+
   it('has no rates for an empty selection rather than dividing by zero', async () => {
     const view = await stats('by=category&period=2020');
     expect(view.rows).toEqual([]);

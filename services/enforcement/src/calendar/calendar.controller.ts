@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
@@ -46,6 +52,9 @@ export class CalendarController {
       "Submit a year's holiday schedule (holidays and 调休上班日) from the State Council's notice; in force once a second admin approves it",
   })
   @ApiCreatedResponse({ type: HolidayScheduleView })
+  @ApiUnprocessableEntityResponse({
+    description: 'the schedule breaks a rule of the State Council notice: each problem with its field',
+  })
   async submit(
     @CurrentActor() actor: AuditActor,
     @Body() command: SubmitHolidayScheduleCommand,

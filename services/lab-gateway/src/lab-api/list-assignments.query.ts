@@ -12,11 +12,12 @@ export class ListAssignmentsQuery {
   @IsIn([...ASSIGNMENT_STATUSES])
   status?: AssignmentStatus;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, default: 1 })
   @Transform(toInt)
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(100_000)
   page = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })

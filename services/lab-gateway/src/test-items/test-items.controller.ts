@@ -1,4 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Param, Put } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Injectable,
+  Param,
+  Put,
+  type PipeTransform,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
@@ -8,6 +17,22 @@ import { ReplaceTestItemsCommand } from './replace-test-items.command';
 import { ReplaceTestItemsUseCase } from './replace-test-items.usecase';
 import { TestItemDto } from './test-item.dto';
 import { TestItem } from './test-item.entity';
+
+/** A category code in the path (`silk-quilt`), else 400 naming it. */
+@Injectable()
+export class CategoryCodePipe implements PipeTransform<string, string> {
+  static readonly openApiSchema = { pattern: CATEGORY_CODE.source, example: 'silk-quilt' };
+
+  transform(category: string): string {
+    if (CATEGORY_CODE.test(category)) return category;
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'validation failed',
+      errors: [{ field: 'category', reasons: ['must be a category code such as silk-quilt'] }],
+    });
+  }
+}
 
 /** Test items per category (configurable data): what a report may and must contain. */
 @ApiTags('test items')
@@ -22,9 +47,9 @@ export class TestItemsController {
   @Policy({ roles: ['admin', 'auditor', 'lab'] })
   @ApiOperation({ summary: "A category's test items (labs read them to build reports)" })
   @ApiOkResponse({ type: [TestItemDto] })
-  async listTestItems(@Param('category') category: string): Promise<TestItemDto[]> {
+  async listTestItems(@Param('category', CategoryCodePipe) category: string): Promise<TestItemDto[]> {
     const rows = await this.dataSource.manager.find(TestItem, {
-      where: { category: checkedCategory(category) },
+      where: { category },
       order: { item: 'ASC' },
     });
     return rows.map((t) => ({ item: t.item, mandatory: t.mandatory }));
@@ -34,23 +59,11 @@ export class TestItemsController {
   @Policy({ roles: ['admin'] })
   @ApiOperation({ summary: "Replace a category's test items (PUT is idempotent by itself)" })
   @ApiOkResponse({ type: [TestItemDto] })
-  async put(
+  async replaceTestItems(
     @CurrentActor() actor: AuditActor,
-    @Param('category') category: string,
+    @Param('category', CategoryCodePipe) category: string,
     @Body() cmd: ReplaceTestItemsCommand,
   ): Promise<TestItemDto[]> {
-    const code = checkedCategory(category);
-    return this.dataSource.transaction((m) => this.replace.execute(m, code, cmd, actor));
+    return this.dataSource.transaction((m) => this.replace.execute(m, category, cmd, actor));
   }
-}
-
-function checkedCategory(category: string): string {
-  if (!CATEGORY_CODE.test(category))
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'validation failed',
-      errors: [{ field: 'category', reasons: ['must be a category code such as silk-quilt'] }],
-    });
-  return category;
 }

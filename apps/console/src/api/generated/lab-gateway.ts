@@ -240,7 +240,7 @@ export interface paths {
     /** A category's test items (labs read them to build reports) */
     get: operations['listTestItems'];
     /** Replace a category's test items (PUT is idempotent by itself) */
-    put: operations['put'];
+    put: operations['replaceTestItems'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2030,7 +2030,7 @@ export interface operations {
       };
     };
   };
-  put: {
+  replaceTestItems: {
     parameters: {
       query?: never;
       header?: never;
