@@ -1,2 +1,9 @@
 export { ConfigError, loadConfig } from './load-config';
 export { envBool, envInt, ObjectStoreConfig, ServiceConfig } from './service.config';
+export {
+  DEVELOPMENT_ISSUER,
+  ForbiddenInProduction,
+  productionRefusals,
+  RequiredInProduction,
+  SecretInProduction,
+} from './production-guard';

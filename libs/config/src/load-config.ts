@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { productionRefusals } from './production-guard';
 
 /** Thrown at boot when the environment does not satisfy a service's config class. */
 export class ConfigError extends Error {
@@ -23,7 +24,8 @@ const redact = (name: string, value: unknown): unknown => (SECRET.test(name) ? '
 /**
  * Reads environment variables into a validated config object. The class's property names are the
  * variable names; property initialisers are the defaults. Every problem is reported, each naming
- * its variable, so a bad deployment fails once with the whole list.
+ * its variable, so a bad deployment fails once with the whole list. In `QIS_ENV=production` the
+ * production rules (production-guard.ts) are checked too.
  */
 export function loadConfig<T extends object>(
   cls: new () => T,
@@ -37,6 +39,10 @@ export function loadConfig<T extends object>(
   }
   const config = plainToInstance(cls, plain, { exposeDefaultValues: true, enableImplicitConversion: false });
   const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: true });
-  if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, env)));
+  const named = new Set(errors.map((e) => e.property));
+  // A variable already refused by its validator is named once.
+  const refusals = productionRefusals(config).filter((r) => !named.has(r.split(/[ =]/, 1)[0]));
+  const problems = [...errors.map((e) => describe(e, env)), ...refusals];
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -15,6 +15,7 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
+import { ForbiddenInProduction, RequiredInProduction, SecretInProduction } from './production-guard';
 
 /** `@Transform(envInt)`: an integer variable arrives as a string; anything else is left for the validator to name. */
 export const envInt = ({ value }: { value: unknown }): unknown =>
@@ -98,6 +99,7 @@ export class ServiceConfig {
 
   @IsString({ message: 'must be set (the database password)' })
   @IsNotEmpty()
+  @SecretInProduction()
   DB_PASSWORD!: string;
 
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
@@ -164,23 +166,34 @@ export class ServiceConfig {
   @IsBoolean({ message: 'must be true or false' })
   SWAGGER_ENABLED = true;
 
+  /** Production refuses SWAGGER_ENABLED=true unless this says it is wanted (the API description is public). */
+  @Transform(envBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWAGGER_ALLOWED_IN_PRODUCTION = false;
+
   /** PEM (SPKI) public key that signs bearer tokens; the local infra makes one (development issuer). */
   @OneKeySource()
+  @ForbiddenInProduction(
+    "a key file is the development issuer's; verify tokens against the identity provider's AUTH_JWKS_URL",
+  )
   AUTH_PUBLIC_KEY_FILE?: string = undefined;
 
   /** JWKS URL of an OIDC provider (Keycloak: `<realm>/protocol/openid-connect/certs`), instead of a key file. */
   @ValidateIf((config: ServiceConfig) => config.AUTH_JWKS_URL !== undefined)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @RequiredInProduction("the identity provider's key set, e.g. <realm>/protocol/openid-connect/certs")
   AUTH_JWKS_URL?: string = undefined;
 
   /** Required `iss` of tokens; empty = not checked. */
   @IsOptional()
   @IsString()
+  @RequiredInProduction("without it a token of any issuer the key set signs is accepted; the realm's URL")
   AUTH_ISSUER?: string = undefined;
 
   /** Required `aud` of tokens; empty = not checked. */
   @IsOptional()
   @IsString()
+  @RequiredInProduction('without it a token issued for another application is accepted')
   AUTH_AUDIENCE?: string = undefined;
 
   /**
@@ -230,6 +243,7 @@ export class ObjectStoreConfig extends ServiceConfig {
 
   @IsString({ message: 'must be set (the object store secret key)' })
   @IsNotEmpty()
+  @SecretInProduction()
   MINIO_SECRET_KEY!: string;
 
   @IsString()

@@ -1,4 +1,10 @@
-import { envInt, ServiceConfig } from '@qis/config';
+import {
+  envInt,
+  ForbiddenInProduction,
+  RequiredInProduction,
+  SecretInProduction,
+  ServiceConfig,
+} from '@qis/config';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
@@ -35,29 +41,38 @@ export class EnforcementConfig extends ServiceConfig {
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @RequiredInProduction("without it notices are never stored as evidence (the evidence service's base URL)")
   EVIDENCE_URL?: string = undefined;
 
   /** Development and test: sign service tokens with this PEM (PKCS#8) private key of the local issuer. */
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsString()
+  @ForbiddenInProduction(
+    'self-signed service tokens are for development; use SERVICE_TOKEN_URL (client credentials)',
+  )
   SERVICE_TOKEN_PRIVATE_KEY_FILE?: string = undefined;
 
   /** Production: OAuth2 token endpoint for the client-credentials grant (Keycloak: `…/openid-connect/token`). */
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @RequiredInProduction(
+    "the identity provider's token endpoint, for the service token notices are stored with",
+  )
   SERVICE_TOKEN_URL?: string = undefined;
 
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsString()
+  @RequiredInProduction('the client of the service token (client credentials)')
   SERVICE_TOKEN_CLIENT_ID?: string = undefined;
 
   /** The client secret: from the environment or a secret store only, never logged. */
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsString()
+  @SecretInProduction()
   SERVICE_TOKEN_CLIENT_SECRET?: string = undefined;
 
   @IsOptional()

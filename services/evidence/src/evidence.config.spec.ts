@@ -38,8 +38,17 @@ describe('evidence config', () => {
       /EVIDENCE_PSEUDONYM_KEY.*must be set to a secret/s,
     );
     expect(
-      loadConfig(EvidenceConfig, { ...base, QIS_ENV: 'production', EVIDENCE_PSEUDONYM_KEY: 'k'.repeat(32) })
-        .EVIDENCE_PSEUDONYM_KEY,
+      loadConfig(EvidenceConfig, {
+        ...base,
+        // What the production guards of @qis/config ask beyond this key.
+        DB_PASSWORD: 'p'.repeat(16),
+        MINIO_SECRET_KEY: 's'.repeat(16),
+        AUTH_ISSUER: 'https://sso.example.gov.cn/realms/qis',
+        AUTH_AUDIENCE: 'qis',
+        SWAGGER_ENABLED: 'false',
+        QIS_ENV: 'production',
+        EVIDENCE_PSEUDONYM_KEY: 'k'.repeat(32),
+      }).EVIDENCE_PSEUDONYM_KEY,
     ).toHaveLength(32);
   });
 });

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
-import { envInt, ServiceConfig } from '@qis/config';
+import { envInt, RequiredInProduction, ServiceConfig } from '@qis/config';
 
 export class LabGatewayConfig extends ServiceConfig {
   override HTTP_PORT = 7104;
@@ -26,5 +26,8 @@ export class LabGatewayConfig extends ServiceConfig {
    */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @RequiredInProduction(
+    "without it a lab report's signed PDF is accepted unchecked (the evidence service's base URL)",
+  )
   EVIDENCE_URL?: string = undefined;
 }

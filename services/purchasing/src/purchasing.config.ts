@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { envInt, ServiceConfig } from '@qis/config';
+import { envInt, RequiredInProduction, SecretInProduction, ServiceConfig } from '@qis/config';
 import { parseIdentityKeyRing } from './identity/identity-key-ring';
 
 /** The key ring parses and holds the active key; messages never echo key material. */
@@ -37,6 +37,7 @@ export class PurchasingConfig extends ServiceConfig {
    * errors redact it.)
    */
   @IsIdentityKeyRing()
+  @SecretInProduction(44)
   PURCHASING_IDENTITY_KEY!: string;
 
   /** The key id new values are encrypted with, and rotation re-encrypts to. */
@@ -82,5 +83,8 @@ export class PurchasingConfig extends ServiceConfig {
    */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @RequiredInProduction(
+    "without it a purchase completes with evidence nobody checked (the evidence service's base URL)",
+  )
   EVIDENCE_URL?: string = undefined;
 }
