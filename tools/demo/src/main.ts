@@ -14,6 +14,7 @@
  */
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
+import { KeycloakAdmin, linkDemoLabs } from '@qis/console-stack';
 import { createActors, EventWatcher, LOCAL_SERVICE_URLS, pkcs8TokenSource, type ServiceUrls } from './actors';
 import { Campaign, CAMPAIGN_TOPICS } from './campaign/campaign';
 import { progressLine, summary } from './campaign/report';
@@ -40,6 +41,32 @@ function serviceUrls(): ServiceUrls {
   };
 }
 
+/**
+ * The console's demo lab users work for labs this run registered: their labId in Keycloak (when
+ * the stack's Keycloak is known: KEYCLOAK_URL, its admin, QIS_KEYCLOAK_REALM).
+ */
+async function linkLabUsers(
+  labs: ReadonlyArray<{ id: string; name: string }>,
+  out: (line: string) => void,
+): Promise<void> {
+  const { KEYCLOAK_URL: url, KEYCLOAK_ADMIN_USER: username, KEYCLOAK_ADMIN_PASSWORD: password } = process.env;
+  const realm = process.env['QIS_KEYCLOAK_REALM'];
+  const credentials = process.env['QIS_CREDENTIALS_FILE'];
+  const usersFile =
+    process.env['QIS_CONSOLE_USERS_FILE'] ??
+    (credentials ? path.join(path.dirname(credentials), 'console-users.json') : undefined);
+  if (!url || !username || !password || !realm || !usersFile) {
+    out('console lab users: Keycloak not configured, not linked to the registered labs');
+    return;
+  }
+  const linked = await linkDemoLabs(new KeycloakAdmin({ url, username, password }), realm, usersFile, labs);
+  out(
+    `console lab users linked: ${Object.entries(linked)
+      .map(([u, id]) => `${u} → ${id}`)
+      .join(', ')}`,
+  );
+}
+
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../../../..');
   const seed = process.env['DEMO_SEED'] ? envInt('DEMO_SEED', 1) : randomInt(1, 2 ** 31);
@@ -63,6 +90,7 @@ async function main(): Promise<void> {
   const campaign = new Campaign({ actors, watcher, world, seed, log: out });
   try {
     await campaign.setUp();
+    await linkLabUsers(campaign.registeredLabs, out);
     const risky = world.listings.filter((l, i) => i % 23 === 0 || (l.platform === OWN_SITE && i % 3 === 0));
     const issued = await campaign.plan(perCategory, risky);
     const all = () => [...campaign.outcomes.values()];

@@ -212,6 +212,11 @@ export class Campaign {
     for (const listing of options.world.listings) this.listingByUrl.set(listing.url, listing);
   }
 
+  /** The labs set-up registered, by id and name. */
+  get registeredLabs(): ReadonlyArray<{ id: string; name: string }> {
+    return this.labs;
+  }
+
   private get actors(): Actors {
     return this.options.actors;
   }
