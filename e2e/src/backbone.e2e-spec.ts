@@ -147,6 +147,49 @@ describe('event backbone on the real broker and database', () => {
     );
   }, 180_000);
 
+  it('publishes again, and applies once, the events a producer had sent to Kafka when it was killed before marking them sent', async () => {
+    const topicPrefix = prefix();
+    const service = await fixture(topicPrefix, 'bb_f');
+    const committed = await service.start({
+      FIXTURE_EMIT: '200',
+      FIXTURE_KILL_AFTER_EMIT: 'true',
+      OUTBOX_RELAY_ENABLED: 'false',
+    });
+    await committed.exited;
+    // Hold the outbox rows so the relay's "sent" marks wait: it can publish, and be acknowledged
+    // by Kafka (acks all), but not record it.
+    const holder = new Client({ ...pgServerFromEnv(), database: service.db });
+    await holder.connect();
+    cleanups.push(() => holder.end());
+    await holder.query('begin');
+    await holder.query('select id from outbox for update');
+
+    const relaying = await service.start();
+    const topic = `${topicPrefix}${FixtureEventContract.topic}`;
+    const acknowledged = await messageIdsOn(topic, 200);
+    expect(new Set(acknowledged).size).toBe(200);
+    await relaying.stop('SIGKILL');
+    expect(relaying.child.signalCode).toBe('SIGKILL');
+    // The process is gone; its sessions die with it (the server notices the closed socket).
+    await service.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and application_name = 'qis-outbox-relay'`,
+    );
+    await holder.query('rollback');
+    expect(await count(service, 'select count(*) as n from outbox where sent_at is null')).toBe(200);
+
+    // Restarted, the relay sends the 200 again (same message ids); the consumer applies each once.
+    await service.start();
+    const onTopic = await messageIdsOn(topic, 400);
+    expect(onTopic).toHaveLength(400);
+    expect(new Set(onTopic).size).toBe(200);
+    await expectEventually(async () => {
+      expect(await count(service, 'select count(*) as n from outbox where sent_at is null')).toBe(0);
+      expect(await count(service, 'select count(*) as n from fixture_effect')).toBe(200);
+    });
+    expect(await count(service, 'select count(*) as n from inbox')).toBe(200);
+  }, 180_000);
+
   it('(b)(e) applies 10,000 events exactly once, in order per key, across a consumer killed with SIGKILL', async () => {
     const topicPrefix = prefix();
     const source = await fixture(topicPrefix, 'bb_b_src');
