@@ -81,6 +81,13 @@ export class EvidenceConfig extends ObjectStoreConfig {
   })
   EVIDENCE_PSEUDONYM_KEY = DEV_PSEUDONYM_KEY;
 
+  /**
+   * GB/T 2260 area of the sampling bureau: its officers read the evidence of every batch; a district
+   * officer only of batches routed (or copied) to their district.
+   */
+  @Matches(/^[1-9][0-9]{5}$/, { message: 'must be a 6-digit GB/T 2260 area code' })
+  EVIDENCE_BUREAU_AREA_CODE = '330100';
+
   /** The bureau named on documents (落款). */
   @IsString()
   @IsNotEmpty()

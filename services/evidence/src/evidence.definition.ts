@@ -1,4 +1,6 @@
 import type { ServiceDefinition } from '@qis/runtime';
+import { AccessModule } from './access/access.module';
+import { BatchJurisdiction } from './access/batch-jurisdiction.entity';
 import { BatchViewModule } from './batch-view/batch-view.module';
 import { CustodyEntry } from './custody/custody-entry.entity';
 import { CustodyModule } from './custody/custody.module';
@@ -20,11 +22,20 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
   title: 'QIS Evidence service',
   description: 'Tamper-evident evidence storage, custody ledger, parcel intake, unpacking and sealing.',
   config: EvidenceConfig,
-  entities: [EvidenceObject, CustodyEntry, ExpectedParcel, Parcel, UnpackingSession, Sealing],
+  entities: [
+    EvidenceObject,
+    CustodyEntry,
+    ExpectedParcel,
+    Parcel,
+    UnpackingSession,
+    Sealing,
+    BatchJurisdiction,
+  ],
   migrations,
   imports: [
     EvidenceStoreModule,
     CustodyModule,
+    AccessModule,
     ObjectsModule,
     IntakeModule,
     UnpackingModule,

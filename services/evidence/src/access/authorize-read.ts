@@ -9,12 +9,13 @@ import { readAccess, type ReadAccess } from './evidence-policy';
  * A download needs more than being the uploader.
  */
 export function authorizeRead(
-  principal: Pick<Principal, 'sub' | 'roles'>,
+  principal: Pick<Principal, 'sub' | 'roles' | 'jurisdiction'>,
   object: EvidenceObject,
+  batchAreas: readonly string[],
   purpose: string | undefined,
   download: boolean,
 ): Exclude<ReadAccess, 'none'> {
-  const access = readAccess(principal, object);
+  const access = readAccess(principal, object, batchAreas);
   if (access === 'none' || (download && access === 'own')) throw notFound('evidence object', object.id);
   if (access === 'read-with-purpose' && !purpose?.trim()) {
     throw badRequest(

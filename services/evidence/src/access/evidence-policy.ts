@@ -1,4 +1,4 @@
-import type { Principal, Role } from '@qis/auth';
+import { jurisdictionCovers, type Principal, type Role } from '@qis/auth';
 import type { EvidenceKind } from '../objects/evidence-kind';
 
 /** Who may read an evidence kind, and whether it shows the buyer (account, recipient, phone, address). */
@@ -9,7 +9,7 @@ export interface KindPolicy {
   uploaders: readonly Role[];
 }
 
-/** Staff who may read evidence that does not show the buyer. */
+/** Staff who may read evidence that does not show the buyer (enforcement officers: of their jurisdiction). */
 export const STAFF_READERS: readonly Role[] = [
   'intake-officer',
   'enforcement-officer',
@@ -17,6 +17,9 @@ export const STAFF_READERS: readonly Role[] = [
   'auditor',
   'admin',
 ];
+
+/** Staff readers not narrowed to a jurisdiction. */
+const UNSCOPED_READERS: readonly Role[] = STAFF_READERS.filter((r) => r !== 'enforcement-officer');
 
 /** The only ones who see what shows the buyer: purchasing administrators (and admins), with a purpose. */
 export const IDENTITY_READERS: readonly Role[] = ['purchasing-admin', 'admin'];
@@ -28,9 +31,8 @@ const PURCHASE: readonly Role[] = ['buyer', 'purchasing-admin'];
 const INTAKE: readonly Role[] = ['intake-officer'];
 
 /**
- * The one table of evidence access, per kind. The evidence service does not learn a batch's
- * jurisdiction (it consumes only `purchasing.order-placed`, which has none; routing happens later in
- * enforcement), so enforcement officers are kept to the kinds that do not show the buyer.
+ * The one table of evidence access, per kind. Enforcement officers read only kinds that do not show
+ * the buyer, and only of the batches of their jurisdiction (`batchAreas` of {@link readAccess}).
  */
 export const EVIDENCE_POLICY: Readonly<Record<EvidenceKind, KindPolicy>> = {
   'purchase-screen-recording': { identityBearing: true, uploaders: PURCHASE },
@@ -68,15 +70,23 @@ const holdsAny = (principal: Pick<Principal, 'roles'>, roles: readonly string[])
  */
 export type ReadAccess = 'own' | 'read' | 'read-with-purpose' | 'none';
 
+/**
+ * `batchAreas`: the GB/T 2260 areas whose officers may read the object's batch (the sampling bureau's
+ * and those it was routed or copied to; none for an object of no batch).
+ */
 export function readAccess(
-  principal: Pick<Principal, 'sub' | 'roles'>,
+  principal: Pick<Principal, 'sub' | 'roles' | 'jurisdiction'>,
   object: { kind: EvidenceKind; uploader: string },
+  batchAreas: readonly string[],
 ): ReadAccess {
   const policy = EVIDENCE_POLICY[object.kind];
   if (policy.identityBearing) {
     if (holdsAny(principal, IDENTITY_READERS)) return 'read-with-purpose';
-  } else if (holdsAny(principal, STAFF_READERS)) {
+  } else if (holdsAny(principal, UNSCOPED_READERS)) {
     return 'read';
+  } else if (holdsAny(principal, ['enforcement-officer']) && principal.jurisdiction) {
+    const officerArea = principal.jurisdiction;
+    if (batchAreas.some((area) => jurisdictionCovers(officerArea, area))) return 'read';
   }
   return object.uploader === principal.sub ? 'own' : 'none';
 }

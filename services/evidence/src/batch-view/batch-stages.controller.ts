@@ -117,7 +117,7 @@ export class BatchStagesController {
       kind: (kinds.get(objectId) ?? fallback) as EvidenceKind,
     });
     const readable = (r: { objectId: string; kind: EvidenceKind }) =>
-      readAccess(principal, { kind: r.kind, uploader: '' }) !== 'none';
+      readAccess(principal, { kind: r.kind, uploader: '' }, []) !== 'none';
     const stages: BatchStageView[] = [
       ...parcels.map((p): BatchStageView => ({
         stage: 'received',

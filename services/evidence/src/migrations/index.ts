@@ -1,5 +1,10 @@
+import { AddBatchJurisdiction1765100000000 } from './add-batch-jurisdiction.migration';
 import { AddObjectDeletion1765000000000 } from './add-object-deletion.migration';
 import { CreateEvidence1763900006000 } from './create-evidence.migration';
 
 /** The evidence service's migrations, in order. Each runs once, in its own transaction, at start. */
-export const migrations = [CreateEvidence1763900006000, AddObjectDeletion1765000000000];
+export const migrations = [
+  CreateEvidence1763900006000,
+  AddObjectDeletion1765000000000,
+  AddBatchJurisdiction1765100000000,
+];

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { CaseRouted, type CaseRoutedValue } from '@qis/contracts';
+import { OutboxPublisher } from '@qis/messaging';
+import { expectEventually } from '@qis/testing';
+import { DataSource } from 'typeorm';
 import {
   startEvidenceTestEnv,
   uploadThroughApi,
@@ -162,10 +166,44 @@ describe('evidence is read by purpose, per kind (real MinIO and PostgreSQL)', ()
   });
 
   it('lets staff read and download what does not show the buyer, each read in the ledger', async () => {
-    const res = await download(enforcement, unboxing);
-    expect(res.status).toBe(200);
+    const city = await env.service.auth({
+      roles: ['enforcement-officer'],
+      sub: 'officer-city',
+      jurisdiction: '330100',
+    });
+    expect((await download(city, unboxing)).status).toBe(200);
     expect((await metadata(auditor, unboxing)).status).toBe(200);
     expect((await ledger(unboxing)).map((e) => e['action'])).toEqual(['download', 'metadata-read']);
+  });
+
+  it('lets a district officer read a batch only once it is routed or copied to their district, and never what shows the buyer', async () => {
+    // Until routed the batch is the sampling bureau's (330100): a district officer gets 404.
+    expect((await download(enforcement, unboxing)).status).toBe(404);
+    expect((await metadata(enforcement, unboxing)).status).toBe(404);
+    const routed: CaseRoutedValue = {
+      batchNumber: BATCH,
+      caseId: '6a5b4c3d-2e1f-4a0b-8c9d-8e7f6a5b4c3d',
+      rule: 'seller-address',
+      sellerName: '杭州丝之源家纺有限公司',
+      routedAt: '2026-04-06T01:00:00.000Z',
+      authority: { kind: 'district-bureau', areaCode: '330108', name: '杭州市滨江区市场监督管理局' },
+      copiedTo: [],
+    };
+    const ds = env.service.app.get(DataSource);
+    await ds.transaction((m) =>
+      env.service.app.get(OutboxPublisher).publish(m, [{ contract: CaseRouted, key: BATCH, value: routed }]),
+    );
+    await expectEventually(async () => {
+      expect((await metadata(enforcement, unboxing)).status).toBe(200);
+    });
+    expect((await download(enforcement, unboxing)).status).toBe(200);
+    const other = await env.service.auth({
+      roles: ['enforcement-officer'],
+      sub: 'officer-xihu',
+      jurisdiction: '330106',
+    });
+    expect((await download(other, unboxing)).status).toBe(404);
+    expect((await download(enforcement, recording, { purpose: '查处案件需要' })).status).toBe(404);
   });
 
   it('lets a buyer read its own upload without a purpose, but not download it or read another buyer’s', async () => {

@@ -3,6 +3,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { authorizeRead } from '../access/authorize-read';
+import { BatchJurisdictions } from '../access/batch-jurisdictions';
 import { conflict } from '../common/domain-errors';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
@@ -19,6 +20,7 @@ export class IssueDownloadUseCase {
     private readonly store: EvidenceStore,
     private readonly ledger: CustodyLedger,
     private readonly audit: AuditService,
+    private readonly jurisdictions: BatchJurisdictions,
     @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
   ) {}
 
@@ -33,7 +35,13 @@ export class IssueDownloadUseCase {
       const object = await loadObject(manager, id);
       let access: ReturnType<typeof authorizeRead>;
       try {
-        access = authorizeRead(principal, object, purpose, true);
+        access = authorizeRead(
+          principal,
+          object,
+          await this.jurisdictions.of(manager, object.batchNumber),
+          purpose,
+          true,
+        );
       } catch (refusal) {
         await this.audit.record(by, {
           action: 'evidence.download',

@@ -103,8 +103,9 @@ export class ObjectsController {
     summary: "An evidence object's metadata (audited, in the custody ledger)",
     description:
       'Read by purpose, per kind (services/evidence/README.md): kinds that show the buyer only to ' +
-      'purchasing-admin and admin with a stated `purpose`; other kinds to intake-officer, enforcement-officer, ' +
-      'purchasing-admin, auditor, admin; an uploader (buyer, lab) sees its own uploads. Anything else is 404, ' +
+      'purchasing-admin and admin with a stated `purpose`; other kinds to intake-officer, purchasing-admin, ' +
+      "auditor, admin, and enforcement-officer of the batch's jurisdiction (the sampling bureau's area, or " +
+      'one the batch was routed or copied to); an uploader (buyer, lab) sees its own uploads. Anything else is 404, ' +
       'as for an unknown id. `uploader` is a pseudonym for everyone but admins.',
   })
   @ApiOkResponse({ type: EvidenceObjectView })

@@ -3,6 +3,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { authorizeRead } from '../access/authorize-read';
+import { BatchJurisdictions } from '../access/batch-jurisdictions';
 import { seesSubjects } from '../access/evidence-policy';
 import { Pseudonyms } from '../access/pseudonyms';
 import { CustodyLedger } from '../custody/custody-ledger';
@@ -20,6 +21,7 @@ export class ReadObjectUseCase {
     private readonly dataSource: DataSource,
     private readonly ledger: CustodyLedger,
     private readonly audit: AuditService,
+    private readonly jurisdictions: BatchJurisdictions,
     private readonly pseudonyms: Pseudonyms,
   ) {}
 
@@ -34,7 +36,13 @@ export class ReadObjectUseCase {
       const object = await loadObject(manager, id);
       let access: ReturnType<typeof authorizeRead>;
       try {
-        access = authorizeRead(principal, object, purpose, false);
+        access = authorizeRead(
+          principal,
+          object,
+          await this.jurisdictions.of(manager, object.batchNumber),
+          purpose,
+          false,
+        );
       } catch (refusal) {
         await this.audit.record(by, {
           action: 'evidence.metadata.read',
