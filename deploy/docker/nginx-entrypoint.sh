@@ -1,0 +1,7 @@
+#!/bin/sh
+# Fills in the deployment's public URL (only ${QIS_PUBLIC_URL}: nginx's own $variables stay) and runs nginx.
+set -eu
+: "${QIS_PUBLIC_URL:?set QIS_PUBLIC_URL (the console origin, e.g. https://qis.example.gov.cn)}"
+mkdir -p /tmp/nginx/tmp/body /tmp/nginx/tmp/proxy /tmp/nginx/tmp/fastcgi /tmp/nginx/tmp/uwsgi /tmp/nginx/tmp/scgi
+envsubst '${QIS_PUBLIC_URL}' </etc/nginx/qis/nginx.conf.template >/tmp/nginx/nginx.conf
+exec nginx -c /tmp/nginx/nginx.conf -g 'daemon off;'
