@@ -14,7 +14,8 @@ const fill = (template, values) =>
 const read = (file) => readFileSync(path.join(root, file), 'utf8');
 
 const common = {
-  USER_DIRECTIVE: '',
+  // Workers as the image's unprivileged user; the entrypoint gives it the temp folders.
+  USER_DIRECTIVE: 'user nginx;',
   PREFIX: '/tmp/nginx',
   MIME_TYPES: '/etc/nginx/mime.types',
   LISTEN: '8080',
