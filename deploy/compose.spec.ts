@@ -63,6 +63,7 @@ describe('deploy/docker-compose.yml', () => {
     expect(text).toMatch(/planning: AUTH_PUBLIC_KEY_FILE=.* is invalid/);
     expect(text).toMatch(/planning: AUTH_ISSUER="qis-dev" is refused in production/);
     expect(text).toMatch(/variable QIS_AUTH_KEY_DIR is used but not in deploy\/.env.example/);
+    expect(text).toMatch(/planning: mounts \.\.\/\.infra\/keys, the local development state/);
     // Purchasing would crash-loop without its identity key.
     expect(text).toMatch(/purchasing: PURCHASING_IDENTITY_KEY is missing/);
     // Evidence-reference checks silently off: no EVIDENCE_URL, no service token.

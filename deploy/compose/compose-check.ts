@@ -150,6 +150,12 @@ export function composeProblems(input: ComposeCheckInput): string[] {
         problems.push(`${name}: network_mode host publishes every port`);
     }
 
+    for (const volume of Array.isArray(service['volumes']) ? service['volumes'] : []) {
+      const source = isDict(volume) ? String(volume['source'] ?? '') : String(volume).split(':')[0];
+      if (/(^|\/)\.infra(\/|$)/.test(source))
+        problems.push(`${name}: mounts ${source}, the local development state (keys, credentials)`);
+    }
+
     let stage: string | undefined;
     const build = service['build'];
     if (build !== undefined) {
@@ -159,6 +165,17 @@ export function composeProblems(input: ComposeCheckInput): string[] {
       if (!existsSync(dockerfile))
         problems.push(`${name}: Dockerfile ${path.relative(input.composeDir, dockerfile)} does not exist`);
       else {
+        // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile, else the context's .dockerignore.
+        const ignoreFile = [`${dockerfile}.dockerignore`, path.join(context, '.dockerignore')].find(
+          existsSync,
+        );
+        const ignored = ignoreFile
+          ? readFileSync(ignoreFile, 'utf8')
+              .split('\n')
+              .map((l) => l.trim())
+          : [];
+        if (!ignored.some((l) => ['*', '.env', '**/.env', 'deploy/.env'].includes(l)))
+          problems.push(`${name}: the build context may carry deploy/.env (no .dockerignore excludes it)`);
         const stages = dockerStages(readFileSync(dockerfile, 'utf8'));
         const target = spec['target'] === undefined ? [...stages.keys()].pop() : String(spec['target']);
         stage = target === undefined ? undefined : stages.get(target);
