@@ -49,6 +49,9 @@ const Audit = lazy(() => import('./pages/admin/audit'));
 const DeadLetters = lazy(() => import('./pages/admin/dead-letters'));
 const Health = lazy(() => import('./pages/admin/health'));
 const Calendar = lazy(() => import('./pages/admin/calendar'));
+const LabAssignments = lazy(() => import('./pages/lab/assignments'));
+const LabAssignmentDetail = lazy(() => import('./pages/lab/assignment-detail'));
+const LabRegistry = lazy(() => import('./pages/lab/lab-registry'));
 
 export const ROUTES: ConsoleRoute[] = [
   { path: '/', menu: 'home', roles: STAFF, page: Home },
@@ -87,5 +90,8 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/admin/audit', menu: 'audit', group: 'admin', roles: ['auditor', 'admin'], page: Audit },
   { path: '/admin/dead-letters', menu: 'deadLetters', group: 'admin', roles: ['admin'], page: DeadLetters },
   { path: '/admin/health', menu: 'health', group: 'admin', roles: ['admin'], page: Health },
+  { path: '/lab/assignments', menu: 'labAssignments', roles: ['lab'], page: LabAssignments },
+  { path: '/lab/assignments/:id', roles: ['lab'], page: LabAssignmentDetail },
+  { path: '/labs', menu: 'labRegistry', roles: ['admin', 'auditor'], page: LabRegistry },
   { path: '/admin/calendar', menu: 'calendar', group: 'admin', roles: ['admin', 'auditor'], page: Calendar },
 ];

@@ -20,10 +20,32 @@ export interface ConsoleProxySettings {
   keycloakUrl: string;
   realm: string;
   clientId: string;
+  /**
+   * The object store the evidence service presigns uploads for (default: MINIO_ENDPOINT). The
+   * console PUTs to it under /object-store/ on its own origin: its CSP allows no other.
+   */
+  objectStoreUrl?: string;
 }
 
 const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => values[name] ?? whole);
+
+/**
+ * Presigned PUTs to the object store through the console's origin. The signature covers the
+ * path and the host: the path is kept (the prefix is cut) and the store's own host is sent.
+ */
+const objectStoreLocation = (url: string): string => {
+  const store = new URL(url);
+  return [
+    '    location /object-store/ {',
+    '      client_max_body_size 0;',
+    '      proxy_request_buffering off;',
+    '      proxy_http_version 1.1;',
+    `      proxy_set_header Host ${store.host};`,
+    `      proxy_pass ${store.origin}/;`,
+    '    }',
+  ].join('\n');
+};
 
 /** deploy/nginx/console.conf.template with this stack's values. */
 export function renderConsoleProxy(settings: ConsoleProxySettings): string {
@@ -32,6 +54,7 @@ export function renderConsoleProxy(settings: ConsoleProxySettings): string {
   const locations = CONSOLE_SERVICES.map((service) =>
     fill(location, { SERVICE: service, UPSTREAM: settings.upstreams[service].replace(/\/$/, '') }),
   ).join('\n');
+  const objectStore = settings.objectStoreUrl ?? process.env['MINIO_ENDPOINT'];
   const config = JSON.stringify({
     keycloakUrl: settings.keycloakUrl,
     realm: settings.realm,
@@ -47,7 +70,7 @@ export function renderConsoleProxy(settings: ConsoleProxySettings): string {
     ROOT: settings.staticRoot,
     KEYCLOAK_ORIGIN: new URL(settings.keycloakUrl).origin,
     CONFIG_JSON: config,
-    SERVICE_LOCATIONS: locations,
+    SERVICE_LOCATIONS: objectStore ? `${locations}\n${objectStoreLocation(objectStore)}` : locations,
   });
 }
 

@@ -1,4 +1,5 @@
 import { batchEn, batchZhCN } from './batch-messages';
+import { labEn, labZhCN } from './lab-messages';
 
 /** Every string the console shows, in Chinese (default) and English. */
 export const zhCN = {
@@ -23,6 +24,8 @@ export const zhCN = {
     deadLetters: '死信队列',
     health: '服务与告警',
     calendar: '节假日安排',
+    labAssignments: '检验任务',
+    labRegistry: '承检机构',
   },
   roles: {
     planner: '计划员',
@@ -195,6 +198,7 @@ export const zhCN = {
   },
   followUps: { title: '跟踪抽检建议', subject: '对象', reason: '原因', proposedAt: '提出时间' },
   batch: batchZhCN,
+  lab: labZhCN,
   audit: {
     title: '审计日志',
     service: '服务',
@@ -293,6 +297,8 @@ export const en: Widen<Messages> = {
     deadLetters: 'Dead letters',
     health: 'Services & alerts',
     calendar: 'Holiday schedules',
+    labAssignments: 'Lab assignments',
+    labRegistry: 'Lab registry',
   },
   roles: {
     planner: 'Planner',
@@ -465,6 +471,7 @@ export const en: Widen<Messages> = {
   },
   followUps: { title: 'Follow-up proposals', subject: 'Subject', reason: 'Reason', proposedAt: 'Proposed' },
   batch: batchEn,
+  lab: labEn,
   audit: {
     title: 'Audit log',
     service: 'Service',
