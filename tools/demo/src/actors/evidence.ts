@@ -226,6 +226,14 @@ export class EvidenceActor extends ServiceApi {
   }
 
   /**
+   * The batch's buyer as the evidence service knows them (intake-officer): their pseudonym, the only
+   * name the unpacking session takes for the buyer (422 `participants[i].name` for any other).
+   */
+  batchBuyer(officer: Claims, batchNumber: string): Promise<{ pseudonym: string }> {
+    return this.call<{ pseudonym: string }>(officer, 'GET', `/batches/${seg(batchNumber)}/buyer`);
+  }
+
+  /**
    * Opens the unpacking session of an admitted parcel (intake-officer): participants, the stored
    * unboxing video and waybill photo (upload them first with the batch number), photos, claimed
    * facts. 422 `participants` when fewer than the buyer + 2 officers + 2 lab staff. No event.

@@ -551,9 +551,11 @@ export class Campaign {
     const video = await evidence.upload(this.intake, evidenceFile('unboxing-video', o.batchNumber));
     const waybill = await evidence.upload(this.intake, evidenceFile('waybill-photo', o.batchNumber));
     const photo = await evidence.upload(this.intake, evidenceFile('sample-photo', o.batchNumber));
-    // At the unpacking: the buyer (by pseudonym), two enforcement officers, two lab staff.
+    // At the unpacking: the buyer (by the pseudonym the evidence service knows them by, looked up),
+    // two enforcement officers, two lab staff.
+    const seen = await evidence.batchBuyer(this.intake, o.batchNumber);
     const participants: Participant[] = [
-      { role: 'buyer', name: registered.pseudonym },
+      { role: 'buyer', name: seen.pseudonym },
       { role: 'enforcement-officer', name: '王明' },
       { role: 'enforcement-officer', name: '张强' },
       { role: 'lab-staff', name: '李华' },

@@ -11,7 +11,7 @@ export const CaseRouted = defineEvent({
   type: 'enforcement.case-routed',
   version: 1,
   owner: 'enforcement',
-  consumers: ['disclosure'],
+  consumers: ['disclosure', 'evidence'],
   key: CaseRoutedKey,
   keyFields: ['batchNumber'],
   value: CaseRoutedValue,
