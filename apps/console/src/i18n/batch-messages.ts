@@ -32,6 +32,12 @@ export const batchZhCN = {
   expiresAt: '链接有效至',
   openFile: '打开文件',
   ticketHint: '本次下载已记入证据保管链；链接短时有效，请勿转发。',
+  purposeTitle: '说明调阅目的',
+  purposeHint: '该证据可能显示买样人的账号、姓名、电话或地址。调阅目的将记入审计日志和证据保管链。',
+  purposeLabel: '调阅目的',
+  purposePlaceholder: '例如：复核买样证据（投诉 2026-118）',
+  purposeRequired: '请说明调阅目的',
+  purposeConfirm: '调阅',
   stages: {
     issued: '下达',
     assigned: '分派',
@@ -268,6 +274,13 @@ export const batchEn: typeof batchZhCN = {
   expiresAt: 'Link valid until',
   openFile: 'Open file',
   ticketHint: 'This download is recorded in the custody ledger; the link is short-lived, do not pass it on.',
+  purposeTitle: 'State the purpose',
+  purposeHint:
+    "This evidence may show the buyer's account, name, phone or address. The purpose is recorded in the audit log and the custody ledger.",
+  purposeLabel: 'Purpose',
+  purposePlaceholder: 'e.g. reviewing the purchase evidence (complaint 2026-118)',
+  purposeRequired: 'Please state the purpose',
+  purposeConfirm: 'Open',
   stages: {
     issued: 'Issued',
     assigned: 'Assigned',
