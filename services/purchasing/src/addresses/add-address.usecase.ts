@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
@@ -17,14 +18,21 @@ export class AddAddressUseCase {
 
   async execute(actor: AuditActor, command: AddAddressCommand): Promise<AddressView> {
     return this.dataSource.transaction(async (manager) => {
+      // The id is chosen here: every identity value is bound to its row.
+      const id = randomUUID();
       const address = await manager.save(
         manager.create(ReceivingAddress, {
+          id,
           label: command.label,
           areaCode: command.areaCode,
           relay: command.relay,
-          recipientNameEnc: this.cipher.encrypt(command.recipientName, 'receiving_address.recipient_name'),
-          phoneEnc: this.cipher.encrypt(command.phone, 'receiving_address.phone'),
-          addressLineEnc: this.cipher.encrypt(command.addressLine, 'receiving_address.address_line'),
+          recipientNameEnc: this.cipher.encrypt(
+            command.recipientName,
+            'receiving_address.recipient_name',
+            id,
+          ),
+          phoneEnc: this.cipher.encrypt(command.phone, 'receiving_address.phone', id),
+          addressLineEnc: this.cipher.encrypt(command.addressLine, 'receiving_address.address_line', id),
           status: 'active',
           lastUsedAt: null,
         }),

@@ -42,10 +42,18 @@ export class ReadDeliveryUseCase {
       return {
         platform: account.platform,
         accountAlias: account.alias,
-        accountName: this.cipher.decrypt(account.accountNameEnc, 'shopping_account.account_name'),
-        recipientName: this.cipher.decrypt(address.recipientNameEnc, 'receiving_address.recipient_name'),
-        phone: this.cipher.decrypt(address.phoneEnc, 'receiving_address.phone'),
-        addressLine: this.cipher.decrypt(address.addressLineEnc, 'receiving_address.address_line'),
+        accountName: this.cipher.decrypt(account.accountNameEnc, 'shopping_account.account_name', account.id),
+        recipientName: this.cipher.decrypt(
+          address.recipientNameEnc,
+          'receiving_address.recipient_name',
+          address.id,
+        ),
+        phone: this.cipher.decrypt(address.phoneEnc, 'receiving_address.phone', address.id),
+        addressLine: this.cipher.decrypt(
+          address.addressLineEnc,
+          'receiving_address.address_line',
+          address.id,
+        ),
         areaCode: address.areaCode,
         relay: address.relay,
       };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
@@ -24,12 +25,15 @@ export class AddShoppingAccountUseCase {
   ): Promise<ShoppingAccountView> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Buyer, { id: buyerId }))) throw notFound('buyer', buyerId);
+      // The id is chosen here: the account name is bound to its row.
+      const id = randomUUID();
       const account = await manager.save(
         manager.create(ShoppingAccount, {
+          id,
           buyerId,
           platform: command.platform,
           alias: command.alias,
-          accountNameEnc: this.cipher.encrypt(command.accountName, 'shopping_account.account_name'),
+          accountNameEnc: this.cipher.encrypt(command.accountName, 'shopping_account.account_name', id),
           status: 'active',
           lastUsedAt: null,
         }),

@@ -27,9 +27,9 @@ export class ReadBuyerIdentityUseCase {
       return {
         id: buyer.id,
         pseudonym: buyer.pseudonym,
-        realName: this.cipher.decrypt(buyer.realNameEnc, 'buyer.real_name'),
-        idNumber: this.cipher.decrypt(buyer.idNumberEnc, 'buyer.id_number'),
-        phone: this.cipher.decrypt(buyer.phoneEnc, 'buyer.phone'),
+        realName: this.cipher.decrypt(buyer.realNameEnc, 'buyer.real_name', buyer.id),
+        idNumber: this.cipher.decrypt(buyer.idNumberEnc, 'buyer.id_number', buyer.id),
+        phone: this.cipher.decrypt(buyer.phoneEnc, 'buyer.phone', buyer.id),
       };
     });
   }

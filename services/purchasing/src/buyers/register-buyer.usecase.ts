@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
@@ -34,13 +34,16 @@ export class RegisterBuyerUseCase {
           error: 'Conflict',
           message: 'a buyer with this userId or pseudonym exists',
         });
+      // The id is chosen here: every identity value is bound to its row.
+      const id = randomUUID();
       const buyer = await manager.save(
         manager.create(Buyer, {
+          id,
           pseudonym,
           userId: command.userId,
-          realNameEnc: this.cipher.encrypt(command.realName, 'buyer.real_name'),
-          idNumberEnc: this.cipher.encrypt(command.idNumber, 'buyer.id_number'),
-          phoneEnc: this.cipher.encrypt(command.phone, 'buyer.phone'),
+          realNameEnc: this.cipher.encrypt(command.realName, 'buyer.real_name', id),
+          idNumberEnc: this.cipher.encrypt(command.idNumber, 'buyer.id_number', id),
+          phoneEnc: this.cipher.encrypt(command.phone, 'buyer.phone', id),
           status: 'active',
           commitmentSignedOn: null,
           commitmentEvidenceId: null,

@@ -1,4 +1,4 @@
-/** Every column holding an identity envelope; the field name is the envelope's associated data. */
+/** Every column holding an identity envelope; the field name and row id are the envelope's associated data. */
 export const ENCRYPTED_COLUMNS = [
   { table: 'buyer', column: 'real_name_enc', field: 'buyer.real_name' },
   { table: 'buyer', column: 'id_number_enc', field: 'buyer.id_number' },

@@ -24,6 +24,7 @@ export class IdentityKeysController {
       activeKeyId: this.cipher.activeKeyId,
       reencrypted: 0,
       keysInUse: await this.rotation.keysInUse(),
+      unboundValues: await this.rotation.unboundValues(),
     };
   }
 

@@ -12,4 +12,11 @@ export class KeyRotationView {
     example: { 'buyer.real_name_enc': { k2: 12 } },
   })
   keysInUse!: Record<string, Record<string, number>>;
+
+  @ApiProperty({
+    description:
+      'values still sealed in the v1 envelope (bound to their field only, not their row); a rotation re-encrypts them',
+    example: 0,
+  })
+  unboundValues!: number;
 }

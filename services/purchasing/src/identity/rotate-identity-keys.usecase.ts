@@ -7,7 +7,8 @@ import { IdentityCipher } from './identity-cipher';
 import type { KeyRotationView } from './key-rotation-view';
 
 /**
- * Re-encrypts every identity value not yet under the active key, a batch of rows per transaction
+ * Re-encrypts every identity value not yet under the active key or not yet bound to its row (`v1`
+ * envelopes, written before row binding), a batch of rows per transaction
  * (`for update skip locked`, so it runs beside live traffic and can be re-run after a crash).
  * Old keys keep decrypting until this has finished; only then may they leave the ring.
  */
@@ -23,7 +24,7 @@ export class RotateIdentityKeysUseCase {
   ) {}
 
   async execute(actor: AuditActor): Promise<KeyRotationView> {
-    const prefix = `v1.${this.cipher.activeKeyId}.`;
+    const prefix = this.cipher.currentPrefix;
     let reencrypted = 0;
     for (const { table, column, field } of ENCRYPTED_COLUMNS) {
       for (;;) {
@@ -36,7 +37,7 @@ export class RotateIdentityKeysUseCase {
           for (const row of rows)
             await manager.query(`update ${table} set ${column} = $2 where id = $1`, [
               row.id,
-              this.cipher.reencrypt(row.value, field),
+              this.cipher.reencrypt(row.value, field, row.id),
             ]);
           reencrypted += rows.length;
           return rows.length < this.config.PURCHASING_REKEY_BATCH_SIZE;
@@ -45,14 +46,27 @@ export class RotateIdentityKeysUseCase {
       }
     }
     const keysInUse = await this.keysInUse();
+    const unboundValues = await this.unboundValues();
     await this.audit.record(actor, {
       action: 'identity.rekey',
       entityType: 'identity-key',
       entityId: this.cipher.activeKeyId,
-      detail: { reencrypted, keysInUse },
+      detail: { reencrypted, keysInUse, unboundValues },
     });
     this.logger.log({ activeKeyId: this.cipher.activeKeyId, reencrypted }, 'identity key rotation finished');
-    return { activeKeyId: this.cipher.activeKeyId, reencrypted, keysInUse };
+    return { activeKeyId: this.cipher.activeKeyId, reencrypted, keysInUse, unboundValues };
+  }
+
+  /** Values still in the `v1` envelope (field-bound only): a copy to another row would decrypt. */
+  async unboundValues(): Promise<number> {
+    let total = 0;
+    for (const { table, column } of ENCRYPTED_COLUMNS) {
+      const [row] = (await this.dataSource.query(
+        `select count(*)::int as n from ${table} where left(${column}, 3) = 'v1.'`,
+      )) as Array<{ n: number }>;
+      total += row.n;
+    }
+    return total;
   }
 
   /** How many values each key id seals, per column: a key may leave the ring when it is nowhere. */

@@ -868,6 +868,11 @@ export interface components {
       keysInUse: Record<string, never>;
       /** @description values re-encrypted by this run */
       reencrypted: number;
+      /**
+       * @description values still sealed in the v1 envelope (bound to their field only, not their row); a rotation re-encrypts them
+       * @example 0
+       */
+      unboundValues: number;
     };
     OrderBatchView: {
       /** @example HZ2026-000123 */
