@@ -12,6 +12,7 @@ import { HolidaySchedule } from './calendar/holiday-schedule.entity';
 import { MissingYearWatch } from './calendar/missing-year-watch';
 import { ReturnHolidayScheduleUseCase } from './calendar/return-holiday-schedule.usecase';
 import { SubmitHolidayScheduleUseCase } from './calendar/submit-holiday-schedule.usecase';
+import { BatchScope } from './cases/batch-scope';
 import { caseRouterProvider } from './cases/case-router.provider';
 import { CaseTransitionsUseCase } from './cases/case-transitions.usecase';
 import { CasesController } from './cases/cases.controller';
@@ -89,6 +90,7 @@ export const enforcementEntities = [
     MissingYearWatch,
     CompletePendingDeadlinesUseCase,
     caseRouterProvider,
+    BatchScope,
     BatchEventsConsumer,
     RecordBatchFactUseCase,
     IssueNoticesUseCase,

@@ -1,16 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  CurrentPrincipal,
-  findInScopeOrNotFound,
-  notFound,
-  Policy,
-  queryScope,
-  scopeWhere,
-  type Principal,
-} from '@qis/auth';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
+import { BatchScope } from '../cases/batch-scope';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 
 const UNRESTRICTED = ['planner', 'approver', 'auditor', 'admin'] as const;
@@ -67,42 +60,35 @@ const metBy = (due: Date, done: Date | null, now: number): boolean | null =>
 /**
  * Enforcement's part of a batch's story: result notices and their 5-working-day deadline,
  * objections, the final result, routing to the authority and the case's close. An officer sees a
- * batch only once its case is routed to their jurisdiction, scoped as the cases are; before that,
- * and elsewhere, it is "missing".
+ * batch as every officer route does (BatchScope): once routed, in the case's jurisdiction; before
+ * that, only the sampling bureau's city officers; elsewhere it is "missing".
  */
 @ApiTags('batches')
 @Controller('batches')
 export class BatchStagesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly batchScope: BatchScope,
+  ) {}
 
   @Get(':batchNumber/stages')
   @Policy({ roles: [...UNRESTRICTED, 'enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({
     summary:
-      "Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction",
+      "Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction (before routing: the sampling city's officers)",
     description:
       'Actors are the staff who recorded the delivery, the objection, a re-routing or the close; null where the ' +
       "service acted on a rule. The notices' evidence ids (their stored PDFs) only to officers and auditors.",
   })
   @ApiOkResponse({ type: BatchStagesView })
-  @ApiNotFoundResponse({ description: 'no such batch, or not routed to the calling officer' })
+  @ApiNotFoundResponse({ description: "no such batch, or not in the calling officer's jurisdiction" })
   async stages(
     @Param() { batchNumber }: BatchNumberParams,
     @CurrentPrincipal() principal: Principal,
   ): Promise<BatchStagesView> {
     const m = this.dataSource.manager;
-    const scope = queryScope(principal, 'jurisdiction', UNRESTRICTED);
-    const cases = m.getRepository(EnforcementCase);
-    // An officer's batch is its case, in their jurisdiction as GET /cases scopes it.
-    const kase =
-      scope.kind === 'all'
-        ? await cases.findOneBy({ batchNumber })
-        : await findInScopeOrNotFound(cases, {
-            where: { batchNumber },
-            scope: scopeWhere<EnforcementCase>(scope, 'areaCode'),
-            entity: 'batch',
-            id: batchNumber,
-          });
+    await this.batchScope.assertVisible(principal, batchNumber, 'batch', batchNumber);
+    const kase = await m.getRepository(EnforcementCase).findOneBy({ batchNumber });
     const [batch]: BatchRow[] = await m.query(
       `select final_at, final_basis, initial_report, reinspection_report from enforcement_batch where batch_number = $1`,
       [batchNumber],

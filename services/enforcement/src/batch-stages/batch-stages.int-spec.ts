@@ -22,7 +22,7 @@ const auditor: Claims = { roles: ['auditor'], sub: 'auditor-sun' };
 const approver: Claims = { roles: ['approver'], sub: 'approver-zhou' };
 const planner: Claims = { roles: ['planner'], sub: 'planner-li' };
 
-/** Enforcement's stages of a batch, and who may see them: officers only once routed to them. */
+/** Enforcement's stages of a batch, and who may see them: district officers only once routed to them. */
 describe("enforcement's stages of a batch", () => {
   let fx: EnforcementFixture;
   const routedBatch = `HZ2026-${String(randomInt(950_000, 999_999))}`;
@@ -94,7 +94,7 @@ describe("enforcement's stages of a batch", () => {
     expect((await stagesOf(routedBatch, officer('320100'))).status).toBe(404);
   });
 
-  it('keeps a batch that is not routed yet from every officer, while staff see its notices', async () => {
+  it('keeps a batch that is not routed yet from district officers, while staff see its notices', async () => {
     expect((await stagesOf(openBatch, officer('330110'))).status).toBe(404);
     const staff = await stagesOf(openBatch, auditor);
     expect(staff.status).toBe(200);
@@ -147,8 +147,10 @@ describe("enforcement's stages of a batch", () => {
         decidedAt: '2026-06-10T03:00:00.000Z',
       },
     });
-    // Not routed (an objection is pending): no officer sees it yet.
-    expect((await stagesOf(objectedBatch, officer('330100'))).status).toBe(404);
+    // Not routed (an objection is pending): the sampling city's officers, who recorded the
+    // objection, see it; no district officer does yet.
+    expect((await stagesOf(objectedBatch, officer('330100'))).status).toBe(200);
+    expect((await stagesOf(objectedBatch, officer('330110'))).status).toBe(404);
   });
 
   it('shows the case closed by the officer who closed it, the routing deadline then met', async () => {

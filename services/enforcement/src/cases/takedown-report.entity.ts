@@ -28,6 +28,10 @@ export class TakedownReport {
   @Column({ name: 'acted_at', type: 'timestamptz' })
   actedAt!: Date;
 
+  /** Set when the report did not match the batch's order (platform, listing): not attached, triaged. */
+  @Column({ name: 'triage_reason', type: 'text', nullable: true })
+  triageReason!: string | null;
+
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;
 }

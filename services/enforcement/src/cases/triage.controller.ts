@@ -3,18 +3,25 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
-import { Repository } from 'typeorm';
+import { Not, IsNull, Repository } from 'typeorm';
 import { CaseView } from './case.view';
 import { RerouteCaseUseCase } from './reroute-case.usecase';
 import { ResolveTriageCommand } from './resolve-triage.command';
+import { TakedownReport } from './takedown-report.entity';
 import { TriageItem } from './triage-item.entity';
 import { TriageItemView } from './triage-item.view';
+import { TriagedTakedownView } from './triaged-takedown.view';
 
+/**
+ * The manual triage queue: approvers and auditors only (bureau-wide, no jurisdiction); officers
+ * have no route here: a triaged batch has no case, so no district officer may see it (BatchScope).
+ */
 @ApiTags('cases')
 @Controller('triage')
 export class TriageController {
   constructor(
     @InjectRepository(TriageItem) private readonly items: Repository<TriageItem>,
+    @InjectRepository(TakedownReport) private readonly takedowns: Repository<TakedownReport>,
     private readonly reroute: RerouteCaseUseCase,
   ) {}
 
@@ -26,6 +33,23 @@ export class TriageController {
     return (await this.items.find({ order: { createdAt: 'DESC' }, take: 500 })).map((t) =>
       TriageItemView.of(t),
     );
+  }
+
+  @Get('takedowns')
+  @Policy({ roles: ['approver', 'auditor'] })
+  @ApiOperation({
+    summary:
+      "Platforms' takedown reports that did not match their batch's order (platform, listing): attached to no case",
+  })
+  @ApiOkResponse({ type: TriagedTakedownView, isArray: true })
+  async listTriagedTakedowns(): Promise<TriagedTakedownView[]> {
+    return (
+      await this.takedowns.find({
+        where: { triageReason: Not(IsNull()) },
+        order: { receivedAt: 'DESC' },
+        take: 500,
+      })
+    ).map((t) => TriagedTakedownView.of(t));
   }
 
   @Post(':id/resolve')

@@ -1,9 +1,10 @@
 import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Policy } from '@qis/auth';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { isUnifiedSocialCreditCode } from '@qis/contracts';
 import { Repository } from 'typeorm';
+import { BatchScope } from '../cases/batch-scope';
 import { CreditEntry } from './credit-entry.entity';
 import { CreditEntryView } from './credit-entry.view';
 import { CreditFileView } from './credit-file.view';
@@ -16,13 +17,20 @@ export class CreditController {
   constructor(
     @InjectRepository(CreditEntry) private readonly entries: Repository<CreditEntry>,
     @InjectRepository(FollowUpProposal) private readonly proposals: Repository<FollowUpProposal>,
+    private readonly batchScope: BatchScope,
   ) {}
 
   @Get('credit/:code')
-  @Policy({ roles: ['planner', 'approver', 'enforcement-officer', 'auditor'] })
-  @ApiOperation({ summary: 'The credit file of a seller or producer by unified social credit code' })
+  @Policy({ roles: ['planner', 'approver', 'enforcement-officer', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      'The credit file of a seller or producer by unified social credit code; an officer sees only the entries of batches in their jurisdiction',
+  })
   @ApiOkResponse({ type: CreditFileView })
-  async getCreditFile(@Param('code') code: string): Promise<CreditFileView> {
+  async getCreditFile(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+  ): Promise<CreditFileView> {
     if (!isUnifiedSocialCreditCode(code)) {
       throw new BadRequestException({
         statusCode: 400,
@@ -36,10 +44,17 @@ export class CreditController {
         ],
       });
     }
-    const found = await this.entries.find({
+    const all = await this.entries.find({
       where: { unifiedSocialCreditCode: code },
       order: { occurredAt: 'ASC' },
     });
+    // An officer's view of the file holds the entries of batches in their scope only: a foreign
+    // district's failures and penalties are not theirs to read (the file then looks empty).
+    const visible = await this.batchScope.visible(
+      principal,
+      all.map((e) => e.batchNumber),
+    );
+    const found = all.filter((e) => visible.has(e.batchNumber));
     return {
       unifiedSocialCreditCode: code,
       failures: found.filter((e) => e.kind === 'failure').length,

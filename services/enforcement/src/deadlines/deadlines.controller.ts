@@ -2,8 +2,9 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditService, CurrentActor, type AuditActor } from '@qis/audit';
-import { Policy } from '@qis/auth';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
+import { BatchScope } from '../cases/batch-scope';
 import { Alert } from './alert.entity';
 import { AlertView } from './alert.view';
 import { AlertsQuery } from './alerts-query.dto';
@@ -17,22 +18,34 @@ export class DeadlinesController {
     @InjectRepository(Alert) private readonly alerts: Repository<Alert>,
     private readonly scan: ScanDeadlinesUseCase,
     private readonly audit: AuditService,
+    private readonly batchScope: BatchScope,
   ) {}
 
   @Get('alerts')
-  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor', 'admin'] })
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor', 'admin'], scope: 'jurisdiction' })
   @ApiOperation({
     summary:
       "Breached deadlines (result notices not sent in 5 working days, overdue cases), deadlines waiting for a year's holiday schedule, and the year whose schedule is missing (from 1 November)",
   })
   @ApiOkResponse({ type: AlertView, isArray: true })
-  async listAlerts(@Query() query: AlertsQuery): Promise<AlertView[]> {
+  async listAlerts(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AlertsQuery,
+  ): Promise<AlertView[]> {
     const found = await this.alerts.find({
       where: query.batchNumber ? { batchNumber: query.batchNumber } : {},
       order: { raisedAt: 'DESC' },
       take: 500,
     });
-    return found.map((a) => AlertView.of(a));
+    // An officer gets the alerts of the batches in their scope, and those of no batch (a missing
+    // holiday schedule concerns every officer); a foreign batch's alerts are left out, as if none.
+    const visible = await this.batchScope.visible(
+      principal,
+      found.flatMap((a) => (a.batchNumber ? [a.batchNumber] : [])),
+    );
+    return found
+      .filter((a) => a.batchNumber === null || visible.has(a.batchNumber))
+      .map((a) => AlertView.of(a));
   }
 
   @Post('deadlines/scan')

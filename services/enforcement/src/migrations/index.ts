@@ -3,6 +3,7 @@ import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migra
 import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
 import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migration';
+import { AddTakedownTriage1765000000000 } from './add-takedown-triage.migration';
 import { CreateEnforcement1763900000000 } from './create-enforcement.migration';
 
 /** The enforcement service's migrations, in order. Each runs once, in its own transaction, at start. */
@@ -13,4 +14,5 @@ export const migrations = [
   AddAmendedReports1764600200000,
   AddFollowUpOutcomes1764600300000,
   AddHolidaySchedules1764950000000,
+  AddTakedownTriage1765000000000,
 ];

@@ -12,8 +12,9 @@ import {
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { notFound, Policy } from '@qis/auth';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
+import { BatchScope } from '../cases/batch-scope';
 import { BatchNumberPipe } from '../http/batch-number.pipe';
 import { Notice } from './notice.entity';
 import { NoticeView } from './notice.view';
@@ -21,6 +22,7 @@ import { RecordDeliveryCommand } from './record-delivery.command';
 import { RecordDeliveryUseCase } from './record-delivery.usecase';
 import { RenderNoticePdfUseCase } from './render-notice-pdf.usecase';
 
+/** Officers see the notices of the batches in their scope only (BatchScope); others 404. */
 @ApiTags('notices')
 @Controller()
 export class NoticesController {
@@ -28,53 +30,70 @@ export class NoticesController {
     @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     private readonly recordDelivery: RecordDeliveryUseCase,
     private readonly renderPdf: RenderNoticePdfUseCase,
+    private readonly batchScope: BatchScope,
   ) {}
 
+  /** The notice, if the caller may see its batch; else the 404 of an unknown id. */
+  private async load(principal: Principal, id: string): Promise<Notice> {
+    const found = await this.notices.findOneBy({ id });
+    if (!found) throw notFound('notice', id);
+    await this.batchScope.assertVisible(principal, found.batchNumber, 'notice', id);
+    return found;
+  }
+
   @Get('batches/:batchNumber/notices')
-  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
   @ApiOperation({
     summary: "A batch's notices (sampling, result, re-inspection result) with deadlines and delivery records",
   })
   @ApiOkResponse({ type: NoticeView, isArray: true })
-  async listBatchNotices(@Param('batchNumber', BatchNumberPipe) batchNumber: string): Promise<NoticeView[]> {
+  async listBatchNotices(
+    @CurrentPrincipal() principal: Principal,
+    @Param('batchNumber', BatchNumberPipe) batchNumber: string,
+  ): Promise<NoticeView[]> {
+    await this.batchScope.assertVisible(principal, batchNumber, 'batch', batchNumber);
     const found = await this.notices.find({ where: { batchNumber }, order: { noticeNumber: 'ASC' } });
     return found.map((n) => NoticeView.of(n));
   }
 
   @Get('notices/:id')
-  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'One notice' })
   @ApiOkResponse({ type: NoticeView })
-  async getNotice(@Param('id', new ParseUUIDPipe()) id: string): Promise<NoticeView> {
-    const found = await this.notices.findOneBy({ id });
-    if (!found) throw notFound('notice', id);
-    return NoticeView.of(found);
+  async getNotice(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<NoticeView> {
+    return NoticeView.of(await this.load(principal, id));
   }
 
   @Get('notices/:id/pdf')
-  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
   @Header('content-type', 'application/pdf')
   @ApiOperation({ summary: 'The notice as a Chinese PDF, rendered from its stored text' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF' })
-  async pdf(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
-    const found = await this.notices.findOneBy({ id });
-    if (!found) throw notFound('notice', id);
-    return new StreamableFile(await this.renderPdf.execute(found));
+  async pdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.renderPdf.execute(await this.load(principal, id)));
   }
 
   @Post('notices/:id/delivery')
   @HttpCode(200)
-  @Policy({ roles: ['enforcement-officer'] })
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({
     summary: 'Record how a notice was sent and when it was received (the objection clock starts at receipt)',
   })
   @ApiOkResponse({ type: NoticeView })
   async deliver(
     @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() command: RecordDeliveryCommand,
   ): Promise<NoticeView> {
+    await this.load(principal, id);
     return NoticeView.of(await this.recordDelivery.execute(actor, id, command));
   }
 }

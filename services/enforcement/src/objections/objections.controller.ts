@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { notFound, Policy } from '@qis/auth';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
+import { BatchScope } from '../cases/batch-scope';
 import { BatchNumberPipe } from '../http/batch-number.pipe';
 import { CompleteProceduresCommand } from './complete-procedures.command';
 import { CompleteProceduresUseCase } from './complete-procedures.usecase';
@@ -16,6 +17,7 @@ import { ObjectionView } from './objection.view';
 import { WaiveReinspectionCommand } from './waive-reinspection.command';
 import { WaiveReinspectionUseCase } from './waive-reinspection.usecase';
 
+/** Officers see and act on the objections of the batches in their scope only (BatchScope); others 404. */
 @ApiTags('objections')
 @Controller()
 export class ObjectionsController {
@@ -25,42 +27,56 @@ export class ObjectionsController {
     private readonly decideObjection: DecideObjectionUseCase,
     private readonly completeProcedures: CompleteProceduresUseCase,
     private readonly waiveReinspection: WaiveReinspectionUseCase,
+    private readonly batchScope: BatchScope,
   ) {}
 
+  /** The objection, if the caller may see its batch; else the 404 of an unknown id. */
+  private async load(principal: Principal, id: string): Promise<Objection> {
+    const found = await this.objections.findOneBy({ id });
+    if (!found) throw notFound('objection', id);
+    await this.batchScope.assertVisible(principal, found.batchNumber, 'objection', id);
+    return found;
+  }
+
   @Post('batches/:batchNumber/objections')
-  @Policy({ roles: ['enforcement-officer'] })
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({
     summary: 'File a written objection; a late one is kept as refused with the dates in the reason',
   })
   @ApiCreatedResponse({ type: ObjectionView })
   async fileObjection(
     @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
     @Body() command: FileObjectionCommand,
   ): Promise<ObjectionView> {
+    await this.batchScope.assertVisible(principal, batchNumber, 'batch', batchNumber);
     return ObjectionView.of(await this.objectionFiling.execute(actor, batchNumber, command));
   }
 
   @Get('batches/:batchNumber/objections')
-  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
   @ApiOperation({ summary: "A batch's objections" })
   @ApiOkResponse({ type: ObjectionView, isArray: true })
   async listBatchObjections(
+    @CurrentPrincipal() principal: Principal,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
   ): Promise<ObjectionView[]> {
+    await this.batchScope.assertVisible(principal, batchNumber, 'batch', batchNumber);
     return (await this.objections.find({ where: { batchNumber }, order: { createdAt: 'ASC' } })).map((o) =>
       ObjectionView.of(o),
     );
   }
 
   @Get('objections/:id')
-  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'] })
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'One objection' })
   @ApiOkResponse({ type: ObjectionView })
-  async getObjection(@Param('id', new ParseUUIDPipe()) id: string): Promise<ObjectionView> {
-    const found = await this.objections.findOneBy({ id });
-    if (!found) throw notFound('objection', id);
-    return ObjectionView.of(found);
+  async getObjection(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ObjectionView> {
+    return ObjectionView.of(await this.load(principal, id));
   }
 
   @Post('objections/:id/decision')
@@ -81,20 +97,22 @@ export class ObjectionsController {
 
   @Post('objections/:id/procedures-completed')
   @HttpCode(200)
-  @Policy({ roles: ['enforcement-officer'] })
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'Applicant and re-inspection lab completed the procedures within 7 days' })
   @ApiOkResponse({ type: ObjectionView })
   async complete(
     @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() command: CompleteProceduresCommand,
   ): Promise<ObjectionView> {
+    await this.load(principal, id);
     return ObjectionView.of(await this.completeProcedures.execute(actor, id, command));
   }
 
   @Post('objections/:id/waiver')
   @HttpCode(200)
-  @Policy({ roles: ['enforcement-officer'] })
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({
     summary:
       "Record the applicant's written waiver of an approved re-inspection (放弃复检): the first result becomes final",
@@ -102,9 +120,11 @@ export class ObjectionsController {
   @ApiOkResponse({ type: ObjectionView })
   async waive(
     @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() command: WaiveReinspectionCommand,
   ): Promise<ObjectionView> {
+    await this.load(principal, id);
     return ObjectionView.of(await this.waiveReinspection.execute(actor, id, command));
   }
 }

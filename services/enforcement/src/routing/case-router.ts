@@ -26,6 +26,11 @@ export class CaseRouter {
     private readonly authorities: AuthorityDirectory,
   ) {}
 
+  /** The sampling bureau's city: its officers handle a batch until it is routed. */
+  get homeAreaCode(): string {
+    return this.authorities.homeAreaCode;
+  }
+
   route(input: RoutingInput): RoutingDecision {
     const home = this.authorities.homeAreaCode;
     const office = this.authorities.find('online-supervision-office', home);

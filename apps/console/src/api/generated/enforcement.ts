@@ -81,7 +81,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction
+     * Enforcement's stages of a batch: notified, objected, final, routed, closed; an officer only for batches routed to their jurisdiction (before routing: the sampling city's officers)
      * @description Actors are the staff who recorded the delivery, the objection, a re-routing or the close; null where the service acted on a rule. The notices' evidence ids (their stored PDFs) only to officers and auditors.
      */
     get: operations['stages'];
@@ -271,7 +271,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The credit file of a seller or producer by unified social credit code */
+    /** The credit file of a seller or producer by unified social credit code; an officer sees only the entries of batches in their jurisdiction */
     get: operations['getCreditFile'];
     put?: never;
     post?: never;
@@ -562,6 +562,23 @@ export interface paths {
     };
     /** Failed batches routing could not place (manual triage queue) */
     get: operations['listTriage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/triage/takedowns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Platforms' takedown reports that did not match their batch's order (platform, listing): attached to no case */
+    get: operations['listTriagedTakedowns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1331,6 +1348,22 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'resolved';
     };
+    TriagedTakedownView: {
+      /** Format: date-time */
+      actedAt: string;
+      action: string;
+      batchNumber: string;
+      /** Format: uuid */
+      id: string;
+      listingId: string;
+      note?: Record<string, never> | null;
+      /** @description the platform whose takedown topic carried the report */
+      platform: string;
+      /** @description why it does not belong to the batch's order */
+      reason: string;
+      /** Format: date-time */
+      receivedAt: string;
+    };
     WaiveReinspectionCommand: {
       /**
        * @description when the applicant declared it
@@ -1697,7 +1730,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description no such batch, or not routed to the calling officer */
+      /** @description no such batch, or not in the calling officer's jurisdiction */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3443,6 +3476,43 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TriageItemView'][];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listTriagedTakedowns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TriagedTakedownView'][];
         };
       };
       /** @description missing, invalid or expired bearer token */

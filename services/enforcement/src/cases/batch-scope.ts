@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { jurisdictionCovers, notFound, queryScope, type Principal, type Role } from '@qis/auth';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CaseRouter } from '../routing/case-router';
+
+/** Staff who see every batch of the bureau; an officer sees only their jurisdiction's. */
+export const BATCH_READERS_UNRESTRICTED: readonly Role[] = ['planner', 'approver', 'auditor', 'admin'];
+
+/**
+ * Which batches an enforcement officer may see and act on, for every officer route of the service.
+ * A batch with a case belongs to the case's area (a district officer sees their district, a city
+ * officer every district under it). A batch with no case yet (notices, delivery, objections,
+ * re-inspection, triage) is the sampling bureau's own business (谁抽检谁负责): only officers whose
+ * jurisdiction covers the bureau's city (`homeAreaCode`) see it, never a district officer, who has
+ * nothing to act on before a case reaches them. Outside: the same 404 as for an unknown id.
+ */
+@Injectable()
+export class BatchScope {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly router: CaseRouter,
+  ) {}
+
+  /** Throws the 404 of `entity` `id` unless `principal` may see `batchNumber`. */
+  async assertVisible(
+    principal: Principal,
+    batchNumber: string,
+    entity: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const visible = await this.visible(principal, [batchNumber], manager);
+    if (!visible.has(batchNumber)) throw notFound(entity, id);
+  }
+
+  /** The batches of `batchNumbers` that `principal` may see. */
+  async visible(
+    principal: Principal,
+    batchNumbers: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const scope = queryScope(principal, 'jurisdiction', BATCH_READERS_UNRESTRICTED);
+    if (scope.kind === 'all') return new Set(batchNumbers);
+    if (scope.kind === 'none' || batchNumbers.length === 0) return new Set();
+    const rows: Array<{ batch_number: string; area_code: string }> = await manager.query(
+      `select batch_number, area_code from enforcement_case where batch_number = any($1::text[])`,
+      [[...new Set(batchNumbers)]],
+    );
+    const areas = new Map<string, string[]>();
+    for (const r of rows) areas.set(r.batch_number, [...(areas.get(r.batch_number) ?? []), r.area_code]);
+    const home = jurisdictionCovers(scope.value, this.router.homeAreaCode);
+    return new Set(
+      batchNumbers.filter((b) => {
+        const routed = areas.get(b);
+        return routed ? routed.some((code) => jurisdictionCovers(scope.value, code)) : home;
+      }),
+    );
+  }
+}
