@@ -54,9 +54,12 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
   let adminToken: () => string;
   let labUsers: Record<string, RealmUser>;
   let assignmentId = '';
+  let declinedId = '';
   let firstReport = '';
   const tag = randomBytes(3).toString('hex').toUpperCase();
-  const batchNumber = `HZ2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
+  const sequence = Math.floor(Math.random() * 900_000) + 100_000;
+  const batchNumber = `HZ2026-${String(sequence)}`;
+  const declinedBatch = `HZ2026-${String(sequence + 1)}`;
 
   const api = async (method: string, route: string, token: string, body?: unknown) => {
     const res = await fetch(`${stack.url}${route}`, {
@@ -124,19 +127,23 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     labUsers = { 'lab-textile': user('lab-textile', textile), 'lab-other': user('lab-other', other) };
     for (const u of Object.values(labUsers)) await keycloak.upsertUser(stack.realm, u);
     await announceSealedSample(batchNumber, 'silk-quilt');
-    assignmentId = await expectEventually(async () => {
-      const page = await api('GET', `/api/lab-gateway/dispatches?batchNumber=${batchNumber}`, adminToken());
-      const [dispatch] = (page.body as { items: Array<{ id: string; labId: string }> }).items;
-      expect(dispatch?.labId).toBe(textile);
-      return dispatch!.id;
-    });
+    await announceSealedSample(declinedBatch, 'silk-quilt');
+    const drawn = (batch: string) =>
+      expectEventually(async () => {
+        const page = await api('GET', `/api/lab-gateway/dispatches?batchNumber=${batch}`, adminToken());
+        const [dispatch] = (page.body as { items: Array<{ id: string; labId: string }> }).items;
+        expect(dispatch?.labId).toBe(textile);
+        return dispatch!.id;
+      });
+    assignmentId = await drawn(batchNumber);
+    declinedId = await drawn(declinedBatch);
   });
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
   });
 
-  it('lists the assignment for the lab it was drawn to, and the lab accepts it', async () => {
+  it('lists the assignment for the lab it was drawn to; the lab accepts it and reports progress', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, stack.url, labUsers['lab-textile']!, '/lab/assignments');
@@ -146,6 +153,25 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     await page.getByRole('button', { name: '接收任务' }).click();
     await page.getByTestId('report-form').waitFor();
     expect(await page.getByText('已接收', { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByLabel('进度', { exact: true }).selectOption('testing');
+    await page.getByLabel('说明', { exact: true }).fill('纤维含量测试中');
+    await page.getByRole('button', { name: '报告进度' }).click();
+    await page
+      .getByTestId('progress')
+      .getByText(/检验中 · 纤维含量测试中/)
+      .waitFor();
+    await context.close();
+  });
+
+  it('declines another assignment with a reason; with no other qualified lab the sample waits, the reason shown', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, stack.url, labUsers['lab-textile']!, `/lab/assignments/${declinedId}`);
+    await page.getByRole('button', { name: '拒收' }).click();
+    await page.getByLabel('拒收原因').fill('检测设备检修，无法按期检验');
+    await page.getByRole('dialog').getByRole('button', { name: '拒收' }).click();
+    await page.getByText('已拒收', { exact: true }).first().waitFor();
+    await page.locator('.ant-descriptions').getByText('检测设备检修，无法按期检验').waitFor();
     await context.close();
   });
 
@@ -214,6 +240,9 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     expect(text).toMatch(/随机种子/);
     expect(text).toContain(`抽中: 纺织品检测研究院 ${tag}`);
     expect(text).toContain('按记录复算结果一致');
+    const waiting = page.getByTestId('waiting-samples').locator('tr', { hasText: declinedBatch });
+    await waiting.waitFor();
+    expect(await waiting.innerText()).toContain(`纺织品检测研究院 ${tag}: excluded from this draw`);
   });
 
   it('captures every lab page in Chinese and English, desktop and phone, with no serious axe violation', async () => {

@@ -87,6 +87,17 @@ export const labZhCN = {
   attempts: '抽取次数',
   reason: '原因',
   noCandidates: '无符合条件的机构',
+  progress: '检验进度',
+  progressStage: '进度',
+  progressNote: '说明',
+  reportProgress: '报告进度',
+  progressReported: '进度已报告',
+  progressStages: {
+    'sample-received': '已收样',
+    testing: '检验中',
+    reviewing: '审核中',
+    'report-drafted': '报告已起草',
+  },
 };
 
 export type LabMessages = typeof labZhCN;
@@ -179,4 +190,15 @@ export const labEn: LabMessages = {
   attempts: 'Draws tried',
   reason: 'Reason',
   noCandidates: 'No qualified lab',
+  progress: 'Progress',
+  progressStage: 'Stage',
+  progressNote: 'Note',
+  reportProgress: 'Report progress',
+  progressReported: 'Progress reported',
+  progressStages: {
+    'sample-received': 'Sample received',
+    testing: 'Testing',
+    reviewing: 'Reviewing',
+    'report-drafted': 'Report drafted',
+  },
 };

@@ -23,6 +23,9 @@ export default function AssignmentDetail() {
   const [reason, setReason] = useState('');
   const acceptKey = useRef(idempotencyKey());
   const declineKey = useRef(idempotencyKey());
+  const progressKey = useRef(idempotencyKey());
+  const [stage, setStage] = useState('sample-received');
+  const [note, setNote] = useState('');
 
   const assignment = useQuery({
     queryKey: ['lab', 'assignment', id],
@@ -54,7 +57,26 @@ export default function AssignmentDetail() {
       ),
     onSuccess: () => {
       setDeclining(false);
+      setReason('');
       refresh(t.lab.declined);
+    },
+  });
+
+  const progress = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.labGateway.POST('/v1/assignments/{id}/progress', {
+          params: { path: { id }, header: { 'Idempotency-Key': progressKey.current } },
+          body: {
+            stage: stage as 'sample-received' | 'testing' | 'reviewing' | 'report-drafted',
+            ...(note.trim() ? { note: note.trim() } : {}),
+          },
+        }),
+      ),
+    onSuccess: () => {
+      progressKey.current = idempotencyKey();
+      setNote('');
+      refresh(t.lab.progressReported);
     },
   });
 
@@ -67,6 +89,7 @@ export default function AssignmentDetail() {
       </Page>
     );
 
+  const stageLabel = (s: string) => t.lab.progressStages[s as keyof typeof t.lab.progressStages] ?? s;
   const own = (reports.data ?? []).filter((r) => r.reportNumber);
   const numberOf = (reportId?: string) => own.find((r) => r.id === reportId)?.reportNumber;
   const latest: SubmittedReport | undefined = own[own.length - 1];
@@ -78,7 +101,7 @@ export default function AssignmentDetail() {
       extra={<AssignmentStatus status={a.status} overdue={a.overdue} />}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <ErrorAlert error={accept.error ?? decline.error} />
+        <ErrorAlert error={accept.error ?? decline.error ?? progress.error} />
         <Card>
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t.lab.batch}>{a.batchNumber}</Descriptions.Item>
@@ -110,6 +133,50 @@ export default function AssignmentDetail() {
             </Space>
           ) : null}
         </Card>
+        {['accepted', 'in-progress'].includes(a.status) || a.progress.length > 0 ? (
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.lab.progress}</h2>}>
+            {a.progress.length > 0 ? (
+              <ul data-testid="progress" style={{ paddingInlineStart: 18 }}>
+                {a.progress.map((p) => (
+                  <li key={`${p.at}-${p.stage}`}>
+                    {shanghaiTime(p.at, language)} · {stageLabel(p.stage)}
+                    {p.note ? ` · ${p.note}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {['accepted', 'in-progress'].includes(a.status) ? (
+              <Space wrap align="end">
+                <div>
+                  <label htmlFor="progress-stage" style={{ display: 'block' }}>
+                    {t.lab.progressStage}
+                  </label>
+                  <select
+                    id="progress-stage"
+                    value={stage}
+                    onChange={(e) => setStage(e.target.value)}
+                    style={{ height: 32, minWidth: 160 }}
+                  >
+                    {Object.keys(t.lab.progressStages).map((s) => (
+                      <option key={s} value={s}>
+                        {stageLabel(s)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div>
+                  <label htmlFor="progress-note" style={{ display: 'block' }}>
+                    {t.lab.progressNote}
+                  </label>
+                  <Input id="progress-note" value={note} onChange={(e) => setNote(e.target.value)} />
+                </div>
+                <Button loading={progress.isPending} onClick={() => progress.mutate()}>
+                  {t.lab.reportProgress}
+                </Button>
+              </Space>
+            ) : null}
+          </Card>
+        ) : null}
         {own.length > 0 ? (
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.lab.reports}</h2>}>
             <Table<SubmittedReport>

@@ -174,6 +174,7 @@ export default function LabRegistry() {
       size="small"
       loading={waiting.isLoading}
       dataSource={waiting.data ?? []}
+      data-testid="waiting-samples"
       scroll={{ x: 900 }}
       pagination={{ pageSize: 20 }}
       columns={[
@@ -188,12 +189,12 @@ export default function LabRegistry() {
         {
           title: t.lab.reason,
           render: (_, w) => {
-            const reasons = Object.entries((w.exclusions ?? {}) as Record<string, string>);
+            const reasons = Object.entries((w.exclusions ?? {}) as Record<string, string[]>);
             return reasons.length === 0
               ? t.lab.noCandidates
               : reasons.map(([lab, why]) => (
                   <div key={lab}>
-                    {labName(lab)}: {why}
+                    {labName(lab)}: {why.join('; ')}
                   </div>
                 ));
           },
