@@ -75,6 +75,7 @@ ensure_credentials() {
         echo "QIS_MINIO_SECRET_KEY=$(openssl rand -hex 24)"
         echo "QIS_MINIO_KMS_SECRET_KEY=qis-key:$(openssl rand -base64 32)"
         echo "QIS_PURCHASING_IDENTITY_KEY=dev1:$(openssl rand -base64 32)"
+        echo "QIS_PURCHASING_BLIND_INDEX_KEY=$(openssl rand -base64 32)"
       } >"$QIS_CREDENTIALS_FILE"
     )
   fi
@@ -85,6 +86,10 @@ ensure_credentials() {
   # Files written before the purchasing service encrypted buyer identities lack its key: add one.
   if ! grep -q '^QIS_PURCHASING_IDENTITY_KEY=' "$QIS_CREDENTIALS_FILE"; then
     echo "QIS_PURCHASING_IDENTITY_KEY=dev1:$(openssl rand -base64 32)" >>"$QIS_CREDENTIALS_FILE"
+  fi
+  # Files written before buyers' ID numbers had a blind index lack its key: add one.
+  if ! grep -q '^QIS_PURCHASING_BLIND_INDEX_KEY=' "$QIS_CREDENTIALS_FILE"; then
+    echo "QIS_PURCHASING_BLIND_INDEX_KEY=$(openssl rand -base64 32)" >>"$QIS_CREDENTIALS_FILE"
   fi
   # Files written before the console signed in through Keycloak lack its admin and database passwords.
   if ! grep -q '^QIS_KEYCLOAK_ADMIN_PASSWORD=' "$QIS_CREDENTIALS_FILE"; then

@@ -89,8 +89,9 @@ start_service() {
     if [ "$name" = purchasing ]; then
       export PURCHASING_IDENTITY_KEY="$QIS_PURCHASING_IDENTITY_KEY"
       export PURCHASING_ACTIVE_KEY_ID="${QIS_PURCHASING_IDENTITY_KEY%%:*}"
+      export PURCHASING_BLIND_INDEX_KEY="$QIS_PURCHASING_BLIND_INDEX_KEY"
     fi
-    unset QIS_PURCHASING_IDENTITY_KEY
+    unset QIS_PURCHASING_IDENTITY_KEY QIS_PURCHASING_BLIND_INDEX_KEY
     nohup node -r ./tools/runtime/register-paths.js "dist/services/$name/src/main.js" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

@@ -24,13 +24,15 @@ export const fixtureEntry = (): string =>
   path.join(repoRoot(), 'dist/libs/testing/src/fixtures/backbone/main.js');
 
 /**
- * A fresh purchasing identity key ring (`PURCHASING_IDENTITY_KEY`, `PURCHASING_ACTIVE_KEY_ID`):
- * the service refuses to boot without one, and each test process gets its own random keys.
+ * A fresh purchasing identity key ring (`PURCHASING_IDENTITY_KEY`, `PURCHASING_ACTIVE_KEY_ID`) and
+ * blind-index key (`PURCHASING_BLIND_INDEX_KEY`): the service refuses to boot without them, and
+ * each test process gets its own random keys.
  */
 export function identityKeyEnv(kids: string[] = ['k1'], active = kids[0]): Record<string, string> {
   return {
     PURCHASING_IDENTITY_KEY: kids.map((kid) => `${kid}:${randomBytes(32).toString('base64')}`).join(','),
     PURCHASING_ACTIVE_KEY_ID: active,
+    PURCHASING_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
   };
 }
 

@@ -40,6 +40,17 @@ export class PurchasingConfig extends ServiceConfig {
   @SecretInProduction(44)
   PURCHASING_IDENTITY_KEY!: string;
 
+  /**
+   * HMAC-SHA256 key of the blind index on buyers' ID numbers (base64 of 32 bytes): finds a second
+   * registration of the same ID number without decrypting. Never rotated by the identity key
+   * rotation; changing it means recomputing every index. (The name ends in KEY so boot errors redact it.)
+   */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be set: base64 of 32 random bytes (openssl rand -base64 32)',
+  })
+  @SecretInProduction(44)
+  PURCHASING_BLIND_INDEX_KEY!: string;
+
   /** The key id new values are encrypted with, and rotation re-encrypts to. */
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be the key id of a key in PURCHASING_IDENTITY_KEY' })
   PURCHASING_ACTIVE_KEY_ID!: string;

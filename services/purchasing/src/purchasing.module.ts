@@ -23,6 +23,8 @@ import { QualifyBuyerUseCase } from './buyers/qualify-buyer.usecase';
 import { ReadBuyerIdentityUseCase } from './buyers/read-buyer-identity.usecase';
 import { RegisterBuyerUseCase } from './buyers/register-buyer.usecase';
 import { ShoppingAccount } from './buyers/shopping-account.entity';
+import { BlindIndex } from './identity/blind-index';
+import { IdNumberIndexBackfill } from './identity/id-number-index-backfill';
 import { IdentityCipher } from './identity/identity-cipher';
 import { IdentityKeysController } from './identity/identity-keys.controller';
 import { RotateIdentityKeysUseCase } from './identity/rotate-identity-keys.usecase';
@@ -48,6 +50,8 @@ import { RecordShipmentUseCase } from './purchases/record-shipment.usecase';
   providers: [
     FindBatchesByOrderUseCase,
     IdentityCipher,
+    BlindIndex,
+    IdNumberIndexBackfill,
     RotateIdentityKeysUseCase,
     RegisterBuyerUseCase,
     ReadBuyerIdentityUseCase,

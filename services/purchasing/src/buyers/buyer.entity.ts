@@ -22,6 +22,10 @@ export class Buyer {
   @Column({ name: 'id_number_enc', type: 'text' })
   idNumberEnc!: string;
 
+  /** Keyed HMAC of the normalised ID number (unique); null only until the start-up backfill. */
+  @Column({ name: 'id_number_index', type: 'text', nullable: true })
+  idNumberIndex!: string | null;
+
   @Column({ name: 'phone_enc', type: 'text' })
   phoneEnc!: string;
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { notFound, Policy } from '@qis/auth';
@@ -39,6 +46,10 @@ export class BuyersController {
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOperation({ summary: 'Register a buyer; real name, ID number and phone are encrypted at once' })
   @ApiCreatedResponse({ type: BuyerView })
+  @ApiConflictResponse({
+    description:
+      'userId or pseudonym taken, or a buyer with this ID number is already registered (field idNumber)',
+  })
   async registerBuyer(
     @CurrentActor() actor: AuditActor,
     @Body() command: RegisterBuyerCommand,

@@ -10,6 +10,7 @@ jest.setTimeout(120_000);
 
 const key = (kid: string): string => `${kid}:${randomBytes(32).toString('base64')}`;
 const admin = { roles: ['purchasing-admin'], sub: 'admin-zhou' };
+const blindIndexKey = randomBytes(32).toString('base64');
 
 /** A value as the service wrote it before row binding: `v1`, only the field as associated data. */
 const legacyEnvelope = (ring: string, plaintext: string, field: string): string => {
@@ -29,7 +30,13 @@ describe('identity key rotation', () => {
 
   const boot = async (env: Record<string, string>): Promise<string> => {
     const running = await bootstrapService(purchasingService, {
-      env: { ...process.env, DB_NAME: db.name, ...TestIssuer.shared().env, ...env },
+      env: {
+        ...process.env,
+        DB_NAME: db.name,
+        ...TestIssuer.shared().env,
+        PURCHASING_BLIND_INDEX_KEY: blindIndexKey,
+        ...env,
+      },
       port: 0,
       groupId: uniqueName('t-purchasing'),
     });

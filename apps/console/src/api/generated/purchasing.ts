@@ -1518,6 +1518,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description userId or pseudonym taken, or a buyer with this ID number is already registered (field idNumber) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
