@@ -1,4 +1,5 @@
 import {
+  envBool,
   envInt,
   ForbiddenInProduction,
   RequiredInProduction,
@@ -6,7 +7,7 @@ import {
   ServiceConfig,
 } from '@qis/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
@@ -26,6 +27,16 @@ export class EnforcementConfig extends ServiceConfig {
   @IsString()
   @Transform(emptyAsUnset)
   AUTHORITY_DIRECTORY_FILE?: string = undefined;
+
+  /**
+   * Development and test: let an admin move enforcement's clock forward (`POST /ops/clock`) so the
+   * legal clocks run out without back-dated records. Production refuses to start with it set.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : envBool({ value })))
+  @IsBoolean({ message: 'must be true or false' })
+  @ForbiddenInProduction('the legal clocks must run on real time; unset it')
+  CLOCK_OVERRIDE_ENABLED?: boolean = undefined;
 
   /** Calendar days an authority has to close a routed case before an overdue alert. */
   @Transform(envInt)

@@ -8,6 +8,7 @@ import { ApproveHolidayScheduleUseCase } from './calendar/approve-holiday-schedu
 import { CalendarSource } from './calendar/calendar-source';
 import { CalendarController } from './calendar/calendar.controller';
 import { Clock } from './calendar/clock';
+import { ClockController } from './calendar/clock.controller';
 import { HolidaySchedule } from './calendar/holiday-schedule.entity';
 import { MissingYearWatch } from './calendar/missing-year-watch';
 import { ReturnHolidayScheduleUseCase } from './calendar/return-holiday-schedule.usecase';
@@ -79,6 +80,7 @@ export const enforcementEntities = [
     CreditController,
     DeadlinesController,
     CalendarController,
+    ClockController,
     BatchStagesController,
   ],
   providers: [

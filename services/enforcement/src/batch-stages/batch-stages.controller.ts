@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
+import { Clock } from '../calendar/clock';
 import { BatchScope } from '../cases/batch-scope';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 
@@ -69,6 +70,7 @@ export class BatchStagesController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly batchScope: BatchScope,
+    private readonly clock: Clock,
   ) {}
 
   @Get(':batchNumber/stages')
@@ -112,7 +114,7 @@ export class BatchStagesController {
       kase?.id ?? null,
     );
     const seesEvidence = principal.roles.some((role) => EVIDENCE_OPENERS.includes(role));
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const stages: BatchStageView[] = [
       ...notices.map((n): BatchStageView => ({
         stage: 'notified',

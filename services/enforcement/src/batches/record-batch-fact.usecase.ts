@@ -7,6 +7,7 @@ import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
 import { Objection } from '../objections/objection.entity';
 import { BatchFile } from './batch-file.entity';
+import { Clock } from '../calendar/clock';
 
 export type BatchFact =
   | { kind: 'order'; value: OrderPlacedValue }
@@ -24,9 +25,15 @@ export class RecordBatchFactUseCase {
     private readonly finality: FinalizeResultUseCase,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(manager: EntityManager, fact: BatchFact, messageId: string, now = new Date()): Promise<void> {
+  async execute(
+    manager: EntityManager,
+    fact: BatchFact,
+    messageId: string,
+    now = this.clock.now(),
+  ): Promise<void> {
     const batchNumber = fact.value.batchNumber;
     await manager.query(
       `insert into enforcement_batch (batch_number) values ($1) on conflict (batch_number) do nothing`,

@@ -10,6 +10,7 @@ import type { ApproveHolidayScheduleCommand } from './approve-holiday-schedule.c
 import { HolidaySchedule } from './holiday-schedule.entity';
 import { lockSubmittedSchedule } from './lock-submitted-schedule';
 import { missingYearSubject } from './missing-year-watch';
+import { Clock } from './clock';
 
 export interface ApprovedSchedule {
   schedule: HolidaySchedule;
@@ -29,13 +30,14 @@ export class ApproveHolidayScheduleUseCase {
     private readonly pending: CompletePendingDeadlinesUseCase,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     year: number,
     command: ApproveHolidayScheduleCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<ApprovedSchedule> {
     return this.dataSource.transaction(async (manager) => {
       const schedule = await lockSubmittedSchedule(manager, actor, year, command.scheduleId);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { HolidaySchedule } from './holiday-schedule.entity';
 import { lockSubmittedSchedule } from './lock-submitted-schedule';
 import type { ReturnHolidayScheduleCommand } from './return-holiday-schedule.command';
+import { Clock } from './clock';
 
 /** A second admin sends a submitted schedule back with the reason; a corrected one may then be submitted. */
 @Injectable()
@@ -11,13 +12,14 @@ export class ReturnHolidayScheduleUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     year: number,
     command: ReturnHolidayScheduleCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<HolidaySchedule> {
     return this.dataSource.transaction(async (manager) => {
       const schedule = await lockSubmittedSchedule(manager, actor, year, command.scheduleId);

@@ -6,6 +6,7 @@ import { conflict } from '../http/domain-errors';
 import { scheduleProblems, scheduleRefused } from './holiday-schedule-rules';
 import { HolidaySchedule } from './holiday-schedule.entity';
 import type { SubmitHolidayScheduleCommand } from './submit-holiday-schedule.command';
+import { Clock } from './clock';
 
 /**
  * An admin loads a year's schedule from the State Council's notice. It takes effect only once a
@@ -16,12 +17,13 @@ export class SubmitHolidayScheduleUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     command: SubmitHolidayScheduleCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<HolidaySchedule> {
     const problems = scheduleProblems(command);
     if (problems.length > 0) throw scheduleRefused(problems);

@@ -11,6 +11,7 @@ import { DeadlineBook } from '../deadlines/deadline-book';
 import { conflict, unprocessable } from '../http/domain-errors';
 import type { CloseCaseCommand } from './close-case.command';
 import { EnforcementCase, type CaseStatus } from './enforcement-case.entity';
+import { Clock } from '../calendar/clock';
 
 /** Roles that see every case; an officer sees those of their jurisdiction. */
 export const CASE_READERS_UNRESTRICTED = ['approver', 'auditor'] as const;
@@ -28,6 +29,7 @@ export class CaseTransitionsUseCase {
     private readonly deadlines: DeadlineBook,
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async load(manager: EntityManager, principal: Principal, id: string): Promise<EnforcementCase> {
@@ -47,7 +49,7 @@ export class CaseTransitionsUseCase {
     principal: Principal,
     id: string,
     to: 'accepted' | 'investigating',
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<EnforcementCase> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.load(manager, principal, id);
@@ -70,7 +72,7 @@ export class CaseTransitionsUseCase {
     principal: Principal,
     id: string,
     command: CloseCaseCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<EnforcementCase> {
     if (command.outcomes.includes('penalty') && command.penaltyFen === undefined) {
       throw unprocessable('penaltyFen', 'is required when the outcomes include a penalty');

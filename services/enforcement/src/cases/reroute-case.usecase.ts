@@ -9,6 +9,7 @@ import { EnforcementCase } from './enforcement-case.entity';
 import { OpenCaseUseCase, type OpenCaseResult } from './open-case.usecase';
 import type { ResolveTriageCommand } from './resolve-triage.command';
 import { TriageItem } from './triage-item.entity';
+import { Clock } from '../calendar/clock';
 
 /** A person's routing: an approver escalates a case, or places a batch from the triage queue. */
 @Injectable()
@@ -16,13 +17,14 @@ export class RerouteCaseUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly openCase: OpenCaseUseCase,
+    private readonly clock: Clock,
   ) {}
 
   async escalate(
     actor: AuditActor,
     caseId: string,
     command: EscalateCaseCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<EnforcementCase> {
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(EnforcementCase, { id: caseId });
@@ -42,7 +44,7 @@ export class RerouteCaseUseCase {
     actor: AuditActor,
     triageId: string,
     command: ResolveTriageCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<OpenCaseResult> {
     return this.dataSource.transaction(async (manager) => {
       const item = await manager.findOne(TriageItem, {

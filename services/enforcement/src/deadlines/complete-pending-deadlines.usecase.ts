@@ -9,6 +9,7 @@ import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
 import { PROCEDURES_PERIOD_DAYS } from '../objections/objection-window';
 import { AlertBook } from './alert-book';
 import { DeadlineBook } from './deadline-book';
+import { Clock } from '../calendar/clock';
 
 /** What completing the pending deadlines did. */
 export interface CompletedDeadlines {
@@ -35,12 +36,13 @@ export class CompletePendingDeadlinesUseCase {
     private readonly deadlines: DeadlineBook,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     manager: EntityManager,
     actor: AuditActor = SYSTEM_ACTOR,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<CompletedDeadlines> {
     const calendar = await this.calendars.current(manager);
     const resultNotices = await this.notices.completeDueDates(manager, calendar, actor);

@@ -14,6 +14,7 @@ import { nextNoticeNumber } from './notice-numbers';
 import { resultNoticeText, samplingNoticeText } from './notice-text';
 import { Notice, type NoticeKind } from './notice.entity';
 import { ResultNotifier } from './result-notifier';
+import { Clock } from '../calendar/clock';
 
 interface Addressee {
   recipient: NoticeRecipient;
@@ -50,6 +51,7 @@ export class IssueNoticesUseCase {
     private readonly notifier: ResultNotifier,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(manager: EntityManager, batch: BatchFile, now: Date, causationId?: string): Promise<void> {
@@ -263,7 +265,7 @@ export class IssueNoticesUseCase {
         manager,
         'calendar-year-unknown',
         [resultNoticeDueSubject(row.batch_number, row.report_number)],
-        new Date(),
+        this.clock.now(),
       );
       await this.audit.record(
         actor,

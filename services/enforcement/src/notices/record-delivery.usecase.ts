@@ -10,6 +10,7 @@ import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import { Notice } from './notice.entity';
 import type { RecordDeliveryCommand } from './record-delivery.command';
 import { ResultNotifier } from './result-notifier';
+import { Clock } from '../calendar/clock';
 
 /** Records how a notice was delivered; the last result notice sent publishes `result-notified`. */
 @Injectable()
@@ -20,13 +21,14 @@ export class RecordDeliveryUseCase {
     private readonly notifier: ResultNotifier,
     private readonly finality: FinalizeResultUseCase,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     noticeId: string,
     command: RecordDeliveryCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Notice> {
     const sentAt = new Date(command.sentAt);
     const receivedAt = command.receivedAt ? new Date(command.receivedAt) : null;

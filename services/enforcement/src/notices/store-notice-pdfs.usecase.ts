@@ -38,6 +38,8 @@ export class StoreNoticePdfsUseCase {
     return this.evidence !== null;
   }
 
+  // Storing PDFs is a technical retry on the wall clock (next attempts use the database's now()),
+  // not a legal clock: it does not read Clock.
   async execute(now = new Date(), limit = 20): Promise<StoreNoticePdfsResult> {
     const evidence = this.evidence;
     const result = { stored: 0, failed: 0 };

@@ -6,6 +6,7 @@ import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import type { CompleteProceduresCommand } from './complete-procedures.command';
 import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
+import { Clock } from '../calendar/clock';
 
 /** Procedures completed within the 7 days of the lab being known: the re-inspection goes ahead (no waiver). */
 @Injectable()
@@ -14,13 +15,14 @@ export class CompleteProceduresUseCase {
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineBook,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     id: string,
     command: CompleteProceduresCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Objection> {
     const completedAt = new Date(command.completedAt);
     notInFuture('completedAt', completedAt, now);

@@ -11,6 +11,7 @@ import type { DecideObjectionCommand } from './decide-objection.command';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
+import { Clock } from '../calendar/clock';
 
 /**
  * The approver decides. Approved: `reinspection-requested` goes to lab-gateway (a different lab)
@@ -25,13 +26,14 @@ export class DecideObjectionUseCase {
     private readonly outbox: OutboxPublisher,
     private readonly finality: FinalizeResultUseCase,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     id: string,
     command: DecideObjectionCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Objection> {
     const decidedAt = command.decidedAt ? new Date(command.decidedAt) : now;
     notInFuture('decidedAt', decidedAt, now);

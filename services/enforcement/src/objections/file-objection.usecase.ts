@@ -12,6 +12,7 @@ import { Notice } from '../notices/notice.entity';
 import type { FileObjectionCommand } from './file-objection.command';
 import { judgeObjectionWindow } from './objection-window';
 import { Objection } from './objection.entity';
+import { Clock } from '../calendar/clock';
 
 /**
  * Files an objection against the first result. In time (15 days from the applicant's receipt of
@@ -25,13 +26,14 @@ export class FileObjectionUseCase {
     private readonly calendars: CalendarSource,
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     batchNumber: string,
     command: FileObjectionCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Objection> {
     const filedAt = new Date(command.filedAt);
     notInFuture('filedAt', filedAt, now);

@@ -7,6 +7,7 @@ import { notInFuture } from '../http/domain-errors';
 import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
 import type { WaiveReinspectionCommand } from './waive-reinspection.command';
+import { Clock } from '../calendar/clock';
 
 /**
  * The applicant gives up an approved re-inspection in writing before completing the procedures:
@@ -20,13 +21,14 @@ export class WaiveReinspectionUseCase {
     private readonly deadlines: DeadlineBook,
     private readonly finality: FinalizeResultUseCase,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     actor: AuditActor,
     id: string,
     command: WaiveReinspectionCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Objection> {
     const declaredAt = new Date(command.declaredAt);
     notInFuture('declaredAt', declaredAt, now);

@@ -91,8 +91,10 @@ export type CaseOutcome = 'penalty' | 'rectification' | 'takedown-confirmed' | '
 /**
  * Enforcement (:7105): notices, objections, re-inspection, finality, cases, credit.
  *
- * Time: no endpoint takes a simulated "now" (`POST /deadlines/scan` has no body and uses the
- * server clock; the scheduler runs every `DEADLINE_SCAN_INTERVAL_MS`). What can be back-dated
+ * Time: enforcement's legal clocks read one clock; `advanceClock` moves it forward where the
+ * service runs with `CLOCK_OVERRIDE_ENABLED=true` (development and test; never production). Until
+ * the local stack sets it, `POST /deadlines/scan` uses the server clock (the scheduler runs every
+ * `DEADLINE_SCAN_INTERVAL_MS`). What can be back-dated
  * (never into the future): a delivery's `sentAt`/`receivedAt`, an objection's `filedAt`, a
  * decision's `decidedAt`, procedures' `completedAt`. So a result notice received 16+ days ago has
  * its objection window over and the next scan makes the result final (`no-objection`). What
@@ -218,6 +220,20 @@ export class EnforcementActor extends ServiceApi {
    */
   scanDeadlines(admin: Claims): Promise<{ handled: number }> {
     return this.call<{ handled: number }>(admin, 'POST', '/deadlines/scan');
+  }
+
+  /**
+   * Moves enforcement's legal clock forward by `byMs` (admin; development and test only: the
+   * service needs `CLOCK_OVERRIDE_ENABLED=true`, which production refuses at boot, else 409). The
+   * next scan then sees objection windows and procedure periods run out without back-dated records.
+   */
+  advanceClock(
+    admin: Claims,
+    byMs: number,
+  ): Promise<{ now: string; offsetMs: number; overridable: boolean }> {
+    return this.call<{ now: string; offsetMs: number; overridable: boolean }>(admin, 'POST', '/ops/clock', {
+      json: { byMs },
+    });
   }
 
   /** Breached deadlines (enforcement-officer, approver, auditor). */

@@ -468,6 +468,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ops/clock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The time enforcement’s legal clocks read */
+    get: operations['read'];
+    put?: never;
+    /** Development and test: move the legal clocks forward (CLOCK_OVERRIDE_ENABLED=true, refused at boot in production) */
+    post: operations['advance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/ops/dead-letters': {
     parameters: {
       query?: never;
@@ -608,6 +626,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AdvanceClockCommand: {
+      /**
+       * @description milliseconds to add (at most 400 days)
+       * @example 1296000000
+       */
+      byMs: number;
+    };
     AlertView: {
       /** @description null when the alert concerns no batch (a missing holiday schedule) */
       batchNumber?: Record<string, never> | null;
@@ -769,6 +794,14 @@ export interface components {
       /** @enum {string} */
       status: 'routed' | 'accepted' | 'investigating' | 'closed';
       summary?: Record<string, never> | null;
+    };
+    ClockView: {
+      /** Format: date-time */
+      now: string;
+      /** @description milliseconds ahead of the wall clock (0 unless moved in development/test) */
+      offsetMs: number;
+      /** @description whether CLOCK_OVERRIDE_ENABLED lets an admin move it */
+      overridable: boolean;
     };
     CloseCaseCommand: {
       outcomes: ('penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found')[];
@@ -3161,6 +3194,120 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  advance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdvanceClockCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CLOCK_OVERRIDE_ENABLED is not true */
+      409: {
         headers: {
           [name: string]: unknown;
         };
