@@ -2,8 +2,10 @@ import { randomInt } from 'node:crypto';
 import { ResultFinal, type ResultFinalValue } from '@qis/contracts';
 import { expectEventually } from '@qis/testing';
 import { EnforcementFixture, type Claims } from '../testing/enforcement-fixture';
+import { holidaySchedule2027 } from '../testing/holiday-schedule-2027';
 
 const admin: Claims = { roles: ['admin'], sub: 'admin-wang' };
+const otherAdmin: Claims = { roles: ['admin'], sub: 'admin-li' };
 const approver: Claims = { roles: ['approver'], sub: 'approver-zhou' };
 const DAY = 86_400_000;
 
@@ -18,6 +20,14 @@ describe("enforcement's clock", () => {
   let fx: EnforcementFixture;
   beforeAll(async () => {
     fx = await EnforcementFixture.start({ CLOCK_OVERRIDE_ENABLED: 'true' });
+    // Moving 20 days from late in a year crosses into the next: its (illustrative) schedule in force.
+    const submitted = await fx.call<{ id: string }>('POST', '/calendar/years', admin, holidaySchedule2027());
+    expect(submitted.status).toBe(201);
+    const approved = await fx.call('POST', '/calendar/years/2027/approve', otherAdmin, {
+      scheduleId: submitted.body.id,
+      note: '测试用',
+    });
+    expect(approved.status).toBe(200);
   }, 120_000);
   afterAll(() => fx?.stop());
 
