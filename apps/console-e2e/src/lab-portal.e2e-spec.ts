@@ -183,6 +183,7 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     await form.waitFor();
     firstReport = `ZJFZ2026-W-${tag}1`;
     await fillReport(page, firstReport, 'report.pdf');
+    await screenshot(page, 'lab-report-uploaded-zh-CN-desktop'); // the progress bar at 100 % and the hash
     await page.getByRole('button', { name: '提交报告' }).click();
     const reports = page.getByTestId('reports');
     await reports.getByText(firstReport).waitFor();
