@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AssignmentOutcome = 'active' | 'refused' | 'timed-out' | 'completed';
+export type AssignmentOutcome = 'active' | 'refused' | 'timed-out' | 'withdrawn' | 'completed';
 
 /** Each time a batch was given to a buyer, with the account and address it exposes to the seller. */
 @Entity({ name: 'assignment' })

@@ -62,11 +62,27 @@ describe('a buyer who is no longer active', () => {
       });
       expect(refusal.status).toBe(404);
 
-      // Reactivated, the buyer sees the task again; admins saw it throughout.
-      expect((await client.admin('PUT', `/buyers/${buyer.id}/status`, { status: 'active' })).status).toBe(
-        204,
-      );
-      expect((await client.call('GET', `/tasks/${batchNumber}`, buyer.claims)).status).toBe(200);
+      // The batch does not wait for the assignment deadline: nobody else qualifies here, so it waits unassigned.
+      const task = await client.admin('GET', `/tasks/${batchNumber}`);
+      expect(task.body['status']).toBe('unassigned');
+      expect(task.body['buyerId']).not.toBe(buyer.id);
     },
   );
+
+  it("hands a suspended buyer's batch not yet bought to another qualified buyer at once", async () => {
+    const platform = uniquePlatform();
+    const { buyer, batchNumber } = await assignedTo(platform);
+    const other = await client.qualifiedBuyer(platform);
+
+    expect((await client.admin('PUT', `/buyers/${buyer.id}/status`, { status: 'suspended' })).status).toBe(
+      204,
+    );
+
+    const task = await client.admin('GET', `/tasks/${batchNumber}`);
+    expect(task.body).toMatchObject({ status: 'assigned', buyerId: other.id });
+    const delivery = await client.call('GET', `/tasks/${batchNumber}/delivery`, other.claims);
+    expect(delivery.status).toBe(200);
+    expect(delivery.body['accountName']).toBe(other.accountName);
+    expect((await client.call('GET', `/tasks/${batchNumber}`, buyer.claims)).status).toBe(404);
+  });
 });

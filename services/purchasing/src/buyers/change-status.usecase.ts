@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AssignBuyerUseCase } from '../assignment/assign-buyer.usecase';
+import { PurchaseTask } from '../assignment/purchase-task.entity';
 import { Buyer } from './buyer.entity';
 import type { ChangeStatusCommand } from './change-status.command';
 import { ShoppingAccount } from './shopping-account.entity';
 
-/** Suspends, retires or reactivates a buyer or one shopping account; only active ones are assigned. */
+/**
+ * Suspends, retires or reactivates a buyer or one shopping account; only active ones are assigned.
+ * A buyer who stops being active loses their tasks at once: batches not yet bought go to another
+ * buyer now instead of waiting for the assignment deadline.
+ */
 @Injectable()
 export class ChangeStatusUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly assign: AssignBuyerUseCase,
   ) {}
 
   async execute(
@@ -39,6 +46,38 @@ export class ChangeStatusUseCase {
         },
         manager,
       );
+      if (target.kind === 'buyer' && command.status !== 'active')
+        await this.withdrawTasks(manager, actor, target.id, command.status);
     });
+  }
+
+  private async withdrawTasks(
+    manager: EntityManager,
+    actor: AuditActor,
+    buyerId: string,
+    status: string,
+  ): Promise<void> {
+    const tasks = await manager.find(PurchaseTask, {
+      where: { buyerId, status: 'assigned' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const task of tasks) {
+      await manager.query(
+        `update assignment set outcome = 'withdrawn', ended_at = now(), reason = $2
+         where task_id = $1 and outcome = 'active'`,
+        [task.id, `buyer ${status}`],
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'task.withdraw',
+          entityType: 'purchase-task',
+          entityId: task.batchNumber,
+          detail: { buyerId, reason: `buyer ${status}` },
+        },
+        manager,
+      );
+      await this.assign.execute(manager, task, actor);
+    }
   }
 }
