@@ -52,6 +52,7 @@ export function parseEnvFile(text: string): Map<string, string> {
 const filledIn = (name: string): string => {
   if (/IDENTITY_KEY$/.test(name)) return `k1:${randomBytes(32).toString('base64')}`;
   if (/KEY_ID$/.test(name)) return 'k1';
+  if (/BLIND_INDEX_KEY$/.test(name)) return randomBytes(32).toString('base64');
   if (/KMS_SECRET_KEY$/.test(name)) return `qis-key:${randomBytes(32).toString('base64')}`;
   return randomBytes(24).toString('hex');
 };
