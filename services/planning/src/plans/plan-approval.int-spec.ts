@@ -146,6 +146,38 @@ describe('plan workflow and four-eyes approval', () => {
     expect(queue.body.items[0]).toMatchObject({ id, fastTrack: true });
   });
 
+  it.each([
+    ['public-opinion', '舆情监测：微博话题“电热毯自燃”48 小时阅读量 1.2 亿'],
+    ['higher-authority-instruction', '省局交办函（浙市监质〔2026〕12 号）要求抽检电热毯'],
+  ])(
+    'creates an emergency plan triggered by %s and shows the trigger in the plan view',
+    async (trigger, evidence) => {
+      const id = await draft({ kind: 'emergency', emergencyTrigger: trigger, emergencyEvidence: evidence });
+      const view = await client.call<{ kind: string; emergencyTrigger: string; emergencyEvidence: string }>(
+        'GET',
+        `/plans/${id}`,
+        PLANNER,
+      );
+      expect(view.status).toBe(200);
+      expect(view.body).toMatchObject({
+        kind: 'emergency',
+        emergencyTrigger: trigger,
+        emergencyEvidence: evidence,
+      });
+    },
+  );
+
+  it('refuses an emergency trigger the rules do not name (400 naming the field)', async () => {
+    const reply = await client.call('POST', '/plans', PLANNER, {
+      ...planCommand({ kind: 'emergency', emergencyEvidence: '网传' }),
+      emergencyTrigger: 'rumour',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body['errors']).toEqual([
+      { field: 'emergencyTrigger', reasons: [expect.stringContaining('public-opinion')] },
+    ]);
+  });
+
   it('refuses a follow-up of a batch with no final failed result (422)', async () => {
     const reply = await client.call(
       'POST',

@@ -6,11 +6,17 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_QUEUE_STATUSES = [...PLAN_STATUSES, 'returned'] as const;
 export type PlanQueueStatus = (typeof PLAN_QUEUE_STATUSES)[number];
 
-/** The four emergency triggers of the rules (应急抽检情形). */
+/**
+ * The emergency triggers of the rules (应急抽检情形, operating rules §3): concentrated complaints
+ * (消费者集中投诉), another authority's notice (其他部门通报), a safety incident (产品安全事件), a
+ * public-opinion report (舆情监测), an instruction from a higher authority (上级交办), other (其他).
+ */
 export const EMERGENCY_TRIGGERS = [
   'concentrated-complaints',
   'authority-notice',
   'safety-incident',
+  'public-opinion',
+  'higher-authority-instruction',
   'other',
 ] as const;
 export type EmergencyTrigger = (typeof EMERGENCY_TRIGGERS)[number];
