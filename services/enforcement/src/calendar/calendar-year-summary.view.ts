@@ -5,13 +5,14 @@ import { CALENDAR_SOURCES } from './calendar-year.view';
 export class CalendarYearSummaryView {
   @ApiProperty({ example: 2027 }) year!: number;
   @ApiProperty({ enum: CALENDAR_SOURCES }) source!: (typeof CALENDAR_SOURCES)[number];
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) approvedScheduleId!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) approvedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) approvedScheduleId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) approvedAt!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'uuid',
     description: 'a submission awaiting a second admin',
   })
   pendingScheduleId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) pendingSubmittedBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) pendingSubmittedBy!: string | null;
 }

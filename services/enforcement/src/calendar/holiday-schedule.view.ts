@@ -8,17 +8,25 @@ export class HolidayScheduleView {
   @ApiProperty({ example: 2027 }) year!: number;
   @ApiProperty({ enum: HOLIDAY_SCHEDULE_STATUSES }) status!: string;
   @ApiProperty({ example: '国办发明电〔2026〕7号' }) noticeReference!: string;
-  @ApiPropertyOptional({ nullable: true }) noticeUrl!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) noticeUrl!: string | null;
   @ApiProperty({ type: HolidayPeriodView, isArray: true }) holidays!: HolidayPeriodView[];
   @ApiProperty({ type: String, isArray: true, description: '调休上班日' }) adjustedWorkingDays!: string[];
   @ApiProperty({ description: 'the admin who loaded it' }) submittedBy!: string;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'the second admin who approved or returned it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the second admin who approved or returned it',
+  })
   decidedBy!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) decidedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'why it was returned, or the approval note' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) decidedAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'why it was returned, or the approval note',
+  })
   decisionReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) supersededAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) supersededAt!: string | null;
 
   static of(s: HolidaySchedule): HolidayScheduleView {
     return {

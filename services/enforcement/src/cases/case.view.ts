@@ -10,16 +10,16 @@ export class CaseView {
   @ApiProperty({ type: Authority, isArray: true }) copiedTo!: Authority[];
   @ApiProperty({ description: 'why the rule chose this authority' }) explanation!: string;
   @ApiProperty() sellerName!: string;
-  @ApiPropertyOptional({ nullable: true }) sellerUnifiedSocialCreditCode!: string | null;
-  @ApiPropertyOptional({ nullable: true }) platform!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) sellerUnifiedSocialCreditCode!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) platform!: string | null;
   @ApiProperty({ enum: ['routed', 'accepted', 'investigating', 'closed'] }) status!: string;
   @ApiPropertyOptional({ enum: CASE_OUTCOMES, isArray: true, nullable: true }) outcomes!: string[] | null;
-  @ApiPropertyOptional({ nullable: true }) penaltyFen!: number | null;
-  @ApiPropertyOptional({ nullable: true }) summary!: string | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) penaltyFen!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) summary!: string | null;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ format: 'date-time' }) routedAt!: string;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) acceptedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) closedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) acceptedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) closedAt!: string | null;
 
   static of(c: EnforcementCase): CaseView {
     return {

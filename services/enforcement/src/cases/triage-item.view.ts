@@ -6,7 +6,7 @@ export class TriageItemView {
   @ApiProperty() batchNumber!: string;
   @ApiProperty({ description: 'why routing could not place it' }) reason!: string;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) caseId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) caseId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static of(t: TriageItem): TriageItemView {

@@ -8,7 +8,7 @@ export class TriagedTakedownView {
   @ApiProperty({ description: 'the platform whose takedown topic carried the report' }) platform!: string;
   @ApiProperty() listingId!: string;
   @ApiProperty() action!: string;
-  @ApiPropertyOptional({ nullable: true }) note!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ description: "why it does not belong to the batch's order" }) reason!: string;
   @ApiProperty({ format: 'date-time' }) actedAt!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;

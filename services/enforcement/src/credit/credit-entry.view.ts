@@ -3,7 +3,7 @@ import { CREDIT_ENTRY_KINDS, type CreditEntry } from './credit-entry.entity';
 
 export class CreditEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiPropertyOptional({ nullable: true }) unifiedSocialCreditCode!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) unifiedSocialCreditCode!: string | null;
   @ApiProperty() subjectName!: string;
   @ApiProperty({ enum: ['seller', 'producer'] }) subjectRole!: string;
   @ApiProperty({ enum: CREDIT_ENTRY_KINDS })

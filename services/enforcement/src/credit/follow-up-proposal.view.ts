@@ -5,16 +5,20 @@ export class FollowUpProposalView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() batchNumber!: string;
   @ApiProperty() sellerName!: string;
-  @ApiPropertyOptional({ nullable: true }) sellerUnifiedSocialCreditCode!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) sellerUnifiedSocialCreditCode!: string | null;
   @ApiProperty() category!: string;
-  @ApiPropertyOptional({ nullable: true }) brand!: string | null;
-  @ApiPropertyOptional({ nullable: true }) specModel!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) brand!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) specModel!: string | null;
   @ApiProperty() listingUrl!: string;
-  @ApiPropertyOptional({ nullable: true }) platform!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) platform!: string | null;
   @ApiProperty({ type: String, isArray: true }) failingItems!: string[];
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) proposedAt!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'the follow-up batch planning issued for it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the follow-up batch planning issued for it',
+  })
   followUpBatchNumber!: string | null;
   @ApiPropertyOptional({
     nullable: true,
@@ -22,7 +26,7 @@ export class FollowUpProposalView {
     description: "the follow-up's final verdict",
   })
   outcome!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) outcomeAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) outcomeAt!: string | null;
 
   static of(p: FollowUpProposal): FollowUpProposalView {
     return {

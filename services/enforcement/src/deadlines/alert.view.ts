@@ -6,6 +6,7 @@ export class AlertView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ALERT_KINDS }) kind!: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'null when the alert concerns no batch (a missing holiday schedule)',
   })
@@ -14,7 +15,12 @@ export class AlertView {
   @ApiProperty() subjectId!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ format: 'date-time' }) raisedAt!: string;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time', description: 'when the cause went away' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'when the cause went away',
+  })
   resolvedAt!: string | null;
 
   static of(a: Alert): AlertView {

@@ -9,51 +9,62 @@ export class NoticeView {
   @ApiProperty({ enum: ['sampling', 'result', 'reinspection-result'] }) kind!: string;
   @ApiProperty({ enum: NOTICE_RECIPIENTS }) recipient!: string;
   @ApiProperty() recipientName!: string;
-  @ApiPropertyOptional({ nullable: true }) address!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) address!: string | null;
   @ApiProperty({ enum: NOTICE_CHANNELS }) channel!: string;
   @ApiProperty({ example: 'JG2026-000456' }) noticeNumber!: string;
-  @ApiPropertyOptional({ nullable: true }) reportNumber!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reportNumber!: string | null;
   @ApiProperty({ description: 'the notice text (Chinese)' }) content!: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'date-time',
     description: 'end of the 5th working day after the report (Asia/Shanghai)',
   })
   dueAt!: string | null;
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     description:
       "set while the due date is pending: the year whose holiday schedule it waits for (it is set when that year's schedule is approved)",
   })
   dueDatePendingYear!: number | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) sentAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) receivedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) sentAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) receivedAt!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'uuid',
     description: 'a corrected notice (更正通知书): the sent notice of the replaced report it corrects',
   })
   correctsNoticeId!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'date-time',
     description: 'withdrawn unsent because an amended report replaced its report',
   })
   withdrawnAt!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'uuid',
     description: 'the PDF stored through the evidence service (kind notice); null until stored',
   })
   evidenceObjectId!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'SHA-256 of the stored PDF, computed by the evidence service',
   })
   evidenceSha256!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) evidenceStoredAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) evidenceStoredAt!:
+    string | null;
   @ApiProperty({ description: 'attempts to store the PDF so far' }) evidenceAttempts!: number;
-  @ApiPropertyOptional({ nullable: true, description: 'why the last attempt failed (it is retried)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'why the last attempt failed (it is retried)',
+  })
   evidenceLastError!: string | null;
 
   static of(n: Notice): NoticeView {

@@ -7,31 +7,42 @@ export class ObjectionView {
   @ApiProperty() batchNumber!: string;
   @ApiProperty({ enum: APPLICANT_ROLES }) applicantRole!: string;
   @ApiProperty() applicantName!: string;
-  @ApiPropertyOptional({ nullable: true }) applicantUnifiedSocialCreditCode!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) applicantUnifiedSocialCreditCode!: string | null;
   @ApiProperty({ enum: ['filed', 'refused', 'approved', 'rejected', 'waived', 're-inspecting', 'completed'] })
   status!: string;
   @ApiProperty({ format: 'date-time' }) noticeReceivedAt!: string;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;
   @ApiProperty({ format: 'date', description: 'last day to object (Asia/Shanghai)' }) windowLastDay!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'why a late objection was refused, with the dates' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'why a late objection was refused, with the dates',
+  })
   refusalReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) decidedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) decisionReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'the re-inspection lab, once lab-gateway drew it' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) decidedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionReason!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the re-inspection lab, once lab-gateway drew it',
+  })
   reinspectionLabName!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'date-time',
     description: 'when the re-inspection lab became known; the 7 days run from that day',
   })
   labNotifiedAt!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'date-time',
     description: 'procedures must be complete by then, else waived (null until the lab is known)',
   })
   completeBy!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) proceduresCompletedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) proceduresCompletedAt!:
+    string | null;
 
   static of(o: Objection): ObjectionView {
     return {
