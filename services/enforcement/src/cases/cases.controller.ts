@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, queryScope, scopeWhere, type Principal } from '@qis/auth';
@@ -51,6 +57,7 @@ export class CasesController {
   @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'The routed authority accepts the case' })
   @ApiOkResponse({ type: CaseView })
+  @ApiConflictResponse({ description: 'the case is not routed (already accepted, investigating or closed)' })
   async accept(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
@@ -64,6 +71,9 @@ export class CasesController {
   @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'Investigation started' })
   @ApiOkResponse({ type: CaseView })
+  @ApiConflictResponse({
+    description: 'the case is not accepted (still routed, already investigating, or closed)',
+  })
   async investigate(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
@@ -79,6 +89,11 @@ export class CasesController {
     summary: 'Close with outcomes (fed back to the sampling bureau as case-closed, and to the credit file)',
   })
   @ApiOkResponse({ type: CaseView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'penaltyFen is missing while the outcomes include a penalty, or given while they do not (checked before the case is looked up)',
+  })
+  @ApiConflictResponse({ description: 'the case is already closed, or still routed (accept it first)' })
   async close(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
@@ -95,6 +110,9 @@ export class CasesController {
     summary: 'Major or urgent, or assigned by a leader: route to the inspection brigade or 网监办',
   })
   @ApiOkResponse({ type: CaseView })
+  @ApiConflictResponse({
+    description: 'the case is closed, or no authority could take it at the level asked',
+  })
   async escalate(
     @CurrentActor() actor: AuditActor,
     @Param('id', new ParseUUIDPipe()) id: string,

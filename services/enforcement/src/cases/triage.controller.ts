@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
@@ -57,6 +63,11 @@ export class TriageController {
   @Policy({ roles: ['approver'] })
   @ApiOperation({ summary: 'Route a triage item by the district a person established, or escalate it' })
   @ApiOkResponse({ type: CaseView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'no authority could take the case in the district or at the level given (areaCode, escalateTo)',
+  })
+  @ApiConflictResponse({ description: 'the triage item is already resolved' })
   async resolve(
     @CurrentActor() actor: AuditActor,
     @Param('id', new ParseUUIDPipe()) id: string,

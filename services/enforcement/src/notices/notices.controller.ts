@@ -1,15 +1,12 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  StreamableFile,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
@@ -69,15 +66,23 @@ export class NoticesController {
 
   @Get('notices/:id/pdf')
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
-  @Header('content-type', 'application/pdf')
   @ApiOperation({ summary: 'The notice as a Chinese PDF, rendered from its stored text' })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF' })
+  @ApiOkResponse({
+    description: 'the notice as a PDF (exactly `application/pdf`: a PDF has no charset)',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   async pdf(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<StreamableFile> {
-    return new StreamableFile(await this.renderPdf.execute(await this.load(principal, id)));
+    const notice = await this.load(principal, id);
+    // The type goes with the file, not on the route (`@Header`): a route header is set before the
+    // pipes run, so a 400 or 404 went out as JSON labelled `application/pdf; charset=utf-8`.
+    return new StreamableFile(await this.renderPdf.execute(notice), {
+      type: 'application/pdf',
+      disposition: `inline; filename="${notice.noticeNumber}.pdf"`,
+    });
   }
 
   @Post('notices/:id/delivery')
@@ -87,6 +92,13 @@ export class NoticesController {
     summary: 'Record how a notice was sent and when it was received (the objection clock starts at receipt)',
   })
   @ApiOkResponse({ type: NoticeView })
+  @ApiUnprocessableEntityResponse({
+    description: 'sentAt or receivedAt lies in the future, or receivedAt is before sentAt',
+  })
+  @ApiConflictResponse({
+    description:
+      'the notice was withdrawn, is a public notice (published, not delivered), was already received, or was already sent at another time',
+  })
   async deliver(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
@@ -44,6 +51,11 @@ export class ObjectionsController {
     summary: 'File a written objection; a late one is kept as refused with the dates in the reason',
   })
   @ApiCreatedResponse({ type: ObjectionView })
+  @ApiUnprocessableEntityResponse({ description: 'filedAt lies in the future' })
+  @ApiConflictResponse({
+    description:
+      'the batch has no result to object to or its result is final, no result notice went to that applicant or its receipt is not recorded, or the applicant already has an objection in progress',
+  })
   async fileObjection(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
@@ -87,6 +99,14 @@ export class ObjectionsController {
       "The approver's decision: approve (re-inspection requested, 7 days to complete procedures) or refuse",
   })
   @ApiOkResponse({ type: ObjectionView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed',
+  })
+  @ApiConflictResponse({
+    description:
+      'the objection is not awaiting a decision, or (approving) the batch lacks the report or the sealed sample to re-inspect',
+  })
   async decide(
     @CurrentActor() actor: AuditActor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -100,6 +120,14 @@ export class ObjectionsController {
   @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
   @ApiOperation({ summary: 'Applicant and re-inspection lab completed the procedures within 7 days' })
   @ApiOkResponse({ type: ObjectionView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'completedAt lies in the future, is before the re-inspection lab was known, or is after the 7-day limit (the re-inspection is waived)',
+  })
+  @ApiConflictResponse({
+    description:
+      'the objection is not an approved one awaiting procedures, or its re-inspection lab is not drawn yet',
+  })
   async complete(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
@@ -118,6 +146,8 @@ export class ObjectionsController {
       "Record the applicant's written waiver of an approved re-inspection (放弃复检): the first result becomes final",
   })
   @ApiOkResponse({ type: ObjectionView })
+  @ApiUnprocessableEntityResponse({ description: 'declaredAt lies in the future' })
+  @ApiConflictResponse({ description: 'the objection is not an approved re-inspection that can be waived' })
   async waive(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
