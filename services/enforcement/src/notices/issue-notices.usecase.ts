@@ -31,16 +31,48 @@ export const RESULT_NOTICE_WORKING_DAYS = 5;
 const resultNoticeDueSubject = (batchNumber: string, reportNumber: string): string =>
   `${batchNumber}/${reportNumber}/result-notice-due`;
 
-/** End (Asia/Shanghai) of the 5th working day after the report's issue day. */
+/**
+ * Where the 5 working days of a result notice start, and why: the bureau's receipt of the report
+ * (`receivedAt`, when the lab gateway accepted it; operating rules §6), or the lab's `issuedAt` for
+ * a report published before the receipt was recorded.
+ */
+export interface ResultNoticeClockStart {
+  from: 'receivedAt' | 'issuedAt';
+  at: string;
+}
+
+export const resultNoticeClockStart = (report: ReportIssuedValue): ResultNoticeClockStart =>
+  report.receivedAt
+    ? { from: 'receivedAt', at: report.receivedAt }
+    : { from: 'issuedAt', at: report.issuedAt };
+
+/** End (Asia/Shanghai) of the 5th working day after the day the bureau received the report. */
 const resultNoticeDueAt = (calendar: WorkingDayCalendar, report: ReportIssuedValue): Date =>
   endOfShanghaiDay(
-    calendar.addWorkingDays(shanghaiDate(new Date(report.issuedAt)), RESULT_NOTICE_WORKING_DAYS),
+    calendar.addWorkingDays(
+      shanghaiDate(new Date(resultNoticeClockStart(report).at)),
+      RESULT_NOTICE_WORKING_DAYS,
+    ),
   );
+
+/** The audit's explanation of a result notice's due date: which time of the report it counts from. */
+const deadlineBasis = (report: ReportIssuedValue) => {
+  const start = resultNoticeClockStart(report);
+  return {
+    deadlineFrom: start.from,
+    deadlineStart: start.at,
+    deadlineRule: `${RESULT_NOTICE_WORKING_DAYS} working days from the ${
+      start.from === 'receivedAt'
+        ? "bureau's receipt of the report"
+        : "lab's issue of the report (receipt not recorded)"
+    }`,
+  };
+};
 
 /**
  * Creates the notices a batch's facts call for, once each: the sampling notice after sealing (to
  * the seller, and the platform when bought on one); the result notice of each report, due within
- * 5 working days of the report (to the seller; the claimed producer if failed; the platform), a
+ * 5 working days of the bureau's receipt of the report (to the seller; the claimed producer if failed; the platform), a
  * public notice where an address is unknown.
  */
 @Injectable()
@@ -137,6 +169,7 @@ export class IssueNoticesUseCase {
           kind,
           reportNumber: report.reportNumber,
           dueAt: dueAt?.toISOString() ?? null,
+          ...deadlineBasis(report),
           recipients: addressees.map((a) => `${a.recipient}:${a.channel}`),
           ...(report.amendsReportNumber
             ? {
@@ -183,8 +216,8 @@ export class IssueNoticesUseCase {
   }
 
   /**
-   * "Within 5 working days of receiving the result", counted from the report's issue day in
-   * Asia/Shanghai. When that reaches a year the calendar does not know, the due date is pending
+   * "Within 5 working days of receiving the result", counted from the day (Asia/Shanghai) the
+   * lab gateway accepted the report, or its issue day when that receipt is not recorded. When that reaches a year the calendar does not know, the due date is pending
    * on that year's schedule (`pendingYear`) and a `calendar-year-unknown` alert is raised.
    */
   private async dueAt(
@@ -200,7 +233,9 @@ export class IssueNoticesUseCase {
         batchNumber,
         subjectType: 'report',
         subjectId: resultNoticeDueSubject(batchNumber, report.reportNumber),
-        what: `the 5-working-day deadline of the result notices of report ${report.reportNumber} (issued ${report.issuedAt})`,
+        what: `the 5-working-day deadline of the result notices of report ${report.reportNumber} (${
+          report.receivedAt ? `received ${report.receivedAt}` : `issued ${report.issuedAt}`
+        })`,
       },
       () => {
         try {
@@ -276,6 +311,7 @@ export class IssueNoticesUseCase {
           detail: {
             reportNumber: row.report_number,
             dueAt: dueAt.toISOString(),
+            ...deadlineBasis(report),
             notices: notices[0].map((n) => n.notice_number),
             reason: 'the holiday schedule of the year it reaches is now known',
           },

@@ -226,7 +226,8 @@ describe('lab API v1 (real PostgreSQL and Kafka)', () => {
     const issued = await gw.reportsIssued();
     const { auth, dispatch, lab } = await acceptedAssignment();
     const original = gw.validReport(dispatch.sampleCode);
-    expect((await gw.post(`/v1/assignments/${dispatch.id}/reports`, auth, original)).status).toBe(201);
+    const submitted = await gw.post(`/v1/assignments/${dispatch.id}/reports`, auth, original);
+    expect(submitted.status).toBe(201);
     const amendment = gw.validReport(dispatch.sampleCode, {
       amendsReportNumber: original['reportNumber'],
       amendmentReason: '质量偏差率单位更正',
@@ -247,6 +248,9 @@ describe('lab API v1 (real PostgreSQL and Kafka)', () => {
       verdict: 'fail',
       failingItems: ['蚕丝含量'],
       sampleCode: dispatch.sampleCode,
+      // The bureau's receipt (§6): when the gateway accepted the report, beside the lab's issue time.
+      issuedAt: original['issuedAt'],
+      receivedAt: (submitted.body as { receivedAt: string }).receivedAt,
     });
     expect(events[0].amendsReportNumber).toBeUndefined();
     expect(events[1]).toMatchObject({

@@ -213,6 +213,8 @@ export class SubmitReportUseCase {
           reportDocumentId: cmd.reportDocumentId,
           authorisedBy: cmd.authorisedBy,
           issuedAt: new Date(cmd.issuedAt).toISOString(),
+          // The bureau's receipt of the result (§6): the 5 working days of the result notice run from it.
+          receivedAt: report.receivedAt.toISOString(),
         },
       },
     ]);

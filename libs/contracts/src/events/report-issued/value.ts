@@ -68,5 +68,13 @@ export class ReportIssuedValue {
   authorisedBy!: string;
 
   @IsUtcTimestamp()
+  @Describe('when the lab issued the report (签发日期)')
   issuedAt!: string;
+
+  @IsOptional()
+  @IsUtcTimestamp()
+  @Describe(
+    "when the lab gateway accepted the report: the bureau's receipt of the result, from which the 5 working days of the result notice run (operating rules §6); absent from reports published before it was recorded",
+  )
+  receivedAt?: string;
 }
