@@ -144,6 +144,10 @@ describe('plan workflow and four-eyes approval', () => {
       APPROVER,
     );
     expect(queue.body.items[0]).toMatchObject({ id, fastTrack: true });
+    expect(queue.body.items[0]).toMatchObject({
+      emergencyTrigger: 'concentrated-complaints',
+      emergencyTriggerKind: 'concentrated-complaints',
+    });
   });
 
   it.each([
@@ -153,15 +157,13 @@ describe('plan workflow and four-eyes approval', () => {
     'creates an emergency plan triggered by %s and shows the trigger in the plan view',
     async (trigger, evidence) => {
       const id = await draft({ kind: 'emergency', emergencyTrigger: trigger, emergencyEvidence: evidence });
-      const view = await client.call<{ kind: string; emergencyTrigger: string; emergencyEvidence: string }>(
-        'GET',
-        `/plans/${id}`,
-        PLANNER,
-      );
+      const view = await client.call<Record<string, unknown>>('GET', `/plans/${id}`, PLANNER);
       expect(view.status).toBe(200);
+      // The kind of its own in emergencyTriggerKind; release 1.0's emergencyTrigger reads `other`.
       expect(view.body).toMatchObject({
         kind: 'emergency',
-        emergencyTrigger: trigger,
+        emergencyTriggerKind: trigger,
+        emergencyTrigger: 'other',
         emergencyEvidence: evidence,
       });
     },

@@ -20,3 +20,25 @@ export const EMERGENCY_TRIGGERS = [
   'other',
 ] as const;
 export type EmergencyTrigger = (typeof EMERGENCY_TRIGGERS)[number];
+
+/**
+ * The four triggers of the planning API's release 1.0. A plan view's `emergencyTrigger` keeps to
+ * them so that integrators built on that release still read every plan (a newer kind reads `other`,
+ * the rules' catch-all); `emergencyTriggerKind` names each kind.
+ */
+export const RELEASED_EMERGENCY_TRIGGERS = [
+  'concentrated-complaints',
+  'authority-notice',
+  'safety-incident',
+  'other',
+] as const satisfies readonly EmergencyTrigger[];
+export type ReleasedEmergencyTrigger = (typeof RELEASED_EMERGENCY_TRIGGERS)[number];
+
+export const releasedEmergencyTrigger = (
+  trigger: EmergencyTrigger | null,
+): ReleasedEmergencyTrigger | null =>
+  trigger === null
+    ? null
+    : (RELEASED_EMERGENCY_TRIGGERS as readonly string[]).includes(trigger)
+      ? (trigger as ReleasedEmergencyTrigger)
+      : 'other';

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLAN_KINDS } from '@qis/contracts';
 import { RiskWeights } from '../scoring/risk-weights';
-import { EMERGENCY_TRIGGERS, PLAN_STATUSES } from './plan-vocabulary';
+import {
+  EMERGENCY_TRIGGERS,
+  PLAN_STATUSES,
+  RELEASED_EMERGENCY_TRIGGERS,
+  releasedEmergencyTrigger,
+} from './plan-vocabulary';
 import { PlanDrawView } from './plan-draw.view';
 import type { PlanRecord } from './plan-record';
 import { Scheme } from './scheme.dto';
@@ -38,8 +43,21 @@ export class PlanView {
   })
   seed!: string;
 
-  @ApiPropertyOptional({ enum: EMERGENCY_TRIGGERS, nullable: true })
+  @ApiPropertyOptional({
+    enum: RELEASED_EMERGENCY_TRIGGERS,
+    nullable: true,
+    description:
+      'the trigger among the four of release 1.0; a public-opinion report or an instruction from a higher authority reads `other` here: see emergencyTriggerKind',
+  })
   emergencyTrigger!: string | null;
+
+  @ApiPropertyOptional({
+    enum: EMERGENCY_TRIGGERS,
+    nullable: true,
+    description:
+      "the emergency plan's trigger (应急抽检情形), each kind its own, including public-opinion (舆情监测) and higher-authority-instruction (上级交办)",
+  })
+  emergencyTriggerKind!: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   emergencyEvidence!: string | null;
@@ -110,7 +128,8 @@ export const planView = (p: PlanRecord): PlanView => ({
   weights: p.weights,
   randomShare: p.randomShare,
   seed: p.seed,
-  emergencyTrigger: p.emergencyTrigger,
+  emergencyTrigger: releasedEmergencyTrigger(p.emergencyTrigger),
+  emergencyTriggerKind: p.emergencyTrigger,
   emergencyEvidence: p.emergencyEvidence,
   followUpOf: p.followUpOf,
   author: p.author,
