@@ -19,6 +19,17 @@ export class DeadLetterView extends DeadLetterSummaryView {
   @ApiProperty({ nullable: true, type: String, description: 'the value as UTF-8 text' })
   value!: string | null;
 
-  @ApiPropertyOptional({ description: 'the value parsed, when it is JSON' })
+  @ApiPropertyOptional({
+    description:
+      'the value parsed, when it is JSON: any JSON value (object, array, string, number, boolean or null)',
+    nullable: true,
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+    ],
+  })
   json?: unknown;
 }
