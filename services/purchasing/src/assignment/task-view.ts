@@ -13,13 +13,28 @@ export class TaskView {
   @ApiProperty()
   platform!: string;
 
-  @ApiProperty({ description: 'listing to buy: platformListingId, url, title' })
+  @ApiProperty({
+    type: 'object',
+    required: ['platformListingId', 'url', 'title'],
+    properties: { platformListingId: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' } },
+    description: 'listing to buy: platformListingId, url, title',
+  })
   listing!: { platformListingId: string; url: string; title: string };
 
-  @ApiProperty({ description: 'seller shop as issued' })
+  @ApiProperty({
+    type: 'object',
+    required: ['shopName', 'shopUrl'],
+    properties: { shopName: { type: 'string' }, shopUrl: { type: 'string' } },
+    description: 'seller shop as issued',
+  })
   shop!: { shopName: string; shopUrl: string };
 
-  @ApiProperty({ description: '{ testUnits, backupUnits }' })
+  @ApiProperty({
+    type: 'object',
+    required: ['testUnits', 'backupUnits'],
+    properties: { testUnits: { type: 'integer' }, backupUnits: { type: 'integer' } },
+    description: '{ testUnits, backupUnits }',
+  })
   quantity!: { testUnits: number; backupUnits: number };
 
   @ApiProperty()
@@ -28,16 +43,16 @@ export class TaskView {
   @ApiProperty({ format: 'date-time' })
   purchaseDueAt!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   assignmentDueAt!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   buyerId!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   accountId!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   addressId!: string | null;
 
   @ApiProperty({ type: [EvidenceItem] })
@@ -46,19 +61,24 @@ export class TaskView {
   @ApiProperty({ format: 'uuid', description: 'the purchase evidence package (买样证据包) id' })
   evidencePackageId!: string;
 
-  @ApiPropertyOptional({ type: Object, nullable: true, description: 'the purchase record, once entered' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'the purchase record, once entered',
+  })
   purchase!: object | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   priceApprovedBy!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   carrier!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   trackingNumber!: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   shippedAt!: string | null;
 
   static of(task: PurchaseTask): TaskView {

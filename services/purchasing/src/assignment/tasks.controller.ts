@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
@@ -61,6 +61,7 @@ export class TasksController {
   @Policy({ roles: ['buyer', 'purchasing-admin'] })
   @ApiOperation({ summary: 'The shopping account and receiving address to order with (audited)' })
   @ApiOkResponse({ type: DeliveryView })
+  @ApiConflictResponse({ description: 'the task has no account and address yet, or is already shipped' })
   async readDelivery(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
@@ -74,6 +75,7 @@ export class TasksController {
   @Policy({ roles: ['buyer'] })
   @ApiOperation({ summary: 'Refuse an assigned batch; it is reassigned to another buyer' })
   @ApiOkResponse({ type: TaskView })
+  @ApiConflictResponse({ description: 'the task is not assigned (any more)' })
   async refuseTask(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,

@@ -1,5 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { RecordBlacklistCommand } from './record-blacklist.command';
@@ -18,6 +24,7 @@ export class BlacklistsController {
       "Record that a batch's seller blacklisted a buyer, account or address (forever, for that seller)",
   })
   @ApiCreatedResponse({ description: '{ sellerKey }' })
+  @ApiNotFoundResponse({ description: 'no purchase task with this batchNumber' })
   async recordBlacklist(
     @CurrentActor() actor: AuditActor,
     @Body() command: RecordBlacklistCommand,

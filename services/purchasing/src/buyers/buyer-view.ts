@@ -12,13 +12,13 @@ export class BuyerView {
   @ApiProperty({ enum: BUYER_STATUSES })
   status!: BuyerStatus;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   commitmentSignedOn!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   commitmentEvidenceId!: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   trainingCompletedOn!: string | null;
 
   @ApiProperty({ description: 'signed commitment and training on file: may be assigned' })

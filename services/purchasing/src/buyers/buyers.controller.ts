@@ -3,9 +3,11 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
@@ -89,6 +91,10 @@ export class BuyersController {
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOperation({ summary: 'Record the signed confidentiality commitment (承诺书) and/or training' })
   @ApiOkResponse({ type: BuyerView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'commitmentSignedOn without commitmentEvidenceId or the other way round; `errors` names the missing one',
+  })
   async recordQualification(
     @CurrentActor() actor: AuditActor,
     @Param('buyerId', uuid) buyerId: string,
@@ -101,6 +107,10 @@ export class BuyersController {
   @HttpCode(204)
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOperation({ summary: 'Suspend, retire or reactivate a buyer' })
+  @ApiNoContentResponse({
+    description:
+      'status changed; a suspended or retired buyer hands their batches not yet bought to another buyer',
+  })
   async changeBuyerStatus(
     @CurrentActor() actor: AuditActor,
     @Param('buyerId', uuid) buyerId: string,
@@ -132,6 +142,7 @@ export class BuyersController {
   @HttpCode(204)
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOperation({ summary: 'Suspend, retire or reactivate a shopping account' })
+  @ApiNoContentResponse({ description: 'status changed' })
   async changeAccountStatus(
     @CurrentActor() actor: AuditActor,
     @Param('buyerId', uuid) buyerId: string,

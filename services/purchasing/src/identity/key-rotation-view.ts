@@ -8,6 +8,8 @@ export class KeyRotationView {
   reencrypted!: number;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
     description: 'values per key id after the run, per column',
     example: { 'buyer.real_name_enc': { k2: 12 } },
   })

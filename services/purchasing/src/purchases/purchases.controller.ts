@@ -34,6 +34,9 @@ export class PurchasesController {
   @Policy({ roles: ['buyer'] })
   @ApiOperation({ summary: 'Save the purchase record and the evidence items uploaded so far' })
   @ApiOkResponse({ type: TaskView })
+  @ApiConflictResponse({
+    description: 'the task is no longer assigned: its purchase record can no longer change',
+  })
   async recordPurchase(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
@@ -69,6 +72,7 @@ export class PurchasesController {
   @Policy({ roles: ['approver'] })
   @ApiOperation({ summary: "Approve a unit price above the plan's cap" })
   @ApiOkResponse({ type: TaskView })
+  @ApiConflictResponse({ description: 'the task is not awaiting price approval' })
   async approvePrice(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
@@ -83,6 +87,9 @@ export class PurchasesController {
   @Policy({ roles: ['buyer', 'purchasing-admin'] })
   @ApiOperation({ summary: 'Record carrier and tracking number; publishes order-placed' })
   @ApiOkResponse({ type: TaskView })
+  @ApiConflictResponse({
+    description: 'the task is not purchased (completed and, above the cap, approved) or already shipped',
+  })
   async recordShipment(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
