@@ -11,9 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -147,6 +147,8 @@ export class ObjectsController {
   @Policy({ roles: ['admin'] })
   @ApiOperation({ summary: 'Extend the retention of an object (never shortened)' })
   @ApiOkResponse({ type: EvidenceObjectView })
+  @ApiConflictResponse({ description: 'the object is not stored (pending or deleted)' })
+  @ApiUnprocessableEntityResponse({ description: 'retainUntil not later than the current retention' })
   async retention(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { notFound, Policy } from '@qis/auth';
@@ -41,6 +43,14 @@ export class SealingController {
       'Seal the sample: codes, seals, signatures; renders and stores the work order and sampling notice',
   })
   @ApiCreatedResponse({ type: SealingView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'signatures short of the required signers or by people not present at unpacking, or the same seal number twice; ' +
+      '`errors` names the field',
+  })
+  @ApiConflictResponse({
+    description: 'the session is already sealed, or the batch has no order-placed record',
+  })
   async seal(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
@@ -74,7 +84,8 @@ export class SealingController {
   @Policy({ roles: ['intake-officer'] })
   @HttpCode(204)
   @ApiOperation({ summary: 'Record a sealed sample handed to a lab or back from one (custody ledger)' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'recorded in the custody ledger' })
+  @ApiUnprocessableEntityResponse({ description: 'sealNumber is not the seal the sample carries' })
   handOver(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
@@ -89,6 +100,10 @@ export class SealingController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-seal a sample for re-inspection with a new seal number (custody ledger)' })
   @ApiOkResponse({ type: SealingView })
+  @ApiUnprocessableEntityResponse({
+    description: 'signatures short of the required signers (`errors` names the field)',
+  })
+  @ApiConflictResponse({ description: 'the sample already carries this seal number' })
   async reseal(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
