@@ -13,6 +13,8 @@ export class WaitingSampleView {
   @ApiProperty({ description: 'draws tried so far' }) attempts!: number;
   @ApiProperty({ format: 'date-time' }) lastAttemptAt!: string;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
     description: 'lab id → why it could not take the sample at the last attempt',
     example: { '0b9c…': ['no free capacity'] },
   })

@@ -10,7 +10,15 @@ import {
   Post,
   Req,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import type { Request } from 'express';
@@ -42,6 +50,11 @@ export class LabsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: 'Register a contracted lab' })
   @ApiCreatedResponse({ type: LabView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'a CNAS number without its expiry or the other way round, or a category in two scopes; `errors` names the field',
+  })
+  @ApiConflictResponse({ description: 'a lab with this CMA number is already registered' })
   async registerLab(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
@@ -62,6 +75,10 @@ export class LabsController {
   @Policy({ roles: ['admin'] })
   @ApiOperation({ summary: 'Change a lab: renewed accreditation, scope, capacity, active flag' })
   @ApiOkResponse({ type: LabView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'a CNAS number without its expiry or the other way round, or a category in two scopes; `errors` names the field',
+  })
   async updateLab(
     @CurrentActor() actor: AuditActor,
     @Param('id', new ParseUUIDPipe()) id: string,

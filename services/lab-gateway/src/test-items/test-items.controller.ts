@@ -8,7 +8,7 @@ import {
   Put,
   type PipeTransform,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { CATEGORY_CODE } from '@qis/contracts';
@@ -59,6 +59,7 @@ export class TestItemsController {
   @Policy({ roles: ['admin'] })
   @ApiOperation({ summary: "Replace a category's test items (PUT is idempotent by itself)" })
   @ApiOkResponse({ type: [TestItemDto] })
+  @ApiUnprocessableEntityResponse({ description: 'an item listed twice; `errors` names each repetition' })
   async replaceTestItems(
     @CurrentActor() actor: AuditActor,
     @Param('category', CategoryCodePipe) category: string,
