@@ -7,10 +7,11 @@ export class PublicNoticeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: '被抽样的网络商品经营者' }) sellerName!: string;
   @ApiProperty({ description: '商品名称' }) sampleName!: string;
-  @ApiPropertyOptional({ nullable: true, description: '规格型号' }) specModel!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '规格型号' }) specModel!: string | null;
   @ApiProperty({ description: '网络链接' }) listingUrl!: string;
   @ApiProperty({ description: '订单编号' }) orderNumber!: string;
-  @ApiPropertyOptional({ nullable: true, description: '第三方交易平台' }) platform!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '第三方交易平台' }) platform!:
+    string | null;
   @ApiProperty({ enum: VERDICTS }) verdict!: Verdict;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
 

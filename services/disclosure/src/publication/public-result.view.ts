@@ -25,36 +25,53 @@ export class PublicResultView {
   version!: number;
   @ApiProperty({ enum: PUBLICATION_STATUSES, description: 'state of the result as of its current version' })
   status!: PublicationStatus;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the version this one replaces' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the version this one replaces',
+  })
   supersedes!: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the version that replaced this one' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the version that replaced this one',
+  })
   supersededBy!: string | null;
   @ApiProperty({ description: '被抽样的网络商品经营者' }) sellerName!: string;
   @ApiProperty({ description: '样品名称' }) sampleName!: string;
-  @ApiPropertyOptional({ nullable: true, description: '标称商标' }) claimedBrand!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '标称生产者名称' }) claimedProducer!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '规格型号' }) specModel!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '生产日期 (YYYY-MM-DD)' }) productionDate!:
+  @ApiPropertyOptional({ type: String, nullable: true, description: '标称商标' }) claimedBrand!:
     string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '标称生产者名称' }) claimedProducer!:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '规格型号' }) specModel!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '生产日期 (YYYY-MM-DD)' })
+  productionDate!: string | null;
   @ApiProperty({ type: String, isArray: true, description: '主要不合格项目' })
   mainNonconformingItems!: string[];
   @ApiProperty({ enum: VERDICTS, description: '综合判定结论' }) verdict!: Verdict;
-  @ApiPropertyOptional({ nullable: true, description: 'platform (淘宝); null for a seller’s own website' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'platform (淘宝); null for a seller’s own website',
+  })
   platform!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '第三方交易平台经营者名称' }) platformName!:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '第三方交易平台经营者名称' })
+  platformName!: string | null;
   @ApiProperty({ description: 'category code' }) category!: string;
   @ApiProperty({ description: 'category name (Chinese)' }) categoryName!: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: "GB/T 2260 district of the seller's registered address",
   })
   regionCode!: string | null;
-  @ApiPropertyOptional({ nullable: true }) regionName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) regionName!: string | null;
   @ApiProperty({ description: 'day the result became final (Asia/Shanghai)' }) resultDate!: string;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'why it was corrected or withdrawn' }) reason!:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'why it was corrected or withdrawn' })
+  reason!: string | null;
 
   static of(p: Publication, regions: RegionDirectory, current: Publication = p): PublicResultView {
     return {

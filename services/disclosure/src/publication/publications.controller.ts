@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { CorrectPublicationCommand } from './correct-publication.command';
@@ -20,7 +26,15 @@ export class PublicationsController {
     summary:
       'Correct the current version of a published result (更正); an officer’s jurisdiction must cover the bureau',
   })
-  @ApiOkResponse({ type: PublicResultView })
+  @ApiCreatedResponse({
+    type: PublicResultView,
+    description: 'the new current version, replacing the corrected one',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'the correction changes no published field, or nonconforming items that contradict the verdict; `errors` names the field',
+  })
+  @ApiConflictResponse({ description: 'not the current version (superseded), or a withdrawal' })
   correct(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
@@ -36,7 +50,8 @@ export class PublicationsController {
   @ApiOperation({
     summary: 'Withdraw a published result (撤回); it leaves the list, its history stays readable',
   })
-  @ApiOkResponse({ type: PublicResultView })
+  @ApiCreatedResponse({ type: PublicResultView, description: 'the withdrawal, now the current version' })
+  @ApiConflictResponse({ description: 'not the current version (superseded), or already withdrawn' })
   withdraw(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
