@@ -59,10 +59,10 @@ export class PlanView {
   })
   emergencyTriggerKind!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   emergencyEvidence!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   followUpOf!: string | null;
 
   @ApiProperty({ description: 'who created it (`sub`)' })
@@ -105,10 +105,10 @@ export class PlanView {
   })
   draw!: PlanDrawView | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' })
   selectedAt!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' })
   issuedAt!: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })

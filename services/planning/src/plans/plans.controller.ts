@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
@@ -57,6 +58,10 @@ export class PlansController {
       'Draft a plan with its scheme (routine, emergency with its trigger, or follow-up of a failed batch)',
   })
   @ApiCreatedResponse({ type: PlanView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'a category listed twice in the scheme, or followUpOf names a batch with no final failed result; `errors` names the field',
+  })
   async create(@Body() command: CreatePlanCommand, @CurrentActor() actor: AuditActor): Promise<PlanView> {
     return planView(await this.createPlan.execute(command, actor));
   }
@@ -91,6 +96,7 @@ export class PlansController {
   @Policy({ roles: ['planner'] })
   @ApiOperation({ summary: 'Submit a draft for approval' })
   @ApiOkResponse({ type: PlanView })
+  @ApiConflictResponse({ description: 'the plan is not a draft' })
   async submit(@Param() params: PlanIdParams, @CurrentActor() actor: AuditActor): Promise<PlanView> {
     return planView(await this.submitPlan.execute(params.id, actor));
   }
@@ -112,6 +118,7 @@ export class PlansController {
   @Policy({ roles: ['approver'] })
   @ApiOperation({ summary: 'Send a submitted plan back to draft, with the reason' })
   @ApiOkResponse({ type: PlanView })
+  @ApiConflictResponse({ description: 'the plan is not submitted' })
   async sendBack(
     @Param() params: PlanIdParams,
     @Body() command: ReturnPlanCommand,
@@ -124,6 +131,7 @@ export class PlansController {
   @HttpCode(200)
   @Policy({ roles: ['planner', 'approver'] })
   @ApiOkResponse({ type: PlanView })
+  @ApiConflictResponse({ description: 'the plan is not active (only an issued plan can be closed)' })
   async close(@Param() params: PlanIdParams, @CurrentActor() actor: AuditActor): Promise<PlanView> {
     return planView(await this.closePlan.execute(params.id, actor));
   }
@@ -136,6 +144,7 @@ export class PlansController {
       'Score and select listings (stratified by quota, ranked, seeded random share); replaces an earlier selection',
   })
   @ApiOkResponse({ type: SelectionView })
+  @ApiConflictResponse({ description: 'the plan is past selection (neither draft, submitted nor approved)' })
   async select(@Param() params: PlanIdParams, @CurrentActor() actor: AuditActor): Promise<SelectionView> {
     return this.selectListings.execute(params.id, actor);
   }
@@ -152,6 +161,7 @@ export class PlansController {
   @Policy({ roles: [...READERS] })
   @ApiOperation({ summary: 'Why a listing was or was not selected: its score per factor and each rule' })
   @ApiOkResponse({ type: ExplanationView })
+  @ApiConflictResponse({ description: 'the plan has no selection yet' })
   async explain(@Param() params: PlanListingParams): Promise<ExplanationView> {
     return this.explainListing.execute(params.id, params.listingId);
   }
@@ -164,6 +174,10 @@ export class PlansController {
       'Issue the batches of an approved plan (numbers gapless per bureau and year); publishes batch-issued',
   })
   @ApiOkResponse({ type: [IssuedBatchView] })
+  @ApiConflictResponse({
+    description:
+      'the plan is not approved, has no selected listings, or a brand + spec/model would be sampled a third time this year',
+  })
   async issue(@Param() params: PlanIdParams, @CurrentActor() actor: AuditActor): Promise<IssuedBatchView[]> {
     return this.issueBatches.execute(params.id, actor);
   }

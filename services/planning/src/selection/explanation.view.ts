@@ -26,10 +26,14 @@ export class ExplanationView {
   @ApiPropertyOptional({ enum: ['ranked', 'random'], nullable: true })
   way!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   position!: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'score against the norms stored with the selection' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'score against the norms stored with the selection',
+  })
   score!: number | null;
 
   @ApiProperty({ type: [FactorView] })

@@ -8,7 +8,11 @@ export class FactorView {
   @ApiProperty({ description: 'the factor on a 0..1 scale' })
   value!: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the figure behind it (count, robust z, …)' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'the figure behind it (count, robust z, …)',
+  })
   raw!: number | null;
 
   @ApiProperty()
@@ -63,7 +67,7 @@ export class CategorySelectionView {
   @ApiProperty({ description: 'median absolute deviation of the listed prices (fen)' })
   mad!: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   cutoffScore!: number | null;
 }
 

@@ -7,7 +7,7 @@ export class ListingObservation {
   @ApiProperty()
   priceFen!: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   monthlySales!: number | null;
 }
 
@@ -27,31 +27,31 @@ export class ListingView {
   @ApiProperty()
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   category!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   brand!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   specModel!: string | null;
 
   @ApiProperty()
   priceFen!: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   monthlySales!: number | null;
 
   @ApiProperty()
   sellerName!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   sellerCreditCode!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   sellerAreaCode!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   operatorAreaCode!: string | null;
 
   @ApiProperty({ format: 'date-time' })

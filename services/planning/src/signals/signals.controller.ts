@@ -15,6 +15,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -132,7 +133,11 @@ export class SignalsController {
     summary:
       'Record a risk signal: complaint, report, public-opinion item, authority notice, platform self-check failure',
   })
-  @ApiOkResponse({ type: SignalView })
+  @ApiCreatedResponse({
+    type: SignalView,
+    description:
+      'recorded; a signal already recorded (same source and externalId) answers its id with created: false',
+  })
   @HttpCode(201)
   async signal(@Body() command: RecordSignalCommand, @CurrentActor() actor: AuditActor): Promise<SignalView> {
     return this.recordSignal.execute(command, actor);
