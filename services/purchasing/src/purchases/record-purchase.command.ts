@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PlatformFacts, SampleUnits, SellerFacts } from '@qis/contracts';
+import { PlatformFacts, SampleUnits, SELLER_ENTITY_TYPES, SellerFacts } from '@qis/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,7 +20,20 @@ import { EvidenceItem } from './evidence-item';
 /** The purchase record the rules require (DOMAIN.md stage 2), entered by the buyer as they buy. */
 export class PurchaseRecordCommand {
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    required: ['name', 'entityType', 'shopName', 'shopUrl'],
+    properties: {
+      name: {
+        type: 'string',
+        description: 'name on the business licence, or the natural person seller name',
+      },
+      entityType: { type: 'string', enum: [...SELLER_ENTITY_TYPES] },
+      unifiedSocialCreditCode: { type: 'string', description: 'required unless a natural person' },
+      registeredAreaCode: { type: 'string', description: 'GB/T 2260 district of the registered address' },
+      registeredAddress: { type: 'string' },
+      shopName: { type: 'string' },
+      shopUrl: { type: 'string' },
+    },
     description: 'seller: business licence data or natural person information, shop URL',
   })
   @ValidateNested()
@@ -28,7 +41,16 @@ export class PurchaseRecordCommand {
   seller!: SellerFacts;
 
   @ApiPropertyOptional({
-    type: Object,
+    type: 'object',
+    required: ['code', 'name', 'url', 'operatorName'],
+    properties: {
+      code: { type: 'string', example: 'taobao' },
+      name: { type: 'string' },
+      url: { type: 'string' },
+      operatorName: { type: 'string' },
+      operatorUnifiedSocialCreditCode: { type: 'string' },
+      operatorRegisteredAreaCode: { type: 'string' },
+    },
     description: "platform name, URL and operator; absent on the seller's own site",
   })
   @IsOptional()
@@ -92,7 +114,12 @@ export class PurchaseRecordCommand {
   @Min(0)
   totalPaidFen!: number;
 
-  @ApiProperty({ type: Object, description: '{ testUnits, backupUnits }' })
+  @ApiProperty({
+    type: 'object',
+    required: ['testUnits', 'backupUnits'],
+    properties: { testUnits: { type: 'integer', minimum: 1 }, backupUnits: { type: 'integer', minimum: 0 } },
+    description: '{ testUnits, backupUnits }',
+  })
   @ValidateNested()
   @Type(() => SampleUnits)
   quantity!: SampleUnits;
