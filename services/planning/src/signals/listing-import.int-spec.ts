@@ -224,4 +224,18 @@ describe('bulk listing import', () => {
       'sellerCreditCode',
     ]);
   });
+
+  it('refuses a signal received in year 0000 with 400 naming receivedAt (found by fuzzing: it was a 500)', async () => {
+    const reply = await client.call('POST', '/signals', PLANNER, {
+      kind: 'authority-notice',
+      source: 'samr',
+      externalId: 'N0000-0001',
+      summary: '通报',
+      receivedAt: '0000-01-01T00:00:00Z',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body['errors']).toEqual([
+      { field: 'receivedAt', reasons: ['receivedAt must be a time in the years 2000 to 2100'] },
+    ]);
+  });
 });

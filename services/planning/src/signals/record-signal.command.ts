@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORY_CODE, EXTERNAL_ID, PLATFORM_CODE, UTC_TIMESTAMP } from '@qis/contracts';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsCreditCode } from '../shared/is-credit-code.decorator';
+import { IsPlausibleTime } from '../shared/plausible-time.decorator';
 import { SIGNAL_KINDS, type SignalKind } from './signal-kinds';
 
 /** A risk signal recorded by a planner; `source` + `externalId` make it unique (recording twice changes nothing). */
@@ -60,5 +61,6 @@ export class RecordSignalCommand {
 
   @ApiProperty({ example: '2026-02-11T03:15:00Z' })
   @Matches(UTC_TIMESTAMP)
+  @IsPlausibleTime()
   receivedAt!: string;
 }
