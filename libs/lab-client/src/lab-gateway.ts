@@ -580,8 +580,18 @@ export interface components {
       headers: {
         [key: string]: string;
       };
-      /** @description the value parsed, when it is JSON */
-      json?: Record<string, never>;
+      /** @description the value parsed, when it is JSON: any JSON value (object, array, string, number, boolean or null) */
+      json?:
+        | (
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+          )
+        | null;
       /**
        * @description the message key: the batch
        * @example HZ2026-000123
@@ -1073,7 +1083,9 @@ export interface components {
        *       ]
        *     }
        */
-      exclusions: Record<string, never>;
+      exclusions: {
+        [key: string]: string[];
+      };
       /** Format: uuid */
       id: string;
       /** Format: date-time */
@@ -1544,6 +1556,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description a lab with this CMA number is already registered */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -1555,6 +1576,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a CNAS number without its expiry or the other way round, or a category in two scopes; `errors` names the field */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1691,6 +1721,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a CNAS number without its expiry or the other way round, or a category in two scopes; `errors` names the field */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2100,6 +2139,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description an item listed twice; `errors` names each repetition */
+      422: {
         headers: {
           [name: string]: unknown;
         };

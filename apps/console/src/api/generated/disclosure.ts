@@ -632,8 +632,18 @@ export interface components {
       headers: {
         [key: string]: string;
       };
-      /** @description the value parsed, when it is JSON */
-      json?: Record<string, never>;
+      /** @description the value parsed, when it is JSON: any JSON value (object, array, string, number, boolean or null) */
+      json?:
+        | (
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+          )
+        | null;
       /**
        * @description the message key: the batch
        * @example HZ2026-000123
@@ -807,7 +817,7 @@ export interface components {
       /** @description 订单编号 */
       orderNumber: string;
       /** @description 第三方交易平台 */
-      platform?: Record<string, never> | null;
+      platform?: string | null;
       /** Format: date-time */
       publishedAt: string;
       /** @description 商品名称 */
@@ -815,7 +825,7 @@ export interface components {
       /** @description 被抽样的网络商品经营者 */
       sellerName: string;
       /** @description 规格型号 */
-      specModel?: Record<string, never> | null;
+      specModel?: string | null;
       /** @enum {string} */
       verdict: 'pass' | 'fail';
     };
@@ -837,9 +847,9 @@ export interface components {
       /** @description category name (Chinese) */
       categoryName: string;
       /** @description 标称商标 */
-      claimedBrand?: Record<string, never> | null;
+      claimedBrand?: string | null;
       /** @description 标称生产者名称 */
-      claimedProducer?: Record<string, never> | null;
+      claimedProducer?: string | null;
       /**
        * Format: uuid
        * @description public result id (this version)
@@ -850,18 +860,18 @@ export interface components {
       /** @description 主要不合格项目 */
       mainNonconformingItems: string[];
       /** @description platform (淘宝); null for a seller’s own website */
-      platform?: Record<string, never> | null;
+      platform?: string | null;
       /** @description 第三方交易平台经营者名称 */
-      platformName?: Record<string, never> | null;
+      platformName?: string | null;
       /** @description 生产日期 (YYYY-MM-DD) */
-      productionDate?: Record<string, never> | null;
+      productionDate?: string | null;
       /** Format: date-time */
       publishedAt: string;
       /** @description why it was corrected or withdrawn */
-      reason?: Record<string, never> | null;
+      reason?: string | null;
       /** @description GB/T 2260 district of the seller's registered address */
-      regionCode?: Record<string, never> | null;
-      regionName?: Record<string, never> | null;
+      regionCode?: string | null;
+      regionName?: string | null;
       /** @description day the result became final (Asia/Shanghai) */
       resultDate: string;
       /** @description 样品名称 */
@@ -869,7 +879,7 @@ export interface components {
       /** @description 被抽样的网络商品经营者 */
       sellerName: string;
       /** @description 规格型号 */
-      specModel?: Record<string, never> | null;
+      specModel?: string | null;
       /**
        * @description state of the result as of its current version
        * @enum {string}
@@ -879,12 +889,12 @@ export interface components {
        * Format: uuid
        * @description the version that replaced this one
        */
-      supersededBy?: Record<string, never> | null;
+      supersededBy?: string | null;
       /**
        * Format: uuid
        * @description the version this one replaces
        */
-      supersedes?: Record<string, never> | null;
+      supersedes?: string | null;
       /**
        * @description 综合判定结论
        * @enum {string}
@@ -2177,7 +2187,8 @@ export interface operations {
       };
     };
     responses: {
-      200: {
+      /** @description the new current version, replacing the corrected one */
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -2214,6 +2225,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not the current version (superseded), or a withdrawal */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2239,6 +2259,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the correction changes no published field, or nonconforming items that contradict the verdict; `errors` names the field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   withdraw: {
@@ -2256,7 +2285,8 @@ export interface operations {
       };
     };
     responses: {
-      200: {
+      /** @description the withdrawal, now the current version */
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -2293,6 +2323,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not the current version (superseded), or already withdrawn */
+      409: {
         headers: {
           [name: string]: unknown;
         };

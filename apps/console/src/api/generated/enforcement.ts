@@ -635,7 +635,7 @@ export interface components {
     };
     AlertView: {
       /** @description null when the alert concerns no batch (a missing holiday schedule) */
-      batchNumber?: Record<string, never> | null;
+      batchNumber?: string | null;
       /** Format: uuid */
       id: string;
       /** @enum {string} */
@@ -652,7 +652,7 @@ export interface components {
        * Format: date-time
        * @description when the cause went away
        */
-      resolvedAt?: Record<string, never> | null;
+      resolvedAt?: string | null;
       subjectId: string;
       subjectType: string;
     };
@@ -735,15 +735,15 @@ export interface components {
     };
     CalendarYearSummaryView: {
       /** Format: date-time */
-      approvedAt?: Record<string, never> | null;
+      approvedAt?: string | null;
       /** Format: uuid */
-      approvedScheduleId?: Record<string, never> | null;
+      approvedScheduleId?: string | null;
       /**
        * Format: uuid
        * @description a submission awaiting a second admin
        */
-      pendingScheduleId?: Record<string, never> | null;
-      pendingSubmittedBy?: Record<string, never> | null;
+      pendingScheduleId?: string | null;
+      pendingSubmittedBy?: string | null;
       /** @enum {string} */
       source: 'loaded' | 'package' | 'none';
       /** @example 2027 */
@@ -770,11 +770,11 @@ export interface components {
     };
     CaseView: {
       /** Format: date-time */
-      acceptedAt?: Record<string, never> | null;
+      acceptedAt?: string | null;
       authority: components['schemas']['Authority'];
       batchNumber: string;
       /** Format: date-time */
-      closedAt?: Record<string, never> | null;
+      closedAt?: string | null;
       copiedTo: components['schemas']['Authority'][];
       /** Format: date-time */
       dueAt: string;
@@ -783,17 +783,17 @@ export interface components {
       /** Format: uuid */
       id: string;
       outcomes?: ('penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found')[] | null;
-      penaltyFen?: Record<string, never> | null;
-      platform?: Record<string, never> | null;
+      penaltyFen?: number | null;
+      platform?: string | null;
       /** Format: date-time */
       routedAt: string;
       /** @enum {string} */
       rule: 'platform-operator-address' | 'seller-address' | 'major-or-urgent' | 'out-of-area';
       sellerName: string;
-      sellerUnifiedSocialCreditCode?: Record<string, never> | null;
+      sellerUnifiedSocialCreditCode?: string | null;
       /** @enum {string} */
       status: 'routed' | 'accepted' | 'investigating' | 'closed';
-      summary?: Record<string, never> | null;
+      summary?: string | null;
     };
     ClockView: {
       /** Format: date-time */
@@ -835,7 +835,7 @@ export interface components {
       subjectName: string;
       /** @enum {string} */
       subjectRole: 'seller' | 'producer';
-      unifiedSocialCreditCode?: Record<string, never> | null;
+      unifiedSocialCreditCode?: string | null;
     };
     CreditFileView: {
       entries: components['schemas']['CreditEntryView'][];
@@ -942,8 +942,18 @@ export interface components {
       headers: {
         [key: string]: string;
       };
-      /** @description the value parsed, when it is JSON */
-      json?: Record<string, never>;
+      /** @description the value parsed, when it is JSON: any JSON value (object, array, string, number, boolean or null) */
+      json?:
+        | (
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+          )
+        | null;
       /**
        * @description the message key: the batch
        * @example HZ2026-000123
@@ -1060,11 +1070,11 @@ export interface components {
     };
     FollowUpProposalView: {
       batchNumber: string;
-      brand?: Record<string, never> | null;
+      brand?: string | null;
       category: string;
       failingItems: string[];
       /** @description the follow-up batch planning issued for it */
-      followUpBatchNumber?: Record<string, never> | null;
+      followUpBatchNumber?: string | null;
       /** Format: uuid */
       id: string;
       listingUrl: string;
@@ -1074,14 +1084,14 @@ export interface components {
        */
       outcome?: 'pass' | 'fail' | null;
       /** Format: date-time */
-      outcomeAt?: Record<string, never> | null;
-      platform?: Record<string, never> | null;
+      outcomeAt?: string | null;
+      platform?: string | null;
       /** Format: date-time */
       proposedAt: string;
       reason: string;
       sellerName: string;
-      sellerUnifiedSocialCreditCode?: Record<string, never> | null;
-      specModel?: Record<string, never> | null;
+      sellerUnifiedSocialCreditCode?: string | null;
+      specModel?: string | null;
     };
     HolidayPeriodInput: {
       /**
@@ -1111,17 +1121,17 @@ export interface components {
       /** @description 调休上班日 */
       adjustedWorkingDays: string[];
       /** Format: date-time */
-      decidedAt?: Record<string, never> | null;
+      decidedAt?: string | null;
       /** @description the second admin who approved or returned it */
-      decidedBy?: Record<string, never> | null;
+      decidedBy?: string | null;
       /** @description why it was returned, or the approval note */
-      decisionReason?: Record<string, never> | null;
+      decisionReason?: string | null;
       holidays: components['schemas']['HolidayPeriodView'][];
       /** Format: uuid */
       id: string;
       /** @example 国办发明电〔2026〕7号 */
       noticeReference: string;
-      noticeUrl?: Record<string, never> | null;
+      noticeUrl?: string | null;
       /** @description batches whose objection-period end became known */
       objectionWindowsArmed: number;
       /** @description approved re-inspections whose 7-day procedures period got its end */
@@ -1135,7 +1145,7 @@ export interface components {
       /** @description the admin who loaded it */
       submittedBy: string;
       /** Format: date-time */
-      supersededAt?: Record<string, never> | null;
+      supersededAt?: string | null;
       /** @example 2027 */
       year: number;
     };
@@ -1143,17 +1153,17 @@ export interface components {
       /** @description 调休上班日 */
       adjustedWorkingDays: string[];
       /** Format: date-time */
-      decidedAt?: Record<string, never> | null;
+      decidedAt?: string | null;
       /** @description the second admin who approved or returned it */
-      decidedBy?: Record<string, never> | null;
+      decidedBy?: string | null;
       /** @description why it was returned, or the approval note */
-      decisionReason?: Record<string, never> | null;
+      decisionReason?: string | null;
       holidays: components['schemas']['HolidayPeriodView'][];
       /** Format: uuid */
       id: string;
       /** @example 国办发明电〔2026〕7号 */
       noticeReference: string;
-      noticeUrl?: Record<string, never> | null;
+      noticeUrl?: string | null;
       /** @enum {string} */
       status: 'submitted' | 'approved' | 'returned' | 'superseded';
       /** Format: date-time */
@@ -1161,12 +1171,12 @@ export interface components {
       /** @description the admin who loaded it */
       submittedBy: string;
       /** Format: date-time */
-      supersededAt?: Record<string, never> | null;
+      supersededAt?: string | null;
       /** @example 2027 */
       year: number;
     };
     NoticeView: {
-      address?: Record<string, never> | null;
+      address?: string | null;
       batchNumber: string;
       /** @enum {string} */
       channel: 'post' | 'email' | 'platform-message' | 'in-person' | 'public-notice';
@@ -1176,27 +1186,27 @@ export interface components {
        * Format: uuid
        * @description a corrected notice (更正通知书): the sent notice of the replaced report it corrects
        */
-      correctsNoticeId?: Record<string, never> | null;
+      correctsNoticeId?: string | null;
       /**
        * Format: date-time
        * @description end of the 5th working day after the report (Asia/Shanghai)
        */
-      dueAt?: Record<string, never> | null;
+      dueAt?: string | null;
       /** @description set while the due date is pending: the year whose holiday schedule it waits for (it is set when that year's schedule is approved) */
-      dueDatePendingYear?: Record<string, never> | null;
+      dueDatePendingYear?: number | null;
       /** @description attempts to store the PDF so far */
       evidenceAttempts: number;
       /** @description why the last attempt failed (it is retried) */
-      evidenceLastError?: Record<string, never> | null;
+      evidenceLastError?: string | null;
       /**
        * Format: uuid
        * @description the PDF stored through the evidence service (kind notice); null until stored
        */
-      evidenceObjectId?: Record<string, never> | null;
+      evidenceObjectId?: string | null;
       /** @description SHA-256 of the stored PDF, computed by the evidence service */
-      evidenceSha256?: Record<string, never> | null;
+      evidenceSha256?: string | null;
       /** Format: date-time */
-      evidenceStoredAt?: Record<string, never> | null;
+      evidenceStoredAt?: string | null;
       /** Format: uuid */
       id: string;
       /** @enum {string} */
@@ -1204,33 +1214,33 @@ export interface components {
       /** @example JG2026-000456 */
       noticeNumber: string;
       /** Format: date-time */
-      receivedAt?: Record<string, never> | null;
+      receivedAt?: string | null;
       /** @enum {string} */
       recipient: 'seller' | 'producer' | 'platform';
       recipientName: string;
-      reportNumber?: Record<string, never> | null;
+      reportNumber?: string | null;
       /** Format: date-time */
-      sentAt?: Record<string, never> | null;
+      sentAt?: string | null;
       /**
        * Format: date-time
        * @description withdrawn unsent because an amended report replaced its report
        */
-      withdrawnAt?: Record<string, never> | null;
+      withdrawnAt?: string | null;
     };
     ObjectionView: {
       applicantName: string;
       /** @enum {string} */
       applicantRole: 'seller' | 'producer';
-      applicantUnifiedSocialCreditCode?: Record<string, never> | null;
+      applicantUnifiedSocialCreditCode?: string | null;
       batchNumber: string;
       /**
        * Format: date-time
        * @description procedures must be complete by then, else waived (null until the lab is known)
        */
-      completeBy?: Record<string, never> | null;
+      completeBy?: string | null;
       /** Format: date-time */
-      decidedAt?: Record<string, never> | null;
-      decisionReason?: Record<string, never> | null;
+      decidedAt?: string | null;
+      decisionReason?: string | null;
       /** Format: date-time */
       filedAt: string;
       /** Format: uuid */
@@ -1239,15 +1249,15 @@ export interface components {
        * Format: date-time
        * @description when the re-inspection lab became known; the 7 days run from that day
        */
-      labNotifiedAt?: Record<string, never> | null;
+      labNotifiedAt?: string | null;
       /** Format: date-time */
       noticeReceivedAt: string;
       /** Format: date-time */
-      proceduresCompletedAt?: Record<string, never> | null;
+      proceduresCompletedAt?: string | null;
       /** @description why a late objection was refused, with the dates */
-      refusalReason?: Record<string, never> | null;
+      refusalReason?: string | null;
       /** @description the re-inspection lab, once lab-gateway drew it */
-      reinspectionLabName?: Record<string, never> | null;
+      reinspectionLabName?: string | null;
       /** @enum {string} */
       status: 'filed' | 'refused' | 'approved' | 'rejected' | 'waived' | 're-inspecting' | 'completed';
       /**
@@ -1371,7 +1381,7 @@ export interface components {
     TriageItemView: {
       batchNumber: string;
       /** Format: uuid */
-      caseId?: Record<string, never> | null;
+      caseId?: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
@@ -1389,7 +1399,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       listingId: string;
-      note?: Record<string, never> | null;
+      note?: string | null;
       /** @description the platform whose takedown topic carried the report */
       platform: string;
       /** @description why it does not belong to the batch's order */
@@ -1697,6 +1707,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the batch has no result to object to or its result is final, no result notice went to that applicant or its receipt is not recorded, or the applicant already has an objection in progress */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -1708,6 +1727,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description filedAt lies in the future */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2252,6 +2280,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the case is not routed (already accepted, investigating or closed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   close: {
@@ -2313,6 +2350,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the case is already closed, or still routed (accept it first) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -2324,6 +2370,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description penaltyFen is missing while the outcomes include a penalty, or given while they do not (checked before the case is looked up) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2385,6 +2440,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the case is closed, or no authority could take it at the level asked */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2460,6 +2524,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the case is not accepted (still routed, already investigating, or closed) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2851,6 +2924,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the notice was withdrawn, is a public notice (published, not delivered), was already received, or was already sent at another time */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -2862,6 +2944,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description sentAt or receivedAt lies in the future, or receivedAt is before sentAt */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2882,12 +2973,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description PDF */
+      /** @description the notice as a PDF (exactly `application/pdf`: a PDF has no charset) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
       };
       /** @description malformed request: each invalid field and its reason in `errors` */
       400: {
@@ -3043,6 +3136,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the objection is not awaiting a decision, or (approving) the batch lacks the report or the sealed sample to re-inspect */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -3054,6 +3156,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3122,6 +3233,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the objection is not an approved one awaiting procedures, or its re-inspection lab is not drawn yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -3133,6 +3253,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description completedAt lies in the future, is before the re-inspection lab was known, or is after the 7-day limit (the re-inspection is waived) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3201,6 +3330,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the objection is not an approved re-inspection that can be waived */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -3212,6 +3350,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description declaredAt lies in the future */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3741,6 +3888,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the triage item is already resolved */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -3752,6 +3908,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no authority could take the case in the district or at the level given (areaCode, escalateTo) */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -605,8 +605,18 @@ export interface components {
       headers: {
         [key: string]: string;
       };
-      /** @description the value parsed, when it is JSON */
-      json?: Record<string, never>;
+      /** @description the value parsed, when it is JSON: any JSON value (object, array, string, number, boolean or null) */
+      json?:
+        | (
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+          )
+        | null;
       /**
        * @description the message key: the batch
        * @example HZ2026-000123
@@ -1444,6 +1454,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the object is not stored (pending or deleted) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -1455,6 +1474,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description retainUntil not later than the current retention */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2181,6 +2209,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description recorded in the custody ledger */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2234,6 +2263,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description sealNumber is not the seal the sample carries */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2351,6 +2389,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the sample already carries this seal number */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -2362,6 +2409,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description signatures short of the required signers (`errors` names the field) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2419,6 +2475,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the batch already has an open unpacking session */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -2430,6 +2495,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description participants short of the required people (a buyer, two enforcement officers, two lab staff) or naming the buyer otherwise, evidence that is not stored evidence of the batch, or a parcel not admitted; `errors` names the field */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2498,6 +2572,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the session is already sealed, or the batch has no order-placed record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -2509,6 +2592,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description signatures short of the required signers or by people not present at unpacking, or the same seal number twice; `errors` names the field */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -529,7 +529,7 @@ export interface components {
     };
     CategorySelectionView: {
       category: string;
-      cutoffScore?: Record<string, never> | null;
+      cutoffScore?: number | null;
       /** @description median absolute deviation of the listed prices (fen) */
       mad: number;
       /** @description median listed price of the category (fen) */
@@ -549,7 +549,13 @@ export interface components {
        * @description required for emergency plans
        * @enum {string}
        */
-      emergencyTrigger?: 'concentrated-complaints' | 'authority-notice' | 'safety-incident' | 'other';
+      emergencyTrigger?:
+        | 'concentrated-complaints'
+        | 'authority-notice'
+        | 'safety-incident'
+        | 'public-opinion'
+        | 'higher-authority-instruction'
+        | 'other';
       /**
        * @description the earlier failed batch (required for follow-up plans)
        * @example HZ2026-000123
@@ -661,8 +667,18 @@ export interface components {
       headers: {
         [key: string]: string;
       };
-      /** @description the value parsed, when it is JSON */
-      json?: Record<string, never>;
+      /** @description the value parsed, when it is JSON: any JSON value (object, array, string, number, boolean or null) */
+      json?:
+        | (
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+          )
+        | null;
       /**
        * @description the message key: the batch
        * @example HZ2026-000123
@@ -755,9 +771,9 @@ export interface components {
       listingId: string;
       /** Format: uuid */
       planId: string;
-      position?: Record<string, never> | null;
+      position?: number | null;
       /** @description score against the norms stored with the selection */
-      score?: Record<string, never> | null;
+      score?: number | null;
       selected: boolean;
       /** @description the reason in one sentence */
       summary: string;
@@ -776,7 +792,7 @@ export interface components {
         | 'pastFailures'
         | 'categoryRisk';
       /** @description the figure behind it (count, robust z, …) */
-      raw?: Record<string, never> | null;
+      raw?: number | null;
       /** @description the factor on a 0..1 scale */
       value: number;
       weight: number;
@@ -814,7 +830,7 @@ export interface components {
     ListingObservation: {
       /** Format: date-time */
       at: string;
-      monthlySales?: Record<string, never> | null;
+      monthlySales?: number | null;
       priceFen: number;
     };
     ListingPageView: {
@@ -863,23 +879,23 @@ export interface components {
       url: string;
     };
     ListingView: {
-      brand?: Record<string, never> | null;
-      category?: Record<string, never> | null;
+      brand?: string | null;
+      category?: string | null;
       /** @description every change of price or monthly sales, oldest first */
       history: components['schemas']['ListingObservation'][];
       /** @description internal id (used in plans and explanations) */
       id: string;
       listingId: string;
-      monthlySales?: Record<string, never> | null;
+      monthlySales?: number | null;
       /** Format: date-time */
       observedAt: string;
-      operatorAreaCode?: Record<string, never> | null;
+      operatorAreaCode?: string | null;
       platform: string;
       priceFen: number;
-      sellerAreaCode?: Record<string, never> | null;
-      sellerCreditCode?: Record<string, never> | null;
+      sellerAreaCode?: string | null;
+      sellerCreditCode?: string | null;
       sellerName: string;
-      specModel?: Record<string, never> | null;
+      specModel?: string | null;
       title: string;
       url: string;
     };
@@ -923,16 +939,31 @@ export interface components {
       createdAt: string;
       /** @description the last selection per category (the listings: GET /plans/{id}/selection) */
       draw?: components['schemas']['PlanDrawView'] | null;
-      emergencyEvidence?: Record<string, never> | null;
-      /** @enum {string|null} */
+      emergencyEvidence?: string | null;
+      /**
+       * @description the trigger among the four of release 1.0; a public-opinion report or an instruction from a higher authority reads `other` here: see emergencyTriggerKind
+       * @enum {string|null}
+       */
       emergencyTrigger?: 'concentrated-complaints' | 'authority-notice' | 'safety-incident' | 'other' | null;
+      /**
+       * @description the emergency plan's trigger (应急抽检情形), each kind its own, including public-opinion (舆情监测) and higher-authority-instruction (上级交办)
+       * @enum {string|null}
+       */
+      emergencyTriggerKind?:
+        | 'concentrated-complaints'
+        | 'authority-notice'
+        | 'safety-incident'
+        | 'public-opinion'
+        | 'higher-authority-instruction'
+        | 'other'
+        | null;
       /** @description emergency plans are fast-tracked: first in the approval queue, still approved and audited */
       fastTrack: boolean;
-      followUpOf?: Record<string, never> | null;
+      followUpOf?: string | null;
       /** Format: uuid */
       id: string;
       /** Format: date-time */
-      issuedAt?: Record<string, never> | null;
+      issuedAt?: string | null;
       /** @enum {string} */
       kind: 'routine' | 'emergency' | 'follow-up';
       /** @description four-eyes rule: who may not approve it (its author and its submitter) */
@@ -950,7 +981,7 @@ export interface components {
       /** @description seed of the random share: the same seed on the same listings gives the same selection */
       seed: string;
       /** Format: date-time */
-      selectedAt?: Record<string, never> | null;
+      selectedAt?: string | null;
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'approved' | 'active' | 'closed';
       /** Format: date-time */
@@ -2025,6 +2056,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description a category listed twice in the scheme, or followUpOf names a batch with no final failed result; `errors` names the field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   get: {
@@ -2205,6 +2245,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the plan is not active (only an issued plan can be closed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   issue: {
@@ -2255,6 +2304,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the plan is not approved, has no selected listings, or a brand + spec/model would be sampled a third time this year */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2321,6 +2379,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the plan has no selection yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   sendBack: {
@@ -2375,6 +2442,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the plan is not submitted */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2514,6 +2590,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the plan is past selection (neither draft, submitted nor approved) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   submit: {
@@ -2571,6 +2656,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the plan is not a draft */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   signal: {
@@ -2586,7 +2680,8 @@ export interface operations {
       };
     };
     responses: {
-      200: {
+      /** @description recorded; a signal already recorded (same source and externalId) answers its id with created: false */
+      201: {
         headers: {
           [name: string]: unknown;
         };

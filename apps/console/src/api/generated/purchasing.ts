@@ -629,9 +629,9 @@ export interface components {
     };
     BuyerView: {
       /** Format: uuid */
-      commitmentEvidenceId?: Record<string, never> | null;
+      commitmentEvidenceId?: string | null;
       /** Format: date */
-      commitmentSignedOn?: Record<string, never> | null;
+      commitmentSignedOn?: string | null;
       /** Format: uuid */
       id: string;
       pseudonym: string;
@@ -640,7 +640,7 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'suspended' | 'retired';
       /** Format: date */
-      trainingCompletedOn?: Record<string, never> | null;
+      trainingCompletedOn?: string | null;
     };
     ChangeStatusCommand: {
       /** @enum {string} */
@@ -741,8 +741,18 @@ export interface components {
       headers: {
         [key: string]: string;
       };
-      /** @description the value parsed, when it is JSON */
-      json?: Record<string, never>;
+      /** @description the value parsed, when it is JSON: any JSON value (object, array, string, number, boolean or null) */
+      json?:
+        | (
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+          )
+        | null;
       /**
        * @description the message key: the batch
        * @example HZ2026-000123
@@ -865,7 +875,11 @@ export interface components {
        *       }
        *     }
        */
-      keysInUse: Record<string, never>;
+      keysInUse: {
+        [key: string]: {
+          [key: string]: number;
+        };
+      };
       /** @description values re-encrypted by this run */
       reencrypted: number;
       /**
@@ -923,7 +937,15 @@ export interface components {
       /** Format: date-time */
       orderedAt: string;
       /** @description platform name, URL and operator; absent on the seller's own site */
-      platform?: Record<string, never>;
+      platform?: {
+        /** @example taobao */
+        code?: string;
+        name?: string;
+        operatorName?: string;
+        operatorRegisteredAreaCode?: string;
+        operatorUnifiedSocialCreditCode?: string;
+        url?: string;
+      };
       /** @example 100%桑蚕丝被 */
       productName: string;
       /**
@@ -932,9 +954,24 @@ export interface components {
        */
       productUrl: string;
       /** @description { testUnits, backupUnits } */
-      quantity: Record<string, never>;
+      quantity: {
+        backupUnits: number;
+        testUnits: number;
+      };
       /** @description seller: business licence data or natural person information, shop URL */
-      seller: Record<string, never>;
+      seller: {
+        /** @enum {string} */
+        entityType: 'enterprise' | 'individual-business' | 'natural-person';
+        /** @description name on the business licence, or the natural person seller name */
+        name: string;
+        registeredAddress?: string;
+        /** @description GB/T 2260 district of the registered address */
+        registeredAreaCode?: string;
+        shopName: string;
+        shopUrl: string;
+        /** @description required unless a natural person */
+        unifiedSocialCreditCode?: string;
+      };
       /** @description shipping fee paid, fen */
       shippingFeeFen: number;
       /** @description stock shown at purchase time (库存量) */
@@ -1050,16 +1087,16 @@ export interface components {
     };
     TaskView: {
       /** Format: uuid */
-      accountId?: Record<string, never> | null;
+      accountId?: string | null;
       /** Format: uuid */
-      addressId?: Record<string, never> | null;
+      addressId?: string | null;
       /** Format: date-time */
-      assignmentDueAt?: Record<string, never> | null;
+      assignmentDueAt?: string | null;
       /** @example HZ2026-000123 */
       batchNumber: string;
       /** Format: uuid */
-      buyerId?: Record<string, never> | null;
-      carrier?: Record<string, never> | null;
+      buyerId?: string | null;
+      carrier?: string | null;
       evidence: components['schemas']['EvidenceItem'][];
       /**
        * Format: uuid
@@ -1067,22 +1104,34 @@ export interface components {
        */
       evidencePackageId: string;
       /** @description listing to buy: platformListingId, url, title */
-      listing: Record<string, never>;
+      listing?: {
+        platformListingId: string;
+        title: string;
+        url: string;
+      };
       platform: string;
-      priceApprovedBy?: Record<string, never> | null;
+      priceApprovedBy?: string | null;
       /** @description the purchase record, once entered */
-      purchase?: Record<string, never> | null;
+      purchase?: {
+        [key: string]: unknown;
+      } | null;
       /** Format: date-time */
       purchaseDueAt: string;
       /** @description { testUnits, backupUnits } */
-      quantity: Record<string, never>;
+      quantity?: {
+        backupUnits: number;
+        testUnits: number;
+      };
       /** Format: date-time */
-      shippedAt?: Record<string, never> | null;
+      shippedAt?: string | null;
       /** @description seller shop as issued */
-      shop: Record<string, never>;
+      shop?: {
+        shopName: string;
+        shopUrl: string;
+      };
       /** @enum {string} */
       status: 'unassigned' | 'assigned' | 'awaiting-price-approval' | 'purchased' | 'shipped';
-      trackingNumber?: Record<string, never> | null;
+      trackingNumber?: string | null;
       unitPriceCapFen: number;
     };
   };
@@ -1406,6 +1455,15 @@ export interface operations {
       };
       /** @description needs one of the roles: purchasing-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no purchase task with this batchNumber */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1756,6 +1814,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description status changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description malformed request: each invalid field and its reason in `errors` */
       400: {
         headers: {
@@ -1946,6 +2011,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description commitmentSignedOn without commitmentEvidenceId or the other way round; `errors` names the missing one */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   changeBuyerStatus: {
@@ -1963,6 +2037,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description status changed; a suspended or retired buyer hands their batches not yet bought to another buyer */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description malformed request: each invalid field and its reason in `errors` */
       400: {
         headers: {
@@ -2736,6 +2817,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the task has no account and address yet, or is already shipped */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   approvePrice: {
@@ -2790,6 +2880,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the task is not awaiting price approval */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2876,6 +2975,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the task is no longer assigned: its purchase record can no longer change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -2955,6 +3063,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description the task is not assigned (any more) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description body larger than the limit */
       413: {
         headers: {
@@ -3027,6 +3144,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the task is not purchased (completed and, above the cap, approved) or already shipped */
+      409: {
         headers: {
           [name: string]: unknown;
         };
