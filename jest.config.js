@@ -23,13 +23,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^@qis/([a-z-]+)$': path.join(__dirname, 'libs/$1/src') },
   setupFiles: [path.join(__dirname, 'libs/testing/src/setup-file.ts')],
-  testMatch: [
-    '<rootDir>/**/*.spec.ts',
-    '<rootDir>/**/*.int-spec.ts',
-    '<rootDir>/**/*.e2e-spec.ts',
-    // The API fuzzing suite (npm run fuzz) runs on its own until every finding is fixed.
-    ...(process.env['QIS_FUZZ'] === '1' ? ['<rootDir>/**/*.fuzz-spec.ts'] : []),
-  ],
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 

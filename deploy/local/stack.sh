@@ -204,6 +204,7 @@ case "$cmd" in
     node -r ./tools/runtime/register-paths.js dist/tools/asyncapi/generate.js --check # docs/asyncapi.yaml, docs/schemas match libs/contracts
     node -r ./tools/runtime/register-paths.js dist/tools/openapi/generate.js --check # docs/openapi, the console's API types match the services
     bash tools/contract-gate/oasdiff.sh >/dev/null # oasdiff from the Go module proxy, once per machine
+    bash tools/openapi/schemathesis.sh >/dev/null # schemathesis from PyPI into .infra/, once per checkout
     node -r ./tools/runtime/register-paths.js dist/tools/contract-gate/cli.js check # no contract broken against its last release
     log "tests (jest, on the real servers)"
     mkdir -p test-artifacts
