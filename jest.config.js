@@ -44,5 +44,9 @@ module.exports = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 60_000,
+  // A service a test file booted in-process and left running (seen: a purchasing scheduler still
+  // ticking after its suite passed) would keep the run from ending, and CI would time out with every
+  // test green. Every result is reported first; the leak is to be found (2026-12-05 note).
+  forceExit: true,
   projects,
 };
