@@ -1,14 +1,30 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from './auth/keycloak';
 import type { Messages } from './i18n/messages';
+import { BUYER_QUEUES, BUYER_ROUTES } from './pages/buyer/routes';
+import { INTAKE_QUEUES, INTAKE_ROUTES } from './pages/intake/routes';
+import { PURCHASING_ADMIN_QUEUES, PURCHASING_ADMIN_ROUTES } from './pages/purchasing-admin/routes';
 
 type MenuKey = keyof Messages['menu'];
+
+/** Menu groups, in the order the menu shows them. */
+export const MENU_GROUPS = ['purchasing', 'intake', 'planning', 'admin'] as const;
+export type MenuGroup = (typeof MENU_GROUPS)[number];
+
+/** A queue on the home page ("my work"), shown to the roles it names; each area declares its own. */
+export interface HomeQueue {
+  key: string;
+  roles: readonly Role[];
+  /** Full width instead of half on wide screens. */
+  wide?: boolean;
+  component: LazyExoticComponent<ComponentType>;
+}
 
 export interface ConsoleRoute {
   path: string;
   menu?: MenuKey;
   /** The menu group it sits under. */
-  group?: 'planning' | 'admin';
+  group?: MenuGroup;
   roles: readonly Role[];
   page: LazyExoticComponent<ComponentType>;
 }
@@ -94,4 +110,9 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/lab/assignments/:id', roles: ['lab'], page: LabAssignmentDetail },
   { path: '/labs', menu: 'labRegistry', roles: ['admin', 'auditor'], page: LabRegistry },
   { path: '/admin/calendar', menu: 'calendar', group: 'admin', roles: ['admin', 'auditor'], page: Calendar },
+  ...BUYER_ROUTES,
+  ...PURCHASING_ADMIN_ROUTES,
+  ...INTAKE_ROUTES,
 ];
+
+export const HOME_QUEUES: HomeQueue[] = [...BUYER_QUEUES, ...PURCHASING_ADMIN_QUEUES, ...INTAKE_QUEUES];

@@ -1,5 +1,8 @@
 import { batchEn, batchZhCN } from './batch-messages';
+import { buyerEn, buyerZhCN } from './buyer-messages';
+import { intakeEn, intakeZhCN } from './intake-messages';
 import { labEn, labZhCN } from './lab-messages';
+import { purchasingAdminEn, purchasingAdminZhCN } from './purchasing-admin-messages';
 
 /** Every string the console shows, in Chinese (default) and English. */
 export const zhCN = {
@@ -26,6 +29,16 @@ export const zhCN = {
     calendar: '节假日安排',
     labAssignments: '检验任务',
     labRegistry: '承检机构',
+    purchasing: '买样',
+    buyerTasks: '我的买样任务',
+    buyers: '买家管理',
+    priceApprovals: '价格审批',
+    identityKeys: '身份密钥',
+    intake: '收样入库',
+    parcels: '收样登记',
+    quarantine: '隔离包裹',
+    unpacking: '拆封与封样',
+    evidence: '证据查看',
   },
   roles: {
     planner: '计划员',
@@ -199,6 +212,9 @@ export const zhCN = {
   followUps: { title: '跟踪抽检建议', subject: '对象', reason: '原因', proposedAt: '提出时间' },
   batch: batchZhCN,
   lab: labZhCN,
+  buyerWork: buyerZhCN,
+  intake: intakeZhCN,
+  purchasingAdmin: purchasingAdminZhCN,
   audit: {
     title: '审计日志',
     service: '服务',
@@ -299,6 +315,16 @@ export const en: Widen<Messages> = {
     calendar: 'Holiday schedules',
     labAssignments: 'Lab assignments',
     labRegistry: 'Lab registry',
+    purchasing: 'Purchasing',
+    buyerTasks: 'My purchase tasks',
+    buyers: 'Buyers',
+    priceApprovals: 'Price approvals',
+    identityKeys: 'Identity keys',
+    intake: 'Intake',
+    parcels: 'Parcel intake',
+    quarantine: 'Quarantined parcels',
+    unpacking: 'Unpacking & sealing',
+    evidence: 'Evidence viewer',
   },
   roles: {
     planner: 'Planner',
@@ -472,6 +498,9 @@ export const en: Widen<Messages> = {
   followUps: { title: 'Follow-up proposals', subject: 'Subject', reason: 'Reason', proposedAt: 'Proposed' },
   batch: batchEn,
   lab: labEn,
+  buyerWork: buyerEn,
+  intake: intakeEn,
+  purchasingAdmin: purchasingAdminEn,
   audit: {
     title: 'Audit log',
     service: 'Service',

@@ -3,7 +3,9 @@ import {
   AuditOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  InboxOutlined,
   LogoutOutlined,
+  ShoppingOutlined,
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -15,10 +17,15 @@ import { signOut } from '../auth/keycloak';
 import { hasAnyRole, useSession } from '../auth/session';
 import { useLanguage } from '../i18n/language';
 import { BATCH_NUMBER } from '../pages/batches/stages';
-import { ROUTES } from '../routes';
+import { MENU_GROUPS, ROUTES, type MenuGroup } from '../routes';
 import { areaLabel } from '../shared/areas';
 
-const GROUP_ICONS = { planning: <AppstoreOutlined />, admin: <AuditOutlined /> };
+const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
+  purchasing: <ShoppingOutlined />,
+  intake: <InboxOutlined />,
+  planning: <AppstoreOutlined />,
+  admin: <AuditOutlined />,
+};
 
 /** The shell: a menu of what the signed-in roles may open, the user and their scope, language, sign-out. */
 export function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -37,8 +44,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   });
   const menu: MenuDataItem[] = [
     ...visible.filter((r) => !r.group).map(item),
-    ...(['planning', 'admin'] as const)
-      .map((group) => ({ group, routes: visible.filter((r) => r.group === group) }))
+    ...MENU_GROUPS.map((group) => ({ group, routes: visible.filter((r) => r.group === group) }))
       .filter((g) => g.routes.length > 0)
       .map((g) => ({
         path: `/${g.group}`,

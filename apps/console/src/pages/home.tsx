@@ -1,17 +1,19 @@
 import { Badge, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { api, SERVICES, unwrap } from '../api/client';
 import { useAlerts, usePlans, useReadiness } from '../api/queries';
 import type { Role } from '../auth/keycloak';
 import { useSession } from '../auth/session';
+import { HOME_QUEUES } from '../routes';
 import { useLanguage } from '../i18n/language';
 import { ErrorAlert } from '../shared/errors';
 import { Page } from '../shared/page';
 import { shanghaiTime } from '../shared/time';
 
-/** Roles whose queues come with parts 2 and 3 of the console. */
-const LATER: Role[] = [
+/** Roles whose queues come with parts 2 and 3 of the console, until an area declares one. */
+const PENDING: Role[] = [
   'buyer',
   'purchasing-admin',
   'intake-officer',
@@ -19,6 +21,7 @@ const LATER: Role[] = [
   'enforcement-officer',
   'platform',
 ];
+const LATER = PENDING.filter((role) => !HOME_QUEUES.some((q) => q.roles.includes(role)));
 
 function PlanQueue({ status, title, testId }: { status: string; title: string; testId: string }) {
   const { t, language } = useLanguage();
@@ -173,6 +176,13 @@ export default function Home() {
             <AdminQueue />
           </Col>
         )}
+        {HOME_QUEUES.filter((q) => q.roles.some(has)).map((q) => (
+          <Col xs={24} lg={q.wide ? 24 : 12} key={q.key}>
+            <Suspense fallback={<Card loading />}>
+              <q.component />
+            </Suspense>
+          </Col>
+        ))}
         {LATER.filter(has).map((role) => (
           <Col xs={24} lg={12} key={role}>
             <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.roles[role]}</h2>}>
