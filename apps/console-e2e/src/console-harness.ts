@@ -48,7 +48,8 @@ export interface ConsoleStack {
   stop(): Promise<void>;
 }
 
-const consoleBuild = () => path.join(repoRoot(), 'dist/apps/console');
+/** The built console: dist/apps/console, or QIS_CONSOLE_DIST (a build of one's own, e.g. while another is rebuilt). */
+const consoleBuild = () => process.env.QIS_CONSOLE_DIST ?? path.join(repoRoot(), 'dist/apps/console');
 
 /**
  * The whole console stack for one test file, isolated from any other: a Keycloak realm of its own
