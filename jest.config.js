@@ -44,9 +44,10 @@ module.exports = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 60_000,
-  // A service a test file booted in-process and left running (seen: a purchasing scheduler still
-  // ticking after its suite passed) would keep the run from ending, and CI would time out with every
-  // test green. Every result is reported first; the leak is to be found (2026-12-05 note).
+  // A service a test file boots in-process and leaves running keeps the run from ending, and CI
+  // would time out with every test green: every result is reported first, then jest exits. (The one
+  // seen — a purchasing scheduler ticking after its suite — was a test booting a second service
+  // over the first; run a file with --forceExit=false to check it leaves nothing behind.)
   forceExit: true,
   projects,
 };

@@ -28,7 +28,13 @@ describe('identity key rotation', () => {
   const k1 = key('k1');
   const k2 = key('k2');
 
+  const shutdown = async () => {
+    await app?.close();
+    app = undefined;
+  };
+  /** One service at a time: the one booted before is closed first (else its scheduler outlives the file). */
   const boot = async (env: Record<string, string>): Promise<string> => {
+    await shutdown();
     const running = await bootstrapService(purchasingService, {
       env: {
         ...process.env,
@@ -42,10 +48,6 @@ describe('identity key rotation', () => {
     });
     app = running.app;
     return running.url;
-  };
-  const shutdown = async () => {
-    await app?.close();
-    app = undefined;
   };
   const call = async (url: string, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, {
