@@ -155,6 +155,7 @@ describe('purchasing: batch-issued → assignment → purchase → order-placed'
       'evidence.purchase-screen-recording',
       'evidence.chat-screenshot',
       'evidence.product-claim-photo',
+      'evidence.payment-proof',
     ]);
     expect((await taskOf(batch.batchNumber))['status']).toBe('assigned');
   });

@@ -41,6 +41,8 @@ export const EVIDENCE_POLICY: Readonly<Record<EvidenceKind, KindPolicy>> = {
   'chat-screenshot': { identityBearing: true, uploaders: PURCHASE },
   'listing-snapshot': { identityBearing: false, uploaders: PURCHASE },
   'product-claim-photo': { identityBearing: false, uploaders: [...PURCHASE, ...INTAKE] },
+  // the payer's account and name are on the payment record
+  'payment-proof': { identityBearing: true, uploaders: PURCHASE },
   // recipient name, phone and address are printed on the waybill
   'waybill-photo': { identityBearing: true, uploaders: INTAKE },
   'unboxing-video': { identityBearing: false, uploaders: INTAKE },

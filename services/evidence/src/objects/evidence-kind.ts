@@ -5,6 +5,7 @@ export const EVIDENCE_KINDS = [
   'chat-screenshot',
   'listing-snapshot',
   'product-claim-photo',
+  'payment-proof',
   'waybill-photo',
   'unboxing-video',
   'sample-photo',

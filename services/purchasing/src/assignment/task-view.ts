@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EvidenceItem } from '../purchases/evidence-item';
+import { EVIDENCE_KINDS, EvidenceItem, type EvidenceKind } from '../purchases/evidence-item';
 import { TASK_STATUSES, type PurchaseTask, type TaskStatus } from './purchase-task.entity';
 
 /** A purchase task as buyers and admins see it: ids and pseudonymous references, no identity. */
@@ -58,6 +58,14 @@ export class TaskView {
   @ApiProperty({ type: [EvidenceItem] })
   evidence!: EvidenceItem[];
 
+  @ApiProperty({
+    enum: EVIDENCE_KINDS,
+    isArray: true,
+    description:
+      'mandatory kinds of the evidence package not yet among `evidence` (completion is refused until empty)',
+  })
+  missingEvidence!: EvidenceKind[];
+
   @ApiProperty({ format: 'uuid', description: 'the purchase evidence package (买样证据包) id' })
   evidencePackageId!: string;
 
@@ -96,6 +104,7 @@ export class TaskView {
       accountId: task.accountId,
       addressId: task.addressId,
       evidence: task.evidence,
+      missingEvidence: EVIDENCE_KINDS.filter((kind) => !task.evidence.some((e) => e.kind === kind)),
       evidencePackageId: task.evidencePackageId,
       purchase: task.purchase,
       priceApprovedBy: task.priceApprovedBy,

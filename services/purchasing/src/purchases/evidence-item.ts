@@ -8,6 +8,7 @@ export const EVIDENCE_KINDS = [
   'chat-screenshot',
   'listing-snapshot',
   'product-claim-photo',
+  'payment-proof',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

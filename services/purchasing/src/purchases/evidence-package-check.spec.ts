@@ -10,6 +10,7 @@ describe('missingEvidence', () => {
       'evidence.chat-screenshot',
       'evidence.listing-snapshot',
       'evidence.product-claim-photo',
+      'evidence.payment-proof',
     ]);
   });
 
@@ -23,6 +24,7 @@ describe('missingEvidence', () => {
             'chat-screenshot',
             'listing-snapshot',
             'product-claim-photo',
+            'payment-proof',
           ] as const
         ).map((kind) => ({ kind, objectId: id })),
       ),

@@ -7,6 +7,7 @@ const DESCRIPTIONS: Record<EvidenceKind, string> = {
   'chat-screenshot': 'chat screenshots are missing',
   'listing-snapshot': 'listing snapshot is missing',
   'product-claim-photo': 'product claim photos are missing',
+  'payment-proof': 'payment proof is missing',
 };
 
 /** Each mandatory item of the purchase evidence package that is absent, as field errors. */

@@ -90,6 +90,7 @@ describe('purchase evidence package verified at the evidence service', () => {
       'order-screenshot',
       'listing-snapshot',
       'product-claim-photo',
+      'payment-proof',
     ])
       items.push(await upload(claims, kind, batch.batchNumber));
     const foreignChat = await upload(claims, 'chat-screenshot', 'HZ2026-999999');
@@ -104,8 +105,8 @@ describe('purchase evidence package verified at the evidence service', () => {
     const refused = await client.call('POST', `/tasks/${batch.batchNumber}/completion`, claims);
     expect(refused.status).toBe(422);
     expect(refused.body['errors']).toEqual([
-      { field: 'evidence[4]', reasons: [expect.stringContaining('belongs to batch HZ2026-999999')] },
-      { field: 'evidence[5]', reasons: [`evidence object ${unknown.objectId} not found`] },
+      { field: 'evidence[5]', reasons: [expect.stringContaining('belongs to batch HZ2026-999999')] },
+      { field: 'evidence[6]', reasons: [`evidence object ${unknown.objectId} not found`] },
     ]);
 
     const chat = await upload(claims, 'chat-screenshot', batch.batchNumber);

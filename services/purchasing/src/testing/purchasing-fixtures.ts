@@ -174,6 +174,7 @@ export const fullEvidence = (): Array<{ kind: string; objectId: string }> =>
     'chat-screenshot',
     'listing-snapshot',
     'product-claim-photo',
+    'payment-proof',
   ].map((kind) => ({ kind, objectId: randomUUID() }));
 
 export const uniquePlatform = (): string => `p${hex(4)}`;

@@ -8,6 +8,7 @@ export type EvidenceKind =
   | 'chat-screenshot'
   | 'listing-snapshot'
   | 'product-claim-photo'
+  | 'payment-proof'
   | 'waybill-photo'
   | 'unboxing-video'
   | 'sample-photo'

@@ -96,13 +96,14 @@ export interface Delivery {
   relay: boolean;
 }
 
-/** The five mandatory parts of the purchase evidence package (买样证据包). */
+/** The six mandatory parts of the purchase evidence package (买样证据包). */
 export const PACKAGE_KINDS = [
   'purchase-screen-recording',
   'order-screenshot',
   'chat-screenshot',
   'listing-snapshot',
   'product-claim-photo',
+  'payment-proof',
 ] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 
