@@ -14,13 +14,15 @@ export type CustodyAction =
   | 'hand-back-from-lab'
   | 're-seal'
   | 'seal'
+  | 'quarantine-release'
+  | 'quarantine-reject'
   | 'retention-change'
   | 'delete'
   | 'delete-refused';
 
 export interface CustodyFact {
   action: CustodyAction;
-  subjectType: 'object' | 'sample';
+  subjectType: 'object' | 'sample' | 'parcel';
   subjectId: string;
   batchNumber?: string | null;
   objectSha256?: string | null;

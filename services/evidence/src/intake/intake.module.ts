@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CustodyModule } from '../custody/custody.module';
 import { IntakeController } from './intake.controller';
 import { OrderPlacedConsumer } from './order-placed.consumer';
 import { ReceiveParcelUseCase } from './receive-parcel.usecase';
+import { ResolveQuarantineUseCase } from './resolve-quarantine.usecase';
 
 @Module({
+  imports: [CustodyModule],
   controllers: [IntakeController],
-  providers: [OrderPlacedConsumer, ReceiveParcelUseCase],
+  providers: [OrderPlacedConsumer, ReceiveParcelUseCase, ResolveQuarantineUseCase],
 })
 export class IntakeModule {}

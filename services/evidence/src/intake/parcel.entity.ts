@@ -1,7 +1,13 @@
 import type { ParcelCondition } from '@qis/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A parcel as received: admitted to a batch, or quarantined with the reason. */
+export const PARCEL_STATUSES = ['admitted', 'quarantined', 'rejected'] as const;
+export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
+
+/**
+ * A parcel as received: admitted to a batch, or quarantined with the reason; a quarantined parcel is
+ * then released (admitted) or rejected by an officer, with their reason.
+ */
 @Entity({ name: 'parcel' })
 export class Parcel {
   @PrimaryColumn({ type: 'uuid' })
@@ -14,7 +20,7 @@ export class Parcel {
   trackingNumber!: string;
 
   @Column({ type: 'text' })
-  status!: 'admitted' | 'quarantined';
+  status!: ParcelStatus;
 
   @Column({ name: 'batch_number', type: 'text', nullable: true })
   batchNumber!: string | null;
@@ -30,4 +36,14 @@ export class Parcel {
 
   @Column({ name: 'received_by', type: 'text' })
   receivedBy!: string;
+
+  /** When an officer released or rejected the quarantined parcel (null otherwise). */
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ name: 'resolved_by', type: 'text', nullable: true })
+  resolvedBy!: string | null;
+
+  @Column({ name: 'resolution_reason', type: 'text', nullable: true })
+  resolutionReason!: string | null;
 }

@@ -50,6 +50,9 @@ export class ReceiveParcelUseCase {
         condition: command.condition,
         receivedAt: new Date(),
         receivedBy: by.actor,
+        resolvedAt: null,
+        resolvedBy: null,
+        resolutionReason: null,
       };
       await manager.insert(Parcel, parcel);
       if (order && !reason) {

@@ -1,5 +1,6 @@
 import { AddBatchJurisdiction1765100000000 } from './add-batch-jurisdiction.migration';
 import { AddObjectDeletion1765000000000 } from './add-object-deletion.migration';
+import { AddQuarantineResolution1765200000000 } from './add-quarantine-resolution.migration';
 import { CreateEvidence1763900006000 } from './create-evidence.migration';
 
 /** The evidence service's migrations, in order. Each runs once, in its own transaction, at start. */
@@ -7,4 +8,5 @@ export const migrations = [
   CreateEvidence1763900006000,
   AddObjectDeletion1765000000000,
   AddBatchJurisdiction1765100000000,
+  AddQuarantineResolution1765200000000,
 ];

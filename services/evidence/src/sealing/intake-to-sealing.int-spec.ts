@@ -396,6 +396,33 @@ describe('intake, unpacking and sealing', () => {
       'hand-back-from-lab',
       're-seal',
     ]);
+    // The intake room reads it back: who was present, the seals carried now, each custody step.
+    const detail = await fetch(`${env.service.url}/unpacking-sessions/${session.body['id']}`, {
+      headers: officer,
+    });
+    expect(detail.status).toBe(200);
+    const body = (await detail.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      status: 'sealed',
+      sampleCode: code,
+      participants: expect.arrayContaining([{ role: 'lab-staff', name: '李华' }]),
+      sealing: { testSealNumber: 'FY2026-300001', backupSealNumber: 'FY2026-300003' },
+    });
+    expect(
+      (body['custody'] as Array<Record<string, unknown>>).map((c) => [c['action'], c['sample']]),
+    ).toEqual([
+      ['seal', 'test'],
+      ['seal', 'backup'],
+      ['hand-over-to-lab', 'test'],
+      ['hand-back-from-lab', 'test'],
+      ['re-seal', 'backup'],
+    ]);
+    const sealed = await fetch(`${env.service.url}/unpacking-sessions?status=sealed&pageSize=100`, {
+      headers: officer,
+    });
+    expect(((await sealed.json()) as { items: Array<Record<string, unknown>> }).items).toContainEqual(
+      expect.objectContaining({ id: session.body['id'], sampleCode: code }),
+    );
   });
 
   it('shows the batch received and sealed at GET /batches/{batchNumber}/stages, to intake and the bureau only', async () => {

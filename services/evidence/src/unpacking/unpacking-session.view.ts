@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { UnpackingSession } from './unpacking-session.entity';
 
 export class UnpackingSessionView {
@@ -7,14 +7,21 @@ export class UnpackingSessionView {
   @ApiProperty() parcelId!: string;
   @ApiProperty({ enum: ['open', 'sealed'] }) status!: string;
   @ApiProperty() openedAt!: string;
+  @ApiPropertyOptional({
+    description: 'the sealed sample (in lists, once sealed)',
+    nullable: true,
+    type: String,
+  })
+  sampleCode?: string | null;
 
-  static of(s: UnpackingSession): UnpackingSessionView {
+  static of(s: UnpackingSession, sampleCode?: string | null): UnpackingSessionView {
     return {
       id: s.id,
       batchNumber: s.batchNumber,
       parcelId: s.parcelId,
       status: s.status,
       openedAt: s.openedAt.toISOString(),
+      ...(sampleCode !== undefined ? { sampleCode } : {}),
     };
   }
 }
