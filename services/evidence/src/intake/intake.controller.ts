@@ -52,7 +52,7 @@ export class IntakeController {
       'Parcels received, newest first: by status (quarantined, admitted, rejected) and, for admitted ones, unpacked or not',
   })
   @ApiOkResponse({ type: ParcelPage })
-  async list(@Query() query: ListParcelsQuery): Promise<ParcelPage> {
+  async listParcels(@Query() query: ListParcelsQuery): Promise<ParcelPage> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.status) {
@@ -95,7 +95,7 @@ export class IntakeController {
     summary: 'Parcels shipped and not admitted yet, the earliest shipped first (no buyer, no address)',
   })
   @ApiOkResponse({ type: ExpectedParcelPage })
-  async expected(@Query() query: ListExpectedParcelsQuery): Promise<ExpectedParcelPage> {
+  async listExpectedParcels(@Query() query: ListExpectedParcelsQuery): Promise<ExpectedParcelPage> {
     const m = this.dataSource.manager;
     const outstanding = `from expected_parcel e
        where not exists (select 1 from parcel p where p.batch_number = e.batch_number and p.status = 'admitted')`;
@@ -148,7 +148,7 @@ export class IntakeController {
   @ApiConflictResponse({
     description: 'the parcel is not quarantined, or its batch already has an admitted parcel',
   })
-  async release(
+  async releaseParcel(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -167,7 +167,7 @@ export class IntakeController {
   @ApiOkResponse({ type: ParcelView })
   @ApiNotFoundResponse({ description: 'no such parcel' })
   @ApiConflictResponse({ description: 'the parcel is not quarantined' })
-  async reject(
+  async rejectParcel(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -61,7 +61,7 @@ export class UnpackingController {
     summary: 'Unpacking sessions, the oldest first: open ones are unpacked and still to seal',
   })
   @ApiOkResponse({ type: UnpackingSessionPage })
-  async list(@Query() query: ListSessionsQuery): Promise<UnpackingSessionPage> {
+  async listSessions(@Query() query: ListSessionsQuery): Promise<UnpackingSessionPage> {
     const where = query.status ? { status: query.status } : {};
     const [sessions, total] = await this.dataSource.manager.findAndCount(UnpackingSession, {
       where,
@@ -91,7 +91,7 @@ export class UnpackingController {
   })
   @ApiOkResponse({ type: UnpackingSessionDetailView })
   @ApiNotFoundResponse({ description: 'no such session' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UnpackingSessionDetailView> {
+  async getSession(@Param('id', new ParseUUIDPipe()) id: string): Promise<UnpackingSessionDetailView> {
     const m = this.dataSource.manager;
     const session = await m.findOneBy(UnpackingSession, { id });
     if (!session) throw notFound('unpacking session', id);
