@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ADDRESS_STATUSES, type AddressStatus, type ReceivingAddress } from './receiving-address.entity';
 
 export class AddressView {
@@ -17,7 +17,23 @@ export class AddressView {
   @ApiProperty({ enum: ADDRESS_STATUSES })
   status!: AddressStatus;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'when the address was last assigned to a task (rotation: the least recently used eligible address goes next)',
+  })
+  lastUsedAt?: string | null;
+
   static of(a: ReceivingAddress): AddressView {
-    return { id: a.id, label: a.label, areaCode: a.areaCode, relay: a.relay, status: a.status };
+    return {
+      id: a.id,
+      label: a.label,
+      areaCode: a.areaCode,
+      relay: a.relay,
+      status: a.status,
+      lastUsedAt: a.lastUsedAt?.toISOString() ?? null,
+    };
   }
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -23,6 +25,7 @@ import { ChangeStatusUseCase } from './change-status.usecase';
 import { QualifyBuyerCommand } from './qualify-buyer.command';
 import { QualifyBuyerUseCase } from './qualify-buyer.usecase';
 import { ReadBuyerIdentityUseCase } from './read-buyer-identity.usecase';
+import { RevealIdentityCommand } from './reveal-identity.command';
 import { RegisterBuyerCommand } from './register-buyer.command';
 import { RegisterBuyerUseCase } from './register-buyer.usecase';
 import { ShoppingAccount } from './shopping-account.entity';
@@ -78,13 +81,34 @@ export class BuyersController {
 
   @Get(':buyerId/identity')
   @Policy({ roles: ['purchasing-admin'] })
-  @ApiOperation({ summary: "A buyer's real identity (audited as buyer.identity.read)" })
+  @ApiOperation({
+    summary: "A buyer's real identity (audited as buyer.identity.read), without a stated reason",
+    description: 'Deprecated: use POST /buyers/{buyerId}/identity-reveals, which states why and audits it.',
+    deprecated: true,
+  })
   @ApiOkResponse({ type: BuyerIdentityView })
   async readIdentity(
     @CurrentActor() actor: AuditActor,
     @Param('buyerId', uuid) buyerId: string,
   ): Promise<BuyerIdentityView> {
     return this.identity.execute(actor, buyerId);
+  }
+
+  @Post(':buyerId/identity-reveals')
+  @HttpCode(200)
+  @Policy({ roles: ['purchasing-admin'] })
+  @ApiOperation({
+    summary: "Reveal a buyer's real identity, stating why (audited as buyer.identity.read with the reason)",
+  })
+  @ApiOkResponse({ type: BuyerIdentityView })
+  @ApiBadRequestResponse({ description: 'reason missing, shorter than 4 or longer than 500 characters' })
+  @ApiNotFoundResponse({ description: 'no such buyer' })
+  async revealIdentity(
+    @CurrentActor() actor: AuditActor,
+    @Param('buyerId', uuid) buyerId: string,
+    @Body() command: RevealIdentityCommand,
+  ): Promise<BuyerIdentityView> {
+    return this.identity.execute(actor, buyerId, command.reason.trim());
   }
 
   @Put(':buyerId/qualification')

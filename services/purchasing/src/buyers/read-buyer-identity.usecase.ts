@@ -6,7 +6,10 @@ import { IdentityCipher } from '../identity/identity-cipher';
 import { Buyer } from './buyer.entity';
 import type { BuyerIdentityView } from './buyer-identity-view';
 
-/** The one place a real identity is decrypted for a person; the read is audited in the same transaction. */
+/**
+ * The one place a real identity is decrypted for a person; the read is audited in the same
+ * transaction, with the reason stated for it (the console's reveal always states one).
+ */
 @Injectable()
 export class ReadBuyerIdentityUseCase {
   constructor(
@@ -15,13 +18,18 @@ export class ReadBuyerIdentityUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute(actor: AuditActor, buyerId: string): Promise<BuyerIdentityView> {
+  async execute(actor: AuditActor, buyerId: string, reason?: string): Promise<BuyerIdentityView> {
     return this.dataSource.transaction(async (manager) => {
       const buyer = await manager.findOneBy(Buyer, { id: buyerId });
       if (!buyer) throw notFound('buyer', buyerId);
       await this.audit.record(
         actor,
-        { action: 'buyer.identity.read', entityType: 'buyer', entityId: buyer.id },
+        {
+          action: 'buyer.identity.read',
+          entityType: 'buyer',
+          entityId: buyer.id,
+          ...(reason ? { detail: { reason } } : {}),
+        },
         manager,
       );
       return {

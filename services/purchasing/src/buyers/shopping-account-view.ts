@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BUYER_STATUSES, type BuyerStatus } from './buyer.entity';
 import type { ShoppingAccount } from './shopping-account.entity';
 
@@ -18,7 +18,22 @@ export class ShoppingAccountView {
   @ApiProperty({ enum: BUYER_STATUSES })
   status!: BuyerStatus;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the account was last assigned to a task (rotation: least recently used first)',
+  })
+  lastUsedAt?: string | null;
+
   static of(a: ShoppingAccount): ShoppingAccountView {
-    return { id: a.id, buyerId: a.buyerId, platform: a.platform, alias: a.alias, status: a.status };
+    return {
+      id: a.id,
+      buyerId: a.buyerId,
+      platform: a.platform,
+      alias: a.alias,
+      status: a.status,
+      lastUsedAt: a.lastUsedAt?.toISOString() ?? null,
+    };
   }
 }
