@@ -9,6 +9,7 @@ import type { ExtractionFacts } from './extraction-facts';
 export type CustodyAction =
   | 'upload'
   | 'download'
+  | 'view'
   | 'metadata-read'
   | 'hand-over-to-lab'
   | 'hand-back-from-lab'

@@ -18,6 +18,8 @@ export class CustodyBreak {
 
 /** Result of recomputing the chain and every stored object's hash. */
 export class CustodyReport {
+  @ApiPropertyOptional({ description: 'the batch whose objects were re-hashed; absent: every object' })
+  batchNumber?: string;
   @ApiProperty() intact!: boolean;
   @ApiProperty() entriesChecked!: number;
   @ApiProperty() objectsChecked!: number;

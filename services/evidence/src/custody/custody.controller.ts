@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService, CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { CustodyReport } from './custody-report.view';
+import { VerifyCustodyQuery } from './verify-custody.query';
 import { VerifyCustodyUseCase } from './verify-custody.usecase';
 
 @ApiTags('custody')
@@ -17,10 +18,16 @@ export class CustodyController {
   @Policy({ roles: ['auditor', 'admin'] })
   @ApiOperation({
     summary: 'Recompute the custody chain and every object hash from the store; report the first break',
+    description:
+      "With `batchNumber`, the whole chain is checked but only that batch's objects are re-hashed.",
   })
   @ApiOkResponse({ type: CustodyReport })
-  async run(@CurrentActor() actor: AuditActor): Promise<CustodyReport> {
-    const report = await this.verify.execute();
+  @ApiBadRequestResponse({ description: 'batchNumber is not a batch number' })
+  async run(
+    @CurrentActor() actor: AuditActor,
+    @Query() { batchNumber }: VerifyCustodyQuery,
+  ): Promise<CustodyReport> {
+    const report = await this.verify.execute(batchNumber);
     await this.audit.record(actor, {
       action: 'custody.verify',
       entityType: 'custody-ledger',

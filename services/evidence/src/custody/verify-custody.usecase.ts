@@ -11,7 +11,8 @@ const PAGE = 1_000;
  * Recomputes the custody chain from the first entry (each hash, each link to the previous one),
  * then re-hashes every uploaded object as the store serves it now, against the hash and version
  * the chain recorded (except those the ledger records as deleted after retention). Reports the
- * first break.
+ * first break. With `batchNumber`, the whole chain is still checked (a batch's entries are only as
+ * sound as the chain they are linked into) but only that batch's objects are re-hashed.
  */
 @Injectable()
 export class VerifyCustodyUseCase {
@@ -20,7 +21,7 @@ export class VerifyCustodyUseCase {
     private readonly store: EvidenceStore,
   ) {}
 
-  async execute(): Promise<CustodyReport> {
+  async execute(batchNumber?: string): Promise<CustodyReport> {
     const checkedAt = new Date().toISOString();
     const uploads = new Map<string, CustodyEntry>();
     let prevHash = GENESIS_HASH;
@@ -40,10 +41,17 @@ export class VerifyCustodyUseCase {
         else if (recomputed !== recorded)
           reason = `content hashes to ${recomputed}, the entry says ${recorded} (the entry was altered)`;
         if (reason) {
-          return this.report(checkedAt, entriesChecked, 0, { kind: 'ledger-entry', seq: entry.seq, reason });
+          return this.report(checkedAt, entriesChecked, 0, batchNumber, {
+            kind: 'ledger-entry',
+            seq: entry.seq,
+            reason,
+          });
         }
         if (entry.subjectType === 'object') {
-          if (entry.action === 'upload') uploads.set(entry.subjectId, entry);
+          if (entry.action === 'upload') {
+            if (batchNumber === undefined || entry.batchNumber === batchNumber)
+              uploads.set(entry.subjectId, entry);
+          }
           // Removed by the store after its retention ended: the ledger says so, nothing left to hash.
           else if (entry.action === 'delete') uploads.delete(entry.subjectId);
         }
@@ -57,7 +65,7 @@ export class VerifyCustodyUseCase {
       objectsChecked++;
       const key = upload.detail['objectKey'];
       if (typeof key !== 'string') {
-        return this.report(checkedAt, entriesChecked, objectsChecked, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -68,7 +76,7 @@ export class VerifyCustodyUseCase {
       try {
         current = await this.store.stat(key);
       } catch (error) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -77,7 +85,7 @@ export class VerifyCustodyUseCase {
       }
       const { sha256 } = await this.store.hash(key, current.versionId);
       if (sha256 !== upload.objectSha256) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -85,7 +93,7 @@ export class VerifyCustodyUseCase {
         });
       }
       if (current.versionId !== upload.objectVersionId) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -93,16 +101,18 @@ export class VerifyCustodyUseCase {
         });
       }
     }
-    return this.report(checkedAt, entriesChecked, objectsChecked);
+    return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber);
   }
 
   private report(
     checkedAt: string,
     entriesChecked: number,
     objectsChecked: number,
+    batchNumber: string | undefined,
     firstBreak?: CustodyBreak,
   ): CustodyReport {
     return {
+      ...(batchNumber !== undefined ? { batchNumber } : {}),
       intact: !firstBreak,
       entriesChecked,
       objectsChecked,

@@ -12,7 +12,12 @@ import { EvidenceStore } from '../store/evidence-store';
 import type { DownloadTicket } from './download-ticket.view';
 import { loadObject } from './load-object';
 
-/** A presigned GET of the stored version; every one is audited and enters the custody ledger. */
+/**
+ * A presigned GET of the stored version; every one is audited and enters the custody ledger.
+ * `view`: for the console's viewer, the store answers inline with the object's content type (so a
+ * browser shows the image or PDF and streams the video with range requests) instead of as a file
+ * to save; recorded as `view` in the ledger and `evidence.view` in the audit log.
+ */
 @Injectable()
 export class IssueDownloadUseCase {
   constructor(
@@ -30,7 +35,9 @@ export class IssueDownloadUseCase {
     from: ExtractionFacts,
     id: string,
     purpose: string | undefined,
+    mode: 'download' | 'view' = 'download',
   ): Promise<DownloadTicket> {
+    const auditAction = mode === 'view' ? 'evidence.view' : 'evidence.download';
     return this.dataSource.transaction(async (manager) => {
       const object = await loadObject(manager, id);
       let access: ReturnType<typeof authorizeRead>;
@@ -44,7 +51,7 @@ export class IssueDownloadUseCase {
         );
       } catch (refusal) {
         await this.audit.record(by, {
-          action: 'evidence.download',
+          action: auditAction,
           entityType: 'evidence-object',
           entityId: id,
           outcome: 'failure',
@@ -59,12 +66,24 @@ export class IssueDownloadUseCase {
       if (object.status !== 'stored' || !object.versionId || !object.sha256) {
         throw conflict(`evidence object ${id} is ${object.status}, not downloadable`);
       }
-      const url = await this.store.presignGet(object.objectKey, object.versionId, object.fileName);
+      const url =
+        mode === 'view'
+          ? await this.store.client.presignedGetObject(
+              this.store.bucket,
+              object.objectKey,
+              this.config.EVIDENCE_DOWNLOAD_URL_TTL_SECONDS,
+              {
+                versionId: object.versionId,
+                'response-content-type': object.contentType,
+                'response-content-disposition': 'inline',
+              },
+            )
+          : await this.store.presignGet(object.objectKey, object.versionId, object.fileName);
       const expiresAt = new Date(
         Date.now() + this.config.EVIDENCE_DOWNLOAD_URL_TTL_SECONDS * 1000,
       ).toISOString();
       await this.ledger.append(manager, by, from, {
-        action: 'download',
+        action: mode,
         subjectType: 'object',
         subjectId: id,
         batchNumber: object.batchNumber,
@@ -75,14 +94,20 @@ export class IssueDownloadUseCase {
       await this.audit.record(
         by,
         {
-          action: 'evidence.download',
+          action: auditAction,
           entityType: 'evidence-object',
           entityId: id,
           detail: { ...why, versionId: object.versionId, expiresAt },
         },
         manager,
       );
-      return { url, expiresAt, versionId: object.versionId, sha256: object.sha256 };
+      return {
+        url,
+        expiresAt,
+        versionId: object.versionId,
+        sha256: object.sha256,
+        contentType: object.contentType,
+      };
     });
   }
 }

@@ -26,6 +26,7 @@ import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { EVIDENCE_UPLOADERS as UPLOADERS, STAFF_READERS as READERS } from '../access/evidence-policy';
 import { Pseudonyms } from '../access/pseudonyms';
+import { CustodyTrail } from '../custody/custody-trail.view';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
 import { DeleteObjectUseCase } from './delete-object.usecase';
 import { DownloadTicket } from './download-ticket.view';
@@ -37,6 +38,7 @@ import { ExtendRetentionUseCase } from './extend-retention.usecase';
 import { FinalizeUploadCommand } from './finalize-upload.command';
 import { FinalizeUploadUseCase } from './finalize-upload.usecase';
 import { IssueDownloadUseCase } from './issue-download.usecase';
+import { ReadCustodyTrailUseCase } from './read-custody-trail.usecase';
 import { ReadObjectUseCase } from './read-object.usecase';
 import { ReadPurposeQuery } from './read-purpose.query';
 import { StartUploadCommand } from './start-upload.command';
@@ -56,6 +58,7 @@ export class ObjectsController {
     private readonly issueDownload: IssueDownloadUseCase,
     private readonly deleteObject: DeleteObjectUseCase,
     private readonly extendRetention: ExtendRetentionUseCase,
+    private readonly readCustodyTrail: ReadCustodyTrailUseCase,
   ) {}
 
   @Post('uploads')
@@ -141,6 +144,51 @@ export class ObjectsController {
     @Body() command: DownloadCommand,
   ): Promise<DownloadTicket> {
     return this.issueDownload.execute(principal, actor, from, id, command?.purpose);
+  }
+
+  @Post('objects/:id/view')
+  @Policy({ roles: [...READERS] })
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A short-lived presigned GET to show the object inline (audited, in the custody ledger)',
+    description:
+      "For the console's evidence viewer: like a download (the same read policy; `purpose` for kinds that " +
+      'show the buyer), but the store answers inline with the stored content type, and range requests let a ' +
+      'video stream and seek. Recorded as `view` in the custody ledger and `evidence.view` in the audit log.',
+  })
+  @ApiBody({ type: DownloadCommand, required: false })
+  @ApiOkResponse({ type: DownloadTicket })
+  @ApiBadRequestResponse({ description: '`purpose` missing for a kind that shows the buyer' })
+  @ApiNotFoundResponse({ description: 'unknown, or not readable by the caller' })
+  @ApiConflictResponse({ description: 'the object is not stored (pending, rejected or deleted)' })
+  view(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @CurrentExtraction() from: ExtractionFacts,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: DownloadCommand,
+  ): Promise<DownloadTicket> {
+    return this.issueDownload.execute(principal, actor, from, id, command?.purpose, 'view');
+  }
+
+  @Get('objects/:id/custody')
+  @Policy({ roles: [...READERS] })
+  @ApiOperation({
+    summary: "One object's custody trail: its ledger entries, oldest first (audited)",
+    description:
+      'The same read policy as the metadata (`purpose` for kinds that show the buyer); a buyer appears by ' +
+      'pseudonym for everyone but admins.',
+  })
+  @ApiOkResponse({ type: CustodyTrail })
+  @ApiBadRequestResponse({ description: '`purpose` missing for a kind that shows the buyer' })
+  @ApiNotFoundResponse({ description: 'unknown, or not readable by the caller' })
+  custodyTrail(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() { purpose }: ReadPurposeQuery,
+  ): Promise<CustodyTrail> {
+    return this.readCustodyTrail.execute(principal, actor, id, purpose);
   }
 
   @Put('objects/:id/retention')

@@ -7,6 +7,7 @@ import { ExtendRetentionUseCase } from './extend-retention.usecase';
 import { FinalizeUploadUseCase } from './finalize-upload.usecase';
 import { IssueDownloadUseCase } from './issue-download.usecase';
 import { ObjectsController } from './objects.controller';
+import { ReadCustodyTrailUseCase } from './read-custody-trail.usecase';
 import { ReadObjectUseCase } from './read-object.usecase';
 import { StartUploadUseCase } from './start-upload.usecase';
 
@@ -20,6 +21,7 @@ import { StartUploadUseCase } from './start-upload.usecase';
     DeleteObjectUseCase,
     ExtendRetentionUseCase,
     ReadObjectUseCase,
+    ReadCustodyTrailUseCase,
   ],
 })
 export class ObjectsModule {}
