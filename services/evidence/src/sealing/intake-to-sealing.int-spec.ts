@@ -377,11 +377,34 @@ describe('intake, unpacking and sealing', () => {
       body: JSON.stringify({ ...handOver, direction: 'from-lab', sealNumber: 'FY2026-300001' }),
     });
     expect(back.status).toBe(204);
+    const officerOnly = [{ role: 'enforcement-officer', name: '王明', signedAt: '2026-04-01T02:00:00Z' }];
+    const short = await post(`/samples/${code}/reseals`, {
+      sample: 'backup',
+      newSealNumber: 'FY2026-300003',
+      reason: '复检',
+      signatures: officerOnly,
+    });
+    expect(short.status).toBe(422);
+    expect(short.body['errors']).toEqual([
+      {
+        field: 'signatures',
+        reasons: [
+          'needs the signature of the re-inspection applicant, got 0',
+          'needs the signature of the original lab, got 0',
+          'needs the signature of the re-inspection lab, got 0',
+        ],
+      },
+    ]);
     const reseal = await post(`/samples/${code}/reseals`, {
       sample: 'backup',
       newSealNumber: 'FY2026-300003',
       reason: '复检',
-      signatures: [{ role: 'enforcement-officer', name: '王明', signedAt: '2026-04-01T02:00:00Z' }],
+      signatures: [
+        ...officerOnly,
+        { role: 'applicant', name: '杭州丝之源家纺有限公司 委托人 陈晓', signedAt: '2026-04-01T02:00:00Z' },
+        { role: 'original-lab', name: '纺织院 李华', signedAt: '2026-04-01T02:00:00Z' },
+        { role: 'reinspection-lab', name: '省质检院 周正', signedAt: '2026-04-01T02:00:00Z' },
+      ],
     });
     expect(reseal.status).toBe(200);
     expect(reseal.body['backupSealNumber']).toBe('FY2026-300003');

@@ -11,7 +11,25 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Signature } from './signature';
+import { UTC_TIMESTAMP } from '@qis/contracts';
+import { RESEAL_ROLES, type ResealRole } from './reseal-parties';
+
+/** A signature on the new seal strip: who, in which capacity, when. */
+export class ResealSignature {
+  @ApiProperty({ enum: RESEAL_ROLES })
+  @IsIn(RESEAL_ROLES)
+  role!: ResealRole;
+
+  @ApiProperty({ example: '王明' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ example: '2026-04-01T02:00:00Z' })
+  @Matches(UTC_TIMESTAMP, { message: 'signedAt must be a UTC ISO-8601 timestamp ending in Z' })
+  signedAt!: string;
+}
 
 /** Re-sealing for a re-inspection (复检): the sample gets a new seal, signed again. */
 export class ResealCommand {
@@ -30,12 +48,13 @@ export class ResealCommand {
   reason!: string;
 
   @ApiProperty({
-    type: [Signature],
-    description: 'at least one enforcement officer; the applicant and labs as present',
+    type: [ResealSignature],
+    description:
+      'the re-inspection applicant, the original lab, the re-inspection lab and at least one enforcement officer (复检封样)',
   })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
-  @Type(() => Signature)
-  signatures!: Signature[];
+  @Type(() => ResealSignature)
+  signatures!: ResealSignature[];
 }

@@ -5,9 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, unprocessable } from '../common/domain-errors';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
-import { missingPeople } from '../unpacking/participant-rules';
 import type { HandOverCommand } from './hand-over.command';
 import type { ResealCommand } from './reseal.command';
+import { missingResealParties } from './reseal-parties';
 import { Sealing } from './sealing.entity';
 
 const sealColumn = { test: 'testSealNumber', backup: 'backupSealNumber' } as const;
@@ -77,7 +77,7 @@ export class SampleCustodyUseCase {
     sampleCode: string,
     command: ResealCommand,
   ): Promise<Sealing> {
-    const shortfall = missingPeople(command.signatures, { 'enforcement-officer': 1 });
+    const shortfall = missingResealParties(command.signatures);
     if (shortfall.length > 0) throw unprocessable('signatures', ...shortfall);
     return this.dataSource.transaction(async (manager) => {
       const sealing = await lockSealing(manager, sampleCode);

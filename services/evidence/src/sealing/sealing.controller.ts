@@ -101,7 +101,8 @@ export class SealingController {
   @ApiOperation({ summary: 'Re-seal a sample for re-inspection with a new seal number (custody ledger)' })
   @ApiOkResponse({ type: SealingView })
   @ApiUnprocessableEntityResponse({
-    description: 'signatures short of the required signers (`errors` names the field)',
+    description:
+      'signatures short of the parties the re-seal needs: the applicant, the original lab, the re-inspection lab and an enforcement officer (`errors` names the field)',
   })
   @ApiConflictResponse({ description: 'the sample already carries this seal number' })
   async reseal(
