@@ -54,6 +54,8 @@ const filledIn = (name: string): string => {
   if (/KEY_ID$/.test(name)) return 'k1';
   if (/BLIND_INDEX_KEY$/.test(name)) return randomBytes(32).toString('base64');
   if (/KMS_SECRET_KEY$/.test(name)) return `qis-key:${randomBytes(32).toString('base64')}`;
+  if (/_URL$/.test(name)) return 'https://tsa.example.gov.cn/tsr';
+  if (/_FILE$/.test(name)) return '/etc/qis/secrets/trust.pem';
   return randomBytes(24).toString('hex');
 };
 

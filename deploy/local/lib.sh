@@ -19,6 +19,8 @@ export QIS_MINIO_CONSOLE_PORT=${QIS_MINIO_CONSOLE_PORT:-19001}
 export QIS_KEYCLOAK_PORT=${QIS_KEYCLOAK_PORT:-18080}
 export QIS_KEYCLOAK_MANAGEMENT_PORT=${QIS_KEYCLOAK_MANAGEMENT_PORT:-18081}
 export QIS_CONSOLE_PORT=${QIS_CONSOLE_PORT:-18000}
+# The local RFC 3161 time-stamping authority (openssl ts) that stamps evidence's custody checkpoints.
+export QIS_TSA_PORT=${QIS_TSA_PORT:-18318}
 export QIS_KEYCLOAK_URL=${QIS_KEYCLOAK_URL:-http://127.0.0.1:$QIS_KEYCLOAK_PORT}
 export QIS_KEYCLOAK_REALM=${QIS_KEYCLOAK_REALM:-qis}
 # The superuser creates databases and roles; the services connect as the application role, which

@@ -92,10 +92,32 @@ start_service() {
       export PURCHASING_BLIND_INDEX_KEY="$QIS_PURCHASING_BLIND_INDEX_KEY"
     fi
     unset QIS_PURCHASING_IDENTITY_KEY QIS_PURCHASING_BLIND_INDEX_KEY
+    # Evidence checkpoints its custody chain at the local time-stamping authority and trusts its root.
+    if [ "$name" = evidence ]; then
+      export EVIDENCE_TSA_URL="http://127.0.0.1:$QIS_TSA_PORT/"
+      export EVIDENCE_TSA_CERT_FILE="$QIS_INFRA_DIR/tsa/ca.crt"
+    fi
     nohup node -r ./tools/runtime/register-paths.js "dist/services/$name/src/main.js" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )
   log "started $name on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
+}
+
+# The local time-stamping authority (tools/tsa): openssl ts behind HTTP, its certificates kept in
+# .infra/tsa so checkpoints stamped before a restart still verify.
+tsa_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$QIS_TSA_PORT/")" = 415 ]; }
+start_tsa() {
+  if service_running tsa; then return 0; fi
+  mkdir -p "$QIS_INFRA_DIR/tsa"
+  QIS_TSA_DIR="$QIS_INFRA_DIR/tsa" nohup node -r ./tools/runtime/register-paths.js dist/tools/tsa/serve.js \
+    >"$LOG_DIR/tsa.log" 2>&1 &
+  echo $! >"$RUN_DIR/tsa.pid"
+  if ! wait_for tsa 30 tsa_ready; then
+    echo "stack: the time-stamping authority did not start; $LOG_DIR/tsa.log:" >&2
+    tail -n 20 "$LOG_DIR/tsa.log" >&2
+    return 1
+  fi
+  log "time-stamping authority on http://127.0.0.1:$QIS_TSA_PORT/ (log: $LOG_DIR/tsa.log)"
 }
 
 wait_services() {
@@ -111,7 +133,7 @@ wait_services() {
 
 stop_services() {
   local name f pid
-  for name in $QIS_SERVICES; do
+  for name in $QIS_SERVICES tsa; do
     f="$RUN_DIR/$name.pid"
     [ -f "$f" ] || continue
     pid=$(cat "$f")
@@ -164,6 +186,7 @@ case "$cmd" in
     ensure_dependencies
     bash deploy/local/infra.sh up
     build
+    start_tsa
     for name in $QIS_SERVICES; do start_service "$name"; done
     wait_services
     console_stack proxy-up

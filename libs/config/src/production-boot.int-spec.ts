@@ -83,6 +83,8 @@ describe('a service in QIS_ENV=production', () => {
     ['enforcement', 'SERVICE_TOKEN_URL is missing'],
     ['enforcement', 'SERVICE_TOKEN_CLIENT_SECRET is missing'],
     ['evidence', 'EVIDENCE_PSEUDONYM_KEY'],
+    ['evidence', 'EVIDENCE_TSA_URL is missing'],
+    ['evidence', 'EVIDENCE_TSA_CERT_FILE is missing'],
   ])('%s exits non-zero naming %s', async (service, expected) => {
     const { code, output } = await boot(service, production);
     expect(code).not.toBe(0);

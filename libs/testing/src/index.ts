@@ -38,3 +38,4 @@ export { brokersFromEnv, deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTo
 export { removeTestBucket } from './remove-test-bucket';
 export { sendEvents } from './send-events';
 export { startServiceStack, STAGE_SERVICES, type ServiceStack, type StageService } from './service-stack';
+export { startOpensslTsa, type OpensslTsa } from './openssl-tsa';

@@ -5,6 +5,7 @@ import { ObjectStoreConfig } from '@qis/config';
 import { SERVICES, type ServiceName } from '@qis/contracts';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import { repoRoot } from './infra-env';
+import { startOpensslTsa } from './openssl-tsa';
 import { createTestDatabase } from './isolation';
 import { freePort } from './private-infra';
 import { removeTestBucket } from './remove-test-bucket';
@@ -48,10 +49,18 @@ export async function startServiceStack(
     string
   >;
   const evidenceUrl = { EVIDENCE_URL: url.evidence };
+  // Evidence's custody checkpoints are stamped by a real RFC 3161 TSA (openssl ts), one per stack.
+  const tsa = await startOpensslTsa();
   const defaults: Record<StageService, Record<string, string>> = {
     planning: {},
     purchasing: { ...evidenceUrl, PURCHASING_SCHEDULER_INTERVAL_MS: '1000' },
-    evidence: { EVIDENCE_BUCKET: bucket, EVIDENCE_LOCK_MODE: 'GOVERNANCE', EVIDENCE_PART_SIZE_MB: '5' },
+    evidence: {
+      EVIDENCE_BUCKET: bucket,
+      EVIDENCE_LOCK_MODE: 'GOVERNANCE',
+      EVIDENCE_PART_SIZE_MB: '5',
+      EVIDENCE_TSA_URL: tsa.url,
+      EVIDENCE_TSA_CERT_FILE: tsa.certFile,
+    },
     'lab-gateway': evidenceUrl,
     enforcement: {
       ...evidenceUrl,
@@ -70,6 +79,7 @@ export async function startServiceStack(
     for (const p of processes) writeFileSync(path.join(logs, `${p.name}.log`), p.output());
     for (const db of databases) await db.drop().catch(() => undefined);
     await removeTestBucket(minio, bucket);
+    await tsa.stop();
   };
   try {
     for (const name of STAGE_SERVICES) {

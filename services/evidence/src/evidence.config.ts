@@ -1,8 +1,20 @@
-import { envInt, ObjectStoreConfig } from '@qis/config';
+import { envInt, ObjectStoreConfig, RequiredInProduction } from '@qis/config';
 import { DEFAULT_CJK_FONT_FILE } from '@qis/documents';
 import { MIN_RETENTION_YEARS } from '@qis/storage';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
 
 const DEV_PSEUDONYM_KEY = 'qis-development-pseudonym-key-not-for-production';
 
@@ -87,6 +99,31 @@ export class EvidenceConfig extends ObjectStoreConfig {
    */
   @Matches(/^[1-9][0-9]{5}$/, { message: 'must be a 6-digit GB/T 2260 area code' })
   EVIDENCE_BUREAU_AREA_CODE = '330100';
+
+  /**
+   * RFC 3161 time-stamping authority that stamps the custody chain's checkpoints (POST of an
+   * application/timestamp-query). Locally deploy/local starts one (openssl ts); in production the
+   * bureau's or a qualified TSA's URL.
+   */
+  @RequiredInProduction(
+    'without it the custody chain has no timestamped checkpoints, and a cut tail or a rewritten chain goes unseen',
+  )
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  EVIDENCE_TSA_URL?: string = undefined;
+
+  /** PEM file of the TSA certificate(s) to trust (the TSA's own, or its CA). */
+  @RequiredInProduction("without it the TSA's tokens cannot be verified")
+  @IsOptional()
+  @IsString()
+  EVIDENCE_TSA_CERT_FILE?: string = undefined;
+
+  /** How often the custody chain's head is checkpointed (when it moved since the last checkpoint). */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  EVIDENCE_CHECKPOINT_INTERVAL_MINUTES = 60;
 
   /** The bureau named on documents (落款). */
   @IsString()

@@ -1,8 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, NotFoundException, Post, Query } from '@nestjs/common';
+import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuditService, CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
-import { CustodyReport } from './custody-report.view';
+import { CustodyCheckpoints } from './checkpoints/custody-checkpoints';
+import { CustodyCheckpointView, CustodyReport } from './custody-report.view';
 import { VerifyCustodyQuery } from './verify-custody.query';
 import { VerifyCustodyUseCase } from './verify-custody.usecase';
 
@@ -12,6 +22,7 @@ export class CustodyController {
   constructor(
     private readonly verify: VerifyCustodyUseCase,
     private readonly audit: AuditService,
+    private readonly checkpoints: CustodyCheckpoints,
   ) {}
 
   @Get('verify')
@@ -35,5 +46,31 @@ export class CustodyController {
       detail: { ...report },
     });
     return report;
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @Policy({ roles: ['auditor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'Checkpoint the custody chain now: its head stamped by the RFC 3161 time-stamping authority, kept in the locked bucket',
+    description:
+      'Checkpoints are also taken every EVIDENCE_CHECKPOINT_INTERVAL_MINUTES when the chain moved. Verification holds the chain to every checkpoint.',
+  })
+  @ApiCreatedResponse({ type: CustodyCheckpointView })
+  @ApiNotFoundResponse({ description: 'the ledger is empty: nothing to checkpoint' })
+  @ApiServiceUnavailableResponse({ description: 'no time-stamping authority is configured' })
+  @ApiBadGatewayResponse({ description: 'the time-stamping authority failed or its token did not verify' })
+  async checkpoint(@CurrentActor() actor: AuditActor): Promise<CustodyCheckpointView> {
+    const taken = await this.checkpoints.take();
+    if (!taken) throw new NotFoundException('the custody ledger is empty: nothing to checkpoint');
+    await this.audit.record(actor, {
+      action: 'custody.checkpoint',
+      entityType: 'custody-ledger',
+      entityId: taken.headSeq,
+      detail: { headHash: taken.headHash, genTime: taken.genTime, serialNumber: taken.serialNumber },
+    });
+    const { type: _type, ledger: _ledger, ...view } = taken;
+    return view;
   }
 }

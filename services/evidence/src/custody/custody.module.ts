@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvidenceStoreModule } from '../store/evidence-store.module';
+import { CustodyCheckpoints } from './checkpoints/custody-checkpoints';
+import { TimestampAuthority } from './checkpoints/timestamp-authority';
 import { CustodyLedger } from './custody-ledger';
 import { CustodyController } from './custody.controller';
 import { VerifyCustodyUseCase } from './verify-custody.usecase';
@@ -7,7 +9,7 @@ import { VerifyCustodyUseCase } from './verify-custody.usecase';
 @Module({
   imports: [EvidenceStoreModule],
   controllers: [CustodyController],
-  providers: [CustodyLedger, VerifyCustodyUseCase],
+  providers: [CustodyLedger, VerifyCustodyUseCase, CustodyCheckpoints, TimestampAuthority],
   exports: [CustodyLedger, VerifyCustodyUseCase],
 })
 export class CustodyModule {}

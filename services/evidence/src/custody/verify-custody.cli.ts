@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { EvidenceConfig } from '../evidence.config';
 import { evidenceService } from '../evidence.definition';
 import { EvidenceStore } from '../store/evidence-store';
+import { CustodyCheckpoints } from './checkpoints/custody-checkpoints';
+import { TimestampAuthority } from './checkpoints/timestamp-authority';
 import { VerifyCustodyUseCase } from './verify-custody.usecase';
 
 /**
@@ -23,7 +25,9 @@ async function main(): Promise<number> {
   await dataSource.initialize();
   try {
     const store = new EvidenceStore(createObjectStoreClient(config), config);
-    const report = await new VerifyCustodyUseCase(dataSource, store).execute();
+    const tsa = new TimestampAuthority(config);
+    const checkpoints = new CustodyCheckpoints(dataSource, store, tsa, config);
+    const report = await new VerifyCustodyUseCase(dataSource, store, checkpoints).execute();
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.intact ? 0 : 2;
   } finally {

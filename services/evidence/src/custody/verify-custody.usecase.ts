@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
 import { EvidenceStore } from '../store/evidence-store';
+import { CustodyCheckpoints, type CheckpointCheck } from './checkpoints/custody-checkpoints';
 import { CustodyEntry } from './custody-entry.entity';
 import { entryHash, GENESIS_HASH } from './custody-hash';
 import type { CustodyBreak, CustodyReport } from './custody-report.view';
 
 const PAGE = 1_000;
+const NO_CHECKPOINTS: CheckpointCheck = { checked: 0, lastGenTime: null };
 
 /**
  * Recomputes the custody chain from the first entry (each hash, each link to the previous one),
  * then re-hashes every uploaded object as the store serves it now, against the hash and version
- * the chain recorded (except those the ledger records as deleted after retention). Reports the
- * first break. With `batchNumber`, the whole chain is still checked (a batch's entries are only as
+ * the chain recorded (except those the ledger records as deleted after retention), after holding
+ * the chain to its timestamped checkpoints (a cut end or a re-hashed chain). Reports the first break.
+ * With `batchNumber`, the whole chain is still checked (a batch's entries are only as
  * sound as the chain they are linked into) but only that batch's objects are re-hashed.
  */
 @Injectable()
@@ -19,6 +22,7 @@ export class VerifyCustodyUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EvidenceStore,
+    private readonly checkpoints: CustodyCheckpoints,
   ) {}
 
   async execute(batchNumber?: string): Promise<CustodyReport> {
@@ -41,7 +45,7 @@ export class VerifyCustodyUseCase {
         else if (recomputed !== recorded)
           reason = `content hashes to ${recomputed}, the entry says ${recorded} (the entry was altered)`;
         if (reason) {
-          return this.report(checkedAt, entriesChecked, 0, batchNumber, {
+          return this.report(checkedAt, entriesChecked, 0, batchNumber, NO_CHECKPOINTS, {
             kind: 'ledger-entry',
             seq: entry.seq,
             reason,
@@ -60,12 +64,17 @@ export class VerifyCustodyUseCase {
       }
     }
 
+    // The chain is consistent with itself; it must also be the chain each checkpoint saw.
+    const checkpoints = await this.checkpoints.check();
+    if (checkpoints.firstBreak)
+      return this.report(checkedAt, entriesChecked, 0, batchNumber, checkpoints, checkpoints.firstBreak);
+
     let objectsChecked = 0;
     for (const [objectId, upload] of uploads) {
       objectsChecked++;
       const key = upload.detail['objectKey'];
       if (typeof key !== 'string') {
-        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -76,7 +85,7 @@ export class VerifyCustodyUseCase {
       try {
         current = await this.store.stat(key);
       } catch (error) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -85,7 +94,7 @@ export class VerifyCustodyUseCase {
       }
       const { sha256 } = await this.store.hash(key, current.versionId);
       if (sha256 !== upload.objectSha256) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -93,7 +102,7 @@ export class VerifyCustodyUseCase {
         });
       }
       if (current.versionId !== upload.objectVersionId) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, {
+        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints, {
           kind: 'object',
           seq: upload.seq,
           objectId,
@@ -101,7 +110,7 @@ export class VerifyCustodyUseCase {
         });
       }
     }
-    return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber);
+    return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints);
   }
 
   private report(
@@ -109,6 +118,7 @@ export class VerifyCustodyUseCase {
     entriesChecked: number,
     objectsChecked: number,
     batchNumber: string | undefined,
+    checkpoints: CheckpointCheck,
     firstBreak?: CustodyBreak,
   ): CustodyReport {
     return {
@@ -116,6 +126,8 @@ export class VerifyCustodyUseCase {
       intact: !firstBreak,
       entriesChecked,
       objectsChecked,
+      checkpointsChecked: checkpoints.checked,
+      ...(checkpoints.lastGenTime ? { lastCheckpointAt: checkpoints.lastGenTime } : {}),
       ...(firstBreak ? { firstBreak } : {}),
       checkedAt,
     };

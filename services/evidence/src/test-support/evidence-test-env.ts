@@ -19,7 +19,7 @@ export interface EvidenceTestEnv {
  * The evidence service on its own database and its own bucket. The bucket uses GOVERNANCE lock
  * (allowed only under QIS_ENV=test) so the test can remove it afterwards with the bypass.
  */
-export async function startEvidenceTestEnv(): Promise<EvidenceTestEnv> {
+export async function startEvidenceTestEnv(env: Record<string, string> = {}): Promise<EvidenceTestEnv> {
   const bucket = `qis-test-ev-${randomBytes(5).toString('hex')}`;
   const minio = createObjectStoreClient(Object.assign(new EvidenceConfig(), process.env) as EvidenceConfig);
   await ensureEvidenceBucket(minio, bucket, {
@@ -31,6 +31,7 @@ export async function startEvidenceTestEnv(): Promise<EvidenceTestEnv> {
     EVIDENCE_BUCKET: bucket,
     EVIDENCE_LOCK_MODE: 'GOVERNANCE',
     EVIDENCE_PART_SIZE_MB: '5',
+    ...env,
   });
   const adminQuery = async (sql: string, params: unknown[] = []) => {
     const pg = new PgClient({
