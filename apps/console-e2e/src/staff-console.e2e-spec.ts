@@ -104,6 +104,30 @@ describe('the staff console, part 1: planning and administration', () => {
     await page.getByText('待审批', { exact: true }).first().waitFor();
   });
 
+  it('creates an emergency plan on an instruction from a higher authority, and its page names that trigger', async () => {
+    const page = plannerPage;
+    await page.goto(`${stack.url}/plans/new`);
+    await page.getByText('应急抽检', { exact: true }).click();
+    await page.getByLabel('标题', { exact: true }).fill(`${title}（上级交办）`);
+    await page.getByLabel('应急情形', { exact: true }).click();
+    await page.getByTitle('上级交办', { exact: true }).click();
+    await page.getByLabel('触发依据', { exact: true }).fill('省局交办函〔2026〕12 号：儿童服装绳带安全');
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByLabel('姓名', { exact: true }).fill('周敏');
+    await page.getByLabel('电话', { exact: true }).fill('0571-87000000');
+    await page.getByRole('button', { name: '新建计划' }).click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await expectVisible(page.getByText('上级交办', { exact: true }));
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const res = await fetch(`${stack.services.url.planning}/plans/${id}`, {
+      headers: { authorization: `Bearer ${plannerToken()}` },
+    });
+    expect(await res.json()).toMatchObject({
+      kind: 'emergency',
+      emergencyTriggerKind: 'higher-authority-instruction',
+    });
+  });
+
   it('does not let the planner approve their own plan: no button, and the API answers 403', async () => {
     expect(await plannerPage.getByRole('button', { name: '批准' }).count()).toBe(0);
     const planId = planPath.split('/').pop()!;

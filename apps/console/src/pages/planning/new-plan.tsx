@@ -150,7 +150,14 @@ export default function NewPlan() {
               label={t.plan.trigger}
               dependencies={['kind']}
               options={(
-                ['concentrated-complaints', 'authority-notice', 'safety-incident', 'other'] as const
+                [
+                  'concentrated-complaints',
+                  'authority-notice',
+                  'safety-incident',
+                  'public-opinion',
+                  'higher-authority-instruction',
+                  'other',
+                ] as const
               ).map((k) => ({
                 value: k,
                 label: t.plan.triggers[k],

@@ -163,7 +163,7 @@ export default function PlanDetail() {
             <Descriptions.Item label={t.plan.kind}>{t.plan.kinds[p.kind]}</Descriptions.Item>
             {p.emergencyTrigger ? (
               <Descriptions.Item label={t.plan.trigger}>
-                {t.plan.triggers[p.emergencyTrigger]}
+                {t.plan.triggers[p.emergencyTriggerKind ?? p.emergencyTrigger]}
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label={t.plan.author}>{p.author}</Descriptions.Item>
