@@ -109,6 +109,29 @@ describe('quarantined parcels: released into their batch or rejected, with the r
     );
   });
 
+  it('admits a parcel by the scanned tracking number alone, taking the carrier from the order; an unknown number is quarantined', async () => {
+    const value = await orderPlaced();
+    const scanned = await call('POST', '/intake/parcels', {
+      trackingNumber: `${value.trackingNumber.slice(0, 4)} ${value.trackingNumber.slice(4)}`,
+      condition: 'intact',
+    });
+    expect(scanned.status).toBe(201);
+    expect(scanned.body).toMatchObject({
+      status: 'admitted',
+      batchNumber: value.batchNumber,
+      carrier: '顺丰速运',
+    });
+    const stray = await call('POST', '/intake/parcels', {
+      trackingNumber: 'YT0000000001',
+      condition: 'intact',
+    });
+    expect(stray.body).toMatchObject({
+      status: 'quarantined',
+      carrier: '',
+      quarantineReason: expect.stringContaining('no order-placed record with tracking number YT0000000001'),
+    });
+  });
+
   it('releases a mistyped parcel into the batch it belongs to: admitted, published, audited, in the custody ledger', async () => {
     const value = await orderPlaced();
     const wrong = await call('POST', '/intake/parcels', {

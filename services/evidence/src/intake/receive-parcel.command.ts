@@ -1,13 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PARCEL_CONDITIONS, type ParcelCondition } from '@qis/contracts';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class ReceiveParcelCommand {
-  @ApiProperty({ example: '中通快递' })
+  @ApiPropertyOptional({
+    example: '中通快递',
+    description:
+      'leave out when only the tracking number was scanned: matched on the number alone (and the carrier taken from the order)',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(60)
-  carrier!: string;
+  carrier?: string;
 
   @ApiProperty({ example: '78312345678901' })
   @IsString()

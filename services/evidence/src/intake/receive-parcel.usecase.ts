@@ -6,11 +6,12 @@ import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
 import { ExpectedParcel } from './expected-parcel.entity';
 import { Parcel } from './parcel.entity';
-import { parcelMatchKey } from './parcel-match-key';
+import { parcelMatchKey, trackingMatchPart } from './parcel-match-key';
 import type { ReceiveParcelCommand } from './receive-parcel.command';
 
 /**
- * Admits a parcel only when carrier and tracking number match an order-placed record whose batch
+ * Admits a parcel only when carrier and tracking number (the number alone when only it was scanned)
+ * match an order-placed record whose batch
  * has no admitted parcel yet; otherwise quarantines it with the reason. Admission publishes
  * parcel-received (no buyer, no address).
  */
@@ -24,12 +25,23 @@ export class ReceiveParcelUseCase {
 
   async execute(by: AuditActor, command: ReceiveParcelCommand): Promise<Parcel> {
     return this.dataSource.transaction(async (manager) => {
-      const key = parcelMatchKey(command.carrier, command.trackingNumber);
-      const orders = await manager.find(ExpectedParcel, { where: { matchKey: key } });
+      const carrier = command.carrier?.trim();
+      const orders = carrier
+        ? await manager.find(ExpectedParcel, {
+            where: { matchKey: parcelMatchKey(carrier, command.trackingNumber) },
+          })
+        : await manager
+            .createQueryBuilder(ExpectedParcel, 'e')
+            .where("split_part(e.match_key, '|', 2) = :number", {
+              number: trackingMatchPart(command.trackingNumber),
+            })
+            .getMany();
       let reason: string | null = null;
       let order: ExpectedParcel | undefined;
       if (orders.length === 0) {
-        reason = `no order-placed record with carrier ${command.carrier} and tracking number ${command.trackingNumber}`;
+        reason = carrier
+          ? `no order-placed record with carrier ${carrier} and tracking number ${command.trackingNumber}`
+          : `no order-placed record with tracking number ${command.trackingNumber} (any carrier)`;
       } else if (orders.length > 1) {
         reason = `carrier and tracking number match ${orders.length} orders (${orders.map((o) => o.batchNumber).join(', ')})`;
       } else {
@@ -42,7 +54,7 @@ export class ReceiveParcelUseCase {
       }
       const parcel: Parcel = {
         id: randomUUID(),
-        carrier: command.carrier,
+        carrier: carrier || (orders.length === 1 ? orders[0]!.carrier : ''),
         trackingNumber: command.trackingNumber,
         status: reason ? 'quarantined' : 'admitted',
         batchNumber: order?.batchNumber ?? null,

@@ -90,7 +90,7 @@ export class ResolveQuarantineUseCase {
           value: {
             batchNumber,
             orderNumber: order.orderNumber,
-            carrier: parcel.carrier,
+            carrier: parcel.carrier || order.carrier,
             trackingNumber: parcel.trackingNumber,
             condition: parcel.condition,
             receivedAt: resolved.resolvedAt!.toISOString(),
