@@ -16,6 +16,7 @@ export class TaskView {
   @ApiProperty({
     type: 'object',
     required: ['platformListingId', 'url', 'title'],
+    selfRequired: true,
     properties: { platformListingId: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' } },
     description: 'listing to buy: platformListingId, url, title',
   })
@@ -24,6 +25,7 @@ export class TaskView {
   @ApiProperty({
     type: 'object',
     required: ['shopName', 'shopUrl'],
+    selfRequired: true,
     properties: { shopName: { type: 'string' }, shopUrl: { type: 'string' } },
     description: 'seller shop as issued',
   })
@@ -32,6 +34,7 @@ export class TaskView {
   @ApiProperty({
     type: 'object',
     required: ['testUnits', 'backupUnits'],
+    selfRequired: true,
     properties: { testUnits: { type: 'integer' }, backupUnits: { type: 'integer' } },
     description: '{ testUnits, backupUnits }',
   })

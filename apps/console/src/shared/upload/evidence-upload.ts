@@ -1,0 +1,216 @@
+import { api, ApiError, unwrap } from '../../api/client';
+import type { components } from '../../api/generated/evidence';
+import { fileSha256 } from './file-sha256';
+import { putBlob, PutFailed } from './object-store-put';
+
+export type EvidenceKind = components['schemas']['StartUploadCommand']['kind'];
+type UploadTicket = components['schemas']['UploadTicket'];
+
+/** Where an upload stands: `interrupted` keeps what was sent, {@link EvidenceUpload.run} goes on. */
+export type UploadPhase = 'waiting' | 'hashing' | 'uploading' | 'finalizing' | 'done' | 'interrupted';
+
+export interface UploadProgress {
+  phase: UploadPhase;
+  /** bytes of the current phase done (hashing: read; uploading: accepted by the store) */
+  loaded: number;
+  total: number;
+  /** 0..100 of the current phase */
+  percent: number;
+  error?: string;
+}
+
+export interface UploadedEvidence {
+  objectId: string;
+  kind: EvidenceKind;
+  sha256: string;
+  size: number;
+  fileName: string;
+}
+
+export interface UploadTarget {
+  kind: EvidenceKind;
+  batchNumber?: string;
+  /** defaults to the file's own type */
+  contentType?: string;
+}
+
+export interface RetryPolicy {
+  /** attempts per part (or single PUT) before the upload is `interrupted` */
+  attempts: number;
+  /** first pause between attempts; doubled each time */
+  delayMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 5, delayMs: 1000 };
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/** A dropped connection or a store hiccup is worth another try; a refusal (expired URL, 403) is not. */
+const retryable = (error: unknown): boolean =>
+  error instanceof PutFailed && (error.status === 0 || error.status >= 500 || error.status === 429);
+
+/** The content type the evidence service accepts (`type/subtype`, lower case). */
+const contentTypeOf = (file: File): string =>
+  /^[a-z]+\/[a-z0-9.+-]{1,100}$/.test(file.type) ? file.type : 'application/octet-stream';
+
+/**
+ * One file into the evidence store: SHA-256 computed while reading the file in slices, announced to
+ * the evidence service (`POST /evidence/uploads`), the bytes PUT to the presigned URL(s) — one per
+ * part above the service's part size — then finalized (the service hashes the stored bytes again
+ * and refuses a mismatch).
+ *
+ * Resumable: the hash, the ticket and each part the store accepted (with its ETag) are kept, so
+ * after a network drop `run()` again sends only the parts still missing. A failed part is retried
+ * by itself, with a growing pause, before the upload reports `interrupted`.
+ */
+export class EvidenceUpload {
+  private sha256?: string;
+  private ticket?: UploadTicket;
+  /** part number → ETag of every part the store accepted */
+  private readonly sent = new Map<number, string>();
+  private result?: UploadedEvidence;
+  private running?: Promise<UploadedEvidence>;
+
+  constructor(
+    readonly file: File,
+    readonly target: UploadTarget,
+    private readonly onProgress: (progress: UploadProgress) => void = () => undefined,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  /** Parts the store holds already (a resumed upload does not send them again). */
+  get partsSent(): number[] {
+    return [...this.sent.keys()].sort((a, b) => a - b);
+  }
+
+  /** Starts the upload, or resumes it where it stopped; concurrent calls share one run. */
+  run(signal?: AbortSignal): Promise<UploadedEvidence> {
+    if (this.result) return Promise.resolve(this.result);
+    this.running ??= this.attempt(signal).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private report(phase: UploadPhase, loaded: number, error?: string) {
+    const total = this.file.size;
+    const percent = phase === 'done' ? 100 : Math.min(99, Math.floor((loaded / Math.max(1, total)) * 100));
+    this.onProgress({ phase, loaded, total, percent, error });
+  }
+
+  private async attempt(signal?: AbortSignal): Promise<UploadedEvidence> {
+    try {
+      if (!this.sha256) {
+        this.report('hashing', 0);
+        this.sha256 = await fileSha256(this.file, (n) => this.report('hashing', n), signal);
+      }
+      if (!this.ticket) {
+        this.ticket = await unwrap(
+          api.evidence.POST('/evidence/uploads', {
+            body: {
+              kind: this.target.kind,
+              batchNumber: this.target.batchNumber,
+              contentType: this.target.contentType ?? contentTypeOf(this.file),
+              size: this.file.size,
+              sha256: this.sha256,
+              fileName: this.file.name.slice(0, 255),
+            },
+          }),
+        );
+      }
+      const parts = await this.sendBytes(this.ticket, signal);
+      this.report('finalizing', this.file.size);
+      await unwrap(
+        api.evidence.POST('/evidence/uploads/{id}/finalize', {
+          params: { path: { id: this.ticket.objectId } },
+          body: parts ? { parts } : {},
+        }),
+      );
+      this.result = {
+        objectId: this.ticket.objectId,
+        kind: this.target.kind,
+        sha256: this.sha256,
+        size: this.file.size,
+        fileName: this.file.name,
+      };
+      this.report('done', this.file.size);
+      return this.result;
+    } catch (error) {
+      const message =
+        error instanceof ApiError || error instanceof Error ? error.message : String(error ?? 'failed');
+      this.report('interrupted', this.bytesSent(), message);
+      throw error;
+    }
+  }
+
+  private bytesSent(): number {
+    const partSize = this.ticket?.partSize ?? this.file.size;
+    return [...this.sent.keys()].reduce(
+      (sum, n) => sum + Math.min(partSize, this.file.size - (n - 1) * partSize),
+      0,
+    );
+  }
+
+  /** PUTs what the store does not hold yet; the parts and ETags to finalize with (none for single). */
+  private async sendBytes(
+    ticket: UploadTicket,
+    signal?: AbortSignal,
+  ): Promise<Array<{ partNumber: number; etag: string }> | undefined> {
+    if (ticket.method === 'single') {
+      if (!this.sent.has(1)) {
+        const etag = await this.withRetry(
+          () => putBlob(ticket.url as string, this.file, (n) => this.report('uploading', n), signal),
+          signal,
+        );
+        this.sent.set(1, etag);
+      }
+      return undefined;
+    }
+    const partSize = ticket.partSize as number;
+    for (const part of ticket.parts ?? []) {
+      if (this.sent.has(part.partNumber)) continue;
+      const start = (part.partNumber - 1) * partSize;
+      const slice = this.file.slice(start, Math.min(this.file.size, start + partSize));
+      const before = this.bytesSent();
+      this.report('uploading', before);
+      const etag = await this.withRetry(
+        () => putBlob(part.url, slice, (n) => this.report('uploading', before + n), signal),
+        signal,
+      );
+      this.sent.set(part.partNumber, etag);
+      this.report('uploading', this.bytesSent());
+    }
+    return this.partsSent.map((partNumber) => ({ partNumber, etag: this.sent.get(partNumber) as string }));
+  }
+
+  private async withRetry<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send();
+      } catch (error) {
+        if (!retryable(error) || attempt >= this.retry.attempts) throw error;
+        await pause(this.retry.delayMs * 2 ** (attempt - 1), signal);
+      }
+    }
+  }
+}
+
+/** Uploads one file to the evidence store at once (no resume handle kept by the caller). */
+export function uploadEvidence(
+  file: File,
+  target: UploadTarget,
+  onProgress?: (progress: UploadProgress) => void,
+): Promise<UploadedEvidence> {
+  return new EvidenceUpload(file, target, onProgress).run();
+}

@@ -1,0 +1,10 @@
+export { EvidenceUpload, uploadEvidence } from './evidence-upload';
+export type {
+  EvidenceKind,
+  RetryPolicy,
+  UploadedEvidence,
+  UploadPhase,
+  UploadProgress,
+  UploadTarget,
+} from './evidence-upload';
+export { fileSha256, HASH_SLICE_BYTES } from './file-sha256';
