@@ -228,6 +228,7 @@ case "$cmd" in
     node -r ./tools/runtime/register-paths.js dist/tools/openapi/generate.js --check # docs/openapi, the console's API types match the services
     bash tools/contract-gate/oasdiff.sh >/dev/null # oasdiff from the Go module proxy, once per machine
     bash tools/openapi/schemathesis.sh >/dev/null # schemathesis from PyPI into .infra/, once per checkout
+    bash tools/openapi/generators/install.sh >/dev/null # openapi-python-client (PyPI), openapi-generator (Maven Central), once per machine
     node -r ./tools/runtime/register-paths.js dist/tools/contract-gate/cli.js check # no contract broken against its last release
     log "tests (jest, on the real servers)"
     mkdir -p test-artifacts

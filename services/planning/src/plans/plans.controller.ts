@@ -75,7 +75,7 @@ export class PlansController {
   })
   @ApiOkResponse({ type: PlanPageView })
   @ApiBadRequestResponse({ description: 'an unknown status or a bad page; the body names the field' })
-  async list(@Query() query: PlanListQuery): Promise<PlanPageView> {
+  async listPlans(@Query() query: PlanListQuery): Promise<PlanPageView> {
     const manager = this.dataSource.manager;
     const [{ plans, total }, counts] = await Promise.all([
       this.plans.list(manager, { statuses: query.status, page: query.page, pageSize: query.pageSize }),

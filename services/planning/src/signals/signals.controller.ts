@@ -62,7 +62,7 @@ export class SignalsController {
   @ApiConsumes('text/csv', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ImportReport })
-  async import(@Req() req: Request, @CurrentActor() actor: AuditActor): Promise<ImportReport> {
+  async importListings(@Req() req: Request, @CurrentActor() actor: AuditActor): Promise<ImportReport> {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const format = IMPORT_CONTENT_TYPES[type];
     if (!format) {

@@ -122,7 +122,7 @@ export interface paths {
      * Bulk import of listings, streamed (CSV with a header row, or NDJSON)
      * @description Upserts by platform + listing id, keeping the history of price and monthly sales. Bad rows are reported (row = CSV line number, header = 1; NDJSON: record number) and left out; good rows are kept. CSV promotionalClaims are separated by |.
      */
-    post: operations['import'];
+    post: operations['importListings'];
     delete?: never;
     options?: never;
     head?: never;
@@ -239,7 +239,7 @@ export interface paths {
       cookie?: never;
     };
     /** Plans by status (status=draft,returned), a page at a time: emergency plans awaiting approval first (fast track), then newest first; with the count of every status for the home queues */
-    get: operations['list'];
+    get: operations['listPlans'];
     put?: never;
     /** Draft a plan with its scheme (routine, emergency with its trigger, or follow-up of a failed batch) */
     post: operations['create'];
@@ -1539,7 +1539,7 @@ export interface operations {
       };
     };
   };
-  import: {
+  importListings: {
     parameters: {
       query?: never;
       header?: never;
@@ -1939,7 +1939,7 @@ export interface operations {
       };
     };
   };
-  list: {
+  listPlans: {
     parameters: {
       query?: {
         /** @description comma-separated: draft, submitted, approved, active, closed, returned (returned: drafts sent back by an approver) */
