@@ -48,7 +48,7 @@ export class UnpackingController {
       'evidence that is not stored evidence of the batch, or a parcel not admitted; `errors` names the field',
   })
   @ApiConflictResponse({ description: 'the batch already has an open unpacking session' })
-  async openSession(
+  async openUnpackingSession(
     @CurrentActor() actor: AuditActor,
     @Body() command: OpenSessionCommand,
   ): Promise<UnpackingSessionView> {

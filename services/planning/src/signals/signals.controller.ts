@@ -42,7 +42,7 @@ import { SignalView } from './signal.view';
 @Controller()
 export class SignalsController {
   constructor(
-    private readonly importListings: ImportListingsUseCase,
+    private readonly importer: ImportListingsUseCase,
     private readonly recordSignal: RecordSignalUseCase,
     private readonly listings: ListingQuery,
     private readonly listingSearch: SearchListingsUseCase,
@@ -81,7 +81,7 @@ export class SignalsController {
     }
     let report: ImportReport;
     try {
-      report = await this.importListings.execute(req as Readable, format);
+      report = await this.importer.execute(req as Readable, format);
     } catch (error) {
       if (!(error instanceof ImportHeaderError)) throw error;
       req.resume();
