@@ -1,6 +1,17 @@
-import { Controller, Get, HttpCode, NotFoundException, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -14,6 +25,11 @@ import { Policy } from '@qis/auth';
 import { CustodyCheckpoints } from './checkpoints/custody-checkpoints';
 import { CustodyCheckpointView, CustodyReport } from './custody-report.view';
 import { VerifyCustodyQuery } from './verify-custody.query';
+import {
+  CustodyVerificationView,
+  StartCustodyVerificationCommand,
+} from './verifications/custody-verification.view';
+import { CustodyVerifications } from './verifications/custody-verifications';
 import { VerifyCustodyUseCase } from './verify-custody.usecase';
 
 @ApiTags('custody')
@@ -23,6 +39,7 @@ export class CustodyController {
     private readonly verify: VerifyCustodyUseCase,
     private readonly audit: AuditService,
     private readonly checkpoints: CustodyCheckpoints,
+    private readonly verifications: CustodyVerifications,
   ) {}
 
   @Get('verify')
@@ -72,5 +89,30 @@ export class CustodyController {
     });
     const { type: _type, ledger: _ledger, ...view } = taken;
     return view;
+  }
+
+  @Post('verifications')
+  @HttpCode(202)
+  @Policy({ roles: ['auditor', 'admin'] })
+  @ApiOperation({
+    summary: 'Start a custody verification in the background (the whole chain, its checkpoints, the objects)',
+    description:
+      "Answers at once with the job; poll GET /custody/verifications/{id} for its progress and report. With `batchNumber`, only that batch's objects are re-hashed. Each object is re-hashed in the version the ledger recorded, which must also be the version its key serves.",
+  })
+  @ApiAcceptedResponse({ type: CustodyVerificationView })
+  async startVerification(
+    @CurrentActor() actor: AuditActor,
+    @Body() cmd: StartCustodyVerificationCommand,
+  ): Promise<CustodyVerificationView> {
+    return this.verifications.request(actor, cmd.batchNumber);
+  }
+
+  @Get('verifications/:id')
+  @Policy({ roles: ['auditor', 'admin'] })
+  @ApiOperation({ summary: 'A background custody verification: status, progress, and its report once done' })
+  @ApiOkResponse({ type: CustodyVerificationView })
+  @ApiNotFoundResponse({ description: 'no such verification' })
+  async getVerification(@Param('id', new ParseUUIDPipe()) id: string): Promise<CustodyVerificationView> {
+    return this.verifications.find(id);
   }
 }

@@ -8,6 +8,14 @@ import type { CustodyBreak, CustodyReport } from './custody-report.view';
 
 const PAGE = 1_000;
 const NO_CHECKPOINTS: CheckpointCheck = { checked: 0, lastGenTime: null };
+/** Objects between two progress reports. */
+const PROGRESS_EVERY = 25;
+
+export interface VerifyProgress {
+  entriesChecked: number;
+  objectsChecked: number;
+  objectsTotal: number;
+}
 
 /**
  * Recomputes the custody chain from the first entry (each hash, each link to the previous one),
@@ -25,7 +33,14 @@ export class VerifyCustodyUseCase {
     private readonly checkpoints: CustodyCheckpoints,
   ) {}
 
-  async execute(batchNumber?: string): Promise<CustodyReport> {
+  /**
+   * `onProgress` hears after the chain walk and every PROGRESS_EVERY objects (a background
+   * verification keeps its row and heartbeat current with it).
+   */
+  async execute(
+    batchNumber?: string,
+    onProgress?: (progress: VerifyProgress) => Promise<void>,
+  ): Promise<CustodyReport> {
     const checkedAt = new Date().toISOString();
     const uploads = new Map<string, CustodyEntry>();
     let prevHash = GENESIS_HASH;
@@ -64,6 +79,7 @@ export class VerifyCustodyUseCase {
       }
     }
 
+    await onProgress?.({ entriesChecked, objectsChecked: 0, objectsTotal: uploads.size });
     // The chain is consistent with itself; it must also be the chain each checkpoint saw.
     const checkpoints = await this.checkpoints.check();
     if (checkpoints.firstBreak)
@@ -81,36 +97,41 @@ export class VerifyCustodyUseCase {
           reason: 'upload entry names no object key',
         });
       }
-      let current;
-      try {
-        current = await this.store.stat(key);
-      } catch (error) {
+      const problem = await this.objectProblem(key, upload);
+      if (problem)
         return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints, {
           kind: 'object',
           seq: upload.seq,
           objectId,
-          reason: `object ${key} is missing from the store: ${(error as Error).message}`,
+          reason: problem,
         });
-      }
-      const { sha256 } = await this.store.hash(key, current.versionId);
-      if (sha256 !== upload.objectSha256) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints, {
-          kind: 'object',
-          seq: upload.seq,
-          objectId,
-          reason: `bytes served under ${key} (version ${current.versionId}) hash to ${sha256}; the ledger recorded ${upload.objectSha256} for version ${upload.objectVersionId}`,
-        });
-      }
-      if (current.versionId !== upload.objectVersionId) {
-        return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints, {
-          kind: 'object',
-          seq: upload.seq,
-          objectId,
-          reason: `version ${current.versionId} now stands under ${key}; the ledger recorded version ${upload.objectVersionId}`,
-        });
-      }
+      if (onProgress && (objectsChecked % PROGRESS_EVERY === 0 || objectsChecked === uploads.size))
+        await onProgress({ entriesChecked, objectsChecked, objectsTotal: uploads.size });
     }
     return this.report(checkedAt, entriesChecked, objectsChecked, batchNumber, checkpoints);
+  }
+
+  /**
+   * Why an uploaded object no longer proves what the ledger recorded, or null: the version the
+   * ledger recorded must still be in the store with the bytes it hashed (object lock keeps it), and
+   * it must still be the version the key serves (new bytes put over the key are a new version).
+   */
+  private async objectProblem(key: string, upload: CustodyEntry): Promise<string | null> {
+    const recorded = upload.objectVersionId ?? undefined;
+    try {
+      await this.store.stat(key, recorded);
+    } catch (error) {
+      return `object ${key} (version ${recorded}) is missing from the store: ${(error as Error).message}`;
+    }
+    const { sha256 } = await this.store.hash(key, recorded);
+    if (sha256 !== upload.objectSha256)
+      return `bytes of ${key} version ${recorded} hash to ${sha256}; the ledger recorded ${upload.objectSha256}`;
+    const current = await this.store.stat(key);
+    if (current.versionId === recorded) return null;
+    const served = await this.store.hash(key, current.versionId);
+    return served.sha256 !== upload.objectSha256
+      ? `bytes served under ${key} (version ${current.versionId}) hash to ${served.sha256}; the ledger recorded ${upload.objectSha256} for version ${recorded}`
+      : `version ${current.versionId} now stands under ${key}; the ledger recorded version ${recorded}`;
   }
 
   private report(

@@ -1,4 +1,5 @@
 import { AddBatchJurisdiction1765100000000 } from './add-batch-jurisdiction.migration';
+import { AddCustodyVerification1765300000000 } from './add-custody-verification.migration';
 import { AddObjectDeletion1765000000000 } from './add-object-deletion.migration';
 import { AddQuarantineResolution1765200000000 } from './add-quarantine-resolution.migration';
 import { CreateEvidence1763900006000 } from './create-evidence.migration';
@@ -9,4 +10,5 @@ export const migrations = [
   AddObjectDeletion1765000000000,
   AddBatchJurisdiction1765100000000,
   AddQuarantineResolution1765200000000,
+  AddCustodyVerification1765300000000,
 ];
