@@ -12,6 +12,16 @@ import {
 } from '@qis/auth';
 import type { ServiceConfig } from '@qis/config';
 import type { ServiceDefinition } from '@qis/runtime';
+import {
+  FOREIGN_CALLER,
+  OWN_CALLER,
+  routeLabel,
+  routesWithoutRecord,
+  runForeignScope,
+  type ForeignScopeFixture,
+  type ForeignScopeSetup,
+  type ScopeCell,
+} from './foreign-scope';
 import { repoRoot } from './infra-env';
 import { TestIssuer, type TestClaims } from './test-issuer';
 import { startTestService, type TestService } from './test-service';
@@ -100,8 +110,6 @@ export interface MatrixCell {
   ok: boolean;
 }
 
-const routeLabel = (r: RouteInfo): string => `${r.method} ${r.path}`;
-
 /** Calls every route with every caller (and a wrong scope where the route has one). */
 export async function runAccessMatrix<C extends ServiceConfig>(
   service: TestService<C>,
@@ -146,8 +154,11 @@ export function matrixSummary(
   service: string,
   routes: readonly RouteInfo[],
   cells: readonly MatrixCell[],
+  scopeCells: readonly ScopeCell[] = [],
 ): string {
   const callers = [...new Set(cells.map((c) => c.caller))];
+  const scopeCallers = scopeCells.length > 0 ? [FOREIGN_CALLER, OWN_CALLER] : [];
+  const foreignChecks = scopeCells.filter((c) => c.caller === FOREIGN_CALLER).length;
   const describePolicy = (p?: RoutePolicy): string =>
     !p
       ? 'NONE'
@@ -155,40 +166,69 @@ export function matrixSummary(
         ? 'public'
         : `${p.roles.join(', ')}${p.scope ? ` (scope: ${p.scope})` : ''}`;
   const scoped = cells.length - routes.length * MATRIX_CALLERS.length;
+  const all = [...cells, ...scopeCells];
+  const wrongScope = scopeCells.filter((c) => !c.ok);
   const lines = [
     `## ${service}: ${routes.length} routes × ${MATRIX_CALLERS.length} callers` +
-      `${scoped > 0 ? ` + ${scoped} wrong-scope calls` : ''} = ${cells.length} checks, ` +
-      `${cells.filter((c) => !c.ok).length} wrong`,
+      `${scoped > 0 ? ` + ${scoped} wrong-scope calls` : ''}` +
+      `${foreignChecks > 0 ? ` + ${foreignChecks} foreign-scope and ${scopeCells.length - foreignChecks} own-scope calls on real records` : ''}` +
+      ` = ${all.length} checks, ${all.filter((c) => !c.ok).length} wrong`,
     '',
-    `| route | policy | ${callers.join(' | ')} |`,
-    `|---|---|${callers.map(() => '---').join('|')}|`,
+    `| route | policy | ${[...callers, ...scopeCallers].join(' | ')} |`,
+    `|---|---|${[...callers, ...scopeCallers].map(() => '---').join('|')}|`,
     ...routes.map((r) => {
-      const row = callers.map((name) => {
-        const cell = cells.find((c) => c.route === routeLabel(r) && c.caller === name);
+      const row = [...callers, ...scopeCallers].map((name) => {
+        const cell = all.find((c) => c.route === routeLabel(r) && c.caller === name);
         return cell ? `${cell.status}${cell.ok ? '' : ' ✗'}` : '';
       });
       return `| ${routeLabel(r)} | ${describePolicy(r.policy)} | ${row.join(' | ')} |`;
     }),
+    ...(wrongScope.length > 0
+      ? [
+          '',
+          '### wrong on real records',
+          '',
+          ...wrongScope.map((c) => `- ${c.route} (${c.caller}): ${c.detail}`),
+        ]
+      : []),
   ];
   return lines.join('\n');
+}
+
+export interface AccessMatrixOptions<C extends ServiceConfig> {
+  /** Extra environment of the service under test. */
+  env?: Record<string, string>;
+  /** Real records of one scope for every scoped route (required when the service has one). */
+  foreignScope?: ForeignScopeSetup<C>;
+  /** Time the setup may take (events crossing Kafka, legal clocks run out). */
+  setupTimeoutMs?: number;
 }
 
 /**
  * The authorization matrix of a service, generated from its route metadata: boots it, lists
  * every route with its policy, calls each with no token, broken tokens, each role and a wrong
- * scope, and checks 401 / 403 / let through as the policy says. The summary is printed and kept
- * in test-artifacts/access-matrix/<service>.md.
+ * scope, and checks 401 / 403 / let through as the policy says. Then every scoped route is called
+ * on a real record of one scope (from `options.foreignScope`) by its scope's role of another scope
+ * (404 with no data, or a list without the record) and of the record's own (the record shown); a
+ * scoped route without a record fails the matrix. The summary is printed and kept in
+ * test-artifacts/access-matrix/<service>.md.
  */
-export function describeAccessMatrix<C extends ServiceConfig>(def: ServiceDefinition<C>): void {
+export function describeAccessMatrix<C extends ServiceConfig>(
+  def: ServiceDefinition<C>,
+  options: AccessMatrixOptions<C> = {},
+): void {
   describe(`${def.name} authorization matrix`, () => {
     let service: TestService<C>;
     let routes: RouteInfo[];
+    let fixture: ForeignScopeFixture | undefined;
 
     beforeAll(async () => {
-      service = await startTestService(def);
+      service = await startTestService(def, options.env);
       routes = listRoutes(service.app);
-    });
+      fixture = await options.foreignScope?.(service);
+    }, options.setupTimeoutMs ?? 60_000);
     afterAll(async () => {
+      await fixture?.close?.();
       await service?.stop();
     });
 
@@ -197,14 +237,20 @@ export function describeAccessMatrix<C extends ServiceConfig>(def: ServiceDefini
       expect(routes.filter((r) => !r.policy).map(routeLabel)).toEqual([]);
     });
 
-    it('answers every route as its policy says, for every caller', async () => {
+    it('gives every scoped route a real record of one scope', () => {
+      expect(routesWithoutRecord(routes, fixture)).toEqual([]);
+    });
+
+    it('answers every route as its policy says, for every caller, and a foreign scope nothing of a real record', async () => {
       const cells = await runAccessMatrix(service, routes);
-      const summary = matrixSummary(def.name, routes, cells);
+      const scopeCells = await runForeignScope(service, routes, fixture);
+      const summary = matrixSummary(def.name, routes, cells, scopeCells);
       const dir = path.join(repoRoot(), 'test-artifacts/access-matrix');
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, `${def.name}.md`), `${summary}\n`);
       process.stdout.write(`${summary}\n`);
       expect(cells.filter((c) => !c.ok)).toEqual([]);
+      expect(scopeCells.filter((c) => !c.ok)).toEqual([]);
       expect(cells.length).toBeGreaterThanOrEqual(routes.length * MATRIX_CALLERS.length);
     });
   });

@@ -31,8 +31,17 @@ export {
   wrongScopeCaller,
   type Caller,
   type Expected,
+  type AccessMatrixOptions,
   type MatrixCell,
 } from './access-matrix';
+export {
+  runForeignScope,
+  scopedRoutes,
+  type ForeignScopeFixture,
+  type ForeignScopeSetup,
+  type ScopeCell,
+  type ScopedCall,
+} from './foreign-scope';
 export { TestIssuer, type TestClaims } from './test-issuer';
 export { brokersFromEnv, deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTopic } from './test-topics';
 export { removeTestBucket } from './remove-test-bucket';

@@ -1,4 +1,5 @@
 import { describeAccessMatrix } from '@qis/testing';
+import { labScopeFixture } from './lab-gateway-access.fixture';
 import { labGatewayService } from './lab-gateway.definition';
 
-describeAccessMatrix(labGatewayService);
+describeAccessMatrix(labGatewayService, { foreignScope: labScopeFixture });
