@@ -66,6 +66,8 @@ export class ResolveQuarantineUseCase {
       }
       const resolved: Parcel = {
         ...parcel,
+        // Scanned without a carrier and matched to nothing: the order names it.
+        carrier: parcel.carrier || order.carrier,
         status: 'admitted',
         batchNumber,
         resolvedAt: new Date(),
@@ -77,6 +79,7 @@ export class ResolveQuarantineUseCase {
         { id },
         {
           status: resolved.status,
+          carrier: resolved.carrier,
           batchNumber,
           resolvedAt: resolved.resolvedAt,
           resolvedBy: resolved.resolvedBy,
@@ -90,7 +93,7 @@ export class ResolveQuarantineUseCase {
           value: {
             batchNumber,
             orderNumber: order.orderNumber,
-            carrier: parcel.carrier || order.carrier,
+            carrier: resolved.carrier,
             trackingNumber: parcel.trackingNumber,
             condition: parcel.condition,
             receivedAt: resolved.resolvedAt!.toISOString(),
