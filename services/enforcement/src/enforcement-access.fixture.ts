@@ -1,0 +1,141 @@
+import { randomInt } from 'node:crypto';
+import { expectEventually, type ForeignScopeFixture, type TestService } from '@qis/testing';
+import type { EnforcementConfig } from './enforcement.config';
+import { EnforcementFixture, orderPlacedExample, type Claims } from './testing/enforcement-fixture';
+
+/** The district the fixture's batch is routed to (余杭区), and a district foreign to it (滨江区). */
+export const OWN_DISTRICT = '330110';
+export const FOREIGN_DISTRICT = '330108';
+
+interface NoticeBody {
+  id: string;
+  noticeNumber?: string;
+  channel: string;
+}
+interface CaseBody {
+  id: string;
+  batchNumber: string;
+  authority: { areaCode: string };
+}
+
+const approver: Claims = { roles: ['approver'], sub: 'approver-zhou' };
+const city: Claims = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
+
+/** Enforcement runs with its deadline scheduler quiet: the fixture scans when it means to. */
+export const ENFORCEMENT_ACCESS_ENV = { DEADLINE_SCAN_INTERVAL_MS: '3600000' };
+
+/**
+ * Real records of district 330110 for the access matrix, made as batch-scope.int-spec makes them:
+ * a batch whose platform operator is registered in 余杭 gets its result notices (left unsent past
+ * five working days: an overdue alert), is delivered, objected to and the objection refused; the
+ * objection windows run out on enforcement's clock, so the result is final and the case routed to
+ * 330110, with a failure in the seller's credit file. An officer of 330108 must see none of it.
+ */
+export async function enforcementScopeFixture(
+  service: TestService<EnforcementConfig>,
+): Promise<ForeignScopeFixture> {
+  // The matrix stops the service; the enforcement fixture only lets go of its producer.
+  const fx = new EnforcementFixture({ ...service, stop: async () => undefined });
+  const batchNumber = `HZ2026-${String(randomInt(850_000, 899_999))}`;
+  const seller = { ...orderPlacedExample.value.seller, unifiedSocialCreditCode: '91330106MA2CF0B1XU' };
+  await fx.batch(batchNumber, {
+    order: {
+      seller,
+      platform: { ...orderPlacedExample.value.platform!, operatorRegisteredAreaCode: OWN_DISTRICT },
+    },
+  });
+  await fx.notices(batchNumber, 'result', 2);
+  await fx.scan(); // nothing sent yet: an overdue alert once five working days have passed
+  await fx.deliverAll(batchNumber, (await fx.now()).toISOString());
+  const filed = await fx.call<{ id: string }>('POST', `/batches/${batchNumber}/objections`, city, {
+    applicantRole: 'seller',
+    applicantName: seller.name,
+    filedAt: (await fx.now()).toISOString(),
+  });
+  if (filed.status !== 201) throw new Error(`objection: ${filed.status} ${JSON.stringify(filed.body)}`);
+  const objection = filed.body.id;
+  const refused = await fx.call('POST', `/objections/${objection}/decision`, approver, {
+    approve: false,
+    reason: '异议理由不成立',
+    decidedAt: (await fx.now()).toISOString(),
+  });
+  if (refused.status !== 200) throw new Error(`decision: ${refused.status} ${JSON.stringify(refused.body)}`);
+  await fx.windowsRunOut();
+  const routed = await expectEventually(
+    async () => {
+      const r = await fx.call<CaseBody[]>('GET', '/cases', approver);
+      const found = r.body.find((c) => c.batchNumber === batchNumber);
+      expect(found?.authority.areaCode).toBe(OWN_DISTRICT);
+      return found!;
+    },
+    { timeoutMs: 30_000 },
+  );
+  await expectEventually(async () => {
+    const alerts = await fx.call<unknown[]>('GET', `/alerts?batchNumber=${batchNumber}`, approver);
+    expect(alerts.body.length).toBeGreaterThan(0);
+  });
+  const notices = await fx.notices<NoticeBody & { kind: string }>(batchNumber, 'result', 2);
+  const [notice] = notices.filter((n) => n.channel !== 'public-notice');
+  const now = (await fx.now()).toISOString();
+  return {
+    own: { jurisdiction: OWN_DISTRICT },
+    foreign: { jurisdiction: FOREIGN_DISTRICT },
+    values: [
+      batchNumber,
+      routed.id,
+      objection,
+      ...notices.flatMap((n) => [n.id, ...(n.noticeNumber ? [n.noticeNumber] : [])]),
+    ],
+    routes: {
+      'GET /alerts': { query: { batchNumber } },
+      'GET /cases': {},
+      'GET /cases/:id': { params: { id: routed.id } },
+      'GET /batches/:batchNumber/notices': { params: { batchNumber } },
+      'GET /batches/:batchNumber/objections': { params: { batchNumber } },
+      'GET /batches/:batchNumber/stages': { params: { batchNumber } },
+      'GET /objections/:id': { params: { id: objection } },
+      'GET /notices/:id': { params: { id: notice.id } },
+      'GET /notices/:id/pdf': { params: { id: notice.id } },
+      // A credit file gathers the batches of every district: a foreign officer's leaves this one out.
+      'GET /credit/:code': {
+        params: { code: seller.unifiedSocialCreditCode },
+        foreign: 'left-out',
+        values: [batchNumber],
+      },
+      // The routes that change things, in the order the case runs; in scope each is judged on its
+      // merits (409 where the record's state no longer allows it), never as missing.
+      'POST /cases/:id/accept': { params: { id: routed.id } },
+      'POST /cases/:id/investigate': { params: { id: routed.id } },
+      'POST /cases/:id/close': {
+        params: { id: routed.id },
+        body: { outcomes: ['rectification'], summary: '责令整改' },
+      },
+      'POST /notices/:id/delivery': {
+        params: { id: notice.id },
+        body: { sentAt: now, receivedAt: now },
+        ownStatus: 409,
+      },
+      'POST /notices/:id/receipt-confirmation': {
+        params: { id: notice.id },
+        body: { receivedAt: now, note: '核对邮政回执原件，签收日期一致' },
+        ownStatus: 409,
+      },
+      'POST /batches/:batchNumber/objections': {
+        params: { batchNumber },
+        body: { applicantRole: 'seller', applicantName: seller.name, filedAt: now },
+        ownStatus: 409,
+      },
+      'POST /objections/:id/procedures-completed': {
+        params: { id: objection },
+        body: { completedAt: now },
+        ownStatus: 409,
+      },
+      'POST /objections/:id/waiver': {
+        params: { id: objection },
+        body: { declaredAt: now, reason: '申请人书面声明放弃复检' },
+        ownStatus: 409,
+      },
+    },
+    close: () => fx.stop(),
+  };
+}
