@@ -92,6 +92,23 @@ export class EvidenceStore {
     return info.versionId ?? 'null';
   }
 
+  /** Keys under a prefix, in key order (small listings: checkpoints). */
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    for await (const item of this.client.listObjectsV2(this.bucket, prefix, true)) {
+      const name = (item as { name?: string }).name;
+      if (name) keys.push(name);
+    }
+    return keys.sort();
+  }
+
+  /** A small object's bytes (a checkpoint), never an evidence file. */
+  async readSmall(key: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.client.getObject(this.bucket, key)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
   /** Tries to remove one version: object lock refuses while it is retained. */
   async removeVersion(key: string, versionId: string): Promise<void> {
     await this.client.removeObject(this.bucket, key, { versionId });
