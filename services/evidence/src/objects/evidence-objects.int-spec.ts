@@ -59,6 +59,56 @@ describe('evidence objects (upload API on real MinIO and PostgreSQL)', () => {
     expect(body).toMatchObject({ status: 'stored', sha256: sha256Hex(data), size: data.length });
   });
 
+  it('renews the URLs of a pending multipart upload for its uploader only: parts already sent are kept, the rest go to the new URLs', async () => {
+    const data = randomBytes(11 * 1024 * 1024); // 3 parts of 5 MiB in this test
+    const post = (path: string, headers: Record<string, string>, body: unknown = {}) =>
+      fetch(`${env.service.url}${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    type Ticket = {
+      objectId: string;
+      method: string;
+      partSize: number;
+      parts: Array<{ partNumber: number; url: string }>;
+    };
+    const first = (await (
+      await post('/evidence/uploads', officer, {
+        kind: 'unboxing-video',
+        batchNumber: 'HZ2026-000004',
+        contentType: 'video/mp4',
+        size: data.length,
+        sha256: sha256Hex(data),
+      })
+    ).json()) as Ticket;
+    const part = (n: number) => Uint8Array.from(data.subarray((n - 1) * first.partSize, n * first.partSize));
+    const sent = await fetch(first.parts[0]!.url, { method: 'PUT', body: part(1) });
+    const etags = new Map([[1, sent.headers.get('etag') as string]]);
+
+    const other = await env.service.auth({ roles: ['intake-officer'], sub: 'officer-li' });
+    const foreign = await post(`/evidence/uploads/${first.objectId}/renewal`, other);
+    expect(foreign.status).toBe(404);
+    expect(await foreign.text()).not.toContain('unboxing-video');
+
+    const renewed = await post(`/evidence/uploads/${first.objectId}/renewal`, officer);
+    expect(renewed.status).toBe(200);
+    const ticket = (await renewed.json()) as Ticket;
+    expect(ticket).toMatchObject({ objectId: first.objectId, method: 'multipart', partSize: first.partSize });
+    expect(ticket.parts.map((p) => p.partNumber)).toEqual([1, 2, 3]);
+    for (const p of ticket.parts.slice(1)) {
+      const put = await fetch(p.url, { method: 'PUT', body: part(p.partNumber) });
+      etags.set(p.partNumber, put.headers.get('etag') as string);
+    }
+    const finalize = await post(`/evidence/uploads/${first.objectId}/finalize`, officer, {
+      parts: [...etags].map(([partNumber, etag]) => ({ partNumber, etag })),
+    });
+    expect(finalize.status).toBe(200);
+    expect(await finalize.json()).toMatchObject({ status: 'stored', sha256: sha256Hex(data) });
+    expect((await post(`/evidence/uploads/${first.objectId}/renewal`, officer)).status).toBe(409);
+    expect(await auditActions(first.objectId)).toContain('evidence.upload.renew:success');
+  });
+
   it('refuses a hash mismatch with 422 naming sha256, and keeps the object on record as rejected', async () => {
     const data = randomBytes(1000);
     const { status, body, objectId } = await uploadThroughApi(env, officer, data, {

@@ -41,6 +41,7 @@ import { IssueDownloadUseCase } from './issue-download.usecase';
 import { ReadCustodyTrailUseCase } from './read-custody-trail.usecase';
 import { ReadObjectUseCase } from './read-object.usecase';
 import { ReadPurposeQuery } from './read-purpose.query';
+import { RenewUploadUseCase } from './renew-upload.usecase';
 import { StartUploadCommand } from './start-upload.command';
 import { StartUploadUseCase } from './start-upload.usecase';
 import { UploadTicket } from './upload-ticket.view';
@@ -55,6 +56,7 @@ export class ObjectsController {
     private readonly readObject: ReadObjectUseCase,
     private readonly startUpload: StartUploadUseCase,
     private readonly finalizeUpload: FinalizeUploadUseCase,
+    private readonly renewUpload: RenewUploadUseCase,
     private readonly issueDownload: IssueDownloadUseCase,
     private readonly deleteObject: DeleteObjectUseCase,
     private readonly extendRetention: ExtendRetentionUseCase,
@@ -76,6 +78,25 @@ export class ObjectsController {
     @Body() command: StartUploadCommand,
   ): Promise<UploadTicket> {
     return this.startUpload.execute(principal, actor, command);
+  }
+
+  @Post('uploads/:id/renewal')
+  @Policy({ roles: [...UPLOADERS] })
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Fresh presigned URL(s) for a pending upload of the caller's (same object, same parts)",
+    description:
+      'For an upload that outlived its URLs: parts already PUT stay in the store and are finalized with ' +
+      'their ETags as before. Only the uploader may renew (404 for anyone else, as for an unknown id).',
+  })
+  @ApiOkResponse({ type: UploadTicket })
+  @ApiNotFoundResponse({ description: "unknown, or not the caller's upload" })
+  @ApiConflictResponse({ description: 'the object is no longer pending (stored or rejected)' })
+  renew(
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<UploadTicket> {
+    return this.renewUpload.execute(actor, id);
   }
 
   @Post('uploads/:id/finalize')

@@ -9,6 +9,7 @@ import { IssueDownloadUseCase } from './issue-download.usecase';
 import { ObjectsController } from './objects.controller';
 import { ReadCustodyTrailUseCase } from './read-custody-trail.usecase';
 import { ReadObjectUseCase } from './read-object.usecase';
+import { RenewUploadUseCase } from './renew-upload.usecase';
 import { StartUploadUseCase } from './start-upload.usecase';
 
 @Module({
@@ -16,6 +17,7 @@ import { StartUploadUseCase } from './start-upload.usecase';
   controllers: [ObjectsController],
   providers: [
     StartUploadUseCase,
+    RenewUploadUseCase,
     FinalizeUploadUseCase,
     IssueDownloadUseCase,
     DeleteObjectUseCase,

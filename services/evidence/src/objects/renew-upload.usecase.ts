@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService, type AuditActor } from '@qis/audit';
+import { notFound } from '@qis/auth';
+import { DataSource } from 'typeorm';
+import { conflict } from '../common/domain-errors';
+import { EvidenceConfig } from '../evidence.config';
+import { EvidenceStore } from '../store/evidence-store';
+import { loadObject } from './load-object';
+import type { UploadTicket } from './upload-ticket.view';
+
+/**
+ * Fresh presigned URLs for a pending upload of the caller's, same object and parts: an upload that
+ * outlived its URLs (a long recording on a slow line, a laptop asleep) resumes instead of starting
+ * over. Parts already in the store stay there; the uploader finalizes with their ETags as before.
+ */
+@Injectable()
+export class RenewUploadUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EvidenceStore,
+    private readonly audit: AuditService,
+    @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
+  ) {}
+
+  async execute(by: AuditActor, id: string): Promise<UploadTicket> {
+    const object = await loadObject(this.dataSource.manager, id);
+    if (object.uploader !== by.actor) throw notFound('evidence object', id);
+    if (object.status !== 'pending')
+      throw conflict(`evidence object ${id} is already ${object.status}; its upload cannot be renewed`);
+    const expiresAt = new Date(Date.now() + this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
+    let ticket: UploadTicket;
+    if (object.uploadId) {
+      const partSize = object.partSize as number;
+      const count = Math.ceil(object.declaredSize / partSize);
+      const parts = await Promise.all(
+        Array.from({ length: count }, async (_, i) => ({
+          partNumber: i + 1,
+          url: await this.store.presignPart(object.objectKey, object.uploadId as string, i + 1),
+        })),
+      );
+      ticket = { objectId: id, method: 'multipart', partSize, parts, expiresAt };
+    } else {
+      ticket = {
+        objectId: id,
+        method: 'single',
+        url: await this.store.presignPut(object.objectKey),
+        expiresAt,
+      };
+    }
+    await this.audit.record(by, {
+      action: 'evidence.upload.renew',
+      entityType: 'evidence-object',
+      entityId: id,
+      detail: { method: ticket.method, expiresAt },
+    });
+    return ticket;
+  }
+}
