@@ -22,6 +22,7 @@ const USERS: Array<Omit<RealmUser, 'password'>> = [
   { username: 'planner-approver', lastName: '吴', firstName: '刚', roles: ['planner', 'approver'] },
   { username: 'admin-a', lastName: '运维', firstName: '管理员', roles: ['admin'] },
   { username: 'auditor-a', lastName: '孙', firstName: '丽', roles: ['auditor'] },
+  { username: 'purchasing-admin-a', lastName: '李', firstName: '管', roles: ['purchasing-admin'] },
   {
     username: 'lab-a',
     lastName: '纺织院',
