@@ -181,7 +181,11 @@ export function matrixSummary(
         const cell = all.find((c) => c.route === routeLabel(r) && c.caller === name);
         return cell ? `${cell.status}${cell.ok ? '' : ' ✗'}` : '';
       });
-      return `| ${routeLabel(r)} | ${describePolicy(r.policy)} | ${row.join(' | ')} |`;
+      // A scope read in the query though the policy names none (evidence's officer reads).
+      const inQuery = scopeCells.find(
+        (c) => c.route === routeLabel(r) && r.policy && !isPublicPolicy(r.policy) && !r.policy.scope,
+      );
+      return `| ${routeLabel(r)} | ${describePolicy(r.policy)}${inQuery ? ` (scope in query: ${inQuery.scope})` : ''} | ${row.join(' | ')} |`;
     }),
     ...(wrongScope.length > 0
       ? [
@@ -196,8 +200,8 @@ export function matrixSummary(
 }
 
 export interface AccessMatrixOptions<C extends ServiceConfig> {
-  /** Extra environment of the service under test. */
-  env?: Record<string, string>;
+  /** Extra environment of the service under test, or what makes it (a bucket of its own). */
+  env?: Record<string, string> | (() => Promise<Record<string, string>>);
   /** Real records of one scope for every scoped route (required when the service has one). */
   foreignScope?: ForeignScopeSetup<C>;
   /** Time the setup may take (events crossing Kafka, legal clocks run out). */
@@ -223,13 +227,16 @@ export function describeAccessMatrix<C extends ServiceConfig>(
     let fixture: ForeignScopeFixture | undefined;
 
     beforeAll(async () => {
-      service = await startTestService(def, options.env);
+      service = await startTestService(
+        def,
+        typeof options.env === 'function' ? await options.env() : options.env,
+      );
       routes = listRoutes(service.app);
       fixture = await options.foreignScope?.(service);
     }, options.setupTimeoutMs ?? 60_000);
     afterAll(async () => {
-      await fixture?.close?.();
       await service?.stop();
+      await fixture?.close?.();
     });
 
     it('declares a policy on every route', () => {

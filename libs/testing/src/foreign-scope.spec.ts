@@ -97,6 +97,18 @@ describe('foreign-scope checks of the access matrix', () => {
     expect(found[0]).toMatch(why);
   });
 
+  it('checks a route scoped in its query though its policy names no scope, when the test says so', async () => {
+    leak = 'shows the record';
+    const unscoped = { ...route('GET', '/v1/assignments/:id'), policy: { roles: ['lab' as const] } };
+    const routes = { 'GET /v1/assignments/:id': { params: { id: RECORD.id } } };
+    expect(await runForeignScope(service, [unscoped], { ...fixture, routes })).toEqual([]);
+    const cells = await runForeignScope(service, [unscoped], {
+      ...fixture,
+      routes: { 'GET /v1/assignments/:id': { ...routes['GET /v1/assignments/:id'], scope: 'lab' } },
+    });
+    expect(cells.filter((c) => !c.ok).map((c) => c.detail)).toEqual([expect.stringMatching(/not 404/)]);
+  });
+
   it('names every scoped route the access test gives no record for', () => {
     expect(routesWithoutRecord([...ROUTES, route('POST', '/v1/assignments/:id/accept')], fixture)).toEqual([
       'POST /v1/assignments/:id/accept',

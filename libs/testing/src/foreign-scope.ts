@@ -21,6 +21,11 @@ export interface ScopedCall {
   ownStatus?: number;
   /** The record's values a foreign answer must not hold (default: the fixture's `values`). */
   values?: readonly string[];
+  /**
+   * The scope of a route whose policy names none but whose query narrows the scope's role all the
+   * same (evidence reads an officer's jurisdiction from the batch): checked like a declared one.
+   */
+  scope?: Scope;
 }
 
 /** Real records of one scope, created through the service's API or events, and a scope foreign to them. */
@@ -66,6 +71,7 @@ const ERROR_KEYS = ['error', 'message', 'requestId', 'statusCode'];
 export interface ScopeCell {
   route: string;
   caller: string;
+  scope: Scope;
   expected: 'hidden' | 'left-out' | 'own record';
   status: number;
   ok: boolean;
@@ -94,7 +100,14 @@ export async function runForeignScope<C extends ServiceConfig>(
   fixture: ForeignScopeFixture | undefined,
 ): Promise<ScopeCell[]> {
   const cells: ScopeCell[] = [];
-  const scoped = scopedRoutes(routes);
+  const declared = new Set(scopedRoutes(routes).map(routeLabel));
+  const scoped = [
+    ...scopedRoutes(routes),
+    ...routes.flatMap((r) => {
+      const scope = fixture?.routes[routeLabel(r)]?.scope;
+      return scope && !declared.has(routeLabel(r)) ? [{ ...r, scope }] : [];
+    }),
+  ];
   const missing = new Set(routesWithoutRecord(routes, fixture));
   // Own calls may change a record, so they run in the fixture's order; foreign calls first of all.
   const order = fixture ? Object.keys(fixture.routes) : [];
@@ -132,6 +145,7 @@ export async function runForeignScope<C extends ServiceConfig>(
       cells.push({
         route: label,
         caller: FOREIGN_CALLER,
+        scope: route.scope,
         expected: 'hidden',
         status: 0,
         ok: false,
@@ -160,6 +174,7 @@ export async function runForeignScope<C extends ServiceConfig>(
     cells.push({
       route: label,
       caller: FOREIGN_CALLER,
+      scope: route.scope,
       expected,
       status: foreign.status,
       ok: !detail,
@@ -180,6 +195,7 @@ export async function runForeignScope<C extends ServiceConfig>(
     cells.push({
       route: label,
       caller: OWN_CALLER,
+      scope: route.scope,
       expected: 'own record',
       status: own.status,
       ok: !detail,

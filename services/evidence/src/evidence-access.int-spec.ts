@@ -1,4 +1,5 @@
 import { describeAccessMatrix } from '@qis/testing';
+import { evidenceAccess } from './evidence-access.fixture';
 import { evidenceService } from './evidence.definition';
 
-describeAccessMatrix(evidenceService);
+describeAccessMatrix(evidenceService, evidenceAccess());
