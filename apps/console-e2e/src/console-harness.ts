@@ -37,6 +37,8 @@ const USERS: Array<Omit<RealmUser, 'password'>> = [
     roles: ['enforcement-officer'],
     attributes: { jurisdiction: '330108' },
   },
+  { username: 'buyer-a', lastName: '买家', firstName: '甲', roles: ['buyer'] },
+  { username: 'buyer-b', lastName: '买家', firstName: '乙', roles: ['buyer'] },
   { username: 'intake-a', lastName: '钱', firstName: '进', roles: ['intake-officer'] },
   { username: 'intake-b', lastName: '孙', firstName: '收', roles: ['intake-officer'] },
   { username: 'no-role', lastName: '访', firstName: '客', roles: [] },

@@ -169,10 +169,7 @@ export class EvidenceUpload {
   ): Promise<Array<{ partNumber: number; etag: string }> | undefined> {
     if (ticket.method === 'single') {
       if (!this.sent.has(1)) {
-        const etag = await this.withRetry(
-          () => putBlob(ticket.url as string, this.file, (n) => this.report('uploading', n), signal),
-          signal,
-        );
+        const etag = await this.putPart(1, this.file, (n) => this.report('uploading', n), signal);
         this.sent.set(1, etag);
       }
       return undefined;
@@ -184,14 +181,48 @@ export class EvidenceUpload {
       const slice = this.file.slice(start, Math.min(this.file.size, start + partSize));
       const before = this.bytesSent();
       this.report('uploading', before);
-      const etag = await this.withRetry(
-        () => putBlob(part.url, slice, (n) => this.report('uploading', before + n), signal),
+      const etag = await this.putPart(
+        part.partNumber,
+        slice,
+        (n) => this.report('uploading', before + n),
         signal,
       );
       this.sent.set(part.partNumber, etag);
       this.report('uploading', this.bytesSent());
     }
     return this.partsSent.map((partNumber) => ({ partNumber, etag: this.sent.get(partNumber) as string }));
+  }
+
+  /** The URL of a part (1 for a single PUT) in the current ticket. */
+  private urlOf(partNumber: number): string {
+    const ticket = this.ticket as UploadTicket;
+    if (ticket.method === 'single') return ticket.url as string;
+    return (ticket.parts ?? []).find((p) => p.partNumber === partNumber)?.url as string;
+  }
+
+  /**
+   * PUTs one part, retried when the network drops; when the store refuses the URL (403: it
+   * expired while the upload waited), the evidence service renews the ticket once and it goes on.
+   */
+  private async putPart(
+    partNumber: number,
+    body: Blob,
+    onLoaded: (loaded: number) => void,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    for (let renewed = false; ; renewed = true) {
+      const url = this.urlOf(partNumber);
+      try {
+        return await this.withRetry(() => putBlob(url, body, onLoaded, signal), signal);
+      } catch (error) {
+        if (renewed || !(error instanceof PutFailed && error.status === 403)) throw error;
+        this.ticket = await unwrap(
+          api.evidence.POST('/evidence/uploads/{id}/renewal', {
+            params: { path: { id: (this.ticket as UploadTicket).objectId } },
+          }),
+        );
+      }
+    }
   }
 
   private async withRetry<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {

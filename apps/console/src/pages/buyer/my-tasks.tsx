@@ -1,0 +1,60 @@
+import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import { Link } from 'react-router-dom';
+import { useLanguage } from '../../i18n/language';
+import { ErrorAlert } from '../../shared/errors';
+import { Page } from '../../shared/page';
+import { shanghaiTime, yuan } from '../../shared/time';
+import { isOverdue, useMyTasks, type Task } from './buyer-api';
+import { TaskStatusTag } from './task-status';
+
+/** The signed-in buyer's tasks, the nearest purchase deadline first. */
+export default function MyTasks() {
+  const { t, language } = useLanguage();
+  const w = t.buyerWork;
+  const tasks = useMyTasks();
+  const columns: ProColumns<Task>[] = [
+    {
+      title: w.batch,
+      dataIndex: 'batchNumber',
+      width: 150,
+      render: (_, task) => <Link to={`/buyer/tasks/${task.batchNumber}`}>{task.batchNumber}</Link>,
+    },
+    {
+      title: w.due,
+      dataIndex: 'purchaseDueAt',
+      width: 170,
+      render: (_, task) => shanghaiTime(task.purchaseDueAt, language),
+    },
+    { title: w.listing, dataIndex: ['listing', 'title'], ellipsis: true },
+    { title: w.platform, dataIndex: 'platform', width: 110 },
+    {
+      title: w.priceCap,
+      dataIndex: 'unitPriceCapFen',
+      width: 130,
+      render: (_, task) => yuan(task.unitPriceCapFen),
+    },
+    {
+      title: w.status,
+      dataIndex: 'status',
+      width: 170,
+      render: (_, task) => <TaskStatusTag status={task.status} overdue={isOverdue(task)} />,
+    },
+  ];
+  return (
+    <Page title={w.tasksTitle}>
+      <ErrorAlert error={tasks.error} />
+      <ProTable<Task>
+        rowKey="batchNumber"
+        search={false}
+        options={false}
+        loading={tasks.isLoading}
+        dataSource={tasks.data ?? []}
+        columns={columns}
+        scroll={{ x: 860 }}
+        pagination={{ pageSize: 20 }}
+        locale={{ emptyText: w.noTasks }}
+        data-testid="buyer-tasks"
+      />
+    </Page>
+  );
+}
