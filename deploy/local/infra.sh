@@ -121,34 +121,40 @@ pg_admin() { PGPASSWORD="$QIS_PG_PASSWORD" psql -h 127.0.0.1 -p "$QIS_PG_PORT" -
 
 # The services' role: may log in, owns their databases, nothing more (no superuser, no createdb).
 pg_ensure_app_role() {
-  step "ensure the application role $QIS_PG_APP_USER" "$QIS_INFRA_DIR/logs/postgres.log"
+  step "ensure the owner role $QIS_PG_OWNER_USER and the application role $QIS_PG_APP_USER" "$QIS_INFRA_DIR/logs/postgres.log"
   pg_admin -d postgres -qAt >/dev/null <<SQL
 do \$\$ begin
+  if not exists (select 1 from pg_roles where rolname = '$QIS_PG_OWNER_USER') then
+    create role "$QIS_PG_OWNER_USER" login nosuperuser nocreatedb nocreaterole;
+  end if;
   if not exists (select 1 from pg_roles where rolname = '$QIS_PG_APP_USER') then
     create role "$QIS_PG_APP_USER" login nosuperuser nocreatedb nocreaterole;
   end if;
 end \$\$;
+alter role "$QIS_PG_OWNER_USER" with login noinherit nosuperuser nocreatedb nocreaterole password '$QIS_PG_OWNER_PASSWORD';
 alter role "$QIS_PG_APP_USER" with login inherit nosuperuser nocreatedb nocreaterole password '$QIS_PG_APP_PASSWORD';
 SQL
 }
 
-# Databases made before the application role existed hold objects the superuser owns: hand them over.
+# Objects another role owns (the superuser, or the application role before the owner role
+# existed) are handed to the owner role; the services grant the application role its privileges
+# at their next start.
 pg_hand_over() {
   pg_admin -d "$1" -qAt >/dev/null <<SQL
-grant all on schema public to "$QIS_PG_APP_USER";
+grant all on schema public to "$QIS_PG_OWNER_USER";
 do \$\$ declare r record; begin
-  for r in select format('alter table %I.%I owner to %I', schemaname, tablename, '$QIS_PG_APP_USER') as s
-           from pg_tables where schemaname = 'public' and tableowner <> '$QIS_PG_APP_USER' loop
+  for r in select format('alter table %I.%I owner to %I', schemaname, tablename, '$QIS_PG_OWNER_USER') as s
+           from pg_tables where schemaname = 'public' and tableowner <> '$QIS_PG_OWNER_USER' loop
     execute r.s;
   end loop;
-  for r in select format('alter sequence %I.%I owner to %I', schemaname, sequencename, '$QIS_PG_APP_USER') as s
-           from pg_sequences q where schemaname = 'public' and sequenceowner <> '$QIS_PG_APP_USER'
+  for r in select format('alter sequence %I.%I owner to %I', schemaname, sequencename, '$QIS_PG_OWNER_USER') as s
+           from pg_sequences q where schemaname = 'public' and sequenceowner <> '$QIS_PG_OWNER_USER'
              and not exists (select 1 from pg_depend d where d.objid = (quote_ident(q.schemaname) || '.' || quote_ident(q.sequencename))::regclass and d.deptype in ('a', 'i')) loop
     execute r.s;
   end loop;
-  for r in select format('alter function %s owner to %I', p.oid::regprocedure, '$QIS_PG_APP_USER') as s
+  for r in select format('alter function %s owner to %I', p.oid::regprocedure, '$QIS_PG_OWNER_USER') as s
            from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-           where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> '$QIS_PG_APP_USER' loop
+           where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> '$QIS_PG_OWNER_USER' loop
     execute r.s;
   end loop;
 end \$\$;
@@ -161,14 +167,15 @@ pg_create_databases() {
   local db
   for db in $QIS_DATABASES; do
     if [ -z "$(pg_admin -d postgres -Atqc "select 1 from pg_database where datname='$db'")" ]; then
-      pg_admin -d postgres -qc "create database \"$db\" owner \"$QIS_PG_APP_USER\"" >/dev/null
+      pg_admin -d postgres -qc "create database \"$db\" owner \"$QIS_PG_OWNER_USER\"" >/dev/null
       log "  created database $db"
-    elif [ "$(pg_admin -d postgres -Atqc "select pg_get_userbyid(datdba) from pg_database where datname='$db'")" != "$QIS_PG_APP_USER" ]; then
-      pg_admin -d postgres -qc "alter database \"$db\" owner to \"$QIS_PG_APP_USER\"" >/dev/null
+    elif [ "$(pg_admin -d postgres -Atqc "select pg_get_userbyid(datdba) from pg_database where datname='$db'")" != "$QIS_PG_OWNER_USER" ]; then
+      pg_admin -d postgres -qc "alter database \"$db\" owner to \"$QIS_PG_OWNER_USER\"" >/dev/null
       pg_hand_over "$db"
-      log "  database $db now owned by $QIS_PG_APP_USER"
+      log "  database $db now owned by $QIS_PG_OWNER_USER"
     fi
-    pg_admin -d "$db" -qc "grant all on schema public to \"$QIS_PG_APP_USER\"" >/dev/null
+    # The application role connects and uses the schema; it creates nothing (the owner migrates).
+    pg_admin -d "$db" -qc "grant all on schema public to \"$QIS_PG_OWNER_USER\"; revoke create on schema public from \"$QIS_PG_APP_USER\", public; grant usage on schema public to \"$QIS_PG_APP_USER\"; grant connect on database \"$db\" to \"$QIS_PG_APP_USER\"" >/dev/null
   done
 }
 

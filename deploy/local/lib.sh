@@ -23,9 +23,12 @@ export QIS_CONSOLE_PORT=${QIS_CONSOLE_PORT:-18000}
 export QIS_TSA_PORT=${QIS_TSA_PORT:-18318}
 export QIS_KEYCLOAK_URL=${QIS_KEYCLOAK_URL:-http://127.0.0.1:$QIS_KEYCLOAK_PORT}
 export QIS_KEYCLOAK_REALM=${QIS_KEYCLOAK_REALM:-qis}
-# The superuser creates databases and roles; the services connect as the application role, which
-# owns their databases but is no superuser (so grants bind it: the audit log is append-only for it).
+# The superuser creates databases and roles. The owner role owns the services' databases and tables
+# and runs their migrations (DB_MIGRATION_USER); the services run as the application role, which
+# owns nothing and gets only what a service needs: SELECT and INSERT on the audit and custody
+# ledgers, so it can neither rewrite them nor disable their triggers.
 export QIS_PG_USER=${QIS_PG_USER:-qis}
+export QIS_PG_OWNER_USER=${QIS_PG_OWNER_USER:-qis_owner}
 export QIS_PG_APP_USER=${QIS_PG_APP_USER:-qis_app}
 # Development tokens (npm run token) are signed by this issuer for this audience.
 export QIS_AUTH_ISSUER=${QIS_AUTH_ISSUER:-qis-dev}
@@ -85,6 +88,10 @@ ensure_credentials() {
   if ! grep -q '^QIS_PG_APP_PASSWORD=' "$QIS_CREDENTIALS_FILE"; then
     echo "QIS_PG_APP_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
   fi
+  # Files written before the owner role ran the migrations lack its password: add one.
+  if ! grep -q '^QIS_PG_OWNER_PASSWORD=' "$QIS_CREDENTIALS_FILE"; then
+    echo "QIS_PG_OWNER_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
+  fi
   # Files written before the purchasing service encrypted buyer identities lack its key: add one.
   if ! grep -q '^QIS_PURCHASING_IDENTITY_KEY=' "$QIS_CREDENTIALS_FILE"; then
     echo "QIS_PURCHASING_IDENTITY_KEY=dev1:$(openssl rand -base64 32)" >>"$QIS_CREDENTIALS_FILE"
@@ -115,6 +122,8 @@ DB_USER=$QIS_PG_APP_USER
 DB_PASSWORD=$QIS_PG_APP_PASSWORD
 DB_ADMIN_USER=$QIS_PG_USER
 DB_ADMIN_PASSWORD=$QIS_PG_PASSWORD
+DB_MIGRATION_USER=$QIS_PG_OWNER_USER
+DB_MIGRATION_PASSWORD=$QIS_PG_OWNER_PASSWORD
 KAFKA_BROKERS=127.0.0.1:$QIS_KAFKA_PORT
 KAFKA_SASL_BROKERS=127.0.0.1:$QIS_KAFKA_SASL_PORT
 MINIO_ENDPOINT=http://127.0.0.1:$QIS_MINIO_PORT

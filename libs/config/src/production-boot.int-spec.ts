@@ -38,6 +38,8 @@ const production: Record<string, string> = {
   DB_PORT: '1',
   KAFKA_BROKERS: '127.0.0.1:1',
   DB_PASSWORD: 'a-database-password-of-its-own',
+  DB_MIGRATION_USER: 'qis_owner',
+  DB_MIGRATION_PASSWORD: 'the-owner-password-of-its-own',
   MINIO_ACCESS_KEY: 'qis',
   MINIO_SECRET_KEY: 'an-object-store-secret-of-its-own',
   AUTH_JWKS_URL: 'http://127.0.0.1:1/realms/qis/protocol/openid-connect/certs',
@@ -90,4 +92,13 @@ describe('a service in QIS_ENV=production', () => {
     expect(code).not.toBe(0);
     expect(output).toContain(expected);
   });
+
+  it.each(['planning', 'evidence'])(
+    '%s refuses to run as the owner of its tables: no DB_MIGRATION_USER is named',
+    async (service) => {
+      const { code, output } = await boot(service, { ...production, DB_MIGRATION_USER: '' });
+      expect(code).not.toBe(0);
+      expect(output).toContain('DB_MIGRATION_USER is missing');
+    },
+  );
 });

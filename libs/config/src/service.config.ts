@@ -102,6 +102,25 @@ export class ServiceConfig {
   @SecretInProduction()
   DB_PASSWORD!: string;
 
+  /**
+   * The role that owns the service's tables and runs its migrations. Set, the service migrates as
+   * this role, grants DB_USER what it needs (on its append-only ledgers SELECT and INSERT only) and
+   * runs as DB_USER, which then cannot alter, drop or disable the triggers of any table. Unset,
+   * DB_USER does both (development only).
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @RequiredInProduction(
+    'without it the runtime role owns its tables and could rewrite its audit and custody ledgers; a role of its own that owns them and runs the migrations',
+  )
+  DB_MIGRATION_USER?: string = undefined;
+
+  /** DB_MIGRATION_USER's password. */
+  @IsOptional()
+  @IsString()
+  DB_MIGRATION_PASSWORD?: string = undefined;
+
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
   DB_NAME = 'qis';
 

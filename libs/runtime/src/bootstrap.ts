@@ -12,6 +12,7 @@ import {
   prefixedTopic,
   provisionTopics,
 } from '@qis/messaging';
+import { migrateAsOwner } from '@qis/persistence';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
@@ -20,7 +21,7 @@ import { useBodyParsers } from './http/body-parsers';
 import { openApiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
 import { kafkaLogSink } from './kafka/kafka.providers';
-import { RuntimeModule } from './runtime.module';
+import { appendOnlyTables, RuntimeModule, servicePersistence } from './runtime.module';
 import { defaultConsumerGroup, type ServiceDefinition } from './service-definition';
 
 export interface RunningService<C extends ServiceConfig> {
@@ -124,6 +125,8 @@ export async function bootstrapService<C extends ServiceConfig>(
 ): Promise<RunningService<C>> {
   const config = configOrExit(def, options.env ?? process.env);
   const groupId = options.groupId ?? defaultConsumerGroup(def, config);
+  // The owner role migrates and grants; the service then runs as the runtime role (migrateAsOwner).
+  if (config.DB_MIGRATION_USER) await migrateAsOwner(config, servicePersistence(def), appendOnlyTables(def));
   const app = await NestFactory.create(RuntimeModule.forService(def, config, groupId), {
     bufferLogs: true,
     abortOnError: false,

@@ -11,7 +11,7 @@ import {
 import { AuthGuard, TokenVerifier } from '@qis/auth';
 import type { ObjectStoreConfig, ServiceConfig } from '@qis/config';
 import { messagingMigrations } from '@qis/messaging';
-import { dataSourceOptions } from '@qis/persistence';
+import { dataSourceOptions, type PersistenceOptions } from '@qis/persistence';
 import { createObjectStoreClient, ObjectStoreHealthIndicator } from '@qis/storage';
 import { LoggerModule } from 'nestjs-pino';
 import { DeadLetterBox } from './dead-letters/dead-letter-box';
@@ -36,6 +36,26 @@ import {
   SERVICE_DEFINITION,
   type ServiceDefinition,
 } from './service-definition';
+
+/** The service's entities and migrations: the runtime's (probes, outbox, inbox, audit log), then its own. */
+export function servicePersistence(def: ServiceDefinition): PersistenceOptions {
+  return {
+    entities: [OpsProbeReceipt, AuditLogEntry, ...asArray(def.entities)],
+    migrations: [
+      CreateOpsProbeReceipt1763800000000,
+      ...messagingMigrations,
+      CreateAuditLog1763800004000,
+      IndexAuditFilters1764800000000,
+      ...asArray(def.migrations),
+    ],
+  };
+}
+
+/** Tables the runtime role may only read and append to: the audit log and the service's own ledgers. */
+export const appendOnlyTables = (def: ServiceDefinition): string[] => [
+  'audit_log',
+  ...(def.appendOnlyTables ?? []),
+];
 
 /**
  * Everything a stage service has in common — config, JSON logs, database with migrations, Kafka,
@@ -84,16 +104,9 @@ export class RuntimeModule {
       imports: [
         LoggerModule.forRoot(loggerParams(def.name, config.LOG_LEVEL)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config, {
-            entities: [OpsProbeReceipt, AuditLogEntry, ...asArray(def.entities)],
-            migrations: [
-              CreateOpsProbeReceipt1763800000000,
-              ...messagingMigrations,
-              CreateAuditLog1763800004000,
-              IndexAuditFilters1764800000000,
-              ...asArray(def.migrations),
-            ],
-          }),
+          ...dataSourceOptions(config, servicePersistence(def)),
+          // With an owner role the migrations ran before (bootstrapService: migrateAsOwner).
+          migrationsRun: !config.DB_MIGRATION_USER,
           retryAttempts: 60,
           retryDelay: 2_000,
         }),

@@ -15,6 +15,11 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   imports?: Array<Type<unknown> | DynamicModule>;
   /** Topics this service needs beyond the declared contracts (and their dead-letter topics). */
   extraTopics?: string[];
+  /**
+   * Ledgers of this service the runtime role may only read and append to, beside the audit log
+   * (with DB_MIGRATION_USER set; see migrateAsOwner).
+   */
+  appendOnlyTables?: string[];
   /** Evidence keeps objects: its readiness includes the object store. */
   objectStore?: { bucket(config: C): string };
 }

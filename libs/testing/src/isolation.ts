@@ -21,20 +21,24 @@ export const pgAdminFromEnv = (env: NodeJS.ProcessEnv = process.env): PgServer =
 });
 
 /**
- * A database of its own for one test suite, owned by the application role as the services'
- * databases are (so tests see the privileges production has); drop it when done.
+ * A database of its own for one test suite, owned as the services' databases are (so tests see the
+ * privileges production has): by the owner role when there is one (DB_MIGRATION_USER: services
+ * migrate as it and run as the application role), else by the application role. The application
+ * role may create tables here too, for the tests that run migrations as it. Drop it when done.
  */
 export async function createTestDatabase(label: string): Promise<{ name: string; drop(): Promise<void> }> {
   const name = uniqueName(`t_${label.replace(/[^a-z0-9]/g, '_')}`).slice(0, 63);
   const admin = pgAdminFromEnv();
   const app = pgServerFromEnv();
+  const owner = process.env['DB_MIGRATION_USER'] || app.user;
   await ensureDatabase(admin, name);
-  if (app.user !== admin.user) {
+  if (owner !== admin.user) {
     const client = new Client({ ...admin, database: name, connectionTimeoutMillis: 5_000 });
     await client.connect();
     try {
-      await client.query(`alter database "${name}" owner to "${app.user}"`);
-      await client.query(`grant all on schema public to "${app.user}"`);
+      await client.query(`alter database "${name}" owner to "${owner}"`);
+      await client.query(`grant all on schema public to "${owner}"`);
+      if (app.user !== owner) await client.query(`grant all on schema public to "${app.user}"`);
     } finally {
       await client.end();
     }

@@ -42,5 +42,6 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
     SealingModule,
     BatchViewModule,
   ],
+  appendOnlyTables: ['custody_entry'],
   objectStore: { bucket: (config) => config.EVIDENCE_BUCKET },
 };
