@@ -37,6 +37,9 @@ export default async function globalSetup(): Promise<void> {
   }
   Object.assign(process.env, env, {
     QIS_ENV: 'test',
+    // The legal clocks run out by moving the services' clocks (POST /ops/clock), never by
+    // back-dating records; a test that needs the fixed clock passes CLOCK_OVERRIDE_ENABLED=''.
+    CLOCK_OVERRIDE_ENABLED: process.env['CLOCK_OVERRIDE_ENABLED'] ?? 'true',
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'error',
     QIS_TEST_RUN_PREFIX: newTestRunPrefix(),
   });

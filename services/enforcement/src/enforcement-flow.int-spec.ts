@@ -9,6 +9,8 @@ import {
   type ResultNotifiedValue,
 } from '@qis/contracts';
 import { expectEventually, type TestService } from '@qis/testing';
+import { CalendarSource } from './calendar/calendar-source';
+import { addDays, daysBetween, endOfShanghaiDay, shanghaiDate } from './calendar/shanghai-time';
 import type { EnforcementConfig } from './enforcement.config';
 import {
   EnforcementFixture,
@@ -61,7 +63,7 @@ const officer = (jurisdiction: string): Claims => ({
   sub: `officer-${jurisdiction}`,
 });
 const approver: Claims = { roles: ['approver'], sub: 'approver-li' };
-const RECEIVED = '2026-06-01T02:00:00.000Z';
+const DAY = 86_400_000;
 
 let service: TestService<EnforcementConfig>;
 let fx: EnforcementFixture;
@@ -73,9 +75,12 @@ beforeAll(async () => {
 
 afterAll(() => fx?.stop());
 
-/** Records every result notice of the batch as sent and received on `receivedAt`. */
-const deliverAll = (batchNumber: string, receivedAt = RECEIVED, kind = 'result'): Promise<void> =>
-  fx.deliverAll(batchNumber, receivedAt, kind);
+/** Records every result notice of the batch as sent and received now, on enforcement's clock. */
+const deliverAll = (batchNumber: string, kind = 'result'): Promise<string> =>
+  fx.deliverAll(batchNumber, undefined, kind);
+
+/** The working-day calendar enforcement computes with (the approved schedules included). */
+const calendar = () => fx.service.app.get(CalendarSource).current();
 
 async function caseOf(batchNumber: string): Promise<CaseBody> {
   const res = await fx.call<CaseBody[]>('GET', '/cases', approver);
@@ -85,6 +90,30 @@ async function caseOf(batchNumber: string): Promise<CaseBody> {
 }
 
 describe('enforcement on the real PostgreSQL and Kafka', () => {
+  // First, before any test moves the clock into 2027 (which loads an illustrative 2027 schedule).
+  it('raises an alert instead of failing when the result notice deadline reaches a year the calendar does not know', async () => {
+    const b = 'HZ2026-900009';
+    // 12-29, 12-30, 12-31, then 2027: chinese-days has no 2027 schedule yet.
+    await fx.batch(b, { report: { issuedAt: '2026-12-28T02:00:00.000Z' } });
+    const notices = await fx.notices<NoticeBody>(b, 'result', 3);
+    expect(notices.map((n) => n.dueAt)).toEqual([null, null, null]);
+    const alerts = await fx.call<Array<{ kind: string; message: string }>>(
+      'GET',
+      `/alerts?batchNumber=${b}`,
+      approver,
+    );
+    expect(alerts.body).toEqual([
+      expect.objectContaining({
+        kind: 'calendar-year-unknown',
+        message: expect.stringContaining('no working-day calendar for 2027'),
+      }),
+    ]);
+    // The scan neither fails nor guesses the deadline.
+    await fx.scan();
+    const after = await fx.notices<NoticeBody>(b, 'result', 3);
+    expect(after.every((n) => n.dueAt === null)).toBe(true);
+  });
+
   it('sets the result notice deadline 5 working days after the report, across National Day and the 调休 Saturday, and alerts on breach', async () => {
     const b = 'HZ2026-900001';
     await fx.batch(b, { report: { issuedAt: '2026-09-29T02:00:00.000Z' } });
@@ -138,7 +167,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     ).toEqual(['producer', 'seller']);
     expect(await fx.published(ResultNotified, b)).toHaveLength(0);
 
-    await deliverAll(b, '2026-03-18T02:05:00.000Z');
+    await deliverAll(b);
     const [notified] = await fx.published<ResultNotifiedValue>(ResultNotified, b);
     expect(notified?.publicNotice).toEqual({
       sellerName: seller.name,
@@ -155,33 +184,40 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     ]);
   });
 
-  it('accepts an objection filed on day 15 and refuses one filed on day 16, with the dates in the reason', async () => {
+  it('accepts an objection filed on the last day of the 15-day period and refuses one filed the day after, with the dates in the reason', async () => {
     const b = 'HZ2026-900003';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await deliverAll(b);
+    const receivedAt = await deliverAll(b);
+    const receivedOn = shanghaiDate(new Date(receivedAt));
+    // Day 15 after the receipt, moved to the next working day when it is a rest day or holiday.
+    const lastDay = (await calendar()).lastDayOfPeriod(receivedOn, 15);
+    const dayAfter = addDays(lastDay, 1);
+    // The clock runs to 09:00 (Asia/Shanghai) of the day after the period: nothing back-dated.
+    await fx.advanceTo(new Date(`${dayAfter}T01:00:00.000Z`));
 
     const late = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       applicantUnifiedSocialCreditCode: orderPlacedExample.value.seller.unifiedSocialCreditCode,
-      filedAt: '2026-06-17T01:00:00.000Z',
+      filedAt: `${dayAfter}T01:00:00.000Z`,
     });
     expect(late.status).toBe(201);
     expect(late.body.status).toBe('refused');
     expect(late.body.refusalReason).toBe(
-      'filed on 2026-06-17 (day 16); the notice was received on 2026-06-01 and the 15-day period to object ended on 2026-06-16',
+      `filed on ${dayAfter} (day ${daysBetween(receivedOn, dayAfter)}); the notice was received on ${receivedOn} and the 15-day period to object ended on ${lastDay}`,
     );
 
+    // Filed (received by the bureau) at 17:00 of the last day, recorded the next morning: in time.
     const inTime = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
       applicantRole: 'producer',
       applicantName: '湖州示例丝绸有限公司',
-      filedAt: '2026-06-16T09:00:00.000Z',
+      filedAt: `${lastDay}T09:00:00.000Z`,
     });
     expect(inTime.status).toBe(201);
-    expect(inTime.body).toMatchObject({ status: 'filed', windowLastDay: '2026-06-16' });
+    expect(inTime.body).toMatchObject({ status: 'filed', windowLastDay: lastDay });
     const filed = await fx.published<{ objectionId: string; noticeReceivedAt: string }>(ObjectionFiled, b);
     expect(filed).toEqual([
-      expect.objectContaining({ objectionId: inTime.body.id, noticeReceivedAt: RECEIVED }),
+      expect.objectContaining({ objectionId: inTime.body.id, noticeReceivedAt: receivedAt }),
     ]);
     // An objection is pending: the result is not final.
     await fx.scan();
@@ -191,11 +227,11 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
   it('waives the re-inspection when procedures are not completed within 7 days of the lab being known, and the first result stands', async () => {
     const b = 'HZ2026-900004';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await deliverAll(b);
+    const receivedAt = await deliverAll(b);
     const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
-      filedAt: '2026-06-10T01:00:00.000Z',
+      filedAt: receivedAt,
     });
     const approved = await fx.call<ObjectionBody>(
       'POST',
@@ -204,7 +240,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       {
         approve: true,
         reason: '申请材料齐全，同意复检',
-        decidedAt: '2026-06-10T03:00:00.000Z',
+        decidedAt: (await fx.now()).toISOString(),
       },
     );
     expect(approved.status).toBe(200);
@@ -215,16 +251,16 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body.status,
     ).toBe('approved');
 
-    await fx.dispatchReinspection(b, '2026-06-12T02:00:00.000Z');
-    // Day 7 after 06-12 is 06-19, the Dragon Boat Festival: the period runs to Monday 06-22.
+    const dispatchedAt = (await fx.now()).toISOString();
+    await fx.dispatchReinspection(b, dispatchedAt);
+    // Day 7 after the day the lab was known, moved past rest days and holidays.
+    const completeBy = endOfShanghaiDay(
+      (await calendar()).lastDayOfPeriod(shanghaiDate(new Date(dispatchedAt)), 7),
+    ).toISOString();
     await expectEventually(async () =>
       expect(
         (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body,
-      ).toMatchObject({
-        status: 'approved',
-        labNotifiedAt: '2026-06-12T02:00:00.000Z',
-        completeBy: '2026-06-22T15:59:59.999Z',
-      }),
+      ).toMatchObject({ status: 'approved', labNotifiedAt: dispatchedAt, completeBy }),
     );
     const [requested] = await fx.published<{ sealNumber: string; originalLabId: string }>(
       ReinspectionRequested,
@@ -235,7 +271,12 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       originalLabId: reportIssuedExample.value.labId,
     });
 
+    // The clock runs past the 7 days (and the others' 15-day periods): waived at the next scan.
     await fx.scan();
+    expect(
+      (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body.status,
+    ).toBe('approved');
+    await fx.windowsRunOut();
     const after = await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver);
     expect(after.body.status).toBe('waived');
     const finals = await fx.published<ResultFinalValue>(ResultFinal, b);
@@ -251,12 +292,13 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
   it("takes the applicant's written waiver of an approved re-inspection at once: the first result is final", async () => {
     const b = 'HZ2026-900011';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    // The seller received its notice two days ago (its period runs on), the others long ago: once
-    // the seller has waived, its period no longer holds the result open.
-    const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+    // The others receive their notices, the clock runs past their 15 days, then the seller receives
+    // its own (its period runs on): once the seller has waived, its period no longer holds the
+    // result open.
+    const now = async () => (await fx.now()).toISOString();
     const notices = await fx.notices<{ id: string; kind: string; recipient: string; channel: string }>(b);
-    for (const n of notices.filter((x) => x.channel !== 'public-notice')) {
-      const at = iso(n.recipient === 'seller' ? 2 : 40);
+    const deliver = async (n: { id: string }) => {
+      const at = await now();
       expect(
         (
           await fx.call('POST', `/notices/${n.id}/delivery`, officer('330100'), {
@@ -265,21 +307,28 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
           })
         ).status,
       ).toBe(200);
-    }
+    };
+    const open = notices.filter((x) => x.channel !== 'public-notice');
+    for (const n of open.filter((x) => x.recipient !== 'seller')) await deliver(n);
+    await fx.advance(25 * DAY);
+    await deliver(open.find((x) => x.recipient === 'seller') as { id: string });
     const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
-      filedAt: iso(1),
+      filedAt: await now(),
     });
-    const waiver = { declaredAt: iso(0.5), reason: '申请人书面声明放弃复检' };
     // Only an approved re-inspection can be given up.
-    const early = await fx.call('POST', `/objections/${objection.body.id}/waiver`, officer('330100'), waiver);
+    const early = await fx.call('POST', `/objections/${objection.body.id}/waiver`, officer('330100'), {
+      declaredAt: await now(),
+      reason: '申请人书面声明放弃复检',
+    });
     expect(early.status).toBe(409);
     await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {
       approve: true,
       reason: '申请材料齐全，同意复检',
-      decidedAt: iso(0.9),
+      decidedAt: await now(),
     });
+    const waiver = { declaredAt: await now(), reason: '申请人书面声明放弃复检' };
     const invalid = await fx.call('POST', `/objections/${objection.body.id}/waiver`, officer('330100'), {
       declaredAt: 'yesterday',
     });
@@ -308,11 +357,11 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
   it('lets a re-inspection result replace the first; it is final at once and notified to the applicant and the platform', async () => {
     const b = 'HZ2026-900005';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await deliverAll(b);
+    const receivedAt = await deliverAll(b);
     const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
-      filedAt: '2026-06-10T01:00:00.000Z',
+      filedAt: receivedAt,
     });
     await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {
       approve: true,
@@ -322,11 +371,12 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       'POST',
       `/objections/${objection.body.id}/procedures-completed`,
       officer('330100'),
-      { completedAt: new Date().toISOString() },
+      { completedAt: (await fx.now()).toISOString() },
     );
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/lab .* is not known yet/);
-    await fx.dispatchReinspection(b, new Date(Date.now() - 60_000).toISOString());
+    const dispatchedAt = (await fx.now()).getTime();
+    await fx.dispatchReinspection(b, new Date(dispatchedAt).toISOString());
     await expectEventually(async () =>
       expect(
         (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body.completeBy,
@@ -336,9 +386,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       'POST',
       `/objections/${objection.body.id}/procedures-completed`,
       officer('330100'),
-      {
-        completedAt: new Date().toISOString().replace(/\.\d{3}Z$/, '.000Z'),
-      },
+      { completedAt: new Date(dispatchedAt + 1_000).toISOString() },
     );
     expect(done.body.status).toBe('re-inspecting');
     await fx.scan();
@@ -379,7 +427,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     const b = 'HZ2026-900006';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
     await deliverAll(b);
-    await fx.scan();
+    await fx.windowsRunOut();
     const [final] = await fx.published<ResultFinalValue>(ResultFinal, b);
     expect(final).toMatchObject({ basis: 'no-objection', verdict: 'fail' });
 
@@ -434,7 +482,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     const notices = await fx.notices<NoticeBody>(b, 'result', 2);
     expect(notices.map((n) => n.recipient).sort()).toEqual(['producer', 'seller']);
     await deliverAll(b);
-    await fx.scan();
+    await fx.windowsRunOut();
     expect(await caseOf(b)).toMatchObject({
       rule: 'seller-address',
       authority: { kind: 'district-bureau', areaCode: '330108', name: '杭州市滨江区市场监督管理局' },
@@ -451,7 +499,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       report: { issuedAt: '2026-05-29T02:00:00.000Z' },
     });
     await deliverAll(b);
-    await fx.scan();
+    await fx.windowsRunOut();
     expect((await fx.call<CaseBody[]>('GET', '/cases', approver)).body.some((c) => c.batchNumber === b)).toBe(
       false,
     );
@@ -514,40 +562,18 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     expect(credit.body.penalties).toBeGreaterThanOrEqual(1);
   });
 
-  it('raises an alert instead of failing when the result notice deadline reaches a year the calendar does not know', async () => {
-    const b = 'HZ2026-900009';
-    // 12-29, 12-30, 12-31, then 2027: chinese-days has no 2027 schedule yet.
-    await fx.batch(b, { report: { issuedAt: '2026-12-28T02:00:00.000Z' } });
-    const notices = await fx.notices<NoticeBody>(b, 'result', 3);
-    expect(notices.map((n) => n.dueAt)).toEqual([null, null, null]);
-    const alerts = await fx.call<Array<{ kind: string; message: string }>>(
-      'GET',
-      `/alerts?batchNumber=${b}`,
-      approver,
-    );
-    expect(alerts.body).toEqual([
-      expect.objectContaining({
-        kind: 'calendar-year-unknown',
-        message: expect.stringContaining('no working-day calendar for 2027'),
-      }),
-    ]);
-    // The scan neither fails nor guesses the deadline.
-    await fx.scan();
-    const after = await fx.notices<NoticeBody>(b, 'result', 3);
-    expect(after.every((n) => n.dueAt === null)).toBe(true);
-  });
-
   it('lets an amended report replace the original: unsent notices withdrawn, a sent one corrected, the objection period run from the corrected notice', async () => {
     const b = 'HZ2026-900010';
     const original = reportIssuedExample.value.reportNumber;
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
     const first = await fx.notices<NoticeBody>(b, 'result', 3);
     const sellerFirst = first.find((n) => n.recipient === 'seller') as NoticeBody;
+    const firstReceived = (await fx.now()).toISOString();
     expect(
       (
         await fx.call('POST', `/notices/${sellerFirst.id}/delivery`, officer('330100'), {
-          sentAt: RECEIVED,
-          receivedAt: RECEIVED,
+          sentAt: firstReceived,
+          receivedAt: firstReceived,
         })
       ).status,
     ).toBe(200);
@@ -584,20 +610,26 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     expect(
       (
         await fx.call('POST', `/notices/${withdrawn.id}/delivery`, officer('330100'), {
-          sentAt: RECEIVED,
-          receivedAt: RECEIVED,
+          sentAt: firstReceived,
+          receivedAt: firstReceived,
         })
       ).status,
     ).toBe(409);
 
-    await deliverAll(b, '2026-06-10T02:00:00.000Z');
-    // Day 19 after the first notice, day 10 after the corrected one: in time.
+    // The corrected notices are received 9 days after the first; the objection comes 18 days after
+    // the first (its period over) and 9 after the corrected one: in time.
+    await fx.advance(9 * DAY);
+    const correctedReceived = await deliverAll(b);
+    await fx.advance(9 * DAY);
     const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
-      filedAt: '2026-06-20T01:00:00.000Z',
+      filedAt: (await fx.now()).toISOString(),
     });
-    expect(objection.body).toMatchObject({ status: 'filed', windowLastDay: '2026-06-25' });
+    expect(objection.body).toMatchObject({
+      status: 'filed',
+      windowLastDay: (await calendar()).lastDayOfPeriod(shanghaiDate(new Date(correctedReceived)), 15),
+    });
     const filed = await fx.published<{ reportNumber: string }>(ObjectionFiled, b);
     expect(filed).toEqual([expect.objectContaining({ reportNumber: 'ZJFZ2026-A-00123' })]);
   });

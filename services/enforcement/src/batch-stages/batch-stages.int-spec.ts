@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { expectEventually } from '@qis/testing';
 import { EnforcementFixture, type Claims } from '../testing/enforcement-fixture';
+import { CalendarSource } from '../calendar/calendar-source';
+import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 
 interface Stages {
   batchNumber: string;
@@ -28,16 +30,19 @@ describe("enforcement's stages of a batch", () => {
   const routedBatch = `HZ2026-${String(randomInt(950_000, 999_999))}`;
   const openBatch = `HZ2026-${String(randomInt(900_000, 949_999))}`;
   const objectedBatch = `HZ2026-${String(randomInt(850_000, 899_999))}`;
+  let deliveredAt: string;
 
   beforeAll(async () => {
     fx = await EnforcementFixture.start();
-    await fx.batch(routedBatch, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await fx.batch(openBatch, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await fx.batch(objectedBatch, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
+    // Reported today: the notices are delivered in time, the 5 working days run from now.
+    const issuedAt = (await fx.now()).toISOString();
+    await fx.batch(routedBatch, { report: { issuedAt } });
+    await fx.batch(openBatch, { report: { issuedAt } });
+    await fx.batch(objectedBatch, { report: { issuedAt } });
     await fx.notices(routedBatch, 'result', 2);
     await fx.notices(openBatch, 'result', 2);
-    await fx.deliverAll(routedBatch, '2026-06-01T02:00:00.000Z');
-    await fx.scan();
+    deliveredAt = await fx.deliverAll(routedBatch);
+    await fx.windowsRunOut();
   }, 180_000);
   afterAll(() => fx?.stop());
 
@@ -60,8 +65,7 @@ describe("enforcement's stages of a batch", () => {
     // The officer who recorded the delivery; the final result and the routing were the rules'.
     const delivered = notified.filter((n) => n.facts['channel'] !== 'public-notice');
     expect(delivered.length).toBeGreaterThanOrEqual(2);
-    for (const n of delivered)
-      expect(n).toMatchObject({ actor: 'officer-330100', at: '2026-06-01T02:00:00.000Z' });
+    for (const n of delivered) expect(n).toMatchObject({ actor: 'officer-330100', at: deliveredAt });
     expect(reply.body.stages.find((s) => s.stage === 'routed')).toMatchObject({
       actor: null,
       deadline: { met: null, rule: expect.stringContaining('CASE_DUE_DAYS') },
@@ -106,7 +110,8 @@ describe("enforcement's stages of a batch", () => {
 
   it('shows the objection with the officer who recorded it, its decision and the 7-day procedures deadline', async () => {
     // Delivered after the scan of beforeAll, so the 15-day window is still open to this objection.
-    await fx.deliverAll(objectedBatch, '2026-06-01T02:00:00.000Z');
+    await fx.deliverAll(objectedBatch);
+    const filedAt = (await fx.now()).toISOString();
     const filed = await fx.call<{ id: string }>(
       'POST',
       `/batches/${objectedBatch}/objections`,
@@ -114,17 +119,21 @@ describe("enforcement's stages of a batch", () => {
       {
         applicantRole: 'seller',
         applicantName: '杭州某某家纺有限公司',
-        filedAt: '2026-06-10T01:00:00.000Z',
+        filedAt,
       },
     );
     expect(filed.status).toBe(201);
     const decided = await fx.call('POST', `/objections/${filed.body.id}/decision`, approver, {
       approve: true,
       reason: '申请材料齐全，同意复检',
-      decidedAt: '2026-06-10T03:00:00.000Z',
+      decidedAt: filedAt,
     });
     expect(decided.status).toBe(200);
-    await fx.dispatchReinspection(objectedBatch, '2026-06-12T02:00:00.000Z');
+    const dispatchedAt = await fx.now();
+    await fx.dispatchReinspection(objectedBatch, dispatchedAt.toISOString());
+    // 7 days from the day the lab was known, moved past rest days and holidays.
+    const calendar = await fx.service.app.get(CalendarSource).current();
+    const due = endOfShanghaiDay(calendar.lastDayOfPeriod(shanghaiDate(dispatchedAt), 7)).toISOString();
     const objected = await expectEventually(async () => {
       const r = await stagesOf(objectedBatch, planner);
       const found = r.body.stages.find((s) => s.stage === 'objected');
@@ -132,11 +141,11 @@ describe("enforcement's stages of a batch", () => {
       return found;
     });
     expect(objected).toMatchObject({
-      at: '2026-06-10T01:00:00.000Z',
+      at: filedAt,
       actor: 'officer-330100',
       deadline: {
-        due: '2026-06-22T15:59:59.999Z',
-        met: false,
+        due,
+        met: null, // still running
         rule: expect.stringContaining('within 7 days'),
       },
       facts: {
@@ -144,7 +153,7 @@ describe("enforcement's stages of a batch", () => {
         applicant: 'seller',
         status: 'approved',
         decidedBy: approver.sub,
-        decidedAt: '2026-06-10T03:00:00.000Z',
+        decidedAt: filedAt,
       },
     });
     // Not routed (an objection is pending): the sampling city's officers, who recorded the

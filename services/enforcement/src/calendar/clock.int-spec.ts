@@ -62,7 +62,8 @@ describe("enforcement's clock", () => {
 describe("enforcement's clock without CLOCK_OVERRIDE_ENABLED", () => {
   let fx: EnforcementFixture;
   beforeAll(async () => {
-    fx = await EnforcementFixture.start();
+    // The test stack sets it for every service: unset here.
+    fx = await EnforcementFixture.start({ CLOCK_OVERRIDE_ENABLED: '' });
   }, 120_000);
   afterAll(() => fx?.stop());
 

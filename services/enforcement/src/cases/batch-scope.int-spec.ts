@@ -65,23 +65,23 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
     );
     // Nothing sent in 5 working days: an overdue alert for each batch.
     await fx.scan();
-    await fx.deliverAll(routed, '2026-06-01T02:00:00.000Z');
-    await fx.deliverAll(fujian, '2026-06-01T02:00:00.000Z');
+    await fx.deliverAll(routed);
+    await fx.deliverAll(fujian);
     // An objection on the batch to be routed, refused: the result then becomes final.
     const filed = await fx.call<{ id: string }>('POST', `/batches/${routed}/objections`, officer('330100'), {
       applicantRole: 'seller',
       applicantName: seller.name,
-      filedAt: '2026-06-10T01:00:00.000Z',
+      filedAt: (await fx.now()).toISOString(),
     });
     expect(filed.status).toBe(201);
     routedObjection = filed.body.id;
     const refused = await fx.call('POST', `/objections/${routedObjection}/decision`, approver, {
       approve: false,
       reason: '异议理由不成立',
-      decidedAt: '2026-06-10T03:00:00.000Z',
+      decidedAt: (await fx.now()).toISOString(),
     });
     expect(refused.status).toBe(200);
-    await fx.scan(); // the 15-day windows are over: final, failed, routed
+    await fx.windowsRunOut(); // the 15-day windows are over: final, failed, routed
     const cases = await expectEventually(async () => {
       const r = await fx.call<CaseBody[]>('GET', '/cases', approver);
       const mine = r.body.filter((c) => [routed, fujian].includes(c.batchNumber));
@@ -118,7 +118,8 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
       headers: await fx.service.auth(foreign),
     });
     expectHidden({ status: pdf.status, body: await pdf.json() }, 'notice', routedNotice.id);
-    const deliver = { sentAt: '2026-06-01T02:00:00.000Z', receivedAt: '2026-06-01T02:00:00.000Z' };
+    const now = (await fx.now()).toISOString();
+    const deliver = { sentAt: now, receivedAt: now };
     expectHidden(
       await fx.call('POST', `/notices/${routedNotice.id}/delivery`, foreign, deliver),
       'notice',
@@ -192,7 +193,7 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
   it('lets only the sampling city act on a batch not routed yet: delivery, objection, procedures', async () => {
     const district = officer('330110');
     const city = officer('330100');
-    const at = '2026-06-01T02:00:00.000Z';
+    const at = (await fx.now()).toISOString();
     expectHidden(
       await fx.call('POST', `/notices/${openNotice.id}/delivery`, district, { sentAt: at, receivedAt: at }),
       'notice',
@@ -205,7 +206,7 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
     const filing = {
       applicantRole: 'seller',
       applicantName: seller.name,
-      filedAt: '2026-06-10T01:00:00.000Z',
+      filedAt: at,
     };
     expectHidden(await fx.call('POST', `/batches/${open}/objections`, district, filing), 'batch', open);
     const filed = await fx.call<{ id: string }>('POST', `/batches/${open}/objections`, city, filing);
@@ -214,11 +215,12 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
     const decided = await fx.call('POST', `/objections/${openObjection}/decision`, approver, {
       approve: true,
       reason: '申请材料齐全，同意复检',
-      decidedAt: '2026-06-10T03:00:00.000Z',
+      decidedAt: at,
     });
     expect(decided.status).toBe(200);
-    await fx.dispatchReinspection(open, '2026-06-12T02:00:00.000Z');
-    const done = { completedAt: '2026-06-13T01:00:00.000Z' };
+    const dispatchedAt = (await fx.now()).getTime();
+    await fx.dispatchReinspection(open, new Date(dispatchedAt).toISOString());
+    const done = { completedAt: new Date(dispatchedAt + 1_000).toISOString() };
     expectHidden(
       await fx.call('POST', `/objections/${openObjection}/procedures-completed`, district, done),
       'objection',

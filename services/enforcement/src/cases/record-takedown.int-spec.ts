@@ -33,8 +33,8 @@ describe("a platform's takedown report (platform.takedown-reported.v1)", () => {
   it("is attached to the batch's case and to the seller's credit file", async () => {
     const b = 'HZ2026-910001';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await fx.deliverAll(b, '2026-06-01T02:00:00.000Z');
-    await fx.scan();
+    await fx.deliverAll(b);
+    await fx.windowsRunOut();
     const cases = await fx.call<Array<{ id: string; batchNumber: string }>>('GET', '/cases', approver);
     const routed = cases.body.find((c) => c.batchNumber === b);
     expect(routed).toBeDefined();
@@ -82,8 +82,8 @@ describe("a platform's takedown report (platform.takedown-reported.v1)", () => {
     ['another listing', 'HZ2026-910004', { listingId: '7099999999' }, 'not on 7099999999'],
   ])("is triaged, not attached, when it names %s than the batch's order", async (_, b, over, reason) => {
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await fx.deliverAll(b, '2026-06-01T02:00:00.000Z');
-    await fx.scan();
+    await fx.deliverAll(b);
+    await fx.windowsRunOut();
     await fx.emit(TakedownReported, b, { ...report(b), ...over });
     const rows = await expectEventually(async () => {
       const found = (await fx.service.app

@@ -15,7 +15,6 @@ interface CreditBody {
 }
 
 const planner = { roles: ['planner'], sub: 'planner-zhao' };
-const RECEIVED = '2026-06-01T02:00:00.000Z';
 
 let fx: EnforcementFixture;
 
@@ -29,8 +28,8 @@ describe('targeted follow-up sampling closes the loop on the credit file', () =>
   it("proposes a follow-up after a final failure, links planning's follow-up batch, and files its outcome", async () => {
     const failed = 'HZ2026-930001';
     await fx.batch(failed, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await fx.deliverAll(failed, RECEIVED);
-    await fx.scan();
+    await fx.deliverAll(failed);
+    await fx.windowsRunOut();
     expect(await fx.published<ResultFinalValue>(ResultFinal, failed)).toEqual([
       expect.objectContaining({ verdict: 'fail' }),
     ]);
@@ -59,8 +58,8 @@ describe('targeted follow-up sampling closes the loop on the credit file', () =>
         issuedAt: '2026-06-20T02:00:00.000Z',
       },
     });
-    await fx.deliverAll(followUp, '2026-06-24T02:00:00.000Z');
-    await fx.scan();
+    await fx.deliverAll(followUp);
+    await fx.windowsRunOut();
     expect(await fx.published<ResultFinalValue>(ResultFinal, followUp)).toEqual([
       expect.objectContaining({ verdict: 'pass', basis: 'no-objection' }),
     ]);

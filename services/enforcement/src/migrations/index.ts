@@ -1,4 +1,5 @@
 import { AddAmendedReports1764600200000 } from './add-amended-reports.migration';
+import { AddDelayedReceipts1765100000000 } from './add-delayed-receipts.migration';
 import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migration';
 import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
@@ -15,4 +16,5 @@ export const migrations = [
   AddFollowUpOutcomes1764600300000,
   AddHolidaySchedules1764950000000,
   AddTakedownTriage1765000000000,
+  AddDelayedReceipts1765100000000,
 ];

@@ -445,6 +445,8 @@ export class IssueNoticesUseCase {
       sentAt: publicNotice ? now : null,
       receivedAt: publicNotice ? now : null,
       correctsNoticeId,
+      // Issued on enforcement's clock (not the database's), so deliveries are checked against it.
+      createdAt: now,
     });
     await manager.insert(Notice, notice);
     return notice;

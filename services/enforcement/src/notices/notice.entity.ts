@@ -52,8 +52,26 @@ export class Notice {
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true })
   receivedAt!: Date | null;
 
+  /** When the notice was issued (made), on enforcement's clock: no delivery is sent before it. */
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /**
+   * A receipt recorded after the day it happened, waiting for a second officer's confirmation: the
+   * objection period does not run from it (nor is `receivedAt` set) until then.
+   */
+  @Column({ name: 'receipt_pending_at', type: 'timestamptz', nullable: true })
+  receiptPendingAt!: Date | null;
+
+  /** The proof of service a late-recorded receipt rests on (e.g. the postal return receipt). */
+  @Column({ name: 'receipt_reason', type: 'text', nullable: true })
+  receiptReason!: string | null;
+
+  @Column({ name: 'receipt_recorded_by', type: 'text', nullable: true })
+  receiptRecordedBy!: string | null;
+
+  @Column({ name: 'receipt_confirmed_by', type: 'text', nullable: true })
+  receiptConfirmedBy!: string | null;
 
   /** A corrected notice (更正通知书): the sent notice of the replaced report it corrects. */
   @Column({ name: 'corrects_notice_id', type: 'uuid', nullable: true })

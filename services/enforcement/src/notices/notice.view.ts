@@ -14,6 +14,11 @@ export class NoticeView {
   @ApiProperty({ example: 'JG2026-000456' }) noticeNumber!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) reportNumber!: string | null;
   @ApiProperty({ description: 'the notice text (Chinese)' }) content!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: "when the notice was issued, on enforcement's clock: no delivery may be sent before it",
+  })
+  issuedAt!: string;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -30,6 +35,32 @@ export class NoticeView {
   dueDatePendingYear!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) sentAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) receivedAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description:
+      'a receipt recorded after the day it happened, waiting for a second officer (POST /notices/{id}/receipt-confirmation); the objection period does not run from it until confirmed',
+  })
+  receiptPendingAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the proof of service a receipt recorded after its day rests on',
+  })
+  receiptReason!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the officer who recorded a receipt after its day',
+  })
+  receiptRecordedBy!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the second officer who confirmed it (never the one who recorded it)',
+  })
+  receiptConfirmedBy!: string | null;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -79,10 +110,15 @@ export class NoticeView {
       noticeNumber: n.noticeNumber,
       reportNumber: n.reportNumber,
       content: n.content,
+      issuedAt: n.createdAt.toISOString(),
       dueAt: n.dueAt?.toISOString() ?? null,
       dueDatePendingYear: n.duePendingYear,
       sentAt: n.sentAt?.toISOString() ?? null,
       receivedAt: n.receivedAt?.toISOString() ?? null,
+      receiptPendingAt: n.receiptPendingAt?.toISOString() ?? null,
+      receiptReason: n.receiptReason,
+      receiptRecordedBy: n.receiptRecordedBy,
+      receiptConfirmedBy: n.receiptConfirmedBy,
       correctsNoticeId: n.correctsNoticeId,
       withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
       evidenceObjectId: n.evidenceObjectId,

@@ -15,6 +15,7 @@ import { BatchScope } from '../cases/batch-scope';
 import { BatchNumberPipe } from '../http/batch-number.pipe';
 import { Notice } from './notice.entity';
 import { NoticeView } from './notice.view';
+import { ConfirmReceiptCommand } from './confirm-receipt.command';
 import { RecordDeliveryCommand } from './record-delivery.command';
 import { RecordDeliveryUseCase } from './record-delivery.usecase';
 import { RenderNoticePdfUseCase } from './render-notice-pdf.usecase';
@@ -93,11 +94,12 @@ export class NoticesController {
   })
   @ApiOkResponse({ type: NoticeView })
   @ApiUnprocessableEntityResponse({
-    description: 'sentAt or receivedAt lies in the future, or receivedAt is before sentAt',
+    description:
+      "sentAt or receivedAt lies in the future (enforcement's clock), sentAt precedes the notice's issuedAt, receivedAt is before sentAt, or receivedAt lies on an earlier day than today (Asia/Shanghai) without receiptReason",
   })
   @ApiConflictResponse({
     description:
-      'the notice was withdrawn, is a public notice (published, not delivered), was already received, or was already sent at another time',
+      "the notice was withdrawn, is a public notice (published, not delivered), was already received, was already sent at another time, or has a receipt awaiting a second officer's confirmation",
   })
   async deliver(
     @CurrentActor() actor: AuditActor,
@@ -107,5 +109,28 @@ export class NoticesController {
   ): Promise<NoticeView> {
     await this.load(principal, id);
     return NoticeView.of(await this.recordDelivery.execute(actor, id, command));
+  }
+
+  @Post('notices/:id/receipt-confirmation')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      'A second officer confirms a receipt recorded after the day it happened (four-eyes); the objection period then runs from it',
+  })
+  @ApiOkResponse({ type: NoticeView })
+  @ApiUnprocessableEntityResponse({ description: 'receivedAt is not the receipt awaiting confirmation' })
+  @ApiConflictResponse({
+    description:
+      'no receipt awaits confirmation (or the notice was withdrawn, is a public notice, or was already received), or the caller recorded it (rule four-eyes)',
+  })
+  async confirmReceipt(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: ConfirmReceiptCommand,
+  ): Promise<NoticeView> {
+    await this.load(principal, id);
+    return NoticeView.of(await this.recordDelivery.confirmReceipt(actor, id, command));
   }
 }

@@ -1,16 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { retryTransaction } from '@qis/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import { Notice } from './notice.entity';
 import type { RecordDeliveryCommand } from './record-delivery.command';
+import type { ConfirmReceiptCommand } from './confirm-receipt.command';
+import { shanghaiDate } from '../calendar/shanghai-time';
 import { ResultNotifier } from './result-notifier';
 import { Clock } from '../calendar/clock';
+
+/** The four-eyes rule of a receipt recorded after its day (409, `rule: 'four-eyes'`). */
+class FourEyesConflict extends ConflictException {
+  constructor(message: string) {
+    super({ statusCode: 409, error: 'Conflict', rule: 'four-eyes', message });
+    this.message = message;
+  }
+}
 
 /** Records how a notice was delivered; the last result notice sent publishes `result-notified`. */
 @Injectable()
@@ -37,30 +47,42 @@ export class RecordDeliveryUseCase {
       notInFuture('receivedAt', receivedAt, now);
       if (receivedAt < sentAt) throw unprocessable('receivedAt', `is before sentAt (${command.sentAt})`);
     }
+    // A receipt on an earlier (Shanghai) day than today would start the objection period in the
+    // past: only on a stated proof of service, and only once a second officer confirms it.
+    const lateReceipt = receivedAt !== null && shanghaiDate(receivedAt) < shanghaiDate(now);
+    if (lateReceipt && !command.receiptReason)
+      throw unprocessable(
+        'receivedAt',
+        `lies on ${shanghaiDate(receivedAt)}, before today (${shanghaiDate(now)}, Asia/Shanghai): it would start the objection period in the past; ` +
+          'give receiptReason (the proof of service, e.g. the return receipt) and have a second officer confirm it',
+      );
     // The deadline scan may lock the same deadlines in the other order: a deadlock victim runs again.
     return retryTransaction(this.dataSource, async (manager) => {
-      const notice = await manager.findOne(Notice, {
-        where: { id: noticeId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!notice) throw notFound('notice', noticeId);
-      if (notice.withdrawnAt)
+      const notice = await this.lockOpen(manager, noticeId);
+      if (notice.receiptPendingAt)
         throw conflict(
-          `notice ${notice.noticeNumber} was withdrawn on ${notice.withdrawnAt.toISOString()}: its report was replaced by an amended one`,
-        );
-      if (notice.channel === 'public-notice')
-        throw conflict(`notice ${notice.noticeNumber} is a public notice: it was published, not delivered`);
-      if (notice.receivedAt)
-        throw conflict(
-          `notice ${notice.noticeNumber} was already received on ${notice.receivedAt.toISOString()}`,
+          `notice ${notice.noticeNumber} has a receipt of ${notice.receiptPendingAt.toISOString()} awaiting a second officer's confirmation`,
         );
       if (notice.sentAt && notice.sentAt.getTime() !== sentAt.getTime()) {
         throw conflict(`notice ${notice.noticeNumber} was already sent on ${notice.sentAt.toISOString()}`);
       }
+      const issuedAt = notice.createdAt;
+      // To the second: a client's instant truncated to whole seconds may share the issuing second.
+      if (sentAt.getTime() < Math.floor(issuedAt.getTime() / 1000) * 1000)
+        throw unprocessable(
+          'sentAt',
+          `precedes the notice's issue (${issuedAt.toISOString()}): a notice cannot be sent before it was made`,
+        );
       const firstSend = notice.sentAt === null;
       notice.channel = command.channel ?? notice.channel;
       notice.sentAt = sentAt;
-      notice.receivedAt = receivedAt;
+      if (lateReceipt) {
+        notice.receiptPendingAt = receivedAt;
+        notice.receiptReason = command.receiptReason ?? null;
+        notice.receiptRecordedBy = actor.actor;
+      } else {
+        notice.receivedAt = receivedAt;
+      }
       await manager.save(Notice, notice);
       if (notice.kind !== 'sampling') await this.deadlines.meet(manager, 'result-notice', notice.id, sentAt);
       await this.audit.record(
@@ -73,7 +95,14 @@ export class RecordDeliveryUseCase {
             noticeNumber: notice.noticeNumber,
             channel: notice.channel,
             sentAt: command.sentAt,
-            receivedAt: command.receivedAt ?? null,
+            receivedAt: lateReceipt ? null : (command.receivedAt ?? null),
+            ...(lateReceipt
+              ? {
+                  receiptPendingAt: command.receivedAt,
+                  receiptReason: command.receiptReason,
+                  clock: now.toISOString(),
+                }
+              : {}),
             late: notice.dueAt ? sentAt > notice.dueAt : false,
           },
         },
@@ -88,5 +117,75 @@ export class RecordDeliveryUseCase {
       await this.finality.armWindow(manager, notice.batchNumber);
       return notice;
     });
+  }
+
+  /**
+   * A second officer confirms a receipt recorded after the day it happened (four-eyes: never the
+   * officer who recorded it); only then does the objection period run from it.
+   */
+  async confirmReceipt(
+    actor: AuditActor,
+    noticeId: string,
+    command: ConfirmReceiptCommand,
+    now = this.clock.now(),
+  ): Promise<Notice> {
+    const confirmed = new Date(command.receivedAt);
+    return retryTransaction(this.dataSource, async (manager) => {
+      const notice = await this.lockOpen(manager, noticeId);
+      const pending = notice.receiptPendingAt;
+      if (!pending) throw conflict(`notice ${notice.noticeNumber} has no receipt awaiting confirmation`);
+      if (pending.getTime() !== confirmed.getTime())
+        throw unprocessable(
+          'receivedAt',
+          `is not the receipt awaiting confirmation (${pending.toISOString()}): confirm the instant the proof of service shows`,
+        );
+      if (notice.receiptRecordedBy === actor.actor)
+        throw new FourEyesConflict(
+          `four-eyes rule: ${actor.actor} recorded the receipt of notice ${notice.noticeNumber} on ${pending.toISOString()}; a second officer must confirm it`,
+        );
+      notice.receivedAt = pending;
+      notice.receiptPendingAt = null;
+      notice.receiptConfirmedBy = actor.actor;
+      await manager.save(Notice, notice);
+      await this.audit.record(
+        actor,
+        {
+          action: 'notice.receipt-confirmed',
+          entityType: 'notice',
+          entityId: notice.id,
+          detail: {
+            noticeNumber: notice.noticeNumber,
+            receivedAt: pending.toISOString(),
+            receiptReason: notice.receiptReason,
+            recordedBy: notice.receiptRecordedBy,
+            note: command.note ?? null,
+            clock: now.toISOString(),
+          },
+        },
+        manager,
+      );
+      await this.finality.armWindow(manager, notice.batchNumber);
+      return notice;
+    });
+  }
+
+  /** The notice, locked, if it can still be delivered (not withdrawn, not a public notice, not received). */
+  private async lockOpen(manager: EntityManager, noticeId: string): Promise<Notice> {
+    const notice = await manager.findOne(Notice, {
+      where: { id: noticeId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!notice) throw notFound('notice', noticeId);
+    if (notice.withdrawnAt)
+      throw conflict(
+        `notice ${notice.noticeNumber} was withdrawn on ${notice.withdrawnAt.toISOString()}: its report was replaced by an amended one`,
+      );
+    if (notice.channel === 'public-notice')
+      throw conflict(`notice ${notice.noticeNumber} is a public notice: it was published, not delivered`);
+    if (notice.receivedAt)
+      throw conflict(
+        `notice ${notice.noticeNumber} was already received on ${notice.receivedAt.toISOString()}`,
+      );
+    return notice;
   }
 }

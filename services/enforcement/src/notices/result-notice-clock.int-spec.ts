@@ -92,11 +92,11 @@ describe('the result notice clock starts at the bureau’s receipt of the report
   it("dates the re-inspection result's notice from the bureau's receipt of the re-inspection report", async () => {
     const b = 'HZ2026-900403';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await fx.deliverAll(b, '2026-06-01T02:00:00.000Z');
+    const receivedAt = await fx.deliverAll(b);
     const objection = await fx.call<{ id: string }>('POST', `/batches/${b}/objections`, officer, {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
-      filedAt: '2026-06-10T01:00:00.000Z',
+      filedAt: receivedAt,
     });
     expect(objection.status).toBe(201);
     const decided = await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {
@@ -104,7 +104,8 @@ describe('the result notice clock starts at the bureau’s receipt of the report
       reason: '同意复检',
     });
     expect(decided.status).toBe(200);
-    await fx.dispatchReinspection(b, new Date(Date.now() - 60_000).toISOString());
+    const dispatchedAt = (await fx.now()).getTime();
+    await fx.dispatchReinspection(b, new Date(dispatchedAt).toISOString());
     await expectEventually(async () =>
       expect(
         (await fx.call<{ completeBy: string | null }>('GET', `/objections/${objection.body.id}`, approver))
@@ -115,7 +116,7 @@ describe('the result notice clock starts at the bureau’s receipt of the report
       'POST',
       `/objections/${objection.body.id}/procedures-completed`,
       officer,
-      { completedAt: new Date().toISOString().replace(/\.\d{3}Z$/, '.000Z') },
+      { completedAt: new Date(dispatchedAt + 1_000).toISOString() },
     );
     expect(done.body.status).toBe('re-inspecting');
 

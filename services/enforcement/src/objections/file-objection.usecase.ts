@@ -56,7 +56,9 @@ export class FileObjectionUseCase {
       if (!notice) throw conflict(`no result notice went to the ${command.applicantRole} of ${batchNumber}`);
       if (!notice.receivedAt) {
         throw conflict(
-          `the ${command.applicantRole}'s result notice ${notice.noticeNumber} has no receipt on record: record its delivery first`,
+          notice.receiptPendingAt
+            ? `the ${command.applicantRole}'s result notice ${notice.noticeNumber} has a receipt of ${notice.receiptPendingAt.toISOString()} awaiting a second officer's confirmation`
+            : `the ${command.applicantRole}'s result notice ${notice.noticeNumber} has no receipt on record: record its delivery first`,
         );
       }
       const open = await manager.countBy(Objection, {

@@ -35,25 +35,31 @@ describe('an objection refused by the approver, on the real PostgreSQL and Kafka
   it('makes the first result final at once (objection-refused), publishes result-final once and requests no re-inspection', async () => {
     const b = 'HZ2026-900301';
     await fx.batch(b, { report: { issuedAt: iso(45) } });
-    // The seller received its notice two days ago (its 15 days run on); the producer long ago (over).
+    // The producer and the platform receive their notices now; the clock then moves 25 days (their
+    // 15 days are over) before the seller receives its own (its 15 days run on).
     const notices = await fx.notices<{ id: string; kind: string; recipient: string; channel: string }>(
       b,
       'result',
       3,
     );
-    for (const n of notices.filter((x) => x.channel !== 'public-notice')) {
-      const at = iso(n.recipient === 'seller' ? 2 : 40);
+    const deliver = async (n: { id: string }): Promise<string> => {
+      const at = (await fx.now()).toISOString();
       const delivered = await fx.call('POST', `/notices/${n.id}/delivery`, officer, {
         sentAt: at,
         receivedAt: at,
       });
       expect(delivered.status).toBe(200);
-    }
+      return at;
+    };
+    const open = notices.filter((x) => x.channel !== 'public-notice');
+    for (const n of open.filter((x) => x.recipient !== 'seller')) await deliver(n);
+    await fx.advance(25 * 86_400_000);
+    const sellerReceived = await deliver(open.find((x) => x.recipient === 'seller') as { id: string });
     const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer, {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       applicantUnifiedSocialCreditCode: orderPlacedExample.value.seller.unifiedSocialCreditCode,
-      filedAt: iso(1),
+      filedAt: sellerReceived,
     });
     expect(objection.status).toBe(201);
     expect(objection.body.status).toBe('filed');
@@ -76,7 +82,7 @@ describe('an objection refused by the approver, on the real PostgreSQL and Kafka
       {
         approve: false,
         reason,
-        decidedAt: iso(0.5),
+        decidedAt: (await fx.now()).toISOString(),
       },
     );
     expect(refused.status).toBe(200);

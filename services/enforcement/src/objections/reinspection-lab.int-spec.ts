@@ -82,13 +82,14 @@ describe('re-inspection procedures period with the real lab-gateway', () => {
     const b = 'HZ2026-920001';
     const day = 86_400_000;
     await fx.batch(b, { report: { issuedAt: new Date(Date.now() - 5 * day).toISOString() } });
-    await fx.deliverAll(b, new Date(Date.now() - 3 * day).toISOString());
+    // Received now: the 15-day objection period runs from today.
+    const receivedAt = await fx.deliverAll(b);
     const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
     const approver = { roles: ['approver'], sub: 'approver-li' };
     const objection = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer, {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
-      filedAt: new Date(Date.now() - day).toISOString(),
+      filedAt: receivedAt,
     });
     expect(objection.body.status).toBe('filed');
     const approved = await fx.call<ObjectionBody>(

@@ -13,6 +13,8 @@ import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { EnforcementConfig } from '../enforcement.config';
 import { enforcementService } from '../enforcement.definition';
+import { shanghaiDate } from '../calendar/shanghai-time';
+import { holidaySchedule2027 } from './holiday-schedule-2027';
 
 export const orderPlacedExample = OrderPlaced.example;
 export const sampleSealedExample = SampleSealed.example;
@@ -129,8 +131,76 @@ export class EnforcementFixture {
     return rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as V);
   }
 
-  /** Records every open result notice of the batch as sent and received at `receivedAt`. */
-  async deliverAll(batchNumber: string, receivedAt: string, kind = 'result'): Promise<void> {
+  /** The time enforcement's legal clocks read (`GET /ops/clock`). */
+  async now(): Promise<Date> {
+    const res = await this.call<{ now: string }>('GET', '/ops/clock', {
+      roles: ['admin'],
+      sub: 'admin-test',
+    });
+    expect(res.status).toBe(200);
+    return new Date(res.body.now);
+  }
+
+  /**
+   * Moves enforcement's clock forward by `ms` (`POST /ops/clock`; the test stack runs with
+   * `CLOCK_OVERRIDE_ENABLED=true`), so legal periods run out instead of records being back-dated.
+   * Past the end of 2026 the calendar needs the next year's schedule: the illustrative 2027 one
+   * (testing/holiday-schedule-2027) is loaded and approved first when the clock would reach it.
+   */
+  async advance(ms: number): Promise<Date> {
+    const target = new Date((await this.now()).getTime() + ms + 40 * 86_400_000);
+    if (shanghaiDate(target) >= '2027-01-01') await this.knowYear2027();
+    const res = await this.call<{ now: string }>(
+      'POST',
+      '/ops/clock',
+      { roles: ['admin'], sub: 'admin-test' },
+      {
+        byMs: ms,
+      },
+    );
+    expect(res.status).toBe(200);
+    return new Date(res.body.now);
+  }
+
+  /** Moves the clock to `at` (never back: a legal clock only runs forward). */
+  async advanceTo(at: Date): Promise<Date> {
+    const now = await this.now();
+    return at > now ? this.advance(at.getTime() - now.getTime()) : now;
+  }
+
+  /** The objection windows of a receipt now have run out: the clock moved 25 days on (15 days and holidays). */
+  async windowsRunOut(): Promise<void> {
+    await this.advance(25 * 86_400_000);
+    await this.scan();
+  }
+
+  private async knowYear2027(): Promise<void> {
+    const known = await this.call<{ source: string }>('GET', '/calendar/years/2027', { roles: ['admin'] });
+    if (known.body.source !== 'none') return;
+    const submitted = await this.call<{ id: string }>(
+      'POST',
+      '/calendar/years',
+      { roles: ['admin'], sub: 'admin-wang' },
+      holidaySchedule2027(),
+    );
+    expect(submitted.status).toBe(201);
+    const approved = await this.call(
+      'POST',
+      '/calendar/years/2027/approve',
+      { roles: ['admin'], sub: 'admin-li' },
+      {
+        scheduleId: submitted.body.id,
+        note: '测试用',
+      },
+    );
+    expect(approved.status).toBe(200);
+  }
+
+  /**
+   * Records every open result notice of the batch as sent and received at `receivedAt`, by default
+   * now on enforcement's clock (a receipt on an earlier day is refused without a second officer).
+   */
+  async deliverAll(batchNumber: string, receivedAt?: string, kind = 'result'): Promise<string> {
     const notices = await this.notices<{
       id: string;
       kind: string;
@@ -138,14 +208,16 @@ export class EnforcementFixture {
       withdrawnAt: string | null;
       receivedAt: string | null;
     }>(batchNumber, kind);
+    const at = receivedAt ?? (await this.now()).toISOString();
     const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
     for (const n of notices.filter((x) => x.channel !== 'public-notice' && !x.withdrawnAt && !x.receivedAt)) {
       const res = await this.call('POST', `/notices/${n.id}/delivery`, officer, {
-        sentAt: receivedAt,
-        receivedAt,
+        sentAt: at,
+        receivedAt: at,
       });
       expect(res.status).toBe(200);
     }
+    return at;
   }
 
   async scan(): Promise<void> {
