@@ -177,10 +177,13 @@ export function matrixSummary(
     `| route | policy | ${[...callers, ...scopeCallers].join(' | ')} |`,
     `|---|---|${[...callers, ...scopeCallers].map(() => '---').join('|')}|`,
     ...routes.map((r) => {
-      const row = [...callers, ...scopeCallers].map((name) => {
-        const cell = all.find((c) => c.route === routeLabel(r) && c.caller === name);
-        return cell ? `${cell.status}${cell.ok ? '' : ' ✗'}` : '';
-      });
+      // Several foreign values (a district, another province) give several statuses in one cell.
+      const row = [...callers, ...scopeCallers].map((name) =>
+        all
+          .filter((c) => c.route === routeLabel(r) && c.caller === name)
+          .map((cell) => `${cell.status}${cell.ok ? '' : ' ✗'}`)
+          .join(' / '),
+      );
       // A scope read in the query though the policy names none (evidence's officer reads).
       const inQuery = scopeCells.find(
         (c) => c.route === routeLabel(r) && r.policy && !isPublicPolicy(r.policy) && !r.policy.scope,

@@ -86,8 +86,8 @@ describe('foreign-scope checks of the access matrix', () => {
   });
 
   it.each<[Leak, RegExp]>([
-    ['shows the record', /GET \/v1\/assignments\/:id: answered 200, not 404/],
-    ['lists the record', /GET \/v1\/assignments: the answer holds the record's b7e2c9a4/],
+    ['shows the record', /GET \/v1\/assignments\/:id: as 0a1b2c3d.*: answered 200, not 404/],
+    ['lists the record', /GET \/v1\/assignments: as 0a1b2c3d.*: the answer holds the record's b7e2c9a4/],
     ['adds data to the 404', /the 404 carries more than error, message, requestId, statusCode/],
     ['names the record', /the 404 names the record's HZ2026-123456/],
   ])('fails a service that %s to another lab', async (how, why) => {
@@ -95,6 +95,15 @@ describe('foreign-scope checks of the access matrix', () => {
     const found = await wrong();
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(why);
+  });
+
+  it('calls with every foreign value the test gives', async () => {
+    leak = 'shows the record';
+    const cells = await runForeignScope(service, ROUTES, {
+      ...fixture,
+      foreign: { lab: [LAB_B, '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f'] },
+    });
+    expect(cells.filter((c) => c.caller === 'foreign scope' && !c.ok)).toHaveLength(2);
   });
 
   it('checks a route scoped in its query though its policy names no scope, when the test says so', async () => {

@@ -33,7 +33,7 @@ export interface ForeignScopeFixture {
   /** The scope value the records belong to (lab A's id, district 330110), per scope the service uses. */
   own: Partial<Record<Scope, string>>;
   /** Another scope's value (lab B's id, district 330108): it must see nothing of the records. */
-  foreign: Partial<Record<Scope, string>>;
+  foreign: Partial<Record<Scope, string | readonly string[]>>;
   /** Values of the records (ids, numbers, names) that no foreign answer may contain. */
   values: readonly string[];
   /** One call per scoped route, by `METHOD /path` as `listRoutes` spells it. Own calls run in this order. */
@@ -61,7 +61,12 @@ export function routesWithoutRecord(
   fixture: ForeignScopeFixture | undefined,
 ): string[] {
   return scopedRoutes(routes)
-    .filter((r) => !fixture?.routes[routeLabel(r)] || !fixture.own[r.scope] || !fixture.foreign[r.scope])
+    .filter(
+      (r) =>
+        !fixture?.routes[routeLabel(r)] ||
+        !fixture.own[r.scope] ||
+        ([] as string[]).concat(fixture.foreign[r.scope] ?? []).length === 0,
+    )
     .map(routeLabel);
 }
 
@@ -157,29 +162,31 @@ export async function runForeignScope<C extends ServiceConfig>(
     const how = fixture!.routes[label];
     const expected = how.foreign ?? (/:[A-Za-z]/.test(route.path) ? 'hidden' : 'left-out');
     const values = how.values ?? fixture!.values;
-    const foreign = await call(route, route.scope, fixture!.foreign[route.scope]!, how);
-    const leaked = leakedValues(foreign.text, values, Object.values(how.params ?? {}));
-    let detail: string | undefined;
-    if (expected === 'hidden') {
-      const keys = parsedKeys(foreign.text);
-      if (foreign.status !== 404)
-        detail = `answered ${foreign.status}, not 404: ${foreign.text.slice(0, 300)}`;
-      else if (!keys || keys.join() !== ERROR_KEYS.join())
-        detail = `the 404 carries more than ${ERROR_KEYS.join(', ')}: ${foreign.text.slice(0, 300)}`;
-      else if (leaked.length > 0) detail = `the 404 names the record's ${leaked.join(', ')}`;
-    } else if (foreign.status < 200 || foreign.status >= 300) {
-      detail = `answered ${foreign.status}, not a list: ${foreign.text.slice(0, 300)}`;
-    } else if (foreign.binary) detail = `answered with a document (${foreign.text}), not a list`;
-    else if (leaked.length > 0) detail = `the answer holds the record's ${leaked.join(', ')}`;
-    cells.push({
-      route: label,
-      caller: FOREIGN_CALLER,
-      scope: route.scope,
-      expected,
-      status: foreign.status,
-      ok: !detail,
-      detail,
-    });
+    for (const value of ([] as string[]).concat(fixture!.foreign[route.scope]!)) {
+      const foreign = await call(route, route.scope, value, how);
+      const leaked = leakedValues(foreign.text, values, Object.values(how.params ?? {}));
+      let detail: string | undefined;
+      if (expected === 'hidden') {
+        const keys = parsedKeys(foreign.text);
+        if (foreign.status !== 404)
+          detail = `answered ${foreign.status}, not 404: ${foreign.text.slice(0, 300)}`;
+        else if (!keys || keys.join() !== ERROR_KEYS.join())
+          detail = `the 404 carries more than ${ERROR_KEYS.join(', ')}: ${foreign.text.slice(0, 300)}`;
+        else if (leaked.length > 0) detail = `the 404 names the record's ${leaked.join(', ')}`;
+      } else if (foreign.status < 200 || foreign.status >= 300) {
+        detail = `answered ${foreign.status}, not a list: ${foreign.text.slice(0, 300)}`;
+      } else if (foreign.binary) detail = `answered with a document (${foreign.text}), not a list`;
+      else if (leaked.length > 0) detail = `the answer holds the record's ${leaked.join(', ')}`;
+      cells.push({
+        route: label,
+        caller: FOREIGN_CALLER,
+        scope: route.scope,
+        expected,
+        status: foreign.status,
+        ok: !detail,
+        detail: detail && `as ${value}: ${detail}`,
+      });
+    }
   }
   for (const route of ordered) {
     const label = routeLabel(route);

@@ -5,9 +5,10 @@ import { shanghaiDate } from './calendar/shanghai-time';
 import { EnforcementFixture, orderPlacedExample, type Claims } from './testing/enforcement-fixture';
 import { holidaySchedule2027 } from './testing/holiday-schedule-2027';
 
-/** The district the fixture's batch is routed to (余杭区), and a district foreign to it (滨江区). */
+/** The district the fixture's batch is routed to (余杭区). */
 export const OWN_DISTRICT = '330110';
-export const FOREIGN_DISTRICT = '330108';
+/** Foreign to it: another district of the city (滨江区), another city (宁波), another province (福建). */
+export const FOREIGN_JURISDICTIONS = ['330108', '330200', '350000'];
 
 interface NoticeBody {
   id: string;
@@ -68,7 +69,8 @@ export const ENFORCEMENT_ACCESS_ENV = { DEADLINE_SCAN_INTERVAL_MS: '3600000' };
  * a batch whose platform operator is registered in 余杭 gets its result notices (left unsent past
  * five working days: an overdue alert), is delivered, objected to and the objection refused; the
  * objection windows run out on enforcement's clock, so the result is final and the case routed to
- * 330110, with a failure in the seller's credit file. An officer of 330108 must see none of it.
+ * 330110, with a failure in the seller's credit file. Officers of 330108, 330200 and 350000 must see
+ * none of it.
  */
 export async function enforcementScopeFixture(
   service: TestService<EnforcementConfig>,
@@ -118,7 +120,7 @@ export async function enforcementScopeFixture(
   const now = (await clockNow(fx)).toISOString();
   return {
     own: { jurisdiction: OWN_DISTRICT },
-    foreign: { jurisdiction: FOREIGN_DISTRICT },
+    foreign: { jurisdiction: FOREIGN_JURISDICTIONS },
     values: [
       batchNumber,
       routed.id,

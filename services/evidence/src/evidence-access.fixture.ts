@@ -6,8 +6,11 @@ import { sha256Hex, uploadThroughApi, type EvidenceTestEnv } from './test-suppor
 
 /** The sampling bureau's area (the service's default): its officers read every batch not routed away. */
 const BUREAU = '330100';
-/** A district of the city: until a batch is routed to it, none of the bureau's evidence is its own. */
-const FOREIGN_DISTRICT = '330108';
+/**
+ * A district of the city (until a batch is routed to it, none of the bureau's evidence is its own),
+ * another city, another province.
+ */
+const FOREIGN_JURISDICTIONS = ['330108', '330200', '350000'];
 
 /**
  * Real evidence of the sampling bureau for the access matrix: a sample photo of a batch, uploaded
@@ -52,7 +55,7 @@ export function evidenceAccess(): {
       const call = { params: { id }, scope: 'jurisdiction' as const };
       return {
         own: { jurisdiction: BUREAU },
-        foreign: { jurisdiction: FOREIGN_DISTRICT },
+        foreign: { jurisdiction: FOREIGN_JURISDICTIONS },
         values,
         routes: {
           'GET /evidence/objects/:id': call,
