@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
-import { envInt, RequiredInProduction, ServiceConfig } from '@qis/config';
+import { IsBoolean, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { envBool, envInt, ForbiddenInProduction, RequiredInProduction, ServiceConfig } from '@qis/config';
 
 export class LabGatewayConfig extends ServiceConfig {
   override HTTP_PORT = 7104;
@@ -30,4 +30,15 @@ export class LabGatewayConfig extends ServiceConfig {
     "without it a lab report's signed PDF is accepted unchecked (the evidence service's base URL)",
   )
   EVIDENCE_URL?: string = undefined;
+
+  /**
+   * Development and test: let an admin move the gateway's clock forward (`POST /ops/clock`), in
+   * step with enforcement's, so the demo's legal periods run out on both without back-dated
+   * records. Production refuses to start with it set.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : envBool({ value })))
+  @IsBoolean({ message: 'must be true or false' })
+  @ForbiddenInProduction('dispatch and receipt times must be real time; unset it')
+  CLOCK_OVERRIDE_ENABLED?: boolean = undefined;
 }

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { BatchesModule } from './batches/batches.module';
+import { ClockModule } from './clock/clock.module';
 import { Assignment } from './dispatch/assignment.entity';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { WaitingDispatch } from './dispatch/waiting-dispatch.entity';
@@ -23,5 +24,5 @@ export const labGatewayService: ServiceDefinition<LabGatewayConfig> = {
   config: LabGatewayConfig,
   entities: [Lab, TestItem, Assignment, WaitingDispatch, Report, IdempotencyRecord],
   migrations,
-  imports: [LabsModule, TestItemsModule, DispatchModule, LabApiModule, BatchesModule],
+  imports: [ClockModule, LabsModule, TestItemsModule, DispatchModule, LabApiModule, BatchesModule],
 };

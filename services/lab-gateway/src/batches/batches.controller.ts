@@ -4,6 +4,7 @@ import { CurrentPrincipal, notFound, Policy, queryScope, type Principal } from '
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
 import { labOf } from '../shared/lab-of';
+import { Clock } from '../clock/clock';
 
 const UNRESTRICTED = ['planner', 'approver', 'auditor', 'admin'] as const;
 /**
@@ -48,7 +49,10 @@ const endOfShanghaiDay = (day: string): Date => new Date(`${day}T23:59:59.999+08
 @ApiTags('batches')
 @Controller('batches')
 export class BatchesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':batchNumber/stages')
   @Policy({ roles: [...UNRESTRICTED, 'lab'], scope: 'lab' })
@@ -85,7 +89,7 @@ export class BatchesController {
          from report where batch_number = $1${own} order by received_at`,
       params,
     );
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const stages: BatchStageView[] = [
       ...assignments.map((a): BatchStageView => {
         const due = endOfShanghaiDay(a.due_on);

@@ -7,13 +7,17 @@ import { Assignment } from './assignment.entity';
 import { DispatchPage } from './dispatch-page.view';
 import { DispatchRecordView } from './dispatch-record.view';
 import { ListDispatchesQuery } from './list-dispatches.query';
+import { Clock } from '../clock/clock';
 
 /** Dispatches as the bureau and auditors see them, with the draw (seed, candidates) for checking. */
 @ApiTags('dispatches')
 @Controller('dispatches')
 @Policy({ roles: ['admin', 'auditor'] })
 export class DispatchesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Dispatches, newest first; by batch, status, overdue' })
@@ -30,7 +34,7 @@ export class DispatchesController {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    const today = shanghaiDay(new Date());
+    const today = shanghaiDay(this.clock.now());
     return {
       items: rows.map((a) => DispatchRecordView.record(a, today)),
       page: query.page,
@@ -45,6 +49,6 @@ export class DispatchesController {
   async getDispatch(@Param('id', new ParseUUIDPipe()) id: string): Promise<DispatchRecordView> {
     const found = await this.dataSource.manager.findOneBy(Assignment, { id });
     if (!found) throw notFound('dispatch', id);
-    return DispatchRecordView.record(found, shanghaiDay(new Date()));
+    return DispatchRecordView.record(found, shanghaiDay(this.clock.now()));
   }
 }

@@ -5,6 +5,7 @@ import { ConsumeEvent, type EventContext } from '@qis/messaging';
 import { Lab } from '../labs/lab.entity';
 import { Assignment } from './assignment.entity';
 import { WaitingDispatches } from './waiting-dispatches';
+import { Clock } from '../clock/clock';
 
 /**
  * Re-inspection (复检): never the original lab, a lab of higher qualification preferred when one
@@ -12,7 +13,10 @@ import { WaitingDispatches } from './waiting-dispatches';
  */
 @Injectable()
 export class ReinspectionRequestedConsumer {
-  constructor(private readonly waiting: WaitingDispatches) {}
+  constructor(
+    private readonly waiting: WaitingDispatches,
+    private readonly clock: Clock,
+  ) {}
 
   @ConsumeEvent(ReinspectionRequested)
   async onReinspectionRequested(
@@ -39,7 +43,7 @@ export class ReinspectionRequestedConsumer {
         excludedLabIds: [event.originalLabId],
         preferAboveLevel: original?.qualificationLevel ?? 0,
         causationId: messageId,
-        at: new Date(),
+        at: this.clock.now(),
       },
       SYSTEM_ACTOR,
     );

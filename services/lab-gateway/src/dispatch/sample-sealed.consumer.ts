@@ -6,13 +6,17 @@ import { In, IsNull } from 'typeorm';
 import { Assignment } from './assignment.entity';
 import { WaitingDispatch } from './waiting-dispatch.entity';
 import { WaitingDispatches } from './waiting-dispatches';
+import { Clock } from '../clock/clock';
 
 /** A sealed test sample goes to a lab drawn at random (随机送检), or waits until a lab can take it. */
 @Injectable()
 export class SampleSealedConsumer {
   private readonly logger = new Logger(SampleSealedConsumer.name);
 
-  constructor(private readonly waiting: WaitingDispatches) {}
+  constructor(
+    private readonly waiting: WaitingDispatches,
+    private readonly clock: Clock,
+  ) {}
 
   @ConsumeEvent(SampleSealed)
   async onSampleSealed(event: SampleSealedValue, { manager, messageId }: EventContext): Promise<void> {
@@ -49,7 +53,7 @@ export class SampleSealedConsumer {
         excludedLabIds: [],
         preferAboveLevel: null,
         causationId: messageId,
-        at: new Date(),
+        at: this.clock.now(),
       },
       SYSTEM_ACTOR,
     );

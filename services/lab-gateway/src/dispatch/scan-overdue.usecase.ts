@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { shanghaiDay } from '../shared/shanghai-day';
 import { Assignment } from './assignment.entity';
 import { OPEN_STATUSES } from './assignment-status';
+import { Clock } from '../clock/clock';
 
 /**
  * Raises one overdue alert per assignment whose due day (Asia/Shanghai) has passed without a
@@ -17,9 +18,10 @@ export class ScanOverdueUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(now = new Date()): Promise<number> {
+  async execute(now = this.clock.now()): Promise<number> {
     const today = shanghaiDay(now);
     return this.dataSource.transaction(async (manager) => {
       const due = await manager

@@ -7,6 +7,7 @@ import type { DispatchSampleCommand } from './dispatch-sample.command';
 import { DispatchSampleUseCase } from './dispatch-sample.usecase';
 import { NoQualifiedLabError } from './no-qualified-lab.error';
 import { WaitingDispatch } from './waiting-dispatch.entity';
+import { Clock } from '../clock/clock';
 
 /**
  * A sample no lab can take is never lost: it waits (one row per batch and purpose), is alerted
@@ -23,6 +24,7 @@ export class WaitingDispatches {
     private readonly dataSource: DataSource,
     private readonly dispatch: DispatchSampleUseCase,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   get anyWaiting(): boolean {
@@ -45,7 +47,7 @@ export class WaitingDispatches {
   }
 
   /** Draws again every waiting sample a lab can now take (oldest first); how many were dispatched. */
-  async retry(now = new Date()): Promise<number> {
+  async retry(now = this.clock.now()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // Several instances: each takes other rows, never the same one twice.
       const open = await manager

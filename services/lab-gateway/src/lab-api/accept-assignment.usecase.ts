@@ -6,11 +6,15 @@ import { shanghaiDay } from '../shared/shanghai-day';
 import { AssignmentView } from './assignment.view';
 import { loadOwnAssignment } from './load-own-assignment';
 import { stateConflict } from './state-conflict';
+import { Clock } from '../clock/clock';
 
 /** The lab takes the sample on (承接). */
 @Injectable()
 export class AcceptAssignmentUseCase {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(
     manager: EntityManager,
@@ -18,7 +22,7 @@ export class AcceptAssignmentUseCase {
     id: string,
     actor: AuditActor,
   ): Promise<AssignmentView> {
-    const now = new Date();
+    const now = this.clock.now();
     // One statement in the usual case; the row lock makes a concurrent accept wait, then find 0 rows.
     const [rows] = (await manager.query(
       `update assignment set status = 'accepted', updated_at = $3

@@ -8,6 +8,7 @@ import { AssignmentView } from './assignment.view';
 import type { DeclineAssignmentCommand } from './decline-assignment.command';
 import { loadOwnAssignment } from './load-own-assignment';
 import { stateConflict } from './state-conflict';
+import { Clock } from '../clock/clock';
 
 /**
  * The lab declines with a reason; the sample is drawn again among the other qualified labs (never
@@ -18,6 +19,7 @@ export class DeclineAssignmentUseCase {
   constructor(
     private readonly audit: AuditService,
     private readonly waiting: WaitingDispatches,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
@@ -30,7 +32,7 @@ export class DeclineAssignmentUseCase {
     const a = await loadOwnAssignment(manager, labId, id);
     if (a.status !== 'dispatched' && a.status !== 'accepted')
       throw stateConflict(`assignment ${id} is ${a.status}; it can no longer be declined`);
-    const now = new Date();
+    const now = this.clock.now();
     await manager.update(
       Assignment,
       { id },

@@ -42,6 +42,7 @@ import { ListAssignmentsQuery } from './list-assignments.query';
 import { loadOwnAssignment } from './load-own-assignment';
 import { ReportProgressCommand } from './report-progress.command';
 import { ReportProgressUseCase } from './report-progress.usecase';
+import { Clock } from '../clock/clock';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -70,6 +71,7 @@ export class LabApiController {
     private readonly progress: ReportProgressUseCase,
     private readonly submit: SubmitReportUseCase,
     private readonly waiting: WaitingDispatchScheduler,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -101,7 +103,7 @@ export class LabApiController {
         : query.page === 1
           ? 0
           : await this.countOf(labId, query.status);
-    const today = shanghaiDay(new Date());
+    const today = shanghaiDay(this.clock.now());
     return {
       items: rows.map((row) => AssignmentView.of(assignmentViewOfRow(row), today)),
       page: query.page,
@@ -119,7 +121,7 @@ export class LabApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AssignmentView> {
     const found = await loadOwnAssignment(this.dataSource.manager, labOf(principal), id, { lock: false });
-    return AssignmentView.of(found, shanghaiDay(new Date()));
+    return AssignmentView.of(found, shanghaiDay(this.clock.now()));
   }
 
   @Post(':id/accept')

@@ -7,11 +7,15 @@ import { AssignmentView } from './assignment.view';
 import { loadOwnAssignment } from './load-own-assignment';
 import type { ReportProgressCommand } from './report-progress.command';
 import { stateConflict } from './state-conflict';
+import { Clock } from '../clock/clock';
 
 /** A progress update on an accepted assignment. */
 @Injectable()
 export class ReportProgressUseCase {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(
     manager: EntityManager,
@@ -23,7 +27,7 @@ export class ReportProgressUseCase {
     const assignment = await loadOwnAssignment(manager, labId, id);
     if (assignment.status !== 'accepted' && assignment.status !== 'in-progress')
       throw stateConflict(`assignment ${id} is ${assignment.status}; accept it before reporting progress`);
-    const now = new Date();
+    const now = this.clock.now();
     const progress = [
       ...assignment.progress,
       { stage: cmd.stage, note: cmd.note ?? null, at: now.toISOString() },

@@ -14,6 +14,7 @@ import { reportProblems } from './report-rules';
 import type { ReportContent } from './report-content';
 import { ReportView } from './report.view';
 import type { SubmitReportCommand } from './submit-report.command';
+import { Clock } from '../clock/clock';
 
 /**
  * A lab's report on its accepted assignment: checked against the category's test items and for
@@ -44,6 +45,7 @@ export class SubmitReportUseCase {
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
     private readonly evidence: EvidenceReferenceChecker,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -100,7 +102,7 @@ export class SubmitReportUseCase {
     const previous = context.previous;
     const amended = new Set(previous.map((r) => r.amendsReportId));
     const latest = previous.find((r) => !amended.has(r.id)) ?? null;
-    const now = new Date();
+    const now = this.clock.now();
     const problems = reportProblems(cmd, {
       category: assignment.category,
       catalogue: new Map(context.catalogue),
