@@ -85,6 +85,12 @@ start_service() {
     if [ "$name" = enforcement ]; then
       export SERVICE_TOKEN_PRIVATE_KEY_FILE="$QIS_INFRA_DIR/keys/dev-jwt.key"
     fi
+    # Development only: an admin may move the legal clocks of enforcement and the lab gateway (whose
+    # dispatch and receipt times enforcement counts from) forward with POST /ops/clock, which the demo
+    # does instead of back-dating deliveries. Production refuses to start with it; Compose never sets it.
+    if [ "$name" = enforcement ] || [ "$name" = lab-gateway ]; then
+      export CLOCK_OVERRIDE_ENABLED=true
+    fi
     # Buyer identities are purchasing's alone: only that process gets the key ring.
     if [ "$name" = purchasing ]; then
       export PURCHASING_IDENTITY_KEY="$QIS_PURCHASING_IDENTITY_KEY"

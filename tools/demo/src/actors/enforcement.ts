@@ -17,8 +17,10 @@ export interface Notice {
   content: string;
   /** result notices: end of the 5th working day after the report's issuedAt (Asia/Shanghai) */
   dueAt: string | null;
+  issuedAt: string;
   sentAt: string | null;
   receivedAt: string | null;
+  receiptPendingAt: string | null;
   /**
    * the PDF stored through the evidence service (kind `notice`), once stored: only when enforcement
    * runs with `EVIDENCE_URL` and a service token (`SERVICE_TOKEN_PRIVATE_KEY_FILE` in test/dev)
@@ -91,17 +93,16 @@ export type CaseOutcome = 'penalty' | 'rectification' | 'takedown-confirmed' | '
 /**
  * Enforcement (:7105): notices, objections, re-inspection, finality, cases, credit.
  *
- * Time: enforcement's legal clocks read one clock; `advanceClock` moves it forward where the
- * service runs with `CLOCK_OVERRIDE_ENABLED=true` (development and test; never production). Until
- * the local stack sets it, `POST /deadlines/scan` uses the server clock (the scheduler runs every
- * `DEADLINE_SCAN_INTERVAL_MS`). What can be back-dated
- * (never into the future): a delivery's `sentAt`/`receivedAt`, an objection's `filedAt`, a
- * decision's `decidedAt`, procedures' `completedAt`. So a result notice received 16+ days ago has
- * its objection window over and the next scan makes the result final (`no-objection`). What
- * cannot: the result notice's 5 working days run from the lab report's `issuedAt` (lab-gateway
- * refuses dates before the dispatch day), and the 7 days of re-inspection procedures run from
- * lab-gateway's real `sample-dispatched` of the re-inspection, so a waiver through the real
- * services needs 7 real days (enforcement's own tests emit a back-dated `sample-dispatched`).
+ * Time: enforcement's legal clocks read one clock (`clock`); `advanceClock` moves it forward where
+ * the service runs with `CLOCK_OVERRIDE_ENABLED=true` (development and test, set by the local stack
+ * and the test stack; never production, which refuses to start with it). Nothing is back-dated:
+ * a delivery's `sentAt` lies between the notice's `issuedAt` and the clock's now, its `receivedAt`
+ * on the clock's day (an earlier day needs `receiptReason` and a second officer's
+ * `confirmReceipt`); an objection's `filedAt`, a waiver's `declaredAt`, procedures' `completedAt`
+ * are read from the clock. The 15-day objection windows then run out when the clock is moved past
+ * them, and the next scan (`scanDeadlines`) makes the results final (`no-objection`). The result
+ * notice's 5 working days run from the bureau's receipt of the lab report (lab-gateway's time),
+ * and the 7 days of re-inspection procedures from lab-gateway's `sample-dispatched`.
  */
 export class EnforcementActor extends ServiceApi {
   /**
@@ -133,7 +134,12 @@ export class EnforcementActor extends ServiceApi {
   recordDelivery(
     officer: Claims,
     noticeId: string,
-    delivery: { sentAt: string; receivedAt?: string; channel?: Exclude<NoticeChannel, 'public-notice'> },
+    delivery: {
+      sentAt: string;
+      receivedAt?: string;
+      receiptReason?: string;
+      channel?: Exclude<NoticeChannel, 'public-notice'>;
+    },
   ): Promise<Notice> {
     return this.call<Notice>(officer, 'POST', `/notices/${seg(noticeId)}/delivery`, { json: delivery });
   }
@@ -220,6 +226,25 @@ export class EnforcementActor extends ServiceApi {
    */
   scanDeadlines(admin: Claims): Promise<{ handled: number }> {
     return this.call<{ handled: number }>(admin, 'POST', '/deadlines/scan');
+  }
+
+  /** The time enforcement's legal clocks read (admin, auditor). */
+  clock(as: Claims): Promise<{ now: string; offsetMs: number; overridable: boolean }> {
+    return this.call<{ now: string; offsetMs: number; overridable: boolean }>(as, 'GET', '/ops/clock');
+  }
+
+  /**
+   * A second officer (not the one who recorded it) confirms a receipt recorded after the day it
+   * happened; the objection window then runs from it. 409 `four-eyes` for the recording officer.
+   */
+  confirmReceipt(
+    officer: Claims,
+    noticeId: string,
+    confirmation: { receivedAt: string; note?: string },
+  ): Promise<Notice> {
+    return this.call<Notice>(officer, 'POST', `/notices/${seg(noticeId)}/receipt-confirmation`, {
+      json: confirmation,
+    });
   }
 
   /**

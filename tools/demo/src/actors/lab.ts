@@ -142,6 +142,25 @@ export class LabActor extends ServiceApi {
     return this.labPost<Lab>(admin, '/labs', lab, idempotencyKey);
   }
 
+  /** The time the lab gateway reads (admin, auditor): dispatch, receipt of reports, testing periods. */
+  clock(as: Claims): Promise<{ now: string; offsetMs: number; overridable: boolean }> {
+    return this.call<{ now: string; offsetMs: number; overridable: boolean }>(as, 'GET', '/ops/clock');
+  }
+
+  /**
+   * Moves the lab gateway's clock forward by `byMs` (admin; development and test only, the service
+   * needs `CLOCK_OVERRIDE_ENABLED=true`, else 409): in step with enforcement's, whose deadlines
+   * count from the gateway's dispatch and receipt times.
+   */
+  advanceClock(
+    admin: Claims,
+    byMs: number,
+  ): Promise<{ now: string; offsetMs: number; overridable: boolean }> {
+    return this.call<{ now: string; offsetMs: number; overridable: boolean }>(admin, 'POST', '/ops/clock', {
+      json: { byMs },
+    });
+  }
+
   /** Changes a lab (admin): scopes, capacity, active, certificates. */
   updateLab(admin: Claims, labId: string, patch: Partial<LabRegistration>): Promise<Lab> {
     return this.call<Lab>(admin, 'PATCH', `/labs/${seg(labId)}`, { json: patch });

@@ -100,6 +100,11 @@ const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOSt
 const utc = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '.000Z');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DAY = 86_400_000;
+/**
+ * How far the campaign moves enforcement's clock once every batch is delivered: past the 15-day
+ * objection window, extended to the next working day when its last day is a holiday or rest day.
+ */
+const WINDOW_ADVANCE_MS = 25 * DAY;
 
 /** Polls `probe` until it returns a value (not undefined), or fails naming `what`. */
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
@@ -228,6 +233,7 @@ export class Campaign {
   /** Labs with their scopes and catalogue, twelve qualified buyers with accounts, the address pool. */
   async setUp(): Promise<void> {
     const { lab, purchasing } = this.actors;
+    await this.alignClocks();
     for (const category of CATEGORIES)
       await lab.setTestItems(
         this.admin,
@@ -352,13 +358,20 @@ export class Campaign {
     return issued;
   }
 
-  /** Drives every batch with at most `concurrency` at once; the deadline scan runs meanwhile. */
+  /**
+   * Drives every batch with at most `concurrency` at once; the deadline scan runs meanwhile. Each
+   * batch goes as far as the present allows: to its notices' delivery, and through an objection
+   * when it has one. Then enforcement's legal clock is moved forward once, past the 15-day
+   * objection windows (`POST /ops/clock`, development and test only), and the batches waiting on a
+   * window become final, are routed, closed and published: nothing is back-dated.
+   */
   async run(
     batches: IssuedBatch[],
     script: (batch: IssuedBatch, index: number) => BatchScript,
     concurrency = 8,
   ): Promise<BatchOutcome[]> {
     const queue = batches.map((batch, index) => ({ batch, index }));
+    const waiting: Array<() => Promise<void>> = [];
     let scanning = true;
     const scanner = (async () => {
       while (scanning) {
@@ -381,11 +394,27 @@ export class Campaign {
           await sleep(queue.length > concurrency ? 50 : 500);
           continue;
         }
-        await this.drive(batchNumber, script(next.batch, next.index));
+        const rest = await this.drive(batchNumber, script(next.batch, next.index));
+        if (rest) waiting.push(rest);
       }
     };
     try {
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+      if (waiting.length > 0) {
+        // The lab gateway's clock moves with it: enforcement counts from its dispatch and receipt times.
+        await this.actors.lab.advanceClock(this.admin, WINDOW_ADVANCE_MS);
+        const moved = await this.actors.enforcement.advanceClock(this.admin, WINDOW_ADVANCE_MS);
+        this.log(
+          `enforcement's clock moved ${WINDOW_ADVANCE_MS / DAY} days forward to ${moved.now}: ` +
+            `the objection windows of ${waiting.length} batches run out`,
+        );
+        const rest = [...waiting];
+        await Promise.all(
+          Array.from({ length: Math.max(1, concurrency) }, async () => {
+            for (let next = rest.shift(); next; next = rest.shift()) await next();
+          }),
+        );
+      }
     } finally {
       scanning = false;
       await scanner;
@@ -426,8 +455,12 @@ export class Campaign {
     outcome.at[stage] = Date.now();
   }
 
-  /** One batch from batch-issued to publication; errors are kept on the outcome, never thrown. */
-  async drive(batchNumber: string, script: BatchScript): Promise<BatchOutcome> {
+  /**
+   * One batch from batch-issued as far as the present allows; errors are kept on the outcome, never
+   * thrown. Returns what is left once the objection windows have run out (final to publication),
+   * if anything.
+   */
+  async drive(batchNumber: string, script: BatchScript): Promise<(() => Promise<void>) | undefined> {
     const outcome: BatchOutcome = {
       batchNumber,
       category: '',
@@ -440,18 +473,48 @@ export class Campaign {
       publicNotice: false,
     };
     this.outcomes.set(batchNumber, outcome);
-    try {
-      await this.driveSteps(outcome);
-    } catch (error) {
+    const failed = (error: unknown) => {
       const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
       const last = STAGES.filter((s) => outcome.at[s] !== undefined).pop() ?? 'nothing';
       outcome.error = `after ${last}: ${error instanceof Error ? error.message : String(error)}${cause}`;
       this.log(`${batchNumber}: ${outcome.error}`);
+    };
+    try {
+      if (await this.driveSteps(outcome)) return undefined;
+      return () => this.finalSteps(outcome).catch(failed);
+    } catch (error) {
+      failed(error);
+      return undefined;
     }
-    return outcome;
   }
 
-  private async driveSteps(o: BatchOutcome): Promise<void> {
+  /**
+   * Enforcement counts deadlines from the lab gateway's dispatch and receipt times, so their clocks
+   * must agree: an earlier campaign moved both (a restart sets one back to the wall clock). The one
+   * behind is moved forward to the other; clocks never go back.
+   */
+  private async alignClocks(): Promise<void> {
+    const [enforcement, lab] = await Promise.all([
+      this.actors.enforcement.clock(this.admin),
+      this.actors.lab.clock(this.admin),
+    ]);
+    const gap = enforcement.offsetMs - lab.offsetMs;
+    if (gap > 0) await this.actors.lab.advanceClock(this.admin, gap);
+    if (gap < 0) await this.actors.enforcement.advanceClock(this.admin, -gap);
+    if (gap !== 0)
+      this.log(
+        `clocks aligned: the lab gateway's and enforcement's run ${Math.max(enforcement.offsetMs, lab.offsetMs) / DAY} days ahead`,
+      );
+  }
+
+  /** The time enforcement's legal clocks read (moved forward in development and test), as a UTC instant. */
+  private async enforcementNow(): Promise<string> {
+    const clock = await this.actors.enforcement.clock(this.admin);
+    return utc(Date.parse(clock.now));
+  }
+
+  /** Drives the batch; true when it is done, false when it waits for its objection windows to run out. */
+  private async driveSteps(o: BatchOutcome): Promise<boolean> {
     const { purchasing, evidence, enforcement } = this.actors;
     const t = this.timeout;
     const issued = await this.watcher.waitForBatch<BatchIssuedValue>(Topics.BatchIssued, o.batchNumber, t);
@@ -627,58 +690,64 @@ export class Campaign {
     );
     o.notices = notices;
     o.publicNotice = notices.some((n) => n.channel === 'public-notice');
-    // Deliveries are back-dated 20 days (the 15-day objection windows are over at the next scan),
-    // except the seller's when the seller is about to object (received 2 days ago).
+    // Delivered and received now, on enforcement's clock (a past day would need a second officer's
+    // confirmation): the 15-day objection windows start today.
     for (const notice of notices.filter((n) => n.channel !== 'public-notice')) {
-      const objecting = o.script.objection !== undefined && notice.recipient === 'seller';
-      const receivedAt = utc(Date.now() - (objecting ? 2 : 20) * DAY);
-      await enforcement.recordDelivery(this.bureau, notice.id, { sentAt: receivedAt, receivedAt });
+      const now = await this.enforcementNow();
+      await enforcement.recordDelivery(this.bureau, notice.id, { sentAt: now, receivedAt: now });
     }
     await this.watcher.waitForBatch(Topics.ResultNotified, o.batchNumber, t);
     this.reach(o, 'notified');
-    if (o.publicNotice) {
-      // The objection window of a public notice runs 15 real days from its publication: the batch
-      // waits there (its notice is public); nothing more to drive in a campaign of minutes.
-      return;
-    }
+    // No objection (a public notice's window, too, runs 15 days from its publication): final once
+    // the windows have run out, when the campaign moves the clock.
+    if (!o.script.objection || o.publicNotice) return false;
 
-    if (o.script.objection) {
-      const seller = listing.sellerName;
-      const objection = await enforcement.fileObjection(this.bureau, o.batchNumber, {
-        applicantRole: 'seller',
-        applicantName: seller,
-        ...(listing.sellerCreditCode ? { applicantUnifiedSocialCreditCode: listing.sellerCreditCode } : {}),
-        filedAt: utc(Date.now() - 1_000),
-        grounds: '对检验结果有异议，申请复检',
+    const seller = listing.sellerName;
+    const objection = await enforcement.fileObjection(this.bureau, o.batchNumber, {
+      applicantRole: 'seller',
+      applicantName: seller,
+      ...(listing.sellerCreditCode ? { applicantUnifiedSocialCreditCode: listing.sellerCreditCode } : {}),
+      filedAt: await this.enforcementNow(),
+      grounds: '对检验结果有异议，申请复检',
+    });
+    await enforcement.decideObjection(this.approver, objection.id, {
+      approve: true,
+      reason: '申请在法定期限内提出，同意复检',
+    });
+    this.reach(o, 'objected');
+    const known = await until(
+      're-inspection lab',
+      async () => {
+        const current = await enforcement.objection(this.bureau, objection.id);
+        return current.labNotifiedAt ? current : undefined;
+      },
+      t,
+    );
+    if (o.script.objection === 'waive') {
+      await enforcement.waiveReinspection(this.bureau, objection.id, {
+        declaredAt: await this.enforcementNow(),
+        reason: '申请人书面声明放弃复检',
       });
-      await enforcement.decideObjection(this.approver, objection.id, {
-        approve: true,
-        reason: '申请在法定期限内提出，同意复检',
-      });
-      this.reach(o, 'objected');
-      const known = await until(
-        're-inspection lab',
-        async () => {
-          const current = await enforcement.objection(this.bureau, objection.id);
-          return current.labNotifiedAt ? current : undefined;
-        },
-        t,
+      // The first result stands, final once the others' windows (received today) have run out too.
+      return false;
+    } else {
+      // Compared to the millisecond: not before the lab was known.
+      const now = Date.parse((await enforcement.clock(this.admin)).now);
+      await enforcement.completeProcedures(
+        this.bureau,
+        objection.id,
+        new Date(Math.max(Date.parse(known.labNotifiedAt as string) + 1_000, now - 1_000)).toISOString(),
       );
-      if (o.script.objection === 'waive') {
-        await enforcement.waiveReinspection(this.bureau, objection.id, {
-          declaredAt: utc(Date.now() - 1_000),
-          reason: '申请人书面声明放弃复检',
-        });
-      } else {
-        await enforcement.completeProcedures(
-          this.bureau,
-          objection.id,
-          utc(Math.max(Date.parse(known.labNotifiedAt as string) + 1_000, Date.now() - 1_000)),
-        );
-        await this.labReport(o, 're-inspection', 'pass', first.labId);
-      }
+      await this.labReport(o, 're-inspection', 'pass', first.labId);
     }
+    await this.finalSteps(o);
+    return true;
+  }
 
+  /** From the final result to its publication: a final failure is routed and its case closed. */
+  private async finalSteps(o: BatchOutcome): Promise<void> {
+    const { enforcement } = this.actors;
+    const t = this.timeout;
     const final = await this.watcher.waitForBatch<{ verdict: 'pass' | 'fail'; basis: string }>(
       Topics.ResultFinal,
       o.batchNumber,
@@ -746,7 +815,9 @@ export class Campaign {
     await lab.progress(claims, assignment.id, 'testing', '样品检验中');
     const category = categorySpec(o.category);
     const failing = verdict === 'fail' ? this.failingItems(category) : [];
-    const today = shanghaiDay(Date.now());
+    // The lab's dates on the gateway's clock, which checks them (moved with enforcement's).
+    const labNow = Date.parse((await lab.clock(this.admin)).now);
+    const today = shanghaiDay(labNow);
     const labName = this.labs.find((l) => l.id === labId)?.name ?? '承检机构';
     const report: Omit<LabReport, 'reportDocumentId'> = {
       reportNumber: `${purpose === 'initial' ? 'W' : 'FJ'}${o.batchNumber.replace(/\D/g, '')}-${this.tag}`,
@@ -769,7 +840,7 @@ export class Campaign {
       failingItems: failing,
       authorisedBy: '王工',
       authorisedTitle: '授权签字人',
-      issuedAt: utc(Date.now() - 1_000),
+      issuedAt: utc(labNow - 1_000),
     };
     const pdf = await labReportPdf({
       labName,
