@@ -1,9 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { expectEventually, type ForeignScopeFixture, type TestService } from '@qis/testing';
 import type { EnforcementConfig } from './enforcement.config';
-import { shanghaiDate } from './calendar/shanghai-time';
 import { EnforcementFixture, orderPlacedExample, type Claims } from './testing/enforcement-fixture';
-import { holidaySchedule2027 } from './testing/holiday-schedule-2027';
 
 /** The district the fixture's batch is routed to (余杭区). */
 export const OWN_DISTRICT = '330110';
@@ -22,43 +20,6 @@ interface CaseBody {
 }
 
 const approver: Claims = { roles: ['approver'], sub: 'approver-zhou' };
-const admin = (sub: string): Claims => ({ roles: ['admin'], sub });
-const DAY_MS = 86_400_000;
-
-/** The time enforcement's legal clocks read. */
-async function clockNow(fx: EnforcementFixture): Promise<Date> {
-  const res = await fx.call<{ now: string }>('GET', '/ops/clock', admin('admin-access'));
-  if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
-  return new Date(res.body.now);
-}
-
-/**
- * The objection windows run out as they would: enforcement's clock moves 25 days on (15 days and
- * holidays; the test stack allows moving it) and the deadlines are scanned. Windows that reach into
- * 2027 need its holiday schedule (the illustrative one, submitted and approved by two admins).
- */
-async function runObjectionWindowsOut(fx: EnforcementFixture): Promise<void> {
-  const byMs = 25 * DAY_MS;
-  if (shanghaiDate(new Date((await clockNow(fx)).getTime() + byMs + 40 * DAY_MS)) >= '2027-01-01') {
-    const known = await fx.call<{ source: string }>('GET', '/calendar/years/2027', admin('admin-access'));
-    if (known.body.source === 'none') {
-      const submitted = await fx.call<{ id: string }>(
-        'POST',
-        '/calendar/years',
-        admin('admin-wang'),
-        holidaySchedule2027(),
-      );
-      const approved = await fx.call('POST', '/calendar/years/2027/approve', admin('admin-li'), {
-        scheduleId: submitted.body.id,
-        note: '测试用',
-      });
-      if (approved.status !== 200) throw new Error(`2027 schedule: ${approved.status}`);
-    }
-  }
-  const moved = await fx.call('POST', '/ops/clock', admin('admin-access'), { byMs });
-  if (moved.status !== 200) throw new Error(`advance: ${moved.status} ${JSON.stringify(moved.body)}`);
-  await fx.scan();
-}
 const city: Claims = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
 
 /** Enforcement runs with its deadline scheduler quiet: the fixture scans when it means to. */
@@ -87,21 +48,21 @@ export async function enforcementScopeFixture(
   });
   await fx.notices(batchNumber, 'result', 2);
   await fx.scan(); // nothing sent yet: an overdue alert once five working days have passed
-  await fx.deliverAll(batchNumber, (await clockNow(fx)).toISOString());
+  await fx.deliverAll(batchNumber); // received now, on enforcement's clock
   const filed = await fx.call<{ id: string }>('POST', `/batches/${batchNumber}/objections`, city, {
     applicantRole: 'seller',
     applicantName: seller.name,
-    filedAt: (await clockNow(fx)).toISOString(),
+    filedAt: (await fx.now()).toISOString(),
   });
   if (filed.status !== 201) throw new Error(`objection: ${filed.status} ${JSON.stringify(filed.body)}`);
   const objection = filed.body.id;
   const refused = await fx.call('POST', `/objections/${objection}/decision`, approver, {
     approve: false,
     reason: '异议理由不成立',
-    decidedAt: (await clockNow(fx)).toISOString(),
+    decidedAt: (await fx.now()).toISOString(),
   });
   if (refused.status !== 200) throw new Error(`decision: ${refused.status} ${JSON.stringify(refused.body)}`);
-  await runObjectionWindowsOut(fx);
+  await fx.windowsRunOut(); // enforcement's clock moves past the 15-day windows
   const routed = await expectEventually(
     async () => {
       const r = await fx.call<CaseBody[]>('GET', '/cases', approver);
@@ -117,7 +78,7 @@ export async function enforcementScopeFixture(
   });
   const notices = await fx.notices<NoticeBody & { kind: string }>(batchNumber, 'result', 2);
   const [notice] = notices.filter((n) => n.channel !== 'public-notice');
-  const now = (await clockNow(fx)).toISOString();
+  const now = (await fx.now()).toISOString();
   return {
     own: { jurisdiction: OWN_DISTRICT },
     foreign: { jurisdiction: FOREIGN_JURISDICTIONS },
