@@ -406,8 +406,13 @@ describe('the staff console, part 2: the intake room', () => {
     expect(await received.innerText()).toContain(typed);
     expect(await received.innerText()).toContain('中通快递');
     const sealed = page.locator('[data-stage="sealed"][data-state="present"]');
-    await sealed.waitFor();
-    expect(await sealed.innerText()).toContain(sampleCode);
+    await sealed.first().waitFor();
+    const steps = await sealed.allInnerTexts();
+    expect(steps).toHaveLength(3);
+    expect(steps[0]).toContain(sampleCode);
+    expect(steps[1]).toContain('交承检机构');
+    expect(steps[2]).toContain('复检重新封样');
+    expect(steps[2]).toContain(`FY2026-${String(base + 2)}`);
     await screenshot(page, 'intake-batch-timeline-zh-CN-desktop');
     await page.goto(`${stack.url}/`);
     await page.getByTestId('queue-parcels-expected').waitFor();

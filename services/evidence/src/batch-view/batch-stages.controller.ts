@@ -21,6 +21,16 @@ interface ParcelRow {
   received_at: Date;
   received_by: string;
   order_number: string | null;
+  quarantine_reason: string | null;
+  resolution_reason: string | null;
+}
+
+interface CustodyStepRow {
+  action: 'hand-over-to-lab' | 'hand-back-from-lab' | 're-seal';
+  subject_id: string;
+  occurred_at: Date;
+  actor: string;
+  detail: Record<string, unknown>;
 }
 
 interface SealingRow {
@@ -76,7 +86,8 @@ export class BatchStagesController {
     const seesEvidence = holdsAny(principal, ['intake-officer', 'auditor', 'admin']);
     const m = this.dataSource.manager;
     const parcels: ParcelRow[] = await m.query(
-      `select p.id, p.carrier, p.tracking_number, p.condition, p.received_at, p.received_by, e.order_number
+      `select p.id, p.carrier, p.tracking_number, p.condition, p.received_at, p.received_by, e.order_number,
+              p.quarantine_reason, p.resolution_reason
          from parcel p left join expected_parcel e on e.batch_number = p.batch_number
         where p.batch_number = $1 and p.status = 'admitted'
         order by p.received_at`,
@@ -92,6 +103,15 @@ export class BatchStagesController {
          from sealing s join unpacking_session u on u.id = s.session_id
         where s.batch_number = $1
         order by s.sealed_at`,
+      [batchNumber],
+    );
+    // The sealed sample's later custody: handed to a lab and back, re-sealed for re-inspection.
+    const steps: CustodyStepRow[] = await m.query(
+      `select action, subject_id, occurred_at, actor, detail
+         from custody_entry
+        where subject_type = 'sample' and batch_number = $1
+          and action in ('hand-over-to-lab', 'hand-back-from-lab', 're-seal')
+        order by seq`,
       [batchNumber],
     );
     const ids = !seesEvidence
@@ -129,6 +149,10 @@ export class BatchStagesController {
           carrier: p.carrier,
           trackingNumber: p.tracking_number,
           condition: p.condition,
+          // Admitted by an officer's release from quarantine: why it was held, why released.
+          ...(p.resolution_reason
+            ? { quarantineReason: p.quarantine_reason, reason: p.resolution_reason }
+            : {}),
         },
       })),
       ...sealings.map((s): BatchStageView => ({
@@ -160,6 +184,24 @@ export class BatchStagesController {
           participants: countBy(s.participant_roles),
         },
       })),
+      ...steps.map((c): BatchStageView => {
+        const [sampleCode, sampleRole] = c.subject_id.split(':');
+        const d = c.detail;
+        return {
+          stage: 'sealed',
+          at: c.occurred_at.toISOString(),
+          actor: c.actor,
+          facts: {
+            sampleCode,
+            custodyStep: c.action,
+            sampleRole,
+            sealNumber: d['newSeal'] ?? d['sealNumber'] ?? null,
+            ...(c.action === 're-seal'
+              ? { reason: d['reason'] ?? null }
+              : { labId: d['labId'] ?? null, sealIntact: d['sealIntact'] ?? null }),
+          },
+        };
+      }),
     ];
     return { batchNumber, stages };
   }

@@ -202,6 +202,15 @@ describe('quarantined parcels: released into their batch or rejected, with the r
       [id],
     );
     expect(audit.map((a) => a['action'])).toEqual(['intake.parcel.quarantine', 'intake.parcel.release']);
+    const stages = await call('GET', `/batches/${value.batchNumber}/stages`);
+    expect((stages.body['stages'] as Array<Record<string, unknown>>)[0]).toMatchObject({
+      stage: 'received',
+      facts: {
+        carrier: value.carrier,
+        quarantineReason: expect.stringContaining('no order-placed record'),
+        reason: '面单号录入错误，核对一致',
+      },
+    });
     const verify = await call(
       'GET',
       '/custody/verify',

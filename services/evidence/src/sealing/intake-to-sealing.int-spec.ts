@@ -440,6 +440,25 @@ describe('intake, unpacking and sealing', () => {
       ['hand-back-from-lab', 'test'],
       ['re-seal', 'backup'],
     ]);
+    // The batch's stages show each custody step after the seal.
+    const stages = await fetch(`${env.service.url}/batches/${value.batchNumber}/stages`, {
+      headers: officer,
+    });
+    const steps = (
+      (await stages.json()) as { stages: Array<{ stage: string; facts: Record<string, unknown> }> }
+    ).stages;
+    expect(steps.map((s) => [s.stage, s.facts['custodyStep'] ?? null])).toEqual([
+      ['received', null],
+      ['sealed', null],
+      ['sealed', 'hand-over-to-lab'],
+      ['sealed', 'hand-back-from-lab'],
+      ['sealed', 're-seal'],
+    ]);
+    expect(steps[4]?.facts).toMatchObject({
+      sampleRole: 'backup',
+      sealNumber: 'FY2026-300003',
+      reason: '复检',
+    });
     const sealed = await fetch(`${env.service.url}/unpacking-sessions?status=sealed&pageSize=100`, {
       headers: officer,
     });

@@ -517,7 +517,7 @@ export default function Session() {
                     render: (v: string) => shanghaiTime(v, language),
                   },
                   {
-                    title: t.intake.detail,
+                    title: t.intake.step,
                     dataIndex: 'action',
                     width: 140,
                     render: (v: string) => t.intake.custodyActions[v] ?? v,
@@ -530,7 +530,7 @@ export default function Session() {
                   },
                   { title: t.intake.sealNumberRead, dataIndex: 'sealNumber', width: 140 },
                   {
-                    title: t.intake.labId,
+                    title: t.intake.detail,
                     render: (_, c) =>
                       [c.labId, c.counterpart, c.reason, c.sealIntact === false ? '✗' : null]
                         .filter(Boolean)
