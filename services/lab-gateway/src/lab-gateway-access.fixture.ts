@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ForeignScopeFixture, TestService } from '@qis/testing';
 import type { LabGatewayConfig } from './lab-gateway.config';
 import { LabGatewayHarness, type DispatchRecord } from './testing/lab-gateway-harness';
@@ -5,7 +6,8 @@ import { LabGatewayHarness, type DispatchRecord } from './testing/lab-gateway-ha
 /**
  * Real records of lab A for the access matrix: four samples sealed in a category only lab A tests,
  * so each is dispatched to it (one to read and accept, one to decline, two accepted for progress
- * and a report). Lab B is a real lab of another category: its token is the foreign scope.
+ * and a report). Lab B is a real lab of another category: its token is the foreign scope, as is a
+ * token of a lab id nobody registered.
  */
 export async function labScopeFixture(service: TestService<LabGatewayConfig>): Promise<ForeignScopeFixture> {
   const harness = new LabGatewayHarness(service);
@@ -26,7 +28,8 @@ export async function labScopeFixture(service: TestService<LabGatewayConfig>): P
   }
   return {
     own: { lab: labA },
-    foreign: { lab: labB },
+    // Lab B, and a lab id nobody registered.
+    foreign: { lab: [labB, randomUUID()] },
     values: dispatched.flatMap((d) => [d.id, d.batchNumber, d.sampleCode, d.drawSeed]),
     routes: {
       'GET /v1/assignments': {},
