@@ -46,6 +46,7 @@ const production: Record<string, string> = {
   AUTH_ISSUER: 'https://qis.example.gov.cn/auth/realms/qis',
   AUTH_AUDIENCE: 'qis-services',
   SWAGGER_ENABLED: 'false',
+  METRICS_TOKEN: 'a-scrape-token-of-its-own',
 };
 
 /** The development posture the old Compose file ran production with. */

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsOptional,
+  MinLength,
   IsString,
   IsUrl,
   Matches,
@@ -75,6 +76,18 @@ export class ServiceConfig {
   @Min(1)
   @Max(65535)
   HTTP_PORT = 7100;
+
+  /**
+   * Bearer token Prometheus sends to scrape GET /metrics. Unset, /metrics is open (development and
+   * tests on the loopback); required in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  @RequiredInProduction(
+    'without it anyone who reaches the service reads its metrics; a scrape token of its own',
+  )
+  METRICS_TOKEN?: string = undefined;
 
   /** Largest JSON or URL-encoded request body; a larger one answers 413. Streamed uploads are not parsed. */
   @Transform(envInt)

@@ -9,7 +9,11 @@ export {
   type EventContext,
   type EventHandler,
 } from './inbox/consume-event.decorator';
-export { EventConsumerServer, type EventConsumerOptions } from './inbox/event-consumer.server';
+export {
+  EventConsumerServer,
+  type ConsumerMetrics,
+  type EventConsumerOptions,
+} from './inbox/event-consumer.server';
 export { EventHandlerRegistry, type RegisteredHandler } from './inbox/event-handler.registry';
 export { KafkaHealthIndicator } from './kafka-health.indicator';
 export { kafkaClientConfig, kafkaLogCreator, prefixedTopic, type LogSink } from './kafka-options';

@@ -21,6 +21,7 @@ import { useBodyParsers } from './http/body-parsers';
 import { openApiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
 import { kafkaLogSink } from './kafka/kafka.providers';
+import { serveMetrics, ServiceMetrics } from './metrics/service-metrics';
 import { appendOnlyTables, RuntimeModule, servicePersistence } from './runtime.module';
 import { defaultConsumerGroup, type ServiceDefinition } from './service-definition';
 
@@ -132,6 +133,9 @@ export async function bootstrapService<C extends ServiceConfig>(
     abortOnError: false,
     bodyParser: false, // registered below, with a stated limit and their refusals mapped
   });
+  const metrics = new ServiceMetrics(def.name);
+  app.use(metrics.httpMiddleware());
+  serveMetrics(app, metrics, config.METRICS_TOKEN);
   useBodyParsers(app, config.HTTP_BODY_LIMIT_KB * 1024);
   try {
     // A route nobody declared a policy for must never go live, not even as "authenticated only".
@@ -154,18 +158,21 @@ export async function bootstrapService<C extends ServiceConfig>(
   // HTTP first, so /health answers (not ready) while the broker is still coming.
   await app.listen(options.port ?? config.HTTP_PORT, config.HTTP_HOST);
   await provisionWhenBrokerUp(def, config, logger);
-  app.connectMicroservice({
-    strategy: new EventConsumerServer({
-      kafka: app.get(Kafka),
-      groupId,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-      dataSource: app.get(DataSource),
-      registry: app.get(EventHandlerRegistry),
-      deadLetters: app.get(KafkaPublisher),
-      // one transaction in flight per partition: the database's group commit does the rest
-      partitionsConsumedConcurrently: config.KAFKA_TOPIC_PARTITIONS,
-    }),
+  const consumer = new EventConsumerServer({
+    kafka: app.get(Kafka),
+    groupId,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    dataSource: app.get(DataSource),
+    registry: app.get(EventHandlerRegistry),
+    deadLetters: app.get(KafkaPublisher),
+    // one transaction in flight per partition: the database's group commit does the rest
+    partitionsConsumedConcurrently: config.KAFKA_TOPIC_PARTITIONS,
+    metrics,
   });
+  app.connectMicroservice({ strategy: consumer });
+  metrics.watchOutbox(app.get(DataSource));
+  metrics.watchConsumerLag(app.get(Kafka), groupId, () => consumer.topics);
+  def.metrics?.(metrics.registry, app);
   await app.startAllMicroservices();
   app.get(StartupState).markStarted();
   const url = await app.getUrl();

@@ -20,3 +20,4 @@ export {
   SERVICE_DEFINITION,
   type ServiceDefinition,
 } from './service-definition';
+export { serveMetrics, ServiceMetrics, sqlGauge } from './metrics/service-metrics';

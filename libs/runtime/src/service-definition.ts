@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '@qis/config';
-import type { DynamicModule, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { Registry } from 'prom-client';
 import type { MixedList } from 'typeorm';
 
 export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
@@ -20,6 +21,11 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
    * (with DB_MIGRATION_USER set; see migrateAsOwner).
    */
   appendOnlyTables?: string[];
+  /**
+   * The service's own Prometheus metrics (e.g. legal deadlines due and missed, evidence bytes
+   * stored), registered in its registry after start; read at each scrape.
+   */
+  metrics?: (registry: Registry, app: INestApplication) => void;
   /** Evidence keeps objects: its readiness includes the object store. */
   objectStore?: { bucket(config: C): string };
 }

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@qis/runtime';
+import { sqlGauge, type ServiceDefinition } from '@qis/runtime';
 import { AccessModule } from './access/access.module';
 import { BatchJurisdiction } from './access/batch-jurisdiction.entity';
 import { BatchViewModule } from './batch-view/batch-view.module';
@@ -43,5 +43,18 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
     BatchViewModule,
   ],
   appendOnlyTables: ['custody_entry'],
+  metrics: (registry, app) => {
+    sqlGauge(registry, app, {
+      name: 'qis_evidence_objects',
+      help: 'Evidence objects stored (finalized, not deleted after retention), by kind',
+      labelNames: ['kind'],
+      sql: "select kind, count(*)::int as value from evidence_object where status = 'stored' group by kind",
+    });
+    sqlGauge(registry, app, {
+      name: 'qis_evidence_bytes_stored',
+      help: 'Bytes of evidence stored (finalized, not deleted after retention)',
+      sql: "select coalesce(sum(size), 0)::float8 as value from evidence_object where status = 'stored'",
+    });
+  },
   objectStore: { bucket: (config) => config.EVIDENCE_BUCKET },
 };

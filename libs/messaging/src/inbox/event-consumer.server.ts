@@ -17,6 +17,8 @@ export interface EventConsumerOptions {
   registry: Pick<EventHandlerRegistry, 'handlers'>;
   /** Sends dead letters; must be idempotent with acks from all replicas. */
   deadLetters: KafkaPublisher;
+  /** Counts what happened to each event (a service's Prometheus metrics). */
+  metrics?: ConsumerMetrics;
   /** Attempts of a failing handler before its message goes to the dead-letter topic. */
   maxAttempts?: number;
   retryBaseMs?: number;
@@ -51,6 +53,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * - When the database itself is unreachable nothing is dead-lettered: the batch fails, the offset
  *   is not committed, and kafkajs retries once it is back.
  */
+/** What the consumer reports per topic: events applied, skipped as duplicates, retried, dead-lettered. */
+export interface ConsumerMetrics {
+  applied(topic: string, count: number): void;
+  duplicates(topic: string, count: number): void;
+  retried(topic: string): void;
+  deadLettered(topic: string, kind: string): void;
+}
+
 export class EventConsumerServer extends Server implements CustomTransportStrategy {
   private readonly log = new Logger(EventConsumerServer.name);
   private consumer?: Consumer;
@@ -93,6 +103,11 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     } catch (error) {
       callback(error);
     }
+  }
+
+  /** The (prefixed) topics this consumer subscribed to. */
+  get topics(): string[] {
+    return [...this.byTopic.keys()];
   }
 
   async close(): Promise<void> {
@@ -187,26 +202,32 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     try {
-      await this.options.dataSource.transaction(async (manager) => {
-        const inserted: Array<{ message_id: string }> = await manager.query(
-          `insert into inbox (consumer_group, message_id, topic, partition, "offset")
+      await this.options.dataSource
+        .transaction(async (manager) => {
+          const inserted: Array<{ message_id: string }> = await manager.query(
+            `insert into inbox (consumer_group, message_id, topic, partition, "offset")
            select $1, m.id, $3, $4, m.off from unnest($2::uuid[], $5::bigint[]) as m(id, off)
            on conflict do nothing returning message_id`,
-          [
-            this.options.groupId,
-            items.map((i) => i.messageId),
-            topic,
-            partition,
-            items.map((i) => i.message.offset),
-          ],
-        );
-        const fresh = new Set(inserted.map((r) => r.message_id));
-        // delete() also skips a second copy of the same message inside this segment
-        const events = items
-          .filter((item) => fresh.delete(item.messageId))
-          .map((item) => ({ event: item.value, context: this.context(manager, item, topic, partition) }));
-        if (events.length > 0) await handler.handle(events);
-      });
+            [
+              this.options.groupId,
+              items.map((i) => i.messageId),
+              topic,
+              partition,
+              items.map((i) => i.message.offset),
+            ],
+          );
+          const fresh = new Set(inserted.map((r) => r.message_id));
+          // delete() also skips a second copy of the same message inside this segment
+          const events = items
+            .filter((item) => fresh.delete(item.messageId))
+            .map((item) => ({ event: item.value, context: this.context(manager, item, topic, partition) }));
+          if (events.length > 0) await handler.handle(events);
+          return events.length;
+        })
+        .then((applied) => {
+          this.options.metrics?.applied(topic, applied);
+          this.options.metrics?.duplicates(topic, items.length - applied);
+        });
     } catch {
       for (const item of items) await this.applyOne(handler, topic, partition, item, heartbeat);
     }
@@ -228,7 +249,10 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
              on conflict do nothing returning message_id`,
             [this.options.groupId, item.messageId, topic, partition, item.message.offset],
           );
-          if (inserted.length === 0) return;
+          if (inserted.length === 0) {
+            this.options.metrics?.duplicates(topic, 1);
+            return;
+          }
           await handler.handle([
             { event: item.value, context: this.context(manager, item, topic, partition) },
           ]);
@@ -236,6 +260,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
             this.options.groupId,
             item.messageId,
           ]);
+          this.options.metrics?.applied(topic, 1);
         });
         return;
       } catch (error) {
@@ -257,6 +282,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
           );
           return;
         }
+        this.options.metrics?.retried(topic);
         this.log.warn(
           { topic, offset: item.message.offset, attempts },
           `${handler.name} failed (attempt ${attempts}): ${(error as Error).message}`,
@@ -321,6 +347,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     await this.options.deadLetters.publish([
       { topic: `${topic}.dlq`, key: message.key, value: message.value, headers },
     ]);
+    this.options.metrics?.deadLettered(topic, kind);
     this.log.warn(
       { topic, offset: message.offset, kind, reason, problems },
       'message sent to the dead-letter topic',
