@@ -402,6 +402,45 @@ describe('the staff console, part 2: the mystery buyer', () => {
     expect(list.text).not.toContain(later.batchNumber);
   });
 
+  it('resumes an upload after the page is reloaded: the parts the store holds are not sent again', async () => {
+    const page = pages['buyer-a']!;
+    await page.goto(`${stack.url}/buyer/tasks/${later.batchNumber}`);
+    const recording = await randomFile(files, 'later-recording.mp4', 40 * MIB + 999); // 9 parts
+    const before: string[] = [];
+    const after: string[] = [];
+    let reloaded = false;
+    const finalized: Array<Record<string, unknown>> = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/finalize'))
+        void r.json().then((b: Record<string, unknown>) => finalized.push(b));
+    });
+    const parts = /\/object-store\/.*partNumber=\d+/;
+    await page.route(parts, async (route) => {
+      const part = new URL(route.request().url()).searchParams.get('partNumber') as string;
+      (reloaded ? after : before).push(part);
+      // The network goes down at part 5, until the buyer reloads the page.
+      if (part === '5' && !reloaded) await route.abort('internetdisconnected');
+      else await route.continue();
+    });
+    const section = page.getByTestId('evidence-purchase-screen-recording');
+    await section.locator('input[type="file"]').setInputFiles(recording.file);
+    await expectEventually(async () => expect(before).toContain('5'));
+    await page.reload();
+    reloaded = true;
+    await section.locator('input[type="file"]').setInputFiles(recording.file);
+    await section.getByTestId('resumed').waitFor();
+    await section
+      .getByTestId('upload-row')
+      .and(page.locator('[data-phase="done"]'))
+      .waitFor({ timeout: 120_000 });
+    await page.unroute(parts);
+    expect(before.filter((p) => p !== '5')).toEqual(['1', '2', '3', '4']);
+    expect([...after].sort()).toEqual(['5', '6', '7', '8', '9']);
+    await expectEventually(async () =>
+      expect(finalized).toEqual([expect.objectContaining({ status: 'stored', sha256: recording.sha256 })]),
+    );
+  });
+
   it("refuses a task with a reason; it leaves the buyer's list", async () => {
     const page = pages['buyer-b']!;
     await page.goto(`${stack.url}/buyer/tasks/${other.batchNumber}`);

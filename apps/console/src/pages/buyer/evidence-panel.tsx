@@ -11,6 +11,8 @@ interface Row {
   upload: EvidenceUpload;
   progress: UploadProgress;
   objectId?: string;
+  /** goes on from an upload an earlier page left unfinished */
+  resumed: boolean;
 }
 
 const bytes = (n: number): string =>
@@ -66,6 +68,7 @@ export function EvidencePanel({
       kind,
       fileName: file.name,
       upload,
+      resumed: upload.resumed,
       progress: { phase: 'waiting', loaded: 0, total: file.size, percent: 0 },
     };
     setRows((all) => [...all, row]);
@@ -123,6 +126,11 @@ export function EvidencePanel({
                         {bytes(phase === 'hashing' || phase === 'uploading' ? loaded : total)}
                         {phase === 'hashing' || phase === 'uploading' ? ` / ${bytes(total)}` : ''}
                       </Typography.Text>
+                      {row.resumed ? (
+                        <Tag color="blue" data-testid="resumed">
+                          {w.resumedFromEarlier}
+                        </Tag>
+                      ) : null}
                       {stored ? (
                         <Typography.Text type="secondary">
                           {savedIds.has(row.objectId as string) ? w.savedInPackage : w.notSavedYet}

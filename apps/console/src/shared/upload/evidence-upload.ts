@@ -2,6 +2,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import type { components } from '../../api/generated/evidence';
 import { fileSha256 } from './file-sha256';
 import { putBlob, PutFailed } from './object-store-put';
+import { savedUploads, uploadKey } from './saved-upload';
 
 export type EvidenceKind = components['schemas']['StartUploadCommand']['kind'];
 type UploadTicket = components['schemas']['UploadTicket'];
@@ -72,7 +73,9 @@ const contentTypeOf = (file: File): string =>
  *
  * Resumable: the hash, the ticket and each part the store accepted (with its ETag) are kept, so
  * after a network drop `run()` again sends only the parts still missing. A failed part is retried
- * by itself, with a growing pause, before the upload reports `interrupted`.
+ * by itself, with a growing pause, before the upload reports `interrupted`. The object id, hash
+ * and ETags are also kept in localStorage until finalized: the same file chosen again after a
+ * reload renews the URLs of its pending object and sends only what the store does not hold.
  */
 export class EvidenceUpload {
   private sha256?: string;
@@ -81,13 +84,38 @@ export class EvidenceUpload {
   private readonly sent = new Map<number, string>();
   private result?: UploadedEvidence;
   private running?: Promise<UploadedEvidence>;
+  /** an unfinished upload of this file from an earlier page, to resume */
+  private resumeId?: string;
+  private readonly key: string;
 
   constructor(
     readonly file: File,
     readonly target: UploadTarget,
     private readonly onProgress: (progress: UploadProgress) => void = () => undefined,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+  ) {
+    this.key = uploadKey(file, target.kind, target.batchNumber);
+    const saved = savedUploads.read(this.key);
+    if (saved) {
+      this.resumeId = saved.objectId;
+      this.sha256 = saved.sha256;
+      for (const [part, etag] of saved.sent) this.sent.set(part, etag);
+    }
+  }
+
+  /** Whether this upload goes on from an earlier page's. */
+  get resumed(): boolean {
+    return this.resumeId !== undefined;
+  }
+
+  private save(): void {
+    if (!this.ticket || !this.sha256) return;
+    savedUploads.write(this.key, {
+      objectId: this.ticket.objectId,
+      sha256: this.sha256,
+      sent: [...this.sent],
+    });
+  }
 
   /** Parts the store holds already (a resumed upload does not send them again). */
   get partsSent(): number[] {
@@ -111,6 +139,7 @@ export class EvidenceUpload {
 
   private async attempt(signal?: AbortSignal): Promise<UploadedEvidence> {
     try {
+      if (!this.ticket && this.resumeId) this.ticket = await this.renewed(this.resumeId);
       if (!this.sha256) {
         this.report('hashing', 0);
         this.sha256 = await fileSha256(this.file, (n) => this.report('hashing', n), signal);
@@ -129,6 +158,7 @@ export class EvidenceUpload {
           }),
         );
       }
+      this.save();
       const parts = await this.sendBytes(this.ticket, signal);
       this.report('finalizing', this.file.size);
       await unwrap(
@@ -144,6 +174,7 @@ export class EvidenceUpload {
         size: this.file.size,
         fileName: this.file.name,
       };
+      savedUploads.remove(this.key);
       this.report('done', this.file.size);
       return this.result;
     } catch (error) {
@@ -151,6 +182,25 @@ export class EvidenceUpload {
         error instanceof ApiError || error instanceof Error ? error.message : String(error ?? 'failed');
       this.report('interrupted', this.bytesSent(), message);
       throw error;
+    }
+  }
+
+  /** The earlier page's pending object with fresh URLs; none (start over) if it is gone or done. */
+  private async renewed(objectId: string): Promise<UploadTicket | undefined> {
+    try {
+      const ticket = await unwrap(
+        api.evidence.POST('/evidence/uploads/{id}/renewal', { params: { path: { id: objectId } } }),
+      );
+      this.resumeId = undefined;
+      return ticket;
+    } catch (error) {
+      // A network or server failure: try again on the next run. Refused (gone, done): start over.
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      this.resumeId = undefined;
+      savedUploads.remove(this.key);
+      this.sent.clear();
+      this.sha256 = undefined;
+      return undefined;
     }
   }
 
@@ -188,6 +238,7 @@ export class EvidenceUpload {
         signal,
       );
       this.sent.set(part.partNumber, etag);
+      this.save();
       this.report('uploading', this.bytesSent());
     }
     return this.partsSent.map((partNumber) => ({ partNumber, etag: this.sent.get(partNumber) as string }));
