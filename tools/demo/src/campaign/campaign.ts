@@ -402,8 +402,8 @@ export class Campaign {
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
       if (waiting.length > 0) {
         // The lab gateway's clock moves with it: enforcement counts from its dispatch and receipt times.
-        await this.actors.lab.advanceClock(this.admin, WINDOW_ADVANCE_MS);
-        const moved = await this.actors.enforcement.advanceClock(this.admin, WINDOW_ADVANCE_MS);
+        await this.movable(this.actors.lab.advanceClock(this.admin, WINDOW_ADVANCE_MS));
+        const moved = await this.movable(this.actors.enforcement.advanceClock(this.admin, WINDOW_ADVANCE_MS));
         this.log(
           `enforcement's clock moved ${WINDOW_ADVANCE_MS / DAY} days forward to ${moved.now}: ` +
             `the objection windows of ${waiting.length} batches run out`,
@@ -494,17 +494,35 @@ export class Campaign {
    * behind is moved forward to the other; clocks never go back.
    */
   private async alignClocks(): Promise<void> {
-    const [enforcement, lab] = await Promise.all([
-      this.actors.enforcement.clock(this.admin),
-      this.actors.lab.clock(this.admin),
-    ]);
+    const [enforcement, lab] = await this.movable(
+      Promise.all([this.actors.enforcement.clock(this.admin), this.actors.lab.clock(this.admin)]),
+    );
     const gap = enforcement.offsetMs - lab.offsetMs;
-    if (gap > 0) await this.actors.lab.advanceClock(this.admin, gap);
-    if (gap < 0) await this.actors.enforcement.advanceClock(this.admin, -gap);
+    if (gap > 0) await this.movable(this.actors.lab.advanceClock(this.admin, gap));
+    if (gap < 0) await this.movable(this.actors.enforcement.advanceClock(this.admin, -gap));
     if (gap !== 0)
       this.log(
         `clocks aligned: the lab gateway's and enforcement's run ${Math.max(enforcement.offsetMs, lab.offsetMs) / DAY} days ahead`,
       );
+  }
+
+  /**
+   * A clock call, with what to do when the services cannot move their clocks: a stack started
+   * without `CLOCK_OVERRIDE_ENABLED=true` (409), or built before the lab gateway had a clock (404).
+   */
+  private async movable<T>(call: Promise<T>): Promise<T> {
+    try {
+      return await call;
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 409 || error.status === 404))
+        throw new Error(
+          'the demo lets the objection windows run out by moving the clocks of enforcement and the lab gateway ' +
+            '(POST /ops/clock), which needs them started with CLOCK_OVERRIDE_ENABLED=true (development only): ' +
+            `restart the services with bash deploy/local/stack.sh stop && npm start (${error.message})`,
+          { cause: error },
+        );
+      throw error;
+    }
   }
 
   /** The time enforcement's legal clocks read (moved forward in development and test), as a UTC instant. */
