@@ -1,7 +1,7 @@
 /** The mystery buyer's pages (tasks, the purchase form, evidence uploads). Part of the one dictionary per language in messages.ts. */
 export const buyerZhCN = {
   tasksTitle: '我的买样任务',
-  queueTitle: '我的买样任务（按截止时间）',
+  queueTitle: '买样任务（按截止时间）',
   noTasks: '暂无分配给您的买样任务',
   batch: '批次编号',
   listing: '商品链接',
@@ -120,7 +120,7 @@ export const buyerZhCN = {
 
 export const buyerEn: typeof buyerZhCN = {
   tasksTitle: 'My purchase tasks',
-  queueTitle: 'My purchase tasks (by deadline)',
+  queueTitle: 'Purchase tasks by deadline',
   noTasks: 'No purchase task is assigned to you',
   batch: 'Batch number',
   listing: 'Listing',

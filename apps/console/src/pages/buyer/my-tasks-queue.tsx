@@ -16,12 +16,12 @@ export default function MyTasksQueue() {
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{w.queueTitle}</h2>}
       data-testid="queue-buyer-tasks"
-      extra={<Link to="/buyer/tasks">{t.menu.buyerTasks}</Link>}
+      loading={tasks.isLoading}
     >
       <ErrorAlert error={tasks.error} />
       <List
-        loading={tasks.isLoading}
         dataSource={open.slice(0, 10)}
+        footer={<Link to="/buyer/tasks">{t.menu.buyerTasks}</Link>}
         locale={{ emptyText: <Empty description={w.noTasks} /> }}
         renderItem={(task) => (
           <List.Item

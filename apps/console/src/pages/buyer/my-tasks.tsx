@@ -1,4 +1,5 @@
 import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import { Card } from 'antd';
 import { Link } from 'react-router-dom';
 import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
@@ -43,11 +44,13 @@ export default function MyTasks() {
   return (
     <Page title={w.tasksTitle}>
       <ErrorAlert error={tasks.error} />
+      {/* A skeleton while loading, then the table (no spinner fading over the rows). */}
+      {tasks.isLoading ? <Card loading /> : null}
       <ProTable<Task>
+        style={tasks.isLoading ? { display: 'none' } : undefined}
         rowKey="batchNumber"
         search={false}
         options={false}
-        loading={tasks.isLoading}
         dataSource={tasks.data ?? []}
         columns={columns}
         scroll={{ x: 860 }}
