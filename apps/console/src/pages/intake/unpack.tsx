@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { NotFound } from '../status-pages';
-import type { UploadedFile } from './evidence-upload';
+import type { UploadedEvidence } from '../../shared/upload';
 import { FileField } from './file-field';
 import type { ClaimedProduct } from './intake-api';
 import { ParcelStatus } from './parcel-status';
@@ -40,9 +40,9 @@ export default function Unpack() {
   const queries = useQueryClient();
   const [officers, setOfficers] = useState(['', '']);
   const [labStaff, setLabStaff] = useState(['', '']);
-  const [video, setVideo] = useState<UploadedFile>();
-  const [waybill, setWaybill] = useState<UploadedFile>();
-  const [photos, setPhotos] = useState<UploadedFile[]>([]);
+  const [video, setVideo] = useState<UploadedEvidence>();
+  const [waybill, setWaybill] = useState<UploadedEvidence>();
+  const [photos, setPhotos] = useState<UploadedEvidence[]>([]);
   const [claimed, setClaimed] = useState<Record<ClaimedText, string>>(
     () => Object.fromEntries(CLAIMED_TEXT.map((k) => [k, ''])) as Record<ClaimedText, string>,
   );
