@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
 import { fileSha256, HASH_SLICE_BYTES } from './file-sha256';
 
