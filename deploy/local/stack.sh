@@ -91,6 +91,9 @@ start_service() {
     if [ "$name" = enforcement ] || [ "$name" = lab-gateway ]; then
       export CLOCK_OVERRIDE_ENABLED=true
     fi
+    # Development only: the lab sandbox (docs/labs.md §8), where an integrator's sandbox lab gets
+    # synthetic assignments; production refuses to start with it.
+    if [ "$name" = lab-gateway ]; then export LAB_SANDBOX_ENABLED=true; fi
     # Buyer identities are purchasing's alone: only that process gets the key ring.
     if [ "$name" = purchasing ]; then
       export PURCHASING_IDENTITY_KEY="$QIS_PURCHASING_IDENTITY_KEY"

@@ -41,4 +41,15 @@ export class LabGatewayConfig extends ServiceConfig {
   @IsBoolean({ message: 'must be true or false' })
   @ForbiddenInProduction('dispatch and receipt times must be real time; unset it')
   CLOCK_OVERRIDE_ENABLED?: boolean = undefined;
+
+  /**
+   * The lab sandbox (integrators' test labs): sandbox labs may be registered, are never drawn for
+   * real samples, and their users get synthetic assignments to accept and report on
+   * (POST /v1/sandbox/assignments) that touch no real batch and publish nothing. Never in production.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : envBool({ value })))
+  @IsBoolean({ message: 'must be true or false' })
+  @ForbiddenInProduction('synthetic assignments and sandbox labs have no place beside real samples; unset it')
+  LAB_SANDBOX_ENABLED?: boolean = undefined;
 }

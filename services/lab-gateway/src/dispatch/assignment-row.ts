@@ -31,6 +31,7 @@ const FULL = [
   'due_on_provisional',
   'overdue_alerted_at',
   'updated_at',
+  'sandbox',
 ];
 
 export const ASSIGNMENT_VIEW_COLUMNS = VIEW.join(', ');
@@ -88,4 +89,5 @@ export const assignmentOfRow = (r: Row): Assignment => ({
   dueOnProvisional: r['due_on_provisional'] as boolean,
   overdueAlertedAt: r['overdue_alerted_at'] as Date | null,
   updatedAt: r['updated_at'] as Date,
+  sandbox: r['sandbox'] === true,
 });

@@ -76,4 +76,8 @@ export class Assignment {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
+
+  /** A synthetic assignment of a sandbox lab: no real batch, nothing published, nothing redrawn. */
+  @Column({ type: 'boolean', default: false })
+  sandbox!: boolean;
 }

@@ -96,6 +96,7 @@ export class DispatchSampleUseCase {
       progress: [],
       overdueAlertedAt: null,
       updatedAt: cmd.at,
+      sandbox: false,
     };
     await manager.insert(Assignment, assignment);
     await this.outbox.publish(manager, [

@@ -24,6 +24,7 @@ export class DispatchesController {
   @ApiOkResponse({ type: DispatchPage })
   async listDispatches(@Query() query: ListDispatchesQuery): Promise<DispatchPage> {
     const where: FindOptionsWhere<Assignment> = {
+      sandbox: false, // integrators' practice runs are not the bureau's dispatches
       ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.overdue === undefined ? {} : { overdueAlertedAt: query.overdue ? Not(IsNull()) : IsNull() }),

@@ -14,6 +14,7 @@ const lab = (overrides: Partial<Lab> = {}): Lab => ({
   capacity: 10,
   turnaroundWorkingDays: 10,
   active: true,
+  sandbox: false,
   createdAt: new Date(),
   updatedAt: new Date(),
   ...overrides,
@@ -44,5 +45,11 @@ describe('disqualifications', () => {
       [],
     );
     expect(disqualifications(lab(), { ...needs, standard: null })).toEqual([]);
+  });
+
+  it("never draws an integrator's sandbox lab for a real sample, however qualified", () => {
+    expect(disqualifications(lab({ sandbox: true }), needs)).toEqual([
+      'sandbox lab (never drawn for a real sample)',
+    ]);
   });
 });

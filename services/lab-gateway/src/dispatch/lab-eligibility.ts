@@ -13,6 +13,7 @@ export interface SampleNeeds {
 export function disqualifications(lab: Lab, needs: SampleNeeds): string[] {
   const reasons: string[] = [];
   if (!lab.active) reasons.push('inactive');
+  if (lab.sandbox) reasons.push('sandbox lab (never drawn for a real sample)');
   if (lab.cmaExpiresOn < needs.on) reasons.push(`CMA ${lab.cmaNumber} expired on ${lab.cmaExpiresOn}`);
   if (lab.cnasNumber !== null && lab.cnasExpiresOn !== null && lab.cnasExpiresOn < needs.on)
     reasons.push(`CNAS ${lab.cnasNumber} expired on ${lab.cnasExpiresOn}`);

@@ -31,6 +31,7 @@ export class ScanOverdueUseCase {
         .where('a.status in (:...open)', { open: OPEN_STATUSES })
         .andWhere('a.due_on < :today', { today })
         .andWhere('a.overdue_alerted_at is null')
+        .andWhere('not a.sandbox')
         .orderBy('a.due_on')
         .limit(200)
         .getMany();

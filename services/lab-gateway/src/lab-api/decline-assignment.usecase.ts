@@ -48,6 +48,9 @@ export class DeclineAssignmentUseCase {
       },
       manager,
     );
+    // A sandbox assignment is nobody else's to draw.
+    if (a.sandbox)
+      return AssignmentView.of({ ...a, status: 'declined', declineReason: cmd.reason }, shanghaiDay(now));
     const declined = await manager.findBy(Assignment, {
       batchNumber: a.batchNumber,
       purpose: a.purpose,

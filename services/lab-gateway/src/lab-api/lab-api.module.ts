@@ -8,11 +8,14 @@ import { AcceptAssignmentUseCase } from './accept-assignment.usecase';
 import { DeclineAssignmentUseCase } from './decline-assignment.usecase';
 import { LabApiController } from './lab-api.controller';
 import { ReportProgressUseCase } from './report-progress.usecase';
+import { CreateSandboxAssignmentUseCase } from './sandbox/create-sandbox-assignment.usecase';
+import { SandboxController } from './sandbox/sandbox.controller';
 
 @Module({
   imports: [DispatchModule, IdempotencyModule],
-  controllers: [LabApiController],
+  controllers: [LabApiController, SandboxController],
   providers: [
+    CreateSandboxAssignmentUseCase,
     AcceptAssignmentUseCase,
     DeclineAssignmentUseCase,
     ReportProgressUseCase,

@@ -42,6 +42,10 @@ export class Lab {
   @Column({ type: 'boolean' })
   active!: boolean;
 
+  /** An integrator's test lab: never drawn for a real sample; gets synthetic assignments (LAB_SANDBOX_ENABLED). */
+  @Column({ type: 'boolean', default: false })
+  sandbox!: boolean;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

@@ -39,6 +39,9 @@ export class LabView {
   @ApiProperty()
   active!: boolean;
 
+  @ApiProperty({ description: "an integrator's sandbox lab: never drawn for real samples" })
+  sandbox!: boolean;
+
   static of(lab: Lab): LabView {
     return {
       id: lab.id,
@@ -53,6 +56,7 @@ export class LabView {
       capacity: lab.capacity,
       turnaroundWorkingDays: lab.turnaroundWorkingDays,
       active: lab.active,
+      sandbox: lab.sandbox,
     };
   }
 }

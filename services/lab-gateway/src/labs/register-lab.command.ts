@@ -84,4 +84,13 @@ export class RegisterLabCommand {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "an integrator's sandbox lab (only with LAB_SANDBOX_ENABLED): never drawn for a real sample; its users get synthetic assignments from POST /v1/sandbox/assignments. Fixed at registration.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  sandbox?: boolean;
 }

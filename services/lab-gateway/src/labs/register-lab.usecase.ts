@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { assertValidLab } from './lab-problems';
 import { Lab } from './lab.entity';
+import { LabGatewayConfig } from '../lab-gateway.config';
 import { LabView } from './lab.view';
 import type { RegisterLabCommand } from './register-lab.command';
 
 @Injectable()
 export class RegisterLabUseCase {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly config: LabGatewayConfig,
+  ) {}
 
   async execute(manager: EntityManager, cmd: RegisterLabCommand, actor: AuditActor): Promise<LabView> {
     const now = new Date();
@@ -26,9 +30,17 @@ export class RegisterLabUseCase {
       capacity: cmd.capacity,
       turnaroundWorkingDays: cmd.turnaroundWorkingDays,
       active: cmd.active ?? true,
+      sandbox: cmd.sandbox ?? false,
       createdAt: now,
       updatedAt: now,
     };
+    if (lab.sandbox && !this.config.LAB_SANDBOX_ENABLED)
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'sandbox labs need the lab sandbox (LAB_SANDBOX_ENABLED), which this gateway does not run',
+        errors: [{ field: 'sandbox', reason: 'the lab sandbox is not enabled on this gateway' }],
+      });
     assertValidLab(lab);
     if (await manager.findOneBy(Lab, { cmaNumber: cmd.cmaNumber }))
       throw new ConflictException({

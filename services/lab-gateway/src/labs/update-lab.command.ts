@@ -1,5 +1,5 @@
-import { PartialType } from '@nestjs/swagger';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { RegisterLabCommand } from './register-lab.command';
 
 /** Any registry field; accreditation renewals, scope changes, capacity, deactivation. */
-export class UpdateLabCommand extends PartialType(RegisterLabCommand) {}
+export class UpdateLabCommand extends PartialType(OmitType(RegisterLabCommand, ['sandbox'] as const)) {}

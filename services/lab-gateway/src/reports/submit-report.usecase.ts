@@ -62,9 +62,12 @@ export class SubmitReportUseCase {
     if (!this.evidence.enabled) return [];
     let batchNumber: string;
     try {
-      ({ batchNumber } = await loadOwnAssignment(this.dataSource.manager, labId, assignmentId, {
+      const assignment = await loadOwnAssignment(this.dataSource.manager, labId, assignmentId, {
         lock: false,
-      }));
+      });
+      // A sandbox report's PDF is not looked up: there is no real batch to hold it.
+      if (assignment.sandbox) return [];
+      batchNumber = assignment.batchNumber;
     } catch {
       return [];
     }
@@ -190,36 +193,38 @@ export class SubmitReportUseCase {
       if (uniqueViolation(error)) throw reportNumberTaken(cmd.reportNumber);
       throw error;
     }
-    await this.outbox.publish(manager, [
-      {
-        contract: ReportIssued,
-        key: assignment.batchNumber,
-        value: {
-          batchNumber: assignment.batchNumber,
-          reportNumber: cmd.reportNumber,
-          ...(cmd.amendsReportNumber ? { amendsReportNumber: cmd.amendsReportNumber } : {}),
-          purpose: assignment.purpose,
-          labId: assignment.labId,
-          labName: lab.name,
-          sampleCode: assignment.sampleCode,
-          verdict: cmd.verdict,
-          items: cmd.items.map((i) => ({
-            item: i.item,
-            standard: i.standard,
-            requirement: i.requirement,
-            measuredValue: i.measuredValue,
-            ...(i.unit ? { unit: i.unit } : {}),
-            verdict: i.verdict,
-          })),
-          failingItems: [...cmd.failingItems],
-          reportDocumentId: cmd.reportDocumentId,
-          authorisedBy: cmd.authorisedBy,
-          issuedAt: new Date(cmd.issuedAt).toISOString(),
-          // The bureau's receipt of the result (§6): the 5 working days of the result notice run from it.
-          receivedAt: report.receivedAt.toISOString(),
+    // A sandbox assignment's report stays here: it belongs to no real batch.
+    if (!assignment.sandbox)
+      await this.outbox.publish(manager, [
+        {
+          contract: ReportIssued,
+          key: assignment.batchNumber,
+          value: {
+            batchNumber: assignment.batchNumber,
+            reportNumber: cmd.reportNumber,
+            ...(cmd.amendsReportNumber ? { amendsReportNumber: cmd.amendsReportNumber } : {}),
+            purpose: assignment.purpose,
+            labId: assignment.labId,
+            labName: lab.name,
+            sampleCode: assignment.sampleCode,
+            verdict: cmd.verdict,
+            items: cmd.items.map((i) => ({
+              item: i.item,
+              standard: i.standard,
+              requirement: i.requirement,
+              measuredValue: i.measuredValue,
+              ...(i.unit ? { unit: i.unit } : {}),
+              verdict: i.verdict,
+            })),
+            failingItems: [...cmd.failingItems],
+            reportDocumentId: cmd.reportDocumentId,
+            authorisedBy: cmd.authorisedBy,
+            issuedAt: new Date(cmd.issuedAt).toISOString(),
+            // The bureau's receipt of the result (§6): the 5 working days of the result notice run from it.
+            receivedAt: report.receivedAt.toISOString(),
+          },
         },
-      },
-    ]);
+      ]);
     await this.audit.record(
       actor,
       {

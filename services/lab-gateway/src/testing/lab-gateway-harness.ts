@@ -24,6 +24,7 @@ export interface LabOverrides {
   capacity?: number;
   turnaroundWorkingDays?: number;
   active?: boolean;
+  sandbox?: boolean;
 }
 
 export interface DispatchRecord {
