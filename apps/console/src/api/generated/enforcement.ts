@@ -400,6 +400,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/notices/{id}/receipt-confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A second officer confirms a receipt recorded after the day it happened (four-eyes); the objection period then runs from it */
+    post: operations['confirmReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/objections/{id}': {
     parameters: {
       query?: never;
@@ -813,6 +830,15 @@ export interface components {
       /** @example 2026-06-20T02:00:00.000Z */
       completedAt: string;
     };
+    ConfirmReceiptCommand: {
+      /** @example 核对邮政回执原件，签收日期一致 */
+      note?: string;
+      /**
+       * @description the receipt instant being confirmed, as read on the proof of service (must equal the pending one)
+       * @example 2026-06-01T02:00:00.000Z
+       */
+      receivedAt: string;
+    };
     CreditEntryView: {
       batchNumber: string;
       detail: {
@@ -1209,10 +1235,26 @@ export interface components {
       evidenceStoredAt?: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: date-time
+       * @description when the notice was issued, on enforcement's clock: no delivery may be sent before it
+       */
+      issuedAt: string;
       /** @enum {string} */
       kind: 'sampling' | 'result' | 'reinspection-result';
       /** @example JG2026-000456 */
       noticeNumber: string;
+      /** @description the second officer who confirmed it (never the one who recorded it) */
+      receiptConfirmedBy?: string | null;
+      /**
+       * Format: date-time
+       * @description a receipt recorded after the day it happened, waiting for a second officer (POST /notices/{id}/receipt-confirmation); the objection period does not run from it until confirmed
+       */
+      receiptPendingAt?: string | null;
+      /** @description the proof of service a receipt recorded after its day rests on */
+      receiptReason?: string | null;
+      /** @description the officer who recorded a receipt after its day */
+      receiptRecordedBy?: string | null;
       /** Format: date-time */
       receivedAt?: string | null;
       /** @enum {string} */
@@ -1293,12 +1335,17 @@ export interface components {
        */
       channel?: 'post' | 'email' | 'platform-message' | 'in-person';
       /**
-       * @description when it was received (proof of service): the objection clock starts here
+       * @description required when receivedAt lies on an earlier day than today: the proof of service it rests on (return receipt, signed acknowledgement); the receipt then waits for a second officer
+       * @example 邮政EMS回执 EA123456789CN，签收日期 2026-06-01
+       */
+      receiptReason?: string;
+      /**
+       * @description when it was received (proof of service): the objection clock starts here. Not after enforcement's clock; on an earlier day (Asia/Shanghai) than today it needs receiptReason and a second officer's confirmation
        * @example 2026-06-02T05:00:00.000Z
        */
       receivedAt?: string;
       /**
-       * @description when it was sent (UTC)
+       * @description when it was sent (UTC): not before the notice's issuedAt, not after enforcement's clock
        * @example 2026-06-01T02:00:00.000Z
        */
       sentAt: string;
@@ -2924,7 +2971,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description the notice was withdrawn, is a public notice (published, not delivered), was already received, or was already sent at another time */
+      /** @description the notice was withdrawn, is a public notice (published, not delivered), was already received, was already sent at another time, or has a receipt awaiting a second officer's confirmation */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2951,7 +2998,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description sentAt or receivedAt lies in the future, or receivedAt is before sentAt */
+      /** @description sentAt or receivedAt lies in the future (enforcement's clock), sentAt precedes the notice's issuedAt, receivedAt is before sentAt, or receivedAt lies on an earlier day than today (Asia/Shanghai) without receiptReason */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3011,6 +3058,103 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  confirmReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmReceiptCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no receipt awaits confirmation (or the notice was withdrawn, is a public notice, or was already received), or the caller recorded it (rule four-eyes) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description receivedAt is not the receipt awaiting confirmation */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -61,6 +61,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/custody/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Checkpoint the custody chain now: its head stamped by the RFC 3161 time-stamping authority, kept in the locked bucket
+     * @description Checkpoints are also taken every EVIDENCE_CHECKPOINT_INTERVAL_MINUTES when the chain moved. Verification holds the chain to every checkpoint.
+     */
+    post: operations['checkpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/custody/verifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a custody verification in the background (the whole chain, its checkpoints, the objects)
+     * @description Answers at once with the job; poll GET /custody/verifications/{id} for its progress and report. With `batchNumber`, only that batch's objects are re-hashed. Each object is re-hashed in the version the ledger recorded, which must also be the version its key serves.
+     */
+    post: operations['startVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/custody/verifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A background custody verification: status, progress, and its report once done */
+    get: operations['getVerification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/custody/verify': {
     parameters: {
       query?: never;
@@ -68,7 +125,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recompute the custody chain and every object hash from the store; report the first break */
+    /**
+     * Recompute the custody chain and every object hash from the store; report the first break
+     * @description With `batchNumber`, the whole chain is checked but only that batch's objects are re-hashed.
+     */
     get: operations['run'];
     put?: never;
     post?: never;
@@ -97,6 +157,26 @@ export interface paths {
      * @description The store decides: while the version is retained it refuses (409). Once retention has ended it removes the version and the object stays on record as deleted. Either way audited and in the custody ledger.
      */
     delete: operations['remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/evidence/objects/{id}/custody': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One object's custody trail: its ledger entries, oldest first (audited)
+     * @description The same read policy as the metadata (`purpose` for kinds that show the buyer); a buyer appears by pseudonym for everyone but admins.
+     */
+    get: operations['custodyTrail'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -133,6 +213,26 @@ export interface paths {
     /** Extend the retention of an object (never shortened) */
     put: operations['retention'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/evidence/objects/{id}/view': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A short-lived presigned GET to show the object inline (audited, in the custody ledger)
+     * @description For the console's evidence viewer: like a download (the same read policy; `purpose` for kinds that show the buyer), but the store answers inline with the stored content type, and range requests let a video stream and seek. Recorded as `view` in the custody ledger and `evidence.view` in the audit log.
+     */
+    post: operations['view'];
     delete?: never;
     options?: never;
     head?: never;
@@ -176,6 +276,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/evidence/uploads/{id}/renewal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Fresh presigned URL(s) for a pending upload of the caller's (same object, same parts)
+     * @description For an upload that outlived its URLs: parts already PUT stay in the store and are finalized with their ETags as before. Only the uploader may renew (404 for anyone else, as for an unknown id).
+     */
+    post: operations['renew'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -210,6 +330,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/intake/expected-parcels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Parcels shipped and not admitted yet, the earliest shipped first (no buyer, no address) */
+    get: operations['listExpectedParcels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/intake/parcels': {
     parameters: {
       query?: never;
@@ -217,7 +354,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Parcels received, newest first: by status (quarantined, admitted, rejected) and, for admitted ones, unpacked or not */
+    get: operations['listParcels'];
     put?: never;
     /** Receive a parcel: admitted when carrier + tracking number match an order, else quarantined */
     post: operations['receive'];
@@ -237,6 +375,40 @@ export interface paths {
     get: operations['getParcel'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/intake/parcels/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a quarantined parcel with a reason (refused, returned): audited and in the custody ledger */
+    post: operations['rejectParcel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/intake/parcels/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release a quarantined parcel into its batch with a reason: admitted, parcel-received published, audited and in the custody ledger */
+    post: operations['releaseParcel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -386,10 +558,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Unpacking sessions, the oldest first: open ones are unpacked and still to seal */
+    get: operations['listSessions'];
     put?: never;
     /** Open the unpacking of an admitted parcel: buyer, ≥2 enforcement officers, ≥2 lab staff, video, waybill, claimed facts */
-    post: operations['open'];
+    post: operations['openUnpackingSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/unpacking-sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One unpacking: who was present (the buyer by pseudonym), the recordings, the claimed facts, the sealed sample and its custody steps */
+    get: operations['getSession'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -502,13 +692,79 @@ export interface components {
       /** @description sequence number of the broken entry (or of the upload entry of the object) */
       seq?: string;
     };
+    CustodyCheckpointView: {
+      /** @description the time the TSA attests (TSTInfo genTime, UTC) */
+      genTime: string;
+      /** @description its hash (SHA-256, hex) */
+      headHash: string;
+      /** @description sequence number of the last ledger entry */
+      headSeq: string;
+      /** @description object key of the checkpoint in the locked evidence bucket */
+      key: string;
+      /** @description the TSA's serial number of the token (hex) */
+      serialNumber: string;
+      /** @description when the checkpoint was asked for (service clock, UTC) */
+      takenAt: string;
+    };
     CustodyReport: {
+      /** @description the batch whose objects were re-hashed; absent: every object */
+      batchNumber?: string;
       checkedAt: string;
+      /** @description timestamped checkpoints of the chain's head held against the ledger (each token verified) */
+      checkpointsChecked: number;
       entriesChecked: number;
       /** @description the first break found; absent when intact */
       firstBreak?: components['schemas']['CustodyBreak'];
       intact: boolean;
+      /** @description the time the latest checkpoint's TSA attests; absent: no checkpoint yet */
+      lastCheckpointAt?: string;
       objectsChecked: number;
+    };
+    CustodyTrail: {
+      batchNumber?: string | null;
+      entries: components['schemas']['CustodyTrailEntry'][];
+      objectId: string;
+    };
+    CustodyTrailEntry: {
+      /** @description upload, metadata-read, download, view, retention-change, delete, delete-refused, … */
+      action: string;
+      /** @description who: a pseudonym (U-…) for a buyer, for everyone but admins; staff and service accounts as they are */
+      actor: string;
+      actorRoles: string[];
+      /** @description this entry's hash (covers the previous entry's) */
+      hash: string;
+      objectSha256?: string | null;
+      objectVersionId?: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description the purpose stated for the read */
+      purpose?: string | null;
+      /** @description position in the hash-chained ledger */
+      seq: string;
+      /** @description the client or tool used */
+      tool: string;
+    };
+    CustodyVerificationView: {
+      /** @description the batch whose objects are re-hashed; absent: every object */
+      batchNumber?: string;
+      /** @description ledger entries checked so far */
+      entriesChecked: number;
+      /** @description why the verification could not run to its end (status failed) */
+      error?: string;
+      finishedAt?: string;
+      /** Format: uuid */
+      id: string;
+      /** @description objects re-hashed so far */
+      objectsChecked: number;
+      /** @description objects to re-hash, once the chain has been walked */
+      objectsTotal?: number;
+      /** @description the report, once done */
+      report?: components['schemas']['CustodyReport'];
+      requestedAt: string;
+      requestedBy: string;
+      startedAt?: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed';
     };
     DeadLetterReasonView: {
       /**
@@ -666,10 +922,12 @@ export interface components {
       topics: components['schemas']['DeadLetterTopicView'][];
     };
     DownloadCommand: {
-      /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
+      /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, payment-proof, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
       purpose?: string;
     };
     DownloadTicket: {
+      /** @description the content type the store answers with */
+      contentType?: string;
       expiresAt: string;
       sha256: string;
       url: string;
@@ -724,6 +982,7 @@ export interface components {
         | 'chat-screenshot'
         | 'listing-snapshot'
         | 'product-claim-photo'
+        | 'payment-proof'
         | 'waybill-photo'
         | 'unboxing-video'
         | 'sample-photo'
@@ -746,6 +1005,29 @@ export interface components {
     EvidenceRefView: {
       kind: string;
       objectId: string;
+    };
+    ExpectedParcelPage: {
+      items: components['schemas']['ExpectedParcelView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    ExpectedParcelView: {
+      backupUnits: number;
+      /** @example HZ2026-000123 */
+      batchNumber: string;
+      carrier: string;
+      /** @description the listing bought */
+      listingTitle: string;
+      orderNumber: string;
+      orderedAt: string;
+      platformName?: string | null;
+      /** @description quarantined parcels that name this batch (e.g. a second parcel) */
+      quarantined: number;
+      shippedAt: string;
+      shopName: string;
+      testUnits: number;
+      trackingNumber: string;
     };
     ExtendRetentionCommand: {
       /**
@@ -792,6 +1074,12 @@ export interface components {
        */
       waybillPhotoObjectId: string;
     };
+    ParcelPage: {
+      items: components['schemas']['ParcelView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     ParcelView: {
       batchNumber?: string | null;
       carrier: string;
@@ -799,9 +1087,21 @@ export interface components {
       id: string;
       quarantineReason?: string | null;
       receivedAt: string;
-      /** @enum {string} */
-      status: 'admitted' | 'quarantined';
+      /** @description the officer who received it */
+      receivedBy: string;
+      /** @description the officer's reason */
+      resolutionReason?: string | null;
+      /** @description when an officer released or rejected it from quarantine */
+      resolvedAt?: string | null;
+      resolvedBy?: string | null;
+      /**
+       * @description admitted (matched, or released from quarantine), quarantined, or rejected from quarantine
+       * @enum {string}
+       */
+      status: 'admitted' | 'quarantined' | 'rejected';
       trackingNumber: string;
+      /** @description the unpacking session of an admitted parcel, once opened (in lists) */
+      unpackingSessionId?: string | null;
     };
     PartUrl: {
       partNumber: number;
@@ -813,6 +1113,12 @@ export interface components {
        * @example 王明
        */
       name?: string;
+      /** @enum {string} */
+      role: 'buyer' | 'enforcement-officer' | 'lab-staff';
+    };
+    PresentPersonView: {
+      /** @description officers and lab staff by name, the buyer by pseudonym */
+      name: string;
       /** @enum {string} */
       role: 'buyer' | 'enforcement-officer' | 'lab-staff';
     };
@@ -837,12 +1143,28 @@ export interface components {
       sentAt: string;
     };
     ReceiveParcelCommand: {
-      /** @example 中通快递 */
-      carrier: string;
+      /**
+       * @description leave out when only the tracking number was scanned: matched on the number alone (and the carrier taken from the order)
+       * @example 中通快递
+       */
+      carrier?: string;
       /** @enum {string} */
       condition: 'intact' | 'damaged';
       /** @example 78312345678901 */
       trackingNumber: string;
+    };
+    RejectParcelCommand: {
+      /** @example 非本局买样包裹，退回承运人 */
+      reason: string;
+    };
+    ReleaseParcelCommand: {
+      /**
+       * @description the batch it belongs to: required when the parcel matched no order; when it named a batch, must be that one
+       * @example HZ2026-000123
+       */
+      batchNumber?: string;
+      /** @example 转运更换面单，核对订单号与商品一致 */
+      reason: string;
     };
     ReplayDeadLettersCommand: {
       /**
@@ -876,8 +1198,29 @@ export interface components {
       reason: string;
       /** @enum {string} */
       sample: 'test' | 'backup';
-      /** @description at least one enforcement officer; the applicant and labs as present */
-      signatures: components['schemas']['Signature'][];
+      /** @description the re-inspection applicant, the original lab, the re-inspection lab and at least one enforcement officer (复检封样) */
+      signatures: components['schemas']['ResealSignature'][];
+    };
+    ResealSignature: {
+      /** @example 王明 */
+      name: string;
+      /** @enum {string} */
+      role: 'enforcement-officer' | 'applicant' | 'original-lab' | 'reinspection-lab' | 'lab-staff' | 'buyer';
+      /** @example 2026-04-01T02:00:00Z */
+      signedAt: string;
+    };
+    SampleCustodyStepView: {
+      /** @enum {string} */
+      action: 'seal' | 'hand-over-to-lab' | 'hand-back-from-lab' | 're-seal';
+      actor: string;
+      at: string;
+      counterpart?: string | null;
+      labId?: string | null;
+      reason?: string | null;
+      /** @enum {string} */
+      sample: 'test' | 'backup';
+      sealIntact?: boolean | null;
+      sealNumber?: string | null;
     };
     SealSampleCommand: {
       /** @description 备份样品: kept by the bureau */
@@ -907,12 +1250,33 @@ export interface components {
       /** @description evidence object of the work order PDF */
       workOrderObjectId: string;
     };
+    SessionSealingView: {
+      backupSealNumber: string;
+      backupStorageLocation: string;
+      backupUnits: number;
+      category: string;
+      noticeObjectId: string;
+      sampleCode: string;
+      sealedAt: string;
+      signatures: components['schemas']['PresentPersonView'][];
+      testSealNumber: string;
+      testUnits: number;
+      workOrderNumber: string;
+      workOrderObjectId: string;
+    };
     Signature: {
       name: string;
       /** @enum {string} */
       role: 'buyer' | 'enforcement-officer' | 'lab-staff';
       /** @example 2026-03-05T03:00:00Z */
       signedAt: string;
+    };
+    StartCustodyVerificationCommand: {
+      /**
+       * @description re-hash only this batch's objects
+       * @example HZ2026-000123
+       */
+      batchNumber?: string;
     };
     StartUploadCommand: {
       /** @example HZ2026-000123 */
@@ -928,6 +1292,7 @@ export interface components {
         | 'chat-screenshot'
         | 'listing-snapshot'
         | 'product-claim-photo'
+        | 'payment-proof'
         | 'waybill-photo'
         | 'unboxing-video'
         | 'sample-photo'
@@ -943,11 +1308,40 @@ export interface components {
        */
       size: number;
     };
+    UnpackingSessionDetailView: {
+      backupUnits: number;
+      batchNumber: string;
+      claimed: components['schemas']['ClaimedProduct'];
+      custody: components['schemas']['SampleCustodyStepView'][];
+      id: string;
+      openedAt: string;
+      openedBy: string;
+      parcelId: string;
+      participants: components['schemas']['PresentPersonView'][];
+      photoObjectIds: string[];
+      /** @description the sealed sample (in lists, once sealed) */
+      sampleCode?: string | null;
+      sealing?: components['schemas']['SessionSealingView'] | null;
+      /** @enum {string} */
+      status: 'open' | 'sealed';
+      /** @description units ordered for testing and as backup */
+      testUnits: number;
+      videoObjectId: string;
+      waybillPhotoObjectId: string;
+    };
+    UnpackingSessionPage: {
+      items: components['schemas']['UnpackingSessionView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     UnpackingSessionView: {
       batchNumber: string;
       id: string;
       openedAt: string;
       parcelId: string;
+      /** @description the sealed sample (in lists, once sealed) */
+      sampleCode?: string | null;
       /** @enum {string} */
       status: 'open' | 'sealed';
     };
@@ -1152,9 +1546,201 @@ export interface operations {
       };
     };
   };
-  run: {
+  checkpoint: {
     parameters: {
       query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustodyCheckpointView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the ledger is empty: nothing to checkpoint */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the time-stamping authority failed or its token did not verify */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no time-stamping authority is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  startVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartCustodyVerificationCommand'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustodyVerificationView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustodyVerificationView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such verification */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  run: {
+    parameters: {
+      query?: {
+        /** @description re-hash only this batch's objects */
+        batchNumber?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1167,6 +1753,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CustodyReport'];
+        };
+      };
+      /** @description batchNumber is not a batch number */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description missing, invalid or expired bearer token */
@@ -1192,7 +1787,7 @@ export interface operations {
   getEvidenceObject: {
     parameters: {
       query?: {
-        /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
+        /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, payment-proof, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
         purpose?: string;
       };
       header?: never;
@@ -1307,6 +1902,66 @@ export interface operations {
       };
       /** @description retained evidence cannot be deleted, or the object is already deleted */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  custodyTrail: {
+    parameters: {
+      query?: {
+        /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, payment-proof, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
+        purpose?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustodyTrail'];
+        };
+      };
+      /** @description `purpose` missing for a kind that shows the buyer */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer, enforcement-officer, purchasing-admin, auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description unknown, or not readable by the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1492,6 +2147,94 @@ export interface operations {
       };
     };
   };
+  view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['DownloadCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DownloadTicket'];
+        };
+      };
+      /** @description `purpose` missing for a kind that shows the buyer */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer, enforcement-officer, purchasing-admin, auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description unknown, or not readable by the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the object is not stored (pending, rejected or deleted) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   start: {
     parameters: {
       query?: never;
@@ -1661,6 +2404,72 @@ export interface operations {
       };
     };
   };
+  renew: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadTicket'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: buyer, purchasing-admin, intake-officer, lab, enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description unknown, or not the caller's upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the object is no longer pending (stored or rejected) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   live: {
     parameters: {
       query?: never;
@@ -1796,6 +2605,108 @@ export interface operations {
       };
     };
   };
+  listExpectedParcels: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpectedParcelPage'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listParcels: {
+    parameters: {
+      query?: {
+        /** @description only parcels of this status */
+        status?: 'admitted' | 'quarantined' | 'rejected';
+        /** @description admitted parcels with (true) or without (false) an unpacking session */
+        unpacked?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParcelPage'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   receive: {
     parameters: {
       query?: never;
@@ -1912,6 +2823,191 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  rejectParcel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectParcelCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParcelView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such parcel */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the parcel is not quarantined */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  releaseParcel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReleaseParcelCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParcelView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such parcel */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the parcel is not quarantined, or its batch already has an admitted parcel */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no batch named for a parcel that matched none, another batch than it matched, or a batch with no order */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2416,7 +3512,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description signatures short of the required signers (`errors` names the field) */
+      /** @description signatures short of the parties the re-seal needs: the applicant, the original lab, the re-inspection lab and an enforcement officer (`errors` names the field) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2427,7 +3523,58 @@ export interface operations {
       };
     };
   };
-  open: {
+  listSessions: {
+    parameters: {
+      query?: {
+        /** @description open: unpacked, still to seal */
+        status?: 'open' | 'sealed';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnpackingSessionPage'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  openUnpackingSession: {
     parameters: {
       query?: never;
       header?: never;
@@ -2504,6 +3651,63 @@ export interface operations {
       };
       /** @description participants short of the required people (a buyer, two enforcement officers, two lab staff) or naming the buyer otherwise, evidence that is not stored evidence of the batch, or a parcel not admitted; `errors` names the field */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnpackingSessionDetailView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: intake-officer, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such session */
+      404: {
         headers: {
           [name: string]: unknown;
         };

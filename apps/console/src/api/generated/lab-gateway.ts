@@ -145,6 +145,24 @@ export interface paths {
     patch: operations['updateLab'];
     trace?: never;
   };
+  '/ops/clock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The time the lab gateway reads */
+    get: operations['read'];
+    put?: never;
+    /** Development and test: move the clock forward, in step with enforcement’s (CLOCK_OVERRIDE_ENABLED=true, refused at boot in production) */
+    post: operations['advance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/ops/dead-letters': {
     parameters: {
       query?: never;
@@ -353,6 +371,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/sandbox/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sandbox: a synthetic assignment for my sandbox lab, to accept and report on like a real one
+     * @description Only where the gateway runs the lab sandbox (LAB_SANDBOX_ENABLED, never in production) and only for a lab registered with sandbox: true. The assignment belongs to no real batch (batch number SANDBOX-…): accepting, reporting progress and submitting a report work as on a real one, but nothing is published, a decline draws no other lab and no overdue alert is raised.
+     */
+    post: operations['createSandboxAssignment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/waiting-samples': {
     parameters: {
       query?: never;
@@ -374,6 +412,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AdvanceClockCommand: {
+      /**
+       * @description milliseconds to add (at most 400 days)
+       * @example 1296000000
+       */
+      byMs: number;
+    };
     AssignmentPage: {
       items: components['schemas']['AssignmentView'][];
       /** @example 1 */
@@ -484,6 +529,21 @@ export interface components {
       /** @example HZ2026-000123 */
       batchNumber: string;
       stages: components['schemas']['BatchStageView'][];
+    };
+    ClockView: {
+      /** Format: date-time */
+      now: string;
+      /** @description milliseconds ahead of the wall clock (0 unless moved in development/test) */
+      offsetMs: number;
+      /** @description whether CLOCK_OVERRIDE_ENABLED lets an admin move it */
+      overridable: boolean;
+    };
+    CreateSandboxAssignmentCommand: {
+      /**
+       * @description a category in the sandbox lab's scope that has a test-item catalogue
+       * @example silk-quilt
+       */
+      category: string;
     };
     DeadLetterReasonView: {
       /**
@@ -765,6 +825,8 @@ export interface components {
       id: string;
       name: string;
       qualificationLevel: number;
+      /** @description an integrator's sandbox lab: never drawn for real samples */
+      sandbox: boolean;
       scopes: components['schemas']['LabScopeDto'][];
       turnaroundWorkingDays: number;
     };
@@ -827,6 +889,11 @@ export interface components {
        * @example 2
        */
       qualificationLevel: number;
+      /**
+       * @description an integrator's sandbox lab (only with LAB_SANDBOX_ENABLED): never drawn for a real sample; its users get synthetic assignments from POST /v1/sandbox/assignments. Fixed at registration.
+       * @default false
+       */
+      sandbox: boolean;
       scopes: components['schemas']['LabScopeDto'][];
       /**
        * @description contracted turnaround in working days
@@ -1739,6 +1806,120 @@ export interface operations {
       };
     };
   };
+  read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockView'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  advance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdvanceClockCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CLOCK_OVERRIDE_ENABLED is not true */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   letters: {
     parameters: {
       query?: never;
@@ -2596,6 +2777,92 @@ export interface operations {
         };
       };
       /** @description every reason the report is refused, by field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  createSandboxAssignment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSandboxAssignmentCommand'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the caller's lab is not a sandbox lab */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the lab sandbox is not enabled on this gateway */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description category outside the sandbox lab's scope or without a catalogue */
       422: {
         headers: {
           [name: string]: unknown;

@@ -86,7 +86,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Seller blacklistings, newest first (at most 1000): what assignment avoids for each seller */
+    get: operations['listBlacklists'];
     put?: never;
     /** Record that a batch's seller blacklisted a buyer, account or address (forever, for that seller) */
     post: operations['recordBlacklist'];
@@ -171,10 +172,31 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A buyer's real identity (audited as buyer.identity.read) */
+    /**
+     * A buyer's real identity (audited as buyer.identity.read), without a stated reason
+     * @deprecated
+     * @description Deprecated: use POST /buyers/{buyerId}/identity-reveals, which states why and audits it.
+     */
     get: operations['readIdentity'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/buyers/{buyerId}/identity-reveals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reveal a buyer's real identity, stating why (audited as buyer.identity.read with the reason) */
+    post: operations['revealIdentity'];
     delete?: never;
     options?: never;
     head?: never;
@@ -544,6 +566,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       label: string;
+      /**
+       * Format: date-time
+       * @description when the address was last assigned to a task (rotation: the least recently used eligible address goes next)
+       */
+      lastUsedAt?: string | null;
       relay: boolean;
       /** @enum {string} */
       status: 'active' | 'retired';
@@ -618,6 +645,23 @@ export interface components {
       /** @example HZ2026-000123 */
       batchNumber: string;
       stages: components['schemas']['BatchStageView'][];
+    };
+    BlacklistEntryView: {
+      batchNumber?: string | null;
+      /** Format: uuid */
+      id: string;
+      note?: string | null;
+      /** Format: date */
+      observedOn: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string;
+      /** @description the seller (platform and shop) that blacklisted */
+      sellerKey: string;
+      /** Format: uuid */
+      targetId: string;
+      /** @enum {string} */
+      targetKind: 'buyer' | 'account' | 'address';
     };
     BuyerIdentityView: {
       /** Format: uuid */
@@ -853,7 +897,8 @@ export interface components {
         | 'order-screenshot'
         | 'chat-screenshot'
         | 'listing-snapshot'
-        | 'product-claim-photo';
+        | 'product-claim-photo'
+        | 'payment-proof';
       /**
        * Format: uuid
        * @description evidence object id in the evidence service
@@ -1075,12 +1120,21 @@ export interface components {
       /** @example lab.report-issued.v1 */
       topic: string;
     };
+    RevealIdentityCommand: {
+      /** @description why the real identity is needed (e.g. "核对承诺书签署人: 投诉 2026-118"); audited with the reveal */
+      reason: string;
+    };
     ShoppingAccountView: {
       alias: string;
       /** Format: uuid */
       buyerId: string;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: date-time
+       * @description when the account was last assigned to a task (rotation: least recently used first)
+       */
+      lastUsedAt?: string | null;
       platform: string;
       /** @enum {string} */
       status: 'active' | 'suspended' | 'retired';
@@ -1104,11 +1158,20 @@ export interface components {
        */
       evidencePackageId: string;
       /** @description listing to buy: platformListingId, url, title */
-      listing?: {
+      listing: {
         platformListingId: string;
         title: string;
         url: string;
       };
+      /** @description mandatory kinds of the evidence package not yet among `evidence` (completion is refused until empty) */
+      missingEvidence: (
+        | 'purchase-screen-recording'
+        | 'order-screenshot'
+        | 'chat-screenshot'
+        | 'listing-snapshot'
+        | 'product-claim-photo'
+        | 'payment-proof'
+      )[];
       platform: string;
       priceApprovedBy?: string | null;
       /** @description the purchase record, once entered */
@@ -1118,14 +1181,14 @@ export interface components {
       /** Format: date-time */
       purchaseDueAt: string;
       /** @description { testUnits, backupUnits } */
-      quantity?: {
+      quantity: {
         backupUnits: number;
         testUnits: number;
       };
       /** Format: date-time */
       shippedAt?: string | null;
       /** @description seller shop as issued */
-      shop?: {
+      shop: {
         shopName: string;
         shopUrl: string;
       };
@@ -1406,6 +1469,56 @@ export interface operations {
       };
       /** @description no such batch */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listBlacklists: {
+    parameters: {
+      query?: {
+        targetKind?: 'buyer' | 'account' | 'address';
+        /** @description the buyer, shopping account or address */
+        targetId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlacklistEntryView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: purchasing-admin */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1925,6 +2038,85 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  revealIdentity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        buyerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevealIdentityCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BuyerIdentityView'];
+        };
+      };
+      /** @description reason missing, shorter than 4 or longer than 500 characters */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: purchasing-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such buyer */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
         headers: {
           [name: string]: unknown;
         };
