@@ -25,6 +25,9 @@ class GuardedConfig extends ObjectStoreConfig {
 const good: Record<string, string> = {
   QIS_ENV: 'production',
   DB_PASSWORD: 'a-database-password-of-its-own',
+  DB_MIGRATION_USER: 'qis_owner',
+  DB_MIGRATION_PASSWORD: 'the-owner-password-of-its-own',
+  METRICS_TOKEN: 'a-scrape-token-of-its-own',
   MINIO_ACCESS_KEY: 'qis',
   MINIO_SECRET_KEY: 'an-object-store-secret-of-its-own',
   AUTH_JWKS_URL: 'http://keycloak:8080/realms/qis/protocol/openid-connect/certs',
@@ -143,8 +146,10 @@ describe('production guards', () => {
       'AUTH_ISSUER',
       'AUTH_JWKS_URL',
       'AUTH_PUBLIC_KEY_FILE',
+      'DB_MIGRATION_USER',
       'DB_PASSWORD',
       'EVIDENCE_URL',
+      'METRICS_TOKEN',
       'SERVICE_TOKEN_CLIENT_SECRET',
       'SWAGGER_ENABLED',
     ]);

@@ -21,3 +21,5 @@ export {
   type ServiceDefinition,
 } from './service-definition';
 export { serveMetrics, ServiceMetrics, sqlGauge } from './metrics/service-metrics';
+export { AdvanceClockCommand, clockController, ClockView } from './clock/clock.controller';
+export { ServiceClock } from './clock/service-clock';

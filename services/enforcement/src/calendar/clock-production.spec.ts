@@ -5,6 +5,9 @@ import { EnforcementConfig } from '../enforcement.config';
 const production: Record<string, string> = {
   QIS_ENV: 'production',
   DB_PASSWORD: 'a-database-password-of-its-own',
+  DB_MIGRATION_USER: 'qis_owner',
+  DB_MIGRATION_PASSWORD: 'the-owner-password-of-its-own',
+  METRICS_TOKEN: 'a-scrape-token-of-its-own',
   MINIO_ACCESS_KEY: 'qis',
   MINIO_SECRET_KEY: 'an-object-store-secret-of-its-own',
   AUTH_JWKS_URL: 'http://keycloak:8080/realms/qis/protocol/openid-connect/certs',
