@@ -6,7 +6,7 @@ import path from 'node:path';
 import { OrderPlaced, type OrderPlacedValue } from '@qis/contracts';
 import { expectEventually, TestIssuer } from '@qis/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
@@ -94,6 +94,14 @@ const png = () =>
     randomBytes(64),
   ]);
 
+/** Ticks or clears a checkbox, again if a re-render swallowed the click. */
+async function setChecked(box: Locator, checked: boolean): Promise<void> {
+  await expectEventually(async () => {
+    if ((await box.isChecked()) !== checked) await box.click();
+    expect(await box.isChecked()).toBe(checked);
+  });
+}
+
 const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-']).toString();
 
 /**
@@ -109,6 +117,10 @@ describe('the staff console, part 2: the intake room', () => {
   const base = Math.floor(Math.random() * 800_000) + 100_000;
   const batch = `HZ2026-${String(base)}`;
   const relayed = `HZ2026-${String(base + 1)}`;
+  /** Shipped and never received in this test: the home queue's expected parcel. */
+  const waiting = `HZ2026-${String(base + 2)}`;
+  /** Scanned, matched nothing, left in quarantine: the home queue's quarantined parcel. */
+  const loose = `8888${randomBytes(5).toString('hex').toUpperCase()}`;
   const tracking = `7831${randomBytes(5).toString('hex').toUpperCase()}`;
   const relayedTracking = `7832${randomBytes(5).toString('hex').toUpperCase()}`;
   const stray = `9999${randomBytes(5).toString('hex').toUpperCase()}`;
@@ -167,11 +179,12 @@ describe('the staff console, part 2: the intake room', () => {
     [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
     await announceOrder(order(batch, tracking));
     await announceOrder(order(relayed, relayedTracking));
+    await announceOrder(order(waiting, `7833${randomBytes(5).toString('hex').toUpperCase()}`));
     const officer = await TestIssuer.shared().headers({ roles: ['intake-officer'] });
     await expectEventually(async () => {
       const res = await evidenceApi('GET', '/intake/expected-parcels?pageSize=100', officer);
       const batches = (res.body['items'] as Array<{ batchNumber: string }>).map((i) => i.batchNumber);
-      expect(batches).toEqual(expect.arrayContaining([batch, relayed]));
+      expect(batches).toEqual(expect.arrayContaining([batch, relayed, waiting]));
     });
     await buyerUploads(batch);
     await buyerUploads(relayed);
@@ -201,6 +214,8 @@ describe('the staff console, part 2: the intake room', () => {
     await scan(page, stray);
     await result.getByText('已隔离：单号与订单不符').waitFor();
     expect(await result.innerText()).toContain('no order-placed record');
+    await scan(page, loose);
+    await result.getByText('已隔离：单号与订单不符').waitFor();
     await scan(page, `${relayedTracking}0`);
     await result.getByText('已隔离：单号与订单不符').waitFor();
     await screenshot(page, 'intake-quarantined-zh-CN-desktop');
@@ -321,11 +336,12 @@ describe('the staff console, part 2: the intake room', () => {
     await form.getByLabel('检验用样品封样编号').fill(`FY2026-${String(base)}`);
     await form.getByLabel('备份样品封样编号').fill(`FY2026-${String(base + 1)}`);
     await form.getByLabel('备份样品存放位置').fill('市局样品室 A-03-2');
-    await form.getByLabel(/张强/).uncheck();
+    const zhang = form.getByLabel(/张强/);
+    await setChecked(zhang, false);
     await form.getByRole('button', { name: '封样' }).click();
     await form.getByText('signatures: needs at least 2 enforcement officers, got 1').waitFor();
     await screenshot(page, 'intake-seal-refused-zh-CN-desktop');
-    await form.getByLabel(/张强/).check();
+    await setChecked(zhang, true);
     await form.getByRole('button', { name: '封样' }).click();
     await page.getByTestId('sealed').getByText(`已封样：样品编号 ${sampleCode}`).waitFor();
     expect(await page.getByTestId('sample-code').innerText()).toBe(sampleCode);
@@ -415,8 +431,8 @@ describe('the staff console, part 2: the intake room', () => {
     expect(steps[2]).toContain(`FY2026-${String(base + 2)}`);
     await screenshot(page, 'intake-batch-timeline-zh-CN-desktop');
     await page.goto(`${stack.url}/`);
-    await page.getByTestId('queue-parcels-expected').waitFor();
-    await page.getByTestId('queue-quarantined').waitFor();
+    await page.getByTestId('queue-parcels-expected').getByText(waiting, { exact: false }).first().waitFor();
+    await page.getByTestId('queue-quarantined').getByText(loose, { exact: true }).waitFor();
     await page.getByTestId('queue-to-seal').waitFor();
     await context.close();
   });
