@@ -72,6 +72,9 @@ export class ObjectsController {
   })
   @ApiCreatedResponse({ type: UploadTicket })
   @ApiForbiddenResponse({ description: "the caller's roles do not make this kind of evidence" })
+  @ApiUnprocessableEntityResponse({
+    description: 'a file larger than the service takes (EVIDENCE_MAX_OBJECT_MB); `errors` names `size`',
+  })
   start(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,

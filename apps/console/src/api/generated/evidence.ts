@@ -2305,6 +2305,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description a file larger than the service takes (EVIDENCE_MAX_OBJECT_MB); `errors` names `size` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   finalize: {
