@@ -33,8 +33,10 @@ export async function migrateAsOwner(
     username: config.DB_MIGRATION_USER,
     password: config.DB_MIGRATION_PASSWORD,
     migrationsRun: false,
-    // Before the service's JSON logger exists: errors only (they end the start, and say why).
+    // Before the service's JSON logger exists: errors only (they end the start, and say why), not
+    // a plain-text line per migration among the JSON logs.
     logging: ['error'],
+    logger: 'advanced-console',
     applicationName: `qis-${config.DB_NAME}-migrations`,
     extra: { ...dataSourceOptions(config, options).extra, max: 1 },
   } as ConstructorParameters<typeof DataSource>[0]);
