@@ -50,8 +50,15 @@ export async function migrateAsOwner(
     }
   }
   try {
-    await owner.runMigrations({ transaction: 'each' });
-    await grantRuntimeRole(owner, config.DB_USER, appendOnly);
+    // Instances starting together migrate one after the other: the pool has one connection, so the
+    // session lock and the migrations share it; the others wait, then find nothing left to run.
+    await owner.query(`select pg_advisory_lock(hashtext(current_database() || '.migrations'))`);
+    try {
+      await owner.runMigrations({ transaction: 'each' });
+      await grantRuntimeRole(owner, config.DB_USER, appendOnly);
+    } finally {
+      await owner.query(`select pg_advisory_unlock(hashtext(current_database() || '.migrations'))`);
+    }
   } finally {
     await owner.destroy();
   }
