@@ -82,5 +82,7 @@ export async function grantRuntimeRole(
       if (exists)
         await m.query(`revoke update, delete, truncate on table public.${ident(table)} from ${role}`);
     }
+    // The migrations' own record is the owner's to write: the service only reads it.
+    await m.query(`revoke insert, update, delete, truncate on table public.schema_migrations from ${role}`);
   });
 }

@@ -56,6 +56,17 @@ describe('ledgers the application cannot rewrite', () => {
     }
   });
 
+  it("cannot rewrite the migrations' record (a deleted row would make the next start re-run a migration)", async () => {
+    expect(
+      ((await runtime.query('select count(*)::int as n from schema_migrations')) as Array<{ n: number }>)[0]
+        .n,
+    ).toBeGreaterThan(0);
+    await expect(runtime.query('delete from schema_migrations')).rejects.toThrow(/permission denied/);
+    await expect(
+      runtime.query("insert into schema_migrations (timestamp, name) values (1, 'x')"),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it('cannot disable, drop or replace the triggers that guard them, nor drop the tables', async () => {
     await expect(
       runtime.query('alter table custody_entry disable trigger custody_entry_no_change'),
