@@ -455,9 +455,11 @@ describe('demo actors drive batches through all six services', () => {
       { timeoutMs: 60_000, intervalMs: 500 },
     );
 
-  /** Every result notice of the batch sent and received at `at`; result-notified follows. */
-  async function deliverResultNotices(batchNumber: string, at: string): Promise<Notice[]> {
+  /** Every result notice of the batch sent and received now (enforcement's clock); result-notified follows. */
+  async function deliverResultNotices(batchNumber: string): Promise<Notice[]> {
     const notices = await noticesOf(batchNumber, 'result', 3);
+    // Read the clock once the notices exist: a time read before they were issued precedes their issue.
+    const at = await enforcementNow();
     expect(notices.map((n) => n.recipient).sort()).toEqual(['platform', 'producer', 'seller']);
     expect(notices.every((n) => n.dueAt !== null && n.channel !== 'public-notice')).toBe(true);
     for (const notice of notices) {
@@ -544,7 +546,7 @@ describe('demo actors drive batches through all six services', () => {
     await labReports(batchNumber, sampleCode, 'initial', 'fail');
     // Received now: the 15-day objection window runs until enforcement's clock is moved past it
     // (after the objection test below, which needs its own window open).
-    await deliverResultNotices(batchNumber, await enforcementNow());
+    await deliverResultNotices(batchNumber);
     flow.batchNumber = batchNumber;
     flow.sellerName = listing.sellerName;
   });
@@ -555,7 +557,7 @@ describe('demo actors drive batches through all six services', () => {
     const trackingNumber = await buyAndShip(batchNumber, listing);
     const sampleCode = await intakeAndSeal(batchNumber, listing, trackingNumber);
     const first = await labReports(batchNumber, sampleCode, 'initial', 'fail');
-    await deliverResultNotices(batchNumber, await enforcementNow());
+    await deliverResultNotices(batchNumber);
 
     const objection = await enforcement.fileObjection(cityOfficer, batchNumber, {
       applicantRole: 'seller',
