@@ -2,13 +2,24 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from './auth/keycloak';
 import type { Messages } from './i18n/messages';
 import { BUYER_QUEUES, BUYER_ROUTES } from './pages/buyer/routes';
+import { DASHBOARD_QUEUES, DASHBOARD_ROUTES } from './pages/dashboard/routes';
+import { DISCLOSURE_QUEUES, DISCLOSURE_ROUTES } from './pages/disclosure-admin/routes';
+import { ENFORCEMENT_QUEUES, ENFORCEMENT_ROUTES } from './pages/enforcement/routes';
+import { CASES_QUEUES, CASES_ROUTES } from './pages/enforcement-cases/routes';
 import { INTAKE_QUEUES, INTAKE_ROUTES } from './pages/intake/routes';
 import { PURCHASING_ADMIN_QUEUES, PURCHASING_ADMIN_ROUTES } from './pages/purchasing-admin/routes';
 
 type MenuKey = keyof Messages['menu'];
 
 /** Menu groups, in the order the menu shows them. */
-export const MENU_GROUPS = ['purchasing', 'intake', 'planning', 'admin'] as const;
+export const MENU_GROUPS = [
+  'purchasing',
+  'intake',
+  'enforcement',
+  'disclosure',
+  'planning',
+  'admin',
+] as const;
 export type MenuGroup = (typeof MENU_GROUPS)[number];
 
 /** A queue on the home page ("my work"), shown to the roles it names; each area declares its own. */
@@ -113,6 +124,18 @@ export const ROUTES: ConsoleRoute[] = [
   ...BUYER_ROUTES,
   ...PURCHASING_ADMIN_ROUTES,
   ...INTAKE_ROUTES,
+  ...ENFORCEMENT_ROUTES,
+  ...CASES_ROUTES,
+  ...DISCLOSURE_ROUTES,
+  ...DASHBOARD_ROUTES,
 ];
 
-export const HOME_QUEUES: HomeQueue[] = [...BUYER_QUEUES, ...PURCHASING_ADMIN_QUEUES, ...INTAKE_QUEUES];
+export const HOME_QUEUES: HomeQueue[] = [
+  ...BUYER_QUEUES,
+  ...PURCHASING_ADMIN_QUEUES,
+  ...INTAKE_QUEUES,
+  ...ENFORCEMENT_QUEUES,
+  ...CASES_QUEUES,
+  ...DISCLOSURE_QUEUES,
+  ...DASHBOARD_QUEUES,
+];

@@ -2,6 +2,10 @@ import { batchEn, batchZhCN } from './batch-messages';
 import { buyerEn, buyerZhCN } from './buyer-messages';
 import { intakeEn, intakeZhCN } from './intake-messages';
 import { labEn, labZhCN } from './lab-messages';
+import { casesEn, casesZhCN } from './cases-messages';
+import { dashboardEn, dashboardZhCN } from './dashboard-messages';
+import { disclosureAdminEn, disclosureAdminZhCN } from './disclosure-admin-messages';
+import { enforcementEn, enforcementZhCN } from './enforcement-messages';
 import { purchasingAdminEn, purchasingAdminZhCN } from './purchasing-admin-messages';
 
 /** Every string the console shows, in Chinese (default) and English. */
@@ -39,6 +43,18 @@ export const zhCN = {
     quarantine: '隔离包裹',
     unpacking: '拆封与封样',
     evidence: '证据查看',
+    enforcement: '执法办案',
+    deadlines: '期限看板',
+    notices: '结果通知',
+    objections: '异议与复检',
+    cases: '案件',
+    triage: '待人工分派',
+    credit: '信用档案',
+    disclosure: '信息公开',
+    publications: '公开结果',
+    publicNotices: '公告',
+    feeds: '平台订阅',
+    dashboard: '统计看板',
   },
   roles: {
     planner: '计划员',
@@ -217,6 +233,10 @@ export const zhCN = {
   buyerWork: buyerZhCN,
   intake: intakeZhCN,
   purchasingAdmin: purchasingAdminZhCN,
+  enforcement: enforcementZhCN,
+  cases: casesZhCN,
+  disclosureAdmin: disclosureAdminZhCN,
+  dashboard: dashboardZhCN,
   audit: {
     title: '审计日志',
     service: '服务',
@@ -327,6 +347,18 @@ export const en: Widen<Messages> = {
     quarantine: 'Quarantined parcels',
     unpacking: 'Unpacking & sealing',
     evidence: 'Evidence viewer',
+    enforcement: 'Enforcement',
+    deadlines: 'Deadlines',
+    notices: 'Result notices',
+    objections: 'Objections & re-inspection',
+    cases: 'Cases',
+    triage: 'Manual triage',
+    credit: 'Credit files',
+    disclosure: 'Disclosure',
+    publications: 'Published results',
+    publicNotices: 'Public notices',
+    feeds: 'Platform feeds',
+    dashboard: 'Dashboard',
   },
   roles: {
     planner: 'Planner',
@@ -505,6 +537,10 @@ export const en: Widen<Messages> = {
   buyerWork: buyerEn,
   intake: intakeEn,
   purchasingAdmin: purchasingAdminEn,
+  enforcement: enforcementEn,
+  cases: casesEn,
+  disclosureAdmin: disclosureAdminEn,
+  dashboard: dashboardEn,
   audit: {
     title: 'Audit log',
     service: 'Service',

@@ -1,10 +1,12 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
   FileSearchOutlined,
   HomeOutlined,
   InboxOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   ShoppingOutlined,
   TranslationOutlined,
   UserOutlined,
@@ -23,6 +25,8 @@ import { areaLabel } from '../shared/areas';
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
   purchasing: <ShoppingOutlined />,
   intake: <InboxOutlined />,
+  enforcement: <BankOutlined />,
+  disclosure: <NotificationOutlined />,
   planning: <AppstoreOutlined />,
   admin: <AuditOutlined />,
 };
