@@ -104,6 +104,14 @@ export async function enforcementScopeFixture(
         foreign: 'left-out',
         values: [batchNumber],
       },
+      // Credit files found by credit code, and the follow-up proposals of the batch's failure: a
+      // foreign officer's answer leaves the batch out.
+      'GET /credit': {
+        query: { q: seller.unifiedSocialCreditCode },
+        foreign: 'left-out',
+        values: [batchNumber],
+      },
+      'GET /follow-up-proposals': { foreign: 'left-out', values: [batchNumber] },
       // The routes that change things, in the order the case runs; in scope each is judged on its
       // merits (409 where the record's state no longer allows it), never as missing.
       'POST /cases/:id/accept': { params: { id: routed.id } },

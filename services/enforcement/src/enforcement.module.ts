@@ -24,11 +24,13 @@ import { RerouteCaseUseCase } from './cases/reroute-case.usecase';
 import { TakedownReport } from './cases/takedown-report.entity';
 import { TriageItem } from './cases/triage-item.entity';
 import { TriageController } from './cases/triage.controller';
+import { TriageSuggester } from './cases/triage-suggestion';
 import { CreditEntry } from './credit/credit-entry.entity';
 import { CreditController } from './credit/credit.controller';
 import { FollowUpProposal } from './credit/follow-up-proposal.entity';
 import { RecordFailureCreditUseCase } from './credit/record-failure-credit.usecase';
 import { RecordFollowUpOutcomeUseCase } from './credit/record-follow-up-outcome.usecase';
+import { SearchCreditFilesUseCase } from './credit/search-credit-files.usecase';
 import { AlertBook } from './deadlines/alert-book';
 import { Alert } from './deadlines/alert.entity';
 import { CompletePendingDeadlinesUseCase } from './deadlines/complete-pending-deadlines.usecase';
@@ -114,6 +116,8 @@ export const enforcementEntities = [
     RecordTakedownUseCase,
     RecordFailureCreditUseCase,
     RecordFollowUpOutcomeUseCase,
+    SearchCreditFilesUseCase,
+    TriageSuggester,
     AlertBook,
     DeadlineBook,
     ScanDeadlinesUseCase,

@@ -80,6 +80,9 @@ export class CaseTransitionsUseCase {
     if (!command.outcomes.includes('penalty') && command.penaltyFen !== undefined) {
       throw unprocessable('penaltyFen', 'is only for a penalty outcome');
     }
+    if (!command.outcomes.includes('penalty') && command.penaltyDecisionNumber !== undefined) {
+      throw unprocessable('penaltyDecisionNumber', 'is only for a penalty outcome');
+    }
     return this.dataSource.transaction(async (manager) => {
       const found = await this.load(manager, principal, id);
       if (found.status === 'closed') throw conflict(`case ${id} is already closed`);
@@ -88,6 +91,8 @@ export class CaseTransitionsUseCase {
         status: 'closed',
         outcomes: command.outcomes,
         penaltyFen: command.penaltyFen ?? null,
+        penaltyDecisionNumber: command.penaltyDecisionNumber ?? null,
+        legalBasis: command.legalBasis ?? null,
         summary: command.summary ?? null,
         closedAt: now,
       });
@@ -108,7 +113,15 @@ export class CaseTransitionsUseCase {
             detail: {
               caseId: found.id,
               authority: found.authority.name,
-              ...(outcome === 'penalty' ? { penaltyFen: command.penaltyFen } : {}),
+              ...(outcome === 'penalty'
+                ? {
+                    penaltyFen: command.penaltyFen,
+                    ...(command.penaltyDecisionNumber
+                      ? { decisionNumber: command.penaltyDecisionNumber }
+                      : {}),
+                  }
+                : {}),
+              ...(command.legalBasis ? { legalBasis: command.legalBasis } : {}),
             },
             occurredAt: now,
           })),
@@ -130,7 +143,12 @@ export class CaseTransitionsUseCase {
           action: 'case.close',
           entityType: 'case',
           entityId: id,
-          detail: { outcomes: command.outcomes, penaltyFen: command.penaltyFen ?? null },
+          detail: {
+            outcomes: command.outcomes,
+            penaltyFen: command.penaltyFen ?? null,
+            penaltyDecisionNumber: command.penaltyDecisionNumber ?? null,
+            legalBasis: command.legalBasis ?? null,
+          },
         },
         manager,
       );

@@ -15,13 +15,23 @@ export class CaseView {
   @ApiProperty({ enum: ['routed', 'accepted', 'investigating', 'closed'] }) status!: string;
   @ApiPropertyOptional({ enum: CASE_OUTCOMES, isArray: true, nullable: true }) outcomes!: string[] | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) penaltyFen!: number | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'penalty decision number (处罚决定书文号)',
+  })
+  penaltyDecisionNumber!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'legal basis of the outcome (法律依据)' })
+  legalBasis!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) summary!: string | null;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ format: 'date-time' }) routedAt!: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) acceptedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) closedAt!: string | null;
+  @ApiPropertyOptional({ description: "open and past its due date on enforcement's clock" })
+  overdue?: boolean;
 
-  static of(c: EnforcementCase): CaseView {
+  static of(c: EnforcementCase, now?: Date): CaseView {
     return {
       id: c.id,
       batchNumber: c.batchNumber,
@@ -35,11 +45,14 @@ export class CaseView {
       status: c.status,
       outcomes: c.outcomes,
       penaltyFen: c.penaltyFen,
+      penaltyDecisionNumber: c.penaltyDecisionNumber ?? null,
+      legalBasis: c.legalBasis ?? null,
       summary: c.summary,
       dueAt: c.dueAt.toISOString(),
       routedAt: c.routedAt.toISOString(),
       acceptedAt: c.acceptedAt?.toISOString() ?? null,
       closedAt: c.closedAt?.toISOString() ?? null,
+      ...(now ? { overdue: c.status !== 'closed' && c.dueAt.getTime() < now.getTime() } : {}),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiOkResponse,
@@ -9,7 +9,11 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, queryScope, scopeWhere, type Principal } from '@qis/auth';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, ILike, In, Not, Repository, type FindOptionsWhere } from 'typeorm';
+import { BatchFile } from '../batches/batch-file.entity';
+import { Clock } from '../calendar/clock';
+import { CaseDetailView } from './case-detail.view';
+import { ListCasesQuery } from './list-cases.query';
 import { CaseTransitionsUseCase, CASE_READERS_UNRESTRICTED } from './case-transitions.usecase';
 import { CaseView } from './case.view';
 import { CloseCaseCommand } from './close-case.command';
@@ -25,31 +29,64 @@ export class CasesController {
     private readonly dataSource: DataSource,
     private readonly transitions: CaseTransitionsUseCase,
     private readonly reroute: RerouteCaseUseCase,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
-  @ApiOperation({ summary: 'Cases; an officer sees only those of their jurisdiction' })
+  @ApiOperation({
+    summary:
+      'Cases; an officer sees only those of their jurisdiction. Filters: status (open = not closed, nearest due date first), batch, seller (name or credit code)',
+  })
   @ApiOkResponse({ type: CaseView, isArray: true })
-  async listCases(@CurrentPrincipal() principal: Principal): Promise<CaseView[]> {
+  async listCases(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListCasesQuery,
+  ): Promise<CaseView[]> {
     const scope = scopeWhere<EnforcementCase>(
       queryScope(principal, 'jurisdiction', CASE_READERS_UNRESTRICTED),
       'areaCode',
     );
     if (scope === null) return [];
-    const found = await this.cases.find({ where: scope, order: { routedAt: 'DESC' }, take: 500 });
-    return found.map((c) => CaseView.of(c));
+    const base: FindOptionsWhere<EnforcementCase> = {
+      ...scope,
+      ...(query.status === 'open'
+        ? { status: Not(In(['closed'])) }
+        : query.status
+          ? { status: query.status }
+          : {}),
+      ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
+    };
+    const seller = query.seller?.trim();
+    const where = seller
+      ? [
+          { ...base, sellerName: ILike(`%${seller.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) },
+          { ...base, sellerUscc: seller.toUpperCase() },
+        ]
+      : base;
+    const found = await this.cases.find({
+      where,
+      order: query.status === 'open' ? { dueAt: 'ASC' } : { routedAt: 'DESC' },
+      take: 500,
+    });
+    const now = this.clock.now();
+    return found.map((c) => CaseView.of(c, now));
   }
 
   @Get(':id')
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
-  @ApiOperation({ summary: 'One case (outside the jurisdiction: 404, as if missing)' })
-  @ApiOkResponse({ type: CaseView })
+  @ApiOperation({
+    summary:
+      "One case with the routing decision and its batch's facts (outside the jurisdiction: 404, as if missing)",
+  })
+  @ApiOkResponse({ type: CaseDetailView })
   async getCase(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<CaseView> {
-    return CaseView.of(await this.transitions.load(this.dataSource.manager, principal, id));
+  ): Promise<CaseDetailView> {
+    const found = await this.transitions.load(this.dataSource.manager, principal, id);
+    const batch = await this.dataSource.manager.findOneBy(BatchFile, { batchNumber: found.batchNumber });
+    return CaseDetailView.detail(found, batch, this.clock.now());
   }
 
   @Post(':id/accept')

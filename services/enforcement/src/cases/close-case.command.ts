@@ -11,6 +11,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
 } from 'class-validator';
 
 /** How a case ended; a penalty names its amount. */
@@ -28,6 +29,26 @@ export class CloseCaseCommand {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   penaltyFen?: number;
+
+  @ApiPropertyOptional({
+    description: 'penalty decision number (处罚决定书文号), only with a penalty',
+    example: '杭滨市监处罚〔2026〕18号',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  penaltyDecisionNumber?: string;
+
+  @ApiPropertyOptional({
+    description: 'the provisions the outcome rests on (法律依据)',
+    example: '《中华人民共和国产品质量法》第五十条',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  legalBasis?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

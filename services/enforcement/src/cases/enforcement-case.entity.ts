@@ -51,6 +51,14 @@ export class EnforcementCase {
   @Column({ name: 'penalty_fen', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   penaltyFen!: number | null;
 
+  /** 处罚决定书文号, with a penalty. */
+  @Column({ name: 'penalty_decision_number', type: 'text', nullable: true })
+  penaltyDecisionNumber!: string | null;
+
+  /** The provisions the outcome rests on (法律依据). */
+  @Column({ name: 'legal_basis', type: 'text', nullable: true })
+  legalBasis!: string | null;
+
   @Column({ type: 'text', nullable: true })
   summary!: string | null;
 

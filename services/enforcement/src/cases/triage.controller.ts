@@ -9,13 +9,15 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
-import { Not, IsNull, Repository } from 'typeorm';
+import { In, Not, IsNull, Repository } from 'typeorm';
+import { BatchFile } from '../batches/batch-file.entity';
 import { CaseView } from './case.view';
 import { RerouteCaseUseCase } from './reroute-case.usecase';
 import { ResolveTriageCommand } from './resolve-triage.command';
 import { TakedownReport } from './takedown-report.entity';
 import { TriageItem } from './triage-item.entity';
 import { TriageItemView } from './triage-item.view';
+import { TriageSuggester } from './triage-suggestion';
 import { TriagedTakedownView } from './triaged-takedown.view';
 
 /**
@@ -28,17 +30,30 @@ export class TriageController {
   constructor(
     @InjectRepository(TriageItem) private readonly items: Repository<TriageItem>,
     @InjectRepository(TakedownReport) private readonly takedowns: Repository<TakedownReport>,
+    @InjectRepository(BatchFile) private readonly batches: Repository<BatchFile>,
     private readonly reroute: RerouteCaseUseCase,
+    private readonly suggester: TriageSuggester,
   ) {}
 
   @Get()
   @Policy({ roles: ['approver', 'auditor'] })
-  @ApiOperation({ summary: 'Failed batches routing could not place (manual triage queue)' })
+  @ApiOperation({
+    summary:
+      "Failed batches routing could not place (manual triage queue), each with its batch's seller and platform and the district the resolver suggests checking, and why",
+  })
   @ApiOkResponse({ type: TriageItemView, isArray: true })
   async listTriage(): Promise<TriageItemView[]> {
-    return (await this.items.find({ order: { createdAt: 'DESC' }, take: 500 })).map((t) =>
-      TriageItemView.of(t),
+    const items = await this.items.find({ order: { createdAt: 'DESC' }, take: 500 });
+    const batches = new Map(
+      (await this.batches.findBy({ batchNumber: In(items.map((t) => t.batchNumber)) })).map((b) => [
+        b.batchNumber,
+        b,
+      ]),
     );
+    return items.map((t) => {
+      const batch = batches.get(t.batchNumber) ?? null;
+      return TriageItemView.of(t, batch, t.status === 'open' ? this.suggester.suggest(batch) : null);
+    });
   }
 
   @Get('takedowns')

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
@@ -8,8 +8,11 @@ import { BatchScope } from '../cases/batch-scope';
 import { CreditEntry } from './credit-entry.entity';
 import { CreditEntryView } from './credit-entry.view';
 import { CreditFileView } from './credit-file.view';
+import { CreditSearchQuery } from './credit-search.query';
+import { CreditSubjectView } from './credit-subject.view';
 import { FollowUpProposal } from './follow-up-proposal.entity';
 import { FollowUpProposalView } from './follow-up-proposal.view';
+import { SearchCreditFilesUseCase } from './search-credit-files.usecase';
 
 @ApiTags('credit')
 @Controller()
@@ -18,7 +21,22 @@ export class CreditController {
     @InjectRepository(CreditEntry) private readonly entries: Repository<CreditEntry>,
     @InjectRepository(FollowUpProposal) private readonly proposals: Repository<FollowUpProposal>,
     private readonly batchScope: BatchScope,
+    private readonly search: SearchCreditFilesUseCase,
   ) {}
+
+  @Get('credit')
+  @Policy({ roles: ['planner', 'approver', 'enforcement-officer', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      'Credit files found by unified social credit code or by name: enterprise sellers (by code), natural-person sellers (by name and shop), producers (by name, and code when known); an officer sees only the entries of batches in their jurisdiction',
+  })
+  @ApiOkResponse({ type: CreditSubjectView, isArray: true })
+  async searchCreditFiles(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: CreditSearchQuery,
+  ): Promise<CreditSubjectView[]> {
+    return this.search.execute(principal, query);
+  }
 
   @Get('credit/:code')
   @Policy({ roles: ['planner', 'approver', 'enforcement-officer', 'auditor'], scope: 'jurisdiction' })
@@ -66,14 +84,18 @@ export class CreditController {
   }
 
   @Get('follow-up-proposals')
-  @Policy({ roles: ['planner', 'approver', 'auditor'] })
+  @Policy({ roles: ['planner', 'approver', 'enforcement-officer', 'auditor'], scope: 'jurisdiction' })
   @ApiOperation({
-    summary: 'Targeted follow-up samplings (跟踪抽检) proposed to planning after final failures',
+    summary:
+      "Targeted follow-up samplings (跟踪抽检) proposed to planning after final failures; an officer sees those of their jurisdiction's cases",
   })
   @ApiOkResponse({ type: FollowUpProposalView, isArray: true })
-  async followUps(): Promise<FollowUpProposalView[]> {
-    return (await this.proposals.find({ order: { proposedAt: 'DESC' }, take: 500 })).map((p) =>
-      FollowUpProposalView.of(p),
+  async followUps(@CurrentPrincipal() principal: Principal): Promise<FollowUpProposalView[]> {
+    const found = await this.proposals.find({ order: { proposedAt: 'DESC' }, take: 500 });
+    const visible = await this.batchScope.visible(
+      principal,
+      found.map((p) => p.batchNumber),
     );
+    return found.filter((p) => visible.has(p.batchNumber)).map((p) => FollowUpProposalView.of(p));
   }
 }

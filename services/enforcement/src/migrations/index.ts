@@ -1,4 +1,5 @@
 import { AddAmendedReports1764600200000 } from './add-amended-reports.migration';
+import { AddCaseDecision1765300000000 } from './add-case-decision.migration';
 import { AddDelayedReceipts1765100000000 } from './add-delayed-receipts.migration';
 import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migration';
 import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
@@ -17,4 +18,5 @@ export const migrations = [
   AddHolidaySchedules1764950000000,
   AddTakedownTriage1765000000000,
   AddDelayedReceipts1765100000000,
+  AddCaseDecision1765300000000,
 ];

@@ -169,7 +169,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases; an officer sees only those of their jurisdiction */
+    /** Cases; an officer sees only those of their jurisdiction. Filters: status (open = not closed, nearest due date first), batch, seller (name or credit code) */
     get: operations['listCases'];
     put?: never;
     post?: never;
@@ -186,7 +186,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One case (outside the jurisdiction: 404, as if missing) */
+    /** One case with the routing decision and its batch's facts (outside the jurisdiction: 404, as if missing) */
     get: operations['getCase'];
     put?: never;
     post?: never;
@@ -264,6 +264,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/credit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Credit files found by unified social credit code or by name: enterprise sellers (by code), natural-person sellers (by name and shop), producers (by name, and code when known); an officer sees only the entries of batches in their jurisdiction */
+    get: operations['searchCreditFiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/credit/{code}': {
     parameters: {
       query?: never;
@@ -305,7 +322,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Targeted follow-up samplings (跟踪抽检) proposed to planning after final failures */
+    /** Targeted follow-up samplings (跟踪抽检) proposed to planning after final failures; an officer sees those of their jurisdiction's cases */
     get: operations['followUps'];
     put?: never;
     post?: never;
@@ -595,7 +612,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Failed batches routing could not place (manual triage queue) */
+    /** Failed batches routing could not place (manual triage queue), each with its batch's seller and platform and the district the resolver suggests checking, and why */
     get: operations['listTriage'];
     put?: never;
     post?: never;
@@ -785,6 +802,67 @@ export interface components {
       /** @example 2027 */
       year: number;
     };
+    CaseBatchFactsView: {
+      brand?: string | null;
+      category?: string | null;
+      failingItems: string[];
+      /** Format: date-time */
+      finalAt?: string | null;
+      /** @description why the result is final */
+      finalBasis?: string | null;
+      labName?: string | null;
+      listingTitle?: string | null;
+      listingUrl?: string | null;
+      orderNumber?: string | null;
+      platformName?: string | null;
+      platformOperatorAreaCode?: string | null;
+      platformOperatorName?: string | null;
+      producerName?: string | null;
+      reportNumber?: string | null;
+      sampleName?: string | null;
+      sellerEntityType?: string | null;
+      sellerRegisteredAddress?: string | null;
+      sellerRegisteredAreaCode?: string | null;
+      sellerShopName?: string | null;
+      sellerShopUrl?: string | null;
+      specModel?: string | null;
+      /** @enum {string|null} */
+      verdict?: 'pass' | 'fail' | null;
+    };
+    CaseDetailView: {
+      /** Format: date-time */
+      acceptedAt?: string | null;
+      authority: components['schemas']['Authority'];
+      batch: components['schemas']['CaseBatchFactsView'];
+      batchNumber: string;
+      /** Format: date-time */
+      closedAt?: string | null;
+      copiedTo: components['schemas']['Authority'][];
+      /** Format: date-time */
+      dueAt: string;
+      /** @description why the rule chose this authority */
+      explanation: string;
+      /** Format: uuid */
+      id: string;
+      /** @description legal basis of the outcome (法律依据) */
+      legalBasis?: string | null;
+      outcomes?: ('penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found')[] | null;
+      /** @description open and past its due date on enforcement's clock */
+      overdue?: boolean;
+      /** @description penalty decision number (处罚决定书文号) */
+      penaltyDecisionNumber?: string | null;
+      penaltyFen?: number | null;
+      platform?: string | null;
+      /** Format: date-time */
+      routedAt: string;
+      /** @enum {string} */
+      rule: 'platform-operator-address' | 'seller-address' | 'major-or-urgent' | 'out-of-area';
+      sellerName: string;
+      sellerUnifiedSocialCreditCode?: string | null;
+      /** @enum {string} */
+      status: 'routed' | 'accepted' | 'investigating' | 'closed';
+      summary?: string | null;
+    };
     CaseView: {
       /** Format: date-time */
       acceptedAt?: string | null;
@@ -799,7 +877,13 @@ export interface components {
       explanation: string;
       /** Format: uuid */
       id: string;
+      /** @description legal basis of the outcome (法律依据) */
+      legalBasis?: string | null;
       outcomes?: ('penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found')[] | null;
+      /** @description open and past its due date on enforcement's clock */
+      overdue?: boolean;
+      /** @description penalty decision number (处罚决定书文号) */
+      penaltyDecisionNumber?: string | null;
       penaltyFen?: number | null;
       platform?: string | null;
       /** Format: date-time */
@@ -821,7 +905,17 @@ export interface components {
       overridable: boolean;
     };
     CloseCaseCommand: {
+      /**
+       * @description the provisions the outcome rests on (法律依据)
+       * @example 《中华人民共和国产品质量法》第五十条
+       */
+      legalBasis?: string;
       outcomes: ('penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found')[];
+      /**
+       * @description penalty decision number (处罚决定书文号), only with a penalty
+       * @example 杭滨市监处罚〔2026〕18号
+       */
+      penaltyDecisionNumber?: string;
       /** @description fine in fen (分), required with a penalty */
       penaltyFen?: number;
       summary?: string;
@@ -872,6 +966,32 @@ export interface components {
       followUpsPassed: number;
       penalties: number;
       unifiedSocialCreditCode: string;
+    };
+    CreditShopView: {
+      platform?: string | null;
+      shopName: string;
+      shopUrl: string;
+    };
+    CreditSubjectView: {
+      entries: components['schemas']['CreditEntryView'][];
+      failures: number;
+      followUpsFailed: number;
+      followUpsPassed: number;
+      /** @description stable key of the subject within the search results */
+      key: string;
+      /** Format: date-time */
+      lastAt: string;
+      penalties: number;
+      /**
+       * @description the seller's entity type as the order recorded it
+       * @enum {string|null}
+       */
+      sellerEntityType?: 'enterprise' | 'individual-business' | 'natural-person' | null;
+      shops: components['schemas']['CreditShopView'][];
+      subjectName: string;
+      /** @enum {string} */
+      subjectRole: 'seller' | 'producer';
+      unifiedSocialCreditCode?: string | null;
     };
     DeadLetterReasonView: {
       /**
@@ -1433,10 +1553,27 @@ export interface components {
       createdAt: string;
       /** Format: uuid */
       id: string;
+      listingTitle?: string | null;
+      platformName?: string | null;
+      platformOperatorName?: string | null;
       /** @description why routing could not place it */
       reason: string;
+      /** Format: date-time */
+      resolvedAt?: string | null;
+      resolvedBy?: string | null;
+      sellerName?: string | null;
       /** @enum {string} */
       status: 'open' | 'resolved';
+      /** @description the district the resolver suggests checking first (never applied by itself) */
+      suggestion?: components['schemas']['TriageSuggestionView'] | null;
+    };
+    TriageSuggestionView: {
+      /** @example 330108 */
+      areaCode: string;
+      /** @example 杭州市滨江区 */
+      areaName: string;
+      /** @description the evidence the suggestion rests on */
+      reason: string;
     };
     TriagedTakedownView: {
       /** Format: date-time */
@@ -2180,7 +2317,13 @@ export interface operations {
   };
   listCases: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `open`: routed, accepted or investigating */
+        status?: 'open' | 'routed' | 'accepted' | 'investigating' | 'closed';
+        batchNumber?: string;
+        /** @description part of the seller's name, or its unified social credit code */
+        seller?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2193,6 +2336,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description missing, invalid or expired bearer token */
@@ -2231,7 +2383,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseView'];
+          'application/json': components['schemas']['CaseDetailView'];
         };
       };
       /** @description malformed request: each invalid field and its reason in `errors` */
@@ -2589,6 +2741,56 @@ export interface operations {
       };
     };
   };
+  searchCreditFiles: {
+    parameters: {
+      query: {
+        /** @description an 18-character unified social credit code (exact), or part of a seller's or producer's name, or of a seller's shop name or shop address (its platform shop id) */
+        q: string;
+        role?: 'seller' | 'producer';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreditSubjectView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: planner, approver, enforcement-officer, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   getCreditFile: {
     parameters: {
       query?: never;
@@ -2709,7 +2911,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: planner, approver, auditor */
+      /** @description needs one of the roles: planner, approver, enforcement-officer, auditor */
       403: {
         headers: {
           [name: string]: unknown;
