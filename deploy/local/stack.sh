@@ -175,6 +175,22 @@ run_demo() {
   )
 }
 
+# The red team (tools/demo/src/red-team) against the running services, after the demo: the attacks
+# of issue 22 on a routed batch, each printed as REFUSED or NOT REFUSED.
+run_red_team() {
+  (
+    set -a
+    eval "$(print_env)"
+    set +a
+    export QIS_ENFORCEMENT_URL="http://127.0.0.1:$(service_port enforcement)"
+    export QIS_EVIDENCE_URL="http://127.0.0.1:$(service_port evidence)"
+    export QIS_LAB_GATEWAY_URL="http://127.0.0.1:$(service_port lab-gateway)"
+    export QIS_DEV_JWT_KEY="$QIS_INFRA_DIR/keys/dev-jwt.key"
+    export QIS_EVIDENCE_DB="$(service_db evidence)"
+    node -r ./tools/runtime/register-paths.js dist/tools/demo/src/red-team/main.js
+  )
+}
+
 status() {
   bash deploy/local/infra.sh status || true
   local name
@@ -213,6 +229,7 @@ case "$cmd" in
     exec bash "$0" start
     ;;
   demo) run_demo ;;
+  red-team) run_red_team ;;
   stop)
     stop_services
     console_stack proxy-down
@@ -250,7 +267,7 @@ case "$cmd" in
     exit $rc
     ;;
   *)
-    echo "usage: stack.sh start|stop|restart|status|logs NAME|demo|test" >&2
+    echo "usage: stack.sh start|stop|restart|status|logs NAME|demo|red-team|test" >&2
     exit 2
     ;;
 esac

@@ -18,6 +18,8 @@ export type StageService = ServiceName;
 /** The six built services as processes, each with its own database, on free ports, for a test. */
 export interface ServiceStack {
   url: Record<StageService, string>;
+  /** Each service's database name (on DB_HOST, reachable with DB_ADMIN_USER). */
+  database: Record<StageService, string>;
   processes: ServiceProcess[];
   stop(): Promise<void>;
 }
@@ -69,7 +71,7 @@ export async function startServiceStack(
     },
     disclosure: {},
   };
-  const databases: Array<{ drop(): Promise<void> }> = [];
+  const databases: Array<{ name: string; drop(): Promise<void> }> = [];
   const processes: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
@@ -101,5 +103,8 @@ export async function startServiceStack(
     await stop().catch(() => undefined);
     throw error;
   }
-  return { url, processes, stop };
+  const database = Object.fromEntries(
+    STAGE_SERVICES.map((s, i) => [s, (databases[i] as { name: string }).name]),
+  ) as Record<StageService, string>;
+  return { url, database, processes, stop };
 }

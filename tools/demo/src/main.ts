@@ -15,7 +15,7 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import { KeycloakAdmin, linkDemoLabs } from '@qis/console-stack';
-import { createActors, EventWatcher, LOCAL_SERVICE_URLS, pkcs8TokenSource, type ServiceUrls } from './actors';
+import { createActors, EventWatcher, pkcs8TokenSource, serviceUrlsFromEnv } from './actors';
 import { Campaign, CAMPAIGN_TOPICS } from './campaign/campaign';
 import { progressLine, summary } from './campaign/report';
 import { buildWorld, OWN_SITE } from './campaign/world';
@@ -28,18 +28,6 @@ const envInt = (name: string, fallback: number): number => {
     throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
   return n;
 };
-
-function serviceUrls(): ServiceUrls {
-  const url = (key: keyof ServiceUrls, env: string) => process.env[env] ?? LOCAL_SERVICE_URLS[key];
-  return {
-    planning: url('planning', 'QIS_PLANNING_URL'),
-    purchasing: url('purchasing', 'QIS_PURCHASING_URL'),
-    evidence: url('evidence', 'QIS_EVIDENCE_URL'),
-    labGateway: url('labGateway', 'QIS_LAB_GATEWAY_URL'),
-    enforcement: url('enforcement', 'QIS_ENFORCEMENT_URL'),
-    disclosure: url('disclosure', 'QIS_DISCLOSURE_URL'),
-  };
-}
 
 /**
  * The console's demo lab users work for labs this run registered: their labId in Keycloak (when
@@ -72,7 +60,7 @@ async function main(): Promise<void> {
   const seed = process.env['DEMO_SEED'] ? envInt('DEMO_SEED', 1) : randomInt(1, 2 ** 31);
   const perCategory = envInt('DEMO_BATCHES_PER_CATEGORY', 6);
   const concurrency = envInt('DEMO_CONCURRENCY', 8);
-  const urls = serviceUrls();
+  const urls = serviceUrlsFromEnv();
   const tokens = pkcs8TokenSource(
     process.env['QIS_DEV_JWT_KEY'] ?? path.join(root, '.infra/keys/dev-jwt.key'),
   );

@@ -38,6 +38,19 @@ export const LOCAL_SERVICE_URLS: ServiceUrls = {
   disclosure: 'http://127.0.0.1:7106',
 };
 
+/** The services' addresses from QIS_<SERVICE>_URL, else the local stack's. */
+export function serviceUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
+  const url = (key: keyof ServiceUrls, name: string) => env[name] ?? LOCAL_SERVICE_URLS[key];
+  return {
+    planning: url('planning', 'QIS_PLANNING_URL'),
+    purchasing: url('purchasing', 'QIS_PURCHASING_URL'),
+    evidence: url('evidence', 'QIS_EVIDENCE_URL'),
+    labGateway: url('labGateway', 'QIS_LAB_GATEWAY_URL'),
+    enforcement: url('enforcement', 'QIS_ENFORCEMENT_URL'),
+    disclosure: url('disclosure', 'QIS_DISCLOSURE_URL'),
+  };
+}
+
 /** One client per service, sharing a token source. */
 export interface Actors {
   planning: PlanningActor;

@@ -1,5 +1,8 @@
-import type { Actors, DisclosureReader, EventWatcher as Watcher, IssuedBatch } from '../actors';
-import { EventWatcher } from '../actors';
+import { TestIssuer } from '@qis/testing';
+import type { Actors, Claims, DisclosureReader, EventWatcher as Watcher, IssuedBatch } from '../actors';
+import { EventWatcher, PlatformFeed } from '../actors';
+import { ATTACKS, findVictim, runRedTeam } from '../red-team/attacks';
+import { ownerQuery } from '../red-team/insider';
 import { startPipelineStack, type PipelineStack } from '../testing/pipeline-stack';
 import { Campaign, CAMPAIGN_TOPICS, type BatchOutcome, type BatchScript } from './campaign';
 import { PLATFORMS } from './catalog';
@@ -229,5 +232,26 @@ describe('the whole pipeline: a 30-batch campaign through all six services', () 
     expect(stats.total.tested).toBe(final.length);
     expect(stats.total.detectionRate?.value).toBeCloseTo(fails / final.length, 5);
     expect(stats.total.passRate?.value).toBeCloseTo(1 - fails / final.length, 5);
+  });
+
+  // Last: the tail cut rewrites (and puts back) the evidence ledger behind the service.
+  it('refuses every attack of the red team on a routed batch', async () => {
+    const feed = await PlatformFeed.connect();
+    try {
+      const target = {
+        urls: stack.urls,
+        tokens: (claims: Claims) => TestIssuer.shared().sign(claims),
+        evidenceDb: ownerQuery(stack.database.evidence),
+        feed,
+      };
+      const victim = await findVictim(target);
+      const verdicts = await runRedTeam({ ...target, victim }, (line) =>
+        process.stdout.write(`red team: ${line}\n`),
+      );
+      expect(verdicts.map((v) => v.attack)).toEqual(ATTACKS.map((a) => a.name));
+      expect(verdicts.filter((v) => !v.refused)).toEqual([]);
+    } finally {
+      await feed.disconnect();
+    }
   });
 });

@@ -4,6 +4,8 @@ import { createActors, type Actors, type ServiceUrls } from '../actors';
 /** The six built services as processes (see `startServiceStack`), with the simulated actors on them. */
 export interface PipelineStack {
   urls: ServiceUrls;
+  /** Each service's database name. */
+  database: Record<StageService, string>;
   actors: Actors;
   processes: ServiceProcess[];
   stop(): Promise<void>;
@@ -25,6 +27,7 @@ export async function startPipelineStack(
   const issuer = TestIssuer.shared();
   return {
     urls,
+    database: stack.database,
     actors: createActors(urls, (claims) => issuer.sign(claims)),
     processes: stack.processes,
     stop: stack.stop,
