@@ -97,6 +97,10 @@ export async function enforcementScopeFixture(
       'GET /batches/:batchNumber/stages': { params: { batchNumber } },
       'GET /objections/:id': { params: { id: objection } },
       'GET /notices/:id': { params: { id: notice.id } },
+      // The desk's lists: a foreign officer's leave this batch out, as if it did not exist.
+      'GET /notices': {},
+      'GET /objections': {},
+      'GET /deadlines': {},
       'GET /notices/:id/pdf': { params: { id: notice.id } },
       // A credit file gathers the batches of every district: a foreign officer's leaves this one out.
       'GET /credit/:code': {
@@ -104,6 +108,8 @@ export async function enforcementScopeFixture(
         foreign: 'left-out',
         values: [batchNumber],
       },
+      // The dashboard's figures count the district's case: a foreign officer's leave the district out.
+      'GET /statistics/overview': { foreign: 'left-out', values: [OWN_DISTRICT] },
       // Credit files found by credit code, and the follow-up proposals of the batch's failure: a
       // foreign officer's answer leaves the batch out.
       'GET /credit': {
@@ -123,6 +129,11 @@ export async function enforcementScopeFixture(
       'POST /notices/:id/delivery': {
         params: { id: notice.id },
         body: { sentAt: now, receivedAt: now },
+        ownStatus: 409,
+      },
+      'POST /notices/:id/delivery-failure': {
+        params: { id: notice.id },
+        body: { reason: 'returned', sentAt: now, failedAt: now },
         ownStatus: 409,
       },
       'POST /notices/:id/receipt-confirmation': {

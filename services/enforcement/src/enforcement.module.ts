@@ -39,6 +39,9 @@ import { DeadlineScheduler } from './deadlines/deadline-scheduler';
 import { Deadline } from './deadlines/deadline.entity';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { ScanDeadlinesUseCase } from './deadlines/scan-deadlines.usecase';
+import { ListDeadlinesUseCase } from './deadlines/list-deadlines.usecase';
+import { ListNoticesUseCase } from './notices/list-notices.usecase';
+import { RecordDeliveryFailureUseCase } from './notices/record-delivery-failure.usecase';
 import { evidenceClientProvider } from './evidence/evidence-client.provider';
 import { FinalizeResultUseCase } from './finality/finalize-result.usecase';
 import { IssueNoticesUseCase } from './notices/issue-notices.usecase';
@@ -100,6 +103,9 @@ export const enforcementEntities = [
     IssueNoticesUseCase,
     ResultNotifier,
     RecordDeliveryUseCase,
+    RecordDeliveryFailureUseCase,
+    ListNoticesUseCase,
+    ListDeadlinesUseCase,
     RenderNoticePdfUseCase,
     evidenceClientProvider,
     StoreNoticePdfsUseCase,

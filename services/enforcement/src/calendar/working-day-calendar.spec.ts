@@ -52,6 +52,16 @@ describe('WorkingDayCalendar (State Council schedule from chinese-days)', () => 
     expect(calendar.lastDayOfPeriod(start, days)).toBe(expected);
   });
 
+  it('counts down in working days: 0 on the day, rest days skipped, negative once overdue', () => {
+    // 2026-12-04 is a Friday: Monday 12-07 is the next working day.
+    expect(calendar.workingDaysUntil('2026-12-04', '2026-12-04')).toBe(0);
+    expect(calendar.workingDaysUntil('2026-12-04', '2026-12-07')).toBe(1);
+    expect(calendar.workingDaysUntil('2026-12-04', '2026-12-11')).toBe(5);
+    expect(calendar.workingDaysUntil('2026-12-07', '2026-12-04')).toBe(-1);
+    // Overdue over a weekend only: still overdue.
+    expect(calendar.workingDaysUntil('2026-12-05', '2026-12-04')).toBe(-1);
+  });
+
   it('refuses a date in a year it has no schedule for, naming the year and the known years', () => {
     expect(() => calendar.isWorkingDay('2027-01-04')).toThrow(CalendarYearUnknownError);
     expect(() => calendar.addWorkingDays('2026-12-28', 5)).toThrow(

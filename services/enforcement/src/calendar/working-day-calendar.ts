@@ -104,6 +104,19 @@ export class WorkingDayCalendar {
   }
 
   /**
+   * The countdown to `due` seen on `today`, in working days: 0 when due today, 1 when the next
+   * working day is the last, …; negative when overdue (−1: due on the working day before today).
+   */
+  workingDaysUntil(today: string, due: string): number {
+    if (due === today) return 0;
+    const [from, to] = due > today ? [today, due] : [due, today];
+    // Working days in (from, to]: the days still to work, or the working days already past it.
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (this.isWorkingDay(day)) count += 1;
+    return due > today ? Math.max(count, 1) : -Math.max(count, 1);
+  }
+
+  /**
    * Last day of a period of `days` calendar days starting the day after `date`; when that day is
    * a public holiday or rest day, the period ends on the next working day (期间届满日顺延).
    */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { jurisdictionCovers, notFound, queryScope, type Principal, type Role } from '@qis/auth';
+import type { OrderPlacedValue } from '@qis/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseRouter } from '../routing/case-router';
 
@@ -10,9 +11,11 @@ export const BATCH_READERS_UNRESTRICTED: readonly Role[] = ['planner', 'approver
  * Which batches an enforcement officer may see and act on, for every officer route of the service.
  * A batch with a case belongs to the case's area (a district officer sees their district, a city
  * officer every district under it). A batch with no case yet (notices, delivery, objections,
- * re-inspection, triage) is the sampling bureau's own business (谁抽检谁负责): only officers whose
- * jurisdiction covers the bureau's city (`homeAreaCode`) see it, never a district officer, who has
- * nothing to act on before a case reaches them. Outside: the same 404 as for an unknown id.
+ * re-inspection, triage) is the sampling bureau's own business (谁抽检谁负责): officers whose
+ * jurisdiction covers the bureau's city (`homeAreaCode`) see it, and the officers of the district
+ * the routing rules would hand it to (the district desk follows its batches from the result notice
+ * on: delivery, objections); a batch routing cannot place (triage) stays the city's. Outside: the
+ * same 404 as for an unknown id.
  */
 @Injectable()
 export class BatchScope {
@@ -49,11 +52,42 @@ export class BatchScope {
     const areas = new Map<string, string[]>();
     for (const r of rows) areas.set(r.batch_number, [...(areas.get(r.batch_number) ?? []), r.area_code]);
     const home = jurisdictionCovers(scope.value, this.router.homeAreaCode);
+    const prospective = home
+      ? new Map<string, string>()
+      : await this.prospectiveAreas(
+          batchNumbers.filter((b) => !areas.has(b)),
+          manager,
+        );
     return new Set(
       batchNumbers.filter((b) => {
         const routed = areas.get(b);
-        return routed ? routed.some((code) => jurisdictionCovers(scope.value, code)) : home;
+        if (routed) return routed.some((code) => jurisdictionCovers(scope.value, code));
+        const area = prospective.get(b);
+        return home || (area !== undefined && jurisdictionCovers(scope.value, area));
       }),
     );
+  }
+
+  /** The district each unrouted batch would be routed to within the home city, by its order facts. */
+  private async prospectiveAreas(
+    batchNumbers: string[],
+    manager: EntityManager,
+  ): Promise<Map<string, string>> {
+    const areas = new Map<string, string>();
+    if (batchNumbers.length === 0) return areas;
+    const rows: Array<{ batch_number: string; order_facts: OrderPlacedValue | null }> = await manager.query(
+      `select batch_number, order_facts from enforcement_batch where batch_number = any($1::text[])`,
+      [[...new Set(batchNumbers)]],
+    );
+    for (const { batch_number, order_facts: order } of rows) {
+      if (!order) continue;
+      const decision = this.router.route({
+        seller: order.seller,
+        ...(order.platform ? { platform: order.platform } : {}),
+      });
+      if (decision.kind === 'routed' && decision.rule !== 'out-of-area')
+        areas.set(batch_number, decision.authority.areaCode);
+    }
+    return areas;
   }
 }

@@ -10,6 +10,9 @@ import { AlertView } from './alert.view';
 import { AlertsQuery } from './alerts-query.dto';
 import { ScanDeadlinesUseCase } from './scan-deadlines.usecase';
 import { ScanResultView } from './scan-result.view';
+import { DeadlineView } from './deadline.view';
+import { DeadlinesQuery } from './deadlines-query.dto';
+import { ListDeadlinesUseCase } from './list-deadlines.usecase';
 
 @ApiTags('deadlines')
 @Controller()
@@ -19,7 +22,22 @@ export class DeadlinesController {
     private readonly scan: ScanDeadlinesUseCase,
     private readonly audit: AuditService,
     private readonly batchScope: BatchScope,
+    private readonly deadlines: ListDeadlinesUseCase,
   ) {}
+
+  @Get('deadlines')
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      "Open legal deadlines of the batches in the caller's scope, nearest first, each with its countdown in working days: result notices to send (5 working days), objection periods closing (15 days), re-inspection procedures (7 days), cases to close",
+  })
+  @ApiOkResponse({ type: DeadlineView, isArray: true })
+  async listDeadlines(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: DeadlinesQuery,
+  ): Promise<DeadlineView[]> {
+    return this.deadlines.execute(principal, query.due);
+  }
 
   @Get('alerts')
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor', 'admin'], scope: 'jurisdiction' })

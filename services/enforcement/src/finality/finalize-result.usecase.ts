@@ -142,7 +142,10 @@ export class FinalizeResultUseCase {
         })
       ).map((o) => o.applicantRole),
     );
-    const open = notices.filter((n) => !decided.has(n.recipient as 'seller' | 'producer'));
+    // A notice whose delivery failed is replaced by its public notice, whose publication counts.
+    const open = notices.filter(
+      (n) => !n.deliveryFailedAt && !decided.has(n.recipient as 'seller' | 'producer'),
+    );
     if (notices.length === 0) return null;
     // Every party has used its right: the period is over now.
     if (open.length === 0) return new Date(0);

@@ -1,6 +1,7 @@
 import { AddAmendedReports1764600200000 } from './add-amended-reports.migration';
 import { AddCaseDecision1765300000000 } from './add-case-decision.migration';
 import { AddDelayedReceipts1765100000000 } from './add-delayed-receipts.migration';
+import { AddDeliveryFailures1765400000000 } from './add-delivery-failures.migration';
 import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migration';
 import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
@@ -19,4 +20,5 @@ export const migrations = [
   AddTakedownTriage1765000000000,
   AddDelayedReceipts1765100000000,
   AddCaseDecision1765300000000,
+  AddDeliveryFailures1765400000000,
 ];

@@ -3,6 +3,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type NoticeKind = 'sampling' | 'result' | 'reinspection-result';
 
+/** Why a notice could not be delivered (拒收, 地址不详, 退回): it is then replaced by a public notice. */
+export const DELIVERY_FAILURE_REASONS = ['refused', 'address-unknown', 'returned'] as const;
+export type DeliveryFailureReason = (typeof DELIVERY_FAILURE_REASONS)[number];
+
 /** One notice (抽检通知书 / 抽检结果通知书) to one recipient, with its text and delivery record. */
 @Entity({ name: 'notice' })
 export class Notice {
@@ -80,6 +84,23 @@ export class Notice {
   /** Set when an amended report replaced this notice's report before it was sent: never sent. */
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt!: Date | null;
+
+  /** When the delivery was found to have failed (refused, address unknown, returned); never received. */
+  @Column({ name: 'delivery_failed_at', type: 'timestamptz', nullable: true })
+  deliveryFailedAt!: Date | null;
+
+  @Column({ name: 'delivery_failure_reason', type: 'text', nullable: true })
+  deliveryFailureReason!: DeliveryFailureReason | null;
+
+  @Column({ name: 'delivery_failure_note', type: 'text', nullable: true })
+  deliveryFailureNote!: string | null;
+
+  @Column({ name: 'delivery_failure_recorded_by', type: 'text', nullable: true })
+  deliveryFailureRecordedBy!: string | null;
+
+  /** A public notice (公告通知) issued because this other notice's delivery failed. */
+  @Column({ name: 'replaces_notice_id', type: 'uuid', nullable: true })
+  replacesNoticeId!: string | null;
 
   /** The PDF stored through the evidence service (kind `notice`); null until stored. */
   @Column({ name: 'evidence_object_id', type: 'uuid', nullable: true })

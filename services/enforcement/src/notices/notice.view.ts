@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTICE_CHANNELS, NOTICE_RECIPIENTS } from '@qis/contracts';
-import type { Notice } from './notice.entity';
+import { DELIVERY_FAILURE_REASONS, type Notice } from './notice.entity';
 
 /** A notice with its text and delivery record. */
 export class NoticeView {
@@ -78,6 +78,25 @@ export class NoticeView {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
+    format: 'date-time',
+    description: 'the delivery failed (refused, address unknown, returned): a public notice replaces it',
+  })
+  deliveryFailedAt!: string | null;
+  @ApiPropertyOptional({ enum: DELIVERY_FAILURE_REASONS, nullable: true }) deliveryFailureReason!:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) deliveryFailureNote!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the officer who recorded the failure' })
+  deliveryFailureRecordedBy!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'on a public notice: the notice whose failed delivery it replaces',
+  })
+  replacesNoticeId!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     format: 'uuid',
     description: 'the PDF stored through the evidence service (kind notice); null until stored',
   })
@@ -121,6 +140,11 @@ export class NoticeView {
       receiptConfirmedBy: n.receiptConfirmedBy,
       correctsNoticeId: n.correctsNoticeId,
       withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
+      deliveryFailedAt: n.deliveryFailedAt?.toISOString() ?? null,
+      deliveryFailureReason: n.deliveryFailureReason,
+      deliveryFailureNote: n.deliveryFailureNote,
+      deliveryFailureRecordedBy: n.deliveryFailureRecordedBy,
+      replacesNoticeId: n.replacesNoticeId,
       evidenceObjectId: n.evidenceObjectId,
       evidenceSha256: n.evidenceSha256,
       evidenceStoredAt: n.evidenceStoredAt?.toISOString() ?? null,

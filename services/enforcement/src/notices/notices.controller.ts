@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiOkResponse,
@@ -19,6 +29,12 @@ import { ConfirmReceiptCommand } from './confirm-receipt.command';
 import { RecordDeliveryCommand } from './record-delivery.command';
 import { RecordDeliveryUseCase } from './record-delivery.usecase';
 import { RenderNoticePdfUseCase } from './render-notice-pdf.usecase';
+import { ListNoticesQuery } from './list-notices.query';
+import { ListNoticesUseCase } from './list-notices.usecase';
+import { NoticePageView } from './notice-page.view';
+import { RecordDeliveryFailureCommand } from './record-delivery-failure.command';
+import { RecordDeliveryFailureUseCase } from './record-delivery-failure.usecase';
+import { DeliveryFailureView } from './delivery-failure.view';
 
 /** Officers see the notices of the batches in their scope only (BatchScope); others 404. */
 @ApiTags('notices')
@@ -29,6 +45,8 @@ export class NoticesController {
     private readonly recordDelivery: RecordDeliveryUseCase,
     private readonly renderPdf: RenderNoticePdfUseCase,
     private readonly batchScope: BatchScope,
+    private readonly noticeList: ListNoticesUseCase,
+    private readonly recordFailure: RecordDeliveryFailureUseCase,
   ) {}
 
   /** The notice, if the caller may see its batch; else the 404 of an unknown id. */
@@ -52,6 +70,20 @@ export class NoticesController {
     await this.batchScope.assertVisible(principal, batchNumber, 'batch', batchNumber);
     const found = await this.notices.find({ where: { batchNumber }, order: { noticeNumber: 'ASC' } });
     return found.map((n) => NoticeView.of(n));
+  }
+
+  @Get('notices')
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      "Notices of the batches in the caller's scope (an officer's jurisdiction), newest first, by batch, kind and delivery state",
+  })
+  @ApiOkResponse({ type: NoticePageView })
+  async listNotices(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListNoticesQuery,
+  ): Promise<NoticePageView> {
+    return this.noticeList.execute(principal, query);
   }
 
   @Get('notices/:id')
@@ -109,6 +141,33 @@ export class NoticesController {
   ): Promise<NoticeView> {
     await this.load(principal, id);
     return NoticeView.of(await this.recordDelivery.execute(actor, id, command));
+  }
+
+  @Post('notices/:id/delivery-failure')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      'Record that a result notice could not be delivered (refused, address unknown, returned): a public notice replaces it, published now through disclosure; the objection period runs from its publication',
+  })
+  @ApiOkResponse({ type: DeliveryFailureView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      "failedAt or sentAt lies in the future, failedAt is before sentAt, sentAt precedes the notice's issue, or sentAt is missing for a refused or returned notice",
+  })
+  @ApiConflictResponse({
+    description:
+      'the notice is not a result notice to the seller or the producer, was withdrawn, is a public notice, already failed, has a receipt on record, or was sent at another time',
+  })
+  async deliveryFailure(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: RecordDeliveryFailureCommand,
+  ): Promise<DeliveryFailureView> {
+    await this.load(principal, id);
+    const { failed, publicNotice } = await this.recordFailure.execute(actor, id, command);
+    return { notice: NoticeView.of(failed), publicNotice: NoticeView.of(publicNotice) };
   }
 
   @Post('notices/:id/receipt-confirmation')

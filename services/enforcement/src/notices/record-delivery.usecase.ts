@@ -186,6 +186,10 @@ export class RecordDeliveryUseCase {
       throw conflict(
         `notice ${notice.noticeNumber} was already received on ${notice.receivedAt.toISOString()}`,
       );
+    if (notice.deliveryFailedAt)
+      throw conflict(
+        `the delivery of notice ${notice.noticeNumber} failed on ${notice.deliveryFailedAt.toISOString()}: a public notice replaced it`,
+      );
     return notice;
   }
 }

@@ -32,8 +32,41 @@ export class ResultNotifier {
       where: { batchNumber: batch.batchNumber, reportNumber: report.reportNumber },
       order: { noticeNumber: 'ASC' },
     });
-    const results = notices.filter((n) => n.kind !== 'sampling');
+    // A notice whose delivery failed is replaced by its public notice: it holds nothing open.
+    const results = notices.filter((n) => n.kind !== 'sampling' && !n.deliveryFailedAt && !n.withdrawnAt);
     if (results.length === 0 || results.some((n) => n.sentAt === null)) return;
+    await this.publish(manager, batch, report, now, results, causationId);
+  }
+
+  /**
+   * A public notice replacing a failed delivery is published at once (disclosure puts it on the
+   * website), whether or not the other notices of the report went out yet: its publication starts
+   * the applicant's objection period. `result-notified` then lists the deliveries made so far.
+   */
+  async publishPublicNotice(
+    manager: EntityManager,
+    batch: BatchFile,
+    report: ReportIssuedValue,
+    now: Date,
+  ): Promise<void> {
+    const notices = await manager.find(Notice, {
+      where: { batchNumber: batch.batchNumber, reportNumber: report.reportNumber },
+      order: { noticeNumber: 'ASC' },
+    });
+    const sent = notices.filter(
+      (n) => n.kind !== 'sampling' && !n.deliveryFailedAt && !n.withdrawnAt && n.sentAt !== null,
+    );
+    await this.publish(manager, batch, report, now, sent);
+  }
+
+  private async publish(
+    manager: EntityManager,
+    batch: BatchFile,
+    report: ReportIssuedValue,
+    now: Date,
+    results: Notice[],
+    causationId?: string,
+  ): Promise<void> {
     const order = batch.order;
     const sealed = batch.sealed;
     if (!order || !sealed) return;

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICANT_ROLES, UTC_TIMESTAMP, type ApplicantRole } from '@qis/contracts';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCreditCode } from '../http/is-credit-code';
+import { ObjectionMaterials } from './objection-materials';
 
 /** A written objection as the bureau received it (书面复检申请). */
 export class FileObjectionCommand {
@@ -32,4 +34,13 @@ export class FileObjectionCommand {
   @IsString()
   @MaxLength(2000)
   grounds?: string;
+
+  @ApiPropertyOptional({
+    type: ObjectionMaterials,
+    description: "the applicant's materials as received with the application, each received or missing",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ObjectionMaterials)
+  materials?: ObjectionMaterials;
 }

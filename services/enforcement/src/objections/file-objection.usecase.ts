@@ -4,7 +4,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { ObjectionFiled, type ObjectionFiledValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { CalendarSource } from '../calendar/calendar-source';
 import { conflict, notInFuture } from '../http/domain-errors';
@@ -52,6 +52,8 @@ export class FileObjectionUseCase {
         kind: 'result',
         reportNumber: report.reportNumber,
         recipient: command.applicantRole,
+        // A notice whose delivery failed counts through the public notice that replaced it.
+        deliveryFailedAt: IsNull(),
       });
       if (!notice) throw conflict(`no result notice went to the ${command.applicantRole} of ${batchNumber}`);
       if (!notice.receivedAt) {
@@ -87,6 +89,15 @@ export class FileObjectionUseCase {
         decisionReason: null,
         completeBy: null,
         proceduresCompletedAt: null,
+        materials: command.materials
+          ? {
+              noticeReceipt: command.materials.noticeReceipt,
+              writtenApplication: command.materials.writtenApplication,
+              proofOfStanding: command.materials.proofOfStanding,
+              powerOfAttorney: command.materials.powerOfAttorney,
+              authorisedPersonId: command.materials.authorisedPersonId,
+            }
+          : null,
       });
       await manager.insert(Objection, objection);
       if (judged.inTime) {

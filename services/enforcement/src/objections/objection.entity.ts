@@ -1,5 +1,6 @@
 import type { ApplicantRole } from '@qis/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ObjectionMaterials } from './objection-materials';
 
 /**
  * filed → approved → re-inspecting → completed, or filed → rejected (by the approver), or
@@ -69,6 +70,10 @@ export class Objection {
 
   @Column({ name: 'procedures_completed_at', type: 'timestamptz', nullable: true })
   proceduresCompletedAt!: Date | null;
+
+  /** The applicant's materials checklist as registered; null when none was recorded. */
+  @Column({ type: 'jsonb', nullable: true })
+  materials!: ObjectionMaterials | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICANT_ROLES } from '@qis/contracts';
 import type { Objection } from './objection.entity';
+import { ObjectionMaterials } from './objection-materials';
 
 export class ObjectionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -44,6 +45,14 @@ export class ObjectionView {
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) proceduresCompletedAt!:
     string | null;
 
+  @ApiPropertyOptional({
+    type: ObjectionMaterials,
+    nullable: true,
+    description:
+      "the applicant's materials checklist (each received or missing); null when none was recorded",
+  })
+  materials!: ObjectionMaterials | null;
+
   static of(o: Objection): ObjectionView {
     return {
       id: o.id,
@@ -62,6 +71,7 @@ export class ObjectionView {
       labNotifiedAt: o.labNotifiedAt?.toISOString() ?? null,
       completeBy: o.completeBy?.toISOString() ?? null,
       proceduresCompletedAt: o.proceduresCompletedAt?.toISOString() ?? null,
+      materials: o.materials,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,7 +10,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { Repository } from 'typeorm';
+import { In, Repository, type FindOptionsWhere } from 'typeorm';
 import { BatchScope } from '../cases/batch-scope';
 import { BatchNumberPipe } from '../http/batch-number.pipe';
 import { CompleteProceduresCommand } from './complete-procedures.command';
@@ -21,6 +21,8 @@ import { FileObjectionCommand } from './file-objection.command';
 import { FileObjectionUseCase } from './file-objection.usecase';
 import { Objection } from './objection.entity';
 import { ObjectionView } from './objection.view';
+import { ListObjectionsQuery } from './list-objections.query';
+import { ObjectionPageView } from './objection-page.view';
 import { WaiveReinspectionCommand } from './waive-reinspection.command';
 import { WaiveReinspectionUseCase } from './waive-reinspection.usecase';
 
@@ -78,6 +80,41 @@ export class ObjectionsController {
     return (await this.objections.find({ where: { batchNumber }, order: { createdAt: 'ASC' } })).map((o) =>
       ObjectionView.of(o),
     );
+  }
+
+  @Get('objections')
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      "Objections of the batches in the caller's scope (an officer's jurisdiction), newest filing first",
+  })
+  @ApiOkResponse({ type: ObjectionPageView })
+  async listObjections(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListObjectionsQuery,
+  ): Promise<ObjectionPageView> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const where: FindOptionsWhere<Objection> = {
+      ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
+      ...(query.status === 'open'
+        ? { status: In(['filed', 'approved', 're-inspecting']) }
+        : query.status
+          ? { status: query.status }
+          : {}),
+    };
+    const batches = (await this.objections.find({ where, select: { batchNumber: true } })).map(
+      (o) => o.batchNumber,
+    );
+    const visible = [...(await this.batchScope.visible(principal, batches))];
+    if (visible.length === 0) return { items: [], total: 0, page, pageSize };
+    const [found, total] = await this.objections.findAndCount({
+      where: { ...where, batchNumber: query.batchNumber ?? In(visible) },
+      order: { filedAt: 'DESC', createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: found.map((o) => ObjectionView.of(o)), total, page, pageSize };
   }
 
   @Get('objections/:id')

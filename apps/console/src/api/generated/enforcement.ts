@@ -298,6 +298,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/deadlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open legal deadlines of the batches in the caller's scope, nearest first, each with its countdown in working days: result notices to send (5 working days), objection periods closing (15 days), re-inspection procedures (7 days), cases to close */
+    get: operations['listDeadlines'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/deadlines/scan': {
     parameters: {
       query?: never;
@@ -366,6 +383,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Notices of the batches in the caller's scope (an officer's jurisdiction), newest first, by batch, kind and delivery state */
+    get: operations['listNotices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/notices/{id}': {
     parameters: {
       query?: never;
@@ -400,6 +434,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/notices/{id}/delivery-failure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a result notice could not be delivered (refused, address unknown, returned): a public notice replaces it, published now through disclosure; the objection period runs from its publication */
+    post: operations['deliveryFailure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/notices/{id}/pdf': {
     parameters: {
       query?: never;
@@ -428,6 +479,23 @@ export interface paths {
     put?: never;
     /** A second officer confirms a receipt recorded after the day it happened (four-eyes); the objection period then runs from it */
     post: operations['confirmReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Objections of the batches in the caller's scope (an officer's jurisdiction), newest filing first */
+    get: operations['listObjections'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1148,6 +1216,41 @@ export interface components {
       /** @description every topic this service consumes, in name order */
       topics: components['schemas']['DeadLetterTopicView'][];
     };
+    DeadlineView: {
+      applicantName?: string | null;
+      /** @enum {string|null} */
+      applicantRole?: 'seller' | 'producer' | null;
+      batchNumber: string;
+      /** Format: uuid */
+      caseId?: string | null;
+      caseStatus?: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /**
+       * Format: date
+       * @description the last day (Asia/Shanghai)
+       */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description result-notice: a result notice to send within 5 working days of the report; objection-window: the 15-day objection period closing; reinspection-procedures: 7 days to complete re-inspection procedures; case-overdue: a case to close
+       * @enum {string}
+       */
+      kind: 'result-notice' | 'objection-window' | 'reinspection-procedures' | 'case-overdue';
+      /** Format: uuid */
+      noticeId?: string | null;
+      noticeNumber?: string | null;
+      /** Format: uuid */
+      objectionId?: string | null;
+      /** @description past its end on enforcement's clock */
+      overdue: boolean;
+      /** @enum {string|null} */
+      recipient?: 'seller' | 'producer' | 'platform' | null;
+      recipientName?: string | null;
+      /** @description working days left on enforcement's calendar (0: due today; negative: working days overdue); null when the year's holiday schedule is unknown */
+      workingDaysLeft?: number | null;
+    };
     DecideObjectionCommand: {
       /** @description true: re-inspect; false: refuse the re-inspection */
       approve: boolean;
@@ -1155,6 +1258,10 @@ export interface components {
       decidedAt?: string;
       /** @example 申请材料齐全，同意复检 */
       reason: string;
+    };
+    DeliveryFailureView: {
+      notice: components['schemas']['NoticeView'];
+      publicNotice: components['schemas']['NoticeView'];
     };
     /** @description Every error of every service: the HTTP status, its name, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
     ErrorResponse: {
@@ -1213,6 +1320,8 @@ export interface components {
        */
       filedAt: string;
       grounds?: string;
+      /** @description the applicant's materials as received with the application, each received or missing */
+      materials?: components['schemas']['ObjectionMaterials'];
     };
     FollowUpProposalView: {
       batchNumber: string;
@@ -1321,6 +1430,12 @@ export interface components {
       /** @example 2027 */
       year: number;
     };
+    NoticePageView: {
+      items: components['schemas']['NoticeView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     NoticeView: {
       address?: string | null;
       batchNumber: string;
@@ -1333,6 +1448,16 @@ export interface components {
        * @description a corrected notice (更正通知书): the sent notice of the replaced report it corrects
        */
       correctsNoticeId?: string | null;
+      /**
+       * Format: date-time
+       * @description the delivery failed (refused, address unknown, returned): a public notice replaces it
+       */
+      deliveryFailedAt?: string | null;
+      deliveryFailureNote?: string | null;
+      /** @enum {string|null} */
+      deliveryFailureReason?: 'refused' | 'address-unknown' | 'returned' | null;
+      /** @description the officer who recorded the failure */
+      deliveryFailureRecordedBy?: string | null;
       /**
        * Format: date-time
        * @description end of the 5th working day after the report (Asia/Shanghai)
@@ -1380,6 +1505,11 @@ export interface components {
       /** @enum {string} */
       recipient: 'seller' | 'producer' | 'platform';
       recipientName: string;
+      /**
+       * Format: uuid
+       * @description on a public notice: the notice whose failed delivery it replaces
+       */
+      replacesNoticeId?: string | null;
       reportNumber?: string | null;
       /** Format: date-time */
       sentAt?: string | null;
@@ -1388,6 +1518,39 @@ export interface components {
        * @description withdrawn unsent because an amended report replaced its report
        */
       withdrawnAt?: string | null;
+    };
+    ObjectionMaterials: {
+      /**
+       * @description ID of the authorised person (被授权人身份证明)
+       * @enum {string}
+       */
+      authorisedPersonId: 'received' | 'missing';
+      /**
+       * @description the result notice receipt (检验结果通知书回执)
+       * @enum {string}
+       */
+      noticeReceipt: 'received' | 'missing';
+      /**
+       * @description power of attorney (授权委托书)
+       * @enum {string}
+       */
+      powerOfAttorney: 'received' | 'missing';
+      /**
+       * @description proof of the applicant's standing (主体资格证明)
+       * @enum {string}
+       */
+      proofOfStanding: 'received' | 'missing';
+      /**
+       * @description the written application (书面复检申请书)
+       * @enum {string}
+       */
+      writtenApplication: 'received' | 'missing';
+    };
+    ObjectionPageView: {
+      items: components['schemas']['ObjectionView'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     ObjectionView: {
       applicantName: string;
@@ -1412,6 +1575,8 @@ export interface components {
        * @description when the re-inspection lab became known; the 7 days run from that day
        */
       labNotifiedAt?: string | null;
+      /** @description the applicant's materials checklist (each received or missing); null when none was recorded */
+      materials?: components['schemas']['ObjectionMaterials'] | null;
       /** Format: date-time */
       noticeReceivedAt: string;
       /** Format: date-time */
@@ -1469,6 +1634,27 @@ export interface components {
        * @example 2026-06-01T02:00:00.000Z
        */
       sentAt: string;
+    };
+    RecordDeliveryFailureCommand: {
+      /**
+       * @description how it was tried; defaults to the channel the notice was issued for
+       * @enum {string}
+       */
+      channel?: 'post' | 'email' | 'platform-message' | 'in-person';
+      /**
+       * @description when the failure became known (UTC): not before sentAt, not after enforcement's clock
+       * @example 2026-06-03T02:00:00.000Z
+       */
+      failedAt: string;
+      /** @example 邮政EMS退回，批注“查无此人” */
+      note?: string;
+      /** @enum {string} */
+      reason: 'refused' | 'address-unknown' | 'returned';
+      /**
+       * @description when it was sent (UTC), if it was: required for refused and returned; not before the notice's issuedAt
+       * @example 2026-06-01T02:00:00.000Z
+       */
+      sentAt?: string;
     };
     ReplayDeadLettersCommand: {
       /**
@@ -2848,6 +3034,55 @@ export interface operations {
       };
     };
   };
+  listDeadlines: {
+    parameters: {
+      query?: {
+        /** @description soon: result notices due within 5 working days, objection windows closing within 5, re-inspection procedures due within 7, overdue cases — and anything overdue */
+        due?: 'soon' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadlineView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   scanNow: {
     parameters: {
       query?: never;
@@ -3057,6 +3292,59 @@ export interface operations {
       };
     };
   };
+  listNotices: {
+    parameters: {
+      query?: {
+        batchNumber?: string;
+        kind?: 'sampling' | 'result' | 'reinspection-result';
+        /** @description unsent; awaiting-receipt (sent, no receipt yet); received; failed (replaced by a public notice); public-notice */
+        state?: 'unsent' | 'awaiting-receipt' | 'received' | 'failed' | 'public-notice';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticePageView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   getNotice: {
     parameters: {
       query?: never;
@@ -3201,6 +3489,103 @@ export interface operations {
         };
       };
       /** @description sentAt or receivedAt lies in the future (enforcement's clock), sentAt precedes the notice's issuedAt, receivedAt is before sentAt, or receivedAt lies on an earlier day than today (Asia/Shanghai) without receiptReason */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  deliveryFailure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordDeliveryFailureCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryFailureView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the notice is not a result notice to the seller or the producer, was withdrawn, is a public notice, already failed, has a receipt on record, or was sent at another time */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description failedAt or sentAt lies in the future, failedAt is before sentAt, sentAt precedes the notice's issue, or sentAt is missing for a refused or returned notice */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3357,6 +3742,58 @@ export interface operations {
       };
       /** @description receivedAt is not the receipt awaiting confirmation */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listObjections: {
+    parameters: {
+      query?: {
+        batchNumber?: string;
+        status?:
+          'open' | 'filed' | 'refused' | 'approved' | 'rejected' | 'waived' | 're-inspecting' | 'completed';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionPageView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
         headers: {
           [name: string]: unknown;
         };
