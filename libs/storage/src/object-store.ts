@@ -64,3 +64,41 @@ export async function ensureEvidenceBucket(
     Rule: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
   });
 }
+
+/**
+ * Creates the staging bucket uploads land in before they are verified: no object lock (a refused
+ * or abandoned upload is deleted), server-side encryption, and a lifecycle rule that expires
+ * whatever is left after `expiryDays`. A staging bucket with object lock is refused: nothing there
+ * should outlive its verification.
+ */
+export async function ensureStagingBucket(
+  client: Client,
+  bucket: string,
+  options: { region: string; expiryDays: number },
+): Promise<void> {
+  if (!(await client.bucketExists(bucket))) {
+    await client.makeBucket(bucket, options.region).catch((error: { code?: string }) => {
+      if (error.code !== 'BucketAlreadyOwnedByYou' && error.code !== 'BucketAlreadyExists') throw error;
+    });
+  }
+  const lock = await (client.getObjectLockConfig(bucket) as unknown as Promise<ObjectLockInfo>).catch(
+    () => undefined,
+  );
+  if (lock && 'objectLockEnabled' in lock && lock.objectLockEnabled === 'Enabled') {
+    throw new Error(`staging bucket ${bucket} has object lock; uploads are staged in an unlocked bucket`);
+  }
+  await client.setBucketEncryption(bucket, {
+    Rule: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+  });
+  await client.setBucketLifecycle(bucket, {
+    Rule: [
+      {
+        ID: 'expire-unfinalized-uploads',
+        Status: 'Enabled',
+        Filter: { Prefix: '' },
+        Expiration: { Days: options.expiryDays },
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: options.expiryDays },
+      },
+    ],
+  });
+}

@@ -58,12 +58,58 @@ export class EvidenceConfig extends ObjectStoreConfig {
   @Min(1)
   EVIDENCE_MAX_OBJECT_MB = 50 * 1024;
 
-  /** Lifetime of presigned upload URLs. */
+  /** Lifetime of presigned upload URLs: short; an upload that outlives them renews them. */
   @Transform(envInt)
   @IsInt()
   @Min(60)
-  @Max(7 * 24 * 3600)
-  EVIDENCE_UPLOAD_URL_TTL_SECONDS = 3600;
+  @Max(24 * 3600)
+  EVIDENCE_UPLOAD_URL_TTL_SECONDS = 900;
+
+  /**
+   * Unlocked bucket the uploads land in before they are verified and copied into the locked one
+   * (default: the evidence bucket's name + `-staging`). Nothing there is evidence yet: the service
+   * creates it with a lifecycle rule that expires what is left after EVIDENCE_STAGING_EXPIRY_DAYS.
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{2,62}$/, { message: 'must be a valid S3 bucket name' })
+  EVIDENCE_STAGING_BUCKET?: string = undefined;
+
+  /** Days after which an upload never finalized is removed from the staging bucket. */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  EVIDENCE_STAGING_EXPIRY_DAYS = 1;
+
+  /**
+   * Per uploader: bytes announced and not yet finalized (uploads of the last staging-expiry days).
+   * Above it `POST /evidence/uploads` answers 429 naming the limit. At least one largest object.
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_QUOTA_IN_FLIGHT_MB = 60 * 1024;
+
+  /** Per uploader: bytes announced in the last 24 hours (stored, rejected or pending alike). */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_QUOTA_DAILY_MB = 200 * 1024;
+
+  /**
+   * How long `POST …/finalize` without `Prefer: respond-async` waits for the background check to
+   * end before it answers 202 with the status to poll (small files end well within it).
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  EVIDENCE_FINALIZE_WAIT_SECONDS = 20;
+
+  /** The staging bucket's name. */
+  get stagingBucket(): string {
+    return this.EVIDENCE_STAGING_BUCKET ?? `${this.EVIDENCE_BUCKET.slice(0, 55)}-staging`;
+  }
 
   /** Lifetime of presigned download URLs: short, each one is audited. */
   @Transform(envInt)

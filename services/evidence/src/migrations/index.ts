@@ -2,6 +2,7 @@ import { AddBatchJurisdiction1765100000000 } from './add-batch-jurisdiction.migr
 import { AddCustodyVerification1765300000000 } from './add-custody-verification.migration';
 import { AddObjectDeletion1765000000000 } from './add-object-deletion.migration';
 import { AddQuarantineResolution1765200000000 } from './add-quarantine-resolution.migration';
+import { AddUploadFinalization1765400000000 } from './add-upload-finalization.migration';
 import { CreateEvidence1763900006000 } from './create-evidence.migration';
 
 /** The evidence service's migrations, in order. Each runs once, in its own transaction, at start. */
@@ -11,4 +12,5 @@ export const migrations = [
   AddBatchJurisdiction1765100000000,
   AddQuarantineResolution1765200000000,
   AddCustodyVerification1765300000000,
+  AddUploadFinalization1765400000000,
 ];

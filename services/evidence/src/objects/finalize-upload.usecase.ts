@@ -1,29 +1,28 @@
-import { Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { conflict, unprocessable } from '../common/domain-errors';
-import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceStore } from '../store/evidence-store';
-import { EvidenceObject } from './evidence-object.entity';
 import type { FinalizeUploadCommand } from './finalize-upload.command';
 import { loadObject } from './load-object';
+import { UploadFinalizer } from './upload-finalizer';
 
 /**
- * Completes an upload: assembles multipart parts, then streams the stored version through
- * SHA-256 and compares size and hash with what the uploader declared. A mismatch marks the object
- * rejected (its bytes stay locked, as everything in the bucket) and answers 422.
+ * Asks for an upload to be finalized: checks that the staging bucket holds every part at its
+ * signed size (so the assembled object has the declared size), completes the multipart upload
+ * there (from then on its URLs answer NoSuchUpload) and queues the background job that hashes it,
+ * copies it into the locked bucket and records custody ({@link UploadFinalizer}). Asking again
+ * while the job is queued or running is harmless; once the object is stored or rejected, 409.
  */
 @Injectable()
 export class FinalizeUploadUseCase {
-  private readonly logger = new Logger(FinalizeUploadUseCase.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EvidenceStore,
-    private readonly ledger: CustodyLedger,
     private readonly audit: AuditService,
+    private readonly finalizer: UploadFinalizer,
   ) {}
 
   async execute(
@@ -31,132 +30,84 @@ export class FinalizeUploadUseCase {
     from: ExtractionFacts,
     id: string,
     command: FinalizeUploadCommand,
-  ): Promise<EvidenceObject> {
-    const object = await loadObject(this.dataSource.manager, id);
-    if (object.uploader !== by.actor) throw notFound('evidence object', id);
-    if (object.status !== 'pending') {
-      await this.audit.record(by, {
-        action: 'evidence.upload.overwrite-refused',
-        entityType: 'evidence-object',
-        entityId: id,
-        outcome: 'failure',
-        detail: { status: object.status },
-      });
-      throw conflict(`evidence object ${id} is already ${object.status}; evidence is never overwritten`);
-    }
-    if (object.uploadId) {
-      if (!command.parts)
-        throw unprocessable('parts', 'a multipart upload is finalized with its parts and their ETags');
-      const parts = [...command.parts].sort((a, b) => a.partNumber - b.partNumber);
-      const expected = Math.ceil(object.declaredSize / (object.partSize as number));
-      if (parts.length !== expected || parts.some((p, i) => p.partNumber !== i + 1)) {
+  ): Promise<void> {
+    const queued = await this.dataSource.transaction(async (manager) => {
+      const object = await loadObject(manager, id, true);
+      if (object.uploader !== by.actor) throw notFound('evidence object', id);
+      if (object.status !== 'pending') {
+        await this.audit.record(by, {
+          action: 'evidence.upload.overwrite-refused',
+          entityType: 'evidence-object',
+          entityId: id,
+          outcome: 'failure',
+          detail: { status: object.status },
+        });
+        throw conflict(`evidence object ${id} is already ${object.status}; evidence is never overwritten`);
+      }
+      const [job] = (await manager.query('select status from upload_finalization where object_id = $1', [
+        id,
+      ])) as unknown[];
+      if (job) return false;
+      if (!object.uploadId)
+        throw conflict(`evidence object ${id} was announced before staged uploads; announce it again`);
+      const multipart = object.partSize !== null;
+      if (!multipart && command.parts) throw unprocessable('parts', 'a single upload has no parts');
+      const partSize = object.partSize ?? object.declaredSize;
+      const expected = Math.ceil(object.declaredSize / partSize);
+      const claimed = command.parts
+        ? [...command.parts].sort((a, b) => a.partNumber - b.partNumber)
+        : undefined;
+      if (claimed && (claimed.length !== expected || claimed.some((p, i) => p.partNumber !== i + 1))) {
         throw unprocessable('parts', `must list parts 1 to ${expected}, each once`);
       }
+      let held: Array<{ part: number; etag: string; size: number }>;
       try {
-        await this.store.completeMultipart(
+        held = await this.store.stagedParts(object.objectKey, object.uploadId);
+      } catch (error) {
+        throw unprocessable('objectId', `the store holds no upload for it: ${(error as Error).message}`);
+      }
+      if (held.length === 0) throw unprocessable('objectId', 'nothing was uploaded to the URL yet');
+      const problems: string[] = [];
+      for (let n = 1; n <= expected; n++) {
+        const part = held.find((p) => p.part === n);
+        const size = Math.min(partSize, object.declaredSize - (n - 1) * partSize);
+        if (!part) problems.push(`part ${n} was not uploaded`);
+        else if (part.size !== size) problems.push(`part ${n} holds ${part.size} bytes, expected ${size}`);
+        else if (claimed && claimed[n - 1].etag.replace(/"/g, '') !== part.etag)
+          problems.push(`part ${n}: ETag ${claimed[n - 1].etag} is not the stored part's`);
+      }
+      if (held.some((p) => p.part > expected)) problems.push(`the upload has parts beyond ${expected}`);
+      if (problems.length > 0) throw unprocessable('parts', ...problems);
+      try {
+        await this.store.completeStaged(
           object.objectKey,
           object.uploadId,
-          parts.map((p) => ({ part: p.partNumber, etag: p.etag.replace(/"/g, '') })),
+          held.filter((p) => p.part <= expected).map(({ part, etag }) => ({ part, etag })),
         );
       } catch (error) {
         throw unprocessable('parts', `the store refused to assemble the parts: ${(error as Error).message}`);
       }
-    } else if (command.parts) {
-      throw unprocessable('parts', 'a single upload has no parts');
-    }
-
-    let stored;
-    try {
-      stored = await this.store.stat(object.objectKey);
-    } catch {
-      throw unprocessable('objectId', 'nothing was uploaded to the URL yet');
-    }
-    const { sha256, size } = await this.store.hash(object.objectKey, stored.versionId);
-    const problems: Array<{ field: string; reason: string }> = [];
-    if (size !== object.declaredSize) {
-      problems.push({ field: 'size', reason: `declared ${object.declaredSize} bytes, stored ${size}` });
-    }
-    if (sha256 !== object.declaredSha256) {
-      problems.push({
-        field: 'sha256',
-        reason: `declared ${object.declaredSha256}, stored bytes hash to ${sha256}`,
-      });
-    }
-
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const locked = await loadObject(manager, id, true);
-      if (locked.status !== 'pending') throw conflict(`evidence object ${id} is already ${locked.status}`);
-      if (problems.length > 0) {
-        const rejection = problems.map((p) => `${p.field}: ${p.reason}`).join('; ');
-        await manager.update(
-          EvidenceObject,
-          { id },
-          {
-            status: 'rejected',
-            rejection,
-            sha256,
-            size,
-            versionId: stored.versionId,
-            retainUntil: stored.retainUntil,
-          },
-        );
-        await this.audit.record(
-          by,
-          {
-            action: 'evidence.upload.reject',
-            entityType: 'evidence-object',
-            entityId: id,
-            outcome: 'failure',
-            detail: { rejection },
-          },
-          manager,
-        );
-        return { rejected: rejection };
-      }
-      await manager.update(
-        EvidenceObject,
-        { id },
-        {
-          status: 'stored',
-          sha256,
-          size,
-          versionId: stored.versionId,
-          retainUntil: stored.retainUntil,
-          storedAt: new Date(),
-          uploadId: null,
-        },
+      await manager.query(
+        `insert into upload_finalization (object_id, status, actor, extraction, requested_at)
+         values ($1, 'queued', $2, $3, now())`,
+        [
+          id,
+          JSON.stringify({ actor: by.actor, roles: by.roles, requestId: by.requestId }),
+          JSON.stringify(from),
+        ],
       );
-      await this.ledger.append(manager, by, from, {
-        action: 'upload',
-        subjectType: 'object',
-        subjectId: id,
-        batchNumber: object.batchNumber,
-        objectSha256: sha256,
-        objectVersionId: stored.versionId,
-        detail: { kind: object.kind, size, contentType: object.contentType, objectKey: object.objectKey },
-      });
       await this.audit.record(
         by,
         {
-          action: 'evidence.upload.finalize',
+          action: 'evidence.upload.finalize-request',
           entityType: 'evidence-object',
           entityId: id,
-          detail: { sha256, size },
+          detail: {},
         },
         manager,
       );
-      return { rejected: null };
+      return true;
     });
-    // The rejection is committed before the caller hears of it: it stays on record.
-    if (outcome.rejected !== null) {
-      this.logger.warn(`upload ${id} rejected: ${outcome.rejected}`);
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: `upload rejected: ${outcome.rejected}`,
-        errors: problems.map((p) => ({ field: p.field, reasons: [p.reason] })),
-      });
-    }
-    return loadObject(this.dataSource.manager, id);
+    if (queued) this.finalizer.kick();
   }
 }

@@ -3,31 +3,40 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
+  Inject,
   Param,
   ParseUUIDPipe,
   Post,
   Put,
   Query,
+  Res,
+  UnprocessableEntityException,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
+import type { Response } from 'express';
 import { EVIDENCE_UPLOADERS as UPLOADERS, STAFF_READERS as READERS } from '../access/evidence-policy';
 import { Pseudonyms } from '../access/pseudonyms';
 import { CustodyTrail } from '../custody/custody-trail.view';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
+import { EvidenceConfig } from '../evidence.config';
 import { DeleteObjectUseCase } from './delete-object.usecase';
 import { DownloadTicket } from './download-ticket.view';
 import { DownloadCommand } from './download.command';
@@ -41,9 +50,11 @@ import { IssueDownloadUseCase } from './issue-download.usecase';
 import { ReadCustodyTrailUseCase } from './read-custody-trail.usecase';
 import { ReadObjectUseCase } from './read-object.usecase';
 import { ReadPurposeQuery } from './read-purpose.query';
+import { ReadUploadStatusUseCase } from './read-upload-status.usecase';
 import { RenewUploadUseCase } from './renew-upload.usecase';
 import { StartUploadCommand } from './start-upload.command';
 import { StartUploadUseCase } from './start-upload.usecase';
+import { UploadStatusView } from './upload-status.view';
 import { UploadTicket } from './upload-ticket.view';
 
 const ADMIN_VIEW = (o: EvidenceObject) => EvidenceObjectView.of(o, o.uploader);
@@ -61,6 +72,8 @@ export class ObjectsController {
     private readonly deleteObject: DeleteObjectUseCase,
     private readonly extendRetention: ExtendRetentionUseCase,
     private readonly readCustodyTrail: ReadCustodyTrailUseCase,
+    private readonly readUploadStatus: ReadUploadStatusUseCase,
+    @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
   ) {}
 
   @Post('uploads')
@@ -68,12 +81,19 @@ export class ObjectsController {
   @ApiOperation({
     summary: 'Announce a file and get presigned PUT URL(s): one, or one per part above the part size',
     description:
-      'Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise.',
+      'Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise. ' +
+      'The URLs point into an unlocked staging bucket and are signed for the exact size of each part, the single ' +
+      'one also for the declared SHA-256 (send `headers` as given): the store refuses other bytes. Per-uploader ' +
+      'quotas (EVIDENCE_QUOTA_IN_FLIGHT_MB, EVIDENCE_QUOTA_DAILY_MB): 429 naming the limit when over.',
   })
   @ApiCreatedResponse({ type: UploadTicket })
   @ApiForbiddenResponse({ description: "the caller's roles do not make this kind of evidence" })
   @ApiUnprocessableEntityResponse({
     description: 'a file larger than the service takes (EVIDENCE_MAX_OBJECT_MB); `errors` names `size`',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      "over the uploader's quota: `errors` names `size`, `quota.name` the limit (EVIDENCE_QUOTA_*)",
   })
   start(
     @CurrentPrincipal() principal: Principal,
@@ -94,7 +114,9 @@ export class ObjectsController {
   })
   @ApiOkResponse({ type: UploadTicket })
   @ApiNotFoundResponse({ description: "unknown, or not the caller's upload" })
-  @ApiConflictResponse({ description: 'the object is no longer pending (stored or rejected)' })
+  @ApiConflictResponse({
+    description: 'the object is no longer pending (stored or rejected), or being finalized',
+  })
   renew(
     @CurrentActor() actor: AuditActor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -107,11 +129,21 @@ export class ObjectsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Complete the upload: the service hashes the stored bytes and refuses a size or SHA-256 mismatch',
+      'Finalize the upload: a background job hashes the staged bytes, refuses a size or SHA-256 mismatch, ' +
+      'copies them into the locked bucket and checks their retention',
+    description:
+      'The staging bucket must hold every part at its signed size (422 `parts` otherwise); the upload is ' +
+      'then closed (its URLs stop working) and the job queued. With `Prefer: respond-async` the answer is ' +
+      '202 with the upload status at once (poll `GET /evidence/uploads/{id}/status`, also in `Location`); ' +
+      'without it the service waits up to EVIDENCE_FINALIZE_WAIT_SECONDS for the job: 200 with the stored ' +
+      'object, 422 naming `size`, `sha256` or `retention` when refused, or 202 when the job is still running.',
   })
-  @ApiOkResponse({ type: EvidenceObjectView })
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 at once' })
+  @ApiOkResponse({ type: EvidenceObjectView, description: 'the job ended within the wait: stored' })
+  @ApiAcceptedResponse({ type: UploadStatusView, description: 'queued or running: poll the status' })
   @ApiUnprocessableEntityResponse({
-    description: 'size or sha256 differ from the declared ones (the object is marked rejected)',
+    description:
+      'parts missing or of another size; or (within the wait) size, sha256 or retention refused (the object is marked rejected)',
   })
   @ApiConflictResponse({ description: 'already finalized: evidence is never overwritten' })
   async finalize(
@@ -119,9 +151,45 @@ export class ObjectsController {
     @CurrentExtraction() from: ExtractionFacts,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() command: FinalizeUploadCommand,
-  ): Promise<EvidenceObjectView> {
-    const object = await this.finalizeUpload.execute(actor, from, id, command);
-    return EvidenceObjectView.of(object, this.pseudonyms.of(object.uploader));
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<EvidenceObjectView | UploadStatusView> {
+    await this.finalizeUpload.execute(actor, from, id, command);
+    const wait = /\brespond-async\b/i.test(prefer ?? '')
+      ? 0
+      : this.config.EVIDENCE_FINALIZE_WAIT_SECONDS * 1000;
+    const until = Date.now() + wait;
+    let status = await this.readUploadStatus.execute(actor, id);
+    while (status.state === 'verifying' && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = await this.readUploadStatus.execute(actor, id);
+    }
+    if (status.state === 'stored' && status.object) return status.object;
+    if (status.state === 'rejected') {
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: `upload rejected: ${status.rejection ?? ''}`,
+        errors: status.errors ?? [],
+      });
+    }
+    res.status(202).setHeader('Location', `${id}/status`);
+    return status;
+  }
+
+  @Get('uploads/:id/status')
+  @Policy({ roles: [...UPLOADERS] })
+  @ApiOperation({
+    summary: "Where the caller's upload stands: uploading, verifying, stored or rejected (with the reasons)",
+    description: 'Only the uploader sees it (404 for anyone else, as for an unknown id).',
+  })
+  @ApiOkResponse({ type: UploadStatusView })
+  @ApiNotFoundResponse({ description: "unknown, or not the caller's upload" })
+  uploadStatus(
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<UploadStatusView> {
+    return this.readUploadStatus.execute(actor, id);
   }
 
   @Get('objects/:id')

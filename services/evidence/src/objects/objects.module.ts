@@ -9,8 +9,11 @@ import { IssueDownloadUseCase } from './issue-download.usecase';
 import { ObjectsController } from './objects.controller';
 import { ReadCustodyTrailUseCase } from './read-custody-trail.usecase';
 import { ReadObjectUseCase } from './read-object.usecase';
+import { ReadUploadStatusUseCase } from './read-upload-status.usecase';
 import { RenewUploadUseCase } from './renew-upload.usecase';
 import { StartUploadUseCase } from './start-upload.usecase';
+import { UploadFinalizer } from './upload-finalizer';
+import { UploadQuota } from './upload-quota';
 
 @Module({
   imports: [EvidenceStoreModule, CustodyModule, AccessModule],
@@ -24,6 +27,9 @@ import { StartUploadUseCase } from './start-upload.usecase';
     ExtendRetentionUseCase,
     ReadObjectUseCase,
     ReadCustodyTrailUseCase,
+    ReadUploadStatusUseCase,
+    UploadFinalizer,
+    UploadQuota,
   ],
 })
 export class ObjectsModule {}

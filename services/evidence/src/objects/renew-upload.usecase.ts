@@ -7,11 +7,13 @@ import { EvidenceConfig } from '../evidence.config';
 import { EvidenceStore } from '../store/evidence-store';
 import { loadObject } from './load-object';
 import type { UploadTicket } from './upload-ticket.view';
+import { ticketFor } from './upload-urls';
 
 /**
  * Fresh presigned URLs for a pending upload of the caller's, same object and parts: an upload that
  * outlived its URLs (a long recording on a slow line, a laptop asleep) resumes instead of starting
  * over. Parts already in the store stay there; the uploader finalizes with their ETags as before.
+ * Once finalize was asked for, the upload is closed: 409.
  */
 @Injectable()
 export class RenewUploadUseCase {
@@ -27,26 +29,14 @@ export class RenewUploadUseCase {
     if (object.uploader !== by.actor) throw notFound('evidence object', id);
     if (object.status !== 'pending')
       throw conflict(`evidence object ${id} is already ${object.status}; its upload cannot be renewed`);
+    const [finalizing] = (await this.dataSource.query(
+      'select 1 from upload_finalization where object_id = $1',
+      [id],
+    )) as unknown[];
+    if (finalizing || !object.uploadId)
+      throw conflict(`evidence object ${id} is being finalized; its upload cannot be renewed`);
     const expiresAt = new Date(Date.now() + this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
-    let ticket: UploadTicket;
-    if (object.uploadId) {
-      const partSize = object.partSize as number;
-      const count = Math.ceil(object.declaredSize / partSize);
-      const parts = await Promise.all(
-        Array.from({ length: count }, async (_, i) => ({
-          partNumber: i + 1,
-          url: await this.store.presignPart(object.objectKey, object.uploadId as string, i + 1),
-        })),
-      );
-      ticket = { objectId: id, method: 'multipart', partSize, parts, expiresAt };
-    } else {
-      ticket = {
-        objectId: id,
-        method: 'single',
-        url: await this.store.presignPut(object.objectKey),
-        expiresAt,
-      };
-    }
+    const ticket = ticketFor(this.store, object, expiresAt);
     await this.audit.record(by, {
       action: 'evidence.upload.renew',
       entityType: 'evidence-object',

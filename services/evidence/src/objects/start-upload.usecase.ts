@@ -10,18 +10,24 @@ import { EvidenceStore } from '../store/evidence-store';
 import { EvidenceObject } from './evidence-object.entity';
 import type { StartUploadCommand } from './start-upload.command';
 import type { UploadTicket } from './upload-ticket.view';
+import { UploadQuota } from './upload-quota';
+import { ticketFor } from './upload-urls';
 
 const MIB = 1024 * 1024;
 /** S3 allows at most 10,000 parts. */
 const MAX_PARTS = 10_000;
 
-/** Registers a pending object and hands out presigned PUT URLs: one, or one per part. */
+/**
+ * Registers a pending object within the uploader's quotas and hands out presigned PUT URLs into the
+ * staging bucket, each signed for its exact size (and a single one for the declared SHA-256).
+ */
 @Injectable()
 export class StartUploadUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EvidenceStore,
     private readonly audit: AuditService,
+    private readonly quota: UploadQuota,
     @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
   ) {}
 
@@ -50,23 +56,38 @@ export class StartUploadUseCase {
     const key = `${command.batchNumber ?? 'unbatched'}/${command.kind}/${id}`;
     const expiresAt = new Date(Date.now() + this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
 
-    let ticket: UploadTicket;
-    let uploadId: string | null = null;
-    if (multipart) {
-      uploadId = await this.store.startMultipart(key, command.contentType);
-      const count = Math.ceil(command.size / partSize);
-      const parts = await Promise.all(
-        Array.from({ length: count }, async (_, i) => ({
-          partNumber: i + 1,
-          url: await this.store.presignPart(key, uploadId as string, i + 1),
-        })),
-      );
-      ticket = { objectId: id, method: 'multipart', partSize, parts, expiresAt };
-    } else {
-      ticket = { objectId: id, method: 'single', url: await this.store.presignPut(key), expiresAt };
-    }
+    // Every upload is a multipart upload in the staging bucket; a single PUT is its one part.
+    const uploadId = await this.store.startStagedUpload(key, command.contentType);
+    const ticket = ticketFor(
+      this.store,
+      {
+        id,
+        objectKey: key,
+        uploadId,
+        declaredSize: command.size,
+        declaredSha256: command.sha256,
+        partSize: multipart ? partSize : null,
+      },
+      expiresAt,
+    );
 
+    try {
+      await this.insert(by, command, { id, key, uploadId, multipart, partSize, method: ticket.method });
+    } catch (error) {
+      await this.store.removeStaged(key, uploadId).catch(() => undefined);
+      throw error;
+    }
+    return ticket;
+  }
+
+  private async insert(
+    by: AuditActor,
+    command: StartUploadCommand,
+    u: { id: string; key: string; uploadId: string; multipart: boolean; partSize: number; method: string },
+  ): Promise<void> {
+    const { id, key, uploadId, multipart, partSize } = u;
     await this.dataSource.transaction(async (manager) => {
+      await this.quota.reserve(manager, by, command.size);
       await manager.insert(EvidenceObject, {
         id,
         objectKey: key,
@@ -91,12 +112,11 @@ export class StartUploadUseCase {
             kind: command.kind,
             batchNumber: command.batchNumber,
             size: command.size,
-            method: ticket.method,
+            method: u.method,
           },
         },
         manager,
       );
     });
-    return ticket;
   }
 }

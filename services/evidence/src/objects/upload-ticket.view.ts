@@ -6,9 +6,25 @@ export class PartUrl {
 
   @ApiProperty()
   url!: string;
+
+  @ApiPropertyOptional({
+    description: 'bytes of this part: the URL is signed for exactly this Content-Length',
+  })
+  size?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "headers to send with this part's PUT, as given (signed)",
+  })
+  headers?: Record<string, string>;
 }
 
-/** Where to PUT the bytes: one URL, or one per part (then finalize with the parts' ETags). */
+/**
+ * Where to PUT the bytes: one URL, or one per part (then finalize with the parts' ETags). Each URL
+ * is signed for the exact size, and the single URL for the declared SHA-256 too: the store refuses
+ * other bytes. They land in a staging bucket and work until finalize (or `expiresAt`).
+ */
 export class UploadTicket {
   @ApiProperty()
   objectId!: string;
@@ -19,12 +35,20 @@ export class UploadTicket {
   @ApiPropertyOptional({ description: 'single: PUT the whole file here' })
   url?: string;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      'single: headers to send with the PUT, as given (signed): `x-amz-checksum-sha256`, the base64 of the declared SHA-256',
+  })
+  headers?: Record<string, string>;
+
   @ApiPropertyOptional({ description: 'multipart: size of every part but the last' })
   partSize?: number;
 
   @ApiPropertyOptional({
     type: [PartUrl],
-    description: 'multipart: PUT each part to its URL, keep each ETag',
+    description: 'multipart: PUT each part to its URL (with its headers), keep each ETag',
   })
   parts?: PartUrl[];
 

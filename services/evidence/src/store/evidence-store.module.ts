@@ -6,13 +6,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
+import { createObjectStoreClient, ensureEvidenceBucket, ensureStagingBucket } from '@qis/storage';
 import { Client } from 'minio';
 import { EvidenceConfig } from '../evidence.config';
 import { EvidenceStore } from './evidence-store';
 
 /**
- * Makes sure the evidence bucket exists with object lock, retention and encryption. Runs in the
+ * Makes sure the evidence bucket exists with object lock, retention and encryption, and the
+ * staging bucket uploads land in, unlocked, with a lifecycle expiry. Runs in the
  * background and retries, so the service starts (and reports not-ready) while MinIO is away.
  */
 @Injectable()
@@ -41,6 +42,13 @@ export class EvidenceBucketProvisioner implements OnApplicationBootstrap, OnAppl
           retentionYears: this.config.EVIDENCE_RETENTION_YEARS,
           mode: this.config.EVIDENCE_LOCK_MODE,
         });
+        await ensureStagingBucket(this.client, this.config.stagingBucket, {
+          region: this.config.MINIO_REGION,
+          expiryDays: this.config.EVIDENCE_STAGING_EXPIRY_DAYS,
+        });
+        this.logger.log(
+          `staging bucket ${this.config.stagingBucket} ready (no lock, expires after ${this.config.EVIDENCE_STAGING_EXPIRY_DAYS}d, SSE)`,
+        );
         this.logger.log(
           `evidence bucket ${this.config.EVIDENCE_BUCKET} ready (object lock, ${this.config.EVIDENCE_RETENTION_YEARS}y ${this.config.EVIDENCE_LOCK_MODE}, SSE)`,
         );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from 'minio';
+import { checksumHeaderOf, presignWithHeaders } from '@qis/storage';
+import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
 import { EvidenceConfig } from '../evidence.config';
 
 export interface StoredVersion {
@@ -9,7 +10,10 @@ export interface StoredVersion {
   retainUntil: Date | null;
 }
 
-/** The evidence bucket: presigned URLs, streamed hashing, retention. Never buffers a whole object. */
+/**
+ * The evidence buckets: the unlocked staging bucket uploads land in, and the locked one they are
+ * copied into once verified. Presigned URLs, streamed hashing, retention. Never buffers a whole object.
+ */
 @Injectable()
 export class EvidenceStore {
   readonly bucket: string;
@@ -25,27 +29,119 @@ export class EvidenceStore {
     return this.config.EVIDENCE_LOCK_MODE;
   }
 
-  presignPut(key: string): Promise<string> {
-    return this.client.presignedPutObject(this.bucket, key, this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS);
+  /** The unlocked bucket uploads land in until they are verified. */
+  get stagingBucket(): string {
+    return this.config.stagingBucket;
   }
 
-  startMultipart(key: string, contentType: string): Promise<string> {
-    return this.client.initiateNewMultipartUpload(this.bucket, key, { 'Content-Type': contentType });
+  /** A multipart upload in the staging bucket (a single PUT is its one part). */
+  startStagedUpload(key: string, contentType: string): Promise<string> {
+    return this.client.initiateNewMultipartUpload(this.stagingBucket, key, { 'Content-Type': contentType });
   }
 
-  presignPart(key: string, uploadId: string, partNumber: number): Promise<string> {
-    return this.client.presignedUrl('PUT', this.bucket, key, this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS, {
-      partNumber: String(partNumber),
-      uploadId,
+  /**
+   * A presigned PUT of one part whose signature covers its exact size and, when given, its SHA-256:
+   * the store refuses other bytes (403 on another length, 400 on another checksum). The
+   * `headers` are what the uploader must send besides the body.
+   */
+  presignStagedPart(
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    size: number,
+    sha256?: string,
+  ): { url: string; headers: Record<string, string> } {
+    const headers: Record<string, string> = sha256
+      ? { 'x-amz-checksum-sha256': checksumHeaderOf(sha256) }
+      : {};
+    const url = presignWithHeaders(this.config, {
+      method: 'PUT',
+      bucket: this.stagingBucket,
+      key,
+      expiresSeconds: this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS,
+      query: { partNumber: String(partNumber), uploadId },
+      headers: { 'content-length': String(size), ...headers },
     });
+    return { url, headers };
   }
 
-  async completeMultipart(
+  /** The parts the store holds for a staged upload: number, ETag, size. */
+  async stagedParts(
+    key: string,
+    uploadId: string,
+  ): Promise<Array<{ part: number; etag: string; size: number }>> {
+    // minio-js 8 has ListParts (with the pages followed) but keeps it protected.
+    const client = this.client as unknown as {
+      listParts(
+        bucket: string,
+        key: string,
+        uploadId: string,
+      ): Promise<Array<{ part: number; etag: string; size: number }>>;
+    };
+    const parts = await client.listParts(this.stagingBucket, key, uploadId);
+    return parts.map((p) => ({ part: p.part, etag: p.etag.replace(/"/g, ''), size: p.size }));
+  }
+
+  async completeStaged(
     key: string,
     uploadId: string,
     parts: Array<{ part: number; etag: string }>,
   ): Promise<void> {
-    await this.client.completeMultipartUpload(this.bucket, key, uploadId, parts);
+    await this.client.completeMultipartUpload(this.stagingBucket, key, uploadId, parts);
+  }
+
+  /** Streams the staged object through SHA-256. */
+  hashStaged(key: string): Promise<{ sha256: string; size: number }> {
+    return this.hashIn(this.stagingBucket, key);
+  }
+
+  /**
+   * Copies a verified staged object into the locked bucket, server-side (the bytes never pass
+   * through the service); the bucket's default retention applies to the copy. Answers its version.
+   */
+  async copyIntoLocked(key: string, size: number): Promise<string> {
+    const source = new CopySourceOptions({ Bucket: this.stagingBucket, Object: key });
+    const target = new CopyDestinationOptions({ Bucket: this.bucket, Object: key });
+    // CopyObject takes up to 5 GiB; above that the copy is made of ranged part copies.
+    const result =
+      size <= 5 * 1024 ** 3
+        ? await this.client.copyObject(this.bucket, key, `/${this.stagingBucket}/${key}`)
+        : await this.client.composeObject(target, [source]);
+    const versionId = (result as { versionId?: string | null }).versionId;
+    if (versionId) return versionId;
+    return (await this.client.statObject(this.bucket, key)).versionId ?? 'null';
+  }
+
+  /**
+   * The retention of one version in the locked bucket, read strictly: a store that cannot tell is
+   * an error here, never "no retention".
+   */
+  async retentionOf(key: string, versionId: string): Promise<{ mode: string; retainUntil: Date }> {
+    const retention = await this.client.getObjectRetention(this.bucket, key, { versionId });
+    if (!retention?.mode || !retention.retainUntilDate) {
+      throw new Error(`the store reports no retention for ${key} (${versionId})`);
+    }
+    return { mode: String(retention.mode).toUpperCase(), retainUntil: new Date(retention.retainUntilDate) };
+  }
+
+  /** Removes a staged object or abandons its multipart upload; what is already gone is fine. */
+  async removeStaged(key: string, uploadId?: string | null): Promise<void> {
+    if (uploadId)
+      await this.client.abortMultipartUpload(this.stagingBucket, key, uploadId).catch(() => undefined);
+    await this.client.removeObject(this.stagingBucket, key);
+  }
+
+  /** Tries to remove a copy that was refused; a lock that forbids it leaves the version in place. */
+  async removeRefusedCopy(key: string, versionId: string): Promise<boolean> {
+    try {
+      await this.client.removeObject(this.bucket, key, {
+        versionId,
+        ...(this.lockMode === 'GOVERNANCE' ? { governanceBypass: true } : {}),
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   presignGet(key: string, versionId: string, fileName: string | null): Promise<string> {
@@ -73,8 +169,16 @@ export class EvidenceStore {
   }
 
   /** Streams one version through SHA-256. */
-  async hash(key: string, versionId?: string): Promise<{ sha256: string; size: number }> {
-    const stream = await this.client.getObject(this.bucket, key, versionId ? { versionId } : {});
+  hash(key: string, versionId?: string): Promise<{ sha256: string; size: number }> {
+    return this.hashIn(this.bucket, key, versionId);
+  }
+
+  private async hashIn(
+    bucket: string,
+    key: string,
+    versionId?: string,
+  ): Promise<{ sha256: string; size: number }> {
+    const stream = await this.client.getObject(bucket, key, versionId ? { versionId } : {});
     const digest = createHash('sha256');
     let size = 0;
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -56,6 +56,7 @@ export async function startEvidenceTestEnv(env: Record<string, string> = {}): Pr
     stop: async () => {
       await service.stop();
       await removeTestBucket(minio, bucket);
+      await removeTestBucket(minio, `${bucket}-staging`).catch(() => undefined);
     },
   };
 }
@@ -85,12 +86,17 @@ export async function uploadThroughApi(
     objectId: string;
     method: string;
     url?: string;
+    headers?: Record<string, string>;
     partSize?: number;
-    parts?: Array<{ partNumber: number; url: string }>;
+    parts?: Array<{ partNumber: number; url: string; headers?: Record<string, string> }>;
   };
   let finalizeBody: Record<string, unknown> = {};
   if (ticket.method === 'single') {
-    const put = await fetch(ticket.url as string, { method: 'PUT', body: Uint8Array.from(data) });
+    const put = await fetch(ticket.url as string, {
+      method: 'PUT',
+      headers: ticket.headers,
+      body: Uint8Array.from(data),
+    });
     if (put.status !== 200) throw new Error(`PUT: ${put.status} ${await put.text()}`);
   } else {
     const partSize = ticket.partSize as number;
@@ -98,6 +104,7 @@ export async function uploadThroughApi(
       (ticket.parts ?? []).map(async (p) => {
         const put = await fetch(p.url, {
           method: 'PUT',
+          headers: p.headers,
           body: Uint8Array.from(data.subarray((p.partNumber - 1) * partSize, p.partNumber * partSize)),
         });
         if (put.status !== 200) throw new Error(`PUT part ${p.partNumber}: ${put.status}`);

@@ -250,7 +250,7 @@ export interface paths {
     put?: never;
     /**
      * Announce a file and get presigned PUT URL(s): one, or one per part above the part size
-     * @description Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise.
+     * @description Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise. The URLs point into an unlocked staging bucket and are signed for the exact size of each part, the single one also for the declared SHA-256 (send `headers` as given): the store refuses other bytes. Per-uploader quotas (EVIDENCE_QUOTA_IN_FLIGHT_MB, EVIDENCE_QUOTA_DAILY_MB): 429 naming the limit when over.
      */
     post: operations['start'];
     delete?: never;
@@ -268,7 +268,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Complete the upload: the service hashes the stored bytes and refuses a size or SHA-256 mismatch */
+    /**
+     * Finalize the upload: a background job hashes the staged bytes, refuses a size or SHA-256 mismatch, copies them into the locked bucket and checks their retention
+     * @description The staging bucket must hold every part at its signed size (422 `parts` otherwise); the upload is then closed (its URLs stop working) and the job queued. With `Prefer: respond-async` the answer is 202 with the upload status at once (poll `GET /evidence/uploads/{id}/status`, also in `Location`); without it the service waits up to EVIDENCE_FINALIZE_WAIT_SECONDS for the job: 200 with the stored object, 422 naming `size`, `sha256` or `retention` when refused, or 202 when the job is still running.
+     */
     post: operations['finalize'];
     delete?: never;
     options?: never;
@@ -290,6 +293,26 @@ export interface paths {
      * @description For an upload that outlived its URLs: parts already PUT stay in the store and are finalized with their ETags as before. Only the uploader may renew (404 for anyone else, as for an unknown id).
      */
     post: operations['renew'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/evidence/uploads/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the caller's upload stands: uploading, verifying, stored or rejected (with the reasons)
+     * @description Only the uploader sees it (404 for anyone else, as for an unknown id).
+     */
+    get: operations['uploadStatus'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1104,7 +1127,13 @@ export interface components {
       unpackingSessionId?: string | null;
     };
     PartUrl: {
+      /** @description headers to send with this part's PUT, as given (signed) */
+      headers?: {
+        [key: string]: string;
+      };
       partNumber: number;
+      /** @description bytes of this part: the URL is signed for exactly this Content-Length */
+      size?: number;
       url: string;
     };
     Participant: {
@@ -1345,14 +1374,36 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'sealed';
     };
+    UploadProblem: {
+      /** @enum {string} */
+      field: 'size' | 'sha256' | 'retention' | 'objectId';
+      reasons: string[];
+    };
+    UploadStatusView: {
+      /** @description rejected: each refused field and why */
+      errors?: components['schemas']['UploadProblem'][];
+      /** @description the object once stored or rejected */
+      object?: components['schemas']['EvidenceObjectView'];
+      objectId: string;
+      rejection?: string | null;
+      /**
+       * @description uploading: not finalized yet; verifying: the background job hashes and copies it; stored: in the locked bucket, in the custody ledger; rejected: size, SHA-256 or retention refused (see errors)
+       * @enum {string}
+       */
+      state: 'uploading' | 'verifying' | 'stored' | 'rejected' | 'deleted';
+    };
     UploadTicket: {
       expiresAt: string;
+      /** @description single: headers to send with the PUT, as given (signed): `x-amz-checksum-sha256`, the base64 of the declared SHA-256 */
+      headers?: {
+        [key: string]: string;
+      };
       /** @enum {string} */
       method: 'single' | 'multipart';
       objectId: string;
       /** @description multipart: size of every part but the last */
       partSize?: number;
-      /** @description multipart: PUT each part to its URL, keep each ETag */
+      /** @description multipart: PUT each part to its URL (with its headers), keep each ETag */
       parts?: components['schemas']['PartUrl'][];
       /** @description single: PUT the whole file here */
       url?: string;
@@ -2314,12 +2365,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description over the uploader's quota: `errors` names `size`, `quota.name` the limit (EVIDENCE_QUOTA_*) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   finalize: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description `respond-async`: answer 202 at once */
+        Prefer?: string;
+      };
       path: {
         id: string;
       };
@@ -2331,12 +2394,22 @@ export interface operations {
       };
     };
     responses: {
+      /** @description the job ended within the wait: stored */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['EvidenceObjectView'];
+        };
+      };
+      /** @description queued or running: poll the status */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadStatusView'];
         };
       };
       /** @description malformed request: each invalid field and its reason in `errors` */
@@ -2402,7 +2475,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description size or sha256 differ from the declared ones (the object is marked rejected) */
+      /** @description parts missing or of another size; or (within the wait) size, sha256 or retention refused (the object is marked rejected) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2468,8 +2541,65 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description the object is no longer pending (stored or rejected) */
+      /** @description the object is no longer pending (stored or rejected), or being finalized */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  uploadStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadStatusView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: buyer, purchasing-admin, intake-officer, lab, enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description unknown, or not the caller's upload */
+      404: {
         headers: {
           [name: string]: unknown;
         };
