@@ -134,6 +134,15 @@ export class ServiceConfig {
   @IsString()
   DB_MIGRATION_PASSWORD?: string = undefined;
 
+  /**
+   * With DB_MIGRATION_USER set: migrate (and grant) at every start. `false` where a separate step
+   * migrates before the rollout (`main.js --migrate-only`, the Helm chart's pre-upgrade Job): the
+   * service then needs no owner password, and refuses to start while a migration is pending.
+   */
+  @Transform(envBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DB_MIGRATE_AT_START = true;
+
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
   DB_NAME = 'qis';
 

@@ -107,6 +107,24 @@ function handleShutdown(app: INestApplication, name: string, graceMs = 20_000): 
   process.once('SIGINT', onSignal);
 }
 
+/** The argument that makes a service's main.js migrate and exit (the Helm chart's migration Job). */
+export const MIGRATE_ONLY_ARG = '--migrate-only';
+
+/**
+ * Migrates the service's database as the owner role (DB_MIGRATION_USER), grants the runtime role,
+ * and returns without starting anything: `node dist/services/<service>/src/main.js --migrate-only`,
+ * run before a rollout (expand first; the running version keeps working on the expanded schema).
+ */
+export async function migrateOnly<C extends ServiceConfig>(
+  def: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const config = configOrExit(def, env);
+  if (!config.DB_MIGRATION_USER)
+    throw new Error(`${MIGRATE_ONLY_ARG} needs DB_MIGRATION_USER, the owner role that runs the migrations`);
+  await migrateAsOwner(config, servicePersistence(def), appendOnlyTables(def));
+}
+
 export interface BootstrapOptions {
   env?: NodeJS.ProcessEnv;
   /** Consumer group; defaults to `<topic prefix>qis-<service>`, so prefixed environments never share a group. */
@@ -124,15 +142,25 @@ export async function bootstrapService<C extends ServiceConfig>(
   def: ServiceDefinition<C>,
   options: BootstrapOptions = {},
 ): Promise<RunningService<C>> {
+  if (process.argv.includes(MIGRATE_ONLY_ARG)) {
+    await migrateOnly(def, options.env ?? process.env);
+    process.stdout.write(`${JSON.stringify({ level: 'info', service: def.name, msg: 'migrated' })}\n`);
+    process.exit(0);
+  }
   const config = configOrExit(def, options.env ?? process.env);
   const groupId = options.groupId ?? defaultConsumerGroup(def, config);
   // The owner role migrates and grants; the service then runs as the runtime role (migrateAsOwner).
-  if (config.DB_MIGRATION_USER) await migrateAsOwner(config, servicePersistence(def), appendOnlyTables(def));
+  if (config.DB_MIGRATION_USER && config.DB_MIGRATE_AT_START)
+    await migrateAsOwner(config, servicePersistence(def), appendOnlyTables(def));
   const app = await NestFactory.create(RuntimeModule.forService(def, config, groupId), {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: false, // registered below, with a stated limit and their refusals mapped
   });
+  if (!config.DB_MIGRATE_AT_START && (await app.get(DataSource).showMigrations())) {
+    await app.close();
+    throw new Error(`migrations are pending: run ${MIGRATE_ONLY_ARG} first (DB_MIGRATE_AT_START=false)`);
+  }
   const metrics = new ServiceMetrics(def.name);
   app.use(metrics.httpMiddleware());
   serveMetrics(app, metrics, config.METRICS_TOKEN);

@@ -1,4 +1,11 @@
-export { bootstrapService, configOrExit, type BootstrapOptions, type RunningService } from './bootstrap';
+export {
+  bootstrapService,
+  configOrExit,
+  migrateOnly,
+  MIGRATE_ONLY_ARG,
+  type BootstrapOptions,
+  type RunningService,
+} from './bootstrap';
 export {
   BatchDeadlineView,
   BatchNumberParams,
