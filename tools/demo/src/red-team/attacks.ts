@@ -53,6 +53,12 @@ const api = (base: string, target: RedTeamTarget) => new ServiceApi(base, target
 const shown = (method: string, path: string, res: ApiResponse<unknown>): string =>
   `${method} ${path} → ${res.status}`;
 
+/** A refusal that carries nothing of the record: only the error envelope's own keys. */
+const bareError = (body: unknown): boolean =>
+  typeof body === 'object' &&
+  body !== null &&
+  Object.keys(body).every((k) => ['statusCode', 'error', 'message', 'requestId'].includes(k));
+
 /** Polls `probe` until it answers something other than undefined, or gives up with undefined. */
 async function within<T>(ms: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
   const until = Date.now() + ms;
@@ -91,7 +97,7 @@ const officerOutOfDistrict: Attack = {
     for (const [service, path] of paths) {
       const res = await service.request(officer, 'GET', path);
       lines.push(shown('GET', path, res));
-      if (res.status !== 404 || JSON.stringify(res.body ?? '').includes(victim.batchNumber)) refused = false;
+      if (res.status !== 404 || !bareError(res.body)) refused = false;
     }
     const listed = await enforcement.request<Array<{ batchNumber: string }>>(officer, 'GET', '/cases');
     const leaked =
@@ -178,7 +184,7 @@ const foreignTakedown: Attack = {
     });
     const enforcement = api(target.urls.enforcement, target);
     const triaged = await within(target.waitMs ?? 60_000, async () => {
-      const list = await enforcement.call<Array<{ listingId: string; triageReason: string }>>(
+      const list = await enforcement.call<Array<{ listingId: string; reason: string }>>(
         persona.approver('red-team-approver'),
         'GET',
         '/triage/takedowns',
@@ -195,7 +201,7 @@ const foreignTakedown: Attack = {
       attack: this.name,
       refused: triaged !== undefined && !attached,
       evidence: triaged
-        ? `${attacker}'s report on a ${victim.platform} batch kept aside for a person: ${triaged.triageReason}; attached to the case: ${attached ? 'yes' : 'no'}`
+        ? `${attacker}'s report on a ${victim.platform} batch kept aside for a person: ${triaged.reason}; attached to the case: ${attached ? 'yes' : 'no'}`
         : `${attacker}'s report not seen in the triage queue within the wait`,
     };
   },
@@ -216,11 +222,18 @@ const custodyTailCut: Attack = {
     if (!row) throw new Error(`custody entry ${taken.headSeq} not found in the evidence database`);
     const trigger = 'custody_entry_no_change';
     const columns = Object.keys(row);
-    await target.evidenceDb(`alter table custody_entry disable trigger ${trigger}`);
     type Report = { intact: boolean; firstBreak?: { seq?: string; reason: string } };
     let state: { status: string; report?: Report; error?: string } | undefined;
+    let cut = false;
+    // The owner revoked its own DELETE when it made the table, and a trigger refuses it; both are
+    // the owner's to undo, and this insider does.
+    await target.evidenceDb(`alter table custody_entry disable trigger ${trigger}`);
+    await target.evidenceDb('grant delete on custody_entry to current_user');
     try {
-      await target.evidenceDb('delete from custody_entry where seq = $1', [taken.headSeq]);
+      cut =
+        (await target.evidenceDb('delete from custody_entry where seq = $1 returning seq', [taken.headSeq]))
+          .length === 1;
+      if (!cut) throw new Error(`entry ${taken.headSeq} could not be deleted`);
       const job = await evidence.call<{ id: string }>(auditor, 'POST', '/custody/verifications', {
         json: { batchNumber: target.victim.batchNumber },
       });
@@ -233,18 +246,22 @@ const custodyTailCut: Attack = {
         return seen.status === 'done' || seen.status === 'failed' ? seen : undefined;
       });
     } finally {
-      await target.evidenceDb(
-        `insert into custody_entry (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-        columns.map((c) => row[c]),
-      );
+      // Put the entry back as it was (its own sequence number), then guard the table again.
+      if (cut)
+        await target.evidenceDb(
+          `insert into custody_entry (${columns.map((c) => `"${c}"`).join(', ')}) overriding system value values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+          columns.map((c) => row[c]),
+        );
+      await target.evidenceDb('revoke delete on custody_entry from current_user');
       await target.evidenceDb(`alter table custody_entry enable trigger ${trigger}`);
     }
     const report = state?.report;
     return {
       attack: this.name,
-      refused: report?.intact === false && report.firstBreak?.seq === taken.headSeq,
+      // Entries appended since (the verification's own audit) make the break show at the next one.
+      refused: report?.intact === false && Number(report.firstBreak?.seq) >= Number(taken.headSeq),
       evidence: report
-        ? `entry ${taken.headSeq} deleted after a checkpoint: intact=${report.intact}, ${report.firstBreak?.reason ?? 'no break found'} (entry put back)`
+        ? `entry ${taken.headSeq} deleted after a checkpoint: intact=${report.intact}, break at ${report.firstBreak?.seq ?? '-'}: ${report.firstBreak?.reason ?? 'no break found'} (entry put back)`
         : `the verification did not report within the wait (${state?.status ?? 'still running'} ${state?.error ?? ''}; entry put back)`,
     };
   },
