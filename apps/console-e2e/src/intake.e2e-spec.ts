@@ -156,7 +156,11 @@ describe('the staff console, part 2: the intake room', () => {
       sha256: createHash('sha256').update(data).digest('hex'),
     });
     expect(start.status).toBe(201);
-    const put = await fetch(String(start.body['url']), { method: 'PUT', body: Uint8Array.from(data) });
+    const put = await fetch(String(start.body['url']), {
+      method: 'PUT',
+      headers: start.body['headers'] as Record<string, string>,
+      body: Uint8Array.from(data),
+    });
     expect(put.status).toBe(200);
     const done = await evidenceApi(
       'POST',

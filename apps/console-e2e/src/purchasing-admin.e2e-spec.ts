@@ -145,8 +145,12 @@ describe('the staff console, part 2: purchasing administration and the evidence 
       fileName,
     });
     if (start.status !== 201) throw new Error(`upload ${kind}: ${start.status} ${start.text}`);
-    const ticket = start.body as { objectId: string; url: string };
-    const put = await fetch(ticket.url, { method: 'PUT', body: Uint8Array.from(bytes) });
+    const ticket = start.body as { objectId: string; url: string; headers: Record<string, string> };
+    const put = await fetch(ticket.url, {
+      method: 'PUT',
+      headers: ticket.headers,
+      body: Uint8Array.from(bytes),
+    });
     if (put.status !== 200) throw new Error(`PUT ${kind}: ${put.status}`);
     const fin = await call('POST', `/api/evidence/evidence/uploads/${ticket.objectId}/finalize`, t, {});
     if (fin.status !== 200) throw new Error(`finalize ${kind}: ${fin.status} ${fin.text}`);

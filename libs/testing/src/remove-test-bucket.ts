@@ -34,4 +34,8 @@ export async function removeTestBucket(minio: Client, bucket: string): Promise<v
       );
   }
   await minio.removeBucket(bucket);
+  // The evidence service stages uploads in `<bucket>-staging` (unlocked) next to its bucket.
+  const staging = `${bucket.slice(0, 55)}-staging`;
+  if (!bucket.endsWith('-staging') && (await minio.bucketExists(staging).catch(() => false)))
+    await removeTestBucket(minio, staging);
 }

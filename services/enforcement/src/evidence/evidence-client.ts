@@ -22,11 +22,14 @@ export class EvidenceUploadError extends Error {
 }
 
 const TIMEOUT_MS = 15_000;
+/** Status polls (250 ms apart) before a finalize still verifying is given up. */
+const FINALIZE_POLLS = 240;
 
 /**
  * Stores a file through the evidence service's upload API as a service principal: announce it
- * (kind, size, SHA-256), PUT the bytes to the presigned URL, finalize (the service hashes what
- * MinIO stored and refuses a mismatch).
+ * (kind, size, SHA-256), PUT the bytes to the presigned URL (signed for that size and checksum),
+ * finalize (a background job at the service hashes what MinIO staged, refuses a mismatch and
+ * copies it into the locked bucket) and poll the upload's status until it is stored.
  */
 export class EvidenceClient {
   constructor(
@@ -36,33 +39,52 @@ export class EvidenceClient {
 
   async store(file: EvidenceFile): Promise<StoredEvidence> {
     const sha256 = createHash('sha256').update(file.data).digest('hex');
-    const ticket = await this.call<{ objectId: string; method: string; url?: string }>(
-      'start',
-      '/evidence/uploads',
-      {
-        kind: file.kind,
-        batchNumber: file.batchNumber,
-        contentType: file.contentType,
-        size: file.data.length,
-        sha256,
-        fileName: file.fileName,
-      },
-    );
+    const ticket = await this.call<{
+      objectId: string;
+      method: string;
+      url?: string;
+      headers?: Record<string, string>;
+    }>('start', '/evidence/uploads', {
+      kind: file.kind,
+      batchNumber: file.batchNumber,
+      contentType: file.contentType,
+      size: file.data.length,
+      sha256,
+      fileName: file.fileName,
+    });
     if (ticket.method !== 'single' || !ticket.url)
       throw new EvidenceUploadError(`start: expected a single presigned PUT, got ${ticket.method}`);
     const put = await fetch(ticket.url, {
       method: 'PUT',
+      // signed with the URL: the store refuses bytes that do not hash to the declared SHA-256
+      headers: ticket.headers ?? {},
       body: Uint8Array.from(file.data),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     }).catch((error: Error) => {
       throw new EvidenceUploadError(`put: object store unreachable: ${error.message}`);
     });
     if (!put.ok) throw new EvidenceUploadError(`put: object store answered ${put.status}`);
-    const stored = await this.call<{ id: string; status: string; sha256: string | null }>(
+    type Stored = { id: string; status: string; sha256: string | null };
+    type Status = { state: string; rejection: string | null; object?: Stored };
+    let answer = await this.call<Stored | Status>(
       'finalize',
       `/evidence/uploads/${ticket.objectId}/finalize`,
       {},
+      {
+        prefer: 'respond-async',
+      },
     );
+    // The service hashes and copies the staged bytes in a background job: poll its status.
+    for (let i = 0; 'state' in answer && answer.state === 'verifying'; i++) {
+      if (i >= FINALIZE_POLLS)
+        throw new EvidenceUploadError(`finalize: object ${ticket.objectId} still verifying, gave up waiting`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      answer = await this.call<Status>('finalize', `/evidence/uploads/${ticket.objectId}/status`);
+    }
+    const stored: Stored =
+      'state' in answer
+        ? (answer.object ?? { id: ticket.objectId, status: answer.state, sha256: null })
+        : answer;
     if (stored.status !== 'stored' || stored.sha256 !== sha256)
       throw new EvidenceUploadError(
         `finalize: object ${ticket.objectId} is ${stored.status} with SHA-256 ${stored.sha256 ?? 'none'}, expected ${sha256}`,
@@ -70,12 +92,18 @@ export class EvidenceClient {
     return { objectId: stored.id, sha256: stored.sha256 };
   }
 
-  private async call<T>(step: string, path: string, body: object): Promise<T> {
-    const headers = { ...(await this.tokens.headers()), 'content-type': 'application/json' };
+  /** POST with a JSON body, or GET without one. */
+  private async call<T>(
+    step: string,
+    path: string,
+    body?: object,
+    extra: Record<string, string> = {},
+  ): Promise<T> {
+    const headers = { ...(await this.tokens.headers()), ...extra, 'content-type': 'application/json' };
     const res = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
+      method: body ? 'POST' : 'GET',
       headers,
-      body: JSON.stringify(body),
+      body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     }).catch((error: Error) => {
       throw new EvidenceUploadError(`${step}: evidence service unreachable: ${error.message}`);

@@ -56,7 +56,6 @@ export async function startEvidenceTestEnv(env: Record<string, string> = {}): Pr
     stop: async () => {
       await service.stop();
       await removeTestBucket(minio, bucket);
-      await removeTestBucket(minio, `${bucket}-staging`).catch(() => undefined);
     },
   };
 }

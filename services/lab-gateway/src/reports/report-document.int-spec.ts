@@ -51,8 +51,10 @@ describe("a report's signed PDF verified at the evidence service", () => {
       }),
     });
     expect(start.status).toBe(201);
-    const ticket = (await start.json()) as { objectId: string; url: string };
-    expect((await fetch(ticket.url, { method: 'PUT', body: data })).status).toBe(200);
+    const ticket = (await start.json()) as { objectId: string; url: string; headers: Record<string, string> };
+    expect((await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: data })).status).toBe(
+      200,
+    );
     if (finalize) {
       const done = await fetch(`${evidence.url}/evidence/uploads/${ticket.objectId}/finalize`, {
         method: 'POST',

@@ -61,8 +61,10 @@ describe('purchase evidence package verified at the evidence service', () => {
       }),
     });
     expect(start.status).toBe(201);
-    const ticket = (await start.json()) as { objectId: string; url: string };
-    expect((await fetch(ticket.url, { method: 'PUT', body: data })).status).toBe(200);
+    const ticket = (await start.json()) as { objectId: string; url: string; headers: Record<string, string> };
+    expect((await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: data })).status).toBe(
+      200,
+    );
     const finalize = await fetch(`${evidence.url}/evidence/uploads/${ticket.objectId}/finalize`, {
       method: 'POST',
       headers,

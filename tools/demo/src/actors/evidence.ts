@@ -50,9 +50,20 @@ interface UploadTicket {
   objectId: string;
   method: 'single' | 'multipart';
   url?: string;
+  /** single: headers the URL was signed with (`x-amz-checksum-sha256`), sent as given */
+  headers?: Record<string, string>;
   partSize?: number;
-  parts?: Array<{ partNumber: number; url: string }>;
+  parts?: Array<{ partNumber: number; url: string; headers?: Record<string, string> }>;
   expiresAt: string;
+}
+
+/** Where an upload stands after finalize (`GET /evidence/uploads/{id}/status`). */
+interface UploadStatus {
+  objectId: string;
+  state: 'uploading' | 'verifying' | 'stored' | 'rejected' | 'deleted';
+  rejection: string | null;
+  errors?: Array<{ field: string; reasons: string[] }>;
+  object?: EvidenceObject;
 }
 
 export type ParcelCondition = 'intact' | 'damaged';
@@ -157,9 +168,11 @@ export class EvidenceActor extends ServiceApi {
   /**
    * Uploads a file as evidence (buyer, purchasing-admin, intake-officer, lab, enforcement-officer):
    * `POST /evidence/uploads` with kind, batch, content type, size and SHA-256 → a presigned PUT
-   * (or, above `EVIDENCE_PART_SIZE_MB`, one presigned PUT per part, ETags kept) →
-   * `POST /evidence/uploads/{id}/finalize` (with the parts), where the service hashes the stored
-   * bytes. Answers the stored object (`status: 'stored'`). No event.
+   * signed for that size and checksum (or, above `EVIDENCE_PART_SIZE_MB`, one presigned PUT per
+   * part, each signed for its size, ETags kept) → `POST /evidence/uploads/{id}/finalize` (with the
+   * parts, `Prefer: respond-async`: 202) → `GET /evidence/uploads/{id}/status` polled until the
+   * background job hashed the staged bytes and copied them into the locked bucket. Answers the
+   * stored object (`status: 'stored'`). No event.
    */
   async upload(uploader: Claims, file: EvidenceFile): Promise<EvidenceObject> {
     const ticket = await this.call<UploadTicket>(uploader, 'POST', '/evidence/uploads', {
@@ -174,19 +187,33 @@ export class EvidenceActor extends ServiceApi {
     });
     let parts: Array<{ partNumber: number; etag: string }> | undefined;
     if (ticket.method === 'single') {
-      await putBytes(ticket.url as string, file.data);
+      await putBytes(ticket.url as string, file.data, ticket.headers);
     } else {
       const size = ticket.partSize as number;
       parts = [];
       for (const part of ticket.parts ?? []) {
         const start = (part.partNumber - 1) * size;
-        const etag = await putBytes(part.url, file.data.subarray(start, start + size));
+        const etag = await putBytes(part.url, file.data.subarray(start, start + size), part.headers);
         parts.push({ partNumber: part.partNumber, etag });
       }
     }
-    return this.call<EvidenceObject>(uploader, 'POST', `/evidence/uploads/${seg(ticket.objectId)}/finalize`, {
+    const finalize = `/evidence/uploads/${seg(ticket.objectId)}/finalize`;
+    let status = await this.call<UploadStatus | EvidenceObject>(uploader, 'POST', finalize, {
       json: parts ? { parts } : {},
+      headers: { prefer: 'respond-async' },
     });
+    for (let wait = 100; 'state' in status && status.state === 'verifying'; wait = Math.min(wait * 2, 2000)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      status = await this.call<UploadStatus>(
+        uploader,
+        'GET',
+        `/evidence/uploads/${seg(ticket.objectId)}/status`,
+      );
+    }
+    if (!('state' in status)) return status;
+    if (status.state !== 'stored' || !status.object)
+      throw new ApiError('POST', `${this.baseUrl}${finalize}`, 422, status);
+    return status.object;
   }
 
   /** An object's metadata (readers and uploaders). */
@@ -292,8 +319,8 @@ export class EvidenceActor extends ServiceApi {
 }
 
 /** PUTs bytes to a presigned URL; answers the ETag. */
-async function putBytes(url: string, data: Buffer): Promise<string> {
-  const res = await fetch(url, { method: 'PUT', body: asBody(data) });
+async function putBytes(url: string, data: Buffer, headers: Record<string, string> = {}): Promise<string> {
+  const res = await fetch(url, { method: 'PUT', headers, body: asBody(data) });
   if (!res.ok) throw new ApiError('PUT', url.split('?')[0] as string, res.status, await res.text());
   return res.headers.get('etag') ?? '';
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   persona,
   seg,
@@ -167,6 +167,55 @@ const oversizeUpload: Attack = {
   },
 };
 
+/**
+ * An uploader announcing more than its quota allows (bytes in flight), and one PUTting other bytes
+ * than it declared to a presigned URL: the service refuses the first (429), the store the second.
+ */
+const overQuotaUpload: Attack = {
+  name: 'over-quota and tampered uploads',
+  async run(target) {
+    const evidence = api(target.urls.evidence, target);
+    const uploader = persona.intakeOfficer(`red-team-quota-${randomUUID().slice(0, 8)}`);
+    const announce = (size: number, sha256: string) =>
+      evidence.request<{
+        url?: string;
+        headers?: Record<string, string>;
+        quota?: { name: string };
+      }>(uploader, 'POST', '/evidence/uploads', {
+        json: {
+          kind: 'sample-photo',
+          batchNumber: target.victim.batchNumber,
+          contentType: 'image/jpeg',
+          size,
+          sha256,
+        },
+      });
+    const lines: string[] = [];
+    let quota: string | undefined;
+    let status = 0;
+    // 40 GiB at a time: the second passes any sane in-flight quota (default 60 GiB).
+    for (let i = 0; i < 10 && status !== 429; i++) {
+      const res = await announce(40 * 1024 ** 3, randomBytes(32).toString('hex'));
+      status = res.status;
+      quota = res.body?.quota?.name;
+      lines.push(`announce #${i + 1} of 40 GiB: ${res.status}`);
+    }
+    const declared = randomBytes(1000);
+    const ticket = await announce(declared.length, createHash('sha256').update(declared).digest('hex'));
+    const put = await fetch(ticket.body.url as string, {
+      method: 'PUT',
+      headers: ticket.body.headers ?? {},
+      body: Uint8Array.from(randomBytes(1000)),
+    });
+    lines.push(`PUT of other bytes to the presigned URL: ${put.status}`);
+    return {
+      attack: this.name,
+      refused: status === 429 && put.status >= 400 && put.status < 500,
+      evidence: `${lines.join('; ')} (quota ${quota ?? 'none'})`,
+    };
+  },
+};
+
 /** A platform reports a takedown on a batch whose order was on another platform. */
 const foreignTakedown: Attack = {
   name: "takedown report for another platform's batch",
@@ -292,6 +341,7 @@ export const ATTACKS: readonly Attack[] = [
   officerOutOfDistrict,
   buyerVideoByOfficer,
   oversizeUpload,
+  overQuotaUpload,
   foreignTakedown,
   custodyTailCut,
   oversizeBody,

@@ -68,8 +68,9 @@ const contentTypeOf = (file: File): string =>
 /**
  * One file into the evidence store: SHA-256 computed while reading the file in slices, announced to
  * the evidence service (`POST /evidence/uploads`), the bytes PUT to the presigned URL(s) — one per
- * part above the service's part size — then finalized (the service hashes the stored bytes again
- * and refuses a mismatch).
+ * part above the service's part size, each signed for its exact size and a single one for the
+ * SHA-256, so the store refuses other bytes — then finalized: a background job at the service hashes
+ * the staged bytes again, copies them into the locked bucket, and this polls its status.
  *
  * Resumable: the hash, the ticket and each part the store accepted (with its ETag) are kept, so
  * after a network drop `run()` again sends only the parts still missing. A failed part is retried
@@ -161,12 +162,7 @@ export class EvidenceUpload {
       this.save();
       const parts = await this.sendBytes(this.ticket, signal);
       this.report('finalizing', this.file.size);
-      await unwrap(
-        api.evidence.POST('/evidence/uploads/{id}/finalize', {
-          params: { path: { id: this.ticket.objectId } },
-          body: parts ? { parts } : {},
-        }),
-      );
+      await this.finalized(this.ticket.objectId, parts, signal);
       this.result = {
         objectId: this.ticket.objectId,
         kind: this.target.kind,
@@ -182,6 +178,33 @@ export class EvidenceUpload {
         error instanceof ApiError || error instanceof Error ? error.message : String(error ?? 'failed');
       this.report('interrupted', this.bytesSent(), message);
       throw error;
+    }
+  }
+
+  /**
+   * Asks for the background check (hash, copy into the locked bucket, retention) and polls the
+   * upload's status until it is stored; a refusal (size, SHA-256, retention) is an error naming it.
+   */
+  private async finalized(
+    objectId: string,
+    parts: Array<{ partNumber: number; etag: string }> | undefined,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    await unwrap(
+      api.evidence.POST('/evidence/uploads/{id}/finalize', {
+        params: { path: { id: objectId }, header: { Prefer: 'respond-async' } },
+        body: parts ? { parts } : {},
+      }),
+    );
+    for (let wait = 250; ; wait = Math.min(wait * 2, 3000)) {
+      const status = await unwrap(
+        api.evidence.GET('/evidence/uploads/{id}/status', { params: { path: { id: objectId } } }),
+      );
+      if (status.state === 'stored') return;
+      if (status.state !== 'verifying' && status.state !== 'uploading') {
+        throw new Error(`upload ${status.state}: ${status.rejection ?? ''}`);
+      }
+      await pause(wait, signal);
     }
   }
 
@@ -244,11 +267,12 @@ export class EvidenceUpload {
     return this.partsSent.map((partNumber) => ({ partNumber, etag: this.sent.get(partNumber) as string }));
   }
 
-  /** The URL of a part (1 for a single PUT) in the current ticket. */
-  private urlOf(partNumber: number): string {
+  /** The URL of a part (1 for a single PUT) in the current ticket, and the headers it was signed with. */
+  private urlOf(partNumber: number): { url: string; headers: Record<string, string> } {
     const ticket = this.ticket as UploadTicket;
-    if (ticket.method === 'single') return ticket.url as string;
-    return (ticket.parts ?? []).find((p) => p.partNumber === partNumber)?.url as string;
+    if (ticket.method === 'single') return { url: ticket.url as string, headers: ticket.headers ?? {} };
+    const part = (ticket.parts ?? []).find((p) => p.partNumber === partNumber);
+    return { url: part?.url as string, headers: part?.headers ?? {} };
   }
 
   /**
@@ -262,9 +286,9 @@ export class EvidenceUpload {
     signal?: AbortSignal,
   ): Promise<string> {
     for (let renewed = false; ; renewed = true) {
-      const url = this.urlOf(partNumber);
+      const { url, headers } = this.urlOf(partNumber);
       try {
-        return await this.withRetry(() => putBlob(url, body, onLoaded, signal), signal);
+        return await this.withRetry(() => putBlob(url, body, onLoaded, signal, headers), signal);
       } catch (error) {
         if (renewed || !(error instanceof PutFailed && error.status === 403)) throw error;
         this.ticket = await unwrap(

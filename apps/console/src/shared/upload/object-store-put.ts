@@ -17,17 +17,20 @@ export class PutFailed extends Error {
 
 /**
  * PUTs a blob (a file slice: the browser streams it from disk) with progress; resolves to the
- * ETag the store answered.
+ * ETag the store answered. `headers` are the ones the URL was signed with (the checksum); the
+ * browser sends the Content-Length the signature also covers.
  */
 export function putBlob(
   url: string,
   body: Blob,
   onProgress: (loaded: number) => void,
   signal?: AbortSignal,
+  headers: Record<string, string> = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', sameOrigin(url));
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () =>
       xhr.status >= 200 && xhr.status < 300
