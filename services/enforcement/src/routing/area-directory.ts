@@ -59,6 +59,23 @@ export class AreaDirectory {
     return this.byCode.get(code);
   }
 
+  /** A district of the city-level code `code` (e.g. 330100), if it is one: the city and province. */
+  anyDistrictOfCity(code: string): District | undefined {
+    return [...this.byCode.values()].find((d) => d.cityCode === code);
+  }
+
+  /** A district of the province-level code `code` (e.g. 330000), if it is one. */
+  anyDistrictOfProvince(code: string): District | undefined {
+    return [...this.byCode.values()].find((d) => d.provinceCode === code);
+  }
+
+  /** Whether `text` names a city other than `cityName` (so a district name there is not this city's). */
+  namesOtherCity(text: string, cityName: string): boolean {
+    return [...this.byCode.values()].some(
+      (d) => d.cityName !== cityName && d.cityName.endsWith('市') && text.includes(d.cityName),
+    );
+  }
+
   /**
    * Resolves an address such as `浙江省杭州市西湖区示例路1号`. A district name alone is not enough
    * when other districts share it (西湖区 is in Hangzhou and Nanchang): its city or province must

@@ -7,6 +7,8 @@ import { defaultAuthorityDirectory } from './default-authority-directory';
 export interface AuthorityDirectoryData {
   /** GB/T 2260 code of the city whose bureau samples (谁抽检): districts of it get district cases. */
   homeAreaCode: string;
+  /** The sampling bureau's own name, on the letters it issues; default `<city>市场监督管理局`. */
+  issuerName?: string;
   authorities: AuthorityEntry[];
 }
 

@@ -60,8 +60,12 @@ describe('the whole pipeline: a 30-batch campaign through all six services', () 
     roles.ownSite = ownSite.batchNumber;
     const onPlatform = issued.filter((b) => b.platform !== OWN_SITE);
     const hangzhouPlatform = onPlatform.find((b) => inHangzhou(listingOf(b)?.operatorAreaCode));
+    // A Hangzhou seller: one elsewhere in the province goes to the provincial bureau (003 §2(3)).
     const outOfProvince = onPlatform.find(
-      (b) => b !== hangzhouPlatform && !listingOf(b)?.operatorAreaCode?.startsWith('33'),
+      (b) =>
+        b !== hangzhouPlatform &&
+        !listingOf(b)?.operatorAreaCode?.startsWith('33') &&
+        inHangzhou(listingOf(b)?.sellerAreaCode),
     );
     if (!hangzhouPlatform || !outOfProvince)
       throw new Error('the plan lacks a Hangzhou or an out-of-province platform sale');
