@@ -49,7 +49,7 @@ export function parseEnvFile(text: string): Map<string, string> {
 }
 
 /** A value an operator would fill in for an empty template entry, in the shape the service expects. */
-const filledIn = (name: string): string => {
+export const filledIn = (name: string): string => {
   if (/IDENTITY_KEY$/.test(name)) return `k1:${randomBytes(32).toString('base64')}`;
   if (/KEY_ID$/.test(name)) return 'k1';
   if (/BLIND_INDEX_KEY$/.test(name)) return randomBytes(32).toString('base64');

@@ -376,7 +376,7 @@ keycloak_down() { stop_pid keycloak; }
 
 # ---------------------------------------------------------------- nginx
 # The browser's one origin: the console's files at / and each service at /api/<service>/ (the
-# same routes as deploy/kubernetes/console-ingress.yaml). Debian's nginx binary, our own
+# same routes as the console chart deploy/helm/console). Debian's nginx binary, our own
 # configuration (deploy/nginx/*.template) and pid under .infra/nginx; Debian's own site is left
 # alone. `npm start` (tools/console-stack) and the browser tests write and run the configuration.
 install_nginx() {

@@ -253,6 +253,8 @@ case "$cmd" in
     node -r ./tools/runtime/register-paths.js dist/tools/asyncapi/generate.js --check # docs/asyncapi.yaml, docs/schemas match libs/contracts
     node -r ./tools/runtime/register-paths.js dist/tools/openapi/generate.js --check # docs/openapi, the console's API types match the services
     bash tools/contract-gate/oasdiff.sh >/dev/null # oasdiff from the Go module proxy, once per machine
+    bash tools/k8s/tools.sh >/dev/null # helm, kubeconform (Go module proxy) and the Kubernetes schemas, once per machine
+    node -r ./tools/runtime/register-paths.js dist/tools/k8s/generate.js --check # Strimzi topics/users and the charts' kafka files match libs/contracts
     bash tools/openapi/schemathesis.sh >/dev/null # schemathesis from PyPI into .infra/, once per checkout
     bash tools/openapi/generators/install.sh >/dev/null # openapi-python-client (PyPI), openapi-generator (Maven Central), once per machine
     node -r ./tools/runtime/register-paths.js dist/tools/contract-gate/cli.js check # no contract broken against its last release
