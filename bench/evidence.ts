@@ -2,7 +2,7 @@
  * Benchmark of the evidence upload path (issue 6), both rows in one run on the same MinIO:
  *   1. bare `minio` client putObject of the file (its own multipart, no hashing, no database)
  *   2. the evidence API: POST /evidence/uploads → PUT the parts to the presigned URLs
- *      (BENCH_PARALLEL at a time) → POST finalize, where the service streams the stored object
+ *      (BENCH_PARALLEL at a time) → POST finalize, whose background job streams the staged object
  *      through SHA-256 and compares it with the declared hash
  * Prints MB/s of both, the ratio, and the service's peak RSS (VmHWM of the spawned process).
  *
@@ -104,12 +104,18 @@ async function viaApi(
   await handle.close();
   const finalize = await fetch(`${url}/evidence/uploads/${ticket.objectId}/finalize`, {
     method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json', prefer: 'respond-async' },
     body: JSON.stringify({ parts: etags }),
   });
-  if (finalize.status !== 200) throw new Error(`finalize: ${finalize.status} ${await finalize.text()}`);
-  const stored = (await finalize.json()) as { sha256: string };
-  if (stored.sha256 !== sha256) throw new Error('finalize returned another hash');
+  if (finalize.status !== 202) throw new Error(`finalize: ${finalize.status} ${await finalize.text()}`);
+  // The background job hashes the staged object and copies it into the locked bucket.
+  let status: { state: string; object?: { sha256: string } } = { state: 'verifying' };
+  while (status.state === 'verifying') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const res = await fetch(`${url}/evidence/uploads/${ticket.objectId}/status`, { headers });
+    status = (await res.json()) as typeof status;
+  }
+  if (status.object?.sha256 !== sha256) throw new Error(`finalize ended ${status.state}, not with the hash`);
   return (performance.now() - started) / 1000;
 }
 
