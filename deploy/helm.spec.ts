@@ -147,6 +147,21 @@ describe('deploy/helm', () => {
     expect(run.status).toBe(0);
   });
 
+  it('the schema check is strict: a misspelt field or a wrong type is an error', () => {
+    const [deployment] = find(render('planning', 'values.yaml'), 'Deployment');
+    const spec = deployment['spec'] as Dict;
+    const misspelt = { ...deployment, spec: { ...spec, replica: 2 } };
+    const [container] = spec['template']['spec']['containers'] as Dict[];
+    const wrongType = structuredClone(deployment);
+    wrongType['spec']['template']['spec']['containers'][0] = {
+      ...container,
+      readinessProbe: { ...container['readinessProbe'], periodSeconds: 'ten' },
+    };
+    expect(schemaProblems([misspelt]).join('\n')).toMatch(/additional properties 'replica' not allowed/);
+    expect(schemaProblems([wrongType]).join('\n')).toMatch(/periodSeconds.*want integer/);
+    expect(helm('lint', '--strict', 'qis-common')).toContain('0 chart(s) failed');
+  });
+
   describe.each(STAGES)('the %s chart', (stage) => {
     const plan = generated(stage);
 
