@@ -92,6 +92,10 @@ export async function enforcementScopeFixture(
       'GET /alerts': { query: { batchNumber } },
       'GET /cases': {},
       'GET /cases/:id': { params: { id: routed.id } },
+      // The case stays in the city (no transfer): its own officer gets the letter's 404, a foreign
+      // one the case's. A transferred case's letter in and out of scope: routing-policy.int-spec.
+      'GET /cases/:id/transfer-letter': { params: { id: routed.id }, ownStatus: 404 },
+      'GET /cases/:id/transfer-letter/pdf': { params: { id: routed.id }, ownStatus: 404 },
       'GET /batches/:batchNumber/notices': { params: { batchNumber } },
       'GET /batches/:batchNumber/objections': { params: { batchNumber } },
       'GET /batches/:batchNumber/stages': { params: { batchNumber } },

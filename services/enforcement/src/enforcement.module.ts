@@ -59,6 +59,12 @@ import { FileObjectionUseCase } from './objections/file-objection.usecase';
 import { Objection } from './objections/objection.entity';
 import { ObjectionsController } from './objections/objections.controller';
 import { RecordReinspectionLabUseCase } from './objections/record-reinspection-lab.usecase';
+import { IssueTransferLetterUseCase } from './routing/transfer-letter/issue-transfer-letter.usecase';
+import { RenderTransferLetterPdfUseCase } from './routing/transfer-letter/render-transfer-letter-pdf.usecase';
+import { StoreTransferLettersUseCase } from './routing/transfer-letter/store-transfer-letters.usecase';
+import { TransferLetterEvidenceScheduler } from './routing/transfer-letter/transfer-letter-evidence.scheduler';
+import { TransferLetter } from './routing/transfer-letter/transfer-letter.entity';
+import { TransferLettersController } from './routing/transfer-letter/transfer-letters.controller';
 
 export const enforcementEntities = [
   BatchFile,
@@ -72,6 +78,7 @@ export const enforcementEntities = [
   CreditEntry,
   FollowUpProposal,
   HolidaySchedule,
+  TransferLetter,
 ];
 
 /** Notices and deadlines, objections and re-inspection, routing to jurisdiction, cases, credit. */
@@ -82,6 +89,7 @@ export const enforcementEntities = [
     ObjectionsController,
     CasesController,
     TriageController,
+    TransferLettersController,
     CreditController,
     DeadlinesController,
     CalendarController,
@@ -117,6 +125,10 @@ export const enforcementEntities = [
     RecordReinspectionLabUseCase,
     FinalizeResultUseCase,
     OpenCaseUseCase,
+    IssueTransferLetterUseCase,
+    RenderTransferLetterPdfUseCase,
+    StoreTransferLettersUseCase,
+    TransferLetterEvidenceScheduler,
     RerouteCaseUseCase,
     CaseTransitionsUseCase,
     RecordTakedownUseCase,

@@ -9,6 +9,19 @@ export class CaseView {
   @ApiProperty({ type: Authority }) authority!: Authority;
   @ApiProperty({ type: Authority, isArray: true }) copiedTo!: Authority[];
   @ApiProperty({ description: 'why the rule chose this authority' }) explanation!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'the routing policy row that applied (ROUTING_POLICY id, e.g. province-seller-outside-platform)',
+  })
+  policyRow!: string | null;
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: 'why that row applied: the facts located (area codes as they were) and the rule, in order',
+  })
+  policyReasons!: string[];
   @ApiProperty() sellerName!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) sellerUnifiedSocialCreditCode!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) platform!: string | null;
@@ -39,6 +52,8 @@ export class CaseView {
       authority: c.authority,
       copiedTo: c.copiedTo,
       explanation: c.explanation,
+      policyRow: c.policyRow ?? null,
+      policyReasons: c.policyReasons ?? [],
       sellerName: c.sellerName,
       sellerUnifiedSocialCreditCode: c.sellerUscc,
       platform: c.platform,

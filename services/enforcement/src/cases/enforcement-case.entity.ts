@@ -33,6 +33,14 @@ export class EnforcementCase {
   @Column({ type: 'text' })
   explanation!: string;
 
+  /** The routing policy row that placed the case (`ROUTING_POLICY` id); null before it was recorded. */
+  @Column({ name: 'policy_row', type: 'text', nullable: true })
+  policyRow!: string | null;
+
+  /** Why that row applied: the facts located and the rule, in order. */
+  @Column({ name: 'policy_reasons', type: 'jsonb', default: () => "'[]'::jsonb" })
+  policyReasons!: string[];
+
   @Column({ name: 'seller_name', type: 'text' })
   sellerName!: string;
 

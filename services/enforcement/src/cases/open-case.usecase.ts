@@ -9,6 +9,7 @@ import { addDays, endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-ti
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { EnforcementConfig } from '../enforcement.config';
 import { CaseRouter, type RoutingInput } from '../routing/case-router';
+import { IssueTransferLetterUseCase } from '../routing/transfer-letter/issue-transfer-letter.usecase';
 import { EnforcementCase } from './enforcement-case.entity';
 import { TriageItem } from './triage-item.entity';
 
@@ -27,6 +28,7 @@ export class OpenCaseUseCase {
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
     private readonly config: EnforcementConfig,
+    private readonly transferLetters: IssueTransferLetterUseCase,
   ) {}
 
   async execute(
@@ -50,6 +52,7 @@ export class OpenCaseUseCase {
           id: randomUUID(),
           batchNumber: batch.batchNumber,
           reason: decision.reason,
+          policyRow: decision.row,
           status: 'open',
           caseId: null,
           resolvedAt: null,
@@ -63,7 +66,7 @@ export class OpenCaseUseCase {
           action: 'case.triage',
           entityType: 'batch',
           entityId: batch.batchNumber,
-          detail: { reason: decision.reason },
+          detail: { reason: decision.reason, policyRow: decision.row, reasons: decision.reasons },
         },
         manager,
       );
@@ -95,6 +98,8 @@ export class OpenCaseUseCase {
       areaCode: authority.areaCode,
       copiedTo: decision.copiedTo.map((a) => ({ kind: a.kind, areaCode: a.areaCode, name: a.name })),
       explanation: decision.explanation,
+      policyRow: decision.row,
+      policyReasons: decision.reasons,
       sellerName: order.seller.name,
       sellerUscc: order.seller.unifiedSocialCreditCode ?? null,
       platform: order.platform?.code ?? null,
@@ -108,6 +113,8 @@ export class OpenCaseUseCase {
         [found.id, batch.batchNumber],
       );
     }
+    // Handed outside the city: the transfer letter (案件移送函) goes with the case.
+    if (decision.transfer) await this.transferLetters.execute(manager, found, batch, now);
     const value: CaseRoutedValue = {
       batchNumber: batch.batchNumber,
       caseId: found.id,
@@ -131,6 +138,7 @@ export class OpenCaseUseCase {
           rule: found.rule,
           authority: found.authority.name,
           explanation: found.explanation,
+          policyRow: decision.row,
         },
       },
       manager,

@@ -12,6 +12,10 @@ export class TriageItem {
   @Column({ type: 'text' })
   reason!: string;
 
+  /** The routing policy row that sent the batch here (`ROUTING_POLICY` id). */
+  @Column({ name: 'policy_row', type: 'text', nullable: true })
+  policyRow!: string | null;
+
   @Column({ type: 'text' })
   status!: 'open' | 'resolved';
 

@@ -14,6 +14,12 @@ export class TriageItemView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() batchNumber!: string;
   @ApiProperty({ description: 'why routing could not place it' }) reason!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the routing policy row that sent it here',
+  })
+  policyRow!: string | null;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) caseId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -35,6 +41,7 @@ export class TriageItemView {
       id: t.id,
       batchNumber: t.batchNumber,
       reason: t.reason,
+      policyRow: t.policyRow ?? null,
       status: t.status,
       caseId: t.caseId,
       createdAt: t.createdAt.toISOString(),

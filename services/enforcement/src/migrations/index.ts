@@ -6,6 +6,7 @@ import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migra
 import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
 import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migration';
+import { AddRoutingPolicy1765500000000 } from './add-routing-policy.migration';
 import { AddTakedownTriage1765000000000 } from './add-takedown-triage.migration';
 import { CreateEnforcement1763900000000 } from './create-enforcement.migration';
 
@@ -21,4 +22,5 @@ export const migrations = [
   AddDelayedReceipts1765100000000,
   AddCaseDecision1765300000000,
   AddDeliveryFailures1765400000000,
+  AddRoutingPolicy1765500000000,
 ];

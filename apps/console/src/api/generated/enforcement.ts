@@ -264,6 +264,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/transfer-letter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The transfer letter (案件移送函) of a case handed to an authority outside the city (outside the jurisdiction: 404) */
+    get: operations['transferLetter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/transfer-letter/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The transfer letter as a Chinese PDF, rendered from the text fixed when issued */
+    get: operations['transferLetterPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/credit': {
     parameters: {
       query?: never;
@@ -921,6 +955,10 @@ export interface components {
       penaltyDecisionNumber?: string | null;
       penaltyFen?: number | null;
       platform?: string | null;
+      /** @description why that row applied: the facts located (area codes as they were) and the rule, in order */
+      policyReasons: string[];
+      /** @description the routing policy row that applied (ROUTING_POLICY id, e.g. province-seller-outside-platform) */
+      policyRow?: string | null;
       /** Format: date-time */
       routedAt: string;
       /** @enum {string} */
@@ -954,6 +992,10 @@ export interface components {
       penaltyDecisionNumber?: string | null;
       penaltyFen?: number | null;
       platform?: string | null;
+      /** @description why that row applied: the facts located (area codes as they were) and the rule, in order */
+      policyReasons: string[];
+      /** @description the routing policy row that applied (ROUTING_POLICY id, e.g. province-seller-outside-platform) */
+      policyRow?: string | null;
       /** Format: date-time */
       routedAt: string;
       /** @enum {string} */
@@ -1731,6 +1773,27 @@ export interface components {
       /** @example 2027 */
       year: number;
     };
+    TransferLetterView: {
+      batchNumber: string;
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * Format: uuid
+       * @description the stored PDF (kind notice)
+       */
+      evidenceObjectId?: string | null;
+      evidenceSha256?: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description letter number (文书编号), e.g. YS2026-000001 */
+      letterNumber: string;
+      /** @description the routing policy row that handed the case over */
+      policyRow: string;
+      /** @description the receiving authority */
+      recipient: components['schemas']['Authority'];
+    };
     TriageItemView: {
       batchNumber: string;
       /** Format: uuid */
@@ -1742,6 +1805,8 @@ export interface components {
       listingTitle?: string | null;
       platformName?: string | null;
       platformOperatorName?: string | null;
+      /** @description the routing policy row that sent it here */
+      policyRow?: string | null;
       /** @description why routing could not place it */
       reason: string;
       /** Format: date-time */
@@ -2918,6 +2983,121 @@ export interface operations {
       };
       /** @description the case is not accepted (still routed, already investigating, or closed) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  transferLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransferLetterView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such case in the caller’s jurisdiction, or the case was not transferred */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  transferLetterPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the letter as a PDF (exactly `application/pdf`) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such case in the caller’s jurisdiction, or the case was not transferred */
+      404: {
         headers: {
           [name: string]: unknown;
         };
