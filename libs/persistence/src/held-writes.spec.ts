@@ -14,6 +14,29 @@ describe('combine', () => {
     expect(combined.params).toEqual(['x', 'y', '{}', 'k', 'r']);
   });
 
+  it("sends the same single-row insert held many times as one multi-row insert, in the first one's place", () => {
+    const effect = (n: number) => ({
+      sql: 'insert into effect (id, body) values ($1, $2::jsonb)',
+      params: [n, `{"n":${n}}`],
+    });
+    const combined = combine([
+      effect(1),
+      { sql: 'insert into audit (x) values ($1)', params: ['a'] },
+      effect(2),
+      effect(3),
+      // not a plain single row: left as it is
+      { sql: 'insert into audit (x) values ($1) on conflict do nothing', params: ['b'] },
+      { sql: 'insert into audit (x) values ($1)', params: ['c'] },
+      { sql: 'select $1::int as n', params: [7] },
+    ]);
+    expect(combined.sql).toBe(
+      'with held_1 as (insert into effect (id, body) values ($1, $2::jsonb), ($3, $4::jsonb), ($5, $6::jsonb)), ' +
+        'held_2 as (insert into audit (x) values ($7), ($8)), ' +
+        'held_3 as (insert into audit (x) values ($9) on conflict do nothing) select $10::int as n',
+    );
+    expect(combined.params).toEqual([1, '{"n":1}', 2, '{"n":2}', 3, '{"n":3}', 'a', 'c', 'b', 7]);
+  });
+
   it('continues a WITH list the last statement has, recursive too', () => {
     const held = { sql: 'insert into a (x) values ($1)', params: [1] };
     expect(combine([held, { sql: 'with q as (select $1::int as v) select v from q', params: [2] }]).sql).toBe(

@@ -17,8 +17,9 @@ const held = new WeakMap<QueryRunner, Statement[]>();
  * runs it at once otherwise. The owner of the transaction ends it with `flush`, which must run
  * before the commit: a held write that is never flushed is lost with the transaction.
  *
- * PostgreSQL runs the CTEs of one statement in no set order, so held writes must not depend on
- * their order among themselves (an audit entry does not; outbox rows, whose ids are the event
+ * PostgreSQL runs the CTEs of one statement in no set order (and the same single-row insert
+ * held many times goes as one multi-row insert), so held writes must not depend on their order
+ * among themselves (an audit entry does not; outbox rows, whose ids are the event
  * order, do, and are written at once).
  */
 export const HeldWrites = {
@@ -40,13 +41,15 @@ export const HeldWrites = {
 
   /**
    * Sends the held writes with `last` (whose rows it returns) in one statement, and stops holding.
-   * Without held writes, `last` alone. Run it before the transaction commits.
+   * Without held writes, `last` alone. Without `last`, the held writes alone, and no round trip
+   * when there are none. Run it before the transaction commits.
    */
-  async flush<T = unknown>(manager: EntityManager, last: Statement): Promise<T[]> {
+  async flush<T = unknown>(manager: EntityManager, last?: Statement): Promise<T[]> {
     const runner = transactionOf(manager);
     const waiting = held.get(runner) ?? [];
     held.delete(runner);
-    const combined = combine([...waiting, last]);
+    if (!last && waiting.length === 0) return [];
+    const combined = combine([...waiting, last ?? { sql: 'select', params: [] }]);
     return (await manager.query(combined.sql, [...combined.params])) as T[];
   },
 };
@@ -59,6 +62,29 @@ function transactionOf(manager: EntityManager): QueryRunner {
 }
 
 const PARAMETER = /\$(\d+)/g;
+/** `insert into t (a, b) values ($1, $2::jsonb)`: one row of parameters (casts allowed), nothing after it. */
+const SINGLE_ROW_INSERT = /^(\s*insert\s+into\s+[^()]+\([^()]*\)\s*values\s*)(\([^()]*\))\s*$/i;
+
+/**
+ * Held writes that are the same single-row insert (the same text) go as one multi-row insert: a
+ * chunk's effects in one statement, not a CTE each (PostgreSQL plans 200 CTEs ~5× slower than one
+ * insert of 200 rows). Allowed because held writes have no order among themselves. Groups keep
+ * the position of their first statement; anything else stays as it is.
+ */
+function mergeInserts(statements: readonly Statement[]): Statement[][] {
+  const groups: Statement[][] = [];
+  const bySql = new Map<string, Statement[]>();
+  for (const statement of statements) {
+    const group = SINGLE_ROW_INSERT.test(statement.sql) ? bySql.get(statement.sql) : undefined;
+    if (group) group.push(statement);
+    else {
+      const fresh = [statement];
+      groups.push(fresh);
+      if (SINGLE_ROW_INSERT.test(statement.sql)) bySql.set(statement.sql, fresh);
+    }
+  }
+  return groups;
+}
 const LEADING_WITH = /^\s*with\s+(recursive\s+)?/i;
 
 /**
@@ -69,16 +95,28 @@ const LEADING_WITH = /^\s*with\s+(recursive\s+)?/i;
 export function combine(statements: readonly Statement[]): Statement {
   if (statements.length === 1) return statements[0];
   const params: unknown[] = [];
-  const renumbered = statements.map((s) => {
+  const renumber = (s: Statement, sql = s.sql) => {
     const offset = params.length;
     params.push(...s.params);
-    return s.sql.replace(PARAMETER, (_m, n: string) => {
+    return sql.replace(PARAMETER, (_m, n: string) => {
       const index = Number(n);
       if (index < 1 || index > s.params.length)
         throw new Error(`statement refers to $${index} but has ${s.params.length} parameters`);
       return `$${index + offset}`;
     });
-  });
+  };
+  const renumbered = [
+    ...mergeInserts(statements.slice(0, -1)).map((group) =>
+      group.length === 1
+        ? renumber(group[0])
+        : // one multi-row insert: the first's text, then each one's row of values
+          `${renumber(group[0])}, ${group
+            .slice(1)
+            .map((s) => renumber(s, (SINGLE_ROW_INSERT.exec(s.sql) as RegExpExecArray)[2]))
+            .join(', ')}`,
+    ),
+    renumber(statements[statements.length - 1]),
+  ];
   const last = renumbered.pop() as string;
   const ctes = renumbered.map((sql, i) => `held_${i + 1} as (${sql})`).join(', ');
   // A last statement with its own WITH list continues ours.
