@@ -36,6 +36,13 @@ export interface ConsumeEventMetadata {
  * Marks a provider method as the handler of one event contract. The method runs inside the
  * inbox transaction: exactly once in effect per consumer group, retried on failure, then sent to
  * the dead-letter topic. Throw to fail; never catch-and-ignore.
+ *
+ * The events of a chunk share one transaction, which holds writes (`HeldWrites` of
+ * `@qis/persistence`): a write that needs nothing back, made with `HeldWrites.write`, goes with the
+ * chunk's other held writes in one statement after the last handler returned (the same single-row
+ * insert of each event as one multi-row insert). So no handler of the chunk, this event's or a
+ * later one's, may read such a write back; statements sent with `manager` run at once as always.
+ * After a failure each event is retried alone, and its writes go at once.
  */
 export const ConsumeEvent = (contract: EventContract): MethodDecorator =>
   SetMetadata(CONSUME_EVENT, { contract, mode: 'each' } satisfies ConsumeEventMetadata);

@@ -3,6 +3,7 @@ import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { decodeEvent, type FieldError } from '@qis/contracts';
+import { HeldWrites } from '@qis/persistence';
 import { DeadLetterHeader, Header, readHeaders, type HeaderMap } from '../event-headers';
 import type { KafkaPublisher } from '../kafka-publisher';
 import type { EventContext } from './consume-event.decorator';
@@ -25,6 +26,10 @@ export interface EventConsumerOptions {
   /** Messages applied in one transaction on the fast path. */
   chunkSize?: number;
   partitionsConsumedConcurrently?: number;
+  /** Bytes a fetch waits for (default 1: answer as soon as there is a message). */
+  fetchMinBytes?: number;
+  /** Longest wait of a fetch for `fetchMinBytes` (default 500 ms; only an idle consumer waits). */
+  fetchMaxWaitMs?: number;
 }
 
 interface Item {
@@ -80,10 +85,11 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
         allowAutoTopicCreation: false,
         sessionTimeout: 20_000,
         heartbeatInterval: 3_000,
-        // Under load, let a fetch gather some messages instead of answering each one alone;
-        // when idle, wait at most this long (a bound on the latency it adds).
-        minBytes: 16 * 1024,
-        maxWaitTimeInMs: 25,
+        // A fetch answers as soon as there is a message: the latency it adds is the broker's round
+        // trip, not a wait for bytes to gather. Under load, messages gather by themselves while
+        // the previous chunk is applied (one fetch per broker is in flight after its batches).
+        minBytes: this.options.fetchMinBytes ?? 1,
+        maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 500,
         retry: {
           initialRetryTime: 300,
           maxRetryTime: 10_000,
@@ -221,7 +227,14 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
           const events = items
             .filter((item) => fresh.delete(item.messageId))
             .map((item) => ({ event: item.value, context: this.context(manager, item, topic, partition) }));
-          if (events.length > 0) await handler.handle(events);
+          if (events.length > 0) {
+            // The handlers' writes that need nothing back (HeldWrites.write) go in one statement,
+            // the same insert of every event as one multi-row insert: a round trip for the whole
+            // chunk's effects instead of one per event. They commit with the inbox rows or not at all.
+            HeldWrites.hold(manager);
+            await handler.handle(events);
+            await HeldWrites.flush(manager);
+          }
           return events.length;
         })
         .then((applied) => {

@@ -9,12 +9,18 @@ export interface OutboxRelayOptions {
   topicPrefix: string;
   /** Rows per round trip. */
   batchSize?: number;
-  /** Longest pause between polls when the outbox is empty (an insert's NOTIFY wakes it sooner). */
+  /**
+   * The fallback poll: the longest pause when the outbox is empty (default 5 s). The relay wakes
+   * on commit: the outbox's insert trigger notifies (`LISTEN outbox`), and PostgreSQL delivers the
+   * notification when the inserting transaction commits. The poll only covers a notification
+   * lost with a connection.
+   */
   idleMs?: number;
   /**
-   * While events keep coming, the shortest time between two rounds (default 20 ms): a burst is
+   * While events keep coming, the shortest time between two rounds (default 5 ms): a burst is
    * sent in a few batches instead of a round trip to Kafka and PostgreSQL per event. The first
-   * event after a quiet spell goes at once; later ones wait at most this long.
+   * event after a quiet spell goes at once; later ones wait at most this long. Events committed
+   * during a round go together in the next one in any case.
    */
   lingerMs?: number;
   /** How long sent rows are kept before they are purged. */
@@ -49,6 +55,8 @@ export class OutboxRelay {
   private leader = false;
   private notified = false;
   private lastPurge = 0;
+  /** Ids of rows Kafka acknowledged that are not marked sent yet (the next round's statement marks them). */
+  private unmarked: string[] = [];
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -97,10 +105,13 @@ export class OutboxRelay {
   private async becomeLeader(): Promise<boolean> {
     if (!this.client) {
       const client = new Client({ ...this.options.pg, application_name: 'qis-outbox-relay' });
-      client.on('error', () => undefined); // surfaced by the next query
+      // A lost connection is surfaced by the next query, which the loop runs at once (it would
+      // otherwise sleep until the poll): the relay reconnects, listens again and reads the outbox.
+      client.on('error', () => this.wake?.());
+      client.on('end', () => this.wake?.());
       client.on('notification', () => {
-        this.notified = true;
-        this.wake?.();
+        if (this.wake) this.wake();
+        else this.notified = true;
       });
       await client.connect();
       this.client = client;
@@ -127,28 +138,43 @@ export class OutboxRelay {
     const batchSize = this.options.batchSize ?? 500;
     while (this.running) {
       const roundStarted = Date.now();
+      // One round trip to PostgreSQL a round: the rows of the last round (Kafka acknowledged them)
+      // are marked sent by the statement that reads the next ones. It reads the snapshot from
+      // before its own update, hence the exclusion.
       const { rows } = await client.query<OutboxRow>(
-        'select id, topic, message_key, payload, headers from outbox where sent_at is null order by id limit $1',
-        [batchSize],
+        `with marked as (update outbox set sent_at = now() where id = any($1::bigint[]))
+         select id, topic, message_key, payload, headers from outbox
+         where sent_at is null and id <> all($1::bigint[]) order by id limit $2`,
+        [this.unmarked, batchSize],
       );
+      this.unmarked = [];
       if (rows.length > 0) {
         await producer.sendBatch({
           acks: -1,
           compression: CompressionTypes.None,
           topicMessages: this.byTopic(rows),
         });
-        await client.query('update outbox set sent_at = now() where id = any($1::bigint[])', [
-          rows.map((r) => r.id),
-        ]);
+        this.unmarked = rows.map((r) => r.id);
+        // The next round marks them at once; it only lingers while events keep coming.
+        if (rows.length < batchSize) {
+          const linger = (this.options.lingerMs ?? 5) - (Date.now() - roundStarted);
+          if (linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
+        }
+        continue;
       }
       await this.purgeSometimes(client);
-      if (rows.length === 0) await this.sleep(this.options.idleMs ?? 500);
-      else if (rows.length < batchSize) {
-        // Busy: let the events that are still coming gather before the next round.
-        const linger = (this.options.lingerMs ?? 20) - (Date.now() - roundStarted);
-        if (linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
-      }
+      await this.sleep(this.options.idleMs ?? 5_000);
     }
+    await this.markUnmarked();
+  }
+
+  /** Marks what was sent but not yet marked (on stop); a failure only means those are sent again. */
+  private async markUnmarked(): Promise<void> {
+    if (this.unmarked.length === 0 || !this.client) return;
+    await this.client.query('update outbox set sent_at = now() where id = any($1::bigint[])', [
+      this.unmarked,
+    ]);
+    this.unmarked = [];
   }
 
   // Rows of one topic keep their id order inside topicMessages; kafkajs keeps per-partition order.
@@ -189,18 +215,24 @@ export class OutboxRelay {
     await client?.end().catch(() => undefined);
   }
 
+  /**
+   * Sleeps up to `ms`, or not at all when a notification came since the last sleep (it came
+   * during a round, which may have read the outbox before that commit).
+   */
   private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      if (this.notified) {
-        this.notified = false;
-        return resolve();
-      }
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        this.notified = false;
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
 }
