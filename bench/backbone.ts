@@ -1,16 +1,21 @@
 /**
- * Benchmark of the event backbone (issue 3), three rows measured in one run on the same broker
+ * Benchmark of the event backbone (issues 3 and 18), rows measured in one run on the same broker
  * and database:
  *   1. bare kafkajs: produce/consume loop, no database
  *   2. bare PostgreSQL inserts of the same rows (the outbox's shape), no Kafka
  *   3. the backbone: outbox (in the producer's transaction) → relay → Kafka → inbox → trivial handler,
- *      exactly once in effect (the fixture service, a real process on the real runtime)
- * Each row: events/s as fast as it goes, and end-to-end latency p50/p99 at a steady 1,000 events/s.
+ *      exactly once in effect (the fixture service, a real process on the real runtime), with a
+ *      handler per event (its effect a held write: one insert for the chunk), a handler per chunk,
+ *      and a handler per event that sends its effect at once (a statement per event)
+ * Each row: events/s as fast as it goes, and end-to-end latency p50/p99 at a steady 1,000 events/s,
+ * the backbone's hop by hop; then the ratios and the target checks (PASS/FAIL), and the load.
  *
- *   npm run bench -- backbone        (BENCH_EVENTS=50000 BENCH_RATE=1000 BENCH_RATE_SECONDS=10)
+ *   npm run bench -- backbone        (BENCH_EVENTS=50000 BENCH_RATE=1000 BENCH_RATE_SECONDS=10
+ *                                     BENCH_ROWS=kafka,inserts,each,batch,plain)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import {
   deleteTopicsWithPrefix,
   createTestDatabase,
@@ -45,6 +50,8 @@ interface Row {
   eventsPerSecond: number;
   p50?: number;
   p99?: number;
+  /** Where the latency at the steady rate goes, hop by hop (p50/p99 of each hop alone). */
+  hops?: Array<{ hop: string; p50: number; p99: number }>;
 }
 
 const percentile = (sorted: number[], p: number): number =>
@@ -157,10 +164,48 @@ async function bareInserts(): Promise<Row> {
 }
 
 /**
+ * The latency of the backbone hop by hop, from the timestamps its tables keep: emitted (the event's
+ * sentAt, before its transaction) → marked sent by the relay (after Kafka's ack; the producer's
+ * outbox) → the consumer's transaction began (its inbox) → the effect written (fixture_effect).
+ */
+async function hops(producerDb: string, consumer: Client): Promise<Row['hops']> {
+  const producer = new Client({ ...pgServerFromEnv(), database: producerDb });
+  await producer.connect();
+  try {
+    const relayed = new Map(
+      (
+        await producer.query<{ id: string; at: number }>(
+          'select message_id as id, extract(epoch from sent_at)::float8 * 1000 as at from outbox',
+        )
+      ).rows.map((r) => [r.id, r.at]),
+    );
+    const { rows } = await consumer.query<{ id: string; emitted: number; began: number; applied: number }>(`
+      select e.message_id as id, extract(epoch from e.sent_at)::float8 * 1000 as emitted,
+             extract(epoch from i.processed_at)::float8 * 1000 as began,
+             extract(epoch from e.applied_at)::float8 * 1000 as applied
+      from fixture_effect e join inbox i using (message_id)`);
+    const spread = (hop: string, of: (r: (typeof rows)[number], relayedAt: number) => number) => {
+      const sorted = rows
+        .filter((r) => relayed.has(r.id))
+        .map((r) => of(r, relayed.get(r.id) as number))
+        .sort((a, b) => a - b);
+      return { hop, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    };
+    return [
+      spread('emitted → relayed (outbox commit, relay round, Kafka ack)', (r, at) => at - r.emitted),
+      spread('relayed → consumer transaction (fetch, decode)', (r, at) => r.began - at),
+      spread('consumer transaction → effect written', (r) => r.applied - r.began),
+    ];
+  } finally {
+    await producer.end();
+  }
+}
+
+/**
  * Row 3: two fixture processes, as two services: the producer emits through its outbox (its
  * relay publishes), the consumer applies through its inbox in its own database.
  */
-async function backbone(handler: 'each' | 'batch'): Promise<Row> {
+async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
   const run = async (count: number, rate: number) => {
     const prefix = `bench-${randomBytes(4).toString('hex')}.`;
     const producerDb = await createTestDatabase('bench_producer');
@@ -218,7 +263,7 @@ async function backbone(handler: 'each' | 'batch'): Promise<Row> {
         }
       }
       if (s.n !== s.distinct) throw new Error(`double effects: ${s.n} rows for ${s.distinct} events`);
-      return s;
+      return { ...s, hops: await hops(producerDb.name, client) };
     } finally {
       await Promise.all(processes.map((p) => p.stop('SIGTERM')));
       await client.end().catch(() => undefined);
@@ -229,45 +274,96 @@ async function backbone(handler: 'each' | 'batch'): Promise<Row> {
   };
   const fast = await run(EVENTS, 0);
   const steady = await run(RATE * RATE_SECONDS, RATE);
-  const name = handler === 'each' ? 'backbone, handler per event' : 'backbone, handler per chunk';
+  const name = {
+    each: 'backbone, handler per event',
+    batch: 'backbone, handler per chunk',
+    plain: 'backbone, per event, effect at once',
+  }[handler];
   return {
     name: `${name} (exactly once)`,
     eventsPerSecond: EVENTS / fast.seconds,
     p50: steady.p50,
     p99: steady.p99,
+    hops: steady.hops,
   };
 }
+
+/** The rows to run (all by default; a subset while working on one of them: BENCH_ROWS=each). */
+const ROWS = (process.env['BENCH_ROWS'] ?? 'kafka,inserts,each,batch,plain').split(',');
 
 async function main(): Promise<void> {
   process.stdout.write(
     `backbone benchmark: ${EVENTS} events as fast as possible; latency at ${RATE}/s for ${RATE_SECONDS} s; ` +
       `${PARTITIONS} partitions per topic; ${WRITERS} writers in the producing service\n`,
   );
-  const rows = [await bareKafka(), await bareInserts(), await backbone('each'), await backbone('batch')];
+  const loadBefore = loadAverage();
+  const run = async (name: string, row: () => Promise<Row>) => (ROWS.includes(name) ? row() : undefined);
+  const bare = await run('kafka', bareKafka);
+  const inserts = await run('inserts', bareInserts);
+  const each = await run('each', () => backbone('each'));
+  const batch = await run('batch', () => backbone('batch'));
+  const plain = await run('plain', () => backbone('plain'));
+  const rows = [bare, inserts, each, batch, plain].filter((r): r is Row => r !== undefined);
   const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.toFixed(digits));
-  process.stdout.write(
-    `\n${'row'.padEnd(42)} ${'events/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}\n`,
-  );
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out();
+  out(`${'row'.padEnd(42)} ${'events/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
   for (const r of rows)
-    process.stdout.write(
-      `${r.name.padEnd(42)} ${fmt(r.eventsPerSecond).padStart(10)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)}\n`,
+    out(
+      `${r.name.padEnd(42)} ${fmt(r.eventsPerSecond).padStart(10)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)}`,
     );
-  const [bare, inserts, each, batch] = rows;
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  process.stdout.write(
-    `\nratios (events/s): per event / bare kafkajs = ${ratio(each.eventsPerSecond, bare.eventsPerSecond)}, ` +
-      `per event / bare inserts = ${ratio(each.eventsPerSecond, inserts.eventsPerSecond)}, ` +
-      `per chunk / bare kafkajs = ${ratio(batch.eventsPerSecond, bare.eventsPerSecond)}, ` +
-      `per chunk / bare inserts = ${ratio(batch.eventsPerSecond, inserts.eventsPerSecond)}\n` +
-      `ratios (p99): per event / bare kafkajs = ${ratio(each.p99 ?? 0, bare.p99 ?? 1)}, per chunk / bare kafkajs = ${ratio(batch.p99 ?? 0, bare.p99 ?? 1)}\n`,
+  for (const r of rows.filter((row) => row.hops)) {
+    out(`\nlatency hop by hop at ${RATE}/s, ${r.name} (p50 / p99 ms, each hop alone):`);
+    for (const h of r.hops ?? [])
+      out(`  ${h.hop.padEnd(62)} ${fmt(h.p50, 1).padStart(7)} ${fmt(h.p99, 1).padStart(7)}`);
+  }
+
+  const ratio = (a: Row | undefined, b: Row | undefined, of: (r: Row) => number | undefined) =>
+    a && b && of(a) !== undefined && of(b) ? ((of(a) as number) / (of(b) as number)).toFixed(2) : '—';
+  const rate = (r: Row) => r.eventsPerSecond;
+  const p99 = (r: Row) => r.p99;
+  out(
+    `\nratios (events/s): per event / bare kafkajs = ${ratio(each, bare, rate)}, ` +
+      `per event / bare inserts = ${ratio(each, inserts, rate)}, ` +
+      `per chunk / bare kafkajs = ${ratio(batch, bare, rate)}, ` +
+      `per chunk / bare inserts = ${ratio(batch, inserts, rate)}, ` +
+      `per event (effect at once) / bare inserts = ${ratio(plain, inserts, rate)}`,
   );
-  for (const r of [each, batch]) {
-    process.stdout.write(
-      `target check, ${r.name}: ≥ 5000 events/s ${r.eventsPerSecond >= 5000 ? 'met' : 'NOT met'}; ` +
-        `p99 ≤ 250 ms at ${RATE}/s ${(r.p99 ?? Infinity) <= 250 ? 'met' : 'NOT met'}\n`,
+  out(
+    `ratios (p99): per event / bare kafkajs = ${ratio(each, bare, p99)}, per chunk / bare kafkajs = ${ratio(batch, bare, p99)}, ` +
+      `per event (effect at once) / bare kafkajs = ${ratio(plain, bare, p99)}`,
+  );
+
+  // Issue 3's targets (absolute), then issue 18's (relative to the bare rows of this same run).
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  out();
+  for (const r of [each, batch].filter((row): row is Row => row !== undefined)) {
+    out(
+      `target check, ${r.name}: ≥ 5000 events/s ${verdict(r.eventsPerSecond >= 5000)}; ` +
+        `p99 ≤ 250 ms at ${RATE}/s ${verdict((r.p99 ?? Infinity) <= 250)}`,
     );
   }
+  for (const r of [each, batch, plain].filter((row): row is Row => row !== undefined)) {
+    const checks: string[] = [];
+    if (bare?.p99 !== undefined)
+      checks.push(
+        `p99 ${fmt(r.p99, 1)} ms ≤ 2 × bare kafkajs ${fmt(bare.p99, 1)} ms = ${fmt(2 * bare.p99, 1)} ms ` +
+          verdict((r.p99 ?? Infinity) <= 2 * bare.p99),
+      );
+    if (inserts)
+      checks.push(
+        `${fmt(r.eventsPerSecond)} events/s ≥ 0.25 × bare inserts ${fmt(inserts.eventsPerSecond)} = ` +
+          `${fmt(0.25 * inserts.eventsPerSecond)} (${ratio(r, inserts, rate)}×) ${verdict(r.eventsPerSecond >= 0.25 * inserts.eventsPerSecond)}`,
+      );
+    if (checks.length > 0) out(`target check (issue 18), ${r.name}: ${checks.join('; ')}`);
+  }
+  out(`\nload average (1, 5, 15 min): before ${loadBefore}, after ${loadAverage()}; ${cpus().length} cores`);
 }
+
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 main().then(
   () => process.exit(0),
