@@ -337,6 +337,11 @@ describe('deploy/helm', () => {
       expect(paths.map((p) => p['backend']['service']['name']).sort()).toEqual([...STAGES].sort());
       for (const p of paths) expect(p['path']).toBe(`/api/(${p['backend']['service']['name']})(?:/|$)(.*)`);
       expect(api['metadata']['annotations']['nginx.ingress.kubernetes.io/rewrite-target']).toBe('/$2');
+      // The console's nginx names no upstream (a stage not installed yet would stop it): files only.
+      const [web] = one(docs, 'Deployment', 'qis-console')['spec']['template']['spec'][
+        'containers'
+      ] as Dict[];
+      expect(environmentOf(web)['QIS_CONSOLE_ROUTES']).toBe('ingress');
       const site = one(docs, 'Ingress', 'qis-console')['spec']['rules'][0]['http']['paths'] as Dict[];
       expect(site.map((p) => [p['path'], p['backend']['service']['name']])).toEqual([
         ['/auth/', 'keycloak'],

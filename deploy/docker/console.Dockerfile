@@ -6,10 +6,12 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run console:build && node deploy/docker/render-nginx.js console > /app/nginx.conf.template
+RUN npm run console:build && node deploy/docker/render-nginx.js console > /app/nginx.conf.template \
+  && node deploy/docker/render-nginx.js console-ingress > /app/nginx-ingress.conf.template
 
 FROM nginx:1.27-bookworm
 COPY --from=build /app/dist/apps/console /usr/share/qis-console
 COPY --from=build /app/nginx.conf.template /etc/nginx/qis/nginx.conf.template
+COPY --from=build /app/nginx-ingress.conf.template /etc/nginx/qis/nginx-ingress.conf.template
 COPY --chmod=755 deploy/docker/nginx-entrypoint.sh /usr/local/bin/qis-nginx
 CMD ["qis-nginx"]

@@ -1,6 +1,7 @@
 // Renders the nginx configuration of the Compose stack's two published origins:
 //   node deploy/docker/render-nginx.js console   deploy/nginx/console.conf.template, as tools/console-stack
 //                                                  renders it locally, with the Compose upstreams
+//   node deploy/docker/render-nginx.js console-ingress   the same, files only (Kubernetes: the Ingress routes)
 //   node deploy/docker/render-nginx.js public    deploy/docker/public.conf.template
 // ${QIS_PUBLIC_URL} is left in place: the container fills it in when it starts (nginx-entrypoint.sh).
 'use strict';
@@ -46,7 +47,9 @@ const objectStore = [
   '    }',
 ].join('\n');
 
-function renderConsole() {
+// `ingress`: the console's files and /config.json only; a Kubernetes Ingress routes /api/<service>/,
+// /auth/ and /object-store/ (deploy/helm/console), so nginx names no upstream that might not resolve.
+function renderConsole(routes = 'compose') {
   const location = read('deploy/nginx/service-location.conf.template');
   const services = SERVICES.map((service) =>
     fill(location, { SERVICE: service, UPSTREAM: `http://${service}:8080` }),
@@ -60,7 +63,7 @@ function renderConsole() {
       realm: 'qis',
       clientId: 'qis-console',
     }),
-    SERVICE_LOCATIONS: [...services, objectStore, keycloak].join('\n'),
+    SERVICE_LOCATIONS: routes === 'ingress' ? '' : [...services, objectStore, keycloak].join('\n'),
   });
 }
 
@@ -68,8 +71,9 @@ const renderPublic = () => fill(read('deploy/docker/public.conf.template'), comm
 
 const which = process.argv[2];
 if (which === 'console') process.stdout.write(renderConsole());
+else if (which === 'console-ingress') process.stdout.write(renderConsole('ingress'));
 else if (which === 'public') process.stdout.write(renderPublic());
 else {
-  process.stderr.write('usage: render-nginx.js console|public\n');
+  process.stderr.write('usage: render-nginx.js console|console-ingress|public\n');
   process.exit(2);
 }
