@@ -15,6 +15,7 @@ const ROLES = [
   'lab',
   'enforcement-officer',
   'platform',
+  'disclosure-officer',
   'auditor',
   'admin',
 ];

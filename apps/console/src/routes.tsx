@@ -49,6 +49,7 @@ const STAFF: readonly Role[] = [
   'lab',
   'enforcement-officer',
   'platform',
+  'disclosure-officer',
   'auditor',
   'admin',
 ];

@@ -8,6 +8,7 @@ export const ROLES = [
   'lab',
   'enforcement-officer',
   'platform',
+  'disclosure-officer',
   'auditor',
   'admin',
 ] as const;

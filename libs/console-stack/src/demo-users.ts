@@ -57,6 +57,7 @@ export const DEMO_USERS: Array<Omit<RealmUser, 'password'>> = [
     roles: ['platform'],
     attributes: { platformId: 'yungou' },
   },
+  { username: 'disclosure-ma', lastName: '马', firstName: '琳', roles: ['disclosure-officer'] },
   { username: 'auditor-sun', lastName: '孙', firstName: '丽', roles: ['auditor'] },
   { username: 'admin-ops', lastName: '运维', firstName: '管理员', roles: ['admin'] },
 ];

@@ -65,6 +65,8 @@ import { StoreTransferLettersUseCase } from './routing/transfer-letter/store-tra
 import { TransferLetterEvidenceScheduler } from './routing/transfer-letter/transfer-letter-evidence.scheduler';
 import { TransferLetter } from './routing/transfer-letter/transfer-letter.entity';
 import { TransferLettersController } from './routing/transfer-letter/transfer-letters.controller';
+import { EnforcementOverviewQuery } from './statistics/enforcement-overview.query';
+import { StatisticsController } from './statistics/statistics.controller';
 
 export const enforcementEntities = [
   BatchFile,
@@ -95,6 +97,7 @@ export const enforcementEntities = [
     CalendarController,
     ClockController,
     BatchStagesController,
+    StatisticsController,
   ],
   providers: [
     Clock,
@@ -140,6 +143,7 @@ export const enforcementEntities = [
     DeadlineBook,
     ScanDeadlinesUseCase,
     DeadlineScheduler,
+    EnforcementOverviewQuery,
   ],
 })
 export class EnforcementModule {}

@@ -5,6 +5,8 @@ export interface ConsoleConfig {
   keycloakUrl: string;
   realm: string;
   clientId: string;
+  /** The public results page (disclosure's web page), for previews; absent where it is not reachable. */
+  publicSiteUrl?: string;
 }
 
 export const STAFF_ROLES = [
@@ -16,6 +18,7 @@ export const STAFF_ROLES = [
   'lab',
   'enforcement-officer',
   'platform',
+  'disclosure-officer',
   'auditor',
   'admin',
 ] as const;
@@ -32,6 +35,10 @@ export interface Session {
 }
 
 let keycloak: Keycloak | undefined;
+let publicSite: string | undefined;
+
+/** The public results page's origin, when the console's config names it. */
+export const publicSiteUrl = (): string | undefined => publicSite;
 
 async function loadConfig(): Promise<ConsoleConfig> {
   const res = await fetch('/config.json', { cache: 'no-store' });
@@ -42,6 +49,7 @@ async function loadConfig(): Promise<ConsoleConfig> {
 /** Signs in (authorization code + PKCE, Keycloak's own page) before anything renders. */
 export async function signIn(): Promise<Session> {
   const config = await loadConfig();
+  publicSite = config.publicSiteUrl?.replace(/\/$/, '');
   keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
   await keycloak.init({
     onLoad: 'login-required',

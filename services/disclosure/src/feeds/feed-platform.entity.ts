@@ -18,4 +18,11 @@ export class FeedPlatform {
 
   @Column({ name: 'credential_issued_at', type: 'timestamptz' })
   credentialIssuedAt!: Date;
+
+  /** Feed items written to its topic (through the outbox) since registration. */
+  @Column({ name: 'items_written', type: 'int', default: 0 })
+  itemsWritten!: number;
+
+  @Column({ name: 'last_item_at', type: 'timestamptz', nullable: true })
+  lastItemAt!: Date | null;
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@qis/config';
 import { AddFeedBacklog1764700000001 } from './add-feed-backlog.migration';
+import { AddFeedDelivery1764700000002 } from './add-feed-delivery.migration';
 import { CreatePlatformFeeds1764700000000 } from './create-platform-feeds.migration';
 import { FeedBatch } from './feed-batch.entity';
 import { FeedBroker } from './feed-broker';
+import { FeedDeliveryQuery } from './feed-delivery.query';
 import { FeedPlatform } from './feed-platform.entity';
 import { FeedsConsumer } from './feeds-consumer';
 import { FeedsSettings } from './feeds.settings';
@@ -13,7 +15,11 @@ import { RegisterPlatformUseCase } from './register-platform.usecase';
 import { RelayTakedownReportUseCase } from './relay-takedown-report.usecase';
 
 export const feedEntities = [FeedPlatform, FeedBatch];
-export const feedMigrations = [CreatePlatformFeeds1764700000000, AddFeedBacklog1764700000001];
+export const feedMigrations = [
+  CreatePlatformFeeds1764700000000,
+  AddFeedBacklog1764700000001,
+  AddFeedDelivery1764700000002,
+];
 
 /**
  * Platform feeds: each registered platform reads its result notices and final results from its
@@ -25,6 +31,7 @@ export const feedMigrations = [CreatePlatformFeeds1764700000000, AddFeedBacklog1
   providers: [
     { provide: FeedsSettings, useFactory: () => loadConfig(FeedsSettings, process.env) },
     FeedBroker,
+    FeedDeliveryQuery,
     FeedsConsumer,
     PublishFeedItemsUseCase,
     RelayTakedownReportUseCase,

@@ -49,6 +49,8 @@ export class RegisterPlatformUseCase {
         kafkaUser: this.broker.kafkaUser(command.code),
         registeredAt: now,
         credentialIssuedAt: now,
+        itemsWritten: 0,
+        lastItemAt: null,
       };
       const inserted: unknown[] = await manager.query(
         `insert into feed_platform (code, name, kafka_user, registered_at, credential_issued_at)

@@ -36,3 +36,16 @@ export class PublicNoticePage {
   @ApiProperty() pageSize!: number;
   @ApiProperty() total!: number;
 }
+
+/** A public notice as the bureau sees it: the published fields plus its batch and report. */
+export class PublicNoticeAdminView extends PublicNoticeView {
+  @ApiProperty() batchNumber!: string;
+  @ApiProperty() reportNumber!: string;
+}
+
+export class PublicNoticeAdminPage {
+  @ApiProperty({ type: PublicNoticeAdminView, isArray: true }) items!: PublicNoticeAdminView[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}

@@ -4,7 +4,9 @@ import { RegionDirectory } from '../dimensions/region-directory';
 import { StatisticsRecorder } from '../statistics/statistics-recorder';
 import { PublicationListeners } from './publication-listeners';
 import { Publication } from './publication.entity';
+import { PublicationAdminQueryService } from './publication-admin.query';
 import { PublicationsController } from './publications.controller';
+import { PublicNoticesController } from './public-notices.controller';
 import { PublicNotice } from './public-notice.entity';
 import { PublicResultsController } from './public-results.controller';
 import { PublicResultsQuery } from './public-results.query';
@@ -26,11 +28,12 @@ const regionDirectoryProvider: Provider = {
  */
 @Module({
   imports: [TypeOrmModule.forFeature(publicationEntities)],
-  controllers: [PublicResultsController, PublicationsController],
+  controllers: [PublicResultsController, PublicationsController, PublicNoticesController],
   providers: [
     regionDirectoryProvider,
     PublicationListeners,
     PublicResultsQuery,
+    PublicationAdminQueryService,
     PublishResultUseCase,
     PublishNoticeUseCase,
     RevisePublicationUseCase,

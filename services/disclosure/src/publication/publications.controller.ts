@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -9,22 +11,53 @@ import {
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { CorrectPublicationCommand } from './correct-publication.command';
+import { PublicationAdminQueryService } from './publication-admin.query';
+import { PublicationAdminQuery } from './publication-admin.query-dto';
+import { PublicationAdminDetailView, PublicationAdminPage } from './publication-admin.view';
 import { PublicResultView } from './public-result.view';
 import { RevisePublicationUseCase } from './revise-publication.usecase';
 import { WithdrawPublicationCommand } from './withdraw-publication.command';
 
-/** Corrections and withdrawals by the sampling bureau's officers (audited; history stays public). */
+/** Who revises the bureau's publications: its disclosure officer, admins, and officers whose jurisdiction covers the bureau. */
+const REVISERS = ['disclosure-officer', 'enforcement-officer', 'admin'] as const;
+/** Who reads the bureau's list of publications with their batches. */
+const READERS = ['disclosure-officer', 'admin', 'auditor'] as const;
+
+/** The bureau's published results: its list with batches, corrections and withdrawals (audited; history stays public). */
 @ApiTags('publications')
 @Controller('publications')
 export class PublicationsController {
-  constructor(private readonly revise: RevisePublicationUseCase) {}
+  constructor(
+    private readonly revise: RevisePublicationUseCase,
+    private readonly publications: PublicationAdminQueryService,
+  ) {}
+
+  @Get()
+  @Policy({ roles: [...READERS] })
+  @ApiOperation({
+    summary:
+      'Published results, current versions newest first, withdrawn ones included, each with its batch number',
+  })
+  @ApiOkResponse({ type: PublicationAdminPage })
+  listPublications(@Query() query: PublicationAdminQuery): Promise<PublicationAdminPage> {
+    return this.publications.page(query);
+  }
+
+  @Get(':id')
+  @Policy({ roles: [...READERS] })
+  @ApiOperation({ summary: 'One published result by the id of any of its versions, with every version' })
+  @ApiOkResponse({ type: PublicationAdminDetailView })
+  @ApiNotFoundResponse({ description: 'no such publication' })
+  publication(@Param('id', new ParseUUIDPipe()) id: string): Promise<PublicationAdminDetailView> {
+    return this.publications.detail(id);
+  }
 
   @Post(':id/corrections')
   @HttpCode(201)
-  @Policy({ roles: ['enforcement-officer', 'admin'] })
+  @Policy({ roles: [...REVISERS] })
   @ApiOperation({
     summary:
-      'Correct the current version of a published result (更正); an officer’s jurisdiction must cover the bureau',
+      'Correct the current version of a published result (更正); an enforcement officer’s jurisdiction must cover the bureau',
   })
   @ApiCreatedResponse({
     type: PublicResultView,
@@ -46,7 +79,7 @@ export class PublicationsController {
 
   @Post(':id/withdrawal')
   @HttpCode(201)
-  @Policy({ roles: ['enforcement-officer', 'admin'] })
+  @Policy({ roles: [...REVISERS] })
   @ApiOperation({
     summary: 'Withdraw a published result (撤回); it leaves the list, its history stays readable',
   })

@@ -156,9 +156,9 @@ export class RevisePublicationUseCase {
     });
   }
 
-  /** Admins, and officers whose jurisdiction covers the sampling bureau's area. */
+  /** The bureau's disclosure officers, admins, and officers whose jurisdiction covers the sampling bureau's area. */
   private assertMayRevise(principal: Principal): void {
-    if (principal.roles.includes('admin')) return;
+    if (principal.roles.includes('admin') || principal.roles.includes('disclosure-officer')) return;
     const bureau = this.config.DISCLOSURE_BUREAU_AREA_CODE;
     if (principal.jurisdiction && jurisdictionCovers(principal.jurisdiction, bureau)) return;
     throw forbidden(

@@ -56,6 +56,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/feeds/platforms/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each platform's delivery state: items written and last written, items waiting for the relay, its consumer groups' lag, dead-lettered takedown reports */
+    get: operations['listFeedDelivery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/feeds/platforms/{code}': {
     parameters: {
       query?: never;
@@ -294,6 +311,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public notices, newest first, with their batch and report numbers */
+    get: operations['listPublicNotices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/public/facets': {
     parameters: {
       query?: never;
@@ -396,6 +430,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/publications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published results, current versions newest first, withdrawn ones included, each with its batch number */
+    get: operations['listPublications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/publications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published result by the id of any of its versions, with every version */
+    get: operations['publication'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/publications/{id}/corrections': {
     parameters: {
       query?: never;
@@ -405,7 +473,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Correct the current version of a published result (更正); an officer’s jurisdiction must cover the bureau */
+    /** Correct the current version of a published result (更正); an enforcement officer’s jurisdiction must cover the bureau */
     post: operations['correct'];
     delete?: never;
     options?: never;
@@ -747,6 +815,44 @@ export interface components {
       platforms: string[];
       regions: components['schemas']['RegionFacet'][];
     };
+    FeedConsumerGroupView: {
+      /** @description items the group has committed (acknowledged), over all partitions */
+      committed: number;
+      /** @example feed.taobao.results-reader */
+      groupId: string;
+      /** @description items on the feed the group has not acknowledged yet */
+      lag: number;
+    };
+    FeedDeliveryView: {
+      /** @description why the broker figures are missing */
+      brokerError?: string | null;
+      /** @example taobao */
+      code: string;
+      /** @description its consumer groups (prefix feed.<code>.) */
+      consumerGroups: components['schemas']['FeedConsumerGroupView'][];
+      /** @description takedown reports from it that could not be processed (its dead-letter topic); null: broker not reachable */
+      failures?: number | null;
+      /** @description feed items written for it since registration */
+      itemsWritten: number;
+      /** @description items its furthest group has not acknowledged (every item when no group has read); null: broker not reachable */
+      lag?: number | null;
+      /**
+       * Format: date-time
+       * @description when the last item was written
+       */
+      lastItemAt?: string | null;
+      /** @example 淘宝 */
+      name: string;
+      /**
+       * Format: date-time
+       * @description the oldest of those
+       */
+      oldestPendingAt?: string | null;
+      /** @description items written but not yet relayed to its topic (outbox) */
+      pendingItems: number;
+      /** @description items on its results topic (null: broker not reachable) */
+      topicItems?: number | null;
+    };
     FeedPlatformView: {
       /** @example 127.0.0.1:19094 */
       bootstrapServers: string;
@@ -802,6 +908,34 @@ export interface components {
       receivedBy: string;
       /** Format: date-time */
       sentAt: string;
+    };
+    PublicNoticeAdminPage: {
+      items: components['schemas']['PublicNoticeAdminView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    PublicNoticeAdminView: {
+      batchNumber: string;
+      /** Format: uuid */
+      id: string;
+      /** @description 网络链接 */
+      listingUrl: string;
+      /** @description 订单编号 */
+      orderNumber: string;
+      /** @description 第三方交易平台 */
+      platform?: string | null;
+      /** Format: date-time */
+      publishedAt: string;
+      reportNumber: string;
+      /** @description 商品名称 */
+      sampleName: string;
+      /** @description 被抽样的网络商品经营者 */
+      sellerName: string;
+      /** @description 规格型号 */
+      specModel?: string | null;
+      /** @enum {string} */
+      verdict: 'pass' | 'fail';
     };
     PublicNoticePage: {
       items: components['schemas']['PublicNoticeView'][];
@@ -861,6 +995,84 @@ export interface components {
       mainNonconformingItems: string[];
       /** @description platform (淘宝); null for a seller’s own website */
       platform?: string | null;
+      /** @description 第三方交易平台经营者名称 */
+      platformName?: string | null;
+      /** @description 生产日期 (YYYY-MM-DD) */
+      productionDate?: string | null;
+      /** Format: date-time */
+      publishedAt: string;
+      /** @description why it was corrected or withdrawn */
+      reason?: string | null;
+      /** @description GB/T 2260 district of the seller's registered address */
+      regionCode?: string | null;
+      regionName?: string | null;
+      /** @description day the result became final (Asia/Shanghai) */
+      resultDate: string;
+      /** @description 样品名称 */
+      sampleName: string;
+      /** @description 被抽样的网络商品经营者 */
+      sellerName: string;
+      /** @description 规格型号 */
+      specModel?: string | null;
+      /**
+       * @description state of the result as of its current version
+       * @enum {string}
+       */
+      status: 'published' | 'corrected' | 'withdrawn';
+      /**
+       * Format: uuid
+       * @description the version that replaced this one
+       */
+      supersededBy?: string | null;
+      /**
+       * Format: uuid
+       * @description the version this one replaces
+       */
+      supersedes?: string | null;
+      /**
+       * @description 综合判定结论
+       * @enum {string}
+       */
+      verdict: 'pass' | 'fail';
+      /** @description 1 for the first publication, +1 per correction or withdrawal */
+      version: number;
+    };
+    PublicationAdminDetailView: {
+      /** @description the current version */
+      current: components['schemas']['PublicationAdminView'];
+      /** @description every version, newest first */
+      history: components['schemas']['PublicationAdminView'][];
+    };
+    PublicationAdminPage: {
+      items: components['schemas']['PublicationAdminView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    PublicationAdminView: {
+      /** @description the batch (internal; never on the public page) */
+      batchNumber: string;
+      /** @description category code */
+      category: string;
+      /** @description category name (Chinese) */
+      categoryName: string;
+      /** @description 标称商标 */
+      claimedBrand?: string | null;
+      /** @description 标称生产者名称 */
+      claimedProducer?: string | null;
+      /**
+       * Format: uuid
+       * @description public result id (this version)
+       */
+      id: string;
+      /** @enum {string} */
+      kind: 'result' | 'correction' | 'withdrawal';
+      /** @description 主要不合格项目 */
+      mainNonconformingItems: string[];
+      /** @description platform (淘宝); null for a seller’s own website */
+      platform?: string | null;
+      /** @description platform code of the feed (internal) */
+      platformCode?: string | null;
       /** @description 第三方交易平台经营者名称 */
       platformName?: string | null;
       /** @description 生产日期 (YYYY-MM-DD) */
@@ -1168,7 +1380,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: admin, auditor */
+      /** @description needs one of the roles: disclosure-officer, admin, auditor */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1218,7 +1430,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: admin */
+      /** @description needs one of the roles: disclosure-officer, admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1247,6 +1459,43 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listFeedDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedDeliveryView'][];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: disclosure-officer, admin, auditor */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1291,7 +1540,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: admin */
+      /** @description needs one of the roles: disclosure-officer, admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1348,7 +1597,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: admin */
+      /** @description needs one of the roles: disclosure-officer, admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1967,6 +2216,55 @@ export interface operations {
       };
     };
   };
+  listPublicNotices: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicNoticeAdminPage'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: disclosure-officer, admin, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   facets: {
     parameters: {
       query?: never;
@@ -2172,6 +2470,116 @@ export interface operations {
       };
     };
   };
+  listPublications: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description state of the current version */
+        status?: 'published' | 'corrected' | 'withdrawn';
+        /** @description batch number (or its start), seller or sample name */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationAdminPage'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: disclosure-officer, admin, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  publication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationAdminDetailView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: disclosure-officer, admin, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such publication */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   correct: {
     parameters: {
       query?: never;
@@ -2214,7 +2622,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: enforcement-officer, admin */
+      /** @description needs one of the roles: disclosure-officer, enforcement-officer, admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2312,7 +2720,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description needs one of the roles: enforcement-officer, admin */
+      /** @description needs one of the roles: disclosure-officer, enforcement-officer, admin */
       403: {
         headers: {
           [name: string]: unknown;

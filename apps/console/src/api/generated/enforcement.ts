@@ -707,6 +707,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/statistics/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Batches by stage, cases per authority area by status, and the month's legal deadlines met or missed, within the caller's jurisdiction */
+    get: operations['statisticsOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/triage': {
     parameters: {
       query?: never;
@@ -800,6 +817,20 @@ export interface components {
        * @description the submission reviewed (a newer one is not approved by mistake)
        */
       scheduleId: string;
+    };
+    AreaCasesView: {
+      accepted: number;
+      /**
+       * @description GB/T 2260 code of the authority the cases were routed to
+       * @example 330108
+       */
+      areaCode: string;
+      /** @example 杭州市滨江区市场监督管理局 */
+      authorityName?: string | null;
+      closed: number;
+      investigating: number;
+      routed: number;
+      total: number;
     };
     AuditEntryView: {
       /** @example ops.probe.send */
@@ -1258,6 +1289,16 @@ export interface components {
       /** @description every topic this service consumes, in name order */
       topics: components['schemas']['DeadLetterTopicView'][];
     };
+    DeadlineCountView: {
+      /** @enum {string} */
+      kind: 'result-notice' | 'objection-window' | 'reinspection-procedures' | 'case-overdue';
+      /** @description met on or before the due time (a party's period: the party acted within it) */
+      met: number;
+      /** @description met late, or past due and not met (a party's period: it lapsed) */
+      missed: number;
+      /** @description not met yet, not yet due */
+      open: number;
+    };
     DeadlineView: {
       applicantName?: string | null;
       /** @enum {string|null} */
@@ -1304,6 +1345,20 @@ export interface components {
     DeliveryFailureView: {
       notice: components['schemas']['NoticeView'];
       publicNotice: components['schemas']['NoticeView'];
+    };
+    EnforcementOverviewView: {
+      batchesByStage: components['schemas']['StageCountView'][];
+      casesByArea: components['schemas']['AreaCasesView'][];
+      deadlines: components['schemas']['DeadlineCountView'][];
+      /** Format: date-time */
+      generatedAt: string;
+      /** @description the caller's jurisdiction the figures are limited to; null: the whole bureau */
+      jurisdiction?: string | null;
+      /**
+       * @description the month of the deadlines (Asia/Shanghai)
+       * @example 2026-12
+       */
+      month: string;
     };
     /** @description Every error of every service: the HTTP status, its name, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
     ErrorResponse: {
@@ -1744,6 +1799,14 @@ export interface components {
     ScanResultView: {
       /** @description deadlines acted on */
       handled: number;
+    };
+    StageCountView: {
+      batches: number;
+      /**
+       * @description furthest stage enforcement knows of: ordered, sample sealed, report issued, result notified, result final
+       * @enum {string}
+       */
+      stage: 'ordered' | 'sealed' | 'reported' | 'notified' | 'final';
     };
     StatutoryHolidayView: {
       /** @example 2027-10-01 */
@@ -4709,6 +4772,55 @@ export interface operations {
       };
       /** @description not received (yet) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  statisticsOverview: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM, Asia/Shanghai */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnforcementOverviewView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, auditor, admin */
+      403: {
         headers: {
           [name: string]: unknown;
         };
