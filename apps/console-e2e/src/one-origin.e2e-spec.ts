@@ -33,6 +33,9 @@ describe('the console behind nginx, signed in through Keycloak', () => {
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(scriptSrc.filter((s) => s !== "'self'" && s !== "'wasm-unsafe-eval'")).toEqual([]);
+    // Frames: Keycloak's (silent sign-in) and blob: (the notice PDF preview, fetched with the token).
+    const frameSrc = (/frame-src ([^;]*)/.exec(csp)?.[1] ?? '').split(/\s+/);
+    expect(frameSrc.filter((s) => s !== 'blob:' && !s.startsWith('http'))).toEqual([]);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     // A deep link is the console's too (the app routes it).

@@ -1,0 +1,115 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, authorizedHeaders, errorOf, unwrap } from '../../api/client';
+import type { enforcement } from '../../api/generated';
+import type { enforcementZhCN } from '../../i18n/enforcement-messages';
+
+type Schemas = enforcement.components['schemas'];
+export type Deadline = Schemas['DeadlineView'];
+export type Notice = Schemas['NoticeView'];
+export type Objection = Schemas['ObjectionView'];
+export type Materials = Schemas['ObjectionMaterials'];
+export type NoticeState = NonNullable<enforcement.operations['listNotices']['parameters']['query']>['state'];
+export type ObjectionStatusFilter = NonNullable<
+  enforcement.operations['listObjections']['parameters']['query']
+>['status'];
+
+/** Not found is final: no retry (a foreign district's record answers 404 like an unknown one). */
+const retry = (n: number, e: unknown) => !(e instanceof ApiError && e.status < 500) && n < 2;
+
+export function useDeadlines(due: 'soon' | 'all') {
+  return useQuery({
+    queryKey: ['enforcement', 'deadlines', due],
+    queryFn: () => unwrap(api.enforcement.GET('/deadlines', { params: { query: { due } } })),
+  });
+}
+
+export function useNotices(filter: { state?: NoticeState; batchNumber?: string; page: number }) {
+  return useQuery({
+    queryKey: ['enforcement', 'notices', filter],
+    queryFn: () =>
+      unwrap(
+        api.enforcement.GET('/notices', {
+          params: {
+            query: {
+              page: filter.page,
+              pageSize: 20,
+              ...(filter.state ? { state: filter.state } : {}),
+              ...(filter.batchNumber ? { batchNumber: filter.batchNumber } : {}),
+            },
+          },
+        }),
+      ),
+  });
+}
+
+export function useNotice(id: string) {
+  return useQuery({
+    queryKey: ['enforcement', 'notice', id],
+    retry,
+    queryFn: () => unwrap(api.enforcement.GET('/notices/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** The notice's PDF as a blob URL (fetched with the token; revoked by the caller). */
+export async function noticePdfUrl(id: string): Promise<string> {
+  const res = await fetch(`/api/enforcement/notices/${encodeURIComponent(id)}/pdf`, {
+    headers: await authorizedHeaders(),
+  });
+  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null));
+  return URL.createObjectURL(new Blob([await res.arrayBuffer()], { type: 'application/pdf' }));
+}
+
+export function useObjections(filter: {
+  status?: ObjectionStatusFilter;
+  batchNumber?: string;
+  page: number;
+}) {
+  return useQuery({
+    queryKey: ['enforcement', 'objections', filter],
+    queryFn: () =>
+      unwrap(
+        api.enforcement.GET('/objections', {
+          params: {
+            query: {
+              page: filter.page,
+              pageSize: 20,
+              ...(filter.status ? { status: filter.status } : {}),
+              ...(filter.batchNumber ? { batchNumber: filter.batchNumber } : {}),
+            },
+          },
+        }),
+      ),
+  });
+}
+
+export function useObjection(id: string) {
+  return useQuery({
+    queryKey: ['enforcement', 'objection', id],
+    retry,
+    queryFn: () => unwrap(api.enforcement.GET('/objections/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** A notice's delivery state, as the list filters it. */
+export function noticeState(n: Notice): keyof typeof enforcementZhCN.states {
+  if (n.withdrawnAt) return 'withdrawn';
+  if (n.channel === 'public-notice') return 'public-notice';
+  if (n.deliveryFailedAt) return 'failed';
+  if (n.receivedAt) return 'received';
+  if (n.receiptPendingAt) return 'receipt-pending';
+  if (n.sentAt) return 'awaiting-receipt';
+  return 'unsent';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A `datetime-local` value (Beijing time, to the minute) for an instant. */
+export function beijingInput(at: Date): string {
+  const d = new Date(at.getTime() + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** A `datetime-local` value read as Beijing time, as the UTC instant the API wants. */
+export function fromBeijingInput(value: string): string {
+  return new Date(`${value}:00+08:00`).toISOString();
+}
