@@ -337,6 +337,14 @@ describe('deploy/helm', () => {
       expect(paths.map((p) => p['backend']['service']['name']).sort()).toEqual([...STAGES].sort());
       for (const p of paths) expect(p['path']).toBe(`/api/(${p['backend']['service']['name']})(?:/|$)(.*)`);
       expect(api['metadata']['annotations']['nginx.ingress.kubernetes.io/rewrite-target']).toBe('/$2');
+      // Presigned URLs reach the store with the host the evidence service signed them for.
+      const store = one(docs, 'Ingress', 'qis-object-store')['metadata']['annotations'] as Dict;
+      const evidence = parseYaml(
+        readFileSync(path.join(root, 'deploy/helm/evidence/values.yaml'), 'utf8'),
+      ) as Dict;
+      expect(store['nginx.ingress.kubernetes.io/upstream-vhost']).toBe(
+        new URL(evidence['env']['MINIO_ENDPOINT']).host,
+      );
       // The console's nginx names no upstream (a stage not installed yet would stop it): files only.
       const [web] = one(docs, 'Deployment', 'qis-console')['spec']['template']['spec'][
         'containers'
