@@ -66,7 +66,8 @@ export class IssueTransferLetterUseCase {
       evidenceStoredAt: null,
       evidenceAttempts: 0,
       evidenceLastError: null,
-      evidenceNextAttemptAt: now,
+      // Storing is a technical retry on the wall clock (StoreTransferLettersUseCase), not the legal one.
+      evidenceNextAttemptAt: new Date(),
     });
     await manager.insert(TransferLetter, letter);
     return letter;
