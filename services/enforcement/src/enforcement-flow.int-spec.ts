@@ -12,6 +12,7 @@ import { expectEventually, type TestService } from '@qis/testing';
 import { CalendarSource } from './calendar/calendar-source';
 import { addDays, daysBetween, endOfShanghaiDay, shanghaiDate } from './calendar/shanghai-time';
 import type { EnforcementConfig } from './enforcement.config';
+import { uscc } from './testing/credit-code';
 import {
   EnforcementFixture,
   orderPlacedExample,
@@ -475,7 +476,12 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       order: {
         ...order,
         platform: undefined,
-        seller: { ...seller, registeredAddress: '浙江省杭州市滨江区江南大道100号' },
+        // A credit code of the same district: one of another district would conflict (triage).
+        seller: {
+          ...seller,
+          unifiedSocialCreditCode: uscc('330108'),
+          registeredAddress: '浙江省杭州市滨江区江南大道100号',
+        },
       },
       report: { issuedAt: '2026-05-29T02:00:00.000Z' },
     });
@@ -493,9 +499,14 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
   it('sends an unresolvable address to the manual triage queue, never a guess, and routes it by the district a person establishes', async () => {
     const b = 'HZ2026-900008';
     const { platform: _platform, ...order } = orderPlacedExample.value;
-    const { registeredAreaCode: _code, ...seller } = order.seller;
+    // A natural person: no credit code whose area could place the seller instead of the address.
+    const { registeredAreaCode: _code, unifiedSocialCreditCode: _uscc, ...seller } = order.seller;
     await fx.batch(b, {
-      order: { ...order, platform: undefined, seller: { ...seller, registeredAddress: '西湖区某某大厦3楼' } },
+      order: {
+        ...order,
+        platform: undefined,
+        seller: { ...seller, entityType: 'natural-person', registeredAddress: '西湖区某某大厦3楼' },
+      },
       report: { issuedAt: '2026-05-29T02:00:00.000Z' },
     });
     await deliverAll(b);
