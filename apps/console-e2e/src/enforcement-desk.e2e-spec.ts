@@ -129,6 +129,7 @@ describe('the staff console, part 3: the enforcement desk', () => {
   let cityUser: RealmUser;
   const notices: Record<string, NoticeBody[]> = {};
   let refusedObjection = '';
+  let filedObjection = '';
 
   const call = async (method: string, route: string, headers: Record<string, string>, body?: unknown) => {
     const res = await fetch(`${stack.url}${route}`, {
@@ -275,6 +276,7 @@ describe('the staff console, part 3: the enforcement desk', () => {
     };
     await register('经营者', '杭州示例家纺有限公司', day15);
     await page.getByText('待审批', { exact: true }).first().waitFor();
+    filedObjection = new URL(page.url()).pathname.split('/').pop() as string;
     const facts = await page.getByTestId('objection-facts').innerText();
     const lastDay = /异议期届满日\s*(\d{4}-\d{2}-\d{2})/.exec(facts)?.[1] as string;
     expect(lastDay >= shanghaiDay(day15)).toBe(true);
@@ -332,6 +334,20 @@ describe('the staff console, part 3: the enforcement desk', () => {
     );
     await screenshot(publicPage, 'enforcement-public-notice-zh-CN-desktop');
     await pub.close();
+  });
+
+  it('lets the approver decide the objection filed in time, with reasons', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, stack.url, stack.user('approver-a'), `/enforcement/objections/${filedObjection}`);
+    const form = page.getByTestId('decision-form');
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByLabel('不予复检').check();
+    await form.getByLabel('审批理由').fill('申请材料缺少授权委托书，且异议理由不成立');
+    await form.getByRole('button', { name: '审批决定' }).click();
+    await page.getByText('不予复检', { exact: true }).first().waitFor();
+    await page.getByTestId('objection-facts').getByText('申请材料缺少授权委托书，且异议理由不成立').waitFor();
+    await context.close();
   });
 
   it('shows a city-level officer every district', async () => {

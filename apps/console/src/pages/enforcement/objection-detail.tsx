@@ -77,15 +77,17 @@ export default function ObjectionDetail() {
         </Card>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{e.materials}</h2>} data-testid="materials">
           {o.materials ? (
-            <Descriptions column={1} size="small">
+            // Rows that wrap, not a label column: the longest item and its tag fit a 390 px phone.
+            <Space direction="vertical" size={8} style={{ width: '100%' }}>
               {ITEMS.map((i) => (
-                <Descriptions.Item key={i} label={e.materialItems[i]}>
+                <Space key={i} wrap size={8}>
+                  <span>{e.materialItems[i]}</span>
                   <Tag color={o.materials?.[i] === 'received' ? 'green' : 'red'}>
                     {e.materialStates[o.materials?.[i] ?? 'missing']}
                   </Tag>
-                </Descriptions.Item>
+                </Space>
               ))}
-            </Descriptions>
+            </Space>
           ) : (
             <Typography.Text type="secondary">{e.notRecorded}</Typography.Text>
           )}
