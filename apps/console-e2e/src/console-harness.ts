@@ -41,12 +41,20 @@ const USERS: Array<Omit<RealmUser, 'password'>> = [
   { username: 'buyer-b', lastName: '买家', firstName: '乙', roles: ['buyer'] },
   { username: 'intake-a', lastName: '钱', firstName: '进', roles: ['intake-officer'] },
   { username: 'intake-b', lastName: '孙', firstName: '收', roles: ['intake-officer'] },
+  { username: 'disclosure-a', lastName: '马', firstName: '琳', roles: ['disclosure-officer'] },
   {
     username: 'officer-city',
     lastName: '钱',
     firstName: '进',
     roles: ['enforcement-officer'],
     attributes: { jurisdiction: '330100' },
+  },
+  {
+    username: 'platform-a',
+    lastName: '云购商城',
+    firstName: '对接人',
+    roles: ['platform'],
+    attributes: { platformId: 'yungou' },
   },
   { username: 'no-role', lastName: '访', firstName: '客', roles: [] },
 ];

@@ -25,6 +25,8 @@ export interface ConsoleProxySettings {
    * console PUTs to it under /object-store/ on its own origin: its CSP allows no other.
    */
   objectStoreUrl?: string;
+  /** The public results page the console links its previews to (default: the disclosure service). */
+  publicSiteUrl?: string;
 }
 
 const fill = (template: string, values: Record<string, string>): string =>
@@ -59,6 +61,7 @@ export function renderConsoleProxy(settings: ConsoleProxySettings): string {
     keycloakUrl: settings.keycloakUrl,
     realm: settings.realm,
     clientId: settings.clientId,
+    publicSiteUrl: settings.publicSiteUrl ?? settings.upstreams.disclosure,
   });
   return fill(readFileSync(path.join(dir, 'console.conf.template'), 'utf8'), {
     // Started as root, nginx would hand its workers to `nobody`, who may not read the checkout (a
