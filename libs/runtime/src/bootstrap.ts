@@ -125,6 +125,15 @@ export async function migrateOnly<C extends ServiceConfig>(
   await migrateAsOwner(config, servicePersistence(def), appendOnlyTables(def));
 }
 
+/** Whether the database lacks a migration of this build (read only: the runtime role creates nothing). */
+async function migrationsPending(dataSource: DataSource): Promise<boolean> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const [{ present }] = (await dataSource.query('select to_regclass($1) is not null as present', [
+    `public.${table}`,
+  ])) as Array<{ present: boolean }>;
+  return !present || (await dataSource.showMigrations());
+}
+
 export interface BootstrapOptions {
   env?: NodeJS.ProcessEnv;
   /** Consumer group; defaults to `<topic prefix>qis-<service>`, so prefixed environments never share a group. */
@@ -157,7 +166,7 @@ export async function bootstrapService<C extends ServiceConfig>(
     abortOnError: false,
     bodyParser: false, // registered below, with a stated limit and their refusals mapped
   });
-  if (!config.DB_MIGRATE_AT_START && (await app.get(DataSource).showMigrations())) {
+  if (!config.DB_MIGRATE_AT_START && (await migrationsPending(app.get(DataSource)))) {
     await app.close();
     throw new Error(`migrations are pending: run ${MIGRATE_ONLY_ARG} first (DB_MIGRATE_AT_START=false)`);
   }

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createTestDatabase, pgAdminFromEnv } from '@qis/testing';
 import { Client } from 'pg';
@@ -57,12 +59,10 @@ describe('main.js --migrate-only (the migration Job of the Helm charts)', () => 
     expect(owner).toBeTruthy();
     const db = await createTestDatabase('migrate_only');
     try {
-      // HTTP_PORT 1 cannot be bound: the run would fail had it tried to start the service.
-      const { code, output } = await run('planning', ['--migrate-only'], {
-        DB_NAME: db.name,
-        HTTP_PORT: '1',
-      });
+      // A started service never exits by itself: this one returns, having listened on nothing.
+      const { code, output } = await run('planning', ['--migrate-only'], { DB_NAME: db.name });
       expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('"msg":"migrated"') });
+      expect(output).not.toMatch(/ready on/);
       const [{ n }] = await query<{ n: number }>(db.name, 'select count(*)::int as n from schema_migrations');
       expect(n).toBeGreaterThan(0);
       const owners = await query<{ tableowner: string }>(
@@ -90,12 +90,35 @@ describe('main.js --migrate-only (the migration Job of the Helm charts)', () => 
         DB_NAME: db.name,
         DB_MIGRATE_AT_START: 'false',
         DB_MIGRATION_PASSWORD: '',
-        HTTP_PORT: '1', // never reached: it stops before listening
+        HTTP_PORT: '1', // never bound: it stops before listening
       });
       expect(code).not.toBe(0);
       expect(output).toMatch(/migrations are pending: run --migrate-only first/);
+      // Once the Job has migrated, the same service starts without the owner's password: it gets
+      // past the check and on to listening (on a port held here, so it stops there, quickly).
+      expect((await run('planning', ['--migrate-only'], { DB_NAME: db.name })).code).toBe(0);
+      const held = createServer().listen(0, '127.0.0.1');
+      await once(held, 'listening');
+      try {
+        const started = await run(
+          'planning',
+          [],
+          {
+            DB_NAME: db.name,
+            DB_MIGRATE_AT_START: 'false',
+            DB_MIGRATION_PASSWORD: '',
+            HTTP_HOST: '127.0.0.1',
+            HTTP_PORT: String((held.address() as AddressInfo).port),
+          },
+          150_000,
+        );
+        expect(started.output).toMatch(/EADDRINUSE/);
+        expect(started.output).not.toMatch(/pending/);
+      } finally {
+        held.close();
+      }
     } finally {
       await db.drop();
     }
-  });
+  }, 300_000);
 });
