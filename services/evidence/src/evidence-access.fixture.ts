@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
+import { createObjectStoreClient, ensureEvidenceBucket, ensureStagingBucket } from '@qis/storage';
 import { expectEventually, removeTestBucket, type ForeignScopeFixture, type TestService } from '@qis/testing';
 import { EvidenceConfig } from './evidence.config';
 import { sha256Hex, uploadThroughApi, type EvidenceTestEnv } from './test-support/evidence-test-env';
@@ -30,6 +30,10 @@ export function evidenceAccess(): {
         region: process.env['MINIO_REGION'] ?? 'us-east-1',
         retentionYears: 2,
         mode: 'GOVERNANCE',
+      });
+      await ensureStagingBucket(minio, `${bucket}-staging`, {
+        region: process.env['MINIO_REGION'] ?? 'us-east-1',
+        expiryDays: 1,
       });
       return { EVIDENCE_BUCKET: bucket, EVIDENCE_LOCK_MODE: 'GOVERNANCE', EVIDENCE_PART_SIZE_MB: '5' };
     },

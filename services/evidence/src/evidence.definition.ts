@@ -56,5 +56,7 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
       sql: "select coalesce(sum(size), 0)::float8 as value from evidence_object where status = 'stored'",
     });
   },
-  objectStore: { bucket: (config) => config.EVIDENCE_BUCKET },
+  // Ready once the staging bucket answers: the provisioner makes it after the locked bucket, so
+  // both exist, and no upload is announced into a bucket that is not there yet.
+  objectStore: { bucket: (config) => config.stagingBucket },
 };

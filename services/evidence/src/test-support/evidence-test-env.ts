@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
+import { createObjectStoreClient, ensureEvidenceBucket, ensureStagingBucket } from '@qis/storage';
 import { removeTestBucket, startTestService, type TestService } from '@qis/testing';
 import type { Client } from 'minio';
 import { Client as PgClient } from 'pg';
@@ -26,6 +26,11 @@ export async function startEvidenceTestEnv(env: Record<string, string> = {}): Pr
     region: process.env['MINIO_REGION'] ?? 'us-east-1',
     retentionYears: 2,
     mode: 'GOVERNANCE',
+  });
+  // The service makes it too, in the background: the test may upload before that.
+  await ensureStagingBucket(minio, `${bucket}-staging`, {
+    region: process.env['MINIO_REGION'] ?? 'us-east-1',
+    expiryDays: 1,
   });
   const service = await startTestService(evidenceService, {
     EVIDENCE_BUCKET: bucket,
