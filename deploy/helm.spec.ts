@@ -256,6 +256,29 @@ describe('deploy/helm', () => {
         expect(t['authenticationRef']['name']).toBe(`${stage}-kafka`);
       }
       expect(one(production, 'TriggerAuthentication', `${stage}-kafka`)).toBeDefined();
+
+      // No more replicas than partitions (more consumers of one group than partitions idle), and the
+      // service's KAFKA_TOPIC_PARTITIONS is the topics' own.
+      const topics = parseAllDocuments(
+        readFileSync(path.join(root, 'deploy/helm/infrastructure/strimzi/kafka-topics.yaml'), 'utf8'),
+      ).map((d) => d.toJS() as Dict);
+      const partitions = (topic: string): number =>
+        topics.find((t) => t['spec']['topicName'] === topic)?.['spec']['partitions'] as number;
+      for (const values of VALUES) {
+        const docs = render(stage, values);
+        const [container] = one(docs, 'Deployment', stage)['spec']['template']['spec'][
+          'containers'
+        ] as Dict[];
+        const max = Math.max(
+          ...[...find(docs, 'HorizontalPodAutoscaler'), ...find(docs, 'ScaledObject')].map(
+            (d) => (d['spec']['maxReplicas'] ?? d['spec']['maxReplicaCount']) as number,
+          ),
+        );
+        for (const topic of plan.consumes) {
+          expect(max).toBeLessThanOrEqual(partitions(topic));
+          expect(Number(environmentOf(container)['KAFKA_TOPIC_PARTITIONS'])).toBe(partitions(topic));
+        }
+      }
     });
 
     it('lets the stage reach only DNS, Kafka, its own database, Keycloak and, where it needs it, evidence', () => {

@@ -133,6 +133,8 @@ const HEADER = (what: string) =>
 
 const CLUSTER = 'qis';
 const DAY_MS = 24 * 3_600_000;
+/** Partitions of every topic: the most consumers of one group that do work (the charts' KAFKA_TOPIC_PARTITIONS). */
+export const PARTITIONS = 6;
 
 /** One KafkaTopic per declared topic and its dead-letter topic. */
 export function kafkaTopicsYaml(): string {
@@ -146,7 +148,7 @@ export function kafkaTopicsYaml(): string {
       },
       spec: {
         topicName: name,
-        partitions: 3,
+        partitions: PARTITIONS,
         replicas: 3,
         config: {
           // Dead letters are kept until an operator has dealt with them (KAFKA_DLQ_RETENTION_MS).
@@ -156,7 +158,7 @@ export function kafkaTopicsYaml(): string {
       },
     }),
   );
-  return `${HEADER('Strimzi KafkaTopics: every declared topic and its dead-letter topic (KAFKA_TOPIC_PARTITIONS 3).')}---\n${docs.join('---\n')}`;
+  return `${HEADER('Strimzi KafkaTopics: every declared topic and its dead-letter topic (KAFKA_TOPIC_PARTITIONS ${PARTITIONS}).')}---\n${docs.join('---\n')}`;
 }
 
 const strimziAcl = (acl: Acl): object => ({
