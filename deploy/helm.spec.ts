@@ -312,6 +312,8 @@ describe('deploy/helm', () => {
       const secret = one(render(stage, 'values-production.yaml'), 'ExternalSecret', `qis-${stage}-secrets`);
       expect(Number(secret['metadata']['annotations']['helm.sh/hook-weight'])).toBeLessThan(0);
       expect(secret['metadata']['annotations']['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+      // Not owned by the hook object, which is deleted and made again at each upgrade.
+      expect(secret['spec']['target']['creationPolicy']).toBe('Orphan');
       const keys = (secret['spec']['data'] as Dict[]).map((d) => d['secretKey']);
       const [container] = one(render(stage, 'values-production.yaml'), 'Deployment', stage)['spec'][
         'template'

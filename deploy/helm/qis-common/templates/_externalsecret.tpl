@@ -22,7 +22,8 @@ spec:
     {{- toYaml $es.storeRef | nindent 4 }}
   target:
     name: {{ $es.target }}
-    creationPolicy: Owner
+    # Orphan: recreating the hook on an upgrade must not delete the Secret running pods read.
+    creationPolicy: Orphan
     deletionPolicy: Retain
   data:
     {{- range $es.data }}
