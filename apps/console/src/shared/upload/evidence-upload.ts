@@ -202,6 +202,11 @@ export class EvidenceUpload {
       );
       if (status.state === 'stored') return;
       if (status.state !== 'verifying' && status.state !== 'uploading') {
+        // A refused object is never finalized again: the next run() starts a new upload.
+        savedUploads.remove(this.key);
+        this.ticket = undefined;
+        this.sha256 = undefined;
+        this.sent.clear();
         throw new Error(`upload ${status.state}: ${status.rejection ?? ''}`);
       }
       await pause(wait, signal);
