@@ -25,6 +25,7 @@ import {
 import { DataSource } from 'typeorm';
 import type { DisclosureConfig } from '../disclosure.config';
 import { disclosureService } from '../disclosure.definition';
+import type { FeedDeliveryView } from './feed-delivery.view';
 import type { FeedPlatformView } from './feed-platform.view';
 
 const brokers = (process.env['KAFKA_BROKERS'] as string).split(',');
@@ -288,6 +289,27 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
       expect(String(m.key)).toBe(batch);
       expect(String(m.headers?.[Header.Type])).toBe('disclosure.platform-feed-item');
     }
+    // Its delivery state: two items written, both on its topic, acknowledged by its reader.
+    await expectEventually(
+      async () => {
+        const delivery = await call<FeedDeliveryView[]>('GET', '/feeds/platforms/delivery', admin);
+        expect(delivery.status).toBe(200);
+        const state = delivery.body.find((d) => d.code === a.code);
+        expect(state).toMatchObject({
+          itemsWritten: 2,
+          pendingItems: 0,
+          topicItems: 2,
+          lag: 0,
+          failures: 0,
+          brokerError: null,
+        });
+        expect(state?.lastItemAt).toEqual(expect.any(String));
+        expect(state?.consumerGroups).toEqual([
+          { groupId: `${a.consumerGroupPrefix}reader`, committed: 2, lag: 0 },
+        ]);
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
   });
 
   it('gives a platform registered later the notices and final results already known of its batches', async () => {

@@ -9,6 +9,7 @@ import {
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
 import { FeedBatch } from './feed-batch.entity';
+import { FeedPlatform } from './feed-platform.entity';
 
 /**
  * Writes a platform's result notices and final results to its feed topic, through the outbox in
@@ -147,12 +148,13 @@ export class PublishFeedItemsUseCase {
     causationId?: string,
   ): Promise<void> {
     // Counts the item for the platform's delivery state; no row: not registered, no feed.
-    const counted: unknown[] = await manager.query(
-      `update feed_platform set items_written = items_written + 1, last_item_at = now()
-        where code = $1 returning code`,
-      [platform],
-    );
-    if (counted.length === 0) return;
+    const counted = await manager
+      .createQueryBuilder()
+      .update(FeedPlatform)
+      .set({ itemsWritten: () => 'items_written + 1', lastItemAt: () => 'now()' })
+      .where('code = :platform', { platform })
+      .execute();
+    if (!counted.affected) return;
     // Absent optional fields are left out, not sent as undefined/null.
     const value = JSON.parse(JSON.stringify(item)) as PlatformFeedItemValue;
     await this.outbox.publish(manager, [
