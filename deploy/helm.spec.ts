@@ -308,6 +308,16 @@ describe('deploy/helm', () => {
       );
     });
 
+    it("with serviceMonitor.enabled Prometheus scrapes /metrics with the stage's METRICS_TOKEN", () => {
+      expect(find(render(stage, 'values.yaml'), 'ServiceMonitor')).toEqual([]);
+      const docs = render(stage, 'values-production.yaml');
+      const [endpoint] = one(docs, 'ServiceMonitor', stage)['spec']['endpoints'] as Dict[];
+      expect(endpoint).toMatchObject({ port: 'http', path: '/metrics', authorization: { type: 'Bearer' } });
+      const [container] = one(docs, 'Deployment', stage)['spec']['template']['spec']['containers'] as Dict[];
+      const token = (container['env'] as Dict[]).find((e) => e['name'] === 'METRICS_TOKEN');
+      expect(endpoint['authorization']['credentials']).toEqual(token?.['valueFrom']['secretKeyRef']);
+    });
+
     it("with externalSecret.enabled makes the stage's Secret before the migration Job needs it", () => {
       const secret = one(render(stage, 'values-production.yaml'), 'ExternalSecret', `qis-${stage}-secrets`);
       expect(Number(secret['metadata']['annotations']['helm.sh/hook-weight'])).toBeLessThan(0);

@@ -5,8 +5,8 @@ import { parseAllDocuments } from 'yaml';
 /**
  * Derives kubeconform's schema set (one standalone, strict JSON Schema per kind) from sources the
  * Go module proxy serves: the Kubernetes OpenAPI v3 documents of the k8s.io/kubernetes module
- * (api/openapi-spec/v3) and the CustomResourceDefinitions in the KEDA, External Secrets and
- * CloudNativePG modules. Files land at `<out>/<group>/<version>/<kind>.json` (core kinds under
+ * (api/openapi-spec/v3) and the CustomResourceDefinitions in the KEDA, External Secrets,
+ * CloudNativePG and Prometheus Operator modules. Files land at `<out>/<group>/<version>/<kind>.json` (core kinds under
  * `v1/v1/`), kubeconform's `{{ .Group }}/{{ .ResourceAPIVersion }}/{{ .ResourceKind }}.json`.
  *
  *   node dist/tools/k8s/kube-schemas.js <out> <k8s openapi v3 dir> [crd.yaml …]

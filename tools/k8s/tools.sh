@@ -2,7 +2,7 @@
 # The chart check's tools, once per machine into the cache (like tools/contract-gate/oasdiff.sh):
 # helm and kubeconform built with `go install` from the Go module proxy, and kubeconform's schema
 # set derived from the Kubernetes OpenAPI (module k8s.io/kubernetes, api/openapi-spec/v3) and the
-# CRDs of KEDA, External Secrets and CloudNativePG (their Go modules). Nothing is fetched at test
+# CRDs of KEDA, External Secrets, CloudNativePG and the Prometheus Operator (their Go modules). Nothing is fetched at test
 # time. Prints HELM=…, KUBECONFORM=… and SCHEMAS=… lines. Needs dist/ (npm run build).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -13,6 +13,7 @@ KUBERNETES_VERSION="${KUBERNETES_VERSION:-v1.34.2}"
 KEDA_VERSION="${KEDA_VERSION:-v2.17.2}"
 ESO_VERSION="${ESO_VERSION:-v0.16.2}"
 CNPG_VERSION="${CNPG_VERSION:-v1.27.1}"
+PROMETHEUS_OPERATOR_VERSION="${PROMETHEUS_OPERATOR_VERSION:-v0.85.0}"
 
 build() { # name module version
   local cache="$CACHE_ROOT/$1-$3" bin="$CACHE_ROOT/$1-$3/bin/$1"
@@ -33,7 +34,7 @@ module_dir() { # module@version → its folder in the module cache
 HELM=$(build helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION")
 KUBECONFORM=$(build kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION")
 
-SCHEMAS="$CACHE_ROOT/kube-schemas-$KUBERNETES_VERSION-keda-$KEDA_VERSION-eso-$ESO_VERSION-cnpg-$CNPG_VERSION"
+SCHEMAS="$CACHE_ROOT/kube-schemas-$KUBERNETES_VERSION-keda-$KEDA_VERSION-eso-$ESO_VERSION-cnpg-$CNPG_VERSION-prom-$PROMETHEUS_OPERATOR_VERSION"
 if [[ ! -f "$SCHEMAS/.complete" ]]; then
   echo "k8s tools: deriving the Kubernetes $KUBERNETES_VERSION schemas and the operators' CRDs (once)" >&2
   mkdir -p "$CACHE_ROOT"
@@ -41,12 +42,14 @@ if [[ ! -f "$SCHEMAS/.complete" ]]; then
   keda=$(module_dir "github.com/kedacore/keda/v2@$KEDA_VERSION")
   eso=$(module_dir "github.com/external-secrets/external-secrets@$ESO_VERSION")
   cnpg=$(module_dir "github.com/cloudnative-pg/cloudnative-pg@$CNPG_VERSION")
+  prom=$(module_dir "github.com/prometheus-operator/prometheus-operator@$PROMETHEUS_OPERATOR_VERSION")
   rm -rf "$SCHEMAS.tmp" && mkdir -p "$SCHEMAS.tmp"
   node "$ROOT/dist/tools/k8s/kube-schemas.js" "$SCHEMAS.tmp" "$k8s/api/openapi-spec/v3" \
     "$keda/config/crd/bases/keda.sh_scaledobjects.yaml" \
     "$keda/config/crd/bases/keda.sh_triggerauthentications.yaml" \
     "$eso/config/crds/bases/external-secrets.io_externalsecrets.yaml" \
-    "$cnpg/config/crd/bases/postgresql.cnpg.io_clusters.yaml" >&2
+    "$cnpg/config/crd/bases/postgresql.cnpg.io_clusters.yaml" \
+    "$prom/example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml" >&2
   touch "$SCHEMAS.tmp/.complete"
   rm -rf "$SCHEMAS" && mv "$SCHEMAS.tmp" "$SCHEMAS"
 fi

@@ -53,6 +53,10 @@ spec:
 ---
 {{ include "qis-common.migrationJob" . }}
 {{- end }}
+{{- if .Values.serviceMonitor.enabled }}
+---
+{{ include "qis-common.serviceMonitor" . }}
+{{- end }}
 {{- if .Values.networkPolicy.enabled }}
 ---
 {{ include "qis-common.networkPolicy" . }}

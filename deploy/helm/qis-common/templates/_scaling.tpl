@@ -91,3 +91,30 @@ spec:
     {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/* Prometheus Operator: scrape GET /metrics with the stage's METRICS_TOKEN (the same Secret key). */}}
+{{- define "qis-common.serviceMonitor" -}}
+{{- $token := required "secretEnv.METRICS_TOKEN is required for the ServiceMonitor" .Values.secretEnv.METRICS_TOKEN -}}
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: {{ include "qis-common.name" . }}
+  labels:
+    {{- include "qis-common.labels" . | nindent 4 }}
+    {{- with .Values.serviceMonitor.labels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+spec:
+  selector:
+    matchLabels:
+      {{- include "qis-common.selectorLabels" . | nindent 6 }}
+  endpoints:
+    - port: http
+      path: /metrics
+      interval: {{ .Values.serviceMonitor.interval }}
+      authorization:
+        type: Bearer
+        credentials:
+          name: {{ $token.secret }}
+          key: {{ $token.key }}
+{{- end -}}
