@@ -275,6 +275,9 @@ describe('the staff console, part 3: the enforcement desk (cases, triage, credit
       .getByText(/滨江区 \(330108\)/)
       .first()
       .waitFor();
+    // What the router recorded: the policy row that applied and why.
+    await routing.getByText('city-platform', { exact: true }).waitFor();
+    expect(await routing.locator('ol li').count()).toBeGreaterThan(0);
     await page.getByTestId('facts').getByText('蚕丝含量').waitFor();
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await page.getByText('已受理', { exact: true }).first().waitFor();

@@ -72,6 +72,20 @@ export default function CaseDetail() {
             <Descriptions.Item label={t.cases.explanation} span={2}>
               {c.explanation}
             </Descriptions.Item>
+            {c.policyRow ? (
+              <Descriptions.Item label={t.cases.policyRow}>
+                <Typography.Text code>{c.policyRow}</Typography.Text>
+              </Descriptions.Item>
+            ) : null}
+            {c.policyReasons.length ? (
+              <Descriptions.Item label={t.cases.policyReasons} span={2}>
+                <ol style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {c.policyReasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ol>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t.cases.copiedTo}>
               {c.copiedTo.length ? c.copiedTo.map((a) => authorityOf(a).name).join('、') : t.common.none}
             </Descriptions.Item>

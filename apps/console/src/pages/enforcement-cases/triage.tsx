@@ -120,6 +120,12 @@ function TriageCard({ item }: { item: TriageItem }) {
         <Typography.Paragraph style={{ margin: 0, overflowWrap: 'anywhere' }}>
           <Typography.Text strong>{t.cases.triageReason}: </Typography.Text>
           {item.reason}
+          {item.policyRow ? (
+            <>
+              {' '}
+              <Typography.Text code>{item.policyRow}</Typography.Text>
+            </>
+          ) : null}
         </Typography.Paragraph>
         {s ? (
           <Alert
