@@ -19,8 +19,9 @@ const shanghaiMonth = (at: Date): string =>
 /**
  * The dashboard's enforcement figures: batches by the furthest stage enforcement knows, cases per
  * authority area by status, and this month's legal deadlines met or missed. An officer's figures
- * cover the batches BatchScope lets them see: those with a case in their jurisdiction, and, for an
- * officer whose jurisdiction covers the sampling bureau, the batches with no case yet.
+ * cover the batches with a case in their jurisdiction and, for an officer whose jurisdiction covers
+ * the sampling bureau, the batches with no case yet (a district's desk also follows the unrouted
+ * batches the rules would hand it; its figures start with the case).
  */
 @Injectable()
 export class EnforcementOverviewQuery {
