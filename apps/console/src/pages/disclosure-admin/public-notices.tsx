@@ -32,11 +32,11 @@ export default function PublicNotices() {
             size="small"
             data-testid="public-notices"
             dataSource={list.data?.items ?? []}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1480 }}
             pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
             columns={[
-              { title: d.batch, dataIndex: 'batchNumber', width: 140 },
-              { title: d.report, dataIndex: 'reportNumber', width: 150 },
+              { title: d.batch, dataIndex: 'batchNumber', width: 150 },
+              { title: d.report, dataIndex: 'reportNumber', width: 170 },
               { title: d.seller, dataIndex: 'sellerName', width: 200 },
               { title: d.sample, dataIndex: 'sampleName', width: 150 },
               {
