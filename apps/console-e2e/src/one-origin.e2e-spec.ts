@@ -48,6 +48,8 @@ describe('the console behind nginx, signed in through Keycloak', () => {
       keycloakUrl: process.env['KEYCLOAK_URL'],
       realm: stack.realm,
       clientId: 'qis-console',
+      // Where the console links to the public page (the disclosure service unless configured).
+      publicSiteUrl: expect.stringMatching(/^https?:\/\/[^/]+/),
     });
     for (const service of [
       'planning',

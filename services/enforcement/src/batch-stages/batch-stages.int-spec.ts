@@ -98,8 +98,10 @@ describe("enforcement's stages of a batch", () => {
     expect((await stagesOf(routedBatch, officer('320100'))).status).toBe(404);
   });
 
-  it('keeps a batch that is not routed yet from district officers, while staff see its notices', async () => {
-    expect((await stagesOf(openBatch, officer('330110'))).status).toBe(404);
+  it('shows a batch not routed yet to the district the routing rules would hand it to, not to another district, and to staff', async () => {
+    // The district desk follows its batches from the result notice on (cases/batch-scope.ts).
+    expect((await stagesOf(openBatch, officer('330110'))).status).toBe(200);
+    expect((await stagesOf(openBatch, officer('330108'))).status).toBe(404);
     const staff = await stagesOf(openBatch, auditor);
     expect(staff.status).toBe(200);
     // Seller, producer and platform are notified; nothing is final, routed or closed yet.
@@ -157,9 +159,10 @@ describe("enforcement's stages of a batch", () => {
       },
     });
     // Not routed (an objection is pending): the sampling city's officers, who recorded the
-    // objection, see it; no district officer does yet.
+    // objection, and the district it would be routed to see it; another district does not.
     expect((await stagesOf(objectedBatch, officer('330100'))).status).toBe(200);
-    expect((await stagesOf(objectedBatch, officer('330110'))).status).toBe(404);
+    expect((await stagesOf(objectedBatch, officer('330110'))).status).toBe(200);
+    expect((await stagesOf(objectedBatch, officer('330108'))).status).toBe(404);
   });
 
   it('shows the case closed by the officer who closed it, the routing deadline then met', async () => {
