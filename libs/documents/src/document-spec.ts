@@ -20,11 +20,17 @@ export interface SignatureLine {
 
 /** A Chinese administrative document: title, number, fields, tables, free text, signatures. */
 export interface DocumentSpec {
+  /** The issuing authority, printed above the title (文头), e.g. `杭州市市场监督管理局`. */
+  authority?: string;
   title: string;
   /** Document number shown under the title (文书编号). */
   number?: string;
-  /** Addressee line at the top (e.g. the seller the notice is sent to). */
+  /** Addressee line at the top (e.g. the seller the notice is sent to); the colon is added once. */
   addressee?: string;
+  /** The legal basis of the act, printed as `依据：…` after the body. */
+  legalBasis?: string;
+  /** The recipient's rights and their deadlines, in words, under the heading 权利告知. */
+  rights?: string[];
   fields?: DocumentField[];
   tables?: DocumentTable[];
   paragraphs?: string[];
@@ -32,6 +38,8 @@ export interface DocumentSpec {
   /** Issuer and date at the bottom right (落款). */
   issuer?: string;
   issuedOn?: string;
+  /** Others who receive a copy (抄送), printed after the date. */
+  copiedTo?: string[];
   /** Author/subject metadata of the PDF. */
   author?: string;
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appendPdfs } from './append-pdfs';
 import { locateCjkFont, type CjkFont } from './cjk-font';
 import { renderDocument } from './render-document';
 import { renderLabels } from './render-labels';
@@ -144,5 +145,52 @@ describe('documents', () => {
     const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
     expect(pages).toHaveLength(2);
     expect(inkRatio(rasterize(pdf).pixels)).toBeGreaterThan(0.05);
+  });
+
+  const pdfText = (pdf: Buffer): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qis-doc-'));
+    writeFileSync(path.join(dir, 'doc.pdf'), pdf);
+    return execFileSync('pdftotext', ['doc.pdf', '-'], { cwd: dir }).toString();
+  };
+
+  it('prints the authority above the title, the addressee with one colon, the basis, the rights and the copies', async () => {
+    const text = pdfText(
+      await renderDocument(
+        {
+          authority: '杭州市市场监督管理局',
+          title: '网络商品质量抽查检验通知书',
+          addressee: '杭州丝之源家纺有限公司：',
+          paragraphs: ['正文。'],
+          legalBasis: '《流通领域商品质量抽查检验办法》。',
+          rights: ['自收到本通知书之日起十五日内提出书面复检申请。'],
+          issuer: '杭州市市场监督管理局',
+          issuedOn: '二〇二六年三月五日',
+          copiedTo: ['浙江天猫网络有限公司'],
+        },
+        font,
+      ),
+    );
+    expect(text).toMatch(/杭州市市场监督管理局\s+网络商品质量抽查检验通知书/);
+    expect(text).toContain('杭州丝之源家纺有限公司：\n');
+    expect(text).not.toContain('：：');
+    expect(text).toMatch(
+      /正文。\s+依据：《流通领域商品质量抽查检验办法》。\s+权利告知\s+自收到本通知书之日起十五日内/,
+    );
+    expect(text).toMatch(/二〇二六年三月五日\s+抄送：浙江天猫网络有限公司/);
+  });
+
+  it("appends an attachment's pages after the document's own, unchanged", async () => {
+    const notice = await renderDocument({ title: '抽检结果通知书' }, font);
+    const report = await renderDocument(
+      { title: '检验报告', paragraphs: ['报告编号：TR-2026-0001', '附页'.repeat(2000)] },
+      font,
+    );
+    const merged = await appendPdfs(notice, [report]);
+    const pages = pdfText(merged).split('\f');
+    expect(pages.filter((p) => p.trim().length > 0).length).toBeGreaterThanOrEqual(3);
+    expect(pages[0]).toContain('抽检结果通知书');
+    expect(pages[0]).not.toContain('TR-2026-0001');
+    expect(pages[1]).toContain('报告编号：TR-2026-0001');
+    await expect(appendPdfs(notice, [Buffer.from('not a pdf')])).rejects.toThrow();
   });
 });

@@ -9,6 +9,13 @@ function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
+function paragraph(doc: PDFKit.PDFDocument, text: string): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  ensureRoom(doc, 20);
+  doc.fontSize(BODY).text(text, left, doc.y, { width, lineGap: LINE_GAP, indent: 22 }).moveDown(0.4);
+}
+
 function drawTable(doc: PDFKit.PDFDocument, table: DocumentTable): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -78,13 +85,16 @@ export async function renderDocument(spec: DocumentSpec, font: CjkFont): Promise
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
+  if (spec.authority)
+    doc.fontSize(16).text(spec.authority, left, doc.y, { width, align: 'center' }).moveDown(0.3);
   doc.fontSize(20).text(spec.title, left, doc.y, { width, align: 'center' });
   if (spec.number) doc.moveDown(0.3).fontSize(BODY).text(`编号：${spec.number}`, { width, align: 'right' });
   doc.moveDown(0.8);
   if (spec.addressee)
     doc
       .fontSize(BODY + 1)
-      .text(`${spec.addressee}：`, { width })
+      // Callers may pass the line as written (`某某公司：`): one colon, never two.
+      .text(`${spec.addressee.replace(/[：:]+\s*$/, '')}：`, { width })
       .moveDown(0.4);
 
   doc.fontSize(BODY);
@@ -93,9 +103,16 @@ export async function renderDocument(spec: DocumentSpec, font: CjkFont): Promise
     doc.text(`${field.label}：${field.value}`, left, doc.y, { width, lineGap: LINE_GAP });
   }
   if ((spec.fields ?? []).length > 0) doc.moveDown(0.8);
-  for (const paragraph of spec.paragraphs ?? []) {
-    ensureRoom(doc, 20);
-    doc.fontSize(BODY).text(paragraph, left, doc.y, { width, lineGap: LINE_GAP, indent: 22 }).moveDown(0.4);
+  for (const text of spec.paragraphs ?? []) paragraph(doc, text);
+  if (spec.legalBasis) paragraph(doc, `依据：${spec.legalBasis}`);
+  if (spec.rights && spec.rights.length > 0) {
+    ensureRoom(doc, 40);
+    doc
+      .moveDown(0.3)
+      .fontSize(BODY + 1)
+      .text('权利告知', left, doc.y, { width })
+      .moveDown(0.3);
+    for (const right of spec.rights) paragraph(doc, right);
   }
   for (const table of spec.tables ?? []) drawTable(doc, table);
   if (spec.signatures && spec.signatures.length > 0) drawSignatures(doc, spec.signatures);
@@ -104,6 +121,13 @@ export async function renderDocument(spec: DocumentSpec, font: CjkFont): Promise
     doc.moveDown(1.5).fontSize(BODY + 1);
     if (spec.issuer) doc.text(spec.issuer, left, doc.y, { width, align: 'right' });
     if (spec.issuedOn) doc.text(spec.issuedOn, left, doc.y, { width, align: 'right' });
+  }
+  if (spec.copiedTo && spec.copiedTo.length > 0) {
+    ensureRoom(doc, 30);
+    doc
+      .moveDown(1)
+      .fontSize(BODY)
+      .text(`抄送：${spec.copiedTo.join('、')}`, left, doc.y, { width });
   }
   doc.end();
   return done;

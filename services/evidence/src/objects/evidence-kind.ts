@@ -11,6 +11,7 @@ export const EVIDENCE_KINDS = [
   'sample-photo',
   'seal-photo',
   'signed-work-order',
+  're-seal-record',
   'lab-report',
   'notice',
 ] as const;

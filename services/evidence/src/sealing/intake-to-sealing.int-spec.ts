@@ -16,6 +16,15 @@ import {
 
 const ARTIFACTS = path.resolve(__dirname, '../../../../test-artifacts/evidence');
 
+/** `2026-03-05` as a document's date in words, written out here independently of the library. */
+const dateInWords = (isoDay: string): string => {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  const digit = '〇一二三四五六七八九';
+  const small = (n: number) =>
+    n < 10 ? digit[n] : `${n >= 20 ? digit[Math.floor(n / 10)] : ''}十${n % 10 ? digit[n % 10] : ''}`;
+  return `${[...String(y)].map((c) => digit[Number(c)]).join('')}年${small(m)}月${small(d)}日`;
+};
+
 const order = (batchNumber: string, trackingNumber: string): OrderPlacedValue => ({
   batchNumber,
   orderNumber: `39582047${batchNumber.slice(-6)}`,
@@ -111,6 +120,16 @@ describe('intake, unpacking and sealing', () => {
       expect(rows).toHaveLength(1);
     });
     return value;
+  }
+
+  /** A stored document's text as pdftotext reads it, downloaded through the API. */
+  async function storedPdfText(objectId: string): Promise<string> {
+    const download = await post(`/evidence/objects/${objectId}/download`, {});
+    const pdf = Buffer.from(await (await fetch(String(download.body['url']))).arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(path.join(tmpdir(), 'qis-doc-'));
+    writeFileSync(path.join(dir, 'doc.pdf'), pdf);
+    return execFileSync('pdftotext', ['doc.pdf', '-'], { cwd: dir }).toString();
   }
 
   /** The buyer's purchase evidence of the batch, uploaded with the buyer's own login. */
@@ -333,6 +352,25 @@ describe('intake, unpacking and sealing', () => {
     expect(text).toContain('网络商品质量抽查检验工作单');
     expect(text).toContain('丝之源');
 
+    // The sampling notice: authority, addressee with one colon, legal basis, rights with their periods in words, date in words, the platform copied.
+    const notice = (await storedPdfText(String(res.body['noticeObjectId']))).replace(/\n+/g, '\n');
+    const flat = notice.replace(/\s+/g, '');
+    expect(notice).toContain('杭州市市场监督管理局\n网络商品质量抽查检验通知书');
+    expect(notice).toMatch(/^杭州丝之源家纺有限公司：$/m);
+    expect(notice).not.toContain('：：');
+    expect(flat).toContain('依据：《中华人民共和国产品质量法》第十五条、《流通领域商品质量抽查检验办法》');
+    expect(flat).toContain('权利告知');
+    expect(flat).toContain('自收到检验结果之日起五个工作日内');
+    expect(flat).toContain(
+      '自收到本通知书（或公告通知发布）之日起十五日内，向杭州市市场监督管理局提出书面复检申请',
+    );
+    expect(flat).toContain('抄送：浙江天猫网络有限公司（第三方交易平台经营者）');
+    expect(flat).toContain(`工作单编号：GD-${value.batchNumber}`);
+    const sealedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(String(res.body['sealedAt'])),
+    );
+    expect(flat).toContain(dateInWords(sealedOn));
+
     const labels = await fetch(`${env.service.url}/samples/${value.batchNumber}-S/labels`, {
       headers: officer,
     });
@@ -408,6 +446,30 @@ describe('intake, unpacking and sealing', () => {
     });
     expect(reseal.status).toBe(200);
     expect(reseal.body['backupSealNumber']).toBe('FY2026-300003');
+    // The re-sealing record: each of the four parties named on a signature line, the seals, basis, the 7 days in words.
+    const record = (await storedPdfText(String(reseal.body['resealRecordObjectId']))).replace(/\s+/g, '');
+    for (const line of [
+      '杭州市市场监督管理局复检封样记录',
+      `编号：FF-${value.batchNumber}-FY2026-300003`,
+      '复检样品：备份样品',
+      '原封样条编号：FY2026-300002',
+      '新封样条编号：FY2026-300003',
+      '复检申请人：杭州丝之源家纺有限公司委托人陈晓',
+      '原检验机构：纺织院李华',
+      '复检机构：省质检院周正',
+      '市场监督管理执法人员：王明',
+      '签字确认',
+      '日期：2026年4月1日10:00',
+      '依据：《流通领域商品质量抽查检验办法》及《杭州市市场监督管理局网络交易商品质量抽查检验操作规程（试行）》',
+      '自收到《复检机构确定通知书》之日起七日内办理复检手续',
+    ])
+      expect(record).toContain(line);
+    const resealedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(record).toContain(dateInWords(resealedOn));
+    const [recordRow] = await env.adminQuery('select kind, batch_number from evidence_object where id = $1', [
+      reseal.body['resealRecordObjectId'],
+    ]);
+    expect(recordRow).toEqual({ kind: 're-seal-record', batch_number: value.batchNumber });
     const rows = await env.adminQuery(
       "select action from custody_entry where subject_type = 'sample' and subject_id like $1 order by seq",
       [`${code}:%`],

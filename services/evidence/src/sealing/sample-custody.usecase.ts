@@ -1,13 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
+import { locateCjkFont, renderDocument, type CjkFont } from '@qis/documents';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, unprocessable } from '../common/domain-errors';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
+import { EvidenceConfig } from '../evidence.config';
+import { UnpackingSession } from '../unpacking/unpacking-session.entity';
 import type { HandOverCommand } from './hand-over.command';
 import type { ResealCommand } from './reseal.command';
 import { missingResealParties } from './reseal-parties';
+import { SealingDocumentStore } from './sealing-document-store';
+import { resealRecordDocument } from './sealing-documents';
 import { Sealing } from './sealing.entity';
 
 const sealColumn = { test: 'testSealNumber', backup: 'backupSealNumber' } as const;
@@ -21,14 +27,29 @@ async function lockSealing(manager: EntityManager, sampleCode: string): Promise<
   return sealing;
 }
 
-/** Hand-overs to and from labs and re-seals of a sealed sample, each a custody ledger entry. */
+/** A re-seal and the evidence object of its signed record (复检封样记录). */
+export interface Reseal {
+  sealing: Sealing;
+  recordObjectId: string;
+}
+
+/**
+ * Hand-overs to and from labs and re-seals of a sealed sample, each a custody ledger entry; a
+ * re-seal also stores its record, signed by the four parties, as a Chinese PDF.
+ */
 @Injectable()
 export class SampleCustodyUseCase {
+  private readonly font: CjkFont;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: CustodyLedger,
     private readonly audit: AuditService,
-  ) {}
+    private readonly documents: SealingDocumentStore,
+    @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
+  ) {
+    this.font = locateCjkFont(config.DOCUMENTS_CJK_FONT_FILE);
+  }
 
   async handOver(
     by: AuditActor,
@@ -76,16 +97,45 @@ export class SampleCustodyUseCase {
     from: ExtractionFacts,
     sampleCode: string,
     command: ResealCommand,
-  ): Promise<Sealing> {
+  ): Promise<Reseal> {
     const shortfall = missingResealParties(command.signatures);
     if (shortfall.length > 0) throw unprocessable('signatures', ...shortfall);
+    const current = await this.dataSource.manager.findOneBy(Sealing, { sampleCode });
+    if (!current) throw notFound('sample', sampleCode);
+    const session = await this.dataSource.manager.findOneBy(UnpackingSession, { id: current.sessionId });
+    if (!session) throw notFound('unpacking session', current.sessionId);
+    const column = sealColumn[command.sample];
+    if (current[column] === command.newSealNumber)
+      throw conflict(`the ${command.sample} sample already carries seal ${current[column]}`);
+    const resealedAt = new Date();
+    const recordObjectId = randomUUID();
+    const pdf = await renderDocument(
+      resealRecordDocument(
+        this.config.EVIDENCE_ISSUER_NAME,
+        current,
+        session,
+        command,
+        current[column],
+        resealedAt,
+      ),
+      this.font,
+    );
+    // Stored before the transaction, like the work order: a failed re-seal leaves an unreferenced locked object.
+    const record = await this.documents.put(
+      recordObjectId,
+      current.batchNumber,
+      're-seal-record',
+      pdf,
+      '复检封样记录.pdf',
+    );
     return this.dataSource.transaction(async (manager) => {
       const sealing = await lockSealing(manager, sampleCode);
-      const column = sealColumn[command.sample];
       const previous = sealing[column];
-      if (previous === command.newSealNumber)
-        throw conflict(`the ${command.sample} sample already carries seal ${previous}`);
+      // Re-read under the lock: the record names the seal it replaces, so a concurrent re-seal is refused.
+      if (previous !== current[column])
+        throw conflict(`the ${command.sample} sample was re-sealed meanwhile (now ${previous})`);
       await manager.update(Sealing, { id: sealing.id }, { [column]: command.newSealNumber });
+      await this.documents.register(manager, by, from, record);
       await this.ledger.append(manager, by, from, {
         action: 're-seal',
         subjectType: 'sample',
@@ -96,6 +146,7 @@ export class SampleCustodyUseCase {
           newSeal: command.newSealNumber,
           reason: command.reason,
           signatures: command.signatures,
+          recordObjectId,
         },
       });
       await this.audit.record(
@@ -104,11 +155,11 @@ export class SampleCustodyUseCase {
           action: 'sample.re-seal',
           entityType: 'sample',
           entityId: sampleCode,
-          detail: { sample: command.sample, previous, next: command.newSealNumber },
+          detail: { sample: command.sample, previous, next: command.newSealNumber, recordObjectId },
         },
         manager,
       );
-      return { ...sealing, [column]: command.newSealNumber };
+      return { sealing: { ...sealing, [column]: command.newSealNumber }, recordObjectId };
     });
   }
 }

@@ -1,22 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { SampleSealed } from '@qis/contracts';
 import { locateCjkFont, renderDocument, type CjkFont } from '@qis/documents';
 import { OutboxPublisher } from '@qis/messaging';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { conflict, unprocessable } from '../common/domain-errors';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceConfig } from '../evidence.config';
 import { ExpectedParcel } from '../intake/expected-parcel.entity';
-import type { EvidenceKind } from '../objects/evidence-kind';
-import { EvidenceObject } from '../objects/evidence-object.entity';
-import { EvidenceStore } from '../store/evidence-store';
 import { missingPeople } from '../unpacking/participant-rules';
 import { UnpackingSession } from '../unpacking/unpacking-session.entity';
 import type { SealSampleCommand } from './seal-sample.command';
+import { SealingDocumentStore } from './sealing-document-store';
 import { samplingNoticeDocument, workOrderDocument } from './sealing-documents';
 import { Sealing } from './sealing.entity';
 
@@ -34,7 +32,7 @@ export class SealSampleUseCase {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: EvidenceStore,
+    private readonly documents: SealingDocumentStore,
     private readonly ledger: CustodyLedger,
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
@@ -100,14 +98,14 @@ export class SealSampleUseCase {
       renderDocument(samplingNoticeDocument(issuer, order, session, sealing), this.font),
     ]);
     // Stored before the transaction: if it fails, the PDFs stay as unreferenced (locked) objects.
-    const workOrder = await this.putDocument(
+    const workOrder = await this.documents.put(
       sealing.workOrderObjectId,
       session.batchNumber,
       'signed-work-order',
       workOrderPdf,
       '检验工作单.pdf',
     );
-    const notice = await this.putDocument(
+    const notice = await this.documents.put(
       sealing.noticeObjectId,
       session.batchNumber,
       'notice',
@@ -121,7 +119,7 @@ export class SealSampleUseCase {
         lock: { mode: 'pessimistic_write' },
       });
       if (locked?.status !== 'open') throw conflict(`unpacking session ${sessionId} is already sealed`);
-      for (const doc of [workOrder, notice]) await this.registerDocument(manager, by, from, doc);
+      for (const doc of [workOrder, notice]) await this.documents.register(manager, by, from, doc);
       await manager.update(UnpackingSession, { id: sessionId }, { status: 'sealed' });
       await manager.insert(Sealing, sealing);
       for (const [role, seal] of [
@@ -168,70 +166,6 @@ export class SealSampleUseCase {
         manager,
       );
       return sealing;
-    });
-  }
-
-  private async putDocument(
-    id: string,
-    batchNumber: string,
-    kind: EvidenceKind,
-    pdf: Buffer,
-    fileName: string,
-  ) {
-    const objectKey = `${batchNumber}/${kind}/${id}`;
-    const versionId = await this.store.putSmall(objectKey, pdf, 'application/pdf');
-    const stored = await this.store.stat(objectKey, versionId);
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    return {
-      id,
-      batchNumber,
-      kind,
-      objectKey,
-      versionId,
-      sha256,
-      size: pdf.length,
-      fileName,
-      retainUntil: stored.retainUntil,
-    };
-  }
-
-  private async registerDocument(
-    manager: EntityManager,
-    by: AuditActor,
-    from: ExtractionFacts,
-    doc: Awaited<ReturnType<SealSampleUseCase['putDocument']>>,
-  ): Promise<void> {
-    await manager.insert(EvidenceObject, {
-      id: doc.id,
-      objectKey: doc.objectKey,
-      kind: doc.kind,
-      batchNumber: doc.batchNumber,
-      uploader: by.actor,
-      declaredSha256: doc.sha256,
-      declaredSize: doc.size,
-      contentType: 'application/pdf',
-      fileName: doc.fileName,
-      status: 'stored',
-      sha256: doc.sha256,
-      size: doc.size,
-      versionId: doc.versionId,
-      retainUntil: doc.retainUntil,
-      storedAt: new Date(),
-    });
-    await this.ledger.append(manager, by, from, {
-      action: 'upload',
-      subjectType: 'object',
-      subjectId: doc.id,
-      batchNumber: doc.batchNumber,
-      objectSha256: doc.sha256,
-      objectVersionId: doc.versionId,
-      detail: {
-        kind: doc.kind,
-        size: doc.size,
-        contentType: 'application/pdf',
-        objectKey: doc.objectKey,
-        generated: true,
-      },
     });
   }
 }

@@ -19,6 +19,7 @@ import { EvidenceConfig } from '../evidence.config';
 import { UnpackingSession } from '../unpacking/unpacking-session.entity';
 import { HandOverCommand } from './hand-over.command';
 import { ResealCommand } from './reseal.command';
+import { ResealView } from './reseal.view';
 import { SampleCustodyUseCase } from './sample-custody.usecase';
 import { SealSampleCommand } from './seal-sample.command';
 import { SealSampleUseCase } from './seal-sample.usecase';
@@ -98,19 +99,25 @@ export class SealingController {
   @Post('samples/:sampleCode/reseals')
   @Policy({ roles: ['intake-officer'] })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Re-seal a sample for re-inspection with a new seal number (custody ledger)' })
-  @ApiOkResponse({ type: SealingView })
+  @ApiOperation({
+    summary: 'Re-seal a sample for re-inspection with a new seal number (custody ledger)',
+    description:
+      'Stores the re-sealing record (复检封样记录) as a Chinese PDF naming each party with its signature line (evidence kind re-seal-record).',
+  })
+  @ApiOkResponse({ type: ResealView })
   @ApiUnprocessableEntityResponse({
     description:
       'signatures short of the parties the re-seal needs: the applicant, the original lab, the re-inspection lab and an enforcement officer (`errors` names the field)',
   })
-  @ApiConflictResponse({ description: 'the sample already carries this seal number' })
+  @ApiConflictResponse({
+    description: 'the sample already carries this seal number, or was re-sealed meanwhile',
+  })
   async reseal(
     @CurrentActor() actor: AuditActor,
     @CurrentExtraction() from: ExtractionFacts,
     @Param('sampleCode') sampleCode: string,
     @Body() command: ResealCommand,
-  ): Promise<SealingView> {
-    return SealingView.of(await this.sampleCustody.reseal(actor, from, sampleCode, command));
+  ): Promise<ResealView> {
+    return ResealView.ofReseal(await this.sampleCustody.reseal(actor, from, sampleCode, command));
   }
 }

@@ -3,11 +3,12 @@ import { CustodyModule } from '../custody/custody.module';
 import { EvidenceStoreModule } from '../store/evidence-store.module';
 import { SampleCustodyUseCase } from './sample-custody.usecase';
 import { SealSampleUseCase } from './seal-sample.usecase';
+import { SealingDocumentStore } from './sealing-document-store';
 import { SealingController } from './sealing.controller';
 
 @Module({
   imports: [EvidenceStoreModule, CustodyModule],
   controllers: [SealingController],
-  providers: [SealSampleUseCase, SampleCustodyUseCase],
+  providers: [SealSampleUseCase, SampleCustodyUseCase, SealingDocumentStore],
 })
 export class SealingModule {}
