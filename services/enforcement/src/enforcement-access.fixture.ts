@@ -100,6 +100,7 @@ export async function enforcementScopeFixture(
       'GET /batches/:batchNumber/objections': { params: { batchNumber } },
       'GET /batches/:batchNumber/stages': { params: { batchNumber } },
       'GET /objections/:id': { params: { id: objection } },
+      'GET /objections/:id/materials/pdf': { params: { id: objection } },
       'GET /notices/:id': { params: { id: notice.id } },
       // The desk's lists: a foreign officer's leave this batch out, as if it did not exist.
       'GET /notices': {},
@@ -148,6 +149,17 @@ export async function enforcementScopeFixture(
       'POST /batches/:batchNumber/objections': {
         params: { batchNumber },
         body: { applicantRole: 'seller', applicantName: seller.name, filedAt: now },
+        ownStatus: 409,
+      },
+      // The objection is decided: its checklist is closed and no filing awaits confirmation.
+      'POST /objections/:id/materials': {
+        params: { id: objection },
+        body: { item: 'proofOfStanding', receivedAt: now },
+        ownStatus: 409,
+      },
+      'POST /objections/:id/filing-confirmation': {
+        params: { id: objection },
+        body: { filedAt: now },
         ownStatus: 409,
       },
       'POST /objections/:id/procedures-completed': {

@@ -19,6 +19,7 @@ import {
   reportIssuedExample,
   sampleSealedExample,
   type Claims,
+  materialsReceived,
 } from './testing/enforcement-fixture';
 
 interface NoticeBody {
@@ -208,13 +209,24 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       `filed on ${dayAfter} (day ${daysBetween(receivedOn, dayAfter)}); the notice was received on ${receivedOn} and the 15-day period to object ended on ${lastDay}`,
     );
 
-    // Filed (received by the bureau) at 17:00 of the last day, recorded the next morning: in time.
-    const inTime = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
+    // Filed (received by the bureau) at 17:00 of the last day, recorded the next morning: in time,
+    // once a second officer has confirmed the date it rests on (until then it is not published).
+    const recorded = await fx.call<ObjectionBody>('POST', `/batches/${b}/objections`, officer('330100'), {
       applicantRole: 'producer',
       applicantName: '湖州示例丝绸有限公司',
       filedAt: `${lastDay}T09:00:00.000Z`,
+      filingReason: '申请书于期限最后一日17:00送达窗口，收件登记簿为证',
     });
-    expect(inTime.status).toBe(201);
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ status: 'awaiting-confirmation', windowLastDay: lastDay });
+    expect(await fx.published(ObjectionFiled, b)).toHaveLength(0);
+    const inTime = await fx.call<ObjectionBody>(
+      'POST',
+      `/objections/${recorded.body.id}/filing-confirmation`,
+      { ...officer('330100'), sub: 'officer-330100-second' },
+      { filedAt: `${lastDay}T09:00:00.000Z` },
+    );
+    expect(inTime.status).toBe(200);
     expect(inTime.body).toMatchObject({ status: 'filed', windowLastDay: lastDay });
     const filed = await fx.published<{ objectionId: string; noticeReceivedAt: string }>(ObjectionFiled, b);
     expect(filed).toEqual([
@@ -233,6 +245,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       filedAt: receivedAt,
+      materials: materialsReceived,
     });
     const approved = await fx.call<ObjectionBody>(
       'POST',
@@ -317,6 +330,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       filedAt: await now(),
+      materials: materialsReceived,
     });
     // Only an approved re-inspection can be given up.
     const early = await fx.call('POST', `/objections/${objection.body.id}/waiver`, officer('330100'), {
@@ -363,6 +377,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       filedAt: receivedAt,
+      materials: materialsReceived,
     });
     await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {
       approve: true,

@@ -54,10 +54,14 @@ import { ResultNotifier } from './notices/result-notifier';
 import { StoreNoticePdfsUseCase } from './notices/store-notice-pdfs.usecase';
 import { CompleteProceduresUseCase } from './objections/complete-procedures.usecase';
 import { WaiveReinspectionUseCase } from './objections/waive-reinspection.usecase';
+import { ConfirmFilingUseCase } from './objections/confirm-filing.usecase';
 import { DecideObjectionUseCase } from './objections/decide-objection.usecase';
 import { FileObjectionUseCase } from './objections/file-objection.usecase';
 import { Objection } from './objections/objection.entity';
 import { ObjectionsController } from './objections/objections.controller';
+import { RecordMaterialUseCase } from './objections/record-material.usecase';
+import { RenderMaterialsChecklistUseCase } from './objections/render-materials-checklist.usecase';
+import { PdfRenderer } from './documents/pdf-renderer';
 import { RecordReinspectionLabUseCase } from './objections/record-reinspection-lab.usecase';
 import { IssueTransferLetterUseCase } from './routing/transfer-letter/issue-transfer-letter.usecase';
 import { RenderTransferLetterPdfUseCase } from './routing/transfer-letter/render-transfer-letter-pdf.usecase';
@@ -125,6 +129,10 @@ export const enforcementEntities = [
     DecideObjectionUseCase,
     CompleteProceduresUseCase,
     WaiveReinspectionUseCase,
+    ConfirmFilingUseCase,
+    RecordMaterialUseCase,
+    RenderMaterialsChecklistUseCase,
+    PdfRenderer,
     RecordReinspectionLabUseCase,
     FinalizeResultUseCase,
     OpenCaseUseCase,

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { expectEventually } from '@qis/testing';
-import { EnforcementFixture, type Claims } from '../testing/enforcement-fixture';
+import { EnforcementFixture, type Claims, materialsReceived } from '../testing/enforcement-fixture';
 import { CalendarSource } from '../calendar/calendar-source';
 import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 
@@ -122,6 +122,7 @@ describe("enforcement's stages of a batch", () => {
         applicantRole: 'seller',
         applicantName: '杭州某某家纺有限公司',
         filedAt,
+        materials: materialsReceived,
       },
     );
     expect(filed.status).toBe(201);

@@ -1,6 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { expectEventually } from '@qis/testing';
-import { EnforcementFixture, orderPlacedExample, type Claims } from '../testing/enforcement-fixture';
+import {
+  EnforcementFixture,
+  orderPlacedExample,
+  type Claims,
+  materialsReceived,
+} from '../testing/enforcement-fixture';
 
 const officer = (jurisdiction: string): Claims => ({
   roles: ['enforcement-officer'],
@@ -208,6 +213,7 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
       applicantRole: 'seller',
       applicantName: seller.name,
       filedAt: at,
+      materials: materialsReceived,
     };
     expectHidden(await fx.call('POST', `/batches/${open}/objections`, district, filing), 'batch', open);
     const filed = await fx.call<{ id: string }>('POST', `/batches/${open}/objections`, city, filing);

@@ -12,7 +12,7 @@ import { RecordFollowUpOutcomeUseCase } from '../credit/record-follow-up-outcome
 import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { Notice } from '../notices/notice.entity';
-import { Objection } from '../objections/objection.entity';
+import { Objection, OPEN_OBJECTION_STATUSES } from '../objections/objection.entity';
 import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
 
 /**
@@ -90,7 +90,7 @@ export class FinalizeResultUseCase {
   private async basis(manager: EntityManager, batch: BatchFile, now: Date): Promise<FinalBasis | null> {
     if (batch.reinspectionReport) return 're-inspection';
     const objections = await manager.findBy(Objection, { batchNumber: batch.batchNumber });
-    if (objections.some((o) => ['filed', 'approved', 're-inspecting'].includes(o.status))) return null;
+    if (objections.some((o) => OPEN_OBJECTION_STATUSES.includes(o.status))) return null;
     const windowEnd = await this.windowEnd(manager, batch);
     if (!windowEnd) return null;
     if (now <= windowEnd) {

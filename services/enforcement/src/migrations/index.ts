@@ -5,6 +5,7 @@ import { AddDeliveryFailures1765400000000 } from './add-delivery-failures.migrat
 import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migration';
 import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
+import { AddObjectionChecklist1765650000000 } from './add-objection-checklist.migration';
 import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migration';
 import { AddRoutingPolicy1765500000000 } from './add-routing-policy.migration';
 import { AddTakedownTriage1765000000000 } from './add-takedown-triage.migration';
@@ -23,4 +24,5 @@ export const migrations = [
   AddCaseDecision1765300000000,
   AddDeliveryFailures1765400000000,
   AddRoutingPolicy1765500000000,
+  AddObjectionChecklist1765650000000,
 ];

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { retryTransaction } from '@qis/persistence';
@@ -10,17 +10,9 @@ import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import { Notice } from './notice.entity';
 import type { RecordDeliveryCommand } from './record-delivery.command';
 import type { ConfirmReceiptCommand } from './confirm-receipt.command';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { assertSameInstant, assertSecondOfficer, backdated } from '../http/four-eyes';
 import { ResultNotifier } from './result-notifier';
 import { Clock } from '../calendar/clock';
-
-/** The four-eyes rule of a receipt recorded after its day (409, `rule: 'four-eyes'`). */
-class FourEyesConflict extends ConflictException {
-  constructor(message: string) {
-    super({ statusCode: 409, error: 'Conflict', rule: 'four-eyes', message });
-    this.message = message;
-  }
-}
 
 /** Records how a notice was delivered; the last result notice sent publishes `result-notified`. */
 @Injectable()
@@ -49,12 +41,15 @@ export class RecordDeliveryUseCase {
     }
     // A receipt on an earlier (Shanghai) day than today would start the objection period in the
     // past: only on a stated proof of service, and only once a second officer confirms it.
-    const lateReceipt = receivedAt !== null && shanghaiDate(receivedAt) < shanghaiDate(now);
-    if (lateReceipt && !command.receiptReason)
-      throw unprocessable(
+    const lateReceipt =
+      receivedAt !== null &&
+      backdated(
         'receivedAt',
-        `lies on ${shanghaiDate(receivedAt)}, before today (${shanghaiDate(now)}, Asia/Shanghai): it would start the objection period in the past; ` +
-          'give receiptReason (the proof of service, e.g. the return receipt) and have a second officer confirm it',
+        receivedAt,
+        now,
+        command.receiptReason,
+        'receiptReason',
+        'it would start the objection period in the past',
       );
     // The deadline scan may lock the same deadlines in the other order: a deadlock victim runs again.
     return retryTransaction(this.dataSource, async (manager) => {
@@ -134,15 +129,12 @@ export class RecordDeliveryUseCase {
       const notice = await this.lockOpen(manager, noticeId);
       const pending = notice.receiptPendingAt;
       if (!pending) throw conflict(`notice ${notice.noticeNumber} has no receipt awaiting confirmation`);
-      if (pending.getTime() !== confirmed.getTime())
-        throw unprocessable(
-          'receivedAt',
-          `is not the receipt awaiting confirmation (${pending.toISOString()}): confirm the instant the proof of service shows`,
-        );
-      if (notice.receiptRecordedBy === actor.actor)
-        throw new FourEyesConflict(
-          `four-eyes rule: ${actor.actor} recorded the receipt of notice ${notice.noticeNumber} on ${pending.toISOString()}; a second officer must confirm it`,
-        );
+      assertSameInstant('receivedAt', confirmed, pending, 'receipt');
+      assertSecondOfficer(
+        notice.receiptRecordedBy,
+        actor.actor,
+        `the receipt of notice ${notice.noticeNumber} on ${pending.toISOString()}`,
+      );
       notice.receivedAt = pending;
       notice.receiptPendingAt = null;
       notice.receiptConfirmedBy = actor.actor;

@@ -4,6 +4,7 @@ import {
   orderPlacedExample,
   reportIssuedExample,
   type Claims,
+  materialsReceived,
 } from '../testing/enforcement-fixture';
 
 jest.setTimeout(120_000);
@@ -97,6 +98,7 @@ describe('the result notice clock starts at the bureau’s receipt of the report
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       filedAt: receivedAt,
+      materials: materialsReceived,
     });
     expect(objection.status).toBe(201);
     const decided = await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { ReinspectionRequested, type ReinspectionRequestedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
@@ -10,11 +10,28 @@ import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
 import type { DecideObjectionCommand } from './decide-objection.command';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 import { lockObjection } from './lock-objection';
+import { MATERIAL_LABELS, missingMaterials, type MaterialItem } from './objection-materials';
 import { Objection } from './objection.entity';
 import { Clock } from '../calendar/clock';
 
+/** Approving a re-inspection on an incomplete checklist: 422 naming each missing item. */
+const materialsMissing = (id: string, missing: readonly MaterialItem[]): UnprocessableEntityException => {
+  const names = missing.map((item) => `${item} (${MATERIAL_LABELS[item]})`).join(', ');
+  return new UnprocessableEntityException({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    message: `materials: objection ${id} lacks required materials: ${names}; record them as received first, or refuse the re-inspection`,
+    errors: missing.map((item) => ({
+      field: `materials.${item}`,
+      reasons: [`missing: ${MATERIAL_LABELS[item]} is required before a re-inspection is approved`],
+    })),
+  });
+};
+
 /**
- * The approver decides. Approved: `reinspection-requested` goes to lab-gateway (a different lab)
+ * The approver decides, on the materials checklist as it stands (operating rules §6): a
+ * re-inspection is approved only when every required item is received; a refusal names the
+ * items that were missing. Approved: `reinspection-requested` goes to lab-gateway (a different lab)
  * and evidence (re-seal the backup sample); the 7 days for the procedures start when lab-gateway
  * has drawn the lab (`RecordReinspectionLabUseCase`). Refused: the
  * first result stands once no other objection is pending.
@@ -39,6 +56,8 @@ export class DecideObjectionUseCase {
     notInFuture('decidedAt', decidedAt, now);
     return this.dataSource.transaction(async (manager) => {
       const objection = await lockObjection(manager, id, 'filed', 'not awaiting a decision');
+      const missing = missingMaterials(objection.materials, objection.agentName !== null);
+      if (command.approve && missing.length > 0) throw materialsMissing(id, missing);
       if (decidedAt < objection.filedAt)
         throw unprocessable(
           'decidedAt',
@@ -87,6 +106,7 @@ export class DecideObjectionUseCase {
           detail: {
             batchNumber: batch.batchNumber,
             reason: command.reason,
+            missingMaterials: missing,
           },
         },
         manager,

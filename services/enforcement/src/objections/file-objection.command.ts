@@ -24,10 +24,33 @@ export class FileObjectionCommand {
 
   @ApiProperty({
     example: '2026-06-16T02:00:00.000Z',
-    description: 'when the written application was filed (UTC); judged in Asia/Shanghai days',
+    description:
+      "when the written application was filed (UTC); judged in Asia/Shanghai days. Not after enforcement's clock; on an earlier day than today it needs filingReason and a second officer's confirmation (POST /objections/{id}/filing-confirmation) before it counts",
   })
   @Matches(UTC_TIMESTAMP, { message: 'filedAt must be an ISO-8601 UTC instant ending in Z' })
   filedAt!: string;
+
+  @ApiPropertyOptional({
+    example: '申请书于2026-06-15经邮政EMS EA123456789CN寄达，签收日期见邮件详情单',
+    description:
+      'required when filedAt lies on an earlier day than today: what the earlier date rests on (postmark, signed acknowledgement); the filing then waits for a second officer',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  filingReason?: string;
+
+  @ApiPropertyOptional({
+    example: '王某某',
+    description:
+      'the authorised person (被授权人) who filed for the applicant; then the power of attorney and their ID are required materials',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  agentName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -37,7 +60,8 @@ export class FileObjectionCommand {
 
   @ApiPropertyOptional({
     type: ObjectionMaterials,
-    description: "the applicant's materials as received with the application, each received or missing",
+    description:
+      "the applicant's materials as received with the application, each received or missing; left out, every item is recorded missing (record items later with POST /objections/{id}/materials)",
   })
   @IsOptional()
   @ValidateNested()

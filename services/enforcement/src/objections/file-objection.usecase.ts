@@ -2,22 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
-import { ObjectionFiled, type ObjectionFiledValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, In, IsNull } from 'typeorm';
+import { backdated } from '../http/four-eyes';
 import { BatchFile } from '../batches/batch-file.entity';
 import { CalendarSource } from '../calendar/calendar-source';
 import { conflict, notInFuture } from '../http/domain-errors';
 import { Notice } from '../notices/notice.entity';
 import type { FileObjectionCommand } from './file-objection.command';
 import { judgeObjectionWindow } from './objection-window';
-import { Objection } from './objection.entity';
+import { MATERIAL_ITEMS, type MaterialsChecklist } from './objection-materials';
+import { publishObjectionFiled } from './objection-filed.event';
+import { Objection, OPEN_OBJECTION_STATUSES } from './objection.entity';
 import { Clock } from '../calendar/clock';
 
 /**
  * Files an objection against the first result. In time (15 days from the applicant's receipt of
  * the notice or the public notice) it awaits the approver and is published; late it is kept as
- * refused, with the dates in the reason.
+ * refused, with the dates in the reason. Dated on an earlier day than today (a postmarked
+ * application recorded later) it needs a reason and waits for a second officer: until confirmed it
+ * is neither published nor decided, and it holds the result open.
  */
 @Injectable()
 export class FileObjectionUseCase {
@@ -37,6 +41,14 @@ export class FileObjectionUseCase {
   ): Promise<Objection> {
     const filedAt = new Date(command.filedAt);
     notInFuture('filedAt', filedAt, now);
+    const pending = backdated(
+      'filedAt',
+      filedAt,
+      now,
+      command.filingReason,
+      'filingReason',
+      'it would count as filed within the 15-day period on a day already past',
+    );
     return this.dataSource.transaction(async (manager) => {
       const batch = await manager.findOne(BatchFile, {
         where: { batchNumber },
@@ -66,12 +78,28 @@ export class FileObjectionUseCase {
       const open = await manager.countBy(Objection, {
         batchNumber,
         applicantRole: command.applicantRole,
-        status: In(['filed', 'approved', 're-inspecting']),
+        status: In([...OPEN_OBJECTION_STATUSES]),
       });
       if (open > 0)
         throw conflict(`the ${command.applicantRole} of ${batchNumber} already has an objection in progress`);
 
       const judged = judgeObjectionWindow(await this.calendars.current(manager), notice.receivedAt, filedAt);
+      // A late filing is refused whatever its date rests on: only an in-time one needs confirming.
+      const awaiting = judged.inTime && pending;
+      const materials = Object.fromEntries(
+        MATERIAL_ITEMS.map((item) => {
+          const received = command.materials?.[item] === 'received';
+          return [
+            item,
+            {
+              state: received ? 'received' : 'missing',
+              receivedAt: received ? filedAt.toISOString() : null,
+              recordedBy: actor.actor,
+              recordedAt: now.toISOString(),
+            },
+          ];
+        }),
+      ) as MaterialsChecklist;
       const objection = manager.create(Objection, {
         id: randomUUID(),
         batchNumber,
@@ -79,41 +107,26 @@ export class FileObjectionUseCase {
         applicantName: command.applicantName,
         applicantUscc: command.applicantUnifiedSocialCreditCode ?? null,
         grounds: command.grounds ?? null,
+        agentName: command.agentName ?? null,
         noticeReceivedAt: notice.receivedAt,
         filedAt,
+        filingReason: pending ? (command.filingReason ?? null) : null,
+        filingRecordedBy: pending ? actor.actor : null,
+        filingConfirmedBy: null,
+        filingConfirmedAt: null,
         windowLastDay: judged.lastDay,
-        status: judged.inTime ? 'filed' : 'refused',
+        status: !judged.inTime ? 'refused' : awaiting ? 'awaiting-confirmation' : 'filed',
         refusalReason: judged.reason ?? null,
         decidedAt: judged.inTime ? null : now,
         decidedBy: judged.inTime ? null : 'system',
         decisionReason: null,
         completeBy: null,
         proceduresCompletedAt: null,
-        materials: command.materials
-          ? {
-              noticeReceipt: command.materials.noticeReceipt,
-              writtenApplication: command.materials.writtenApplication,
-              proofOfStanding: command.materials.proofOfStanding,
-              powerOfAttorney: command.materials.powerOfAttorney,
-              authorisedPersonId: command.materials.authorisedPersonId,
-            }
-          : null,
+        materials,
       });
       await manager.insert(Objection, objection);
-      if (judged.inTime) {
-        const value: ObjectionFiledValue = {
-          batchNumber,
-          objectionId: objection.id,
-          reportNumber: report.reportNumber,
-          applicantRole: objection.applicantRole,
-          applicantName: objection.applicantName,
-          ...(objection.applicantUscc ? { applicantUnifiedSocialCreditCode: objection.applicantUscc } : {}),
-          noticeReceivedAt: notice.receivedAt.toISOString(),
-          filedAt: filedAt.toISOString(),
-          ...(objection.grounds ? { grounds: objection.grounds } : {}),
-        };
-        await this.outbox.publish(manager, [{ contract: ObjectionFiled, key: batchNumber, value }]);
-      }
+      if (objection.status === 'filed')
+        await publishObjectionFiled(this.outbox, manager, objection, report.reportNumber);
       await this.audit.record(
         actor,
         {
@@ -121,7 +134,16 @@ export class FileObjectionUseCase {
           entityType: 'objection',
           entityId: objection.id,
           outcome: judged.inTime ? 'success' : 'failure',
-          detail: { batchNumber, day: judged.day, lastDay: judged.lastDay, reason: judged.reason ?? null },
+          detail: {
+            batchNumber,
+            day: judged.day,
+            lastDay: judged.lastDay,
+            reason: judged.reason ?? null,
+            ...(awaiting
+              ? { filingReason: command.filingReason, awaiting: 'second-officer', clock: now.toISOString() }
+              : {}),
+            agentName: objection.agentName,
+          },
         },
         manager,
       );

@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export const OBJECTION_STATUS_FILTERS = [
   'open',
+  'awaiting-confirmation',
   'filed',
   'refused',
   'approved',
@@ -14,7 +15,7 @@ export const OBJECTION_STATUS_FILTERS = [
   'completed',
 ] as const;
 
-/** Filters of the objection list (newest filing first); `open`: filed, approved or re-inspecting. */
+/** Filters of the objection list (newest filing first); `open`: awaiting-confirmation, filed, approved or re-inspecting. */
 export class ListObjectionsQuery {
   @ApiPropertyOptional({ example: 'HZ2026-000123' })
   @IsOptional()

@@ -1,13 +1,30 @@
 import type { ApplicantRole } from '@qis/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ObjectionMaterials } from './objection-materials';
+import type { MaterialsChecklist } from './objection-materials';
 
 /**
  * filed → approved → re-inspecting → completed, or filed → rejected (by the approver), or
- * refused (late), or approved → waived (procedures not completed within 7 days).
+ * refused (late), or approved → waived (procedures not completed within 7 days). A filing dated
+ * on an earlier day than it was recorded is awaiting-confirmation until a second officer confirms
+ * it (then filed, or refused when late).
  */
 export type ObjectionStatus =
-  'filed' | 'refused' | 'approved' | 'rejected' | 'waived' | 're-inspecting' | 'completed';
+  | 'awaiting-confirmation'
+  | 'filed'
+  | 'refused'
+  | 'approved'
+  | 'rejected'
+  | 'waived'
+  | 're-inspecting'
+  | 'completed';
+
+/** Statuses of an objection still in progress: it holds the result open. */
+export const OPEN_OBJECTION_STATUSES: readonly ObjectionStatus[] = [
+  'awaiting-confirmation',
+  'filed',
+  'approved',
+  're-inspecting',
+];
 
 /** A written objection (书面复检申请) to a result. */
 @Entity({ name: 'objection' })
@@ -30,11 +47,29 @@ export class Objection {
   @Column({ type: 'text', nullable: true })
   grounds!: string | null;
 
+  /** The authorised person (被授权人) who filed for the applicant; null when the applicant filed itself. */
+  @Column({ name: 'agent_name', type: 'text', nullable: true })
+  agentName!: string | null;
+
   @Column({ name: 'notice_received_at', type: 'timestamptz' })
   noticeReceivedAt!: Date;
 
   @Column({ name: 'filed_at', type: 'timestamptz' })
   filedAt!: Date;
+
+  /** Why a filing dated on an earlier day than it was recorded bears that date (the proof of it). */
+  @Column({ name: 'filing_reason', type: 'text', nullable: true })
+  filingReason!: string | null;
+
+  /** The officer who recorded a back-dated filing; a second, different officer confirms it. */
+  @Column({ name: 'filing_recorded_by', type: 'text', nullable: true })
+  filingRecordedBy!: string | null;
+
+  @Column({ name: 'filing_confirmed_by', type: 'text', nullable: true })
+  filingConfirmedBy!: string | null;
+
+  @Column({ name: 'filing_confirmed_at', type: 'timestamptz', nullable: true })
+  filingConfirmedAt!: Date | null;
 
   @Column({ name: 'window_last_day', type: 'date' })
   windowLastDay!: string;
@@ -71,9 +106,9 @@ export class Objection {
   @Column({ name: 'procedures_completed_at', type: 'timestamptz', nullable: true })
   proceduresCompletedAt!: Date | null;
 
-  /** The applicant's materials checklist as registered; null when none was recorded. */
-  @Column({ type: 'jsonb', nullable: true })
-  materials!: ObjectionMaterials | null;
+  /** The applicant's materials checklist: each item received or missing, who recorded it and when. */
+  @Column({ type: 'jsonb' })
+  materials!: MaterialsChecklist;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICANT_ROLES } from '@qis/contracts';
 import type { Objection } from './objection.entity';
-import { ObjectionMaterials } from './objection-materials';
+import {
+  MATERIAL_ITEMS,
+  MATERIAL_LABELS,
+  materialRequired,
+  missingMaterials,
+  ObjectionMaterials,
+  type MaterialItem,
+} from './objection-materials';
+import { ObjectionMaterialView } from './objection-material.view';
+
+const STATUSES = [
+  'awaiting-confirmation',
+  'filed',
+  'refused',
+  'approved',
+  'rejected',
+  'waived',
+  're-inspecting',
+  'completed',
+];
 
 export class ObjectionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -9,10 +28,40 @@ export class ObjectionView {
   @ApiProperty({ enum: APPLICANT_ROLES }) applicantRole!: string;
   @ApiProperty() applicantName!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) applicantUnifiedSocialCreditCode!: string | null;
-  @ApiProperty({ enum: ['filed', 'refused', 'approved', 'rejected', 'waived', 're-inspecting', 'completed'] })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the authorised person (被授权人) who filed for the applicant',
+  })
+  agentName!: string | null;
+  @ApiProperty({
+    enum: STATUSES,
+    description:
+      'awaiting-confirmation: filed on an earlier day than it was recorded, waiting for a second officer (POST /objections/{id}/filing-confirmation)',
+  })
   status!: string;
   @ApiProperty({ format: 'date-time' }) noticeReceivedAt!: string;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'what a filing dated on an earlier day than it was recorded rests on',
+  })
+  filingReason!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the officer who recorded a back-dated filing',
+  })
+  filingRecordedBy!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the second officer who confirmed a back-dated filing',
+  })
+  filingConfirmedBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) filingConfirmedAt!:
+    string | null;
   @ApiProperty({ format: 'date', description: 'last day to object (Asia/Shanghai)' }) windowLastDay!: string;
   @ApiPropertyOptional({
     type: String,
@@ -48,21 +97,40 @@ export class ObjectionView {
   @ApiPropertyOptional({
     type: ObjectionMaterials,
     nullable: true,
-    description:
-      "the applicant's materials checklist (each received or missing); null when none was recorded",
+    description: "the applicant's materials, each received or missing (the states of `checklist`)",
   })
   materials!: ObjectionMaterials | null;
 
+  @ApiProperty({
+    type: ObjectionMaterialView,
+    isArray: true,
+    description: 'the materials checklist (operating rules §6), in the order the rules name the items',
+  })
+  checklist!: ObjectionMaterialView[];
+
+  @ApiProperty({
+    enum: MATERIAL_ITEMS,
+    isArray: true,
+    description: 'required items still missing: while any is, a re-inspection cannot be approved (422)',
+  })
+  missingMaterials!: MaterialItem[];
+
   static of(o: Objection): ObjectionView {
+    const byAgent = o.agentName !== null;
     return {
       id: o.id,
       batchNumber: o.batchNumber,
       applicantRole: o.applicantRole,
       applicantName: o.applicantName,
       applicantUnifiedSocialCreditCode: o.applicantUscc,
+      agentName: o.agentName,
       status: o.status,
       noticeReceivedAt: o.noticeReceivedAt.toISOString(),
       filedAt: o.filedAt.toISOString(),
+      filingReason: o.filingReason,
+      filingRecordedBy: o.filingRecordedBy,
+      filingConfirmedBy: o.filingConfirmedBy,
+      filingConfirmedAt: o.filingConfirmedAt?.toISOString() ?? null,
       windowLastDay: o.windowLastDay,
       refusalReason: o.refusalReason,
       decidedAt: o.decidedAt?.toISOString() ?? null,
@@ -71,7 +139,18 @@ export class ObjectionView {
       labNotifiedAt: o.labNotifiedAt?.toISOString() ?? null,
       completeBy: o.completeBy?.toISOString() ?? null,
       proceduresCompletedAt: o.proceduresCompletedAt?.toISOString() ?? null,
-      materials: o.materials,
+      materials: Object.fromEntries(
+        MATERIAL_ITEMS.map((item) => [item, o.materials[item].state]),
+      ) as unknown as ObjectionMaterials,
+      checklist: MATERIAL_ITEMS.map((item) =>
+        ObjectionMaterialView.of(
+          item,
+          MATERIAL_LABELS[item],
+          materialRequired(item, byAgent),
+          o.materials[item],
+        ),
+      ),
+      missingMaterials: missingMaterials(o.materials, byAgent),
     };
   }
 }

@@ -1,9 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -15,14 +26,19 @@ import { BatchScope } from '../cases/batch-scope';
 import { BatchNumberPipe } from '../http/batch-number.pipe';
 import { CompleteProceduresCommand } from './complete-procedures.command';
 import { CompleteProceduresUseCase } from './complete-procedures.usecase';
+import { ConfirmFilingCommand } from './confirm-filing.command';
+import { ConfirmFilingUseCase } from './confirm-filing.usecase';
 import { DecideObjectionCommand } from './decide-objection.command';
 import { DecideObjectionUseCase } from './decide-objection.usecase';
 import { FileObjectionCommand } from './file-objection.command';
 import { FileObjectionUseCase } from './file-objection.usecase';
-import { Objection } from './objection.entity';
+import { Objection, OPEN_OBJECTION_STATUSES } from './objection.entity';
 import { ObjectionView } from './objection.view';
 import { ListObjectionsQuery } from './list-objections.query';
 import { ObjectionPageView } from './objection-page.view';
+import { RecordMaterialCommand } from './record-material.command';
+import { RecordMaterialUseCase } from './record-material.usecase';
+import { RenderMaterialsChecklistUseCase } from './render-materials-checklist.usecase';
 import { WaiveReinspectionCommand } from './waive-reinspection.command';
 import { WaiveReinspectionUseCase } from './waive-reinspection.usecase';
 
@@ -36,6 +52,9 @@ export class ObjectionsController {
     private readonly decideObjection: DecideObjectionUseCase,
     private readonly completeProcedures: CompleteProceduresUseCase,
     private readonly waiveReinspection: WaiveReinspectionUseCase,
+    private readonly confirmFiling: ConfirmFilingUseCase,
+    private readonly recordMaterial: RecordMaterialUseCase,
+    private readonly renderChecklist: RenderMaterialsChecklistUseCase,
     private readonly batchScope: BatchScope,
   ) {}
 
@@ -53,7 +72,10 @@ export class ObjectionsController {
     summary: 'File a written objection; a late one is kept as refused with the dates in the reason',
   })
   @ApiCreatedResponse({ type: ObjectionView })
-  @ApiUnprocessableEntityResponse({ description: 'filedAt lies in the future' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'filedAt lies in the future, or on an earlier day than today (Asia/Shanghai) without filingReason',
+  })
   @ApiConflictResponse({
     description:
       'the batch has no result to object to or its result is final, no result notice went to that applicant or its receipt is not recorded, or the applicant already has an objection in progress',
@@ -98,7 +120,7 @@ export class ObjectionsController {
     const where: FindOptionsWhere<Objection> = {
       ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
       ...(query.status === 'open'
-        ? { status: In(['filed', 'approved', 're-inspecting']) }
+        ? { status: In([...OPEN_OBJECTION_STATUSES]) }
         : query.status
           ? { status: query.status }
           : {}),
@@ -138,11 +160,11 @@ export class ObjectionsController {
   @ApiOkResponse({ type: ObjectionView })
   @ApiUnprocessableEntityResponse({
     description:
-      'decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed',
+      'decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed, or (approving) a required item of the materials checklist is missing: each is named (`materials.<item>`)',
   })
   @ApiConflictResponse({
     description:
-      'the objection is not awaiting a decision, or (approving) the batch lacks the report or the sealed sample to re-inspect',
+      'the objection is not awaiting a decision (also while a back-dated filing awaits its second officer), or (approving) the batch lacks the report or the sealed sample to re-inspect',
   })
   async decide(
     @CurrentActor() actor: AuditActor,
@@ -150,6 +172,75 @@ export class ObjectionsController {
     @Body() command: DecideObjectionCommand,
   ): Promise<ObjectionView> {
     return ObjectionView.of(await this.decideObjection.execute(actor, id, command));
+  }
+
+  @Post('objections/:id/materials')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      "Record an item of the applicant's materials received after registration (补正材料), before the decision; audited",
+  })
+  @ApiOkResponse({ type: ObjectionView })
+  @ApiUnprocessableEntityResponse({
+    description: 'receivedAt lies in the future or before the objection was filed',
+  })
+  @ApiConflictResponse({
+    description:
+      'the objection is already decided (its checklist is closed), or the item was already received',
+  })
+  async materialReceived(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: RecordMaterialCommand,
+  ): Promise<ObjectionView> {
+    await this.load(principal, id);
+    return ObjectionView.of(await this.recordMaterial.execute(actor, id, command));
+  }
+
+  @Get('objections/:id/materials/pdf')
+  @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      'The materials checklist (复检申请材料清单) as a Chinese PDF: issuing authority, applicant, each item received or missing with its date, legal basis',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'the checklist as a PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async checklistPdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<StreamableFile> {
+    const objection = await this.load(principal, id);
+    return new StreamableFile(await this.renderChecklist.execute(objection), {
+      type: 'application/pdf',
+      disposition: `inline; filename="objection-${objection.id}-materials.pdf"`,
+    });
+  }
+
+  @Post('objections/:id/filing-confirmation')
+  @HttpCode(200)
+  @Policy({ roles: ['enforcement-officer'], scope: 'jurisdiction' })
+  @ApiOperation({
+    summary:
+      'A second officer confirms an objection filed on an earlier day than it was recorded (four-eyes); only then is it filed in time and open to the decision',
+  })
+  @ApiOkResponse({ type: ObjectionView })
+  @ApiUnprocessableEntityResponse({ description: 'filedAt is not the filing awaiting confirmation' })
+  @ApiConflictResponse({
+    description: 'no filing awaits confirmation, or the caller recorded it (rule four-eyes)',
+  })
+  async confirmBackdatedFiling(
+    @CurrentActor() actor: AuditActor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: ConfirmFilingCommand,
+  ): Promise<ObjectionView> {
+    await this.load(principal, id);
+    return ObjectionView.of(await this.confirmFiling.execute(actor, id, command));
   }
 
   @Post('objections/:id/procedures-completed')

@@ -15,6 +15,7 @@ import {
   orderPlacedExample,
   reportIssuedExample,
   sampleSealedExample,
+  materialsReceived,
 } from '../testing/enforcement-fixture';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 
@@ -90,6 +91,7 @@ describe('re-inspection procedures period with the real lab-gateway', () => {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       filedAt: receivedAt,
+      materials: materialsReceived,
     });
     expect(objection.body.status).toBe('filed');
     const approved = await fx.call<ObjectionBody>(

@@ -22,6 +22,15 @@ export const reportIssuedExample = ReportIssued.example;
 
 export type Claims = Parameters<TestService<EnforcementConfig>['auth']>[0];
 
+/** An objection's materials checklist with every item received: a re-inspection can be approved. */
+export const materialsReceived = {
+  noticeReceipt: 'received',
+  writtenApplication: 'received',
+  proofOfStanding: 'received',
+  powerOfAttorney: 'received',
+  authorisedPersonId: 'received',
+} as const;
+
 export interface ApiResult<T> {
   status: number;
   body: T;

@@ -565,6 +565,13 @@ describe('demo actors drive batches through all six services', () => {
       applicantUnifiedSocialCreditCode: listing.sellerCreditCode,
       filedAt: await enforcementNow(),
       grounds: '对纤维含量检验结果有异议，申请复检',
+      materials: {
+        noticeReceipt: 'received',
+        writtenApplication: 'received',
+        proofOfStanding: 'received',
+        powerOfAttorney: 'received',
+        authorisedPersonId: 'received',
+      },
     });
     expect(objection.status).toBe('filed');
     await watcher.waitForBatch(Topics.ObjectionFiled, batchNumber);

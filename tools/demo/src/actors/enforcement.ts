@@ -35,7 +35,15 @@ export interface Objection {
   applicantName: string;
   applicantUnifiedSocialCreditCode: string | null;
   /** filed → approved → re-inspecting → completed; or refused (late), rejected, waived */
-  status: 'filed' | 'refused' | 'approved' | 'rejected' | 're-inspecting' | 'waived' | 'completed';
+  status:
+    | 'awaiting-confirmation'
+    | 'filed'
+    | 'refused'
+    | 'approved'
+    | 'rejected'
+    | 're-inspecting'
+    | 'waived'
+    | 'completed';
   noticeReceivedAt: string;
   filedAt: string;
   /** YYYY-MM-DD, the 15th day after receipt (moved to the next working day when it is a rest day) */
@@ -150,7 +158,8 @@ export class EnforcementActor extends ServiceApi {
    * day after that notice's receipt (Asia/Shanghai days, moved past rest days): `filed`, published
    * as `enforcement.objection-filed.v1`; late: kept `refused` with the dates in `refusalReason`.
    * 409 when the applicant's notice has no receipt yet, an objection of theirs is in progress, or
-   * the result is already final.
+   * the result is already final. `materials`: the application's checklist, each item received or
+   * missing; a re-inspection is approved only when every required item is received (422 naming each).
    */
   fileObjection(
     officer: Claims,
@@ -161,6 +170,10 @@ export class EnforcementActor extends ServiceApi {
       applicantUnifiedSocialCreditCode?: string;
       filedAt: string;
       grounds?: string;
+      materials?: Record<
+        'noticeReceipt' | 'writtenApplication' | 'proofOfStanding' | 'powerOfAttorney' | 'authorisedPersonId',
+        'received' | 'missing'
+      >;
     },
   ): Promise<Objection> {
     return this.call<Objection>(officer, 'POST', `/batches/${seg(batchNumber)}/objections`, {

@@ -727,6 +727,13 @@ export class Campaign {
       ...(listing.sellerCreditCode ? { applicantUnifiedSocialCreditCode: listing.sellerCreditCode } : {}),
       filedAt: await this.enforcementNow(),
       grounds: '对检验结果有异议，申请复检',
+      materials: {
+        noticeReceipt: 'received',
+        writtenApplication: 'received',
+        proofOfStanding: 'received',
+        powerOfAttorney: 'received',
+        authorisedPersonId: 'received',
+      },
     });
     await enforcement.decideObjection(this.approver, objection.id, {
       approve: true,

@@ -1,26 +1,13 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { locateCjkFont, renderDocument, type CjkFont } from '@qis/documents';
+import { Injectable } from '@nestjs/common';
+import { PdfRenderer } from '../../documents/pdf-renderer';
 import type { TransferLetter } from './transfer-letter.entity';
 
 /** The transfer letter as a Chinese PDF, rendered from the text fixed when it was issued. */
 @Injectable()
 export class RenderTransferLetterPdfUseCase {
-  private font: CjkFont | undefined;
+  constructor(private readonly pdf: PdfRenderer) {}
 
   async execute(letter: TransferLetter): Promise<Buffer> {
-    return renderDocument(letter.document, this.loadFont());
-  }
-
-  private loadFont(): CjkFont {
-    try {
-      this.font ??= locateCjkFont();
-      return this.font;
-    } catch (error) {
-      throw new ServiceUnavailableException({
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: String(error),
-      });
-    }
+    return this.pdf.render(letter.document);
   }
 }
