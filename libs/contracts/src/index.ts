@@ -53,6 +53,7 @@ export * from './events/report-issued';
 export * from './events/result-final';
 export * from './events/result-notified';
 export * from './events/result-published';
+export * from './events/risk-warning-decided';
 export * from './events/sample-dispatched';
 export * from './events/sample-sealed';
 export * from './events/takedown-reported';

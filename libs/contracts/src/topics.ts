@@ -22,6 +22,7 @@ export const Topics = {
   ResultFinal: 'enforcement.result-final.v1',
   CaseRouted: 'enforcement.case-routed.v1',
   CaseClosed: 'enforcement.case-closed.v1',
+  RiskWarningDecided: 'enforcement.risk-warning-decided.v1',
   ResultPublished: 'disclosure.result-published.v1',
   // operations: an end-to-end broker probe every service answers
   OpsProbe: 'ops.probe.v1',

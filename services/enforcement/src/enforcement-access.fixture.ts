@@ -30,8 +30,8 @@ export const ENFORCEMENT_ACCESS_ENV = { DEADLINE_SCAN_INTERVAL_MS: '3600000' };
  * a batch whose platform operator is registered in 余杭 gets its result notices (left unsent past
  * five working days: an overdue alert), is delivered, objected to and the objection refused; the
  * objection windows run out on enforcement's clock, so the result is final and the case routed to
- * 330110, with a failure in the seller's credit file. Officers of 330108, 330200 and 350000 must see
- * none of it.
+ * 330110, with a failure in the seller's credit file and a consumer risk warning proposed. Officers
+ * of 330108, 330200 and 350000 must see none of it.
  */
 export async function enforcementScopeFixture(
   service: TestService<EnforcementConfig>,
@@ -78,6 +78,14 @@ export async function enforcementScopeFixture(
   });
   const notices = await fx.notices<NoticeBody & { kind: string }>(batchNumber, 'result', 2);
   const [notice] = notices.filter((n) => n.channel !== 'public-notice');
+  // A consumer risk warning proposed for the failed product: a foreign officer sees none of it.
+  const proposed = await fx.call<{ id: string }>('POST', `/batches/${batchNumber}/risk-warnings`, city, {
+    risk: '标称100%桑蚕丝，实测蚕丝含量不足，保暖性和透气性达不到宣称水平。',
+    advice: '购买蚕丝被时请查看标签和合格证，保留购物凭证；已购买的消费者可要求经营者退换。',
+  });
+  if (proposed.status !== 201)
+    throw new Error(`risk warning: ${proposed.status} ${JSON.stringify(proposed.body)}`);
+  const warning = proposed.body.id;
   const now = (await fx.now()).toISOString();
   return {
     own: { jurisdiction: OWN_DISTRICT },
@@ -86,6 +94,7 @@ export async function enforcementScopeFixture(
       batchNumber,
       routed.id,
       objection,
+      warning,
       ...notices.flatMap((n) => [n.id, ...(n.noticeNumber ? [n.noticeNumber] : [])]),
     ],
     routes: {
@@ -123,6 +132,24 @@ export async function enforcementScopeFixture(
         values: [batchNumber],
       },
       'GET /follow-up-proposals': { foreign: 'left-out', values: [batchNumber] },
+      // Risk warnings of the batch: a foreign officer's list leaves it out, the warning is a 404.
+      'GET /risk-warnings': { foreign: 'left-out', values: [batchNumber, warning] },
+      'GET /risk-warnings/:id': { params: { id: warning } },
+      // In scope: one warning a batch (409 while this one is proposed); the own officer is not the
+      // proposer, so issues it, then withdraws it.
+      'POST /batches/:batchNumber/risk-warnings': {
+        params: { batchNumber },
+        body: {
+          risk: '实测蚕丝含量不足，保暖性达不到宣称水平。',
+          advice: '请查看标签和合格证，保留购物凭证。',
+        },
+        ownStatus: 409,
+      },
+      'POST /risk-warnings/:id/decision': { params: { id: warning }, body: { approve: true } },
+      'POST /risk-warnings/:id/withdrawal': {
+        params: { id: warning },
+        body: { reason: '生产者已召回全部批次产品' },
+      },
       // The routes that change things, in the order the case runs; in scope each is judged on its
       // merits (409 where the record's state no longer allows it), never as missing.
       'POST /cases/:id/accept': { params: { id: routed.id } },

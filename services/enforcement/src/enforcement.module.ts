@@ -31,6 +31,10 @@ import { FollowUpProposal } from './credit/follow-up-proposal.entity';
 import { RecordFailureCreditUseCase } from './credit/record-failure-credit.usecase';
 import { RecordFollowUpOutcomeUseCase } from './credit/record-follow-up-outcome.usecase';
 import { SearchCreditFilesUseCase } from './credit/search-credit-files.usecase';
+import { RiskWarningDecisionsUseCase } from './credit/risk-warnings/risk-warning-decisions.usecase';
+import { RiskWarningScope } from './credit/risk-warnings/risk-warning-scope';
+import { RiskWarning } from './credit/risk-warnings/risk-warning.entity';
+import { RiskWarningsController } from './credit/risk-warnings/risk-warnings.controller';
 import { AlertBook } from './deadlines/alert-book';
 import { Alert } from './deadlines/alert.entity';
 import { CompletePendingDeadlinesUseCase } from './deadlines/complete-pending-deadlines.usecase';
@@ -83,6 +87,7 @@ export const enforcementEntities = [
   TakedownReport,
   CreditEntry,
   FollowUpProposal,
+  RiskWarning,
   HolidaySchedule,
   TransferLetter,
 ];
@@ -97,6 +102,7 @@ export const enforcementEntities = [
     TriageController,
     TransferLettersController,
     CreditController,
+    RiskWarningsController,
     DeadlinesController,
     CalendarController,
     ClockController,
@@ -146,6 +152,8 @@ export const enforcementEntities = [
     RecordFailureCreditUseCase,
     RecordFollowUpOutcomeUseCase,
     SearchCreditFilesUseCase,
+    RiskWarningScope,
+    RiskWarningDecisionsUseCase,
     TriageSuggester,
     AlertBook,
     DeadlineBook,

@@ -69,6 +69,10 @@ export const FINAL_BASES = [
 ] as const;
 export type FinalBasis = (typeof FINAL_BASES)[number];
 
+/** A consumer risk warning (消费风险警示) on the public page, or taken down with a reason. */
+export const RISK_WARNING_STATUSES = ['issued', 'withdrawn'] as const;
+export type RiskWarningStatus = (typeof RISK_WARNING_STATUSES)[number];
+
 /** The rule that chose the authority of a case (谁抽检，谁交办; 属地管辖). */
 export const ROUTING_RULES = [
   'platform-operator-address',

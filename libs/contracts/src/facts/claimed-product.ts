@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { Describe, IsCalendarDate, IsFlag, IsText } from '../conventions/decorators';
+import { Describe, IsCalendarDate, IsCreditCode, IsFlag, IsText } from '../conventions/decorators';
 
 /**
  * What the product claims about itself, recorded at unpacking (标称信息). Everything but the name
@@ -24,6 +24,13 @@ export class ClaimedProduct {
   @IsText(300)
   @Describe("claimed producer's address; a failed result is notified there")
   producerAddress?: string;
+
+  @IsOptional()
+  @IsCreditCode()
+  @Describe(
+    "claimed producer's unified social credit code, when the label or the certificate shows it: the producer's credit file is then found by it",
+  )
+  producerUnifiedSocialCreditCode?: string;
 
   @IsOptional()
   @IsText()

@@ -11,6 +11,7 @@ import { ReportIssued } from '../events/report-issued';
 import { ResultFinal } from '../events/result-final';
 import { ResultNotified } from '../events/result-notified';
 import { ResultPublished } from '../events/result-published';
+import { RiskWarningDecided } from '../events/risk-warning-decided';
 import { SampleDispatched } from '../events/sample-dispatched';
 import { SampleSealed } from '../events/sample-sealed';
 import { TakedownReported } from '../events/takedown-reported';
@@ -34,6 +35,7 @@ export const contracts: readonly EventDescriptor[] = [
   ResultFinal,
   CaseRouted,
   CaseClosed,
+  RiskWarningDecided,
   ResultPublished,
 ];
 

@@ -61,7 +61,7 @@ export class PublicPageController {
     this.sendShell(res);
   }
 
-  @Get(['notices', 'revisions', 'statistics', 'open-data'])
+  @Get(['notices', 'risk-warnings', 'revisions', 'statistics', 'open-data'])
   @Public()
   section(@Res() res: Response): void {
     this.sendShell(res);

@@ -18,7 +18,7 @@ export class CreditEntry {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  /** Absent for natural-person sellers and for producers (the label carries no code). */
+  /** Absent for natural-person sellers, and for producers whose label showed no code. */
   @Column({ name: 'unified_social_credit_code', type: 'text', nullable: true })
   unifiedSocialCreditCode!: string | null;
 

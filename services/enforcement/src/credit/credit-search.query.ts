@@ -5,7 +5,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 export class CreditSearchQuery {
   @ApiProperty({
     description:
-      "an 18-character unified social credit code (exact), or part of a seller's or producer's name, or of a seller's shop name or shop address (its platform shop id)",
+      "an 18-character unified social credit code (exact: sellers and producers), or part of a seller's or producer's name, or of a seller's shop name or shop address, or the platform's shop id",
     example: '示例家纺',
   })
   @IsString()

@@ -7,7 +7,8 @@ import { CreditEntry } from './credit-entry.entity';
 import { FollowUpProposal } from './follow-up-proposal.entity';
 
 /**
- * A final failure goes on the credit files of the seller and the claimed producer (反向建档) and
+ * A final failure goes on the credit files of the seller and the claimed producer (反向建档: by
+ * its credit code when the label showed one, else by name) and
  * proposes a targeted follow-up sampling of the same product to planning.
  */
 @Injectable()
@@ -44,7 +45,7 @@ export class RecordFailureCreditUseCase {
       entries.push(
         manager.create(CreditEntry, {
           id: randomUUID(),
-          unifiedSocialCreditCode: null,
+          unifiedSocialCreditCode: sealed.claimed.producerUnifiedSocialCreditCode ?? null,
           subjectName: sealed.claimed.producerName,
           subjectRole: 'producer',
           kind: 'failure',

@@ -6,7 +6,8 @@ import { BatchScope } from '../cases/batch-scope';
 import type { CreditEntryKind } from './credit-entry.entity';
 import { CreditEntryView } from './credit-entry.view';
 import type { CreditSearchQuery } from './credit-search.query';
-import type { CreditShopView, CreditSubjectView } from './credit-subject.view';
+import { creditSubjectKind, type CreditShopView, type CreditSubjectView } from './credit-subject.view';
+import { platformShopId } from './platform-shop-id';
 
 interface Row {
   id: string;
@@ -21,16 +22,17 @@ interface Row {
   shop_name: string | null;
   shop_url: string | null;
   platform: string | null;
+  platform_code: string | null;
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Credit files found by credit code or by name (反向建档: sellers and claimed producers): an
- * enterprise seller is one file per credit code; a natural-person seller one per name and shop
- * (names repeat, the platform's shop does not); a producer one per name, with its credit code when
- * known. A reader sees only the entries of batches in their scope, and a file with none is not
- * found (as if it did not exist).
+ * Credit files found by credit code, by name or by the platform's shop id (反向建档: sellers and
+ * claimed producers): a registered seller is one file per credit code; a natural-person seller one
+ * per name, platform and platform shop id (names repeat, the platform's shop does not); a producer
+ * one per credit code when the label showed it, else per name. A reader sees only the entries of
+ * batches in their scope, and a file with none is not found (as if it did not exist).
  */
 @Injectable()
 export class SearchCreditFilesUseCase {
@@ -50,7 +52,8 @@ export class SearchCreditFilesUseCase {
               b.order_facts->'seller'->>'entityType' as entity_type,
               b.order_facts->'seller'->>'shopName' as shop_name,
               b.order_facts->'seller'->>'shopUrl' as shop_url,
-              b.order_facts->'platform'->>'name' as platform
+              b.order_facts->'platform'->>'name' as platform,
+              b.order_facts->'platform'->>'code' as platform_code
          from credit_entry e
          left join enforcement_batch b on b.batch_number = e.batch_number
         where ($1::text is null or e.subject_role = $1)
@@ -70,17 +73,30 @@ export class SearchCreditFilesUseCase {
       rows.map((r) => r.batch_number),
     );
     const files = new Map<string, { rows: Row[]; shops: Map<string, CreditShopView> }>();
+    // A producer named on one label with its code and on another without is one file.
+    const producerCodes = new Map(
+      rows
+        .filter((r) => r.subject_role === 'producer' && r.unified_social_credit_code)
+        .map((r) => [r.subject_name, r.unified_social_credit_code as string]),
+    );
     for (const r of rows.filter((x) => visible.has(x.batch_number))) {
+      const shopId = r.shop_url ? platformShopId(r.shop_url) : null;
       const key =
         r.subject_role === 'producer'
-          ? `producer:${r.unified_social_credit_code ?? r.subject_name}`
+          ? `producer:${r.unified_social_credit_code ?? producerCodes.get(r.subject_name) ?? r.subject_name}`
           : r.unified_social_credit_code
             ? `seller:${r.unified_social_credit_code}`
-            : `seller:${r.subject_name}:${r.shop_url ?? ''}`;
+            : `seller:${r.platform_code ?? 'own-site'}:${shopId ?? ''}:${r.subject_name}`;
       const file = files.get(key) ?? { rows: [], shops: new Map<string, CreditShopView>() };
       file.rows.push(r);
       if (r.subject_role === 'seller' && r.shop_url && r.shop_name)
-        file.shops.set(r.shop_url, { platform: r.platform, shopName: r.shop_name, shopUrl: r.shop_url });
+        file.shops.set(r.shop_url, {
+          platform: r.platform,
+          platformCode: r.platform_code,
+          shopId: shopId as string,
+          shopName: r.shop_name,
+          shopUrl: r.shop_url,
+        });
       files.set(key, file);
     }
     return [...files.entries()]
@@ -91,6 +107,7 @@ export class SearchCreditFilesUseCase {
         return {
           key,
           subjectRole: first.subject_role,
+          subjectKind: creditSubjectKind(first.subject_role, last.entity_type),
           subjectName: last.subject_name,
           unifiedSocialCreditCode:
             entries.find((e) => e.unified_social_credit_code)?.unified_social_credit_code ?? null,

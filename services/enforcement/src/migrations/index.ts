@@ -7,6 +7,7 @@ import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migrat
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
 import { AddObjectionChecklist1765650000000 } from './add-objection-checklist.migration';
 import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migration';
+import { AddRiskWarnings1765612000000 } from './add-risk-warnings.migration';
 import { AddRoutingPolicy1765500000000 } from './add-routing-policy.migration';
 import { AddTakedownTriage1765000000000 } from './add-takedown-triage.migration';
 import { CreateEnforcement1763900000000 } from './create-enforcement.migration';
@@ -24,5 +25,6 @@ export const migrations = [
   AddCaseDecision1765300000000,
   AddDeliveryFailures1765400000000,
   AddRoutingPolicy1765500000000,
+  AddRiskWarnings1765612000000,
   AddObjectionChecklist1765650000000,
 ];

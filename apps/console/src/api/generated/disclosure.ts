@@ -413,6 +413,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public/risk-warnings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Consumer risk warnings in force, newest first; status=withdrawn lists those taken down, each with its reason */
+    get: operations['listPublicRiskWarnings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/risk-warnings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One risk warning; a withdrawn one answers with its status and reason */
+    get: operations['getPublicRiskWarning'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/public/statistics': {
     parameters: {
       query?: never;
@@ -1036,6 +1070,50 @@ export interface components {
       verdict: 'pass' | 'fail';
       /** @description 1 for the first publication, +1 per correction or withdrawal */
       version: number;
+    };
+    PublicRiskWarningPage: {
+      items: components['schemas']['PublicRiskWarningView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    PublicRiskWarningView: {
+      /** @description 消费提示 */
+      advice: string;
+      /** @description 标称商标 */
+      brand?: string | null;
+      /** @description 不合格项目 */
+      failingItems: string[];
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description 发布机关 */
+      issuedBy: string;
+      /** @description 第三方交易平台 */
+      platformName?: string | null;
+      /** @description 标称生产者 */
+      producerName?: string | null;
+      /** @description 生产者统一社会信用代码 */
+      producerUnifiedSocialCreditCode?: string | null;
+      /** @description 风险提示 */
+      risk: string;
+      /** @description 样品名称 */
+      sampleName: string;
+      /** @description 被抽样的网络商品经营者 */
+      sellerName: string;
+      /** @description 规格型号 */
+      specModel?: string | null;
+      /**
+       * @description withdrawn: taken down, with its reason
+       * @enum {string}
+       */
+      status: 'issued' | 'withdrawn';
+      title: string;
+      /** @description 撤回理由 */
+      withdrawalReason?: string | null;
+      /** Format: date-time */
+      withdrawnAt?: string | null;
     };
     PublicationAdminDetailView: {
       /** @description the current version */
@@ -2418,6 +2496,77 @@ export interface operations {
       };
       /** @description malformed request: each invalid field and its reason in `errors` */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listPublicRiskWarnings: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'issued' | 'withdrawn';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicRiskWarningPage'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getPublicRiskWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicRiskWarningView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -73,6 +73,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/batches/{batchNumber}/risk-warnings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Propose a consumer risk warning for a batch whose result is final and failed: the product, producer and failing items come from the batch's facts, the officer writes the risk and the advice */
+    post: operations['proposeRiskWarning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/batches/{batchNumber}/stages': {
     parameters: {
       query?: never;
@@ -707,6 +724,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/risk-warnings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Risk warnings, newest first, by status or batch; an officer sees those of batches in their jurisdiction, the disclosure officer all */
+    get: operations['listRiskWarnings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risk-warnings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One risk warning (outside the jurisdiction: 404, as if missing) */
+    get: operations['getRiskWarning'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risk-warnings/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue (published on the public page through disclosure) or reject a proposed warning; the proposer may not decide (409, rule four-eyes) */
+    post: operations['decideRiskWarning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risk-warnings/{id}/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw an issued warning with a reason; the public page takes it down */
+    post: operations['withdrawRiskWarning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/statistics/overview': {
     parameters: {
       query?: never;
@@ -1110,6 +1195,10 @@ export interface components {
     };
     CreditShopView: {
       platform?: string | null;
+      /** @description platform code; null for an own site */
+      platformCode?: string | null;
+      /** @description the platform's shop id, read from the shop address */
+      shopId: string;
       shopName: string;
       shopUrl: string;
     };
@@ -1129,6 +1218,11 @@ export interface components {
        */
       sellerEntityType?: 'enterprise' | 'individual-business' | 'natural-person' | null;
       shops: components['schemas']['CreditShopView'][];
+      /**
+       * @description producer (标称生产者), registered-seller (enterprise or individual business, by credit code) or natural-person-seller (by name, platform and shop id)
+       * @enum {string}
+       */
+      subjectKind: 'producer' | 'registered-seller' | 'natural-person-seller';
       subjectName: string;
       /** @enum {string} */
       subjectRole: 'seller' | 'producer';
@@ -1341,6 +1435,15 @@ export interface components {
       decidedAt?: string;
       /** @example 申请材料齐全，同意复检 */
       reason: string;
+    };
+    DecideRiskWarningCommand: {
+      /** @description true: issue the warning (published by disclosure); false: reject it */
+      approve: boolean;
+      /**
+       * @description required when rejecting
+       * @example 风险描述需写明检测值与标称值
+       */
+      reason?: string;
     };
     DeliveryFailureView: {
       notice: components['schemas']['NoticeView'];
@@ -1710,6 +1813,23 @@ export interface components {
       /** Format: date-time */
       sentAt: string;
     };
+    ProposeRiskWarningCommand: {
+      /**
+       * @description advice to consumers (消费提示)
+       * @example 购买蚕丝被时请查看标签和合格证，保留购物凭证；已购买的消费者可要求经营者退换。
+       */
+      advice: string;
+      /**
+       * @description the risk, in plain Chinese (风险提示)
+       * @example 标称100%桑蚕丝，实测蚕丝含量不足，保暖性和透气性达不到宣称水平。
+       */
+      risk: string;
+      /**
+       * @description title of the warning; by default 关于<brand>牌<sample name>的消费风险警示
+       * @example 关于示例牌桑蚕丝被的消费风险警示
+       */
+      title?: string;
+    };
     RecordDeliveryCommand: {
       /**
        * @description defaults to the channel the notice was issued for
@@ -1795,6 +1915,36 @@ export interface components {
       reason: string;
       /** Format: uuid */
       scheduleId: string;
+    };
+    RiskWarningView: {
+      advice: string;
+      batchNumber: string;
+      brand?: string | null;
+      /** Format: date-time */
+      decidedAt?: string | null;
+      decidedBy?: string | null;
+      decisionReason?: string | null;
+      failingItems: string[];
+      /** Format: uuid */
+      id: string;
+      platformName?: string | null;
+      producerName?: string | null;
+      producerUnifiedSocialCreditCode?: string | null;
+      /** Format: date-time */
+      proposedAt: string;
+      proposedBy: string;
+      reportNumber: string;
+      risk: string;
+      sampleName: string;
+      sellerName: string;
+      specModel?: string | null;
+      /** @enum {string} */
+      status: 'proposed' | 'rejected' | 'issued' | 'withdrawn';
+      title: string;
+      withdrawalReason?: string | null;
+      /** Format: date-time */
+      withdrawnAt?: string | null;
+      withdrawnBy?: string | null;
     };
     ScanResultView: {
       /** @description deadlines acted on */
@@ -1912,6 +2062,10 @@ export interface components {
        */
       declaredAt: string;
       /** @example 申请人书面声明放弃复检 */
+      reason: string;
+    };
+    WithdrawRiskWarningCommand: {
+      /** @example 生产者已召回全部批次产品，经核查整改到位 */
       reason: string;
     };
   };
@@ -2234,6 +2388,94 @@ export interface operations {
       };
       /** @description filedAt lies in the future */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  proposeRiskWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeRiskWarningCommand'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskWarningView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no final failed result, or a proposed or issued warning exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3173,7 +3415,7 @@ export interface operations {
   searchCreditFiles: {
     parameters: {
       query: {
-        /** @description an 18-character unified social credit code (exact), or part of a seller's or producer's name, or of a seller's shop name or shop address (its platform shop id) */
+        /** @description an 18-character unified social credit code (exact: sellers and producers), or part of a seller's or producer's name, or of a seller's shop name or shop address, or the platform's shop id */
         q: string;
         role?: 'seller' | 'producer';
       };
@@ -4772,6 +5014,288 @@ export interface operations {
       };
       /** @description not received (yet) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listRiskWarnings: {
+    parameters: {
+      query?: {
+        status?: 'proposed' | 'rejected' | 'issued' | 'withdrawn';
+        batchNumber?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskWarningView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, disclosure-officer, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getRiskWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskWarningView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, disclosure-officer, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  decideRiskWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideRiskWarningCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskWarningView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, disclosure-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not proposed, or decided by its proposer (rule four-eyes) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  withdrawRiskWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawRiskWarningCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskWarningView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, disclosure-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the warning is not issued */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
         headers: {
           [name: string]: unknown;
         };

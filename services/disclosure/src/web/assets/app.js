@@ -1,6 +1,7 @@
 /* global document, window, history, location, localStorage, fetch, URLSearchParams, echarts */
 // The public disclosure page: plain JavaScript, no build step. It reads only the anonymous JSON
-// API (/public/*) and renders results, a result with its history, public notices and statistics.
+// API (/public/*) and renders results, a result with its history, public notices, consumer risk
+// warnings and statistics.
 (function () {
   'use strict';
 
@@ -16,6 +17,21 @@
       revisionsIntro: '已公示结果的更正和撤回记录。每条记录可打开查看该结果的全部公示版本。',
       noRevisions: '暂无更正或撤回。',
       navStatistics: '统计分析',
+      navRiskWarnings: '风险警示',
+      riskTitle: '消费风险警示',
+      riskIntro:
+        '对抽检中发现的不合格商品，市场监督管理局经审核发布消费风险警示，提醒消费者注意商品质量安全风险。',
+      noRisk: '暂无生效的风险警示。',
+      riskProduct: '商品',
+      riskProducer: '标称生产者',
+      riskProducerCode: '生产者统一社会信用代码',
+      riskItems: '不合格项目',
+      riskText: '风险提示',
+      riskAdvice: '消费提示',
+      riskIssuedBy: '发布机关',
+      riskIssuedAt: '发布日期',
+      riskWithdrawnTitle: '已撤回的风险警示',
+      riskWithdrawnOn: '{d} 撤回',
       navOpenData: '开放数据',
       switchTo: 'English',
       switchLabel: 'Switch to English',
@@ -125,6 +141,21 @@
         'Published results that were corrected or withdrawn. Each opens every version of the result.',
       noRevisions: 'No corrections or withdrawals.',
       navStatistics: 'Statistics',
+      navRiskWarnings: 'Risk warnings',
+      riskTitle: 'Consumer risk warnings',
+      riskIntro:
+        'For failed products found by spot checks, the market regulation bureau issues reviewed consumer risk warnings about quality and safety risks.',
+      noRisk: 'No risk warnings in force.',
+      riskProduct: 'Product',
+      riskProducer: 'Claimed producer',
+      riskProducerCode: "Producer's unified social credit code",
+      riskItems: 'Nonconforming items',
+      riskText: 'Risk',
+      riskAdvice: 'Advice to consumers',
+      riskIssuedBy: 'Issued by',
+      riskIssuedAt: 'Issued on',
+      riskWithdrawnTitle: 'Withdrawn risk warnings',
+      riskWithdrawnOn: 'withdrawn on {d}',
       navOpenData: 'Open data',
       switchTo: '中文',
       switchLabel: '切换到中文',
@@ -734,6 +765,80 @@
     });
   }
 
+  // ---- consumer risk warnings --------------------------------------------------------------
+  function riskProduct(w) {
+    return (w.brand ? w.brand + ' ' : '') + w.sampleName + (w.specModel ? ' ' + w.specModel : '');
+  }
+
+  function renderRiskWarnings(params) {
+    return loadFacets().then(function () {
+      var page = params.get('page') || '1';
+      return Promise.all([
+        api('/public/risk-warnings?pageSize=20&page=' + encodeURIComponent(page)),
+        api('/public/risk-warnings?status=withdrawn&pageSize=20'),
+      ]).then(function (loaded) {
+        var list = loaded[0];
+        var withdrawn = loaded[1];
+        main().innerHTML =
+          '<h1>' +
+          esc(t('riskTitle')) +
+          '</h1><p>' +
+          esc(t('riskIntro')) +
+          '</p>' +
+          (list.items.length === 0 ? '<p>' + esc(t('noRisk')) + '</p>' : '') +
+          '<ol class="result-list" id="risk-list">' +
+          list.items
+            .map(function (w) {
+              return (
+                '<li class="result-card" id="risk-' +
+                esc(w.id) +
+                '"><article><h2>' +
+                esc(w.title) +
+                '</h2><dl class="fields">' +
+                fieldRow(t('riskProduct'), esc(riskProduct(w))) +
+                fieldRow(t('riskProducer'), esc(w.producerName || '—')) +
+                (w.producerUnifiedSocialCreditCode
+                  ? fieldRow(t('riskProducerCode'), esc(w.producerUnifiedSocialCreditCode))
+                  : '') +
+                fieldRow(t('seller'), esc(w.sellerName)) +
+                fieldRow(t('platform'), esc(platformLabel(w.platformName))) +
+                fieldRow(t('riskItems'), esc(w.failingItems.join('、') || '—')) +
+                fieldRow(t('riskText'), esc(w.risk)) +
+                fieldRow(t('riskAdvice'), esc(w.advice)) +
+                fieldRow(t('riskIssuedBy'), esc(w.issuedBy)) +
+                fieldRow(t('riskIssuedAt'), esc(shanghaiDate(w.issuedAt))) +
+                '</dl></article></li>'
+              );
+            })
+            .join('') +
+          '</ol>' +
+          pager('/risk-warnings', params, list.page, Math.max(1, Math.ceil(list.total / list.pageSize))) +
+          (withdrawn.items.length === 0
+            ? ''
+            : '<h2>' +
+              esc(t('riskWithdrawnTitle')) +
+              '</h2><ul class="result-list" id="risk-withdrawn-list">' +
+              withdrawn.items
+                .map(function (w) {
+                  return (
+                    '<li class="result-card"><p><strong>' +
+                    esc(w.title) +
+                    '</strong> <span class="badge badge-status">' +
+                    esc(t('riskWithdrawnOn', { d: shanghaiDate(w.withdrawnAt) })) +
+                    '</span></p><p>' +
+                    esc(t('reason')) +
+                    colon() +
+                    esc(w.withdrawalReason || '—') +
+                    '</p></li>'
+                  );
+                })
+                .join('') +
+              '</ul>');
+        setTitle(t('riskTitle'));
+      });
+    });
+  }
+
   // ---- statistics --------------------------------------------------------------------------
   var DIMENSIONS = ['category', 'platform', 'province', 'city', 'district', 'quarter', 'month', 'year'];
   var BY_LABEL = {
@@ -1105,6 +1210,9 @@
     else if (path === '/notices') {
       section = 'notices';
       work = renderNotices(params);
+    } else if (path === '/risk-warnings') {
+      section = 'risk-warnings';
+      work = renderRiskWarnings(params);
     } else if (path === '/revisions') {
       section = 'revisions';
       work = renderRevisions(params);
