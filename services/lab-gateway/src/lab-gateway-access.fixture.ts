@@ -6,8 +6,8 @@ import { LabGatewayHarness, type DispatchRecord } from './testing/lab-gateway-ha
 /**
  * Real records of lab A for the access matrix: four samples sealed in a category only lab A tests,
  * so each is dispatched to it (one to read and accept, one to decline, two accepted for progress
- * and a report). Lab B is a real lab of another category: its token is the foreign scope, as is a
- * token of a lab id nobody registered.
+ * and a report), and its entrustment contract. Lab B is a real lab of another category with its
+ * own contract: its token is the foreign scope, as is a token of a lab id nobody registered.
  */
 export async function labScopeFixture(service: TestService<LabGatewayConfig>): Promise<ForeignScopeFixture> {
   const harness = new LabGatewayHarness(service);
@@ -21,6 +21,10 @@ export async function labScopeFixture(service: TestService<LabGatewayConfig>): P
     dispatched.push(dispatch);
   }
   const [read, toDecline, forProgress, forReport] = dispatched;
+  const contracts = await harness.get(`/labs/${labA}/contracts`, await harness.admin());
+  const [contract] = contracts.body as Array<{ id: string; contractNumber: string }>;
+  if (!contract)
+    throw new Error(`lab A has no contract: ${contracts.status} ${JSON.stringify(contracts.body)}`);
   const authA = await harness.lab(labA);
   for (const accepted of [forProgress, forReport]) {
     const res = await harness.post(`/v1/assignments/${accepted.id}/accept`, authA, {});
@@ -30,9 +34,15 @@ export async function labScopeFixture(service: TestService<LabGatewayConfig>): P
     own: { lab: labA },
     // Lab B, and a lab id nobody registered.
     foreign: { lab: [labB, randomUUID()] },
-    values: dispatched.flatMap((d) => [d.id, d.batchNumber, d.sampleCode, d.drawSeed]),
+    values: [
+      ...dispatched.flatMap((d) => [d.id, d.batchNumber, d.sampleCode, d.drawSeed]),
+      contract.id,
+      contract.contractNumber,
+    ],
     routes: {
       'GET /v1/assignments': {},
+      'GET /v1/contracts': {},
+      'GET /v1/contracts/:id': { params: { id: contract.id } },
       'GET /v1/assignments/:id': { params: { id: read.id } },
       'GET /batches/:batchNumber/stages': { params: { batchNumber: read.batchNumber } },
       'POST /v1/assignments/:id/accept': { params: { id: read.id } },

@@ -62,6 +62,20 @@ export class Assignment {
   @Column({ name: 'due_on_provisional', type: 'boolean' })
   dueOnProvisional!: boolean;
 
+  /** The entrustment contract (and its version) whose turnaround set the due date; null before contracts and in the sandbox. */
+  @Column({ name: 'contract_id', type: 'uuid', nullable: true })
+  contractId!: string | null;
+
+  @Column({ name: 'contract_number', type: 'text', nullable: true })
+  contractNumber!: string | null;
+
+  @Column({ name: 'contract_version', type: 'integer', nullable: true })
+  contractVersion!: number | null;
+
+  /** Working days from the dispatch day to the due date, as the contract agreed for the category. */
+  @Column({ name: 'turnaround_working_days', type: 'integer', nullable: true })
+  turnaroundWorkingDays!: number | null;
+
   @Column({ type: 'text' })
   status!: AssignmentStatus;
 

@@ -26,6 +26,33 @@ export class DispatchRecordView extends AssignmentView {
   @ApiProperty({ description: 'the due date was counted Monday to Friday (no holiday schedule yet)' })
   dueOnProvisional!: boolean;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'the entrustment contract whose turnaround set the due date (null before contracts were kept)',
+  })
+  contractId!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'HZSJ-WT-2026-003' })
+  contractNumber!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'the version of the contract in force at the draw',
+  })
+  contractVersion!: number | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'working days from the dispatch day to the due date, as the contract agreed for the category',
+  })
+  turnaroundWorkingDays!: number | null;
+
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   overdueAlertedAt!: string | null;
 
@@ -39,6 +66,10 @@ export class DispatchRecordView extends AssignmentView {
       excludedLabIds: a.excludedLabIds,
       redrawnLabId: drawLab(a.drawSeed, a.batchNumber, a.candidateLabIds),
       dueOnProvisional: a.dueOnProvisional,
+      contractId: a.contractId,
+      contractNumber: a.contractNumber,
+      contractVersion: a.contractVersion,
+      turnaroundWorkingDays: a.turnaroundWorkingDays,
       overdueAlertedAt: a.overdueAlertedAt?.toISOString() ?? null,
     };
   }

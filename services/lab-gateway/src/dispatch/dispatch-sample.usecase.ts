@@ -4,6 +4,8 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { SampleDispatched } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
+import { contractStanding, type ContractStanding } from '../labs/contracts/contract-standing';
+import { currentContracts } from '../labs/contracts/contract-versions';
 import { Lab } from '../labs/lab.entity';
 import { shanghaiDay } from '../shared/shanghai-day';
 import { Assignment } from './assignment.entity';
@@ -16,8 +18,9 @@ import { WorkingDays } from './working-days';
 
 /**
  * Draws a lab among the active, accredited ones qualified for the category (and claimed standard)
- * with free capacity, records the seed and the candidates, sets the due date from the lab's
- * turnaround in working days, and publishes sample-dispatched, all in the caller's transaction.
+ * whose entrustment contract in force covers the category, with free capacity; records the seed
+ * and the candidates, sets the due date from the contract's turnaround in working days, and
+ * publishes sample-dispatched, all in the caller's transaction.
  */
 @Injectable()
 export class DispatchSampleUseCase {
@@ -45,10 +48,26 @@ export class DispatchSampleUseCase {
       .groupBy('a.lab_id')
       .getRawMany<{ labId: string; n: number }>();
     const openByLab = new Map(open.map((row) => [row.labId, row.n]));
+    const contracts = await currentContracts(
+      manager,
+      labs.map((lab) => lab.id),
+    );
+    const standing = new Map<string, ContractStanding>(
+      labs.map((lab) => [
+        lab.id,
+        contractStanding(
+          contracts.filter((c) => c.labId === lab.id),
+          cmd.category,
+          on,
+        ),
+      ]),
+    );
 
     const exclusions: Record<string, string[]> = {};
     const eligible = labs.filter((lab) => {
       const reasons = disqualifications(lab, { category: cmd.category, standard: cmd.productStandard, on });
+      const contract = standing.get(lab.id);
+      if (contract && !contract.ok) reasons.push(contract.reason);
       if (cmd.excludedLabIds.includes(lab.id)) reasons.push('excluded from this draw');
       if ((openByLab.get(lab.id) ?? 0) >= lab.capacity) reasons.push('no free capacity');
       if (reasons.length > 0) exclusions[lab.id] = reasons;
@@ -65,7 +84,11 @@ export class DispatchSampleUseCase {
     const candidateLabIds = pool.map((lab) => lab.id).sort();
     const chosenId = drawLab(seed, cmd.batchNumber, candidateLabIds);
     const lab = pool.find((l) => l.id === chosenId) as Lab;
-    const due = this.workingDays.add(on, lab.turnaroundWorkingDays);
+    const { contract, turnaroundWorkingDays } = standing.get(lab.id) as Extract<
+      ContractStanding,
+      { ok: true }
+    >;
+    const due = this.workingDays.add(on, turnaroundWorkingDays);
     if (due.provisional)
       this.logger.warn(
         { batchNumber: cmd.batchNumber, dueOn: due.date },
@@ -91,6 +114,10 @@ export class DispatchSampleUseCase {
       dispatchedAt: cmd.at,
       dueOn: due.date,
       dueOnProvisional: due.provisional,
+      contractId: contract.id,
+      contractNumber: contract.contractNumber,
+      contractVersion: contract.version,
+      turnaroundWorkingDays,
       status: 'dispatched',
       declineReason: null,
       progress: [],
@@ -134,6 +161,10 @@ export class DispatchSampleUseCase {
           candidateLabIds,
           preferAboveLevel: cmd.preferAboveLevel,
           exclusions,
+          contractId: contract.id,
+          contractNumber: contract.contractNumber,
+          contractVersion: contract.version,
+          turnaroundWorkingDays,
           dueOn: due.date,
         },
       },

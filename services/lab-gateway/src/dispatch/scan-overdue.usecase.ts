@@ -8,8 +8,9 @@ import { Clock } from '../clock/clock';
 
 /**
  * Raises one overdue alert per assignment whose due day (Asia/Shanghai) has passed without a
- * report: marked on the assignment, written to the audit log and logged as a warning. Rows are
- * claimed with SKIP LOCKED, so several instances never alert twice.
+ * report, naming the entrustment contract and the turnaround it agreed: marked on the assignment,
+ * written to the audit log and logged as a warning. Rows are claimed with SKIP LOCKED, so several
+ * instances never alert twice.
  */
 @Injectable()
 export class ScanOverdueUseCase {
@@ -43,7 +44,13 @@ export class ScanOverdueUseCase {
             action: 'assignment.overdue',
             entityType: 'assignment',
             entityId: a.id,
-            detail: { batchNumber: a.batchNumber, labId: a.labId, dueOn: a.dueOn, status: a.status },
+            detail: {
+              batchNumber: a.batchNumber,
+              labId: a.labId,
+              dueOn: a.dueOn,
+              status: a.status,
+              ...contractOf(a),
+            },
           },
           manager,
         );
@@ -54,11 +61,25 @@ export class ScanOverdueUseCase {
             batchNumber: a.batchNumber,
             labId: a.labId,
             dueOn: a.dueOn,
+            ...contractOf(a),
           },
-          'lab report overdue',
+          a.contractNumber === null
+            ? 'lab report overdue'
+            : `lab report overdue: past the ${String(a.turnaroundWorkingDays)} working days of entrustment contract ${a.contractNumber}`,
         );
       }
       return due.length;
     });
   }
 }
+
+/** The contract and turnaround the due date came from (none for assignments made before contracts). */
+const contractOf = (a: Assignment) =>
+  a.contractNumber === null
+    ? {}
+    : {
+        contractId: a.contractId,
+        contractNumber: a.contractNumber,
+        contractVersion: a.contractVersion,
+        turnaroundWorkingDays: a.turnaroundWorkingDays,
+      };

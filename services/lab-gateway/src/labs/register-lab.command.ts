@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CALENDAR_DATE } from '@qis/contracts';
+import { RecordContractCommand } from './contracts/record-contract.command';
 import { LabScopeDto } from './lab-scope.dto';
 
 /** A contracted lab entered in the registry (by an administrator). */
@@ -74,7 +75,11 @@ export class RegisterLabCommand {
   @Max(100_000)
   capacity!: number;
 
-  @ApiProperty({ description: 'contracted turnaround in working days', example: 10 })
+  @ApiProperty({
+    description:
+      "turnaround in working days of the lab's sandbox assignments; a real sample's due date follows its entrustment contract",
+    example: 10,
+  })
   @IsInt()
   @Min(1)
   @Max(120)
@@ -93,4 +98,14 @@ export class RegisterLabCommand {
   @IsOptional()
   @IsBoolean()
   sandbox?: boolean;
+
+  @ApiPropertyOptional({
+    type: RecordContractCommand,
+    description:
+      'the entrustment contract (委托检验合同) signed with the lab, recorded with it; without one the lab is on record but never drawn until a contract is recorded (POST /labs/{id}/contracts)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecordContractCommand)
+  contract?: RecordContractCommand;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
+import { RecordContractUseCase } from './contracts/record-contract.usecase';
 import { assertValidLab } from './lab-problems';
 import { Lab } from './lab.entity';
 import { LabGatewayConfig } from '../lab-gateway.config';
@@ -13,6 +14,7 @@ export class RegisterLabUseCase {
   constructor(
     private readonly audit: AuditService,
     private readonly config: LabGatewayConfig,
+    private readonly contracts: RecordContractUseCase,
   ) {}
 
   async execute(manager: EntityManager, cmd: RegisterLabCommand, actor: AuditActor): Promise<LabView> {
@@ -59,6 +61,7 @@ export class RegisterLabUseCase {
       },
       manager,
     );
+    if (cmd.contract) await this.contracts.execute(manager, lab.id, cmd.contract, actor, 'contract.');
     return LabView.of(lab);
   }
 }

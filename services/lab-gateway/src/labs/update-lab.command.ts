@@ -1,5 +1,7 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { RegisterLabCommand } from './register-lab.command';
 
-/** Any registry field; accreditation renewals, scope changes, capacity, deactivation. */
-export class UpdateLabCommand extends PartialType(OmitType(RegisterLabCommand, ['sandbox'] as const)) {}
+/** Any registry field; accreditation renewals, scope changes, capacity, deactivation. Contracts have their own routes. */
+export class UpdateLabCommand extends PartialType(
+  OmitType(RegisterLabCommand, ['sandbox', 'contract'] as const),
+) {}

@@ -25,6 +25,16 @@ export interface LabOverrides {
   turnaroundWorkingDays?: number;
   active?: boolean;
   sandbox?: boolean;
+  /** The entrustment contract recorded with the lab (null: none); default covers every scope, 2026–2030. */
+  contract?: ContractOverrides | null;
+}
+
+export interface ContractOverrides {
+  contractNumber?: string;
+  validFrom?: string;
+  validTo?: string;
+  turnaroundWorkingDays?: number;
+  categories?: Array<{ category: string; priceFen: number; turnaroundWorkingDays?: number }>;
 }
 
 export interface DispatchRecord {
@@ -79,19 +89,38 @@ export class LabGatewayHarness {
   }
 
   async registerLab(category: string, overrides: LabOverrides = {}): Promise<string> {
+    const { contract, ...lab } = overrides;
+    const scopes = lab.scopes ?? [{ category, standards: [STANDARD] }];
     const res = await this.post('/labs', await this.admin(), {
       name: `实验室 ${randomBytes(3).toString('hex')}`,
       address: '浙江省杭州市西湖区示例路1号',
       cmaNumber: `CMA${randomBytes(6).toString('hex')}`,
       cmaExpiresOn: '2030-12-31',
       qualificationLevel: 2,
-      scopes: [{ category, standards: [STANDARD] }],
+      scopes,
       capacity: 1000,
       turnaroundWorkingDays: 10,
-      ...overrides,
+      ...lab,
+      ...(contract === null ? {} : { contract: this.contract(scopes, lab.turnaroundWorkingDays, contract) }),
     });
     if (res.status !== 201) throw new Error(`register lab: ${res.status} ${JSON.stringify(res.body)}`);
     return (res.body as { id: string }).id;
+  }
+
+  /** An entrustment contract covering the given scopes' categories, in force 2026–2030. */
+  contract(
+    scopes: Array<{ category: string }>,
+    turnaroundWorkingDays = 10,
+    overrides: ContractOverrides = {},
+  ): Record<string, unknown> {
+    return {
+      contractNumber: `WT-${randomBytes(6).toString('hex')}`,
+      validFrom: '2026-01-01',
+      validTo: '2030-12-31',
+      turnaroundWorkingDays,
+      categories: scopes.map((s) => ({ category: s.category, priceFen: 80_000 })),
+      ...overrides,
+    };
   }
 
   /** A lab of its own category with one dispatched assignment, which it has accepted. */

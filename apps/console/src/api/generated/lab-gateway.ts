@@ -109,6 +109,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/lab-contracts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every lab's contracts as they stand (the latest version of each) */
+    get: operations['listContracts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/labs': {
     parameters: {
       query?: never;
@@ -143,6 +160,58 @@ export interface paths {
     head?: never;
     /** Change a lab: renewed accreditation, scope, capacity, active flag */
     patch: operations['updateLab'];
+    trace?: never;
+  };
+  '/labs/{id}/contracts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A lab's contracts, newest term first, each with its earlier versions */
+    get: operations['labContracts'];
+    put?: never;
+    /** Record a lab's signed entrustment contract */
+    post: operations['recordContract'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/labs/{id}/contracts/{contractId}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Amend a contract (supplementary agreement): its next version, the earlier kept */
+    post: operations['amendContract'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/labs/{id}/contracts/{contractId}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a contract before its term: no sample is drawn to the lab under it after endedOn */
+    post: operations['endContract'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/ops/clock': {
@@ -371,6 +440,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/contracts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My contracts, newest term first, each with its earlier versions */
+    get: operations['listOwnContracts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contracts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my contracts with its earlier versions */
+    get: operations['getOwnContract'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/sandbox/assignments': {
     parameters: {
       query?: never;
@@ -418,6 +521,32 @@ export interface components {
        * @example 1296000000
        */
       byMs: number;
+    };
+    AmendContractCommand: {
+      /** @description categories the contract covers */
+      categories?: components['schemas']['ContractCategoryDto'][];
+      /**
+       * Format: uuid
+       * @description evidence id of the signed contract PDF
+       */
+      documentId?: string;
+      /** @example 补充协议一：增加电热水壶，蚕丝被检验周期调整为 8 个工作日 */
+      reason: string;
+      /**
+       * @description the testing period (检验周期) in working days, counted from the dispatch day on the State Council schedule; a category may set its own
+       * @example 10
+       */
+      turnaroundWorkingDays?: number;
+      /**
+       * @description first day in force
+       * @example 2026-01-01
+       */
+      validFrom?: string;
+      /**
+       * @description last day in force
+       * @example 2026-12-31
+       */
+      validTo?: string;
     };
     AssignmentPage: {
       items: components['schemas']['AssignmentView'][];
@@ -537,6 +666,84 @@ export interface components {
       offsetMs: number;
       /** @description whether CLOCK_OVERRIDE_ENABLED lets an admin move it */
       overridable: boolean;
+    };
+    ContractCategoryDto: {
+      /** @example silk-quilt */
+      category: string;
+      /**
+       * @description price per sample in fen (分), an integer
+       * @example 120000
+       */
+      priceFen: number;
+      /**
+       * @description turnaround in working days for this category; default: the contract's
+       * @example 5
+       */
+      turnaroundWorkingDays?: number;
+    };
+    ContractHistoryView: {
+      categories: components['schemas']['ContractCategoryDto'][];
+      /** @enum {string} */
+      change: 'recorded' | 'amended' | 'ended';
+      contractNumber: string;
+      /** @description evidence id of the signed contract PDF */
+      documentId?: string;
+      /** @description last day in force when ended before its term */
+      endedOn?: string;
+      /** @description earlier versions, newest first */
+      history: components['schemas']['ContractView'][];
+      /**
+       * Format: uuid
+       * @description the contract (the same for all its versions)
+       */
+      id: string;
+      /** Format: uuid */
+      labId: string;
+      /** @description the last day in force: validTo, or endedOn when earlier */
+      lastDayInForce: string;
+      /** @description why it was amended or ended */
+      reason?: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string;
+      turnaroundWorkingDays: number;
+      /** @example 2026-01-01 */
+      validFrom: string;
+      /** @example 2026-12-31 */
+      validTo: string;
+      /** @description 1 when recorded, +1 for each amendment or end */
+      version: number;
+    };
+    ContractView: {
+      categories: components['schemas']['ContractCategoryDto'][];
+      /** @enum {string} */
+      change: 'recorded' | 'amended' | 'ended';
+      contractNumber: string;
+      /** @description evidence id of the signed contract PDF */
+      documentId?: string;
+      /** @description last day in force when ended before its term */
+      endedOn?: string;
+      /**
+       * Format: uuid
+       * @description the contract (the same for all its versions)
+       */
+      id: string;
+      /** Format: uuid */
+      labId: string;
+      /** @description the last day in force: validTo, or endedOn when earlier */
+      lastDayInForce: string;
+      /** @description why it was amended or ended */
+      reason?: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string;
+      turnaroundWorkingDays: number;
+      /** @example 2026-01-01 */
+      validFrom: string;
+      /** @example 2026-12-31 */
+      validTo: string;
+      /** @description 1 when recorded, +1 for each amendment or end */
+      version: number;
     };
     CreateSandboxAssignmentCommand: {
       /**
@@ -720,6 +927,15 @@ export interface components {
       candidateLabIds: string[];
       /** @example silk-quilt */
       category: string;
+      /**
+       * Format: uuid
+       * @description the entrustment contract whose turnaround set the due date (null before contracts were kept)
+       */
+      contractId: string | null;
+      /** @example HZSJ-WT-2026-003 */
+      contractNumber: string | null;
+      /** @description the version of the contract in force at the draw */
+      contractVersion: number | null;
       declineReason?: string;
       /** Format: date-time */
       dispatchedAt: string;
@@ -762,6 +978,17 @@ export interface components {
       sealNumber: string;
       /** @enum {string} */
       status: 'dispatched' | 'accepted' | 'in-progress' | 'declined' | 'reported';
+      /** @description working days from the dispatch day to the due date, as the contract agreed for the category */
+      turnaroundWorkingDays: number | null;
+    };
+    EndContractCommand: {
+      /**
+       * @description last day in force
+       * @example 2026-12-15
+       */
+      endedOn: string;
+      /** @example 承检机构资质暂停，双方协商解除合同 */
+      reason: string;
     };
     /** @description Every error of every service: the HTTP status, its name, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
     ErrorResponse: {
@@ -858,6 +1085,32 @@ export interface components {
       /** @example testing */
       stage: string;
     };
+    RecordContractCommand: {
+      /** @description categories the contract covers */
+      categories: components['schemas']['ContractCategoryDto'][];
+      /** @example HZSJ-WT-2026-003 */
+      contractNumber: string;
+      /**
+       * Format: uuid
+       * @description evidence id of the signed contract PDF
+       */
+      documentId?: string;
+      /**
+       * @description the testing period (检验周期) in working days, counted from the dispatch day on the State Council schedule; a category may set its own
+       * @example 10
+       */
+      turnaroundWorkingDays: number;
+      /**
+       * @description first day in force
+       * @example 2026-01-01
+       */
+      validFrom: string;
+      /**
+       * @description last day in force
+       * @example 2026-12-31
+       */
+      validTo: string;
+    };
     RegisterLabCommand: {
       /** @default true */
       active: boolean;
@@ -882,6 +1135,8 @@ export interface components {
        * @example CNAS L1234
        */
       cnasNumber?: string;
+      /** @description the entrustment contract (委托检验合同) signed with the lab, recorded with it; without one the lab is on record but never drawn until a contract is recorded (POST /labs/{id}/contracts) */
+      contract?: components['schemas']['RecordContractCommand'];
       /** @example 浙江示例纺织品检测研究院 */
       name: string;
       /**
@@ -896,7 +1151,7 @@ export interface components {
       sandbox: boolean;
       scopes: components['schemas']['LabScopeDto'][];
       /**
-       * @description contracted turnaround in working days
+       * @description turnaround in working days of the lab's sandbox assignments; a real sample's due date follows its entrustment contract
        * @example 10
        */
       turnaroundWorkingDays: number;
@@ -1130,7 +1385,7 @@ export interface components {
       qualificationLevel?: number;
       scopes?: components['schemas']['LabScopeDto'][];
       /**
-       * @description contracted turnaround in working days
+       * @description turnaround in working days of the lab's sandbox assignments; a real sample's due date follows its entrustment contract
        * @example 10
        */
       turnaroundWorkingDays?: number;
@@ -1536,6 +1791,43 @@ export interface operations {
       };
     };
   };
+  listContracts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractView'][];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   listLabs: {
     parameters: {
       query?: never;
@@ -1796,6 +2088,362 @@ export interface operations {
         };
       };
       /** @description a CNAS number without its expiry or the other way round, or a category in two scopes; `errors` names the field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  labContracts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractHistoryView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such lab */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  recordContract: {
+    parameters: {
+      query?: never;
+      header: {
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordContractCommand'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such lab */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a contract with this number is already on record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a term ending before it starts, a category twice or outside the accreditation scope, a term overlapping another contract of the lab; `errors` names the field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  amendContract: {
+    parameters: {
+      query?: never;
+      header: {
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+        contractId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendContractCommand'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such lab, or no such contract of it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the contract was ended */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a term ending before it starts, a category twice or outside the accreditation scope, a term overlapping another contract of the lab; `errors` names the field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  endContract: {
+    parameters: {
+      query?: never;
+      header: {
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+        contractId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EndContractCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such lab, or no such contract of it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the contract was already ended */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description endedOn outside the term; `errors` names the field */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2778,6 +3426,100 @@ export interface operations {
       };
       /** @description every reason the report is refused, by field */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listOwnContracts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractHistoryView'][];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: lab */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getOwnContract: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractHistoryView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: lab */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such contract, or not this lab’s (answered alike) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

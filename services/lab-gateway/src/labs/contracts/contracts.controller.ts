@@ -1,0 +1,147 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, type AuditActor } from '@qis/audit';
+import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { WaitingDispatchScheduler } from '../../dispatch/waiting-dispatch.scheduler';
+import { IdempotencyService } from '../../idempotency/idempotency.service';
+import { Lab } from '../lab.entity';
+import { AmendContractCommand } from './amend-contract.command';
+import { ChangeContractUseCase } from './change-contract.usecase';
+import { ContractHistoryView } from './contract-history.view';
+import { currentContracts } from './contract-versions';
+import { ContractView } from './contract.view';
+import { EndContractCommand } from './end-contract.command';
+import { LabContract } from './lab-contract.entity';
+import { RecordContractCommand } from './record-contract.command';
+import { RecordContractUseCase } from './record-contract.usecase';
+
+const REJECTED =
+  'a term ending before it starts, a category twice or outside the accreditation scope, a term overlapping another contract of the lab; `errors` names the field';
+
+/** Entrustment contracts (委托检验合同) of the registry's labs: recorded, amended and ended by an administrator. */
+@ApiTags('labs')
+@Controller()
+export class ContractsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly record: RecordContractUseCase,
+    private readonly change: ChangeContractUseCase,
+    private readonly waiting: WaitingDispatchScheduler,
+  ) {}
+
+  @Get('lab-contracts')
+  @Policy({ roles: ['admin', 'auditor'] })
+  @ApiOperation({ summary: "Every lab's contracts as they stand (the latest version of each)" })
+  @ApiOkResponse({ type: [ContractView] })
+  async listContracts(): Promise<ContractView[]> {
+    const labs = await this.dataSource.manager.find(Lab, { select: { id: true } });
+    const contracts = await currentContracts(
+      this.dataSource.manager,
+      labs.map((l) => l.id),
+    );
+    return contracts.map((c) => ContractView.of(c));
+  }
+
+  @Get('labs/:id/contracts')
+  @Policy({ roles: ['admin', 'auditor'] })
+  @ApiOperation({ summary: "A lab's contracts, newest term first, each with its earlier versions" })
+  @ApiOkResponse({ type: [ContractHistoryView] })
+  @ApiNotFoundResponse({ description: 'no such lab' })
+  async labContracts(@Param('id', new ParseUUIDPipe()) id: string): Promise<ContractHistoryView[]> {
+    if (!(await this.dataSource.manager.existsBy(Lab, { id }))) throw notFound('lab', id);
+    return ContractHistoryView.group(await this.dataSource.manager.findBy(LabContract, { labId: id }));
+  }
+
+  @Post('labs/:id/contracts')
+  @HttpCode(201)
+  @Policy({ roles: ['admin'] })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: "Record a lab's signed entrustment contract" })
+  @ApiCreatedResponse({ type: ContractView })
+  @ApiNotFoundResponse({ description: 'no such lab' })
+  @ApiConflictResponse({ description: 'a contract with this number is already on record' })
+  @ApiUnprocessableEntityResponse({ description: REJECTED })
+  async recordContract(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() cmd: RecordContractCommand,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+  ): Promise<ContractView> {
+    const answer = await this.idempotency.run(
+      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body: cmd },
+      201,
+      (m) => this.record.execute(m, id, cmd, actor),
+    );
+    this.waiting.kick(); // samples may wait for a lab under contract
+    return answer.body;
+  }
+
+  @Post('labs/:id/contracts/:contractId/amendments')
+  @HttpCode(201)
+  @Policy({ roles: ['admin'] })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Amend a contract (supplementary agreement): its next version, the earlier kept' })
+  @ApiCreatedResponse({ type: ContractView })
+  @ApiNotFoundResponse({ description: 'no such lab, or no such contract of it' })
+  @ApiConflictResponse({ description: 'the contract was ended' })
+  @ApiUnprocessableEntityResponse({ description: REJECTED })
+  async amendContract(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('contractId', new ParseUUIDPipe()) contractId: string,
+    @Body() cmd: AmendContractCommand,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+  ): Promise<ContractView> {
+    const answer = await this.idempotency.run(
+      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body: cmd },
+      201,
+      (m) => this.change.amend(m, id, contractId, cmd, actor),
+    );
+    this.waiting.kick(); // a category added or a term extended may take samples that wait
+    return answer.body;
+  }
+
+  @Post('labs/:id/contracts/:contractId/end')
+  @HttpCode(200)
+  @Policy({ roles: ['admin'] })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary: 'End a contract before its term: no sample is drawn to the lab under it after endedOn',
+  })
+  @ApiOkResponse({ type: ContractView })
+  @ApiNotFoundResponse({ description: 'no such lab, or no such contract of it' })
+  @ApiConflictResponse({ description: 'the contract was already ended' })
+  @ApiUnprocessableEntityResponse({ description: 'endedOn outside the term; `errors` names the field' })
+  async endContract(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('contractId', new ParseUUIDPipe()) contractId: string,
+    @Body() cmd: EndContractCommand,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+  ): Promise<ContractView> {
+    const answer = await this.idempotency.run(
+      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body: cmd },
+      200,
+      (m) => this.change.end(m, id, contractId, cmd, actor),
+    );
+    return answer.body;
+  }
+}
