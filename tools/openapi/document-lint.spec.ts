@@ -54,4 +54,31 @@ describe('documentProblems', () => {
       }),
     ).toEqual([]);
   });
+
+  it('names a link to an operation the document lacks and a parameter its target does not take', () => {
+    const created = (links: object) => ({ '201': { links } });
+    expect(
+      documentProblems('planning', {
+        paths: {
+          '/plans': {
+            post: {
+              operationId: 'create',
+              responses: created({
+                approve: { operationId: 'approve', parameters: { id: '$response.body#/id' } },
+                issue: { operationId: 'issue', parameters: { id: '$response.body#/id' } },
+                get: { operationId: 'get', parameters: { planId: '$response.body#/id' } },
+              }),
+            },
+          },
+          '/plans/{id}': { get: { operationId: 'get', parameters: [{ in: 'path', name: 'id' }] } },
+          '/plans/{id}/approve': {
+            post: { operationId: 'approve', parameters: [{ in: 'path', name: 'id' }] },
+          },
+        },
+      }),
+    ).toEqual([
+      'planning: link issue of create (201) leads to no operation (issue)',
+      'planning: link get of create (201) fills planId, which get does not take',
+    ]);
+  });
 });

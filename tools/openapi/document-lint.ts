@@ -14,7 +14,7 @@ interface Operation {
   operationId?: string;
   parameters?: Array<{ name?: string; in?: string; schema?: unknown }>;
   requestBody?: unknown;
-  responses?: unknown;
+  responses?: Record<string, { links?: Record<string, { operationId?: string; parameters?: object }> }>;
 }
 
 const refersTo = (value: unknown, ref: string): boolean => {
@@ -55,10 +55,44 @@ export function documentProblems(service: string, document: unknown): string[] {
       if (refersTo(operation.responses, LOST_TYPE)) lost(`${name} response`);
     }
   }
+  problems.push(...linkProblems(service, doc.paths ?? {}));
   for (const [schema, body] of Object.entries(doc.components?.schemas ?? {})) {
     const properties = (body as { properties?: Record<string, unknown> }).properties ?? {};
     for (const [property, definition] of Object.entries(properties))
       if (refersTo(definition, LOST_TYPE)) lost(`schema ${schema}.${property}`);
   }
+  return problems;
+}
+
+/**
+ * A link (how one answer feeds the next operation) must lead to an operation of the document and
+ * fill only parameters that operation has: a renamed handler or parameter would otherwise leave a
+ * link a stateful client follows into nothing.
+ */
+function linkProblems(
+  service: string,
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>,
+): string[] {
+  const operations = new Map<string, Operation>();
+  for (const item of Object.values(paths))
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation?.operationId) operations.set(operation.operationId, operation);
+    }
+  const problems: string[] = [];
+  for (const [id, operation] of operations)
+    for (const [status, response] of Object.entries(operation.responses ?? {}))
+      for (const [name, link] of Object.entries(response.links ?? {})) {
+        const target = link.operationId ? operations.get(link.operationId) : undefined;
+        const where = `${service}: link ${name} of ${id} (${status})`;
+        if (!target) {
+          problems.push(`${where} leads to no operation (${link.operationId ?? 'no operationId'})`);
+          continue;
+        }
+        const known = new Set((target.parameters ?? []).map((p) => p.name));
+        for (const parameter of Object.keys(link.parameters ?? {}))
+          if (!known.has(parameter))
+            problems.push(`${where} fills ${parameter}, which ${link.operationId} does not take`);
+      }
   return problems;
 }

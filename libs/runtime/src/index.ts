@@ -25,6 +25,7 @@ export {
   defaultConsumerGroup,
   SERVICE_CONFIG,
   SERVICE_DEFINITION,
+  type OpenApiLink,
   type ServiceDefinition,
 } from './service-definition';
 export { serveMetrics, ServiceMetrics, sqlGauge } from './metrics/service-metrics';

@@ -28,6 +28,23 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   metrics?: (registry: Registry, app: INestApplication) => void;
   /** Evidence keeps objects: its readiness includes the object store. */
   objectStore?: { bucket(config: C): string };
+  /**
+   * How one operation's answer feeds the next (OpenAPI links): a client generator or a stateful
+   * fuzzer follows them to create a plan and then approve it, start an upload and then finalize it.
+   */
+  openApiLinks?: readonly OpenApiLink[];
+}
+
+/**
+ * From the success answer of operation `from`, each operation in `to` can be called with
+ * `parameters` taken from that answer (runtime expressions, e.g. `$response.body#/id`). Operations
+ * are named by operationId; npm run openapi refuses a link to an operation or parameter that does
+ * not exist.
+ */
+export interface OpenApiLink {
+  from: string;
+  to: readonly string[];
+  parameters: Readonly<Record<string, string>>;
 }
 
 export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');

@@ -5,11 +5,6 @@ import { feedEntities, feedMigrations, FeedsModule } from './feeds/feeds.module'
 import { migrations } from './migrations';
 import { OpenDataModule } from './open-data/open-data.module';
 import { publicationEntities, PublicationModule } from './publication/publication.module';
-import {
-  riskWarningEntities,
-  riskWarningMigrations,
-  RiskWarningsModule,
-} from './risk-warnings/risk-warnings.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { WebModule } from './web/web.module';
 
@@ -18,16 +13,11 @@ export const disclosureService: ServiceDefinition<DisclosureConfig> = {
   title: 'QIS Disclosure service',
   description: 'Publication of results, statistics, the public web page, platform result feeds, open data.',
   config: DisclosureConfig,
-  entities: [...publicationEntities, ...feedEntities, ...riskWarningEntities],
-  migrations: [...migrations, ...feedMigrations, ...riskWarningMigrations],
+  entities: [...publicationEntities, ...feedEntities],
+  migrations: [...migrations, ...feedMigrations],
   // One feature module per line: publication first (the others build on it).
-  imports: [
-    PublicationModule,
-    StatisticsModule,
-    OpenDataModule,
-    WebModule,
-    FeedsModule,
-    BatchViewModule,
-    RiskWarningsModule,
+  imports: [PublicationModule, StatisticsModule, OpenDataModule, WebModule, FeedsModule, BatchViewModule],
+  openApiLinks: [
+    { from: 'register', to: ['rotate', 'retire'], parameters: { code: '$response.body#/code' } },
   ],
 };

@@ -33,4 +33,16 @@ export const enforcementService: ServiceDefinition<EnforcementConfig> = {
       sql: 'select kind, count(*)::int as value from alert where resolved_at is null group by kind',
     });
   },
+  openApiLinks: [
+    {
+      from: 'fileObjection',
+      to: ['getObjection', 'decide', 'complete', 'waive'],
+      parameters: { id: '$response.body#/id' },
+    },
+    {
+      from: 'submit',
+      to: ['getCalendarYear', 'approve', 'sendBack'],
+      parameters: { year: '$response.body#/year' },
+    },
+  ],
 };

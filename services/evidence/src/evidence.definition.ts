@@ -59,4 +59,18 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
   // Ready once the staging bucket answers: the provisioner makes it after the locked bucket, so
   // both exist, and no upload is announced into a bucket that is not there yet.
   objectStore: { bucket: (config) => config.stagingBucket },
+  openApiLinks: [
+    {
+      from: 'start',
+      to: ['finalize', 'renew', 'uploadStatus'],
+      parameters: { id: '$response.body#/objectId' },
+    },
+    {
+      from: 'receive',
+      to: ['getParcel', 'rejectParcel', 'releaseParcel'],
+      parameters: { id: '$response.body#/id' },
+    },
+    { from: 'openUnpackingSession', to: ['getSession', 'seal'], parameters: { id: '$response.body#/id' } },
+    { from: 'startVerification', to: ['getVerification'], parameters: { id: '$response.body#/id' } },
+  ],
 };

@@ -13,4 +13,11 @@ export const planningService: ServiceDefinition<PlanningConfig> = {
   entities: [],
   migrations,
   imports: [SignalsModule, PlansModule, BatchesModule],
+  openApiLinks: [
+    {
+      from: 'create',
+      to: ['get', 'submit', 'approve', 'sendBack', 'close', 'issue', 'selection', 'select'],
+      parameters: { id: '$response.body#/id' },
+    },
+  ],
 };

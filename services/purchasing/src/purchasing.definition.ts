@@ -26,4 +26,24 @@ export const purchasingService: ServiceDefinition<PurchasingConfig> = {
   ],
   migrations,
   imports: [PurchasingModule],
+  openApiLinks: [
+    {
+      from: 'registerBuyer',
+      to: [
+        'getBuyer',
+        'listAccounts',
+        'addShoppingAccount',
+        'readIdentity',
+        'revealIdentity',
+        'recordQualification',
+        'changeBuyerStatus',
+      ],
+      parameters: { buyerId: '$response.body#/id' },
+    },
+    {
+      from: 'addShoppingAccount',
+      to: ['changeAccountStatus'],
+      parameters: { buyerId: '$response.body#/buyerId', accountId: '$response.body#/id' },
+    },
+  ],
 };

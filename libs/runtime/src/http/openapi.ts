@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ServiceConfig } from '@qis/config';
 import { RuntimeModule } from '../runtime.module';
-import type { ServiceDefinition } from '../service-definition';
+import type { OpenApiLink, ServiceDefinition } from '../service-definition';
 import { documentErrorResponses } from './error-responses';
 import { documentValidationRules, handlerParamClasses } from './validation-schemas';
 
@@ -14,7 +14,7 @@ import { documentValidationRules, handlerParamClasses } from './validation-schem
  */
 export function openApiDocument(
   app: INestApplication,
-  def: Pick<ServiceDefinition, 'title' | 'description'>,
+  def: Pick<ServiceDefinition, 'title' | 'description' | 'openApiLinks'>,
 ): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
@@ -26,9 +26,42 @@ export function openApiDocument(
       .build(),
     { operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey },
   );
-  return documentErrorResponses(
-    documentValidationRules(withoutAuthorizationHeaders(document), handlerParamClasses(app)),
+  return withLinks(
+    documentErrorResponses(
+      documentValidationRules(withoutAuthorizationHeaders(document), handlerParamClasses(app)),
+    ),
+    def.openApiLinks ?? [],
   );
+}
+
+type Operation = { operationId?: string; responses?: Record<string, { links?: Record<string, unknown> }> };
+
+/**
+ * Each link on the success answers (2xx) of its `from` operation, named after the operation it
+ * leads to. A link to an operation or parameter the document lacks is left for npm run openapi to
+ * refuse by name (document-lint), so a renamed handler cannot leave a dead link behind.
+ */
+function withLinks(document: OpenAPIObject, links: readonly OpenApiLink[]): OpenAPIObject {
+  if (links.length === 0) return document;
+  const operations = new Map<string, Operation>();
+  for (const item of Object.values(document.paths))
+    for (const operation of Object.values(item as Record<string, Operation>))
+      if (typeof operation === 'object' && operation?.operationId)
+        operations.set(operation.operationId, operation);
+  for (const link of links) {
+    const from = operations.get(link.from);
+    if (!from) throw new Error(`OpenAPI link from unknown operation ${link.from}`);
+    for (const [status, response] of Object.entries(from.responses ?? {})) {
+      if (!/^2\d\d$/.test(status)) continue;
+      response.links = {
+        ...response.links,
+        ...Object.fromEntries(
+          link.to.map((to) => [to, { operationId: to, parameters: { ...link.parameters } }]),
+        ),
+      };
+    }
+  }
+  return document;
 }
 
 /**

@@ -566,7 +566,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Re-seal a sample for re-inspection with a new seal number (custody ledger) */
+    /**
+     * Re-seal a sample for re-inspection with a new seal number (custody ledger)
+     * @description Stores the re-sealing record (复检封样记录) as a Chinese PDF naming each party with its signature line (evidence kind re-seal-record).
+     */
     post: operations['reseal'];
     delete?: never;
     options?: never;
@@ -1011,6 +1014,7 @@ export interface components {
         | 'sample-photo'
         | 'seal-photo'
         | 'signed-work-order'
+        | 're-seal-record'
         | 'lab-report'
         | 'notice';
       rejection?: string | null;
@@ -1238,6 +1242,23 @@ export interface components {
       /** @example 2026-04-01T02:00:00Z */
       signedAt: string;
     };
+    ResealView: {
+      backupSealNumber: string;
+      backupStorageLocation: string;
+      batchNumber: string;
+      category: string;
+      id: string;
+      /** @description evidence object of the sampling notice PDF */
+      noticeObjectId: string;
+      /** @description evidence object (kind re-seal-record) of the re-sealing record PDF */
+      resealRecordObjectId: string;
+      sampleCode: string;
+      sealedAt: string;
+      testSealNumber: string;
+      workOrderNumber: string;
+      /** @description evidence object of the work order PDF */
+      workOrderObjectId: string;
+    };
     SampleCustodyStepView: {
       /** @enum {string} */
       action: 'seal' | 'hand-over-to-lab' | 'hand-back-from-lab' | 're-seal';
@@ -1327,6 +1348,7 @@ export interface components {
         | 'sample-photo'
         | 'seal-photo'
         | 'signed-work-order'
+        | 're-seal-record'
         | 'lab-report'
         | 'notice';
       /** @description hex SHA-256 of the file as the uploader computed it */
@@ -3585,7 +3607,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SealingView'];
+          'application/json': components['schemas']['ResealView'];
         };
       };
       /** @description malformed request: each invalid field and its reason in `errors` */
@@ -3624,7 +3646,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description the sample already carries this seal number */
+      /** @description the sample already carries this seal number, or was re-sealed meanwhile */
       409: {
         headers: {
           [name: string]: unknown;
