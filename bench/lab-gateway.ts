@@ -421,6 +421,13 @@ async function runLabGateway(): Promise<{ rows: Stats[]; duplicates: number; rep
           scopes: [{ category: 'silk-quilt', standards: [] }],
           capacity: 100_000,
           turnaroundWorkingDays: 10,
+          contract: {
+            contractNumber: `WT-BENCH-${randomUUID()}`,
+            validFrom: '2026-01-01',
+            validTo: '2030-12-31',
+            turnaroundWorkingDays: 10,
+            categories: [{ category: 'silk-quilt', priceFen: 80_000 }],
+          },
         }),
       });
       if (res.status !== 201) throw new Error(`register lab: ${res.status} ${await res.text()}`);

@@ -74,7 +74,12 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
   };
 
-  const registerLab = async (name: string, category: string, cmaExpiresOn: string): Promise<string> => {
+  const registerLab = async (
+    name: string,
+    category: string,
+    cmaExpiresOn: string,
+    contractEnds = '2030-12-31',
+  ): Promise<string> => {
     const res = await api('POST', '/api/lab-gateway/labs', adminToken(), {
       name,
       address: '浙江省杭州市西湖区示例路1号',
@@ -84,6 +89,13 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
       scopes: [{ category, standards: ['GB/T 24252-2019'] }],
       capacity: 20,
       turnaroundWorkingDays: 10,
+      contract: {
+        contractNumber: `HZSJ-WT-${tag}-${category}`,
+        validFrom: '2026-01-01',
+        validTo: contractEnds,
+        turnaroundWorkingDays: 10,
+        categories: [{ category, priceFen: 120_000 }],
+      },
     });
     if (res.status !== 201) throw new Error(`register lab: ${res.status} ${JSON.stringify(res.body)}`);
     return (res.body as { id: string }).id;

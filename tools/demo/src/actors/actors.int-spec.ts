@@ -110,6 +110,13 @@ describe('demo actors drive batches through all six services', () => {
           scopes: [{ category: CATEGORY, standards: [STANDARD] }],
           capacity: 50,
           turnaroundWorkingDays: 10,
+          contract: {
+            contractNumber: `WT${tag}0${level}`,
+            validFrom: '2026-01-01',
+            validTo: '2030-12-31',
+            turnaroundWorkingDays: 10,
+            categories: [{ category: CATEGORY, priceFen: 120_000 }],
+          },
         }),
       );
     await actors.lab.setTestItems(admin, CATEGORY, [

@@ -16,9 +16,22 @@ export interface LabRegistration {
   scopes: Array<{ category: string; standards: string[] }>;
   /** open assignments at once */
   capacity: number;
-  /** contracted turnaround in working days (the assignment's due day) */
+  /** turnaround of sandbox assignments; a real sample's due day follows the entrustment contract */
   turnaroundWorkingDays: number;
   active?: boolean;
+  /** the entrustment contract (委托检验合同): without one the lab is never drawn */
+  contract?: LabContractTerms;
+}
+
+export interface LabContractTerms {
+  contractNumber: string;
+  /** YYYY-MM-DD, first and last day in force */
+  validFrom: string;
+  validTo: string;
+  /** the testing period in working days: the assignment's due day */
+  turnaroundWorkingDays: number;
+  /** categories covered, price per sample in fen, optionally their own turnaround */
+  categories: Array<{ category: string; priceFen: number; turnaroundWorkingDays?: number }>;
 }
 
 export interface Lab extends LabRegistration {

@@ -257,6 +257,13 @@ export class Campaign {
         })),
         capacity: spec.capacity,
         turnaroundWorkingDays: 10,
+        contract: {
+          contractNumber: `HZSJ-WT-${tagCode}-${i + 1}`,
+          validFrom: '2026-01-01',
+          validTo: '2030-12-31',
+          turnaroundWorkingDays: 10,
+          categories: spec.categories.map((code) => ({ category: code, priceFen: 80_000 })),
+        },
       });
       this.labs.push({ id: registered.id, name: registered.name });
     }
