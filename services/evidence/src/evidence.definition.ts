@@ -62,7 +62,7 @@ export const evidenceService: ServiceDefinition<EvidenceConfig> = {
   openApiLinks: [
     {
       from: 'start',
-      to: ['finalize', 'renew', 'uploadStatus'],
+      to: ['declareParts', 'finalize', 'renew', 'uploadStatus'],
       parameters: { id: '$response.body#/objectId' },
     },
     {

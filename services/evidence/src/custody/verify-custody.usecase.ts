@@ -119,14 +119,14 @@ export class VerifyCustodyUseCase {
   private async objectProblem(key: string, upload: CustodyEntry): Promise<string | null> {
     const recorded = upload.objectVersionId ?? undefined;
     try {
-      await this.store.stat(key, recorded);
+      await this.store.versionOf(key, recorded);
     } catch (error) {
       return `object ${key} (version ${recorded}) is missing from the store: ${(error as Error).message}`;
     }
     const { sha256 } = await this.store.hash(key, recorded);
     if (sha256 !== upload.objectSha256)
       return `bytes of ${key} version ${recorded} hash to ${sha256}; the ledger recorded ${upload.objectSha256}`;
-    const current = await this.store.stat(key);
+    const current = await this.store.versionOf(key);
     if (current.versionId === recorded) return null;
     const served = await this.store.hash(key, current.versionId);
     return served.sha256 !== upload.objectSha256

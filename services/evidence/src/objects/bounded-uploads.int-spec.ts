@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Client } from 'minio';
 import {
   sha256Hex,
   startEvidenceTestEnv,
@@ -12,10 +13,18 @@ interface Ticket {
   url?: string;
   headers?: Record<string, string>;
   partSize?: number;
+  partCount?: number;
+  partsDeclared?: boolean;
   parts?: Array<{ partNumber: number; url: string; size: number; headers: Record<string, string> }>;
 }
 
+/** A part's SHA-256 as it is declared and as `x-amz-checksum-sha256` carries it. */
+const base64Sha256 = (data: Buffer) => createHash('sha256').update(data).digest('base64');
+
 const MIB = 1024 * 1024;
+
+/** Object lock on, no default retention (minio-js types leave out its empty form). */
+const NO_DEFAULT_RETENTION = {} as Parameters<Client['setObjectLockConfig']>[1];
 
 /**
  * Issue 22 item 5 on the real MinIO: uploads land in an unlocked staging bucket through URLs the
@@ -126,6 +135,203 @@ describe('bounded uploads (staging bucket, signed size and checksum, finalize jo
     expect(await versionsIn(staging, key)).toEqual([]);
   });
 
+  it('binds each declared part to its size and SHA-256: the store refuses a tampered part and an oversized one', async () => {
+    const me = await officer('officer-declared');
+    const data = randomBytes(6 * MIB + 123);
+    const [one, two] = [data.subarray(0, 5 * MIB), data.subarray(5 * MIB)];
+    const started = await post('/evidence/uploads', me, {
+      kind: 'sample-photo',
+      contentType: 'image/jpeg',
+      size: data.length,
+      sha256: sha256Hex(data),
+      parts: [{ partNumber: 1, size: one.length, sha256: base64Sha256(one) }],
+    });
+    expect(started.status).toBe(201);
+    const ticket = (await started.json()) as Ticket;
+    expect(ticket).toMatchObject({
+      method: 'multipart',
+      partSize: 5 * MIB,
+      partCount: 2,
+      partsDeclared: true,
+    });
+    // URLs for the declared part only: part 2 has none until it is declared.
+    expect(ticket.parts?.map((p) => p.partNumber)).toEqual([1]);
+    const [first] = ticket.parts ?? [];
+    expect(first.headers).toEqual({ 'x-amz-checksum-sha256': base64Sha256(one) });
+    const put = (url: string, headers: Record<string, string> | undefined, body: Buffer) =>
+      fetch(url, { method: 'PUT', headers, body: Uint8Array.from(body) });
+
+    const tampered = Buffer.from(one);
+    tampered[4321] ^= 0x01;
+    const wrongBytes = await put(first.url, first.headers, tampered);
+    expect(wrongBytes.status).toBe(400);
+    expect(await wrongBytes.text()).toContain('XAmzContentChecksumMismatch');
+    expect((await put(first.url, first.headers, Buffer.concat([one, Buffer.from('x')]))).status).toBe(403);
+    expect((await put(first.url, {}, one)).status).not.toBe(200);
+    const key = await keyOf(ticket.objectId);
+    const [uploadId] = await env.adminQuery('select upload_id from evidence_object where id = $1', [
+      ticket.objectId,
+    ]);
+    // Nothing of the refused PUTs reached the staging bucket.
+    const listParts = (
+      env.minio as unknown as {
+        listParts(b: string, k: string, u: string): Promise<Array<{ part: number }>>;
+      }
+    ).listParts.bind(env.minio);
+    expect(await listParts(staging, key, uploadId['upload_id'] as string)).toEqual([]);
+    const sentOne = await put(first.url, first.headers, one);
+    expect(sentOne.status).toBe(200);
+
+    // A resumable client declares the next part when it has read it.
+    const declare = (parts: unknown[], as = me) =>
+      post(`/evidence/uploads/${ticket.objectId}/parts`, as, { parts });
+    const more = await declare([{ partNumber: 2, size: two.length, sha256: base64Sha256(two) }]);
+    expect(more.status).toBe(200);
+    const [second] = ((await more.json()) as Ticket).parts ?? [];
+    expect(second).toMatchObject({
+      partNumber: 2,
+      size: two.length,
+      headers: { 'x-amz-checksum-sha256': base64Sha256(two) },
+    });
+    const tamperedTwo = Buffer.from(two);
+    tamperedTwo[0] ^= 0x80;
+    expect((await put(second.url, second.headers, tamperedTwo)).status).toBe(400);
+    const sentTwo = await put(second.url, second.headers, two);
+    expect(sentTwo.status).toBe(200);
+
+    // A declared part's SHA-256 does not change; the same declaration again is a fresh URL.
+    const changed = await declare([{ partNumber: 1, size: one.length, sha256: base64Sha256(tampered) }]);
+    expect(changed.status).toBe(422);
+    expect(await changed.json()).toMatchObject({ errors: [{ field: 'parts[0].sha256' }] });
+    expect((await declare([{ partNumber: 1, size: one.length, sha256: base64Sha256(one) }])).status).toBe(
+      200,
+    );
+    // Renewal hands out the declared parts' URLs only, signed for their SHA-256.
+    const renewed = (await (await post(`/evidence/uploads/${ticket.objectId}/renewal`, me)).json()) as Ticket;
+    expect(renewed.parts?.map((p) => [p.partNumber, p.headers['x-amz-checksum-sha256']])).toEqual([
+      [1, base64Sha256(one)],
+      [2, base64Sha256(two)],
+    ]);
+
+    const done = await post(`/evidence/uploads/${ticket.objectId}/finalize`, me, {
+      parts: [
+        { partNumber: 1, etag: sentOne.headers.get('etag') },
+        { partNumber: 2, etag: sentTwo.headers.get('etag') },
+      ],
+    });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ status: 'stored', sha256: sha256Hex(data), size: data.length });
+    expect((await declare([{ partNumber: 1, size: one.length, sha256: base64Sha256(one) }])).status).toBe(
+      409,
+    );
+  });
+
+  it('refuses part declarations that do not fit the file, naming the field, and anyone but the uploader', async () => {
+    const me = await officer('officer-declare-bad');
+    const size = 7 * MIB;
+    const started = await post('/evidence/uploads', me, {
+      kind: 'sample-photo',
+      contentType: 'image/jpeg',
+      size,
+      sha256: sha256Hex(Buffer.from('seven')),
+      parts: [],
+    });
+    expect(started.status).toBe(201);
+    const ticket = (await started.json()) as Ticket;
+    expect(ticket).toMatchObject({ partCount: 2, partsDeclared: true, parts: [] });
+    const sha = base64Sha256(Buffer.from('part'));
+    const declare = (parts: unknown[], as = me) =>
+      post(`/evidence/uploads/${ticket.objectId}/parts`, as, { parts });
+    const cases: Array<[unknown[], number, string]> = [
+      [[{ partNumber: 3, size: MIB, sha256: sha }], 422, 'parts[0].partNumber'],
+      [
+        [
+          { partNumber: 1, size: 5 * MIB, sha256: sha },
+          { partNumber: 2, size: 5 * MIB, sha256: sha },
+        ],
+        422,
+        'parts[1].size',
+      ],
+      [
+        [
+          { partNumber: 2, size: 2 * MIB, sha256: sha },
+          { partNumber: 2, size: 2 * MIB, sha256: sha },
+        ],
+        422,
+        'parts[1].partNumber',
+      ],
+    ];
+    for (const [parts, status, field] of cases) {
+      const res = await declare(parts);
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { errors: Array<{ field: string }> }).errors[0].field).toBe(field);
+    }
+    const notBase64 = await declare([
+      { partNumber: 1, size: 5 * MIB, sha256: sha256Hex(Buffer.from('hex')) },
+    ]);
+    expect(notBase64.status).toBe(400);
+    expect(JSON.stringify(await notBase64.json())).toContain('sha256');
+    expect(
+      (await declare([{ partNumber: 1, size: 5 * MIB, sha256: sha }], await officer('officer-thief'))).status,
+    ).toBe(404);
+    // None of the refused declarations was kept.
+    expect(await env.adminQuery('select 1 from upload_part where object_id = $1', [ticket.objectId])).toEqual(
+      [],
+    );
+    // A file of one PUT has no parts to declare.
+    const single = await post('/evidence/uploads', me, {
+      kind: 'sample-photo',
+      contentType: 'image/jpeg',
+      size: 1000,
+      sha256: sha256Hex(Buffer.from('small')),
+      parts: [{ partNumber: 1, size: 1000, sha256: sha }],
+    });
+    expect(single.status).toBe(422);
+    expect(await single.json()).toMatchObject({ errors: [{ field: 'parts' }] });
+  });
+
+  it('finalize needs every part declared, and the job rejects a part that does not hash to its declaration', async () => {
+    const me = await officer('officer-undeclared');
+    const data = randomBytes(6 * MIB);
+    // The released flow: no declarations, every part's URL signed for its size only.
+    const { body: ticket } = await announce(me, data.length, sha256Hex(data));
+    expect(ticket).toMatchObject({ partsDeclared: false, partCount: 2 });
+    const etags = [];
+    for (const part of ticket.parts ?? []) {
+      expect(part.headers).toEqual({});
+      const body = data.subarray((part.partNumber - 1) * 5 * MIB, part.partNumber * 5 * MIB);
+      const res = await fetch(part.url, { method: 'PUT', body: Uint8Array.from(body) });
+      expect(res.status).toBe(200);
+      etags.push({ partNumber: part.partNumber, etag: res.headers.get('etag') });
+    }
+    const declare = (parts: unknown[]) => post(`/evidence/uploads/${ticket.objectId}/parts`, me, { parts });
+    const one = data.subarray(0, 5 * MIB);
+    expect((await declare([{ partNumber: 1, size: one.length, sha256: base64Sha256(one) }])).status).toBe(
+      200,
+    );
+    const early = await post(`/evidence/uploads/${ticket.objectId}/finalize`, me, { parts: etags });
+    expect(early.status).toBe(422);
+    expect(await early.json()).toMatchObject({
+      errors: [{ field: 'parts', reasons: [expect.stringContaining('part 2 was never declared')] }],
+    });
+    // Part 2 declared as other bytes than the ones its unbound URL took.
+    const other = base64Sha256(randomBytes(MIB));
+    expect((await declare([{ partNumber: 2, size: MIB, sha256: other }])).status).toBe(200);
+    const refused = await post(`/evidence/uploads/${ticket.objectId}/finalize`, me, { parts: etags });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      errors: [
+        {
+          field: 'parts',
+          reasons: [`part 2 hashes to ${base64Sha256(data.subarray(5 * MIB))}, declared ${other}`],
+        },
+      ],
+    });
+    const key = await keyOf(ticket.objectId);
+    expect(await versionsIn(env.bucket, key)).toEqual([]);
+    expect(await versionsIn(staging, key)).toEqual([]);
+  });
+
   it('binds each part to its size: a part of another length is refused by the store', async () => {
     const me = await officer('officer-parts');
     const data = randomBytes(6 * MIB);
@@ -209,6 +415,32 @@ describe('bounded uploads (staging bucket, signed size and checksum, finalize jo
         await fetch(`${env.service.url}/evidence/uploads/${objectId}/status`, { headers: me })
       ).json()) as Record<string, unknown>;
       expect(status2).toMatchObject({ state: 'rejected', rejection: expect.stringContaining('retention') });
+    } finally {
+      await env.minio.setObjectLockConfig(env.bucket, { mode: 'GOVERNANCE', unit: 'Years', validity: 2 });
+    }
+  });
+
+  it('refuses at finalize a copy whose retention cannot be read, and the status says so', async () => {
+    const me = await officer('officer-no-retention');
+    const data = randomBytes(1200);
+    // Object lock on, no default retention: the copy lands without any.
+    await env.minio.setObjectLockConfig(env.bucket, NO_DEFAULT_RETENTION);
+    try {
+      const { status, body, objectId } = await uploadThroughApi(env, me, data, { kind: 'sample-photo' });
+      expect(status).toBe(422);
+      expect(body['errors']).toEqual([
+        { field: 'retention', reasons: [expect.stringContaining('could not be read')] },
+      ]);
+      const key = await keyOf(objectId);
+      expect(await versionsIn(env.bucket, key)).toEqual([]);
+      const shown = (await (
+        await fetch(`${env.service.url}/evidence/uploads/${objectId}/status`, { headers: me })
+      ).json()) as Record<string, unknown>;
+      expect(shown).toMatchObject({
+        state: 'rejected',
+        rejection: expect.stringContaining('could not be read'),
+        errors: [{ field: 'retention' }],
+      });
     } finally {
       await env.minio.setObjectLockConfig(env.bucket, { mode: 'GOVERNANCE', unit: 'Years', validity: 2 });
     }

@@ -48,6 +48,10 @@ export class EvidenceObject {
   @Column({ name: 'part_size', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   partSize!: number | null;
 
+  /** Multipart: URLs are handed out per part the uploader declared (size, SHA-256), none unbound. */
+  @Column({ name: 'parts_declared', type: 'boolean', default: false })
+  partsDeclared!: boolean;
+
   @Column({ type: 'char', length: 64, nullable: true })
   sha256!: string | null;
 

@@ -7,11 +7,13 @@ import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceStore } from '../store/evidence-store';
 import type { FinalizeUploadCommand } from './finalize-upload.command';
 import { loadObject } from './load-object';
+import { declaredParts } from './upload-parts';
 import { UploadFinalizer } from './upload-finalizer';
 
 /**
  * Asks for an upload to be finalized: checks that the staging bucket holds every part at its
- * signed size (so the assembled object has the declared size), completes the multipart upload
+ * signed size (so the assembled object has the declared size) and, for an upload whose parts are
+ * declared, that each was declared (the store took it only with the declared SHA-256), completes the multipart upload
  * there (from then on its URLs answer NoSuchUpload) and queues the background job that hashes it,
  * copies it into the locked bucket and records custody ({@link UploadFinalizer}). Asking again
  * while the job is queued or running is harmless; once the object is stored or rejected, 409.
@@ -77,6 +79,11 @@ export class FinalizeUploadUseCase {
           problems.push(`part ${n}: ETag ${claimed[n - 1].etag} is not the stored part's`);
       }
       if (held.some((p) => p.part > expected)) problems.push(`the upload has parts beyond ${expected}`);
+      if (object.partsDeclared) {
+        const declared = new Set((await declaredParts(manager, id)).map((p) => p.partNumber));
+        for (let n = 1; n <= expected; n++)
+          if (!declared.has(n)) problems.push(`part ${n} was never declared (POST …/parts)`);
+      }
       if (problems.length > 0) throw unprocessable('parts', ...problems);
       try {
         await this.store.completeStaged(

@@ -37,6 +37,8 @@ import { Pseudonyms } from '../access/pseudonyms';
 import { CustodyTrail } from '../custody/custody-trail.view';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceConfig } from '../evidence.config';
+import { DeclarePartsCommand } from './declare-parts.command';
+import { DeclarePartsUseCase } from './declare-parts.usecase';
 import { DeleteObjectUseCase } from './delete-object.usecase';
 import { DownloadTicket } from './download-ticket.view';
 import { DownloadCommand } from './download.command';
@@ -68,6 +70,7 @@ export class ObjectsController {
     private readonly startUpload: StartUploadUseCase,
     private readonly finalizeUpload: FinalizeUploadUseCase,
     private readonly renewUpload: RenewUploadUseCase,
+    private readonly declarePartsUseCase: DeclarePartsUseCase,
     private readonly issueDownload: IssueDownloadUseCase,
     private readonly deleteObject: DeleteObjectUseCase,
     private readonly extendRetention: ExtendRetentionUseCase,
@@ -82,14 +85,18 @@ export class ObjectsController {
     summary: 'Announce a file and get presigned PUT URL(s): one, or one per part above the part size',
     description:
       'Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise. ' +
-      'The URLs point into an unlocked staging bucket and are signed for the exact size of each part, the single ' +
-      'one also for the declared SHA-256 (send `headers` as given): the store refuses other bytes. Per-uploader ' +
+      'The URLs point into an unlocked staging bucket and are signed for the exact size of each part and its ' +
+      'SHA-256 (the single one for the declared file SHA-256, a part for the one declared in `parts` or with ' +
+      '`POST …/parts`; send `headers` as given): the store refuses other bytes. A multipart upload that declares ' +
+      'no parts (no `parts` field, the 2.0.0 flow, deprecated) gets every part signed for its size only. Per-uploader ' +
       'quotas (EVIDENCE_QUOTA_IN_FLIGHT_MB, EVIDENCE_QUOTA_DAILY_MB): 429 naming the limit when over.',
   })
   @ApiCreatedResponse({ type: UploadTicket })
   @ApiForbiddenResponse({ description: "the caller's roles do not make this kind of evidence" })
   @ApiUnprocessableEntityResponse({
-    description: 'a file larger than the service takes (EVIDENCE_MAX_OBJECT_MB); `errors` names `size`',
+    description:
+      'a file larger than the service takes (EVIDENCE_MAX_OBJECT_MB), `errors` naming `size`; or a part ' +
+      'declaration that does not fit the file (`parts[i].partNumber`, `parts[i].size`, `parts`)',
   })
   @ApiTooManyRequestsResponse({
     description:
@@ -124,6 +131,36 @@ export class ObjectsController {
     return this.renewUpload.execute(actor, id);
   }
 
+  @Post('uploads/:id/parts')
+  @Policy({ roles: [...UPLOADERS] })
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Declare parts of a multipart upload (size, base64 SHA-256) and get their URLs, signed for both',
+    description:
+      'Any of the parts, up to 500 a request, as the uploader reads them: a resumable client declares the ' +
+      'next ones later, and a part again (same size and SHA-256) for a fresh URL. The store refuses a PUT of ' +
+      'another length (403) or other bytes (400 XAmzContentChecksumMismatch), and the finalize job checks ' +
+      "each part's SHA-256 again. From the first declaration on, the upload's URLs are for declared parts " +
+      'only, and finalize needs every part declared. Only the uploader may declare (404 for anyone else).',
+  })
+  @ApiOkResponse({ type: UploadTicket, description: 'the URLs of the parts in the request' })
+  @ApiNotFoundResponse({ description: "unknown, or not the caller's upload" })
+  @ApiConflictResponse({
+    description: 'the object is no longer pending (stored or rejected), or being finalized',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      "`parts[i].partNumber` beyond the file's parts or twice, `parts[i].size` not the part's size, " +
+      '`parts[i].sha256` other than declared before, `parts` for a file of one PUT',
+  })
+  declareParts(
+    @CurrentActor() actor: AuditActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() command: DeclarePartsCommand,
+  ): Promise<UploadTicket> {
+    return this.declarePartsUseCase.execute(actor, id, command);
+  }
+
   @Post('uploads/:id/finalize')
   @Policy({ roles: [...UPLOADERS] })
   @HttpCode(200)
@@ -132,11 +169,14 @@ export class ObjectsController {
       'Finalize the upload: a background job hashes the staged bytes, refuses a size or SHA-256 mismatch, ' +
       'copies them into the locked bucket and checks their retention',
     description:
-      'The staging bucket must hold every part at its signed size (422 `parts` otherwise); the upload is ' +
+      'The staging bucket must hold every part at its signed size, and a declared upload must have every ' +
+      'part declared (422 `parts` otherwise); the upload is ' +
       'then closed (its URLs stop working) and the job queued. With `Prefer: respond-async` the answer is ' +
       '202 with the upload status at once (poll `GET /evidence/uploads/{id}/status`, also in `Location`); ' +
       'without it the service waits up to EVIDENCE_FINALIZE_WAIT_SECONDS for the job: 200 with the stored ' +
-      'object, 422 naming `size`, `sha256` or `retention` when refused, or 202 when the job is still running.',
+      'object, 422 naming `size`, `sha256`, `parts` (a part that does not hash to its declaration) or ' +
+      '`retention` (not the lock mode for the retention years, or its retention could not be read) when ' +
+      'refused, or 202 when the job is still running.',
   })
   @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 at once' })
   @ApiOkResponse({ type: EvidenceObjectView, description: 'the job ended within the wait: stored' })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { CustodyModule } from '../custody/custody.module';
 import { EvidenceStoreModule } from '../store/evidence-store.module';
+import { DeclarePartsUseCase } from './declare-parts.usecase';
 import { DeleteObjectUseCase } from './delete-object.usecase';
 import { ExtendRetentionUseCase } from './extend-retention.usecase';
 import { FinalizeUploadUseCase } from './finalize-upload.usecase';
@@ -21,6 +22,7 @@ import { UploadQuota } from './upload-quota';
   providers: [
     StartUploadUseCase,
     RenewUploadUseCase,
+    DeclarePartsUseCase,
     FinalizeUploadUseCase,
     IssueDownloadUseCase,
     DeleteObjectUseCase,

@@ -6,6 +6,7 @@ import { conflict } from '../common/domain-errors';
 import { EvidenceConfig } from '../evidence.config';
 import { EvidenceStore } from '../store/evidence-store';
 import { loadObject } from './load-object';
+import { declaredParts } from './upload-parts';
 import type { UploadTicket } from './upload-ticket.view';
 import { ticketFor } from './upload-urls';
 
@@ -13,6 +14,8 @@ import { ticketFor } from './upload-urls';
  * Fresh presigned URLs for a pending upload of the caller's, same object and parts: an upload that
  * outlived its URLs (a long recording on a slow line, a laptop asleep) resumes instead of starting
  * over. Parts already in the store stay there; the uploader finalizes with their ETags as before.
+ * An upload whose parts are declared gets URLs for its declared parts only (the others are declared
+ * with `POST …/parts`, which answers theirs).
  * Once finalize was asked for, the upload is closed: 409.
  */
 @Injectable()
@@ -36,7 +39,8 @@ export class RenewUploadUseCase {
     if (finalizing || !object.uploadId)
       throw conflict(`evidence object ${id} is being finalized; its upload cannot be renewed`);
     const expiresAt = new Date(Date.now() + this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
-    const ticket = ticketFor(this.store, object, expiresAt);
+    const declared = object.partsDeclared ? await declaredParts(this.dataSource.manager, id) : [];
+    const ticket = ticketFor(this.store, object, expiresAt, declared);
     await this.audit.record(by, {
       action: 'evidence.upload.renew',
       entityType: 'evidence-object',

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BATCH_NUMBER } from '@qis/contracts';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_PARTS_PER_REQUEST, PartDeclaration } from './declare-parts.command';
 import { EVIDENCE_KINDS, type EvidenceKind } from './evidence-kind';
 
 /** Announces a file: what it is, how big, and the SHA-256 the uploader computed. */
@@ -32,4 +45,21 @@ export class StartUploadCommand {
   @IsString()
   @MaxLength(255)
   fileName?: string;
+
+  @ApiPropertyOptional({
+    type: [PartDeclaration],
+    maxItems: MAX_PARTS_PER_REQUEST,
+    description:
+      'multipart: the parts declared so far (size and base64 SHA-256), `[]` to declare them later with ' +
+      '`POST /evidence/uploads/{id}/parts` once the ticket tells the part size. Then the ticket lists URLs ' +
+      'for the declared parts only, each signed for its size and SHA-256. Without it (deprecated, the ' +
+      "2.0.0 flow) every part's URL is signed for its size only. A file that fits one part has none: " +
+      '`[]` is ignored then, declared parts are refused (422).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => PartDeclaration)
+  parts?: PartDeclaration[];
 }

@@ -10,6 +10,7 @@ import { EvidenceStore } from '../store/evidence-store';
 import { EvidenceObject } from './evidence-object.entity';
 import type { StartUploadCommand } from './start-upload.command';
 import type { UploadTicket } from './upload-ticket.view';
+import { checkDeclarations, recordDeclarations } from './upload-parts';
 import { UploadQuota } from './upload-quota';
 import { ticketFor } from './upload-urls';
 
@@ -19,7 +20,9 @@ const MAX_PARTS = 10_000;
 
 /**
  * Registers a pending object within the uploader's quotas and hands out presigned PUT URLs into the
- * staging bucket, each signed for its exact size (and a single one for the declared SHA-256).
+ * staging bucket, each signed for its exact size and SHA-256: a single one for the file's, a part's
+ * for the one declared for it (parts may be declared later). The released flow's multipart upload,
+ * which declares no parts, gets every part's URL signed for its size only (deprecated).
  */
 @Injectable()
 export class StartUploadUseCase {
@@ -55,24 +58,29 @@ export class StartUploadUseCase {
     const id = randomUUID();
     const key = `${command.batchNumber ?? 'unbatched'}/${command.kind}/${id}`;
     const expiresAt = new Date(Date.now() + this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
+    const shape = { declaredSize: command.size, partSize: multipart ? partSize : null };
+    if (command.parts) checkDeclarations(shape, command.parts);
+    const partsDeclared = multipart && command.parts !== undefined;
 
     // Every upload is a multipart upload in the staging bucket; a single PUT is its one part.
     const uploadId = await this.store.startStagedUpload(key, command.contentType);
     const ticket = ticketFor(
       this.store,
-      {
-        id,
-        objectKey: key,
-        uploadId,
-        declaredSize: command.size,
-        declaredSha256: command.sha256,
-        partSize: multipart ? partSize : null,
-      },
+      { ...shape, id, objectKey: key, uploadId, declaredSha256: command.sha256, partsDeclared },
       expiresAt,
+      command.parts,
     );
 
     try {
-      await this.insert(by, command, { id, key, uploadId, multipart, partSize, method: ticket.method });
+      await this.insert(by, command, {
+        id,
+        key,
+        uploadId,
+        multipart,
+        partSize,
+        partsDeclared,
+        method: ticket.method,
+      });
     } catch (error) {
       await this.store.removeStaged(key, uploadId).catch(() => undefined);
       throw error;
@@ -83,7 +91,15 @@ export class StartUploadUseCase {
   private async insert(
     by: AuditActor,
     command: StartUploadCommand,
-    u: { id: string; key: string; uploadId: string; multipart: boolean; partSize: number; method: string },
+    u: {
+      id: string;
+      key: string;
+      uploadId: string;
+      multipart: boolean;
+      partSize: number;
+      partsDeclared: boolean;
+      method: string;
+    },
   ): Promise<void> {
     const { id, key, uploadId, multipart, partSize } = u;
     await this.dataSource.transaction(async (manager) => {
@@ -102,6 +118,7 @@ export class StartUploadUseCase {
         uploadId,
         partSize: multipart ? partSize : null,
       });
+      if (u.partsDeclared) await recordDeclarations(manager, id, command.parts ?? []);
       await this.audit.record(
         by,
         {
@@ -113,6 +130,7 @@ export class StartUploadUseCase {
             batchNumber: command.batchNumber,
             size: command.size,
             method: u.method,
+            ...(u.partsDeclared ? { partsDeclared: (command.parts ?? []).map((p) => p.partNumber) } : {}),
           },
         },
         manager,

@@ -1,18 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
-import { EvidenceConfig } from '../evidence.config';
 import { EvidenceStore } from '../store/evidence-store';
+import { RetentionNotConfirmed } from '../store/retention-not-confirmed';
 import { EvidenceObject } from './evidence-object.entity';
 import { loadObject } from './load-object';
+import { declaredParts } from './upload-parts';
+import { partCountOf } from './upload-urls';
 
 /** How often queued finalizations are looked for (a request also wakes the worker at once). */
 const POLL_MS = 2_000;
@@ -20,8 +16,6 @@ const POLL_MS = 2_000;
 const STALE_AFTER = '2 minutes';
 /** A job that failed this often (the store away, say) rejects its upload. */
 const MAX_ATTEMPTS = 5;
-/** Slack between the copy's creation and the check of its retention. */
-const RETENTION_SLACK_MS = 24 * 3600 * 1000;
 
 interface Problem {
   field: string;
@@ -30,7 +24,8 @@ interface Problem {
 
 /**
  * The background job behind finalize: streams the staged object through SHA-256, compares size and
- * hash with the declared ones, copies it server-side into the locked bucket, reads the copy's
+ * hash with the declared ones (and, for a multipart upload whose parts were declared, each part's
+ * SHA-256 with its declaration, in the same pass), copies it server-side into the locked bucket, reads the copy's
  * retention back (refusing one that is not the configured mode for at least the retention years,
  * or that cannot be read), removes the staged copy and records custody. A mismatch never reaches
  * the locked bucket: the staged bytes are deleted and the object stays on record as `rejected`.
@@ -50,7 +45,6 @@ export class UploadFinalizer implements OnApplicationBootstrap, OnApplicationShu
     private readonly store: EvidenceStore,
     private readonly ledger: CustodyLedger,
     private readonly audit: AuditService,
-    @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -137,9 +131,12 @@ export class UploadFinalizer implements OnApplicationBootstrap, OnApplicationShu
       await this.done(id);
       return;
     }
-    let staged: { sha256: string; size: number };
+    let staged: { sha256: string; size: number; parts: string[] };
     try {
-      staged = await this.store.hashStaged(object.objectKey);
+      staged = await this.store.hashStaged(
+        object.objectKey,
+        object.partsDeclared ? (object.partSize ?? undefined) : undefined,
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== 'NoSuchKey') throw error;
       await this.reject(id, by, [
@@ -158,6 +155,7 @@ export class UploadFinalizer implements OnApplicationBootstrap, OnApplicationShu
         field: 'sha256',
         reason: `declared ${object.declaredSha256}, stored bytes hash to ${staged.sha256}`,
       });
+    problems.push(...(await this.partProblems(object, staged.parts)));
     if (problems.length > 0) {
       await this.reject(id, by, problems, staged);
       await this.store.removeStaged(object.objectKey).catch(() => undefined);
@@ -237,25 +235,29 @@ export class UploadFinalizer implements OnApplicationBootstrap, OnApplicationShu
     key: string,
     versionId: string,
   ): Promise<{ retainUntil: Date } | { refused: string }> {
-    let retention: { mode: string; retainUntil: Date };
     try {
-      retention = await this.store.retentionOf(key, versionId);
+      return { retainUntil: await this.store.confirmRetention(key, versionId) };
     } catch (error) {
-      return { refused: `the copy's retention could not be read: ${(error as Error).message}` };
+      if (error instanceof RetentionNotConfirmed) return { refused: error.reason };
+      throw error;
     }
-    const years = this.config.EVIDENCE_RETENTION_YEARS;
-    const needed = new Date();
-    needed.setUTCFullYear(needed.getUTCFullYear() + years);
-    const mode = this.config.EVIDENCE_LOCK_MODE;
-    if (retention.mode !== mode) {
-      return { refused: `the copy is retained in ${retention.mode} mode, evidence needs ${mode}` };
+  }
+
+  /** Each staged part against the size and SHA-256 its uploader declared (declared uploads only). */
+  private async partProblems(object: EvidenceObject, hashed: string[]): Promise<Problem[]> {
+    if (!object.partsDeclared) return [];
+    const declared = await declaredParts(this.dataSource.manager, object.id);
+    const problems: Problem[] = [];
+    for (let n = 1; n <= partCountOf(object); n++) {
+      const part = declared.find((p) => p.partNumber === n);
+      if (!part) problems.push({ field: 'parts', reason: `part ${n} was never declared` });
+      else if (hashed[n - 1] !== part.sha256)
+        problems.push({
+          field: 'parts',
+          reason: `part ${n} hashes to ${hashed[n - 1] ?? '(missing)'}, declared ${part.sha256}`,
+        });
     }
-    if (retention.retainUntil.getTime() < needed.getTime() - RETENTION_SLACK_MS) {
-      return {
-        refused: `the copy is retained until ${retention.retainUntil.toISOString()}, evidence needs ${years} years (${needed.toISOString()})`,
-      };
-    }
-    return { retainUntil: retention.retainUntil };
+    return problems;
   }
 
   private async reject(

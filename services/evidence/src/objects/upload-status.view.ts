@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EvidenceObjectView } from './evidence-object.view';
 
 export class UploadProblem {
-  @ApiProperty({ enum: ['size', 'sha256', 'retention', 'objectId'] })
+  @ApiProperty({ enum: ['size', 'sha256', 'parts', 'retention', 'objectId'] })
   field!: string;
 
   @ApiProperty({ type: [String] })

@@ -22,8 +22,8 @@ export class PartUrl {
 
 /**
  * Where to PUT the bytes: one URL, or one per part (then finalize with the parts' ETags). Each URL
- * is signed for the exact size, and the single URL for the declared SHA-256 too: the store refuses
- * other bytes. They land in a staging bucket and work until finalize (or `expiresAt`).
+ * is signed for the exact size and the SHA-256 (the file's, or the one declared for the part): the
+ * store refuses other bytes. They land in a staging bucket and work until finalize (or `expiresAt`).
  */
 export class UploadTicket {
   @ApiProperty()
@@ -46,9 +46,21 @@ export class UploadTicket {
   @ApiPropertyOptional({ description: 'multipart: size of every part but the last' })
   partSize?: number;
 
+  @ApiPropertyOptional({ description: 'multipart: how many parts the file has' })
+  partCount?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'multipart: true when the parts are declared (size and SHA-256): `parts` then lists the URLs of the ' +
+      'declared parts only, each signed for its SHA-256 too; declare the others with `POST …/parts`. ' +
+      'false for the deprecated flow that declares none: every part, signed for its size only.',
+  })
+  partsDeclared?: boolean;
+
   @ApiPropertyOptional({
     type: [PartUrl],
-    description: 'multipart: PUT each part to its URL (with its headers), keep each ETag',
+    description:
+      'multipart: PUT each part to its URL (with its headers: `x-amz-checksum-sha256` for a declared part), keep each ETag',
   })
   parts?: PartUrl[];
 

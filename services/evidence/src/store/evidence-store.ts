@@ -3,11 +3,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { checksumHeaderOf, presignWithHeaders } from '@qis/storage';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
 import { EvidenceConfig } from '../evidence.config';
+import { RetentionNotConfirmed } from './retention-not-confirmed';
+
+/** Slack between a version's creation and the check of its retention. */
+const RETENTION_SLACK_MS = 24 * 3600 * 1000;
 
 export interface StoredVersion {
   versionId: string;
   size: number;
-  retainUntil: Date | null;
+  /** confirmed: the lock mode, for at least the retention years */
+  retainUntil: Date;
 }
 
 /**
@@ -50,9 +55,10 @@ export class EvidenceStore {
     partNumber: number,
     size: number,
     sha256?: string,
+    encoding: 'hex' | 'base64' = 'hex',
   ): { url: string; headers: Record<string, string> } {
     const headers: Record<string, string> = sha256
-      ? { 'x-amz-checksum-sha256': checksumHeaderOf(sha256) }
+      ? { 'x-amz-checksum-sha256': encoding === 'hex' ? checksumHeaderOf(sha256) : sha256 }
       : {};
     const url = presignWithHeaders(this.config, {
       method: 'PUT',
@@ -90,9 +96,37 @@ export class EvidenceStore {
     await this.client.completeMultipartUpload(this.stagingBucket, key, uploadId, parts);
   }
 
-  /** Streams the staged object through SHA-256. */
-  hashStaged(key: string): Promise<{ sha256: string; size: number }> {
-    return this.hashIn(this.stagingBucket, key);
+  /**
+   * Streams the staged object through SHA-256; with a part size, each part's SHA-256 too (base64,
+   * as the uploader declared it), in the same pass.
+   */
+  async hashStaged(
+    key: string,
+    partSize?: number,
+  ): Promise<{ sha256: string; size: number; parts: string[] }> {
+    const stream = await this.client.getObject(this.stagingBucket, key);
+    const whole = createHash('sha256');
+    const parts: string[] = [];
+    let part = partSize ? createHash('sha256') : undefined;
+    let inPart = 0;
+    let size = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      whole.update(chunk);
+      size += chunk.length;
+      for (let at = 0; part && partSize && at < chunk.length;) {
+        const take = Math.min(partSize - inPart, chunk.length - at);
+        part.update(chunk.subarray(at, at + take));
+        at += take;
+        inPart += take;
+        if (inPart === partSize) {
+          parts.push(part.digest('base64'));
+          part = createHash('sha256');
+          inPart = 0;
+        }
+      }
+    }
+    if (part && inPart > 0) parts.push(part.digest('base64'));
+    return { sha256: whole.digest('hex'), size, parts };
   }
 
   /**
@@ -124,6 +158,36 @@ export class EvidenceStore {
     return { mode: String(retention.mode).toUpperCase(), retainUntil: new Date(retention.retainUntilDate) };
   }
 
+  /**
+   * That one version is retained in the configured lock mode for at least the retention years from
+   * now: answers its retain-until date, or throws {@link RetentionNotConfirmed} saying why (the
+   * retention could not be read, another mode, too short).
+   */
+  async confirmRetention(key: string, versionId: string): Promise<Date> {
+    let retention: { mode: string; retainUntil: Date };
+    try {
+      retention = await this.retentionOf(key, versionId);
+    } catch (error) {
+      throw new RetentionNotConfirmed(
+        `the retention of ${key} (version ${versionId}) could not be read: ${(error as Error).message}`,
+      );
+    }
+    const years = this.config.EVIDENCE_RETENTION_YEARS;
+    const needed = new Date();
+    needed.setUTCFullYear(needed.getUTCFullYear() + years);
+    if (retention.mode !== this.lockMode) {
+      throw new RetentionNotConfirmed(
+        `${key} (version ${versionId}) is retained in ${retention.mode} mode, evidence needs ${this.lockMode}`,
+      );
+    }
+    if (retention.retainUntil.getTime() < needed.getTime() - RETENTION_SLACK_MS) {
+      throw new RetentionNotConfirmed(
+        `${key} (version ${versionId}) is retained until ${retention.retainUntil.toISOString()}, evidence needs ${years} years (${needed.toISOString()})`,
+      );
+    }
+    return retention.retainUntil;
+  }
+
   /** Removes a staged object or abandons its multipart upload; what is already gone is fine. */
   async removeStaged(key: string, uploadId?: string | null): Promise<void> {
     if (uploadId)
@@ -153,19 +217,20 @@ export class EvidenceStore {
     });
   }
 
-  /** The version now under the key (the latest), with its size and retention. */
-  async stat(key: string, versionId?: string): Promise<StoredVersion> {
+  /** The version now under the key (the latest), or the one named, with its size. */
+  async versionOf(key: string, versionId?: string): Promise<{ versionId: string; size: number }> {
     const stat = await this.client.statObject(this.bucket, key, versionId ? { versionId } : {});
-    const retention = stat.versionId
-      ? await this.client
-          .getObjectRetention(this.bucket, key, { versionId: stat.versionId })
-          .catch(() => null)
-      : null;
-    return {
-      versionId: stat.versionId ?? 'null',
-      size: stat.size,
-      retainUntil: retention?.retainUntilDate ? new Date(retention.retainUntilDate) : null,
-    };
+    return { versionId: stat.versionId ?? 'null', size: stat.size };
+  }
+
+  /**
+   * The version now under the key (or the one named), with its size and its retention confirmed
+   * ({@link confirmRetention}): a retention that cannot be read, or is not the lock mode for the
+   * retention years, throws {@link RetentionNotConfirmed}, never reads as "no retention".
+   */
+  async stat(key: string, versionId?: string): Promise<StoredVersion> {
+    const version = await this.versionOf(key, versionId);
+    return { ...version, retainUntil: await this.confirmRetention(key, version.versionId) };
   }
 
   /** Streams one version through SHA-256. */

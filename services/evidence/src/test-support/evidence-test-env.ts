@@ -67,7 +67,7 @@ export async function startEvidenceTestEnv(env: Record<string, string> = {}): Pr
 
 export const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Announces, PUTs and finalizes a file through the API; returns the finalize response. */
+/** Announces, declares its parts, PUTs and finalizes a file through the API; returns the finalize response. */
 export async function uploadThroughApi(
   env: EvidenceTestEnv,
   headers: Record<string, string>,
@@ -83,6 +83,7 @@ export async function uploadThroughApi(
       contentType: fields.contentType ?? 'application/octet-stream',
       size: data.length,
       sha256: fields.declaredSha256 ?? sha256Hex(data),
+      parts: [],
     }),
   });
   if (start.status !== 201) throw new Error(`start upload: ${start.status} ${await start.text()}`);
@@ -103,13 +104,31 @@ export async function uploadThroughApi(
     });
     if (put.status !== 200) throw new Error(`PUT: ${put.status} ${await put.text()}`);
   } else {
+    // Each part declared (size, SHA-256), then PUT to the URL signed for both.
     const partSize = ticket.partSize as number;
+    const bytesOf = (n: number) => data.subarray((n - 1) * partSize, n * partSize);
+    const declared = await fetch(`${env.service.url}/evidence/uploads/${ticket.objectId}/parts`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        parts: Array.from({ length: Math.ceil(data.length / partSize) }, (_, i) => ({
+          partNumber: i + 1,
+          size: bytesOf(i + 1).length,
+          sha256: createHash('sha256')
+            .update(bytesOf(i + 1))
+            .digest('base64'),
+        })),
+      }),
+    });
+    if (declared.status !== 200)
+      throw new Error(`declare parts: ${declared.status} ${await declared.text()}`);
+    const { parts: urls } = (await declared.json()) as Pick<typeof ticket, 'parts'>;
     const parts = await Promise.all(
-      (ticket.parts ?? []).map(async (p) => {
+      (urls ?? []).map(async (p) => {
         const put = await fetch(p.url, {
           method: 'PUT',
           headers: p.headers,
-          body: Uint8Array.from(data.subarray((p.partNumber - 1) * partSize, p.partNumber * partSize)),
+          body: Uint8Array.from(bytesOf(p.partNumber)),
         });
         if (put.status !== 200) throw new Error(`PUT part ${p.partNumber}: ${put.status}`);
         return { partNumber: p.partNumber, etag: put.headers.get('etag') as string };

@@ -250,7 +250,7 @@ export interface paths {
     put?: never;
     /**
      * Announce a file and get presigned PUT URL(s): one, or one per part above the part size
-     * @description Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise. The URLs point into an unlocked staging bucket and are signed for the exact size of each part, the single one also for the declared SHA-256 (send `headers` as given): the store refuses other bytes. Per-uploader quotas (EVIDENCE_QUOTA_IN_FLIGHT_MB, EVIDENCE_QUOTA_DAILY_MB): 429 naming the limit when over.
+     * @description Each kind is uploaded only by the roles that make it (services/evidence/README.md): 403 naming `kind` otherwise. The URLs point into an unlocked staging bucket and are signed for the exact size of each part and its SHA-256 (the single one for the declared file SHA-256, a part for the one declared in `parts` or with `POST …/parts`; send `headers` as given): the store refuses other bytes. A multipart upload that declares no parts (no `parts` field, the 2.0.0 flow, deprecated) gets every part signed for its size only. Per-uploader quotas (EVIDENCE_QUOTA_IN_FLIGHT_MB, EVIDENCE_QUOTA_DAILY_MB): 429 naming the limit when over.
      */
     post: operations['start'];
     delete?: never;
@@ -270,9 +270,29 @@ export interface paths {
     put?: never;
     /**
      * Finalize the upload: a background job hashes the staged bytes, refuses a size or SHA-256 mismatch, copies them into the locked bucket and checks their retention
-     * @description The staging bucket must hold every part at its signed size (422 `parts` otherwise); the upload is then closed (its URLs stop working) and the job queued. With `Prefer: respond-async` the answer is 202 with the upload status at once (poll `GET /evidence/uploads/{id}/status`, also in `Location`); without it the service waits up to EVIDENCE_FINALIZE_WAIT_SECONDS for the job: 200 with the stored object, 422 naming `size`, `sha256` or `retention` when refused, or 202 when the job is still running.
+     * @description The staging bucket must hold every part at its signed size, and a declared upload must have every part declared (422 `parts` otherwise); the upload is then closed (its URLs stop working) and the job queued. With `Prefer: respond-async` the answer is 202 with the upload status at once (poll `GET /evidence/uploads/{id}/status`, also in `Location`); without it the service waits up to EVIDENCE_FINALIZE_WAIT_SECONDS for the job: 200 with the stored object, 422 naming `size`, `sha256`, `parts` (a part that does not hash to its declaration) or `retention` (not the lock mode for the retention years, or its retention could not be read) when refused, or 202 when the job is still running.
      */
     post: operations['finalize'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/evidence/uploads/{id}/parts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Declare parts of a multipart upload (size, base64 SHA-256) and get their URLs, signed for both
+     * @description Any of the parts, up to 500 a request, as the uploader reads them: a resumable client declares the next ones later, and a part again (same size and SHA-256) for a fresh URL. The store refuses a PUT of another length (403) or other bytes (400 XAmzContentChecksumMismatch), and the finalize job checks each part's SHA-256 again. From the first declaration on, the upload's URLs are for declared parts only, and finalize needs every part declared. Only the uploader may declare (404 for anyone else).
+     */
+    post: operations['declareParts'];
     delete?: never;
     options?: never;
     head?: never;
@@ -947,6 +967,9 @@ export interface components {
       /** @description every topic this service consumes, in name order */
       topics: components['schemas']['DeadLetterTopicView'][];
     };
+    DeclarePartsCommand: {
+      parts: components['schemas']['PartDeclaration'][];
+    };
     DownloadCommand: {
       /** @description why the evidence is read (e.g. "复核买样证据: 投诉 2026-118"); required for the kinds that show the buyer (purchase-screen-recording, order-screenshot, chat-screenshot, payment-proof, waybill-photo), which only purchasing-admin and admin may read; audited and in the custody ledger */
       purpose?: string;
@@ -1129,6 +1152,16 @@ export interface components {
       trackingNumber: string;
       /** @description the unpacking session of an admitted parcel, once opened (in lists) */
       unpackingSessionId?: string | null;
+    };
+    PartDeclaration: {
+      partNumber: number;
+      /**
+       * @description base64 SHA-256 of the part, as `x-amz-checksum-sha256` carries it
+       * @example 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=
+       */
+      sha256: string;
+      /** @description bytes: the ticket's partSize for every part but the last, the rest for the last */
+      size: number;
     };
     PartUrl: {
       /** @description headers to send with this part's PUT, as given (signed) */
@@ -1351,6 +1384,8 @@ export interface components {
         | 're-seal-record'
         | 'lab-report'
         | 'notice';
+      /** @description multipart: the parts declared so far (size and base64 SHA-256), `[]` to declare them later with `POST /evidence/uploads/{id}/parts` once the ticket tells the part size. Then the ticket lists URLs for the declared parts only, each signed for its size and SHA-256. Without it (deprecated, the 2.0.0 flow) every part's URL is signed for its size only. A file that fits one part has none: `[]` is ignored then, declared parts are refused (422). */
+      parts?: components['schemas']['PartDeclaration'][];
       /** @description hex SHA-256 of the file as the uploader computed it */
       sha256: string;
       /**
@@ -1398,7 +1433,7 @@ export interface components {
     };
     UploadProblem: {
       /** @enum {string} */
-      field: 'size' | 'sha256' | 'retention' | 'objectId';
+      field: 'size' | 'sha256' | 'parts' | 'retention' | 'objectId';
       reasons: string[];
     };
     UploadStatusView: {
@@ -1423,10 +1458,14 @@ export interface components {
       /** @enum {string} */
       method: 'single' | 'multipart';
       objectId: string;
+      /** @description multipart: how many parts the file has */
+      partCount?: number;
       /** @description multipart: size of every part but the last */
       partSize?: number;
-      /** @description multipart: PUT each part to its URL (with its headers), keep each ETag */
+      /** @description multipart: PUT each part to its URL (with its headers: `x-amz-checksum-sha256` for a declared part), keep each ETag */
       parts?: components['schemas']['PartUrl'][];
+      /** @description multipart: true when the parts are declared (size and SHA-256): `parts` then lists the URLs of the declared parts only, each signed for its SHA-256 too; declare the others with `POST …/parts`. false for the deprecated flow that declares none: every part, signed for its size only. */
+      partsDeclared?: boolean;
       /** @description single: PUT the whole file here */
       url?: string;
     };
@@ -2378,7 +2417,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description a file larger than the service takes (EVIDENCE_MAX_OBJECT_MB); `errors` names `size` */
+      /** @description a file larger than the service takes (EVIDENCE_MAX_OBJECT_MB), `errors` naming `size`; or a part declaration that does not fit the file (`parts[i].partNumber`, `parts[i].size`, `parts`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2498,6 +2537,104 @@ export interface operations {
         };
       };
       /** @description parts missing or of another size; or (within the wait) size, sha256 or retention refused (the object is marked rejected) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  declareParts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclarePartsCommand'];
+      };
+    };
+    responses: {
+      /** @description the URLs of the parts in the request */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadTicket'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: buyer, purchasing-admin, intake-officer, lab, enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description unknown, or not the caller's upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the object is no longer pending (stored or rejected), or being finalized */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `parts[i].partNumber` beyond the file's parts or twice, `parts[i].size` not the part's size, `parts[i].sha256` other than declared before, `parts` for a file of one PUT */
       422: {
         headers: {
           [name: string]: unknown;
