@@ -218,7 +218,11 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       filingReason: '申请书于期限最后一日17:00送达窗口，收件登记簿为证',
     });
     expect(recorded.status).toBe(201);
-    expect(recorded.body).toMatchObject({ status: 'awaiting-confirmation', windowLastDay: lastDay });
+    expect(recorded.body).toMatchObject({
+      status: 'filed',
+      filingAwaitingConfirmation: true,
+      windowLastDay: lastDay,
+    });
     expect(await fx.published(ObjectionFiled, b)).toHaveLength(0);
     const inTime = await fx.call<ObjectionBody>(
       'POST',

@@ -15,7 +15,10 @@ export const OBJECTION_STATUS_FILTERS = [
   'completed',
 ] as const;
 
-/** Filters of the objection list (newest filing first); `open`: awaiting-confirmation, filed, approved or re-inspecting. */
+/**
+ * Filters of the objection list (newest filing first); `open`: filed (confirmed or not), approved or
+ * re-inspecting; `awaiting-confirmation`: filings dated on an earlier day waiting for a second officer.
+ */
 export class ListObjectionsQuery {
   @ApiPropertyOptional({ example: 'HZ2026-000123' })
   @IsOptional()

@@ -292,7 +292,8 @@ describe('the objection materials checklist and back-dated filings, on the real 
     const pending = await file(b, { filedAt, filingReason, materials: allReceived });
     expect(pending.status).toBe(201);
     expect(pending.body).toMatchObject({
-      status: 'awaiting-confirmation',
+      status: 'filed',
+      filingAwaitingConfirmation: true,
       filedAt,
       filingReason,
       filingRecordedBy: officer.sub,
@@ -306,6 +307,12 @@ describe('the objection materials checklist and back-dated filings, on the real 
     });
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('awaiting-confirmation');
+    const listed = await fx.call<{ items: Array<{ id: string }> }>(
+      'GET',
+      `/objections?status=awaiting-confirmation&batchNumber=${b}`,
+      secondOfficer,
+    );
+    expect(listed.body.items.map((o) => o.id)).toEqual([id]);
 
     // The 15 days run out while it waits: the result is not made final under it.
     await fx.windowsRunOut();
@@ -331,6 +338,7 @@ describe('the objection materials checklist and back-dated filings, on the real 
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({
       status: 'filed',
+      filingAwaitingConfirmation: false,
       filingRecordedBy: officer.sub,
       filingConfirmedBy: secondOfficer.sub,
     });

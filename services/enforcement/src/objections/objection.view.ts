@@ -11,16 +11,9 @@ import {
 } from './objection-materials';
 import { ObjectionMaterialView } from './objection-material.view';
 
-const STATUSES = [
-  'awaiting-confirmation',
-  'filed',
-  'refused',
-  'approved',
-  'rejected',
-  'waived',
-  're-inspecting',
-  'completed',
-];
+// The released contract's statuses: a back-dated filing awaiting its second officer shows as
+// `filed` with `filingAwaitingConfirmation` (a new status value would break release 1.0.0).
+const STATUSES = ['filed', 'refused', 'approved', 'rejected', 'waived', 're-inspecting', 'completed'];
 
 export class ObjectionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -34,12 +27,13 @@ export class ObjectionView {
     description: 'the authorised person (被授权人) who filed for the applicant',
   })
   agentName!: string | null;
-  @ApiProperty({
-    enum: STATUSES,
-    description:
-      'awaiting-confirmation: filed on an earlier day than it was recorded, waiting for a second officer (POST /objections/{id}/filing-confirmation)',
-  })
+  @ApiProperty({ enum: STATUSES })
   status!: string;
+  @ApiProperty({
+    description:
+      'filed on an earlier day than it was recorded and waiting for a second officer (POST /objections/{id}/filing-confirmation): until confirmed it is not published, cannot be decided, and holds the result open',
+  })
+  filingAwaitingConfirmation!: boolean;
   @ApiProperty({ format: 'date-time' }) noticeReceivedAt!: string;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;
   @ApiPropertyOptional({
@@ -124,7 +118,8 @@ export class ObjectionView {
       applicantName: o.applicantName,
       applicantUnifiedSocialCreditCode: o.applicantUscc,
       agentName: o.agentName,
-      status: o.status,
+      status: o.status === 'awaiting-confirmation' ? 'filed' : o.status,
+      filingAwaitingConfirmation: o.status === 'awaiting-confirmation',
       noticeReceivedAt: o.noticeReceivedAt.toISOString(),
       filedAt: o.filedAt.toISOString(),
       filingReason: o.filingReason,

@@ -35,15 +35,7 @@ export interface Objection {
   applicantName: string;
   applicantUnifiedSocialCreditCode: string | null;
   /** filed → approved → re-inspecting → completed; or refused (late), rejected, waived */
-  status:
-    | 'awaiting-confirmation'
-    | 'filed'
-    | 'refused'
-    | 'approved'
-    | 'rejected'
-    | 're-inspecting'
-    | 'waived'
-    | 'completed';
+  status: 'filed' | 'refused' | 'approved' | 'rejected' | 're-inspecting' | 'waived' | 'completed';
   noticeReceivedAt: string;
   filedAt: string;
   /** YYYY-MM-DD, the 15th day after receipt (moved to the next working day when it is a rest day) */
