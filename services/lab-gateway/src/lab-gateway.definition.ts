@@ -7,6 +7,7 @@ import { WaitingDispatch } from './dispatch/waiting-dispatch.entity';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { LabApiModule } from './lab-api/lab-api.module';
 import { LabGatewayConfig } from './lab-gateway.config';
+import { LabContract } from './labs/contracts/lab-contract.entity';
 import { Lab } from './labs/lab.entity';
 import { LabsModule } from './labs/labs.module';
 import { migrations } from './migrations';
@@ -22,7 +23,7 @@ export const labGatewayService: ServiceDefinition<LabGatewayConfig> = {
     'Every POST needs an Idempotency-Key header: the same key and body get the stored answer, ' +
     'the same key with another body 409.',
   config: LabGatewayConfig,
-  entities: [Lab, TestItem, Assignment, WaitingDispatch, Report, IdempotencyRecord],
+  entities: [Lab, LabContract, TestItem, Assignment, WaitingDispatch, Report, IdempotencyRecord],
   migrations,
   imports: [ClockModule, LabsModule, TestItemsModule, DispatchModule, LabApiModule, BatchesModule],
   openApiLinks: [

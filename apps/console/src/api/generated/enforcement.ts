@@ -587,6 +587,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/objections/{id}/filing-confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A second officer confirms an objection filed on an earlier day than it was recorded (four-eyes); only then is it filed in time and open to the decision */
+    post: operations['confirmBackdatedFiling'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/objections/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an item of the applicant's materials received after registration (补正材料), before the decision; audited */
+    post: operations['materialReceived'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/objections/{id}/materials/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The materials checklist (复检申请材料清单) as a Chinese PDF: issuing authority, applicant, each item received or missing with its date, legal basis */
+    get: operations['checklistPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/objections/{id}/procedures-completed': {
     parameters: {
       query?: never;
@@ -1150,6 +1201,15 @@ export interface components {
       /** @example 2026-06-20T02:00:00.000Z */
       completedAt: string;
     };
+    ConfirmFilingCommand: {
+      /**
+       * @description the filing instant being confirmed, as the proof shows it (must equal the pending filedAt)
+       * @example 2026-06-15T02:00:00.000Z
+       */
+      filedAt: string;
+      /** @example 核对邮件详情单原件，寄达日期一致 */
+      note?: string;
+    };
     ConfirmReceiptCommand: {
       /** @example 核对邮政回执原件，签收日期一致 */
       note?: string;
@@ -1508,6 +1568,11 @@ export interface components {
       objectId: string;
     };
     FileObjectionCommand: {
+      /**
+       * @description the authorised person (被授权人) who filed for the applicant; then the power of attorney and their ID are required materials
+       * @example 王某某
+       */
+      agentName?: string;
       /** @example 杭州示例家纺有限公司 */
       applicantName: string;
       /** @enum {string} */
@@ -1515,12 +1580,17 @@ export interface components {
       /** @example 91330106MA2CF0B1XU */
       applicantUnifiedSocialCreditCode?: string;
       /**
-       * @description when the written application was filed (UTC); judged in Asia/Shanghai days
+       * @description when the written application was filed (UTC); judged in Asia/Shanghai days. Not after enforcement's clock; on an earlier day than today it needs filingReason and a second officer's confirmation (POST /objections/{id}/filing-confirmation) before it counts
        * @example 2026-06-16T02:00:00.000Z
        */
       filedAt: string;
+      /**
+       * @description required when filedAt lies on an earlier day than today: what the earlier date rests on (postmark, signed acknowledgement); the filing then waits for a second officer
+       * @example 申请书于2026-06-15经邮政EMS EA123456789CN寄达，签收日期见邮件详情单
+       */
+      filingReason?: string;
       grounds?: string;
-      /** @description the applicant's materials as received with the application, each received or missing */
+      /** @description the applicant's materials as received with the application, each received or missing; left out, every item is recorded missing (record items later with POST /objections/{id}/materials) */
       materials?: components['schemas']['ObjectionMaterials'];
     };
     FollowUpProposalView: {
@@ -1719,9 +1789,29 @@ export interface components {
        */
       withdrawnAt?: string | null;
     };
+    ObjectionMaterialView: {
+      /** @enum {string} */
+      item:
+        'noticeReceipt' | 'writtenApplication' | 'proofOfStanding' | 'powerOfAttorney' | 'authorisedPersonId';
+      /**
+       * @description the item as the operating rules name it
+       * @example 复检申请人的主体资格证明
+       */
+      label: string;
+      /** Format: date-time */
+      receivedAt?: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description who recorded the current state */
+      recordedBy: string;
+      /** @description whether a re-inspection can be approved without it (agent items only when an agent filed) */
+      required: boolean;
+      /** @enum {string} */
+      state: 'received' | 'missing';
+    };
     ObjectionMaterials: {
       /**
-       * @description ID of the authorised person (被授权人身份证明)
+       * @description ID of the authorised person (被授权人身份证明); required only when an agent files (agentName)
        * @enum {string}
        */
       authorisedPersonId: 'received' | 'missing';
@@ -1731,7 +1821,7 @@ export interface components {
        */
       noticeReceipt: 'received' | 'missing';
       /**
-       * @description power of attorney (授权委托书)
+       * @description power of attorney (授权委托书); required only when an agent files (agentName)
        * @enum {string}
        */
       powerOfAttorney: 'received' | 'missing';
@@ -1753,11 +1843,15 @@ export interface components {
       total: number;
     };
     ObjectionView: {
+      /** @description the authorised person (被授权人) who filed for the applicant */
+      agentName?: string | null;
       applicantName: string;
       /** @enum {string} */
       applicantRole: 'seller' | 'producer';
       applicantUnifiedSocialCreditCode?: string | null;
       batchNumber: string;
+      /** @description the materials checklist (operating rules §6), in the order the rules name the items */
+      checklist: components['schemas']['ObjectionMaterialView'][];
       /**
        * Format: date-time
        * @description procedures must be complete by then, else waived (null until the lab is known)
@@ -1768,6 +1862,14 @@ export interface components {
       decisionReason?: string | null;
       /** Format: date-time */
       filedAt: string;
+      /** Format: date-time */
+      filingConfirmedAt?: string | null;
+      /** @description the second officer who confirmed a back-dated filing */
+      filingConfirmedBy?: string | null;
+      /** @description what a filing dated on an earlier day than it was recorded rests on */
+      filingReason?: string | null;
+      /** @description the officer who recorded a back-dated filing */
+      filingRecordedBy?: string | null;
       /** Format: uuid */
       id: string;
       /**
@@ -1775,8 +1877,12 @@ export interface components {
        * @description when the re-inspection lab became known; the 7 days run from that day
        */
       labNotifiedAt?: string | null;
-      /** @description the applicant's materials checklist (each received or missing); null when none was recorded */
+      /** @description the applicant's materials, each received or missing (the states of `checklist`) */
       materials?: components['schemas']['ObjectionMaterials'] | null;
+      /** @description required items still missing: while any is, a re-inspection cannot be approved (422) */
+      missingMaterials: (
+        'noticeReceipt' | 'writtenApplication' | 'proofOfStanding' | 'powerOfAttorney' | 'authorisedPersonId'
+      )[];
       /** Format: date-time */
       noticeReceivedAt: string;
       /** Format: date-time */
@@ -1785,8 +1891,19 @@ export interface components {
       refusalReason?: string | null;
       /** @description the re-inspection lab, once lab-gateway drew it */
       reinspectionLabName?: string | null;
-      /** @enum {string} */
-      status: 'filed' | 'refused' | 'approved' | 'rejected' | 'waived' | 're-inspecting' | 'completed';
+      /**
+       * @description awaiting-confirmation: filed on an earlier day than it was recorded, waiting for a second officer (POST /objections/{id}/filing-confirmation)
+       * @enum {string}
+       */
+      status:
+        | 'awaiting-confirmation'
+        | 'filed'
+        | 'refused'
+        | 'approved'
+        | 'rejected'
+        | 'waived'
+        | 're-inspecting'
+        | 'completed';
       /**
        * Format: date
        * @description last day to object (Asia/Shanghai)
@@ -1872,6 +1989,21 @@ export interface components {
        * @example 2026-06-01T02:00:00.000Z
        */
       sentAt?: string;
+    };
+    RecordMaterialCommand: {
+      /**
+       * @example proofOfStanding
+       * @enum {string}
+       */
+      item:
+        'noticeReceipt' | 'writtenApplication' | 'proofOfStanding' | 'powerOfAttorney' | 'authorisedPersonId';
+      /** @example 申请人补交营业执照复印件（加盖公章） */
+      note?: string;
+      /**
+       * @description when the bureau received it (UTC): not before the filing, not after enforcement's clock
+       * @example 2026-06-17T02:00:00.000Z
+       */
+      receivedAt: string;
     };
     ReplayDeadLettersCommand: {
       /**
@@ -2386,7 +2518,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description filedAt lies in the future */
+      /** @description filedAt lies in the future, or on an earlier day than today (Asia/Shanghai) without filingReason */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4241,7 +4373,15 @@ export interface operations {
       query?: {
         batchNumber?: string;
         status?:
-          'open' | 'filed' | 'refused' | 'approved' | 'rejected' | 'waived' | 're-inspecting' | 'completed';
+          | 'open'
+          | 'awaiting-confirmation'
+          | 'filed'
+          | 'refused'
+          | 'approved'
+          | 'rejected'
+          | 'waived'
+          | 're-inspecting'
+          | 'completed';
         page?: number;
         pageSize?: number;
       };
@@ -4404,7 +4544,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description the objection is not awaiting a decision, or (approving) the batch lacks the report or the sealed sample to re-inspect */
+      /** @description the objection is not awaiting a decision (also while a back-dated filing awaits its second officer), or (approving) the batch lacks the report or the sealed sample to re-inspect */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4431,8 +4571,260 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed */
+      /** @description decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed, or (approving) a required item of the materials checklist is missing: each is named (`materials.<item>`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  confirmBackdatedFiling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmFilingCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no filing awaits confirmation, or the caller recorded it (rule four-eyes) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description filedAt is not the filing awaiting confirmation */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  materialReceived: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordMaterialCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the objection is already decided (its checklist is closed), or the item was already received */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description receivedAt lies in the future or before the objection was filed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  checklistPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the checklist as a PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
