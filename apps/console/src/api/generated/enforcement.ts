@@ -1862,6 +1862,8 @@ export interface components {
       decisionReason?: string | null;
       /** Format: date-time */
       filedAt: string;
+      /** @description filed on an earlier day than it was recorded and waiting for a second officer (POST /objections/{id}/filing-confirmation): until confirmed it is not published, cannot be decided, and holds the result open */
+      filingAwaitingConfirmation: boolean;
       /** Format: date-time */
       filingConfirmedAt?: string | null;
       /** @description the second officer who confirmed a back-dated filing */
@@ -1891,19 +1893,8 @@ export interface components {
       refusalReason?: string | null;
       /** @description the re-inspection lab, once lab-gateway drew it */
       reinspectionLabName?: string | null;
-      /**
-       * @description awaiting-confirmation: filed on an earlier day than it was recorded, waiting for a second officer (POST /objections/{id}/filing-confirmation)
-       * @enum {string}
-       */
-      status:
-        | 'awaiting-confirmation'
-        | 'filed'
-        | 'refused'
-        | 'approved'
-        | 'rejected'
-        | 'waived'
-        | 're-inspecting'
-        | 'completed';
+      /** @enum {string} */
+      status: 'filed' | 'refused' | 'approved' | 'rejected' | 'waived' | 're-inspecting' | 'completed';
       /**
        * Format: date
        * @description last day to object (Asia/Shanghai)
