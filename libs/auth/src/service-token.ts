@@ -17,6 +17,12 @@ export interface ServiceTokenSettings {
   subject: string;
   /** `roles` of self-signed tokens. */
   roles: readonly Role[];
+  /**
+   * `jurisdiction` of self-signed tokens (GB/T 2260), e.g. enforcement's city, so the evidence
+   * service lets it read the lab reports of that city's batches; with client credentials the
+   * identity provider sets the claim on the service account.
+   */
+  jurisdiction?: string;
   privateKeyFile?: string;
   issuer?: string;
   audience?: string;
@@ -101,7 +107,10 @@ async function selfSigned(
 ): Promise<{ token: string; expiresAt: number }> {
   const now = Math.floor(at / 1000);
   const exp = now + (settings.ttlSeconds ?? 300);
-  let jwt = new SignJWT({ roles: [...settings.roles] })
+  let jwt = new SignJWT({
+    roles: [...settings.roles],
+    ...(settings.jurisdiction ? { jurisdiction: settings.jurisdiction } : {}),
+  })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setSubject(settings.subject)
     .setIssuedAt(now)

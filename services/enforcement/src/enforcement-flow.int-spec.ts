@@ -129,7 +129,15 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
       ]),
     );
     expect(notices[0]?.content).toContain('抽查检验结果通知书');
-    const pdf = await fetch(`${service.url}/notices/${notices[0]?.id}/pdf`, {
+    // No evidence service here: the lab report cannot be attached, so no result notice PDF (503);
+    // result-notice-report.int-spec proves the PDF with the report.
+    const result = await fetch(`${service.url}/notices/${notices[0]?.id}/pdf`, {
+      headers: await service.auth(approver),
+    });
+    expect(result.status).toBe(503);
+    const sampling = await fx.notices<NoticeBody>(b, 'sampling', 2);
+    expect(sampling.map((n) => n.recipient).sort()).toEqual(['platform', 'seller']);
+    const pdf = await fetch(`${service.url}/notices/${sampling[0]?.id}/pdf`, {
       headers: await service.auth(approver),
     });
     expect(pdf.status).toBe(200);
@@ -139,8 +147,6 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
-    const sampling = await fx.notices<NoticeBody>(b, 'sampling', 2);
-    expect(sampling.map((n) => n.recipient).sort()).toEqual(['platform', 'seller']);
 
     await fx.scan();
     const alerts = await fx.call<Array<{ kind: string; message: string }>>(

@@ -138,8 +138,10 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
       const own = await fetch(`${fx.service.url}/notices/${routedNotice.id}/pdf`, {
         headers: await fx.service.auth(mine),
       });
-      expect(own.status).toBe(200);
-      expect(own.headers.get('content-type')).toContain('application/pdf');
+      // In scope, judged on its merits: without an evidence service here the lab report cannot be
+      // attached, and a result notice is never made without it (503), not hidden (404).
+      expect(own.status).toBe(503);
+      expect(((await own.json()) as { message: string }).message).toContain('without its lab report');
     }
     // In scope, the delivery is judged on its merits: already received (409), not missing.
     expect(

@@ -1,12 +1,16 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { ServiceTokenSource } from '@qis/auth';
 import { EnforcementConfig } from '../enforcement.config';
+import { AuthorityDirectory } from '../routing/authority-directory';
 import { EvidenceClient } from './evidence-client';
 
 /** Injection token of the `EvidenceClient`, or `null` when `EVIDENCE_URL` is not set. */
 export const EVIDENCE_CLIENT = Symbol('EVIDENCE_CLIENT');
 
-/** The service principal enforcement acts as at the evidence service (uploads of kind `notice`). */
+/**
+ * The service principal enforcement acts as at the evidence service: uploads of kind `notice`, and
+ * reads of the lab reports its result notices attach, for the batches of the sampling bureau's city.
+ */
 export const ENFORCEMENT_SERVICE_SUBJECT = 'service:enforcement';
 
 export const evidenceClientProvider: Provider = {
@@ -17,6 +21,7 @@ export const evidenceClientProvider: Provider = {
       environment: config.QIS_ENV,
       subject: ENFORCEMENT_SERVICE_SUBJECT,
       roles: ['enforcement-officer'],
+      jurisdiction: AuthorityDirectory.load(config.AUTHORITY_DIRECTORY_FILE).homeAreaCode,
       privateKeyFile: config.SERVICE_TOKEN_PRIVATE_KEY_FILE,
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,

@@ -9,7 +9,8 @@ export interface StoredEvidence {
 }
 
 export interface EvidenceFile {
-  kind: 'notice';
+  /** Enforcement stores notices; `lab-report` is what a lab uploads (tests stand in for the lab). */
+  kind: 'notice' | 'lab-report';
   batchNumber: string;
   contentType: string;
   fileName: string;
@@ -34,7 +35,7 @@ const FINALIZE_POLLS = 240;
 export class EvidenceClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly tokens: ServiceTokenSource,
+    private readonly tokens: Pick<ServiceTokenSource, 'headers'>,
   ) {}
 
   async store(file: EvidenceFile): Promise<StoredEvidence> {
@@ -90,6 +91,29 @@ export class EvidenceClient {
         `finalize: object ${ticket.objectId} is ${stored.status} with SHA-256 ${stored.sha256 ?? 'none'}, expected ${sha256}`,
       );
     return { objectId: stored.id, sha256: stored.sha256 };
+  }
+
+  /**
+   * The stored bytes of an evidence object (e.g. a lab's signed report), checked against the SHA-256
+   * the evidence service recorded: a presigned GET of the pinned version, audited there as a download.
+   */
+  async read(objectId: string): Promise<Buffer> {
+    const ticket = await this.call<{ url: string; sha256: string }>(
+      'download',
+      `/evidence/objects/${encodeURIComponent(objectId)}/download`,
+      { purpose: 'attach to the result notice (抽检结果通知书附检验报告)' },
+    );
+    const res = await fetch(ticket.url, { signal: AbortSignal.timeout(TIMEOUT_MS) }).catch((error: Error) => {
+      throw new EvidenceUploadError(`download: object store unreachable: ${error.message}`);
+    });
+    if (!res.ok) throw new EvidenceUploadError(`download: object store answered ${res.status}`);
+    const data = Buffer.from(await res.arrayBuffer());
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    if (sha256 !== ticket.sha256)
+      throw new EvidenceUploadError(
+        `download: object ${objectId} has SHA-256 ${sha256}, the evidence service recorded ${ticket.sha256}`,
+      );
+    return data;
   }
 
   /** POST with a JSON body, or GET without one. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ServiceTokenSource } from '@qis/auth';
 import { ObjectStoreConfig } from '@qis/config';
+import { OrderPlaced, SampleSealed } from '@qis/contracts';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import {
   createTestDatabase,
@@ -17,7 +18,8 @@ import {
 } from '@qis/testing';
 import type { Client } from 'minio';
 import type { EnforcementConfig } from '../enforcement.config';
-import { EnforcementFixture } from '../testing/enforcement-fixture';
+import { EnforcementFixture, orderPlacedExample, sampleSealedExample } from '../testing/enforcement-fixture';
+import { uploadLabReport } from '../testing/lab-report';
 import { StoreNoticePdfsUseCase } from './store-notice-pdfs.usecase';
 
 jest.setTimeout(180_000);
@@ -81,13 +83,14 @@ describe('notice PDFs stored as evidence', () => {
     rmSync(keys, { recursive: true, force: true });
   });
 
-  it('keeps every notice while the evidence service is down, then stores each PDF in MinIO with its SHA-256 recorded', async () => {
+  it('keeps every notice while the evidence service is down, then stores each PDF (result notices with their report) in MinIO with its SHA-256 recorded', async () => {
     const b = 'HZ2026-910001';
-    await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
-    await fx.notices<NoticeBody>(b, 'result', 3);
+    await fx.emit(OrderPlaced, b, { ...orderPlacedExample.value, batchNumber: b });
+    await fx.emit(SampleSealed, b, { ...sampleSealedExample.value, batchNumber: b });
+    await fx.notices<NoticeBody>(b, 'sampling', 2);
     const all = async (): Promise<NoticeBody[]> =>
       (await fx.call<NoticeBody[]>('GET', `/batches/${b}/notices`, { roles: ['auditor'] })).body;
-    expect(await all()).toHaveLength(5); // sampling: seller, platform; result: seller, producer, platform
+    expect(await all()).toHaveLength(2); // sampling: seller, platform
 
     await expectEventually(async () => {
       for (const n of await all()) {
@@ -108,6 +111,23 @@ describe('notice PDFs stored as evidence', () => {
       AUTH_AUDIENCE: service.issuer.audience,
     });
     await waitForReady(evidence);
+    // The lab's signed report, which the result notices carry after their own pages.
+    const lab = ServiceTokenSource.fromSettings({
+      environment: 'test',
+      subject: 'lab-test',
+      roles: ['lab'],
+      privateKeyFile,
+      issuer: service.issuer.issuer,
+      audience: service.issuer.audience,
+    }) as ServiceTokenSource;
+    const reportDocumentId = await uploadLabReport(evidence.url, lab, b, 'ZJFZ2026-W-91001');
+    await fx.report(b, {
+      issuedAt: '2026-05-29T02:00:00.000Z',
+      reportDocumentId,
+      reportNumber: 'ZJFZ2026-W-91001',
+    });
+    await fx.notices<NoticeBody>(b, 'result', 3);
+    expect(await all()).toHaveLength(5); // sampling: seller, platform; result: seller, producer, platform
     // Skip the backoff instead of waiting for it: the retry is the same step the scheduler runs.
     await service.app.get(StoreNoticePdfsUseCase).execute(new Date(Date.now() + 3_600_000));
 

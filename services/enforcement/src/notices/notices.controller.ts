@@ -14,6 +14,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -99,11 +100,19 @@ export class NoticesController {
 
   @Get('notices/:id/pdf')
   @Policy({ roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' })
-  @ApiOperation({ summary: 'The notice as a Chinese PDF, rendered from its stored text' })
+  @ApiOperation({
+    summary: 'The notice as a Chinese PDF, rendered from its stored text',
+    description:
+      "With the issuing authority, legal basis, rights and periods in words and the date in words; a result notice is followed by the pages of the lab's signed report, read from the evidence service.",
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'the notice as a PDF (exactly `application/pdf`: a PDF has no charset)',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiServiceUnavailableResponse({
+    description:
+      'a result notice whose lab report cannot be read from the evidence service (never made without it; the message names the report), or the CJK font is missing',
   })
   async pdf(
     @CurrentPrincipal() principal: Principal,

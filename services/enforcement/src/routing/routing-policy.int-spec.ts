@@ -258,9 +258,15 @@ describe('routing policy on the real servers: a failed batch of each row lands w
         'SHA-256',
         'province-seller-outside-platform',
         '杭州市市场监督管理局网监办', // copied
+        '杭州市市场监督管理局案件移送函', // the issuing authority above the title
+        '权利告知',
+        '自收到本函及所附材料之日起十五个工作日内予以核查', // the receiving authority's period, in words
+        '对管辖权有异议的，应当报请共同的上一级市场监督管理部门指定管辖',
       ])
         expect(flat).toContain(expected.replace(/\s+/g, ''));
-      expect(flat).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(flat).toMatch(
+        /二〇[〇一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

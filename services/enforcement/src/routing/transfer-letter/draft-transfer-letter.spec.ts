@@ -52,10 +52,12 @@ describe('transfer letter (案件移送函)', () => {
       issuedAt: new Date('2026-07-01T02:00:00Z'),
     });
     const text = [
+      spec.authority,
       spec.title,
       spec.number,
       spec.addressee,
       ...(spec.paragraphs ?? []),
+      ...(spec.rights ?? []),
       spec.issuer,
       spec.issuedOn,
     ].join('\n');
@@ -70,9 +72,12 @@ describe('transfer letter (案件移送函)', () => {
       '结果确定：2026年6月30日（被抽样经营者在法定期限内未提出复检申请）',
       '对象编号：obj-1',
       `SHA-256：${'ab'.repeat(32)}`,
-      '2026年7月1日',
+      '二〇二六年七月一日',
+      '受移送机关应当自收到本函及所附材料之日起十五个工作日内予以核查，决定是否立案',
+      '受移送机关对管辖权有异议的，应当报请共同的上一级市场监督管理部门指定管辖',
     ])
       expect(text).toContain(expected);
     expect(spec.addressee).toBe('浙江省市场监督管理局');
+    expect(spec.authority).toBe('杭州市市场监督管理局');
   });
 });

@@ -1,5 +1,11 @@
 import type { Authority } from '@qis/contracts';
-import { formatShanghaiDate, type DocumentSpec } from '@qis/documents';
+import {
+  formatShanghaiDate,
+  formatShanghaiDateInWords,
+  LEGAL_SOURCES,
+  withinWorkingDays,
+  type DocumentSpec,
+} from '@qis/documents';
 import type { BatchFile } from '../../batches/batch-file.entity';
 
 /** One item of the evidence list: what it is, its object id in the evidence service, its SHA-256. */
@@ -23,6 +29,8 @@ export interface TransferLetterFacts {
 }
 
 const RULES = '《杭州市市场监督管理局网络交易商品质量抽查检验操作规程（试行）》';
+/** Days the receiving authority has to verify the case and decide whether to open it (立案), extendable once. */
+const VERIFY_WORKING_DAYS = 15;
 /** 市场监督管理行政处罚程序规定 第十八条: a case outside one's jurisdiction is transferred. */
 const TRANSFER =
   '《市场监督管理行政处罚程序规定》第十八条（不属于本部门管辖的案件，应当移送有管辖权的市场监督管理部门）';
@@ -105,7 +113,7 @@ export function draftTransferLetter(f: TransferLetterFacts): DocumentSpec {
     paragraphs: [
       `我局在网络交易商品质量抽查检验中依法抽样检验的下列批次商品，经检验不合格，检验结果已经确定。经审查，该案件不属于我局管辖，现依法移送你局处理。`,
       `移送依据：${transferBasis(f.policyRow, f.recipient)}。`,
-      `请你局收到本函后依法调查处理，并将处理结果反馈我局。受移送机关对管辖权有异议的，应当报请共同的上一级市场监督管理部门指定管辖，不得再自行移送。`,
+      `请你局收到本函后依法调查处理，并将处理结果反馈我局。`,
       '一、案件基本情况',
       ...fields.map((field) => `${field.label}：${field.value}`),
       '二、证据清单（原件由我局证据系统加密保存，可凭对象编号及SHA-256校验值核验）',
@@ -116,8 +124,13 @@ export function draftTransferLetter(f: TransferLetterFacts): DocumentSpec {
         `SHA-256：${e.sha256 ?? '见证据系统保管链记录'}`,
       ]),
     ],
+    rights: [
+      `依照${LEGAL_SOURCES.penaltyProcedure}，受移送机关应当${withinWorkingDays(VERIFY_WORKING_DAYS, '收到本函及所附材料')}予以核查，决定是否立案；特殊情况下，经本机关负责人批准，可以延长十五个工作日。`,
+      '受移送机关对管辖权有异议的，应当报请共同的上一级市场监督管理部门指定管辖，不得再自行移送。',
+    ],
+    authority: f.issuerName,
     issuer: f.issuerName,
-    issuedOn: formatShanghaiDate(f.issuedAt),
+    issuedOn: formatShanghaiDateInWords(f.issuedAt),
     author: 'QIS enforcement',
   };
 }

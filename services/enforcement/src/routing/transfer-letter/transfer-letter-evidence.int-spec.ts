@@ -19,6 +19,7 @@ import {
 import type { Client } from 'minio';
 import { uscc } from '../../testing/credit-code';
 import { EnforcementFixture, orderPlacedExample } from '../../testing/enforcement-fixture';
+import { uploadLabReport } from '../../testing/lab-report';
 
 jest.setTimeout(300_000);
 
@@ -110,7 +111,20 @@ describe('transfer letters stored as evidence', () => {
 
   it("stores the letter's PDF with its SHA-256, listing the stored notices' ids and hashes as evidence", async () => {
     const b = `HZ2026-${String(randomInt(500_000, 599_999))}`;
-    await fx.batch(b, { order: { seller: huzhou, platform: jd } });
+    // The lab's signed report: result notices are stored only with it attached.
+    const lab = ServiceTokenSource.fromSettings({
+      environment: 'test',
+      subject: 'lab-test',
+      roles: ['lab'],
+      privateKeyFile,
+      issuer: fx.service.issuer.issuer,
+      audience: fx.service.issuer.audience,
+    }) as ServiceTokenSource;
+    const reportDocumentId = await uploadLabReport(String(evidence?.url), lab, b, 'ZJFZ2026-W-95001');
+    await fx.batch(b, {
+      order: { seller: huzhou, platform: jd },
+      report: { reportNumber: 'ZJFZ2026-W-95001', reportDocumentId },
+    });
     await fx.notices(b, 'result', 2);
     const notices = async (): Promise<NoticeBody[]> =>
       (await fx.call<NoticeBody[]>('GET', `/batches/${b}/notices`, { roles: ['auditor'] })).body;
