@@ -12,7 +12,7 @@ import {
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { WaitingDispatchScheduler } from '../../dispatch/waiting-dispatch.scheduler';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { Lab } from '../lab.entity';
@@ -81,13 +81,11 @@ export class ContractsController {
     @Headers('idempotency-key') key: string | undefined,
     @Req() req: Request,
   ): Promise<ContractView> {
-    const answer = await this.idempotency.run(
-      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body: cmd },
-      201,
-      (m) => this.record.execute(m, id, cmd, actor),
+    const contract = await this.once(principal, key, req, cmd, 201, (m) =>
+      this.record.execute(m, id, cmd, actor),
     );
     this.waiting.kick(); // samples may wait for a lab under contract
-    return answer.body;
+    return contract;
   }
 
   @Post('labs/:id/contracts/:contractId/amendments')
@@ -108,13 +106,11 @@ export class ContractsController {
     @Headers('idempotency-key') key: string | undefined,
     @Req() req: Request,
   ): Promise<ContractView> {
-    const answer = await this.idempotency.run(
-      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body: cmd },
-      201,
-      (m) => this.change.amend(m, id, contractId, cmd, actor),
+    const contract = await this.once(principal, key, req, cmd, 201, (m) =>
+      this.change.amend(m, id, contractId, cmd, actor),
     );
     this.waiting.kick(); // a category added or a term extended may take samples that wait
-    return answer.body;
+    return contract;
   }
 
   @Post('labs/:id/contracts/:contractId/end')
@@ -137,10 +133,22 @@ export class ContractsController {
     @Headers('idempotency-key') key: string | undefined,
     @Req() req: Request,
   ): Promise<ContractView> {
+    return this.once(principal, key, req, cmd, 200, (m) => this.change.end(m, id, contractId, cmd, actor));
+  }
+
+  /** The change made once per Idempotency-Key of the administrator; a retry gets the stored answer. */
+  private async once(
+    principal: Principal,
+    key: string | undefined,
+    req: Request,
+    body: object,
+    status: number,
+    work: (manager: EntityManager) => Promise<ContractView>,
+  ): Promise<ContractView> {
     const answer = await this.idempotency.run(
-      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body: cmd },
-      200,
-      (m) => this.change.end(m, id, contractId, cmd, actor),
+      { scope: `sub:${principal.sub}`, key, method: req.method, path: req.path, body },
+      status,
+      work,
     );
     return answer.body;
   }
