@@ -41,7 +41,7 @@ export class RegisterLabUseCase {
         statusCode: 422,
         error: 'Unprocessable Entity',
         message: 'sandbox labs need the lab sandbox (LAB_SANDBOX_ENABLED), which this gateway does not run',
-        errors: [{ field: 'sandbox', reason: 'the lab sandbox is not enabled on this gateway' }],
+        errors: [{ field: 'sandbox', reasons: ['the lab sandbox is not enabled on this gateway'] }],
       });
     assertValidLab(lab);
     if (await manager.findOneBy(Lab, { cmaNumber: cmd.cmaNumber }))

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
@@ -96,6 +97,7 @@ export class RiskWarningsController {
   })
   @ApiOkResponse({ type: RiskWarningView })
   @ApiConflictResponse({ description: 'not proposed, or decided by its proposer (rule four-eyes)' })
+  @ApiUnprocessableEntityResponse({ description: 'a rejection without a reason' })
   async decideRiskWarning(
     @CurrentActor() actor: AuditActor,
     @CurrentPrincipal() principal: Principal,
