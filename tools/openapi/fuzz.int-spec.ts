@@ -15,8 +15,9 @@ import {
 /**
  * Property-based fuzzing of every service as an integrator would meet it (schemathesis, from PyPI):
  * requests generated from each OpenAPI document — its examples, every boundary of every documented
- * constraint, then random valid and invalid input — sent with a token of each role that works
- * there, with a real scope value. Every answer must be no 5xx, a documented status and in its
+ * constraint, then random valid and invalid input, then sequences that follow the documents' links
+ * (create a plan, then submit and approve it; register a buyer, then add an account) — sent with a
+ * token of each role that works there, with a real scope value. Every answer must be no 5xx, a documented status and in its
  * documented schema. The seed is printed and kept with the report (test-artifacts/fuzz/), so a
  * failure reproduces: FUZZ_SEED=<seed> npm run fuzz (FUZZ_MAX_EXAMPLES for a longer run). It runs in
  * npm test with a fixed seed; npm run fuzz draws a new seed each time.
@@ -82,7 +83,7 @@ describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
         '--header',
         `Authorization: ${auth['authorization']}`,
         '--phases',
-        'examples,coverage,fuzzing',
+        'examples,coverage,fuzzing,stateful',
         '--checks',
         'not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance',
         '--max-examples',

@@ -61,7 +61,9 @@ export class CreateSandboxAssignmentUseCase {
         errors: [
           {
             field: 'category',
-            reason: !scope ? "outside the sandbox lab's scope" : 'no test-item catalogue for this category',
+            reasons: [
+              !scope ? "outside the sandbox lab's scope" : 'no test-item catalogue for this category',
+            ],
           },
         ],
       });

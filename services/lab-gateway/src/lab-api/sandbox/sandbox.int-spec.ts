@@ -103,7 +103,10 @@ describe('lab sandbox', () => {
       null,
     );
     expect(outside.status).toBe(422);
-    expect(JSON.stringify(outside.body)).toContain('category');
+    // The one error envelope of every service: each field with its list of reasons.
+    expect((outside.body as { errors: unknown }).errors).toEqual([
+      { field: 'category', reasons: ["outside the sandbox lab's scope"] },
+    ]);
   });
 
   it('does not exist where the sandbox is off: the route answers 404 and a sandbox lab cannot be registered', async () => {
@@ -126,7 +129,9 @@ describe('lab sandbox', () => {
         sandbox: true,
       });
       expect(registering.status).toBe(422);
-      expect(JSON.stringify(registering.body)).toContain('sandbox');
+      expect((registering.body as { errors: unknown }).errors).toEqual([
+        { field: 'sandbox', reasons: ['the lab sandbox is not enabled on this gateway'] },
+      ]);
       await off.close();
     } finally {
       await plain.stop();
