@@ -54,6 +54,7 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
   let adminToken: () => string;
   let labUsers: Record<string, RealmUser>;
   let assignmentId = '';
+  let textileId = '';
   let declinedId = '';
   let firstReport = '';
   const tag = randomBytes(3).toString('hex').toUpperCase();
@@ -78,7 +79,7 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     name: string,
     category: string,
     cmaExpiresOn: string,
-    contractEnds = '2030-12-31',
+    contractEnds: string | null = '2030-12-31',
   ): Promise<string> => {
     const res = await api('POST', '/api/lab-gateway/labs', adminToken(), {
       name,
@@ -89,13 +90,17 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
       scopes: [{ category, standards: ['GB/T 24252-2019'] }],
       capacity: 20,
       turnaroundWorkingDays: 10,
-      contract: {
-        contractNumber: `HZSJ-WT-${tag}-${category}`,
-        validFrom: '2026-01-01',
-        validTo: contractEnds,
-        turnaroundWorkingDays: 10,
-        categories: [{ category, priceFen: 120_000 }],
-      },
+      ...(contractEnds === null
+        ? {}
+        : {
+            contract: {
+              contractNumber: `HZSJ-WT-${tag}-${category}`,
+              validFrom: '2026-01-01',
+              validTo: contractEnds,
+              turnaroundWorkingDays: 10,
+              categories: [{ category, priceFen: 120_000 }],
+            },
+          }),
     });
     if (res.status !== 201) throw new Error(`register lab: ${res.status} ${JSON.stringify(res.body)}`);
     return (res.body as { id: string }).id;
@@ -124,7 +129,14 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     });
     expect(items.status).toBe(200);
     // Only the textile institute may test silk quilts: the draw has one candidate.
-    const textile = await registerLab(`纺织品检测研究院 ${tag}`, 'silk-quilt', '2030-12-31');
+    // Its entrustment contract ends within 30 days: highlighted in the registry.
+    const textile = await registerLab(
+      `纺织品检测研究院 ${tag}`,
+      'silk-quilt',
+      '2030-12-31',
+      shanghaiDate(25),
+    );
+    textileId = textile;
     const other = await registerLab(`质量技术监督检测院 ${tag}`, 'down-quilt', shanghaiDate(20));
     // The lab users carry the registered labs' ids, as the demo stack links them.
     const keycloak = new KeycloakAdmin(keycloakSettings());
@@ -258,12 +270,64 @@ describe('the staff console, part 3: lab portal and lab registry', () => {
     expect(await waiting.innerText()).toContain(`纺织品检测研究院 ${tag}: excluded from this draw`);
   });
 
+  it('records, amends and ends entrustment contracts in the registry; the dispatch names the contract it applied', async () => {
+    const page = adminPage;
+    await page.goto(`${stack.url}/labs`);
+    await page.getByRole('heading', { name: '承检机构名录', level: 1 }).waitFor();
+    const textileRow = page.locator('tr', { hasText: `纺织品检测研究院 ${tag}` }).first();
+    const summary = textileRow.getByTestId('contract-summary');
+    await summary.getByText(`HZSJ-WT-${tag}-silk-quilt`).waitFor();
+    await summary.getByText('30 天内到期').waitFor();
+    const dispatch = page.getByTestId('dispatches').locator('tr', { hasText: batchNumber });
+    expect(await dispatch.innerText()).toContain(`适用合同: HZSJ-WT-${tag}-silk-quilt · 10 个工作日`);
+
+    // A supplementary agreement: the period becomes 8 working days, version 1 kept.
+    await textileRow.getByRole('button', { name: '委托检验合同' }).click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByRole('button', { name: '变更' }).click();
+    const modal = page.locator('.ant-modal-content');
+    await modal.getByLabel('检验周期（工作日）', { exact: true }).fill('8');
+    await modal.getByLabel('变更原因（补充协议）').fill('补充协议一：检验周期调整为 8 个工作日');
+    await modal.getByRole('button', { name: '保存' }).click();
+    const history = drawer.getByTestId('contract-history');
+    await history.getByText('历史版本 (1)').waitFor();
+    await history.locator('summary').click();
+    expect(await history.innerText()).toContain('1 · 签订登记');
+    expect(await drawer.getByTestId('contracts').innerText()).toMatch(/2 · 变更 · 补充协议一/);
+    await screenshot(page, 'lab-contract-amended-zh-CN-desktop');
+    await page.keyboard.press('Escape');
+
+    // A lab with no contract is flagged; its contract is recorded, then ended.
+    const bare = await registerLab(`计量检测中心 ${tag}`, 'down-quilt', '2030-12-31', null);
+    await page.goto(`${stack.url}/labs?contracts=${bare}`);
+    const bareDrawer = page.locator('.ant-drawer-content');
+    await bareDrawer.getByText('无合同，不参与派样').first().waitFor();
+    await bareDrawer.getByRole('button', { name: '登记合同' }).click();
+    const form = page.locator('.ant-modal-content');
+    await form.getByLabel('合同编号').fill(`HZSJ-WT-${tag}-NEW`);
+    await form.getByLabel('生效日期').fill('2026-01-01');
+    await form.getByLabel('届满日期').fill('2027-12-31');
+    await form.getByLabel(/单价/).fill('1200');
+    await form.getByRole('button', { name: '保存' }).click();
+    await bareDrawer.getByText(`合同编号 HZSJ-WT-${tag}-NEW`).waitFor();
+    expect(await bareDrawer.innerText()).toContain('¥1200.00');
+    await bareDrawer.getByRole('button', { name: '终止' }).click();
+    await form.getByLabel('终止日期（最后有效日）').fill(shanghaiDate(0));
+    await form.getByLabel('终止原因').fill('双方协商解除合同');
+    await form.getByRole('button', { name: '保存' }).click();
+    await bareDrawer.getByText('历史版本 (1)').waitFor();
+    expect(await bareDrawer.getByRole('button', { name: '终止' }).count()).toBe(0);
+  });
+
   it('captures every lab page in Chinese and English, desktop and phone, with no serious axe violation', async () => {
     const labPages = [
       { path: '/lab/assignments', name: 'lab-assignments' },
       { path: `/lab/assignments/${assignmentId}`, name: 'lab-assignment' },
     ];
-    const adminPages = [{ path: '/labs', name: 'lab-registry' }];
+    const adminPages = [
+      { path: '/labs', name: 'lab-registry' },
+      { path: `/labs?contracts=${textileId}`, name: 'lab-contracts' },
+    ];
     const otherPages = [{ path: `/lab/assignments/${assignmentId}`, name: 'lab-other-not-found' }];
     for (const device of ['desktop', 'phone'] as const) {
       await captureAs(browser, withLabUsers(), 'lab-textile', device, labPages);

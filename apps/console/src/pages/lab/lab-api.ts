@@ -5,6 +5,8 @@ import type { labGateway } from '../../api/generated';
 export type Assignment = labGateway.components['schemas']['AssignmentView'];
 export type Lab = labGateway.components['schemas']['LabView'];
 export type Dispatch = labGateway.components['schemas']['DispatchRecordView'];
+export type Contract = labGateway.components['schemas']['ContractView'];
+export type ContractHistory = labGateway.components['schemas']['ContractHistoryView'];
 export type WaitingSample = labGateway.components['schemas']['WaitingSampleView'];
 export type ReportItem = labGateway.components['schemas']['ReportItemDto'];
 export type SubmitReport = labGateway.components['schemas']['SubmitReportCommand'];

@@ -1,22 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { useLanguage } from '../../i18n/language';
+import { fill, useLanguage } from '../../i18n/language';
 import { categoryLabel } from '../../shared/categories';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { AssignmentStatus } from './assignment-status';
-import type { Dispatch, Lab, WaitingSample } from './lab-api';
-
-const DAY = 86_400_000;
-
-/** Expired, or expiring within 30 days, counted from today in Asia/Shanghai. */
-function expiryOf(date: string): 'expired' | 'expiring' | undefined {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  if (date < today) return 'expired';
-  return Date.parse(date) - Date.parse(today) <= 30 * DAY ? 'expiring' : undefined;
-}
+import type { Contract, Dispatch, Lab, WaitingSample } from './lab-api';
+import { ContractSummary, expiryOf, LabContractsDrawer } from './lab-contracts';
 
 function TestItems({ category }: { category: string }) {
   const { t } = useLanguage();
@@ -48,7 +41,22 @@ export default function LabRegistry() {
     queryKey: ['lab', 'waiting'],
     queryFn: () => unwrap(api.labGateway.GET('/waiting-samples', {})),
   });
+  const contracts = useQuery({
+    queryKey: ['lab', 'contracts'],
+    queryFn: () => unwrap(api.labGateway.GET('/lab-contracts', {})),
+  });
   const labName = (id: string) => labs.data?.find((l) => l.id === id)?.name ?? id.slice(0, 8);
+  // The contract a lab row shows: the one in force today, else the latest by term.
+  const contractOf = (labId: string): Contract | undefined => {
+    const own = (contracts.data ?? []).filter((c) => c.labId === labId);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    return (
+      own.find((c) => c.validFrom <= today && today <= c.lastDayInForce) ??
+      [...own].sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0]
+    );
+  };
+  const [params, setParams] = useSearchParams();
+  const openLab = labs.data?.find((l) => l.id === params.get('contracts'));
 
   const expiry = (date?: string, label?: string) => {
     if (!date) return null;
@@ -99,7 +107,19 @@ export default function LabRegistry() {
           ),
         },
         { title: t.lab.capacity, dataIndex: 'capacity', width: 90 },
-        { title: t.lab.turnaround, dataIndex: 'turnaroundWorkingDays', width: 110 },
+        {
+          title: t.lab.contract,
+          key: 'contract',
+          width: 230,
+          render: (_, l) => (
+            <Space direction="vertical" size={4}>
+              <ContractSummary contract={contractOf(l.id)} />
+              <Button size="small" onClick={() => setParams({ contracts: l.id })}>
+                {t.lab.contracts}
+              </Button>
+            </Space>
+          ),
+        },
         {
           title: t.lab.status,
           width: 90,
@@ -153,7 +173,22 @@ export default function LabRegistry() {
             </div>
           ),
         },
-        { title: t.lab.dueOn, dataIndex: 'dueOn', width: 110 },
+        {
+          title: t.lab.dueOn,
+          width: 170,
+          render: (_, d) => (
+            <div>
+              <div>{d.dueOn}</div>
+              {d.contractNumber ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t.lab.contractApplied}: {d.contractNumber}
+                  {d.contractVersion && d.contractVersion > 1 ? ` v${d.contractVersion}` : ''} ·{' '}
+                  {fill(t.lab.workingDays, { n: d.turnaroundWorkingDays ?? 0 })}
+                </Typography.Text>
+              ) : null}
+            </div>
+          ),
+        },
         {
           title: t.lab.status,
           width: 150,
@@ -211,7 +246,7 @@ export default function LabRegistry() {
 
   return (
     <Page title={t.lab.registryTitle}>
-      <ErrorAlert error={labs.error ?? dispatches.error ?? waiting.error} />
+      <ErrorAlert error={labs.error ?? dispatches.error ?? waiting.error ?? contracts.error} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card
           title={<h2 style={{ fontSize: 16, margin: 0 }}>{`${t.lab.labs} (${labs.data?.length ?? 0})`}</h2>}
@@ -235,6 +270,7 @@ export default function LabRegistry() {
           {waitingTable}
         </Card>
       </Space>
+      {openLab ? <LabContractsDrawer lab={openLab} onClose={() => setParams({})} /> : null}
     </Page>
   );
 }
