@@ -66,6 +66,7 @@ import { ObjectionsController } from './objections/objections.controller';
 import { RecordMaterialUseCase } from './objections/record-material.usecase';
 import { RenderMaterialsChecklistUseCase } from './objections/render-materials-checklist.usecase';
 import { PdfRenderer } from './documents/pdf-renderer';
+import { ReinspectionLabNotice } from './objections/record-reinspection-lab-notice.entity';
 import { RecordReinspectionLabUseCase } from './objections/record-reinspection-lab.usecase';
 import { IssueTransferLetterUseCase } from './routing/transfer-letter/issue-transfer-letter.usecase';
 import { RenderTransferLetterPdfUseCase } from './routing/transfer-letter/render-transfer-letter-pdf.usecase';
@@ -90,6 +91,7 @@ export const enforcementEntities = [
   RiskWarning,
   HolidaySchedule,
   TransferLetter,
+  ReinspectionLabNotice,
 ];
 
 /** Notices and deadlines, objections and re-inspection, routing to jurisdiction, cases, credit. */

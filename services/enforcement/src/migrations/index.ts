@@ -7,6 +7,7 @@ import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migrat
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
 import { AddObjectionChecklist1765650000000 } from './add-objection-checklist.migration';
 import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migration';
+import { AddReinspectionLabNotices1765700000000 } from './add-reinspection-lab-notices.migration';
 import { AddRiskWarnings1765612000000 } from './add-risk-warnings.migration';
 import { AddRoutingPolicy1765500000000 } from './add-routing-policy.migration';
 import { AddTakedownTriage1765000000000 } from './add-takedown-triage.migration';
@@ -27,4 +28,5 @@ export const migrations = [
   AddRoutingPolicy1765500000000,
   AddRiskWarnings1765612000000,
   AddObjectionChecklist1765650000000,
+  AddReinspectionLabNotices1765700000000,
 ];

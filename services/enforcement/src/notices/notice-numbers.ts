@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { shanghaiDate } from '../calendar/shanghai-time';
 
-/** `JG2026-000456` (结果) or `CJ2026-000123` (抽检): a year and a number from one sequence. */
+/** `JG2026-000456` (结果), `CJ2026-000123` (抽检) or `FJ2026-000789` (复检机构确定): a year and a number from one sequence. */
 export async function nextNoticeNumber(
   manager: EntityManager,
-  prefix: 'JG' | 'CJ',
+  prefix: 'JG' | 'CJ' | 'FJ',
   now: Date,
 ): Promise<string> {
   const rows = (await manager.query(`select nextval('notice_number_seq') as n`)) as Array<{ n: string }>;

@@ -59,6 +59,11 @@ export class RenderNoticePdfUseCase {
     return appendPdfs(await renderDocument(this.document(notice, report), font), [reportPdf]);
   }
 
+  /** A notice whose text was fixed as a document when issued (the 《复检机构确定通知书》). */
+  renderFixed(document: DocumentSpec): Promise<Buffer> {
+    return renderDocument(document, this.loadFont());
+  }
+
   /** The document of a notice; `report` for result notices (its attachment is named in the text). */
   document(notice: Notice, report: ReportIssuedValue | null): DocumentSpec {
     const [title, , addressee, ...lines] = notice.content.split('\n');

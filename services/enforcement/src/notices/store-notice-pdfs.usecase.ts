@@ -8,6 +8,7 @@ import {
   type PdfEvidenceKind,
   type PdfEvidenceResult,
 } from '../evidence/pdf-evidence-outbox';
+import { ReinspectionLabNotice } from '../objections/record-reinspection-lab-notice.entity';
 import { Notice } from './notice.entity';
 import { RenderNoticePdfUseCase } from './render-notice-pdf.usecase';
 
@@ -16,6 +17,7 @@ export type StoreNoticePdfsResult = PdfEvidenceResult;
 /**
  * Stores each notice's PDF through the evidence service (`storePdfsAsEvidence`): notices are
  * created without waiting for it, and an unreachable evidence service never blocks or loses one.
+ * The same step stores the 《复检机构确定通知书》 to applicants and re-inspection labs.
  */
 @Injectable()
 export class StoreNoticePdfsUseCase {
@@ -33,15 +35,17 @@ export class StoreNoticePdfsUseCase {
   }
 
   // Storing PDFs is a technical retry on the wall clock, not a legal clock: it does not read Clock.
-  execute(now = new Date(), limit = 20): Promise<PdfEvidenceResult> {
-    if (!this.evidence) return Promise.resolve({ stored: 0, failed: 0 });
+  async execute(now = new Date(), limit = 20): Promise<PdfEvidenceResult> {
+    if (!this.evidence) return { stored: 0, failed: 0 };
     const deps = {
       dataSource: this.dataSource,
       evidence: this.evidence,
       audit: this.audit,
       logger: this.logger,
     };
-    return storePdfsAsEvidence(deps, this.kind, now, limit);
+    const notices = await storePdfsAsEvidence(deps, this.kind, now, limit);
+    const labNotices = await storePdfsAsEvidence(deps, this.labNoticeKind, now, limit);
+    return { stored: notices.stored + labNotices.stored, failed: notices.failed + labNotices.failed };
   }
 
   private readonly kind: PdfEvidenceKind<Notice> = {
@@ -55,5 +59,18 @@ export class StoreNoticePdfsUseCase {
       numberKey: 'noticeNumber',
     }),
     retryMessage: 'notice PDF not stored as evidence yet; will retry',
+  };
+
+  private readonly labNoticeKind: PdfEvidenceKind<ReinspectionLabNotice> = {
+    entity: ReinspectionLabNotice,
+    numberOf: (notice) => notice.noticeNumber,
+    render: (notice) => this.renderPdf.renderFixed(notice.document),
+    audit: (notice) => ({
+      action: 'reinspection-lab-notice.store-pdf',
+      entityType: 'reinspection-lab-notice',
+      entityId: notice.id,
+      numberKey: 'noticeNumber',
+    }),
+    retryMessage: 're-inspection lab notice PDF not stored as evidence yet; will retry',
   };
 }

@@ -1,0 +1,64 @@
+import type { DocumentSpec } from '@qis/documents';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Who a 《复检机构确定通知书》 goes to: the applicant, and the re-inspection lab. */
+export const REINSPECTION_LAB_NOTICE_RECIPIENTS = ['applicant', 'reinspection-lab'] as const;
+export type ReinspectionLabNoticeRecipient = (typeof REINSPECTION_LAB_NOTICE_RECIPIENTS)[number];
+
+/**
+ * One 《复检机构确定通知书》 to one recipient (operating rules §6: the bureau tells the applicant and the
+ * re-inspection lab which lab re-inspects). Its text is fixed when issued (`document`); the PDF stored
+ * as evidence is rendered from it. A redraw (the lab declined) issues new ones naming the new lab.
+ */
+@Entity({ name: 'reinspection_lab_notice' })
+export class ReinspectionLabNotice {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'objection_id', type: 'uuid' })
+  objectionId!: string;
+
+  @Column({ name: 'batch_number', type: 'text' })
+  batchNumber!: string;
+
+  @Column({ type: 'text' })
+  recipient!: ReinspectionLabNoticeRecipient;
+
+  @Column({ name: 'recipient_name', type: 'text' })
+  recipientName!: string;
+
+  @Column({ name: 'notice_number', type: 'text' })
+  noticeNumber!: string;
+
+  @Column({ name: 'lab_id', type: 'text' })
+  labId!: string;
+
+  @Column({ name: 'lab_name', type: 'text' })
+  labName!: string;
+
+  @Column({ type: 'jsonb' })
+  document!: DocumentSpec;
+
+  /** When it was issued, on enforcement's clock. */
+  @Column({ name: 'issued_at', type: 'timestamptz' })
+  issuedAt!: Date;
+
+  /** The PDF stored through the evidence service (kind `notice`); null until stored. */
+  @Column({ name: 'evidence_object_id', type: 'uuid', nullable: true })
+  evidenceObjectId!: string | null;
+
+  @Column({ name: 'evidence_sha256', type: 'text', nullable: true })
+  evidenceSha256!: string | null;
+
+  @Column({ name: 'evidence_stored_at', type: 'timestamptz', nullable: true })
+  evidenceStoredAt!: Date | null;
+
+  @Column({ name: 'evidence_attempts', type: 'int', default: 0 })
+  evidenceAttempts!: number;
+
+  @Column({ name: 'evidence_last_error', type: 'text', nullable: true })
+  evidenceLastError!: string | null;
+
+  @Column({ name: 'evidence_next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  evidenceNextAttemptAt!: Date;
+}
