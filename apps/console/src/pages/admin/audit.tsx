@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { clientFor, unwrap, type ServiceName } from '../../api/client';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { ServiceSelect } from './service-select';
+import { Table } from '../../shared/table';
 
 type Entry = planning.components['schemas']['AuditEntryView'];
 type AuditPage = planning.components['schemas']['AuditPage'];

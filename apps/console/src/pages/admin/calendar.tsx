@@ -1,19 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { enforcement } from '../../api/generated';
@@ -22,6 +8,7 @@ import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
+import { Table } from '../../shared/table';
 
 type Summary = enforcement.components['schemas']['CalendarYearSummaryView'];
 type Submit = enforcement.components['schemas']['SubmitHolidayScheduleCommand'];

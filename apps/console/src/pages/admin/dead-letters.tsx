@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { clientFor, SERVICES, unwrap, type ServiceName } from '../../api/client';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { ServiceSelect } from './service-select';
+import { Table } from '../../shared/table';
 
 type Letters = planning.components['schemas']['DeadLettersView'];
 type Letter = planning.components['schemas']['DeadLetterSummaryView'];

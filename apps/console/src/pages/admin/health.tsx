@@ -1,10 +1,11 @@
-import { Card, Col, Row, Table, Tag } from 'antd';
+import { Card, Col, Row, Tag } from 'antd';
 import { useAlerts, useReadiness } from '../../api/queries';
 import type { enforcement } from '../../api/generated';
 import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
+import { Table } from '../../shared/table';
 
 type AlertRow = enforcement.components['schemas']['AlertView'];
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Space, Table } from 'antd';
+import { Alert, Card, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
@@ -10,6 +10,7 @@ import { categoryLabel } from '../../shared/categories';
 import { ErrorAlert } from '../../shared/errors';
 import { shanghaiTime } from '../../shared/time';
 import { ORDER_READERS, STAGE_READERS } from './stages';
+import { Table } from '../../shared/table';
 
 type Summary = planning.components['schemas']['BatchSummaryView'];
 const PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -8,6 +8,7 @@ import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { EChart } from './echart';
+import { Table } from '../../shared/table';
 
 type Overview = enforcement.components['schemas']['EnforcementOverviewView'];
 type Statistics = disclosure.components['schemas']['StatisticsView'];

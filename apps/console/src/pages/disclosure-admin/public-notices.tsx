@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Skeleton, Table, Typography } from 'antd';
+import { Card, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useLanguage } from '../../i18n/language';
@@ -8,6 +8,7 @@ import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import type { PublicNotice } from './disclosure-api';
 import { VerdictTag } from './publications';
+import { Table } from '../../shared/table';
 
 /** Public notices (公告通知) published where a result notice could not be delivered. */
 export default function PublicNotices() {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { Card, Input, Select, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import type { Publication } from './disclosure-api';
+import { Table } from '../../shared/table';
 
 const STATUS_COLOR: Record<string, string> = {
   published: 'green',

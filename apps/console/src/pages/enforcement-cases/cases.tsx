@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Select, Skeleton, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLanguage } from '../../i18n/language';
@@ -17,6 +17,7 @@ import {
   type CaseStatusFilter,
   type FollowUpProposal,
 } from './cases-api';
+import { Table } from '../../shared/table';
 
 const STATUSES: CaseStatusFilter[] = ['open', 'routed', 'accepted', 'investigating', 'closed'];
 

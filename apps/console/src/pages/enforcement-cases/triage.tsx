@@ -12,7 +12,6 @@ import {
   Select,
   Skeleton,
   Space,
-  Table,
   Typography,
 } from 'antd';
 import { Link } from 'react-router-dom';
@@ -24,6 +23,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { HANGZHOU_DISTRICTS, useTriage, type TriageItem } from './cases-api';
+import { Table } from '../../shared/table';
 
 /** Failed batches routing could not place: a person chooses the district, the resolver's suggestion beside it. */
 export default function Triage() {

@@ -1,4 +1,4 @@
-import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import type { ProColumns } from '@ant-design/pro-table';
 import { Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useLanguage } from '../../i18n/language';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { Countdown, deadlineLink, useDeadlineSubject } from './countdown';
 import { useDeadlines, type Deadline } from './enforcement-api';
+import { ProTable } from '../../shared/table';
 
 /** Every open legal deadline of the officer's jurisdiction, nearest first, with its countdown. */
 export default function Deadlines() {

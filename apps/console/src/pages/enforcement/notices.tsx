@@ -1,4 +1,4 @@
-import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import type { ProColumns } from '@ant-design/pro-table';
 import { Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { Page } from '../../shared/page';
 import { shanghaiDate, shanghaiTime } from '../../shared/time';
 import { useNotices, type Notice, type NoticeState } from './enforcement-api';
 import { NoticeStateTag } from './notice-state';
+import { ProTable } from '../../shared/table';
 
 const STATES = ['unsent', 'awaiting-receipt', 'received', 'failed', 'public-notice'] as const;
 
@@ -54,7 +55,13 @@ export default function Notices() {
       width: 120,
       render: (_, n) => e.channels[n.channel as keyof typeof e.channels] ?? n.channel,
     },
-    { title: e.state, dataIndex: 'sentAt', width: 150, render: (_, n) => <NoticeStateTag notice={n} /> },
+    {
+      title: e.state,
+      key: 'state',
+      dataIndex: 'sentAt',
+      width: 150,
+      render: (_, n) => <NoticeStateTag notice={n} />,
+    },
     { title: e.dueAt, dataIndex: 'dueAt', width: 120, render: (_, n) => shanghaiDate(n.dueAt, language) },
     {
       title: e.issuedAt,

@@ -1,4 +1,4 @@
-import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import type { ProColumns } from '@ant-design/pro-table';
 import { Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { Page } from '../../shared/page';
 import { shanghaiDate } from '../../shared/time';
 import { useObjections, type Objection, type ObjectionStatusFilter } from './enforcement-api';
 import { ObjectionStatusTag } from './objection-status';
+import { ProTable } from '../../shared/table';
 
 const STATUSES = [
   'open',

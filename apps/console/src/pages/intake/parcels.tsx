@@ -8,7 +8,6 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type InputRef,
@@ -23,6 +22,7 @@ import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { CARRIERS, useExpectedParcels, useParcels, type ExpectedParcel, type Parcel } from './intake-api';
 import { ParcelStatus } from './parcel-status';
+import { Table } from '../../shared/table';
 
 /** One scan's outcome, shown at the top until the next (admitted, or quarantined with the reason). */
 function ScanResult({ parcel }: { parcel: Parcel }) {
@@ -208,6 +208,7 @@ export default function Parcels() {
               },
               {
                 title: t.intake.status,
+                key: 'status',
                 width: 110,
                 render: (_, e) =>
                   e.quarantined > 0 ? <Tag color="orange">{t.intake.statuses.quarantined}</Tag> : null,

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Input, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
@@ -10,6 +10,7 @@ import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { useParcels, type Parcel } from './intake-api';
 import { ParcelStatus } from './parcel-status';
+import { Table } from '../../shared/table';
 
 type Decision = { parcel: Parcel; kind: 'release' | 'reject' };
 

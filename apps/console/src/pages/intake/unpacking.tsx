@@ -1,10 +1,11 @@
-import { Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { useParcels, useSessions, type Parcel, type SessionSummary } from './intake-api';
+import { Table } from '../../shared/table';
 
 /** The unpacking room's worklist: admitted parcels to unpack, sessions to seal, samples sealed lately. */
 export default function Unpacking() {

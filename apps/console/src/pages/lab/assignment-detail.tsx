@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -12,6 +12,7 @@ import { NotFound } from '../status-pages';
 import { AssignmentStatus } from './assignment-status';
 import { idempotencyKey, useBatchReports, type SubmittedReport } from './lab-api';
 import { ReportForm } from './report-form';
+import { Table } from '../../shared/table';
 
 /** One of the lab's assignments: accept or decline it, report on it, amend the report. */
 export default function AssignmentDetail() {

@@ -1,4 +1,4 @@
-import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import type { ProColumns } from '@ant-design/pro-table';
 import { Alert } from 'antd';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../auth/session';
@@ -9,6 +9,7 @@ import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { AssignmentStatus } from './assignment-status';
 import { useMyAssignments, type Assignment } from './lab-api';
+import { ProTable } from '../../shared/table';
 
 /** The signed-in lab's assignments, the soonest due first. */
 export default function Assignments() {

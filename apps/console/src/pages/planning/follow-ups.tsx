@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { enforcement } from '../../api/generated';
@@ -8,6 +8,7 @@ import { categoryLabel } from '../../shared/categories';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
+import { Table } from '../../shared/table';
 
 type Proposal = enforcement.components['schemas']['FollowUpProposalView'];
 

@@ -1,11 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Space, Statistic, Table, Upload, Row, Col } from 'antd';
+import { Alert, Button, Card, Progress, Space, Statistic, Upload, Row, Col } from 'antd';
 import { useState } from 'react';
 import { ApiError, authorizedHeaders, errorOf } from '../../api/client';
 import type { planning } from '../../api/generated';
 import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
+import { Table } from '../../shared/table';
 
 type Report = planning.components['schemas']['ImportReport'];
 type RowError = planning.components['schemas']['ImportRowError'];

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { planning } from '../../api/generated';
@@ -8,6 +8,7 @@ import { categoryLabel, categoryOptions } from '../../shared/categories';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime, yuan } from '../../shared/time';
+import { Table } from '../../shared/table';
 
 type Listing = planning.components['schemas']['ListingSummaryView'];
 type Factor = planning.components['schemas']['FactorView'];

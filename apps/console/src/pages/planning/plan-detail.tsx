@@ -1,18 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Input,
-  Modal,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Card, Descriptions, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
@@ -24,6 +11,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime, yuan } from '../../shared/time';
 import { PlanStatus } from './plan-status';
+import { Table } from '../../shared/table';
 
 type Plan = planning.components['schemas']['PlanView'];
 type Selected = planning.components['schemas']['SelectedListingView'];

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import type { ProColumns } from '@ant-design/pro-table';
 import { Button, Segmented } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import type { planning } from '../../api/generated';
 import { PlanStatus } from './plan-status';
+import { ProTable } from '../../shared/table';
 
 type Plan = planning.components['schemas']['PlanView'];
 const FILTERS = ['draft,returned', 'submitted', 'approved,active', 'closed', ''] as const;

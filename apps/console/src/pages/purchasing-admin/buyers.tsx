@@ -12,7 +12,6 @@ import {
   Modal,
   Popconfirm,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -24,6 +23,7 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiDate, shanghaiTime } from '../../shared/time';
 import { retry, type Address, type BlacklistEntry, type Buyer, type ShoppingAccount } from './admin-api';
+import { Table } from '../../shared/table';
 
 const STATUS_COLOR: Record<string, string> = { active: 'green', suspended: 'orange', retired: 'default' };
 
@@ -257,7 +257,7 @@ function Accounts({ buyer }: { buyer: Buyer }) {
         columns={[
           { title: p.platform, dataIndex: 'platform' },
           { title: p.alias, dataIndex: 'alias' },
-          { title: p.status, render: (_, a) => <StatusTag status={a.status} /> },
+          { title: p.status, key: 'status', render: (_, a) => <StatusTag status={a.status} /> },
           {
             title: p.lastUsedAt,
             render: (_, a) => (a.lastUsedAt ? shanghaiTime(a.lastUsedAt, language) : p.neverUsed),
@@ -295,7 +295,7 @@ function BuyersTable() {
             width: 160,
             render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
           },
-          { title: p.status, width: 100, render: (_, b) => <StatusTag status={b.status} /> },
+          { title: p.status, key: 'status', width: 100, render: (_, b) => <StatusTag status={b.status} /> },
           {
             title: p.qualification,
             width: 260,
@@ -315,6 +315,7 @@ function BuyersTable() {
           },
           {
             title: p.actions,
+            key: 'actions',
             render: (_, b) => (
               <Space wrap size={[8, 8]}>
                 <RevealIdentity buyer={b} />
@@ -368,7 +369,7 @@ function AddressesTable() {
           },
           { title: p.area, dataIndex: 'areaCode', width: 110 },
           { title: p.relay, width: 80, render: (_, a) => (a.relay ? p.yes : p.no) },
-          { title: p.status, width: 100, render: (_, a) => <StatusTag status={a.status} /> },
+          { title: p.status, key: 'status', width: 100, render: (_, a) => <StatusTag status={a.status} /> },
           {
             title: p.lastUsedAt,
             width: 170,

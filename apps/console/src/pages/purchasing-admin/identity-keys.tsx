@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Tag, Typography } from 'antd';
 import { api, unwrap } from '../../api/client';
 import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { retry } from './admin-api';
+import { Table } from '../../shared/table';
 
 interface Row {
   key: string;

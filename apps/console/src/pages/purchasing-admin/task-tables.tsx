@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Form, Input, Modal, Table, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
@@ -8,6 +8,7 @@ import { useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
 import { shanghaiTime } from '../../shared/time';
 import { unitPriceOf, useTasks, yuan, type Task } from './admin-api';
+import { Table } from '../../shared/table';
 
 /** An approver approves a unit price above the cap, saying why (the service audits it). */
 function Approve({ task }: { task: Task }) {
@@ -94,7 +95,14 @@ export function AwaitingApproval({ compact = false }: { compact?: boolean }) {
             render: (_, task) => shanghaiTime(task.purchaseDueAt, language),
           },
           ...(approver && !compact
-            ? [{ title: p.actions, width: 100, render: (_: unknown, task: Task) => <Approve task={task} /> }]
+            ? [
+                {
+                  title: p.actions,
+                  key: 'actions',
+                  width: 100,
+                  render: (_: unknown, task: Task) => <Approve task={task} />,
+                },
+              ]
             : []),
         ]}
       />
