@@ -100,6 +100,29 @@ services:
     expect(text).toMatch(/disclosure: no Compose service runs it/);
   });
 
+  it('names a Kafka listener open to the network without authentication and a service on another principal', () => {
+    const compose = read('deploy/docker-compose.yml')
+      .replace('LOCAL://127.0.0.1:9091,', 'LOCAL://:9091,')
+      .replace('KAFKA_SASL_USERNAME: qis-enforcement', 'KAFKA_SASL_USERNAME: qis-lab-gateway');
+    const text = composeProblems(input({ compose, configProblems: () => [] })).join('\n');
+    expect(text).toMatch(
+      /kafka: Kafka listener LOCAL:\/\/:9091 takes unauthenticated clients from the network/,
+    );
+    expect(text).toMatch(
+      /enforcement: connects to Kafka as qis-lab-gateway, not its own principal qis-enforcement/,
+    );
+    const before = composeProblems(
+      input({
+        compose: read('deploy/compose/fixtures/compose-before-issue-17.yml'),
+        configProblems: () => [],
+      }),
+    ).join('\n');
+    expect(before).toMatch(
+      /kafka: Kafka listener PLAINTEXT:\/\/:9092 takes unauthenticated clients from the network/,
+    );
+    expect(before).toMatch(/lab-gateway: connects to Kafka as nobody, not its own principal qis-lab-gateway/);
+  });
+
   it('names a secret left out of the template and a service whose config the environment does not satisfy', () => {
     const compose = read('deploy/docker-compose.yml').replace(
       'EVIDENCE_PSEUDONYM_KEY: ${QIS_EVIDENCE_PSEUDONYM_KEY:?set QIS_EVIDENCE_PSEUDONYM_KEY in deploy/.env}',

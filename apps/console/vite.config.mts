@@ -63,6 +63,14 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      output: {
+        // pdf.js's worker ships as .mjs; nginx's mime.types knows no .mjs (it would be served as
+        // application/octet-stream, which a module worker refuses), so it is emitted as .js.
+        assetFileNames: (asset) =>
+          asset.names.some((n) => n.endsWith('.mjs'))
+            ? 'assets/[name]-[hash].js'
+            : 'assets/[name]-[hash][extname]',
+      },
       onwarn(warning, warn) {
         // antd marks its modules "use client" for React Server Components; meaningless in this SPA.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -187,9 +187,25 @@ export function composeProblems(input: ComposeCheckInput): string[] {
       }
     }
 
+    // A broker listener the network reaches must authenticate: PLAINTEXT only on the container's loopback.
+    for (const listener of (environment['KAFKA_LISTENERS'] ?? '').split(',').filter(Boolean)) {
+      const match = /^([A-Za-z_]+):\/\/([^:]*):\d+$/.exec(listener.trim());
+      const protocol =
+        (environment['KAFKA_LISTENER_SECURITY_PROTOCOL_MAP'] ?? '')
+          .split(',')
+          .map((pair) => pair.split(':'))
+          .find(([listenerName]) => listenerName === match?.[1])?.[1] ?? match?.[1];
+      if (match && !/^SASL_/.test(protocol ?? '') && !['127.0.0.1', 'localhost'].includes(match[2]))
+        problems.push(`${name}: Kafka listener ${listener} takes unauthenticated clients from the network`);
+    }
+
     const which = environment['SERVICE'];
     if (which === undefined || !input.services.includes(which)) continue;
     running.add(which);
+    if (environment['KAFKA_SASL_USERNAME'] !== `qis-${which}`)
+      problems.push(
+        `${name}: connects to Kafka as ${environment['KAFKA_SASL_USERNAME'] ?? 'nobody'}, not its own principal qis-${which}`,
+      );
     for (const problem of input.configProblems(which, environment)) problems.push(`${name}: ${problem}`);
     if (input.documentServices.includes(which)) {
       const font = environment['DOCUMENTS_CJK_FONT_FILE'] ?? input.cjkFontFile;

@@ -51,7 +51,15 @@ export function stagePlans(): StagePlan[] {
 }
 
 export type AclOperation =
-  'Read' | 'Write' | 'Create' | 'Delete' | 'Alter' | 'Describe' | 'DescribeConfigs' | 'IdempotentWrite';
+  | 'All'
+  | 'Read'
+  | 'Write'
+  | 'Create'
+  | 'Delete'
+  | 'Alter'
+  | 'Describe'
+  | 'DescribeConfigs'
+  | 'IdempotentWrite';
 
 export interface Acl {
   resource:
@@ -100,9 +108,12 @@ export function stageAcls(plan: StagePlan): Acl[] {
     acls.push(topic(t, ['Write', 'Read', 'Describe']));
     acls.push(topic(deadLetterTopic(t), ['Write', 'Read', 'Describe']));
   }
-  const named = new Set(
-    [...plan.produces, ...plan.consumes, ...operationalTopics].flatMap((t) => [t, deadLetterTopic(t)]),
-  );
+  // Only what got an ACL above: the dead-letter topic of a topic it owns is written by that topic's
+  // consumers, yet the owner must see it too, or its start-up would try to create it.
+  const named = new Set([
+    ...plan.produces,
+    ...[...plan.consumes, ...operationalTopics].flatMap((t) => [t, deadLetterTopic(t)]),
+  ]);
   for (const t of declaredTopics()) if (!named.has(t)) acls.push(topic(t, ['Describe']));
   acls.push(group(plan.consumerGroup, ['Read', 'Describe']));
   acls.push(group('qis-dlq-reader-', ['Read', 'Describe', 'Delete'], 'prefix'));
@@ -170,28 +181,48 @@ const strimziAcl = (acl: Acl): object => ({
   host: '*',
 });
 
+export interface KafkaPrincipal {
+  user: string;
+  labels: Record<string, string>;
+  acls: Acl[];
+}
+
+/**
+ * Every principal of the backbone with its ACLs: one per stage and the platforms' ingest principal.
+ * The one source of the Strimzi KafkaUsers (kafkaUsersYaml) and of the local and Compose
+ * provisioning (tools/kafka-acl).
+ */
+export function kafkaPrincipals(): KafkaPrincipal[] {
+  const ingest = contracts
+    .filter((c) => c.owner === 'platform' && !Object.values(RELAYS).flat().includes(c.topic))
+    .map((c) => topic(c.topic, ['Write', 'Describe']));
+  return [
+    ...stagePlans().map((plan) => ({
+      user: plan.user,
+      labels: { 'qis.gov.cn/stage': plan.service },
+      acls: stageAcls(plan),
+    })),
+    {
+      user: PLATFORM_INGEST_USER,
+      labels: { 'qis.gov.cn/stage': 'platform-ingest' },
+      acls: [...ingest, { resource: { type: 'cluster' }, operations: ['IdempotentWrite'] }],
+    },
+  ];
+}
+
 /** One KafkaUser per stage (SCRAM-SHA-512) with its ACLs, and the platforms' ingest principal. */
 export function kafkaUsersYaml(): string {
-  const user = (name: string, labels: Record<string, string>, acls: Acl[]): string =>
+  const docs = kafkaPrincipals().map(({ user, labels, acls }) =>
     stringify({
       apiVersion: 'kafka.strimzi.io/v1beta2',
       kind: 'KafkaUser',
-      metadata: { name, labels: { 'strimzi.io/cluster': CLUSTER, ...labels } },
+      metadata: { name: user, labels: { 'strimzi.io/cluster': CLUSTER, ...labels } },
       spec: {
         authentication: { type: 'scram-sha-512' },
         authorization: { type: 'simple', acls: acls.map(strimziAcl) },
       },
-    });
-  const ingest = contracts
-    .filter((c) => c.owner === 'platform' && !Object.values(RELAYS).flat().includes(c.topic))
-    .map((c) => topic(c.topic, ['Write', 'Describe']));
-  const docs = [
-    ...stagePlans().map((plan) => user(plan.user, { 'qis.gov.cn/stage': plan.service }, stageAcls(plan))),
-    user(PLATFORM_INGEST_USER, { 'qis.gov.cn/stage': 'platform-ingest' }, [
-      ...ingest,
-      { resource: { type: 'cluster' }, operations: ['IdempotentWrite'] },
-    ]),
-  ];
+    }),
+  );
   return `${HEADER('Strimzi KafkaUsers: one principal per stage, writing only the topics it owns, reading those it consumes.')}---\n${docs.join('---\n')}`;
 }
 

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
+import { shownPdf } from './pdf-viewer';
 
 jest.setTimeout(900_000);
 
@@ -232,7 +233,12 @@ describe('the staff console, part 3: the enforcement desk', () => {
     const seller = resultNotice(binjiang, 'seller');
     await signIn(page, stack.url, stack.user('officer-binjiang'), `/enforcement/notices/${seller.id}`);
     await page.getByRole('heading', { name: seller.noticeNumber, level: 1 }).waitFor();
-    await page.getByTestId('notice-pdf').waitFor();
+    // Drawn in the page by pdf.js (no frame, no new tab): the first page, its words in the text layer.
+    const pdf = await shownPdf(page, 'notice-pdf', seller.noticeNumber);
+    expect(pdf.inked).toBeGreaterThan(0);
+    expect(pdf.pageLabel).toMatch(/^第 1 页，共 \d+ 页$/);
+    expect(pdf.download).toBe(`${seller.noticeNumber}.pdf`);
+    expect(await page.locator('iframe').count()).toBe(0);
     const now = await clock();
     const form = page.getByTestId('delivery-form');
     await form.getByLabel('发出时间 （北京时间）').fill(soon(now));
@@ -347,6 +353,31 @@ describe('the staff console, part 3: the enforcement desk', () => {
     await form.getByRole('button', { name: '审批决定' }).click();
     await page.getByText('不予复检', { exact: true }).first().waitFor();
     await page.getByTestId('objection-facts').getByText('申请材料缺少授权委托书，且异议理由不成立').waitFor();
+    await context.close();
+  });
+
+  it('draws the notice PDF within a 390 px phone screen, zoomable', async () => {
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    const seller = resultNotice(binjiang, 'seller');
+    await signIn(page, stack.url, stack.user('officer-binjiang'), `/enforcement/notices/${seller.id}`);
+    const fitted = await shownPdf(page, 'notice-pdf', seller.noticeNumber);
+    expect(fitted.inked).toBeGreaterThan(0);
+    expect(fitted.canvas.left).toBeGreaterThanOrEqual(0);
+    expect(fitted.canvas.right).toBeLessThanOrEqual(fitted.viewportWidth);
+    expect(fitted.canvas.width).toBeGreaterThan(fitted.viewportWidth / 2);
+    await page.getByTestId('notice-pdf').getByRole('button', { name: '放大' }).click();
+    await page.getByTestId('pdf-zoom').getByText('125%').waitFor();
+    // Wider than the screen now: the viewer scrolls inside itself, the page does not.
+    await page.waitForFunction(
+      (w) => document.querySelector('[data-testid="notice-pdf"] canvas')!.getBoundingClientRect().width > w,
+      fitted.canvas.width * 1.2,
+    );
+    const zoomed = await shownPdf(page, 'notice-pdf', seller.noticeNumber);
+    expect(zoomed.inked).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      zoomed.viewportWidth,
+    );
     await context.close();
   });
 

@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
+import { shownPdf } from './pdf-viewer';
 
 jest.setTimeout(900_000);
 
@@ -232,6 +233,24 @@ describe('the staff console, part 2: the intake room', () => {
     await context.close();
   });
 
+  it("keeps a quarantined parcel's buttons on a 390 px phone screen, its other fields in the row's expansion", async () => {
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    await signIn(page, stack.url, stack.user('intake-b'), '/intake/quarantine');
+    const row = page.getByTestId('quarantined-parcels').locator('tr', { hasText: stray });
+    const buttons = [row.getByRole('button', { name: '放行' }), row.getByRole('button', { name: '退回' })];
+    for (const button of buttons) {
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The reason is folded into the row's expansion, with its label.
+    await row.getByRole('button', { name: '展开行' }).click();
+    await page.getByTestId('row-more').getByText('隔离原因').waitFor();
+    await context.close();
+  });
+
   it('releases a quarantined parcel into its batch and rejects another, each with the reason', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -358,6 +377,12 @@ describe('the staff console, part 2: the intake room', () => {
     await signIn(page, stack.url, stack.user('intake-a'), sessionPath);
     const docs = page.getByTestId('documents');
     await docs.waitFor();
+    // Previewed in the page by pdf.js: the labels first, then the work order.
+    const shownLabels = await shownPdf(page, 'documents-pdf', sampleCode);
+    expect(shownLabels.inked).toBeGreaterThan(0);
+    expect(shownLabels.download).toBe(`${sampleCode}-labels.pdf`);
+    await docs.getByText('工作单', { exact: true }).click();
+    expect((await shownPdf(page, 'documents-pdf', '网络商品质量抽查检验工作单')).text).toContain(batch);
     const [labels] = await Promise.all([
       page.waitForEvent('download'),
       docs.getByRole('button', { name: '下载标签 PDF' }).click(),

@@ -47,6 +47,8 @@ const production: Record<string, string> = {
   AUTH_AUDIENCE: 'qis-services',
   SWAGGER_ENABLED: 'false',
   METRICS_TOKEN: 'a-scrape-token-of-its-own',
+  KAFKA_SASL_USERNAME: 'qis-service',
+  KAFKA_SASL_PASSWORD: 'a-kafka-password-of-its-own',
 };
 
 /** The development posture the old Compose file ran production with. */
@@ -93,6 +95,19 @@ describe('a service in QIS_ENV=production', () => {
     expect(code).not.toBe(0);
     expect(output).toContain(expected);
   });
+
+  it.each(['planning', 'lab-gateway'])(
+    '%s refuses to connect to Kafka without a principal of its own: KAFKA_SASL_USERNAME is named',
+    async (service) => {
+      const { code, output } = await boot(service, {
+        ...production,
+        KAFKA_SASL_USERNAME: '',
+        KAFKA_SASL_PASSWORD: '',
+      });
+      expect(code).not.toBe(0);
+      expect(output).toContain('KAFKA_SASL_USERNAME is missing');
+    },
+  );
 
   it.each(['planning', 'evidence'])(
     '%s refuses to run as the owner of its tables: no DB_MIGRATION_USER is named',

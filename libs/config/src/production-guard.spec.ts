@@ -36,6 +36,8 @@ const good: Record<string, string> = {
   SWAGGER_ENABLED: 'false',
   EVIDENCE_URL: 'http://evidence:8080',
   SERVICE_TOKEN_CLIENT_SECRET: 'a-client-secret-of-its-own',
+  KAFKA_SASL_USERNAME: 'qis-lab-gateway',
+  KAFKA_SASL_PASSWORD: 'a-kafka-password-of-its-own',
 };
 
 const refusals = (env: Record<string, string | undefined>): string[] => {
@@ -116,6 +118,16 @@ describe('production guards', () => {
       { SERVICE_TOKEN_PRIVATE_KEY_FILE: '/run/qis/dev-jwt.key' },
       /SERVICE_TOKEN_PRIVATE_KEY_FILE is set \(refused in production: self-signed service tokens/,
     ],
+    [
+      'no Kafka principal',
+      { KAFKA_SASL_USERNAME: undefined, KAFKA_SASL_PASSWORD: undefined },
+      /KAFKA_SASL_USERNAME is missing \(required in production: without it the service connects without a principal of its own/,
+    ],
+    [
+      'a Kafka principal without its password',
+      { KAFKA_SASL_PASSWORD: '' },
+      /KAFKA_SASL_PASSWORD is missing \(must be set with KAFKA_SASL_USERNAME/,
+    ],
   ])('refuses %s, naming the variable and the reason', (_case, change, expected) => {
     const found = refusals({ ...good, ...change });
     expect(found.join('\n')).toMatch(expected);
@@ -149,11 +161,43 @@ describe('production guards', () => {
       'DB_MIGRATION_USER',
       'DB_PASSWORD',
       'EVIDENCE_URL',
+      'KAFKA_SASL_USERNAME',
       'METRICS_TOKEN',
       'SERVICE_TOKEN_CLIENT_SECRET',
       'SWAGGER_ENABLED',
     ]);
     expect(message).not.toContain('short-pw');
+  });
+
+  it('takes the Kafka password from a file instead, never both, and never echoes it', () => {
+    const { KAFKA_SASL_PASSWORD: _password, ...withoutPassword } = good;
+    expect(refusals({ ...withoutPassword, KAFKA_SASL_PASSWORD_FILE: __filename })).toEqual([]);
+    const both = refusals({ ...good, KAFKA_SASL_PASSWORD_FILE: __filename }).join('\n');
+    expect(both).toMatch(
+      /KAFKA_SASL_PASSWORD_FILE=.* is invalid: set either KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE/,
+    );
+    const unreadable = refusals({
+      ...withoutPassword,
+      KAFKA_SASL_PASSWORD_FILE: '/nonexistent/kafka-password',
+    });
+    expect(unreadable.join('\n')).toMatch(/KAFKA_SASL_PASSWORD_FILE=.* is invalid: must be a readable file/);
+    const badMechanism = refusals({
+      ...good,
+      KAFKA_SASL_MECHANISM: 'plain',
+      KAFKA_SASL_USERNAME: 'bad user',
+    });
+    expect(badMechanism.join('\n')).toMatch(/KAFKA_SASL_MECHANISM="plain" is invalid/);
+    expect(badMechanism.join('\n')).toMatch(/KAFKA_SASL_USERNAME="bad user" is invalid/);
+    expect(badMechanism.join('\n')).not.toContain('a-kafka-password-of-its-own');
+  });
+
+  it('takes a Kafka CA file only with TLS on', () => {
+    expect(refusals({ ...good, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/etc/qis/kafka-ca/ca.crt' })).toEqual(
+      [],
+    );
+    expect(refusals({ ...good, KAFKA_SSL_CA_FILE: '/etc/qis/kafka-ca/ca.crt' }).join('\n')).toMatch(
+      /KAFKA_SSL_CA_FILE=.* is invalid: needs KAFKA_SSL=true/,
+    );
   });
 
   it('names a variable its validator already refuses once', () => {

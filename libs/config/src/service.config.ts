@@ -56,6 +56,32 @@ const OneKeySource = (options?: ValidationOptions): PropertyDecorator =>
     options,
   );
 
+/** A readable password file, and not beside KAFKA_SASL_PASSWORD. */
+const KafkaPasswordFile = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'kafkaPasswordFile',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as { KAFKA_SASL_PASSWORD?: string }).KAFKA_SASL_PASSWORD === undefined &&
+        typeof value === 'string' &&
+        readable(value),
+      defaultMessage: (args) =>
+        (args?.object as { KAFKA_SASL_PASSWORD?: string }).KAFKA_SASL_PASSWORD !== undefined
+          ? 'set either KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE, not both'
+          : 'must be a readable file (the Kafka password)',
+    },
+  });
+
+/** A CA file means TLS: without KAFKA_SSL=true it would be ignored. */
+const NeedsKafkaSsl = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'needsKafkaSsl',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as { KAFKA_SSL?: boolean }).KAFKA_SSL === true,
+      defaultMessage: () => 'needs KAFKA_SSL=true',
+    },
+  });
+
 /**
  * The environment every service reads. Each service extends it with its own defaults
  * (HTTP port, database name) and its own variables.
@@ -166,6 +192,52 @@ export class ServiceConfig {
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS = '127.0.0.1:19092';
+
+  /**
+   * SASL mechanism of the service's own Kafka principal (KAFKA_SASL_USERNAME); Strimzi's KafkaUsers
+   * are SCRAM-SHA-512. Unset username: no SASL (development and tests on the loopback listener).
+   */
+  @IsIn(['scram-sha-512', 'scram-sha-256'])
+  KAFKA_SASL_MECHANISM = 'scram-sha-512';
+
+  /** The service's Kafka principal (`qis-<service>`, tools/k8s kafka-plan.ts); required in production. */
+  @ValidateIf(
+    (config: ServiceConfig) =>
+      config.KAFKA_SASL_USERNAME !== undefined ||
+      config.KAFKA_SASL_PASSWORD !== undefined ||
+      config.KAFKA_SASL_PASSWORD_FILE !== undefined,
+  )
+  @Matches(/^[a-zA-Z0-9._-]{1,120}$/, {
+    message: 'must be a Kafka user name (letters, digits, dot, underscore, dash), set with its password',
+  })
+  @RequiredInProduction(
+    'without it the service connects without a principal of its own, and the broker cannot hold it to the topics it owns',
+  )
+  KAFKA_SASL_USERNAME?: string = undefined;
+
+  /** KAFKA_SASL_USERNAME's password; or KAFKA_SASL_PASSWORD_FILE. Never logged. */
+  @ValidateIf(
+    (config: ServiceConfig) =>
+      config.KAFKA_SASL_USERNAME !== undefined && config.KAFKA_SASL_PASSWORD_FILE === undefined,
+  )
+  @IsString({ message: 'must be set with KAFKA_SASL_USERNAME (or KAFKA_SASL_PASSWORD_FILE)' })
+  KAFKA_SASL_PASSWORD?: string = undefined;
+
+  /** A file holding KAFKA_SASL_USERNAME's password (a mounted Secret), instead of KAFKA_SASL_PASSWORD. */
+  @IsOptional()
+  @KafkaPasswordFile()
+  KAFKA_SASL_PASSWORD_FILE?: string = undefined;
+
+  /** TLS to the brokers (SASL_SSL); the deployment's CA in KAFKA_SSL_CA_FILE, else the system's. */
+  @Transform(envBool)
+  @IsBoolean({ message: 'must be true or false' })
+  KAFKA_SSL = false;
+
+  /** PEM file of the CA that signed the brokers' certificates (Strimzi: the cluster CA); needs KAFKA_SSL=true. */
+  @IsOptional()
+  @Matches(/^\//, { message: "must be an absolute path (PEM file of the brokers' CA)" })
+  @NeedsKafkaSsl()
+  KAFKA_SSL_CA_FILE?: string = undefined;
 
   /** Prepended to every topic name; lets tests and parallel environments share one broker. */
   @Matches(/^[a-zA-Z0-9._-]{0,60}$/, {

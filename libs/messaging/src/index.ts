@@ -16,7 +16,13 @@ export {
 } from './inbox/event-consumer.server';
 export { EventHandlerRegistry, type RegisteredHandler } from './inbox/event-handler.registry';
 export { KafkaHealthIndicator } from './kafka-health.indicator';
-export { kafkaClientConfig, kafkaLogCreator, prefixedTopic, type LogSink } from './kafka-options';
+export {
+  kafkaClientConfig,
+  kafkaLogCreator,
+  kafkaSecurity,
+  prefixedTopic,
+  type LogSink,
+} from './kafka-options';
 export { KafkaPublisher, type OutgoingMessage } from './kafka-publisher';
 export { CreateOutboxAndInbox1763800001000, NotifyOnOutboxInsert1763800002000 } from './messaging.migration';
 

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { ServiceConfig } from '@qis/config';
-import { logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
+import { logLevel, type KafkaConfig, type logCreator, type SASLOptions } from 'kafkajs';
 
 export interface LogSink {
   error(obj: object, msg: string): void;
@@ -26,10 +27,39 @@ export const kafkaLogCreator =
 export const prefixedTopic = (topic: string, prefix = process.env['KAFKA_TOPIC_PREFIX'] ?? ''): string =>
   `${prefix}${topic}`;
 
+type KafkaAccess = Pick<
+  ServiceConfig,
+  | 'KAFKA_SASL_MECHANISM'
+  | 'KAFKA_SASL_USERNAME'
+  | 'KAFKA_SASL_PASSWORD'
+  | 'KAFKA_SASL_PASSWORD_FILE'
+  | 'KAFKA_SSL'
+  | 'KAFKA_SSL_CA_FILE'
+>;
+
+/**
+ * The service's own principal and TLS, from its validated config: every client a service makes
+ * (consumers, the outbox relay's producer, admin clients, the lag watcher, the health probe) goes
+ * through kafkaClientConfig, so none connects as anyone else. The password is read here, from the
+ * variable or its file, and goes nowhere but the SASL handshake.
+ */
+export function kafkaSecurity(config: KafkaAccess): Pick<KafkaConfig, 'sasl' | 'ssl'> {
+  const ca = config.KAFKA_SSL_CA_FILE;
+  const ssl = config.KAFKA_SSL ? { ssl: ca ? { ca: [readFileSync(ca, 'utf8')] } : true } : {};
+  const username = config.KAFKA_SASL_USERNAME;
+  if (!username) return ssl;
+  const file = config.KAFKA_SASL_PASSWORD_FILE;
+  const password = file ? readFileSync(file, 'utf8').trim() : (config.KAFKA_SASL_PASSWORD ?? '');
+  const mechanism = config.KAFKA_SASL_MECHANISM === 'scram-sha-256' ? 'scram-sha-256' : 'scram-sha-512';
+  const sasl: SASLOptions = { mechanism, username, password };
+  return { ...ssl, sasl };
+}
+
 export function kafkaClientConfig(config: ServiceConfig, clientId: string, sink?: LogSink): KafkaConfig {
   return {
     clientId,
     brokers: config.KAFKA_BROKERS.split(','),
+    ...kafkaSecurity(config),
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
     // Keep retrying while a broker is away: the service stays up and reports not-ready meanwhile.

@@ -112,6 +112,8 @@ export const intakeZhCN = {
   downloadLabels: '下载标签 PDF',
   downloadWorkOrder: '下载工作单',
   downloadNotice: '下载通知书',
+  previewDocument: '预览文书',
+  samplingNotice: '抽样通知书',
   handOver: '交接',
   handOverHint: '检验用样品交承检机构检验，备份样品由市局保管。交接时核对封样编号与封条完好。',
   sample: '样品',
@@ -271,6 +273,8 @@ export const intakeEn: typeof intakeZhCN = {
   downloadLabels: 'Download labels PDF',
   downloadWorkOrder: 'Download work order',
   downloadNotice: 'Download notice',
+  previewDocument: 'Preview a document',
+  samplingNotice: 'Sampling notice',
   handOver: 'Hand-over',
   handOverHint:
     'The test sample goes to the lab; the backup sample stays with the bureau. Check the seal number and that the seal is intact.',

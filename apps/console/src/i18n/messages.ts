@@ -7,6 +7,7 @@ import { dashboardEn, dashboardZhCN } from './dashboard-messages';
 import { disclosureAdminEn, disclosureAdminZhCN } from './disclosure-admin-messages';
 import { enforcementEn, enforcementZhCN } from './enforcement-messages';
 import { purchasingAdminEn, purchasingAdminZhCN } from './purchasing-admin-messages';
+import { viewerEn, viewerZhCN } from './viewer-messages';
 
 /** Every string the console shows, in Chinese (default) and English. */
 export const zhCN = {
@@ -238,6 +239,7 @@ export const zhCN = {
   cases: casesZhCN,
   disclosureAdmin: disclosureAdminZhCN,
   dashboard: dashboardZhCN,
+  viewer: viewerZhCN,
   audit: {
     title: '审计日志',
     service: '服务',
@@ -543,6 +545,7 @@ export const en: Widen<Messages> = {
   cases: casesEn,
   disclosureAdmin: disclosureAdminEn,
   dashboard: dashboardEn,
+  viewer: viewerEn,
   audit: {
     title: 'Audit log',
     service: 'Service',

@@ -25,6 +25,7 @@ import { Page } from '../../shared/page';
 import { shanghaiDate, shanghaiTime } from '../../shared/time';
 import { NotFound } from '../status-pages';
 import { CaseStatus } from './case-status';
+import { TransferLetter } from './transfer-letter';
 import { authorityOf, useCase, type CaseDetail as CaseDetailBody } from './cases-api';
 
 type Outcome = 'penalty' | 'rectification' | 'takedown-confirmed' | 'seller-not-found';
@@ -170,6 +171,7 @@ export default function CaseDetail() {
             <Descriptions.Item label={t.cases.finalAt}>{shanghaiTime(b.finalAt, language)}</Descriptions.Item>
           </Descriptions>
         </Card>
+        <TransferLetter caseId={c.id} />
         {officer && c.status !== 'closed' ? <OfficerActions c={c} /> : null}
         {approver && c.status !== 'closed' ? <Escalate c={c} /> : null}
       </Space>

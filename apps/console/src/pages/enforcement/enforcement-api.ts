@@ -50,13 +50,13 @@ export function useNotice(id: string) {
   });
 }
 
-/** The notice's PDF as a blob URL (fetched with the token; revoked by the caller). */
-export async function noticePdfUrl(id: string): Promise<string> {
+/** The notice's PDF (fetched with the officer's token). */
+export async function noticePdf(id: string): Promise<Blob> {
   const res = await fetch(`/api/enforcement/notices/${encodeURIComponent(id)}/pdf`, {
     headers: await authorizedHeaders(),
   });
   if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null));
-  return URL.createObjectURL(new Blob([await res.arrayBuffer()], { type: 'application/pdf' }));
+  return res.blob();
 }
 
 export function useObjections(filter: {

@@ -44,6 +44,16 @@ export async function printLabels(sampleCode: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 600_000);
 }
 
+/** A stored document's bytes for the in-page preview, through a short-lived view URL the ledger records as a view. */
+export async function viewStored(objectId: string): Promise<Blob> {
+  const ticket = await unwrap(
+    api.evidence.POST('/evidence/objects/{id}/view', { params: { path: { id: objectId } } }),
+  );
+  const res = await fetch(sameOrigin(ticket.url));
+  if (!res.ok) throw new Error(`object store answered ${res.status}`);
+  return res.blob();
+}
+
 /** A stored document (work order, sampling notice) through a short-lived download the ledger records. */
 export async function downloadStored(objectId: string, fileName: string): Promise<void> {
   const ticket = await unwrap(

@@ -11,9 +11,9 @@ import {
   Input,
   InputNumber,
   Row,
+  Segmented,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -25,10 +25,12 @@ import { Actor } from '../../shared/actor';
 import { categoryOptions } from '../../shared/categories';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
+import { PdfViewer } from '../../shared/pdf/pdf-viewer';
 import { shanghaiTime } from '../../shared/time';
 import { NotFound } from '../status-pages';
-import { downloadLabels, downloadStored, printLabels } from './documents';
+import { downloadLabels, downloadStored, labelsPdf, printLabels, viewStored } from './documents';
 import type { SessionDetail } from './intake-api';
+import { Table } from '../../shared/table';
 
 type Custody = SessionDetail['custody'][number];
 const heading = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -174,11 +176,37 @@ function SealForm({ session }: { session: SessionDetail }) {
   );
 }
 
-/** Labels and documents of the sealed sample: print or download the labels, the work order, the notice. */
+type SealedDocument = 'labels' | 'workOrder' | 'notice';
+
+/** Labels and documents of the sealed sample: previewed in the page, printed or downloaded. */
 function Documents({ session }: { session: SessionDetail }) {
   const { t } = useLanguage();
   const s = session.sealing!;
   const run = useMutation({ mutationFn: (job: () => Promise<void>) => job() });
+  const [shown, setShown] = useState<SealedDocument>('labels');
+  const previews: Record<SealedDocument, { key: string; fileName: string; load: () => Promise<Blob> }> = {
+    labels: {
+      key: `labels:${s.sampleCode}`,
+      fileName: `${s.sampleCode}-labels.pdf`,
+      load: () => labelsPdf(s.sampleCode),
+    },
+    workOrder: {
+      key: `object:${s.workOrderObjectId}`,
+      fileName: `${s.workOrderNumber}.pdf`,
+      load: () => viewStored(s.workOrderObjectId),
+    },
+    notice: {
+      key: `object:${s.noticeObjectId}`,
+      fileName: `${s.sampleCode}-notice.pdf`,
+      load: () => viewStored(s.noticeObjectId),
+    },
+  };
+  const titles: Record<SealedDocument, string> = {
+    labels: t.intake.labels,
+    workOrder: t.intake.workOrder,
+    notice: t.intake.samplingNotice,
+  };
+  const preview = previews[shown];
   return (
     <Card title={heading(t.intake.labels)} data-testid="documents">
       <Space wrap>
@@ -211,6 +239,20 @@ function Documents({ session }: { session: SessionDetail }) {
       <div style={{ marginTop: 8 }}>
         <ErrorAlert error={run.error} />
       </div>
+      <Segmented<SealedDocument>
+        style={{ margin: '8px 0' }}
+        value={shown}
+        onChange={setShown}
+        aria-label={t.intake.previewDocument}
+        options={(['labels', 'workOrder', 'notice'] as const).map((d) => ({ value: d, label: titles[d] }))}
+      />
+      <PdfViewer
+        documentKey={preview.key}
+        load={preview.load}
+        fileName={preview.fileName}
+        title={titles[shown]}
+        testId="documents-pdf"
+      />
     </Card>
   );
 }

@@ -12,7 +12,6 @@ import {
   Row,
   Radio,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -20,8 +19,10 @@ import { useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { fill, useLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../shared/errors';
+import { PdfViewer } from '../../shared/pdf/pdf-viewer';
 import { idempotencyKey, type Assignment, type ReportItem, type SubmittedReport } from './lab-api';
 import { uploadReportPdf, type UploadedPdf } from './pdf-upload';
+import { Table } from '../../shared/table';
 
 /** Today in Asia/Shanghai, YYYY-MM-DD. */
 const shanghaiToday = (): string =>
@@ -62,6 +63,8 @@ export function ReportForm({ assignment, latest }: { assignment: Assignment; lat
   const queries = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [pdf, setPdf] = useState<UploadedPdf>();
+  // The file as uploaded, previewed in the page so the lab checks what the store now holds.
+  const [pdfFile, setPdfFile] = useState<File>();
   const [percent, setPercent] = useState<number>();
   const [pdfMissing, setPdfMissing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -80,8 +83,9 @@ export function ReportForm({ assignment, latest }: { assignment: Assignment; lat
       setPercent(0);
       return uploadReportPdf(file, assignment.batchNumber, setPercent);
     },
-    onSuccess: (uploaded) => {
+    onSuccess: (uploaded, file) => {
       setPdf(uploaded);
+      setPdfFile(file);
       setPdfMissing(false);
     },
   });
@@ -135,6 +139,7 @@ export function ReportForm({ assignment, latest }: { assignment: Assignment; lat
       void message.success(t.lab.submitted);
       key.current = idempotencyKey();
       setPdf(undefined);
+      setPdfFile(undefined);
       setPercent(undefined);
       form.resetFields(['reportNumber', 'amendmentReason']);
       void queries.invalidateQueries({ queryKey: ['lab'] });
@@ -340,6 +345,15 @@ export function ReportForm({ assignment, latest }: { assignment: Assignment; lat
                   </Typography.Text>
                 </div>
               </div>
+            ) : null}
+            {pdf && pdfFile ? (
+              <PdfViewer
+                documentKey={`lab-report:${pdf.objectId}`}
+                load={() => Promise.resolve(pdfFile)}
+                fileName={pdf.fileName}
+                title={pdf.fileName}
+                testId="report-pdf"
+              />
             ) : null}
             <ErrorAlert error={upload.error} />
           </Space>

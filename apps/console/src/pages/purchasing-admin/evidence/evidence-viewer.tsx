@@ -1,4 +1,4 @@
-import { FilePdfOutlined, LockOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -11,7 +11,6 @@ import {
   Modal,
   Skeleton,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -22,10 +21,13 @@ import { hasAnyRole, useSession } from '../../../auth/session';
 import { useLanguage } from '../../../i18n/language';
 import { ErrorAlert } from '../../../shared/errors';
 import { Page } from '../../../shared/page';
+import { fetchPdf } from '../../../shared/pdf/pdf-js';
+import { PdfViewer } from '../../../shared/pdf/pdf-viewer';
 import { shanghaiDate, shanghaiTime } from '../../../shared/time';
 import { retry, type CustodyTrail, type EvidenceObject, type ViewTicket } from '../admin-api';
 import { VerifyCustody } from './verify-custody';
 import { CUSTODY_VERIFIERS, humanSize, IDENTITY_BEARING, needsPurpose, sameOrigin } from './viewer-api';
+import { Table } from '../../../shared/table';
 
 /** Asks why identity-bearing evidence is opened; the services audit the purpose with each read. */
 function PurposeDialog({
@@ -105,12 +107,13 @@ function Preview({ object, ticket }: { object: EvidenceObject; ticket: ViewTicke
     );
   if (type === 'application/pdf')
     return (
-      <Space direction="vertical">
-        <Typography.Text type="secondary">{p.pdfHint}</Typography.Text>
-        <Button icon={<FilePdfOutlined aria-hidden />} href={src} target="_blank" rel="noreferrer noopener">
-          {p.openPdf}
-        </Button>
-      </Space>
+      <PdfViewer
+        documentKey={`evidence:${object.id}:${ticket.url}`}
+        load={() => fetchPdf(src)}
+        fileName={object.fileName ?? `${object.kind}.pdf`}
+        title={label}
+        testId="evidence-pdf"
+      />
     );
   return <Typography.Text type="secondary">{p.noPreview}</Typography.Text>;
 }

@@ -1,0 +1,39 @@
+import { kafkaPrincipals, type KafkaPrincipal } from '../k8s/kafka-plan';
+
+/**
+ * The provisioning principal of a local or Compose broker: the only one with rights over every
+ * topic, group and the cluster (topics, users, ACLs; an operator's dead-letter replay); no service
+ * runs as it. Strimzi has its own (the User Operator).
+ */
+export const ADMIN_USER = 'qis-admin';
+
+/** The variable holding a principal's password: qis-lab-gateway -> QIS_KAFKA_PASSWORD_LAB_GATEWAY. */
+export const passwordVariable = (user: string): string =>
+  `QIS_KAFKA_PASSWORD_${user.replace(/^qis-/, '').replace(/[-.]/g, '_').toUpperCase()}`;
+
+const adminPrincipal = (): KafkaPrincipal => ({
+  user: ADMIN_USER,
+  labels: {},
+  acls: [
+    { resource: { type: 'cluster' }, operations: ['All'] },
+    { resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: ['All'] },
+    { resource: { type: 'group', name: '*', patternType: 'literal' }, operations: ['All'] },
+  ],
+});
+
+/**
+ * The backbone's principals with their ACLs (tools/k8s kafka-plan.ts, the Strimzi KafkaUsers'
+ * source) and the admin; under a prefix, users, topics and groups alike (tests share one broker).
+ */
+export function localPrincipals(prefix = ''): KafkaPrincipal[] {
+  const named = (name: string): string => (name === '*' ? name : `${prefix}${name}`);
+  return [...kafkaPrincipals(), adminPrincipal()].map((p) => ({
+    ...p,
+    user: `${prefix}${p.user}`,
+    acls: p.acls.map((acl) =>
+      acl.resource.type === 'cluster'
+        ? acl
+        : { ...acl, resource: { ...acl.resource, name: named(acl.resource.name) } },
+    ),
+  }));
+}
