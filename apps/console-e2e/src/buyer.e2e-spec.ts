@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, mkdtempSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BatchIssued, type BatchIssuedValue } from '@qis/contracts';
@@ -263,18 +264,29 @@ describe('the staff console, part 2: the mystery buyer', () => {
     expect(await completion.getByRole('button', { name: '完成买样' }).isDisabled()).toBe(true);
     await completion.getByTestId('over-cap').waitFor();
 
-    // The recording: > 100 MB, in presigned parts. Part 3 is dropped once (the network) and resent
-    // by itself; part 7's URL is refused once (expired): the ticket is renewed and the upload goes on.
+    // The recording: > 100 MB, in presigned parts, each declared (size, SHA-256) as it is read and
+    // PUT with its signed checksum. Part 3 is dropped once (the network) and resent by itself; part
+    // 7's URL is refused once (expired): the part is declared again for a fresh URL and it goes on.
     const recording = await randomFile(files, 'purchase-recording.mp4', 101 * MIB + 12345);
     const attempts = new Map<string, number>();
+    const declarations = new Map<string, number>();
+    const checksums = new Map<string, string>();
     let renewals = 0;
     page.on('request', (r) => {
       if (r.url().endsWith('/renewal')) renewals++;
+      if (r.method() === 'POST' && r.url().endsWith('/parts'))
+        for (const p of (r.postDataJSON() as { parts: Array<{ partNumber: number; sha256: string }> })
+          .parts) {
+          declarations.set(String(p.partNumber), (declarations.get(String(p.partNumber)) ?? 0) + 1);
+          checksums.set(String(p.partNumber), p.sha256);
+        }
     });
+    const sentChecksums = new Map<string, string | undefined>();
     await page.route(/\/object-store\/.*partNumber=\d+/, async (route) => {
       const part = new URL(route.request().url()).searchParams.get('partNumber') as string;
       const attempt = (attempts.get(part) ?? 0) + 1;
       attempts.set(part, attempt);
+      sentChecksums.set(part, route.request().headers()['x-amz-checksum-sha256']);
       if (part === '3' && attempt === 1) await route.abort('connectionreset');
       else if (part === '7' && attempt === 1)
         await route.fulfill({ status: 403, body: '<Error><Code>AccessDenied</Code></Error>' });
@@ -305,7 +317,17 @@ describe('the staff console, part 2: the mystery buyer', () => {
       ['3', 2],
       ['7', 2],
     ]);
-    expect(renewals).toBe(1);
+    expect([...declarations.entries()].filter(([, n]) => n !== 1)).toEqual([['7', 2]]);
+    expect(declarations.size).toBe(21);
+    expect(renewals).toBe(0);
+    // Each part went with the SHA-256 the console computed while reading it: the store checked it.
+    const bytes = await readFile(recording.file);
+    for (const [part, sent] of sentChecksums) {
+      const n = Number(part);
+      const slice = bytes.subarray((n - 1) * 5 * MIB, n * 5 * MIB);
+      expect([part, sent]).toEqual([part, createHash('sha256').update(slice).digest('base64')]);
+      expect(checksums.get(part)).toBe(sent);
+    }
     await page.unroute(/\/object-store\/.*partNumber=\d+/);
 
     await input('order-screenshot').setInputFiles(smallFile(files, 'order.png'));
@@ -425,7 +447,8 @@ describe('the staff console, part 2: the mystery buyer', () => {
     });
     const section = page.getByTestId('evidence-purchase-screen-recording');
     await section.locator('input[type="file"]').setInputFiles(recording.file);
-    await expectEventually(async () => expect(before).toContain('5'));
+    // Each part is read, hashed and declared before its PUT: on a loaded machine part 5 takes a while.
+    await expectEventually(async () => expect(before).toContain('5'), { timeoutMs: 90_000 });
     await page.reload();
     reloaded = true;
     await section.locator('input[type="file"]').setInputFiles(recording.file);

@@ -1,11 +1,12 @@
 import { api, ApiError, unwrap } from '../../api/client';
 import type { components } from '../../api/generated/evidence';
-import { fileSha256 } from './file-sha256';
+import { fileSha256, partSha256 } from './file-sha256';
 import { putBlob, PutFailed } from './object-store-put';
 import { savedUploads, uploadKey } from './saved-upload';
 
 export type EvidenceKind = components['schemas']['StartUploadCommand']['kind'];
 type UploadTicket = components['schemas']['UploadTicket'];
+type PartUrl = components['schemas']['PartUrl'];
 
 /** Where an upload stands: `interrupted` keeps what was sent, {@link EvidenceUpload.run} goes on. */
 export type UploadPhase = 'waiting' | 'hashing' | 'uploading' | 'finalizing' | 'done' | 'interrupted';
@@ -67,10 +68,12 @@ const contentTypeOf = (file: File): string =>
 
 /**
  * One file into the evidence store: SHA-256 computed while reading the file in slices, announced to
- * the evidence service (`POST /evidence/uploads`), the bytes PUT to the presigned URL(s) — one per
- * part above the service's part size, each signed for its exact size and a single one for the
- * SHA-256, so the store refuses other bytes — then finalized: a background job at the service hashes
- * the staged bytes again, copies them into the locked bucket, and this polls its status.
+ * the evidence service (`POST /evidence/uploads`), the bytes PUT to the presigned URL(s) — one, or
+ * above the service's part size one per part: each part is read and hashed (slice by slice) just
+ * before it is sent, declared (`POST …/parts`: size, SHA-256) for its URL — so every URL is signed
+ * for its exact size and SHA-256 and the store refuses other bytes — then finalized: a background
+ * job at the service hashes the staged bytes again (each part against its declaration), copies them
+ * into the locked bucket, and this polls its status.
  *
  * Resumable: the hash, the ticket and each part the store accepted (with its ETag) are kept, so
  * after a network drop `run()` again sends only the parts still missing. A failed part is retried
@@ -83,6 +86,10 @@ export class EvidenceUpload {
   private ticket?: UploadTicket;
   /** part number → ETag of every part the store accepted */
   private readonly sent = new Map<number, string>();
+  /** part number → its URL (and signed headers), once declared */
+  private readonly partUrls = new Map<number, PartUrl>();
+  /** part number → its base64 SHA-256, once read */
+  private readonly partSums = new Map<number, string>();
   private result?: UploadedEvidence;
   private running?: Promise<UploadedEvidence>;
   /** an unfinished upload of this file from an earlier page, to resume */
@@ -155,6 +162,8 @@ export class EvidenceUpload {
               size: this.file.size,
               sha256: this.sha256,
               fileName: this.file.name.slice(0, 255),
+              // Parts are declared one by one as they are read (POST …/parts), once the part size is known.
+              parts: [],
             },
           }),
         );
@@ -207,6 +216,7 @@ export class EvidenceUpload {
         this.ticket = undefined;
         this.sha256 = undefined;
         this.sent.clear();
+        this.partSums.clear();
         throw new Error(`upload ${status.state}: ${status.rejection ?? ''}`);
       }
       await pause(wait, signal);
@@ -227,6 +237,7 @@ export class EvidenceUpload {
       this.resumeId = undefined;
       savedUploads.remove(this.key);
       this.sent.clear();
+      this.partSums.clear();
       this.sha256 = undefined;
       return undefined;
     }
@@ -252,37 +263,59 @@ export class EvidenceUpload {
       }
       return undefined;
     }
+    this.partUrls.clear();
+    // An upload of the released flow (resumed from an older page) has every part's URL already.
+    if (ticket.partsDeclared === false)
+      for (const p of ticket.parts ?? []) this.partUrls.set(p.partNumber, p);
     const partSize = ticket.partSize as number;
-    for (const part of ticket.parts ?? []) {
-      if (this.sent.has(part.partNumber)) continue;
-      const start = (part.partNumber - 1) * partSize;
+    const count = ticket.partCount ?? Math.ceil(this.file.size / partSize);
+    for (let partNumber = 1; partNumber <= count; partNumber++) {
+      if (this.sent.has(partNumber)) continue;
+      const start = (partNumber - 1) * partSize;
       const slice = this.file.slice(start, Math.min(this.file.size, start + partSize));
       const before = this.bytesSent();
       this.report('uploading', before);
-      const etag = await this.putPart(
-        part.partNumber,
-        slice,
-        (n) => this.report('uploading', before + n),
-        signal,
-      );
-      this.sent.set(part.partNumber, etag);
+      const etag = await this.putPart(partNumber, slice, (n) => this.report('uploading', before + n), signal);
+      this.sent.set(partNumber, etag);
       this.save();
       this.report('uploading', this.bytesSent());
     }
     return this.partsSent.map((partNumber) => ({ partNumber, etag: this.sent.get(partNumber) as string }));
   }
 
-  /** The URL of a part (1 for a single PUT) in the current ticket, and the headers it was signed with. */
-  private urlOf(partNumber: number): { url: string; headers: Record<string, string> } {
+  /**
+   * The URL of a part (1 for a single PUT) and the headers it was signed with. A part of a declared
+   * upload is declared first: its bytes hashed (slice by slice) and sent as its size and SHA-256;
+   * `fresh` declares it again for a new URL (the same declaration: the part's bytes did not change).
+   */
+  private async urlOf(
+    partNumber: number,
+    body: Blob,
+    fresh: boolean,
+    signal?: AbortSignal,
+  ): Promise<{ url: string; headers: Record<string, string> }> {
     const ticket = this.ticket as UploadTicket;
     if (ticket.method === 'single') return { url: ticket.url as string, headers: ticket.headers ?? {} };
-    const part = (ticket.parts ?? []).find((p) => p.partNumber === partNumber);
-    return { url: part?.url as string, headers: part?.headers ?? {} };
+    let part = this.partUrls.get(partNumber);
+    if (!part || fresh) {
+      const sha256 = (this.partSums.get(partNumber) ?? (await partSha256(body, undefined, signal))) as string;
+      this.partSums.set(partNumber, sha256);
+      const declared = await unwrap(
+        api.evidence.POST('/evidence/uploads/{id}/parts', {
+          params: { path: { id: ticket.objectId } },
+          body: { parts: [{ partNumber, size: body.size, sha256 }] },
+        }),
+      );
+      part = (declared.parts ?? [])[0] as PartUrl;
+      this.partUrls.set(partNumber, part);
+    }
+    return { url: part.url, headers: part.headers ?? {} };
   }
 
   /**
    * PUTs one part, retried when the network drops; when the store refuses the URL (403: it
-   * expired while the upload waited), the evidence service renews the ticket once and it goes on.
+   * expired while the upload waited), a fresh one is asked for once (the part declared again, or
+   * the ticket renewed for a single PUT) and it goes on.
    */
   private async putPart(
     partNumber: number,
@@ -291,16 +324,24 @@ export class EvidenceUpload {
     signal?: AbortSignal,
   ): Promise<string> {
     for (let renewed = false; ; renewed = true) {
-      const { url, headers } = this.urlOf(partNumber);
+      const { url, headers } = await this.urlOf(
+        partNumber,
+        body,
+        renewed && this.ticket?.partsDeclared === true,
+        signal,
+      );
       try {
         return await this.withRetry(() => putBlob(url, body, onLoaded, signal, headers), signal);
       } catch (error) {
         if (renewed || !(error instanceof PutFailed && error.status === 403)) throw error;
-        this.ticket = await unwrap(
-          api.evidence.POST('/evidence/uploads/{id}/renewal', {
-            params: { path: { id: (this.ticket as UploadTicket).objectId } },
-          }),
-        );
+        if (this.ticket?.partsDeclared !== true) {
+          this.ticket = await unwrap(
+            api.evidence.POST('/evidence/uploads/{id}/renewal', {
+              params: { path: { id: (this.ticket as UploadTicket).objectId } },
+            }),
+          );
+          for (const p of this.ticket.parts ?? []) this.partUrls.set(p.partNumber, p);
+        }
       }
     }
   }

@@ -7,4 +7,4 @@ export type {
   UploadProgress,
   UploadTarget,
 } from './evidence-upload';
-export { fileSha256, HASH_SLICE_BYTES } from './file-sha256';
+export { fileSha256, HASH_SLICE_BYTES, partSha256 } from './file-sha256';
