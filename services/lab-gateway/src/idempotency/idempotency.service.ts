@@ -3,10 +3,9 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { HeldWrites } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json';
+import { IDEMPOTENCY_KEY } from './idempotency-key.header';
 import type { IdempotentAnswer } from './idempotent-answer';
 import type { IdempotentRequest } from './idempotent-request';
-
-const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * `Idempotency-Key` on every POST: the first request's answer is stored with the key and a hash of
@@ -25,7 +24,7 @@ export class IdempotencyService {
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<IdempotentAnswer<T>> {
     const key = request.key;
-    if (key === undefined || !KEY.test(key)) {
+    if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
       throw new BadRequestException({
         statusCode: 400,
         error: 'Bad Request',
@@ -73,7 +72,7 @@ export class IdempotencyService {
 
   /** Whether an answer is already stored under the key (a retry): work done before `run` may be skipped. */
   async answered(scope: string, key: string | undefined): Promise<boolean> {
-    if (key === undefined || !KEY.test(key)) return false;
+    if (key === undefined || !IDEMPOTENCY_KEY.test(key)) return false;
     const rows = (await this.dataSource.query(
       'select 1 from idempotency_record where scope = $1 and key = $2',
       [scope, key],

@@ -43,14 +43,7 @@ import { loadOwnAssignment } from './load-own-assignment';
 import { ReportProgressCommand } from './report-progress.command';
 import { ReportProgressUseCase } from './report-progress.usecase';
 import { Clock } from '../clock/clock';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: true,
-  description:
-    'Unique per request (a UUID is fine). A retry with the same key and body gets the stored answer ' +
-    '(header Idempotent-Replayed: true); the same key with another body is refused with 409.',
-};
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header';
 
 /** Idempotency keys are the lab's own. */
 const scopeOf = (labId: string | null): string => `lab:${labId ?? 'none'}`;
@@ -126,7 +119,7 @@ export class LabApiController {
 
   @Post(':id/accept')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({ summary: 'Accept the assignment (the lab will test the sample)' })
   @ApiOkResponse({ type: AssignmentView })
   @ApiConflictResponse({ description: 'not dispatched any more, or the key was used with another body' })
@@ -144,7 +137,7 @@ export class LabApiController {
 
   @Post(':id/decline')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({ summary: 'Decline with a reason; the sample is drawn again among the other labs' })
   @ApiOkResponse({ type: AssignmentView })
   @ApiConflictResponse({ description: 'already reported or declined, or the key was used with another body' })
@@ -167,7 +160,7 @@ export class LabApiController {
 
   @Post(':id/progress')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({ summary: 'Report progress on an accepted assignment' })
   @ApiOkResponse({ type: AssignmentView })
   async reportProgress(
@@ -187,7 +180,7 @@ export class LabApiController {
 
   @Post(':id/reports')
   @HttpCode(201)
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({
     summary: 'Submit the test report (or an amended report naming the one it replaces)',
     description:

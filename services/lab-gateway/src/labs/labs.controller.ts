@@ -31,6 +31,7 @@ import { RegisterLabCommand } from './register-lab.command';
 import { RegisterLabUseCase } from './register-lab.usecase';
 import { UpdateLabCommand } from './update-lab.command';
 import { UpdateLabUseCase } from './update-lab.usecase';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header';
 
 /** The lab registry: accreditation, scope, capacity, turnaround (administrators). */
 @ApiTags('labs')
@@ -47,7 +48,7 @@ export class LabsController {
   @Post()
   @HttpCode(201)
   @Policy({ roles: ['admin'] })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({ summary: 'Register a contracted lab' })
   @ApiCreatedResponse({ type: LabView })
   @ApiUnprocessableEntityResponse({

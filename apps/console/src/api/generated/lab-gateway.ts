@@ -1869,6 +1869,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description Unique per request (a UUID is fine). A retry with the same key and body gets the stored answer (header Idempotent-Replayed: true); the same key with another body is refused with 409. */
         'Idempotency-Key': string;
       };
       path?: never;
@@ -2159,6 +2160,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description Unique per request (a UUID is fine). A retry with the same key and body gets the stored answer (header Idempotent-Replayed: true); the same key with another body is refused with 409. */
         'Idempotency-Key': string;
       };
       path: {
@@ -2258,6 +2260,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description Unique per request (a UUID is fine). A retry with the same key and body gets the stored answer (header Idempotent-Replayed: true); the same key with another body is refused with 409. */
         'Idempotency-Key': string;
       };
       path: {
@@ -2358,6 +2361,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description Unique per request (a UUID is fine). A retry with the same key and body gets the stored answer (header Idempotent-Replayed: true); the same key with another body is refused with 409. */
         'Idempotency-Key': string;
       };
       path: {

@@ -25,6 +25,7 @@ import { EndContractCommand } from './end-contract.command';
 import { LabContract } from './lab-contract.entity';
 import { RecordContractCommand } from './record-contract.command';
 import { RecordContractUseCase } from './record-contract.usecase';
+import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header';
 
 const REJECTED =
   'a term ending before it starts, a category twice or outside the accreditation scope, a term overlapping another contract of the lab; `errors` names the field';
@@ -67,7 +68,7 @@ export class ContractsController {
   @Post('labs/:id/contracts')
   @HttpCode(201)
   @Policy({ roles: ['admin'] })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({ summary: "Record a lab's signed entrustment contract" })
   @ApiCreatedResponse({ type: ContractView })
   @ApiNotFoundResponse({ description: 'no such lab' })
@@ -91,7 +92,7 @@ export class ContractsController {
   @Post('labs/:id/contracts/:contractId/amendments')
   @HttpCode(201)
   @Policy({ roles: ['admin'] })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({ summary: 'Amend a contract (supplementary agreement): its next version, the earlier kept' })
   @ApiCreatedResponse({ type: ContractView })
   @ApiNotFoundResponse({ description: 'no such lab, or no such contract of it' })
@@ -116,7 +117,7 @@ export class ContractsController {
   @Post('labs/:id/contracts/:contractId/end')
   @HttpCode(200)
   @Policy({ roles: ['admin'] })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({
     summary: 'End a contract before its term: no sample is drawn to the lab under it after endedOn',
   })
