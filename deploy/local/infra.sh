@@ -2,7 +2,7 @@
 # Local infrastructure without Docker: Apache Kafka (KRaft), MinIO, PostgreSQL, Keycloak (the
 # console's sign-in) and nginx (the console and the services under one origin) on loopback.
 #
-#   bash deploy/local/infra.sh up|down|status|reset|logs [kafka|minio|postgres]|env
+#   bash deploy/local/infra.sh up|down|status|reset|logs [kafka|minio|postgres]|env|principals
 #
 # Slow-to-obtain artefacts (Kafka jars, the MinIO binary) live in a per-user cache
 # ($QIS_CACHE_DIR, default ~/.cache/qis) so a fresh clone reuses them; data, logs and pid files
@@ -15,7 +15,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=deploy/local/lib.sh
 source "$ROOT/deploy/local/lib.sh"
 
-KAFKA_VERSION=3.9.1
+KAFKA_VERSION=$QIS_KAFKA_VERSION
 # MinIO's community server is source-only; pin the commit we build, by the pseudo-version the Go
 # module proxy serves for it (the proxy refuses a bare commit hash it has not resolved before).
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
@@ -278,6 +278,30 @@ EOF
 
 kafka_down() { stop_pid kafka; }
 
+# Each service's own principal (SCRAM-SHA-256 and -512) and exactly the ACLs derived from the
+# contracts (tools/kafka-acl, the source of the Strimzi KafkaUsers too), the topics when missing,
+# and qis-admin, the one principal with rights over everything. Applied through the loopback
+# PLAINTEXT listener, where ANONYMOUS stays the super user for the test harness; on the SASL
+# listener nobody is. Passwords: QIS_KAFKA_PASSWORD_* in $QIS_CREDENTIALS_FILE. Idempotent: a
+# principal that already authenticates keeps its credential. Needs the built tool (npm run build).
+kafka_principals() {
+  local tool="$ROOT/dist/tools/kafka-acl/cli.js"
+  if [ ! -f "$tool" ] || [ ! -d "$ROOT/node_modules/kafkajs" ]; then
+    echo "infra: $tool is not built; run npm run build, then: infra.sh principals" >&2
+    return 1
+  fi
+  kafka_ready || { echo "infra: kafka is not up on $QIS_KAFKA_PORT" >&2; return 1; }
+  if ! kafka_sasl_ready; then
+    log "kafka principals: no SASL listener on $QIS_KAFKA_SASL_PORT (that broker predates it); skipped"
+    return 0
+  fi
+  fetch_kafka
+  step "provision the Kafka principals and their ACLs (tools/kafka-acl)" "$QIS_INFRA_DIR/logs/kafka-principals.log"
+  (cd "$ROOT" && KAFKA_BROKERS="127.0.0.1:$QIS_KAFKA_PORT" KAFKA_SASL_BROKERS="127.0.0.1:$QIS_KAFKA_SASL_PORT" \
+    QIS_KAFKA_LIB="$KAFKA_LIB" node -r ./tools/runtime/register-paths.js "$tool") >"$STEP_LOG" 2>&1
+  cat "$STEP_LOG"
+}
+
 # ---------------------------------------------------------------- MinIO
 build_minio() {
   [ -x "$MINIO_BIN" ] && return 0
@@ -473,5 +497,6 @@ case "$cmd" in
     if [ -z "$name" ]; then ls -1 "$QIS_INFRA_DIR/logs"; else tail -n "${LINES:-100}" -f "$QIS_INFRA_DIR/logs/$name.log"; fi
     ;;
   env) print_env ;;
-  *) echo "usage: infra.sh up|down|status|reset|logs [name]|env" >&2; exit 2 ;;
+  principals) kafka_principals; STEP="" ;;
+  *) echo "usage: infra.sh up|down|status|reset|logs [name]|env|principals" >&2; exit 2 ;;
 esac

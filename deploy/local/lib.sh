@@ -66,6 +66,11 @@ wait_for() {
   done
 }
 
+# The Kafka principals' password variables, QIS_KAFKA_PASSWORD_<name> (`node dist/tools/kafka-acl/cli.js
+# --list` prints the principals derived from the contracts; it names any password missing here).
+QIS_KAFKA_PRINCIPALS="PLANNING PURCHASING EVIDENCE LAB_GATEWAY ENFORCEMENT DISCLOSURE PLATFORM_INGEST ADMIN"
+export QIS_KAFKA_VERSION=${QIS_KAFKA_VERSION:-3.9.1}
+
 # Development credentials: random, generated once per user, never in the repository.
 ensure_credentials() {
   if [ ! -f "$QIS_CREDENTIALS_FILE" ]; then
@@ -105,6 +110,14 @@ ensure_credentials() {
     echo "QIS_KEYCLOAK_ADMIN_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
     echo "QIS_KEYCLOAK_DB_PASSWORD=$(openssl rand -hex 16)" >>"$QIS_CREDENTIALS_FILE"
   fi
+  # Files written before each service had its own Kafka principal lack their passwords: add them
+  # (one per principal of tools/kafka-acl; `infra.sh principals` provisions them on the broker).
+  local principal
+  for principal in $QIS_KAFKA_PRINCIPALS; do
+    if ! grep -q "^QIS_KAFKA_PASSWORD_$principal=" "$QIS_CREDENTIALS_FILE"; then
+      echo "QIS_KAFKA_PASSWORD_$principal=$(openssl rand -hex 24)" >>"$QIS_CREDENTIALS_FILE"
+    fi
+  done
   set -a
   # shellcheck disable=SC1090
   source "$QIS_CREDENTIALS_FILE"
@@ -126,6 +139,7 @@ DB_MIGRATION_USER=$QIS_PG_OWNER_USER
 DB_MIGRATION_PASSWORD=$QIS_PG_OWNER_PASSWORD
 KAFKA_BROKERS=127.0.0.1:$QIS_KAFKA_PORT
 KAFKA_SASL_BROKERS=127.0.0.1:$QIS_KAFKA_SASL_PORT
+QIS_KAFKA_LIB=$QIS_CACHE_DIR/kafka-$QIS_KAFKA_VERSION/lib
 MINIO_ENDPOINT=http://127.0.0.1:$QIS_MINIO_PORT
 MINIO_ACCESS_KEY=$QIS_MINIO_ACCESS_KEY
 MINIO_SECRET_KEY=$QIS_MINIO_SECRET_KEY
