@@ -49,8 +49,6 @@ export const EVIDENCE_POLICY: Readonly<Record<EvidenceKind, KindPolicy>> = {
   'sample-photo': { identityBearing: false, uploaders: [...INTAKE, 'lab'] },
   'seal-photo': { identityBearing: false, uploaders: INTAKE },
   'signed-work-order': { identityBearing: false, uploaders: INTAKE },
-  // the buyer signs by role only: the record never names them
-  're-seal-record': { identityBearing: false, uploaders: INTAKE },
   'lab-report': { identityBearing: false, uploaders: ['lab'] },
   notice: { identityBearing: false, uploaders: ['enforcement-officer'] },
 };

@@ -11,7 +11,6 @@ export const EVIDENCE_KINDS = [
   'sample-photo',
   'seal-photo',
   'signed-work-order',
-  're-seal-record',
   'lab-report',
   'notice',
 ] as const;

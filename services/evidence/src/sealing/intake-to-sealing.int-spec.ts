@@ -466,10 +466,15 @@ describe('intake, unpacking and sealing', () => {
       expect(record).toContain(line);
     const resealedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     expect(record).toContain(dateInWords(resealedOn));
-    const [recordRow] = await env.adminQuery('select kind, batch_number from evidence_object where id = $1', [
-      reseal.body['resealRecordObjectId'],
-    ]);
-    expect(recordRow).toEqual({ kind: 're-seal-record', batch_number: value.batchNumber });
+    const [recordRow] = await env.adminQuery(
+      'select kind, batch_number, file_name from evidence_object where id = $1',
+      [reseal.body['resealRecordObjectId']],
+    );
+    expect(recordRow).toEqual({
+      kind: 'signed-work-order',
+      batch_number: value.batchNumber,
+      file_name: '复检封样记录.pdf',
+    });
     const rows = await env.adminQuery(
       "select action from custody_entry where subject_type = 'sample' and subject_id like $1 order by seq",
       [`${code}:%`],

@@ -124,7 +124,8 @@ export class SampleCustodyUseCase {
     const record = await this.documents.put(
       recordObjectId,
       current.batchNumber,
-      're-seal-record',
+      // A signed sealing document like the work order: the same kind keeps the API's kinds as released.
+      'signed-work-order',
       pdf,
       '复检封样记录.pdf',
     );

@@ -102,7 +102,7 @@ export class SealingController {
   @ApiOperation({
     summary: 'Re-seal a sample for re-inspection with a new seal number (custody ledger)',
     description:
-      'Stores the re-sealing record (复检封样记录) as a Chinese PDF naming each party with its signature line (evidence kind re-seal-record).',
+      'Stores the re-sealing record (复检封样记录) as a Chinese PDF naming each party with its signature line (evidence kind signed-work-order, file 复检封样记录.pdf).',
   })
   @ApiOkResponse({ type: ResealView })
   @ApiUnprocessableEntityResponse({
