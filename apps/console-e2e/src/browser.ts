@@ -57,8 +57,36 @@ export async function signIn(page: Page, consoleUrl: string, user: ConsoleUser, 
 
 const artifacts = () => path.join(repoRoot(), 'test-artifacts', 'console');
 
-/** A full-page screenshot kept as a test artifact: test-artifacts/console/<name>.png. */
+/**
+ * Until nothing shown is still loading: no Ant Design spinner or active skeleton on screen, and no
+ * content faded behind one (a table's rows stay dimmed for the length of the fade-out after its
+ * spinner stops).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shown = (el: Element) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0;
+      };
+      const loading = Array.from(
+        document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, .ant-spin-blur'),
+      );
+      const faded = Array.from(document.querySelectorAll('.ant-spin-container')).filter(
+        (el) => Number(getComputedStyle(el).opacity) < 1,
+      );
+      return !loading.some(shown) && !faded.some(shown);
+    },
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/** A full-page screenshot kept as a test artifact (test-artifacts/console/<name>.png), once the page has loaded. */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await settled(page);
+  // From the top: fixed parts (the header) are drawn where the window is, not half-way down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(artifacts(), { recursive: true });
   const file = path.join(artifacts(), `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });

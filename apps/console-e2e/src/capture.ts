@@ -22,14 +22,7 @@ export async function capture(
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [LANGUAGE_KEY, language]);
     await page.goto(`${url}${path}`);
     await page.locator('main h1').first().waitFor({ timeout: 30_000 });
-    // Loaded: no spinner left (tables, queues and forms show theirs while their queries run).
-    await page.waitForFunction(
-      () => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0,
-      null,
-      {
-        timeout: 30_000,
-      },
-    );
+    // Loaded (tables, queues and forms show a spinner while their queries run): screenshot waits.
     const label = `${name}-${language}-${device}`;
     await screenshot(page, label);
     violations[label] = await seriousViolations(page);

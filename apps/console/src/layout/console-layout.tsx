@@ -21,6 +21,7 @@ import { useLanguage } from '../i18n/language';
 import { BATCH_NUMBER } from '../pages/batches/stages';
 import { MENU_GROUPS, ROUTES, type MenuGroup } from '../routes';
 import { areaLabel } from '../shared/areas';
+import './console-layout.css';
 
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
   purchasing: <ShoppingOutlined />,
