@@ -9,7 +9,7 @@ import {
 import { expectEventually, sendEvents, TestIssuer, type TestClaims } from '@qis/testing';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
 
@@ -52,7 +52,9 @@ interface CaseBody {
  * 滨江区 officer sees only 滨江区's cases (余杭区's is the not-found page and a 404), accepts,
  * investigates and closes one with a penalty; an approver routes the triage item to the district
  * the resolver suggests; the officer finds a natural person's credit file by name and a company's
- * by credit code; a city-level officer sees every district.
+ * by credit code, and proposes a consumer risk warning from the producer's file, which an approver
+ * publishes (the public page shows it) and withdraws with a reason (the public page takes it down);
+ * a city-level officer sees every district.
  */
 describe('the staff console, part 3: the enforcement desk (cases, triage, credit files)', () => {
   let stack: ConsoleStack;
@@ -351,6 +353,111 @@ describe('the staff console, part 3: the enforcement desk (cases, triage, credit
     await context.close();
   });
 
+  it("proposes a risk warning from the producer's credit file; an approver publishes it, then withdraws it, and the public page follows", async () => {
+    const producerName = SampleSealed.example.value.claimed.producerName!;
+    const title = `关于示例牌桑蚕丝被的消费风险警示（${binjiang}）`;
+    const officer = await newContext(browser);
+    const page = await officer.newPage();
+    await signIn(
+      page,
+      stack.url,
+      stack.user('officer-binjiang'),
+      `/credit?q=${encodeURIComponent(producerName)}`,
+    );
+    const file = page.getByTestId('credit-file').filter({ hasText: producerName });
+    await file.getByText('生产者', { exact: true }).waitFor();
+    await file
+      .getByRole('row')
+      .filter({ hasText: binjiang })
+      .getByRole('button', { name: '提出风险警示' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('标题').fill(title);
+    await dialog
+      .getByLabel('风险提示')
+      .fill('标称100%桑蚕丝，实测蚕丝含量不足，保暖性和透气性达不到宣称水平。');
+    await dialog
+      .getByLabel('消费提示')
+      .fill('购买蚕丝被时请查看标签和合格证，保留购物凭证；已购买的消费者可要求经营者退换。');
+    await dialog.getByRole('button', { name: /提\s?交/ }).click();
+    const warnings = page.getByTestId('risk-warnings');
+    await warnings.getByRole('row').filter({ hasText: title }).getByText('待审核').waitFor();
+    // The proposer is not offered the approval (the API refuses it too: rule four-eyes).
+    expect(
+      await warnings
+        .getByRole('row')
+        .filter({ hasText: title })
+        .getByRole('button', { name: '批准发布' })
+        .count(),
+    ).toBe(0);
+    await screenshot(page, 'risk-warning-proposed-zh-CN-desktop');
+    await officer.close();
+
+    const second = await newContext(browser);
+    const approverPage = await second.newPage();
+    await signIn(approverPage, stack.url, stack.user('approver-a'), '/credit');
+    const row = approverPage.getByTestId('risk-warnings').getByRole('row').filter({ hasText: title });
+    await row.getByRole('button', { name: '批准发布' }).click();
+    await row.getByText('已发布').waitFor();
+    const published = await expectEventually(
+      async () => {
+        const res = await fetch(`${stack.services.url.disclosure}/public/risk-warnings?pageSize=100`);
+        const body = (await res.json()) as {
+          items: Array<{ id: string; title: string; producerName: string }>;
+        };
+        const found = body.items.find((w) => w.title === title);
+        expect(found?.producerName).toBe(producerName);
+        return found!;
+      },
+      { timeoutMs: 60_000 },
+    );
+    // The public page (disclosure's own site, no sign-in), Chinese and English, desktop and phone.
+    const found: Record<string, string[]> = {};
+    for (const phone of [false, true]) {
+      const visitorContext = await newContext(browser, { phone });
+      const visitor = await visitorContext.newPage();
+      for (const lang of ['zh', 'en']) {
+        await visitor.goto(`${stack.services.url.disclosure}/risk-warnings?lang=${lang}`);
+        await visitor.locator(`#risk-${published.id}`).waitFor();
+        await visitor
+          .getByRole('heading', { name: lang === 'zh' ? '消费风险警示' : 'Consumer risk warnings', level: 1 })
+          .waitFor();
+        const label = `public-risk-warnings-${lang === 'zh' ? 'zh-CN' : 'en'}-${phone ? 'phone' : 'desktop'}`;
+        await screenshot(visitor, label);
+        found[label] = await seriousViolations(visitor);
+      }
+      await visitorContext.close();
+    }
+    expect(Object.values(found).flat()).toEqual([]);
+
+    await row.getByRole('button', { name: '撤回' }).click();
+    const withdraw = approverPage.getByRole('dialog');
+    await withdraw.getByLabel('理由').fill('生产者已召回全部批次产品，经核查整改到位');
+    await withdraw.getByRole('button', { name: /确\s?认/ }).click();
+    await row.getByText('已撤回').waitFor();
+    await expectEventually(
+      async () => {
+        const current = await (
+          await fetch(`${stack.services.url.disclosure}/public/risk-warnings?pageSize=100`)
+        ).json();
+        expect((current as { items: Array<{ id: string }> }).items.map((w) => w.id)).not.toContain(
+          published.id,
+        );
+        const gone = await (
+          await fetch(`${stack.services.url.disclosure}/public/risk-warnings?status=withdrawn&pageSize=100`)
+        ).json();
+        expect((gone as { items: Array<{ id: string; withdrawalReason: string }> }).items).toContainEqual(
+          expect.objectContaining({
+            id: published.id,
+            withdrawalReason: '生产者已召回全部批次产品，经核查整改到位',
+          }),
+        );
+      },
+      { timeoutMs: 60_000 },
+    );
+    await second.close();
+  });
+
   it('shows a city-level officer the cases of every district', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -369,9 +476,16 @@ describe('the staff console, part 3: the enforcement desk (cases, triage, credit
       { path: `/cases/${caseIds[person]}`, name: 'case-routed' },
       { path: '/cases?tab=follow-ups', name: 'cases-follow-ups' },
       { path: `/credit?q=${encodeURIComponent('张小梅')}`, name: 'credit-person' },
+      {
+        path: `/credit?q=${encodeURIComponent(SampleSealed.example.value.claimed.producerName!)}`,
+        name: 'credit-producer',
+      },
       { path: `/cases/${caseIds[yuhang]}`, name: 'case-foreign-not-found' },
     ];
-    const approverPages = [{ path: '/triage', name: 'triage' }];
+    const approverPages = [
+      { path: '/triage', name: 'triage' },
+      { path: '/credit', name: 'credit-risk-warnings' },
+    ];
     const cityPages = [{ path: '/cases', name: 'cases-city' }];
     for (const device of ['desktop', 'phone'] as const) {
       await captureAs(browser, stack, 'officer-binjiang', device, officerPages);

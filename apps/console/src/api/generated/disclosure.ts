@@ -175,6 +175,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/open-data/risk-warnings.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Consumer risk warnings in force as CSV (withdrawn ones left out) */
+    get: operations['riskWarningsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/open-data/schema': {
     parameters: {
       query?: never;
@@ -1900,6 +1917,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ResultsExport'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  riskWarningsCsv: {
+    parameters: {
+      query?: {
+        /** @description header row: field names or Chinese */
+        header?: 'en' | 'zh';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV, UTF-8 with a BOM: the consumer risk warnings in force, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description malformed request: each invalid field and its reason in `errors` */

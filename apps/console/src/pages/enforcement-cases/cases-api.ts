@@ -7,6 +7,7 @@ export type CaseDetail = enforcement.components['schemas']['CaseDetailView'];
 export type TriageItem = enforcement.components['schemas']['TriageItemView'];
 export type CreditSubject = enforcement.components['schemas']['CreditSubjectView'];
 export type FollowUpProposal = enforcement.components['schemas']['FollowUpProposalView'];
+export type RiskWarning = enforcement.components['schemas']['RiskWarningView'];
 export type CaseStatusFilter = 'open' | 'routed' | 'accepted' | 'investigating' | 'closed';
 
 export interface CaseFilters {
@@ -45,6 +46,15 @@ export function useCreditSearch(q: string, role: 'seller' | 'producer' | undefin
       unwrap(
         api.enforcement.GET('/credit', { params: { query: { q: q.trim(), ...(role ? { role } : {}) } } }),
       ),
+  });
+}
+
+/** Consumer risk warnings (消费风险警示) the reader may see, newest first. */
+export function useRiskWarnings(enabled: boolean) {
+  return useQuery({
+    queryKey: ['cases', 'risk-warnings'],
+    enabled,
+    queryFn: () => unwrap(api.enforcement.GET('/risk-warnings', {})),
   });
 }
 

@@ -1,4 +1,4 @@
-import { Card, Empty, Form, Input, List, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Form, Grid, Input, List, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLanguage } from '../../i18n/language';
@@ -6,10 +6,14 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { useCreditSearch, type CreditSubject } from './cases-api';
+import { ProposeRiskWarning, RiskWarnings, useDecidesRiskWarnings } from './risk-warnings';
 
 type Entry = CreditSubject['entries'][number];
 
-/** Credit files (信用档案) of sellers and producers, found by unified social credit code or name. */
+/**
+ * Credit files (信用档案) of sellers, natural persons and producers, found by unified social credit
+ * code, name or platform shop id; the consumer risk warnings proposed from their failures.
+ */
 export default function Credit() {
   const { t } = useLanguage();
   const [params, setParams] = useSearchParams();
@@ -21,12 +25,14 @@ export default function Credit() {
     setParams({ q });
   };
   const found = useCreditSearch(query.q, query.role);
+  // On a phone the search and its hint stack, so the hint wraps instead of widening the page.
+  const screens = Grid.useBreakpoint();
   return (
     <Page title={t.cases.creditTitle}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small">
           <Form
-            layout="inline"
+            layout={screens.md ? 'inline' : 'vertical'}
             style={{ rowGap: 8 }}
             initialValues={{ q: query.q }}
             onFinish={(v: { q?: string }) => search(v.q?.trim() ?? '')}
@@ -60,6 +66,7 @@ export default function Credit() {
             </Form.Item>
           </Form>
         </Card>
+        <RiskWarnings />
         <ErrorAlert error={found.error} />
         {query.q.length < 2 ? (
           <Card>
@@ -79,13 +86,19 @@ export default function Credit() {
 
 function CreditFile({ file }: { file: CreditSubject }) {
   const { t, language } = useLanguage();
+  const decides = useDecidesRiskWarnings();
   return (
     <Card
       data-testid="credit-file"
       title={
         <h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>
-          {file.subjectName} <Tag>{t.cases.roles[file.subjectRole] ?? file.subjectRole}</Tag>
-          {file.sellerEntityType ? <Tag>{t.cases.entityTypes[file.sellerEntityType]}</Tag> : null}
+          {file.subjectName}{' '}
+          <Tag color={file.subjectKind === 'producer' ? 'purple' : 'blue'}>
+            {t.cases.subjectKinds[file.subjectKind] ?? file.subjectKind}
+          </Tag>
+          {file.subjectKind === 'registered-seller' && file.sellerEntityType ? (
+            <Tag>{t.cases.entityTypes[file.sellerEntityType]}</Tag>
+          ) : null}
         </h2>
       }
     >
@@ -101,7 +114,7 @@ function CreditFile({ file }: { file: CreditSubject }) {
             renderItem={(s) => (
               <List.Item>
                 {s.platform ? `${s.platform} · ` : ''}
-                {s.shopName} <Typography.Text code>{s.shopUrl}</Typography.Text>
+                {s.shopName} · {t.cases.shopId} {s.shopId} <Typography.Text code>{s.shopUrl}</Typography.Text>
               </List.Item>
             )}
           />
@@ -143,6 +156,16 @@ function CreditFile({ file }: { file: CreditSubject }) {
               dataIndex: 'occurredAt',
               render: (at: string) => shanghaiTime(at, language),
             },
+            ...(decides
+              ? [
+                  {
+                    title: t.cases.riskWarnings,
+                    key: 'risk',
+                    render: (_: unknown, e: Entry) =>
+                      e.kind === 'failure' ? <ProposeRiskWarning batchNumber={e.batchNumber} /> : null,
+                  },
+                ]
+              : []),
           ]}
         />
       </Space>

@@ -126,6 +126,7 @@
       resultsJson: '公示结果（JSON）',
       statsCsv: '按品类统计（CSV）',
       statsJson: '按品类统计（JSON）',
+      riskCsv: '消费风险警示（CSV）',
       schema: '数据字段说明（JSON）',
       error: '数据加载失败，请稍后重试。',
     },
@@ -250,6 +251,7 @@
       resultsJson: 'Results (JSON)',
       statsCsv: 'Statistics by category (CSV)',
       statsJson: 'Statistics by category (JSON)',
+      riskCsv: 'Consumer risk warnings (CSV)',
       schema: 'Field definitions (JSON)',
       error: 'Could not load the data. Please try again later.',
     },
@@ -1192,6 +1194,7 @@
           'statsCsv',
         ) +
         link('/open-data/statistics.json?by=category', 'statsJson') +
+        link('/open-data/risk-warnings.csv?header=' + (lang === 'en' ? 'en' : 'zh'), 'riskCsv') +
         link('/open-data/schema', 'schema') +
         '</ul>';
       setTitle(t('openDataTitle'));

@@ -197,6 +197,12 @@ describe('consumer risk warnings (消费风险警示) from the bureau to the pub
       issuedBy: '杭州市市场监督管理局',
     });
 
+    // In the open data too, while in force.
+    const csv = await (await fetch(`${disclosure.url}/open-data/risk-warnings.csv?header=zh`)).text();
+    expect(csv.split('\r\n')[0]).toContain('标称生产者');
+    expect(csv).toContain(`${id},关于示例牌桑蚕丝被的消费风险警示`);
+    expect(csv).toContain(producerCode);
+
     // The same decision delivered again (another message id): still one warning, unchanged.
     const [event] = await fx.published<RiskWarningDecidedValue>(RiskWarningDecided, failed);
     await fx.emit(RiskWarningDecided, failed, event as RiskWarningDecidedValue);
@@ -218,6 +224,7 @@ describe('consumer risk warnings (消费风险警示) from the bureau to the pub
       },
       { timeoutMs: 30_000 },
     );
+    expect(await (await fetch(`${disclosure.url}/open-data/risk-warnings.csv`)).text()).not.toContain(id);
     // The older revision arriving late does not put it back.
     await fx.emit(RiskWarningDecided, failed, event as RiskWarningDecidedValue);
     const again = await fx.call<WarningBody>('POST', `/risk-warnings/${id}/withdrawal`, discloser, {
