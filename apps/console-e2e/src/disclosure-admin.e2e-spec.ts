@@ -298,6 +298,18 @@ describe('the staff console, part 3: disclosure administration and the dashboard
     await page.context().close();
   });
 
+  it("gives the disclosure officer a home queue: this week's public notices and published results, feeds to look at", async () => {
+    const page = await openAs('disclosure-a', '/');
+    await page.getByTestId('queue-disclosure-notices').getByText(batches.noticed).waitFor();
+    const results = page.getByTestId('queue-disclosure-publications');
+    await results.getByRole('link', { name: `查看 ${batches.yuhang}` }).click();
+    await page.waitForURL((u) => /^\/disclosure\/publications\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.getByText(batches.yuhang).first().waitFor();
+    await page.goto(`${stack.url}/`);
+    await page.getByTestId('queue-disclosure-feeds').waitFor();
+    await page.context().close();
+  });
+
   it('registers a platform feed: its credential is shown once; a rotation shows a new one once; retired', async () => {
     const page = await openAs('disclosure-a', '/disclosure/feeds');
     await page.getByRole('heading', { name: '平台订阅', level: 1 }).waitFor();
@@ -435,6 +447,7 @@ describe('the staff console, part 3: disclosure administration and the dashboard
   it('screens in Chinese and English, desktop and phone, with no serious accessibility violation', async () => {
     const target = published[batches.yuhang]!;
     const disclosurePages = [
+      { path: '/', name: 'disclosure-home' },
       { path: '/disclosure/publications', name: 'disclosure-publications' },
       { path: `/disclosure/publications/${target.id}`, name: 'disclosure-publication' },
       { path: '/disclosure/notices', name: 'disclosure-notices' },

@@ -84,6 +84,15 @@ export const disclosureAdminZhCN = {
   failing: '有失败',
   brokerDown: '消息服务暂不可达',
   noPlatforms: '尚无登记的平台',
+  queueFeeds: '平台推送待处理',
+  queueFeedsNote: '{n} 个平台推送失败或积压（共 {total} 个平台）',
+  queueFeedsEmpty: '所有平台推送正常',
+  queuePublications: '新近公示的结果',
+  queuePublicationsNote: '近 7 日公示 {n} 条：请核对，如有错误须更正或撤回（填写理由）',
+  queuePublicationsEmpty: '近 7 日没有新公示的结果',
+  queueNotices: '新近发布的公告',
+  queueNoticesNote: '近 7 日因送达失败发布公告 {n} 条：请核对公示页面',
+  queueNoticesEmpty: '近 7 日没有新发布的公告',
 };
 
 export const disclosureAdminEn: typeof disclosureAdminZhCN = {
@@ -174,4 +183,14 @@ export const disclosureAdminEn: typeof disclosureAdminZhCN = {
   failing: 'Failures',
   brokerDown: 'Broker not reachable',
   noPlatforms: 'No platform registered yet',
+  queueFeeds: 'Platform feeds to look at',
+  queueFeedsNote: '{n} platforms failing or lagging ({total} registered)',
+  queueFeedsEmpty: 'Every platform feed is healthy',
+  queuePublications: 'Recently published results',
+  queuePublicationsNote:
+    '{n} published in the last 7 days: check them; correct or withdraw (with a reason) what is wrong',
+  queuePublicationsEmpty: 'No result published in the last 7 days',
+  queueNotices: 'Recently published public notices',
+  queueNoticesNote: '{n} public notices after failed deliveries in the last 7 days: check the public page',
+  queueNoticesEmpty: 'No public notice in the last 7 days',
 };

@@ -12,8 +12,6 @@ import {
   Popconfirm,
   Skeleton,
   Space,
-  Table,
-  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -24,6 +22,8 @@ import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
 import { DANGER_THEME, DISCLOSURE_MANAGERS, type FeedDelivery, type FeedPlatform } from './disclosure-api';
+import { DeliveryHealthTag } from './delivery-health';
+import { Table } from '../../shared/table';
 
 interface Row extends FeedPlatform {
   delivery?: FeedDelivery;
@@ -90,17 +90,9 @@ function DeliveryState({ delivery }: { delivery?: FeedDelivery }) {
   const { t, language } = useLanguage();
   const d = t.disclosureAdmin;
   if (!delivery) return <span>—</span>;
-  const state =
-    delivery.brokerError != null
-      ? { color: 'default', text: d.brokerDown }
-      : (delivery.failures ?? 0) > 0
-        ? { color: 'red', text: d.failing }
-        : (delivery.lag ?? 0) > 0 || delivery.pendingItems > 0
-          ? { color: 'orange', text: d.lagging }
-          : { color: 'green', text: d.healthy };
   return (
     <div data-testid={`delivery-${delivery.code}`}>
-      <Tag color={state.color}>{state.text}</Tag>
+      <DeliveryHealthTag delivery={delivery} />
       <div>
         {d.itemsWritten}: {delivery.itemsWritten} · {d.lastItemAt}:{' '}
         {shanghaiTime(delivery.lastItemAt, language)}
@@ -225,7 +217,11 @@ export default function Feeds() {
                   width: 150,
                   render: (_, p) => shanghaiTime(p.credentialIssuedAt, language),
                 },
-                { title: d.delivery, render: (_, p) => <DeliveryState delivery={p.delivery} /> },
+                {
+                  title: d.delivery,
+                  key: 'state',
+                  render: (_, p) => <DeliveryState delivery={p.delivery} />,
+                },
                 ...(manage
                   ? [
                       {

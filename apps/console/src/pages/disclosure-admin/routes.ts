@@ -27,5 +27,24 @@ export const DISCLOSURE_ROUTES: ConsoleRoute[] = [
   { path: '/disclosure/feeds', menu: 'feeds', group: 'disclosure', roles: DISCLOSURE_READERS, page: Feeds },
 ];
 
-/** This area's queues on the home page. */
-export const DISCLOSURE_QUEUES: HomeQueue[] = [];
+const OFFICER = ['disclosure-officer'] as const;
+
+/** This area's queues on the home page: the disclosure officer's. */
+export const DISCLOSURE_QUEUES: HomeQueue[] = [
+  {
+    key: 'disclosure-feeds',
+    roles: OFFICER,
+    component: lazy(() => import('./queues').then((m) => ({ default: m.FeedsQueue }))),
+  },
+  {
+    key: 'disclosure-notices',
+    roles: OFFICER,
+    component: lazy(() => import('./queues').then((m) => ({ default: m.NoticesQueue }))),
+  },
+  {
+    key: 'disclosure-publications',
+    roles: OFFICER,
+    wide: true,
+    component: lazy(() => import('./queues').then((m) => ({ default: m.PublicationsQueue }))),
+  },
+];
