@@ -254,6 +254,8 @@ describe('the staff console, part 2: the mystery buyer', () => {
     await form.getByLabel('平台经营者', { exact: true }).fill('浙江淘宝网络有限公司');
     await form.getByRole('button', { name: '保存买样记录' }).click();
     await page.getByText('买样记录已保存').waitFor();
+    // The platform by its name (as recorded), not its code.
+    expect(await page.getByTestId('task-platform').innerText()).toBe('淘宝');
 
     // Nothing uploaded yet: completion disabled, every item listed.
     const completion = page.getByTestId('completion');

@@ -1,4 +1,4 @@
-import { ProTable, type ProColumns } from '@ant-design/pro-table';
+import type { ProColumns } from '@ant-design/pro-table';
 import { Card } from 'antd';
 import { Link } from 'react-router-dom';
 import { useLanguage } from '../../i18n/language';
@@ -7,6 +7,8 @@ import { Page } from '../../shared/page';
 import { shanghaiTime, yuan } from '../../shared/time';
 import { isOverdue, useMyTasks, type Task } from './buyer-api';
 import { TaskStatusTag } from './task-status';
+import { platformName } from '../../shared/platforms';
+import { ProTable } from '../../shared/table';
 
 /** The signed-in buyer's tasks, the nearest purchase deadline first. */
 export default function MyTasks() {
@@ -27,7 +29,12 @@ export default function MyTasks() {
       render: (_, task) => shanghaiTime(task.purchaseDueAt, language),
     },
     { title: w.listing, dataIndex: ['listing', 'title'], ellipsis: true },
-    { title: w.platform, dataIndex: 'platform', width: 110 },
+    {
+      title: w.platform,
+      dataIndex: 'platform',
+      width: 110,
+      render: (_, task) => platformName(task.platform, language),
+    },
     {
       title: w.priceCap,
       dataIndex: 'unitPriceCapFen',

@@ -19,6 +19,7 @@ import {
 import { EvidencePanel } from './evidence-panel';
 import { PurchaseStepsForm, recordOf, type PurchaseForm } from './purchase-form';
 import { TaskStatusTag } from './task-status';
+import { platformName } from '../../shared/platforms';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
@@ -27,6 +28,11 @@ const withoutEvidence = (r: PurchaseRecord): Omit<PurchaseRecord, 'evidence'> =>
   return rest;
 };
 
+/** The platform's name as the buyer recorded it with the purchase, if recorded. */
+const recordedPlatform = (purchase: Task['purchase']): string | undefined => {
+  const platform = (purchase as { platform?: { name?: unknown } } | null | undefined)?.platform;
+  return typeof platform?.name === 'string' ? platform.name : undefined;
+};
 /** The package: saved items first, then new ones, each object once. */
 const merged = (saved: readonly EvidenceItem[], added: readonly EvidenceItem[]): EvidenceItem[] => [
   ...saved,
@@ -163,7 +169,11 @@ export default function TaskDetail() {
                 {data.shop.shopName}
               </a>
             </Descriptions.Item>
-            <Descriptions.Item label={w.platform}>{data.platform}</Descriptions.Item>
+            <Descriptions.Item label={w.platform}>
+              <span data-testid="task-platform">
+                {platformName(data.platform, language, recordedPlatform(data.purchase))}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label={w.priceCap}>
               <span data-testid="price-cap">{yuan(data.unitPriceCapFen)}</span>
             </Descriptions.Item>
