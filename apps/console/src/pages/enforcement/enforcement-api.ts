@@ -113,3 +113,12 @@ export function beijingInput(at: Date): string {
 export function fromBeijingInput(value: string): string {
   return new Date(`${value}:00+08:00`).toISOString();
 }
+
+/** The objection's materials checklist as a PDF (fetched with the officer's token). */
+export async function objectionChecklistPdf(id: string): Promise<Blob> {
+  const res = await fetch(`/api/enforcement/objections/${encodeURIComponent(id)}/materials/pdf`, {
+    headers: await authorizedHeaders(),
+  });
+  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null));
+  return res.blob();
+}

@@ -21,6 +21,8 @@ interface Values extends Materials {
   applicantName: string;
   uscc?: string;
   filedAt: string;
+  filingReason?: string;
+  agentName?: string;
   grounds?: string;
 }
 
@@ -28,6 +30,7 @@ interface Values extends Materials {
 export default function NewObjection() {
   const { t } = useLanguage();
   const e = t.enforcement;
+  const c = e.objectionChecklist;
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queries = useQueryClient();
@@ -42,6 +45,8 @@ export default function NewObjection() {
             applicantName: v.applicantName.trim(),
             ...(v.uscc?.trim() ? { applicantUnifiedSocialCreditCode: v.uscc.trim() } : {}),
             filedAt: fromBeijingInput(v.filedAt),
+            ...(v.filingReason?.trim() ? { filingReason: v.filingReason.trim() } : {}),
+            ...(v.agentName?.trim() ? { agentName: v.agentName.trim() } : {}),
             ...(v.grounds?.trim() ? { grounds: v.grounds.trim() } : {}),
             materials: Object.fromEntries(ITEMS.map((i) => [i, v[i]])) as unknown as Materials,
           },
@@ -96,6 +101,12 @@ export default function NewObjection() {
             rules={[{ required: true, message: e.required }]}
           >
             <Input type="datetime-local" />
+          </Form.Item>
+          <Form.Item name="filingReason" label={c.filingReason} extra={c.filingHelp}>
+            <Input maxLength={500} />
+          </Form.Item>
+          <Form.Item name="agentName" label={c.agentName}>
+            <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="grounds" label={e.grounds}>
             <Input.TextArea rows={3} maxLength={2000} />

@@ -11,8 +11,10 @@ const COLORS: Record<string, string> = {
   completed: 'green',
 };
 
-export function ObjectionStatusTag({ status }: { status: string }) {
+/** The objection's status; a back-dated filing still awaiting its second officer shows as such. */
+export function ObjectionStatusTag({ status, awaiting = false }: { status: string; awaiting?: boolean }) {
   const { t } = useLanguage();
+  if (awaiting) return <Tag color="gold">{t.enforcement.objectionChecklist.awaitingConfirmation}</Tag>;
   return (
     <Tag color={COLORS[status]}>
       {t.enforcement.statuses[status as keyof typeof t.enforcement.statuses] ?? status}
