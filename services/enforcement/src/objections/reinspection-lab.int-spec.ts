@@ -8,6 +8,7 @@ import {
   waitForReady,
   type ServiceProcess,
 } from '@qis/testing';
+import { DataSource } from 'typeorm';
 import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import {
@@ -67,6 +68,14 @@ describe('re-inspection procedures period with the real lab-gateway', () => {
         ],
         capacity: 100,
         turnaroundWorkingDays: 10,
+        // Dispatch draws only among labs whose entrustment contract in force covers the category.
+        contract: {
+          contractNumber: 'WT-2026-920001',
+          validFrom: '2026-01-01',
+          validTo: '2030-12-31',
+          turnaroundWorkingDays: 10,
+          categories: [{ category: sampleSealedExample.value.category, priceFen: 80_000 }],
+        },
       }),
     });
     if (res.status !== 201) throw new Error(`register lab: ${res.status} ${await res.text()}`);
@@ -124,6 +133,17 @@ describe('re-inspection procedures period with the real lab-gateway', () => {
       completeBy: endOfShanghaiDay(lastDay).toISOString(),
     });
     expect(labName).not.toBe(reportIssuedExample.value.labName);
+    // The bureau told both the applicant and the drawn lab (《复检机构确定通知书》).
+    const told = (await fx.service.app
+      .get(DataSource)
+      .query(
+        'select recipient, recipient_name, lab_name from reinspection_lab_notice where objection_id = $1 order by recipient',
+        [objection.body.id],
+      )) as Array<Record<string, string>>;
+    expect(told).toEqual([
+      { recipient: 'applicant', recipient_name: orderPlacedExample.value.seller.name, lab_name: labName },
+      { recipient: 'reinspection-lab', recipient_name: labName, lab_name: labName },
+    ]);
 
     const done = await fx.call<ObjectionBody>(
       'POST',
