@@ -314,7 +314,13 @@ describe('demo actors drive batches through all six services', () => {
     );
     expect(parcel.batchNumber).toBe(batchNumber);
     await watcher.waitForBatch(Topics.ParcelReceived, batchNumber);
-    const video = await evidence.upload(intakeOfficer, evidenceFile('unboxing-video', batchNumber));
+    // Above the stack's 5 MiB part size: the actor declares each part (size, SHA-256) and PUTs it.
+    const videoFile = {
+      ...evidenceFile('unboxing-video', batchNumber),
+      data: randomBytes(6 * 1024 * 1024 + 7),
+    };
+    const video = await evidence.upload(intakeOfficer, videoFile);
+    expect(video).toMatchObject({ status: 'stored', size: videoFile.data.length });
     const waybill = await evidence.upload(intakeOfficer, evidenceFile('waybill-photo', batchNumber));
     const photo = await evidence.upload(intakeOfficer, evidenceFile('sample-photo', batchNumber));
     // The buyer is named by the evidence service's pseudonym of the batch's buyer, looked up, not typed.

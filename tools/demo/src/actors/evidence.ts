@@ -53,6 +53,9 @@ interface UploadTicket {
   /** single: headers the URL was signed with (`x-amz-checksum-sha256`), sent as given */
   headers?: Record<string, string>;
   partSize?: number;
+  partCount?: number;
+  /** multipart: `parts` lists the declared parts' URLs, each signed for its size and SHA-256 */
+  partsDeclared?: boolean;
   parts?: Array<{ partNumber: number; url: string; headers?: Record<string, string> }>;
   expiresAt: string;
 }
@@ -168,11 +171,12 @@ export class EvidenceActor extends ServiceApi {
   /**
    * Uploads a file as evidence (buyer, purchasing-admin, intake-officer, lab, enforcement-officer):
    * `POST /evidence/uploads` with kind, batch, content type, size and SHA-256 → a presigned PUT
-   * signed for that size and checksum (or, above `EVIDENCE_PART_SIZE_MB`, one presigned PUT per
-   * part, each signed for its size, ETags kept) → `POST /evidence/uploads/{id}/finalize` (with the
-   * parts, `Prefer: respond-async`: 202) → `GET /evidence/uploads/{id}/status` polled until the
-   * background job hashed the staged bytes and copied them into the locked bucket. Answers the
-   * stored object (`status: 'stored'`). No event.
+   * signed for that size and checksum (or, above `EVIDENCE_PART_SIZE_MB`, a part size: each part is
+   * declared with `POST /evidence/uploads/{id}/parts` — its size and base64 SHA-256 — for a URL
+   * signed for both, ETags kept) → `POST /evidence/uploads/{id}/finalize` (with the parts,
+   * `Prefer: respond-async`: 202) → `GET /evidence/uploads/{id}/status` polled until the background
+   * job hashed the staged bytes (each part against its declaration) and copied them into the locked
+   * bucket. Answers the stored object (`status: 'stored'`). No event.
    */
   async upload(uploader: Claims, file: EvidenceFile): Promise<EvidenceObject> {
     const ticket = await this.call<UploadTicket>(uploader, 'POST', '/evidence/uploads', {
@@ -183,6 +187,7 @@ export class EvidenceActor extends ServiceApi {
         size: file.data.length,
         sha256: sha256(file.data),
         fileName: file.fileName,
+        parts: [],
       },
     });
     let parts: Array<{ partNumber: number; etag: string }> | undefined;
@@ -190,11 +195,28 @@ export class EvidenceActor extends ServiceApi {
       await putBytes(ticket.url as string, file.data, ticket.headers);
     } else {
       const size = ticket.partSize as number;
+      const count = ticket.partCount ?? Math.ceil(file.data.length / size);
       parts = [];
-      for (const part of ticket.parts ?? []) {
-        const start = (part.partNumber - 1) * size;
-        const etag = await putBytes(part.url, file.data.subarray(start, start + size), part.headers);
-        parts.push({ partNumber: part.partNumber, etag });
+      for (let partNumber = 1; partNumber <= count; partNumber++) {
+        const bytes = file.data.subarray((partNumber - 1) * size, partNumber * size);
+        const declared = await this.call<UploadTicket>(
+          uploader,
+          'POST',
+          `/evidence/uploads/${seg(ticket.objectId)}/parts`,
+          {
+            json: {
+              parts: [
+                {
+                  partNumber,
+                  size: bytes.length,
+                  sha256: createHash('sha256').update(bytes).digest('base64'),
+                },
+              ],
+            },
+          },
+        );
+        const [part] = declared.parts ?? [];
+        parts.push({ partNumber, etag: await putBytes(part!.url, bytes, part!.headers) });
       }
     }
     const finalize = `/evidence/uploads/${seg(ticket.objectId)}/finalize`;

@@ -168,8 +168,74 @@ const oversizeUpload: Attack = {
 };
 
 /**
+ * A multipart upload's first part, declared (size, SHA-256) for its URL, then PUT with one byte
+ * changed and with one byte more: the store refuses both (the URL is signed for the part's
+ * content-length and x-amz-checksum-sha256).
+ */
+async function tamperedParts(
+  evidence: ServiceApi,
+  uploader: Claims,
+  target: RedTeamTarget,
+): Promise<{ refused: boolean; lines: string[] }> {
+  const size = 200 * 1024 ** 2;
+  const ticket = await evidence.request<{ objectId: string; partSize?: number }>(
+    uploader,
+    'POST',
+    '/evidence/uploads',
+    {
+      json: {
+        kind: 'sample-photo',
+        batchNumber: target.victim.batchNumber,
+        contentType: 'image/jpeg',
+        size,
+        sha256: randomBytes(32).toString('hex'),
+        parts: [],
+      },
+    },
+  );
+  const partSize = ticket.body?.partSize;
+  if (ticket.status !== 201 || !partSize)
+    return { refused: false, lines: [`multipart announce: ${ticket.status}`] };
+  const declared = Buffer.alloc(partSize, 7);
+  const urls = await evidence.request<{ parts?: Array<{ url: string; headers?: Record<string, string> }> }>(
+    uploader,
+    'POST',
+    `/evidence/uploads/${seg(ticket.body.objectId)}/parts`,
+    {
+      json: {
+        parts: [
+          { partNumber: 1, size: partSize, sha256: createHash('sha256').update(declared).digest('base64') },
+        ],
+      },
+    },
+  );
+  const part = urls.body?.parts?.[0];
+  if (!part) return { refused: false, lines: [`declare part 1: ${urls.status}`] };
+  const tampered = Buffer.from(declared);
+  tampered[partSize - 1] ^= 0xff;
+  const other = await fetch(part.url, {
+    method: 'PUT',
+    headers: part.headers ?? {},
+    body: Uint8Array.from(tampered),
+  });
+  const longer = await fetch(part.url, {
+    method: 'PUT',
+    headers: part.headers ?? {},
+    body: Uint8Array.from(Buffer.concat([declared, Buffer.from('x')])),
+  });
+  return {
+    refused: other.status === 400 && longer.status === 403,
+    lines: [
+      `PUT of part 1 with one byte changed: ${other.status}`,
+      `PUT of part 1 with one byte more: ${longer.status}`,
+    ],
+  };
+}
+
+/**
  * An uploader announcing more than its quota allows (bytes in flight), and one PUTting other bytes
- * than it declared to a presigned URL: the service refuses the first (429), the store the second.
+ * than it declared to a presigned URL, a single one or a multipart upload's part: the service
+ * refuses the first (429), the store the others.
  */
 const overQuotaUpload: Attack = {
   name: 'over-quota and tampered uploads',
@@ -208,9 +274,15 @@ const overQuotaUpload: Attack = {
       body: Uint8Array.from(randomBytes(1000)),
     });
     lines.push(`PUT of other bytes to the presigned URL: ${put.status}`);
+    const parts = await tamperedParts(
+      evidence,
+      persona.intakeOfficer(`red-team-parts-${randomUUID().slice(0, 8)}`),
+      target,
+    );
+    lines.push(...parts.lines);
     return {
       attack: this.name,
-      refused: status === 429 && put.status >= 400 && put.status < 500,
+      refused: status === 429 && put.status >= 400 && put.status < 500 && parts.refused,
       evidence: `${lines.join('; ')} (quota ${quota ?? 'none'})`,
     };
   },
