@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
+import { shownPdf } from './pdf-viewer';
 import { announceSealedSample } from './sealed-sample';
 
 jest.setTimeout(900_000);
@@ -25,12 +26,26 @@ function tokenOf(page: Page): () => string {
   };
 }
 
-/** A small signed-report stand-in: a PDF file of its own bytes. */
+/** A small signed-report stand-in: one A4 page that says its file name (and bytes of its own). */
 function pdfFile(name: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'qis-lab-pdf-')), name);
+  const text = `BT /F1 24 Tf 72 760 Td (Test report ${name}) Tj ET`;
   writeFileSync(
     file,
-    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${name} ${randomBytes(8).toString('hex')}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
+      `4 0 obj << /Length ${text.length} >> stream`,
+      text,
+      'endstream endobj',
+      '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+      `% ${randomBytes(8).toString('hex')}`,
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+      '',
+    ].join('\n'),
   );
   return file;
 }
@@ -358,4 +373,6 @@ async function fillReport(page: Page, reportNumber: string, pdfName: string): Pr
   await page.locator('input[type=file]').setInputFiles(pdfFile(pdfName));
   await page.getByTestId('pdf-uploaded').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('pdf-uploaded').innerText()).toMatch(/[0-9a-f]{64}/);
+  // The uploaded file previewed in the page by pdf.js: what the store now holds.
+  expect((await shownPdf(page, 'report-pdf', `Test report ${pdfName}`)).inked).toBeGreaterThan(0);
 }
