@@ -4,7 +4,8 @@ import {
   formatShanghaiDateInWords,
   formatShanghaiDateTime,
   LEGAL_SOURCES,
-  objectionRight,
+  REINSPECTION_PROCEDURES_DAYS,
+  withinDays,
   type DocumentSpec,
 } from '@qis/documents';
 import { Clock } from '../calendar/clock';
@@ -62,7 +63,7 @@ export class RenderMaterialsChecklistUseCase {
             formatShanghaiDate(o.filedAt) +
             (o.status === 'awaiting-confirmation' ? '（补录，待第二名执法人员确认）' : ''),
         },
-        { label: '异议期限届满日', value: o.windowLastDay },
+        { label: '异议期限届满日', value: formatShanghaiDate(new Date(`${o.windowLastDay}T00:00:00+08:00`)) },
         // One line per item, not a table: pdftotext and a phone read each item whole.
         ...MATERIAL_ITEMS.map((item, i) => {
           const r = o.materials[item];
@@ -78,11 +79,14 @@ export class RenderMaterialsChecklistUseCase {
       paragraphs: [
         missing.length === 0
           ? '材料齐全，可报分管负责人审批是否复检。'
-          : `尚缺必需材料：${missing.map((item) => MATERIAL_LABELS[item]).join('、')}。材料不齐全的，不予批准复检。`,
+          : `尚缺必需材料：${missing.map((item) => MATERIAL_LABELS[item]).join('、')}。`,
         `制表时间：${formatShanghaiDateTime(now)}`,
       ],
       legalBasis: LEGAL_BASIS,
-      rights: [objectionRight(this.router.issuerName)],
+      rights: [
+        '复检申请人可以在审批决定作出前补交缺失的材料；必需材料不齐全的，不予批准复检。',
+        `批准复检的，复检申请人和复检机构应当${withinDays(REINSPECTION_PROCEDURES_DAYS, '收到《复检机构确定通知书》')}办理复检手续；逾期未办理的，视为放弃复检。`,
+      ],
       issuer: this.router.issuerName,
       issuedOn: formatShanghaiDateInWords(now),
       author: 'QIS enforcement',
