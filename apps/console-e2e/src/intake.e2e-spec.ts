@@ -381,7 +381,7 @@ describe('the staff console, part 2: the intake room', () => {
     const shownLabels = await shownPdf(page, 'documents-pdf', sampleCode);
     expect(shownLabels.inked).toBeGreaterThan(0);
     expect(shownLabels.download).toBe(`${sampleCode}-labels.pdf`);
-    await docs.getByText('工作单', { exact: true }).click();
+    await docs.getByText('检验工作单', { exact: true }).click();
     expect((await shownPdf(page, 'documents-pdf', '网络商品质量抽查检验工作单')).text).toContain(batch);
     const [labels] = await Promise.all([
       page.waitForEvent('download'),
