@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { KeycloakAdmin, keycloakSettings, newPassword, type RealmUser } from '@qis/console-stack';
 import { OrderPlaced, ReportIssued, SampleSealed } from '@qis/contracts';
@@ -5,7 +6,8 @@ import { expectEventually, TestIssuer } from '@qis/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
-import { captureAs, violations } from './capture';
+import { capture, captureAs, violations } from './capture';
+import { knowYear2027 } from './holiday-year';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
 import { shownPdf } from './pdf-viewer';
 
@@ -131,6 +133,7 @@ describe('the staff console, part 3: the enforcement desk', () => {
   const notices: Record<string, NoticeBody[]> = {};
   let refusedObjection = '';
   let filedObjection = '';
+  let pendingObjection = '';
 
   const call = async (method: string, route: string, headers: Record<string, string>, body?: unknown) => {
     const res = await fetch(`${stack.url}${route}`, {
@@ -165,6 +168,8 @@ describe('the staff console, part 3: the enforcement desk', () => {
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
+    // The objection windows of a December receipt run into 2027: its schedule is known first.
+    await knowYear2027(`${stack.url}/api/enforcement`);
     cityUser = {
       username: 'officer-hangzhou',
       lastName: '钱',
@@ -267,6 +272,22 @@ describe('the staff console, part 3: the enforcement desk', () => {
       stack.user('officer-binjiang'),
       `/enforcement/objections/new?batchNumber=${binjiang}`,
     );
+    // The seller received its notice today (recorded by the delivery test; here if that one did not run).
+    const seller = resultNotice(binjiang, 'seller');
+    const sellerNow = await call('GET', `/api/enforcement/notices/${seller.id}`, await auditor());
+    if (!(sellerNow.body as { receivedAt: string | null }).receivedAt) {
+      const at = (await clock()).toISOString();
+      const officerToken = await TestIssuer.shared().headers({
+        roles: ['enforcement-officer'],
+        sub: 'officer-e2e-binjiang',
+        jurisdiction: '330108',
+      });
+      const recorded = await call('POST', `/api/enforcement/notices/${seller.id}/delivery`, officerToken, {
+        sentAt: at,
+        receivedAt: at,
+      });
+      expect(recorded.status).toBe(200);
+    }
     const received = await clock();
     const day15 = await clock(15 * DAY);
     const register = async (role: string, name: string, at: Date) => {
@@ -277,6 +298,7 @@ describe('the staff console, part 3: the enforcement desk', () => {
       await page.getByLabel('申请提交时间 （北京时间）').fill(beijing(at));
       await page.getByRole('group', { name: '申请材料清单' }).waitFor();
       await page.locator('.ant-form-item', { hasText: '授权委托书' }).getByLabel('缺失').check();
+      await page.locator('.ant-form-item', { hasText: '申请人主体资格证明' }).getByLabel('缺失').check();
       await page.getByRole('button', { name: '登记', exact: true }).click();
       await page.waitForURL((u) => /\/enforcement\/objections\/[0-9a-f-]{36}$/.test(u.pathname));
     };
@@ -286,7 +308,10 @@ describe('the staff console, part 3: the enforcement desk', () => {
     const facts = await page.getByTestId('objection-facts').innerText();
     const lastDay = /异议期届满日\s*(\d{4}-\d{2}-\d{2})/.exec(facts)?.[1] as string;
     expect(lastDay >= shanghaiDay(day15)).toBe(true);
-    expect(await page.getByTestId('materials').innerText()).toMatch(/授权委托书\s*缺失/);
+    expect(await page.getByTestId('materials').innerText()).toMatch(/授权委托书\s*缺失\s*本人办理时非必需/);
+    expect(await page.getByTestId('material-proofOfStanding').innerText()).toMatch(
+      /主体资格证明\s*缺失\s*必需/,
+    );
     // The day after the period ends (day 16 when day 15 is a working day).
     const lateBy = Date.parse(`${lastDay}T00:00:00+08:00`) + DAY + 2 * 3_600_000 - day15.getTime();
     const late = await clock(lateBy);
@@ -304,6 +329,60 @@ describe('the staff console, part 3: the enforcement desk', () => {
     const list = page.getByTestId('objections');
     await list.getByText('逾期不予受理').waitFor();
     await list.getByText('待审批').waitFor();
+    await context.close();
+  });
+
+  it('keeps the checklist up to date: the decision is disabled while proof of standing is missing, an officer marks it received, the PDF says so', async () => {
+    const approverContext = await newContext(browser);
+    const approverPage = await approverContext.newPage();
+    await signIn(
+      approverPage,
+      stack.url,
+      stack.user('approver-a'),
+      `/enforcement/objections/${filedObjection}`,
+    );
+    const form = approverPage.getByTestId('decision-form');
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByTestId('decision-missing').getByText('申请人主体资格证明').waitFor();
+    expect(await form.getByRole('button', { name: '审批决定' }).isDisabled()).toBe(true);
+    await screenshot(approverPage, 'enforcement-objection-missing-zh-CN-desktop');
+    // Refusing stays possible while items are missing.
+    await form.getByLabel('不予复检').check();
+    expect(await form.getByRole('button', { name: '审批决定' }).isEnabled()).toBe(true);
+    await approverContext.close();
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(
+      page,
+      stack.url,
+      stack.user('officer-binjiang'),
+      `/enforcement/objections/${filedObjection}`,
+    );
+    const item = page.getByTestId('material-proofOfStanding');
+    await item.getByRole('button', { name: '登记已收到' }).click();
+    const now = await clock();
+    await item.getByLabel('收到时间 （北京时间）').fill(soon(now));
+    await item.getByLabel('备注').fill('申请人补交营业执照复印件（加盖公章）');
+    await item.getByRole('button', { name: '保存' }).click();
+    await item.getByText('已收到', { exact: true }).waitFor();
+    expect(await item.innerText()).toContain(`${shanghaiDay(now)}`.replaceAll('-', '/'));
+    await page.getByTestId('materials').getByText('必需材料齐全。').waitFor();
+    await screenshot(page, 'enforcement-objection-checklist-zh-CN-desktop');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('checklist-pdf').click(),
+    ]);
+    const text = execFileSync('pdftotext', [(await download.path()) as string, '-']).toString();
+    for (const word of [
+      '复检申请材料清单',
+      '杭州示例家纺有限公司',
+      '复检申请人的主体资格证明',
+      '已收到',
+      '材料齐全',
+      '依据',
+    ])
+      expect(text).toContain(word);
     await context.close();
   });
 
@@ -342,12 +421,96 @@ describe('the staff console, part 3: the enforcement desk', () => {
     await pub.close();
   });
 
+  it('holds a filing dated yesterday for a second officer: the one who recorded it cannot confirm it, another can', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const token = tokenOf(page);
+    await signIn(page, stack.url, stack.user('officer-binjiang'), '/enforcement/objections');
+    await page.getByTestId('objections').waitFor();
+    const received = await clock();
+    const producer = resultNotice(failing, 'producer');
+    const delivered = await call(
+      'POST',
+      `/api/enforcement/notices/${producer.id}/delivery`,
+      { authorization: `Bearer ${token()}` },
+      { sentAt: received.toISOString(), receivedAt: received.toISOString() },
+    );
+    expect(delivered.status).toBe(200);
+    // The application came by post the same day; it is recorded the next day.
+    await clock(DAY);
+    await page.goto(`${stack.url}/enforcement/objections/new?batchNumber=${failing}`);
+    await page.getByRole('heading', { name: '登记异议申请', level: 1 }).waitFor();
+    await page.getByLabel('标称生产者', { exact: true }).check();
+    await page.getByLabel('申请人名称').fill('湖州示例丝绸有限公司');
+    await page.getByLabel('申请提交时间 （北京时间）').fill(soon(received));
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    // Without what the earlier date rests on: refused, naming filedAt.
+    await page
+      .getByRole('alert')
+      .getByText(/filedAt/)
+      .first()
+      .waitFor();
+    await page
+      .getByLabel('申请日期的依据（申请日期早于今日时必填）')
+      .fill('申请书经邮政EMS寄达，邮件详情单为证');
+    await page.getByLabel('被授权人（委托他人办理时填写）').fill('王某某');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    // Registered (the page moves to it), or refused: then the test says why.
+    const outcome = await Promise.race([
+      page
+        .waitForURL((u) => /\/enforcement\/objections\/[0-9a-f-]{36}$/.test(u.pathname))
+        .then(() => 'registered'),
+      page
+        .getByRole('alert')
+        .filter({ hasNotText: 'filingReason' })
+        .first()
+        .waitFor()
+        .then(async () => page.getByRole('alert').first().innerText()),
+    ]);
+    expect(outcome).toBe('registered');
+    pendingObjection = new URL(page.url()).pathname.split('/').pop() as string;
+    const pending = page.getByTestId('filing-pending');
+    await pending.getByText(/待另一名执法人员确认/).waitFor();
+    await pending.getByText('此补录由您登记，须由另一名执法人员确认。').waitFor();
+    expect(await pending.getByRole('button', { name: '确认申请日期' }).count()).toBe(0);
+    await page.getByText('待确认申请日期', { exact: true }).first().waitFor();
+    // Filed by an agent: the power of attorney and the agent's ID are required.
+    expect(await page.getByTestId('material-powerOfAttorney').innerText()).toMatch(/已收到\s*必需/);
+    await screenshot(page, 'enforcement-objection-pending-zh-CN-desktop');
+    await context.close();
+    for (const device of ['desktop', 'phone'] as const) {
+      const shot = await newContext(browser, { phone: device === 'phone' });
+      const shotPage = await shot.newPage();
+      await signIn(shotPage, stack.url, stack.user('officer-binjiang'));
+      await capture(
+        shotPage,
+        stack.url,
+        `/enforcement/objections/${pendingObjection}`,
+        'enforcement-objection-pending',
+        device,
+      );
+      await shot.close();
+    }
+
+    const second = await newContext(browser);
+    const secondPage = await second.newPage();
+    await signIn(secondPage, stack.url, cityUser, `/enforcement/objections/${pendingObjection}`);
+    const confirm = secondPage.getByTestId('filing-pending');
+    await confirm.getByLabel('复核说明').fill('核对邮件详情单原件，寄达日期一致');
+    await confirm.getByRole('button', { name: '确认申请日期' }).click();
+    await secondPage.getByText('待审批', { exact: true }).first().waitFor();
+    expect(await secondPage.getByTestId('filing-pending').count()).toBe(0);
+    await secondPage.getByTestId('objection-facts').getByText('申请日期复核人').waitFor();
+    await second.close();
+  });
+
   it('lets the approver decide the objection filed in time, with reasons', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, stack.url, stack.user('approver-a'), `/enforcement/objections/${filedObjection}`);
     const form = page.getByTestId('decision-form');
     await form.waitFor({ timeout: 30_000 });
+    expect(await form.getByRole('button', { name: '审批决定' }).isEnabled()).toBe(true);
     await form.getByLabel('不予复检').check();
     await form.getByLabel('审批理由').fill('申请材料缺少授权委托书，且异议理由不成立');
     await form.getByRole('button', { name: '审批决定' }).click();
@@ -405,6 +568,8 @@ describe('the staff console, part 3: the enforcement desk', () => {
       },
       { path: '/enforcement/objections', name: 'enforcement-objections' },
       { path: `/enforcement/objections/${refusedObjection}`, name: 'enforcement-objection' },
+      { path: `/enforcement/objections/${filedObjection}`, name: 'enforcement-objection-decided' },
+      { path: `/enforcement/objections/${pendingObjection}`, name: 'enforcement-objection-confirmed' },
       { path: `/enforcement/objections/new?batchNumber=${binjiang}`, name: 'enforcement-objection-new' },
       {
         path: `/enforcement/notices/${resultNotice(yuhang, 'seller').id}`,
@@ -414,7 +579,8 @@ describe('the staff console, part 3: the enforcement desk', () => {
     for (const device of ['desktop', 'phone'] as const)
       await captureAs(browser, withCity(), 'officer-binjiang', device, pages);
     const ours = Object.entries(violations);
-    expect(ours).toHaveLength(pages.length * 4);
+    // And the filing awaiting its second officer, captured before it was confirmed.
+    expect(ours).toHaveLength(pages.length * 4 + 4);
     expect(Object.fromEntries(ours.filter(([, v]) => v.length > 0))).toEqual({});
   });
 });
