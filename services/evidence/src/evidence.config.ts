@@ -66,6 +66,14 @@ export class EvidenceConfig extends ObjectStoreConfig {
   EVIDENCE_UPLOAD_URL_TTL_SECONDS = 900;
 
   /**
+   * A multipart announcement that declares no parts (the 2.0.0 flow: part URLs signed for their
+   * size only): `allow` while clients of that release remain, `refuse` (422 naming `parts`) once
+   * every uploader declares its parts' SHA-256. It goes away with 3.0.0.
+   */
+  @IsIn(['allow', 'refuse'])
+  EVIDENCE_UNDECLARED_PARTS: 'allow' | 'refuse' = 'allow';
+
+  /**
    * Unlocked bucket the uploads land in before they are verified and copied into the locked one
    * (default: the evidence bucket's name + `-staging`). Nothing there is evidence yet: the service
    * creates it with a lifecycle rule that expires what is left after EVIDENCE_STAGING_EXPIRY_DAYS.

@@ -446,3 +446,37 @@ describe('bounded uploads (staging bucket, signed size and checksum, finalize jo
     }
   });
 });
+
+describe('EVIDENCE_UNDECLARED_PARTS=refuse', () => {
+  let env: EvidenceTestEnv;
+  beforeAll(async () => {
+    env = await startEvidenceTestEnv({ EVIDENCE_UNDECLARED_PARTS: 'refuse' });
+  });
+  afterAll(() => env?.stop());
+
+  it('refuses a multipart announcement that declares no parts, naming parts; declared ones go on', async () => {
+    const me = await env.service.auth({ roles: ['intake-officer'], sub: 'officer-declare-only' });
+    const announce = (extra: Record<string, unknown>, size = 6 * MIB) =>
+      fetch(`${env.service.url}/evidence/uploads`, {
+        method: 'POST',
+        headers: { ...me, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'sample-photo',
+          contentType: 'image/jpeg',
+          size,
+          sha256: sha256Hex(Buffer.from('six')),
+          ...extra,
+        }),
+      });
+    const undeclared = await announce({});
+    expect(undeclared.status).toBe(422);
+    expect(await undeclared.json()).toMatchObject({
+      errors: [{ field: 'parts', reasons: [expect.stringContaining('EVIDENCE_UNDECLARED_PARTS')] }],
+    });
+    expect((await announce({ parts: [] })).status).toBe(201);
+    // A file of one PUT has no parts: its URL is signed for its SHA-256 anyway.
+    expect((await announce({}, 1000)).status).toBe(201);
+    const data = randomBytes(6 * MIB);
+    expect((await uploadThroughApi(env, me, data, { kind: 'sample-photo' })).status).toBe(200);
+  });
+});

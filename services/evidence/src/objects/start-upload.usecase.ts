@@ -60,6 +60,11 @@ export class StartUploadUseCase {
     const expiresAt = new Date(Date.now() + this.config.EVIDENCE_UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
     const shape = { declaredSize: command.size, partSize: multipart ? partSize : null };
     if (command.parts) checkDeclarations(shape, command.parts);
+    else if (multipart && this.config.EVIDENCE_UNDECLARED_PARTS === 'refuse')
+      throw unprocessable(
+        'parts',
+        'declare the parts (`parts: []`, then POST /evidence/uploads/{id}/parts): part URLs unbound to a SHA-256 are not handed out (EVIDENCE_UNDECLARED_PARTS=refuse)',
+      );
     const partsDeclared = multipart && command.parts !== undefined;
 
     // Every upload is a multipart upload in the staging bucket; a single PUT is its one part.
