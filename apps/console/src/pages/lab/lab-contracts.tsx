@@ -308,7 +308,10 @@ export function LabContractsDrawer({ lab, onClose }: { lab: Lab; onClose: () => 
             key={c.id}
             size="small"
             title={
-              <h3 style={{ fontSize: 14, margin: 0 }}>{`${t.lab.contractNumber} ${c.contractNumber}`}</h3>
+              // Wraps on a phone instead of the card's ellipsis: the number is what the card is about.
+              <h3 style={{ fontSize: 14, margin: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+                {`${t.lab.contractNumber} ${c.contractNumber}`}
+              </h3>
             }
             extra={
               c.change === 'ended' ? null : (
