@@ -48,3 +48,4 @@ export { removeTestBucket } from './remove-test-bucket';
 export { sendEvents } from './send-events';
 export { startServiceStack, STAGE_SERVICES, type ServiceStack, type StageService } from './service-stack';
 export { startOpensslTsa, type OpensslTsa } from './openssl-tsa';
+export { dateInWords } from './date-in-words';

@@ -1,5 +1,6 @@
 import type { NoticeChannel, NoticeRecipient } from '@qis/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PdfEvidenceRecord } from '../evidence/pdf-evidence-record';
 
 export type NoticeKind = 'sampling' | 'result' | 'reinspection-result';
 
@@ -9,7 +10,7 @@ export type DeliveryFailureReason = (typeof DELIVERY_FAILURE_REASONS)[number];
 
 /** One notice (抽检通知书 / 抽检结果通知书) to one recipient, with its text and delivery record. */
 @Entity({ name: 'notice' })
-export class Notice {
+export class Notice extends PdfEvidenceRecord {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
@@ -101,25 +102,4 @@ export class Notice {
   /** A public notice (公告通知) issued because this other notice's delivery failed. */
   @Column({ name: 'replaces_notice_id', type: 'uuid', nullable: true })
   replacesNoticeId!: string | null;
-
-  /** The PDF stored through the evidence service (kind `notice`); null until stored. */
-  @Column({ name: 'evidence_object_id', type: 'uuid', nullable: true })
-  evidenceObjectId!: string | null;
-
-  /** SHA-256 of the stored PDF, as the evidence service computed it from the stored bytes. */
-  @Column({ name: 'evidence_sha256', type: 'text', nullable: true })
-  evidenceSha256!: string | null;
-
-  @Column({ name: 'evidence_stored_at', type: 'timestamptz', nullable: true })
-  evidenceStoredAt!: Date | null;
-
-  @Column({ name: 'evidence_attempts', type: 'int', default: 0 })
-  evidenceAttempts!: number;
-
-  @Column({ name: 'evidence_last_error', type: 'text', nullable: true })
-  evidenceLastError!: string | null;
-
-  /** When the storing step may (re)try; also its lease while an attempt runs. */
-  @Column({ name: 'evidence_next_attempt_at', type: 'timestamptz', default: () => 'now()' })
-  evidenceNextAttemptAt!: Date;
 }

@@ -4,15 +4,13 @@ import {
   appendPdfs,
   formatShanghaiDateInWords,
   LEGAL_SOURCES,
-  locateCjkFont,
   objectionRight,
-  renderDocument,
   withinWorkingDays,
-  type CjkFont,
   type DocumentSpec,
 } from '@qis/documents';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
+import { PdfRenderer } from '../documents/pdf-renderer';
 import type { EvidenceClient } from '../evidence/evidence-client';
 import { EVIDENCE_CLIENT } from '../evidence/evidence-client.provider';
 import { CaseRouter } from '../routing/case-router';
@@ -43,25 +41,23 @@ const reportUnavailable = (notice: Notice, why: string): ServiceUnavailableExcep
  */
 @Injectable()
 export class RenderNoticePdfUseCase {
-  private font: CjkFont | undefined;
-
   constructor(
+    private readonly pdf: PdfRenderer,
     private readonly dataSource: DataSource,
     private readonly router: CaseRouter,
     @Inject(EVIDENCE_CLIENT) private readonly evidence: EvidenceClient | null,
   ) {}
 
   async execute(notice: Notice): Promise<Buffer> {
-    const font = this.loadFont();
-    if (notice.kind === 'sampling') return renderDocument(this.document(notice, null), font);
+    if (notice.kind === 'sampling') return this.pdf.render(this.document(notice, null));
     const report = await this.report(notice);
     const reportPdf = await this.reportPdf(notice, report);
-    return appendPdfs(await renderDocument(this.document(notice, report), font), [reportPdf]);
+    return appendPdfs(await this.pdf.render(this.document(notice, report)), [reportPdf]);
   }
 
   /** A notice whose text was fixed as a document when issued (the 《复检机构确定通知书》). */
   renderFixed(document: DocumentSpec): Promise<Buffer> {
-    return renderDocument(document, this.loadFont());
+    return this.pdf.render(document);
   }
 
   /** The document of a notice; `report` for result notices (its attachment is named in the text). */
@@ -120,19 +116,6 @@ export class RenderNoticePdfUseCase {
         notice,
         `evidence object ${report.reportDocumentId}: ${error instanceof Error ? error.message : String(error)}`,
       );
-    }
-  }
-
-  private loadFont(): CjkFont {
-    try {
-      this.font ??= locateCjkFont();
-      return this.font;
-    } catch (error) {
-      throw new ServiceUnavailableException({
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: String(error),
-      });
     }
   }
 }

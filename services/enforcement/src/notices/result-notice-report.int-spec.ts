@@ -3,7 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expectEventually, startEvidenceProcess, TestIssuer, type EvidenceProcess } from '@qis/testing';
+import {
+  dateInWords,
+  expectEventually,
+  startEvidenceProcess,
+  TestIssuer,
+  type EvidenceProcess,
+} from '@qis/testing';
 import { EnforcementFixture } from '../testing/enforcement-fixture';
 import { uploadLabReport } from '../testing/lab-report';
 
@@ -28,18 +34,6 @@ const pagesOf = (pdf: Buffer): string[] => {
     .split('\f')
     .map((page) => page.replace(/\s+/g, ''))
     .filter((page) => page.length > 0);
-};
-
-/** Today in Asia/Shanghai as a document's date in words, written out independently of the library. */
-const todayInWords = (): string => {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number, number];
-  const digit = '〇一二三四五六七八九';
-  const small = (n: number) =>
-    n < 10 ? digit[n] : `${n >= 20 ? digit[Math.floor(n / 10)] : ''}十${n % 10 ? digit[n % 10] : ''}`;
-  return `${[...String(y)].map((c) => digit[Number(c)]).join('')}年${small(m)}月${small(d)}日`;
 };
 
 /**
@@ -112,7 +106,7 @@ describe('result notice with the lab report attached', () => {
       '权利告知',
       '自收到本通知书（或公告通知发布）之日起十五日内，向杭州市市场监督管理局提出书面复检申请',
       `附件：《检验报告》（检验机构：浙江示例纺织品检测研究院，报告编号：${reportNumber}）`,
-      todayInWords(),
+      dateInWords(),
     ])
       // pdftotext joins a number wrapped at its hyphen without the hyphen: compare without them.
       expect(notice.replace(/-/g, '')).toContain(field.replace(/-/g, ''));
@@ -132,7 +126,7 @@ describe('result notice with the lab report attached', () => {
     expect(samplingText).not.toContain('：：');
     expect(samplingText).toContain('自收到检验结果之日起五个工作日内');
     expect(samplingText).toContain('之日起十五日内');
-    expect(samplingText).toContain(todayInWords());
+    expect(samplingText).toContain(dateInWords());
   });
 
   it('makes no result notice PDF while the report cannot be read: not stored, 503 naming the report, the sampling notices stored', async () => {

@@ -44,7 +44,7 @@ export function reinspectionLabNoticeDocument(f: ReinspectionLabNoticeFacts): Do
     number: f.noticeNumber,
     addressee: f.recipient === 'applicant' ? objection.applicantName : dispatch.labName,
     paragraphs: [
-      `${objection.applicantName}（${role}）于${formatShanghaiDate(objection.filedAt)}对下列批次商品的检验结果提出书面复检申请，经本局审批，同意复检。现确定${dispatch.labName}为复检机构（与原检验机构不同），复检样品为${sample}。`,
+      `${objection.applicantName}（${role}）于${formatShanghaiDate(objection.filedAt)}对上列批次商品的检验结果提出书面复检申请，经本局审批，同意复检。现确定${dispatch.labName}为复检机构（与原检验机构不同），复检样品为${sample}。`,
     ],
     fields: [
       { label: '批次编号', value: objection.batchNumber },

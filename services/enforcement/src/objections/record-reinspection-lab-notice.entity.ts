@@ -1,5 +1,6 @@
 import type { DocumentSpec } from '@qis/documents';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PdfEvidenceRecord } from '../evidence/pdf-evidence-record';
 
 /** Who a 《复检机构确定通知书》 goes to: the applicant, and the re-inspection lab. */
 export const REINSPECTION_LAB_NOTICE_RECIPIENTS = ['applicant', 'reinspection-lab'] as const;
@@ -11,7 +12,7 @@ export type ReinspectionLabNoticeRecipient = (typeof REINSPECTION_LAB_NOTICE_REC
  * as evidence is rendered from it. A redraw (the lab declined) issues new ones naming the new lab.
  */
 @Entity({ name: 'reinspection_lab_notice' })
-export class ReinspectionLabNotice {
+export class ReinspectionLabNotice extends PdfEvidenceRecord {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
@@ -42,23 +43,4 @@ export class ReinspectionLabNotice {
   /** When it was issued, on enforcement's clock. */
   @Column({ name: 'issued_at', type: 'timestamptz' })
   issuedAt!: Date;
-
-  /** The PDF stored through the evidence service (kind `notice`); null until stored. */
-  @Column({ name: 'evidence_object_id', type: 'uuid', nullable: true })
-  evidenceObjectId!: string | null;
-
-  @Column({ name: 'evidence_sha256', type: 'text', nullable: true })
-  evidenceSha256!: string | null;
-
-  @Column({ name: 'evidence_stored_at', type: 'timestamptz', nullable: true })
-  evidenceStoredAt!: Date | null;
-
-  @Column({ name: 'evidence_attempts', type: 'int', default: 0 })
-  evidenceAttempts!: number;
-
-  @Column({ name: 'evidence_last_error', type: 'text', nullable: true })
-  evidenceLastError!: string | null;
-
-  @Column({ name: 'evidence_next_attempt_at', type: 'timestamptz', default: () => 'now()' })
-  evidenceNextAttemptAt!: Date;
 }

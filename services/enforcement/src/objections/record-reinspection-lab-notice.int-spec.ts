@@ -3,7 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SampleDispatched } from '@qis/contracts';
-import { expectEventually, startEvidenceProcess, TestIssuer, type EvidenceProcess } from '@qis/testing';
+import {
+  dateInWords,
+  expectEventually,
+  startEvidenceProcess,
+  TestIssuer,
+  type EvidenceProcess,
+} from '@qis/testing';
 import { DataSource } from 'typeorm';
 import {
   EnforcementFixture,
@@ -21,18 +27,6 @@ interface LabNoticeRow {
   notice_number: string;
   evidence_object_id: string | null;
 }
-
-/** Today in Asia/Shanghai as a document's date in words, written out independently of the library. */
-const todayInWords = (): string => {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number, number];
-  const digit = '〇一二三四五六七八九';
-  const small = (n: number) =>
-    n < 10 ? digit[n] : `${n >= 20 ? digit[Math.floor(n / 10)] : ''}十${n % 10 ? digit[n % 10] : ''}`;
-  return `${[...String(y)].map((c) => digit[Number(c)]).join('')}年${small(m)}月${small(d)}日`;
-};
 
 /**
  * Once lab-gateway names the re-inspection lab (sample-dispatched), the bureau issues the
@@ -130,7 +124,7 @@ describe('re-inspection lab notice (复检机构确定通知书)', () => {
         '权利告知',
         '复检申请人、复检机构应当自收到本通知书之日起七日内，到本局办理复检手续',
         '视为放弃复检',
-        todayInWords(),
+        dateInWords(),
         `抄送：${row.recipient === 'applicant' ? labName : orderPlacedExample.value.seller.name}`,
       ])
         expect(flat.replace(/-/g, '')).toContain(field.replace(/\s+/g, '').replace(/-/g, ''));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OrderPlaced, ParcelReceived, SampleSealed, type OrderPlacedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
-import { expectEventually } from '@qis/testing';
+import { dateInWords, expectEventually } from '@qis/testing';
 import { DataSource } from 'typeorm';
 import { readEvent } from '../test-support/read-event';
 import {
@@ -15,15 +15,6 @@ import {
 } from '../test-support/evidence-test-env';
 
 const ARTIFACTS = path.resolve(__dirname, '../../../../test-artifacts/evidence');
-
-/** `2026-03-05` as a document's date in words, written out here independently of the library. */
-const dateInWords = (isoDay: string): string => {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  const digit = '〇一二三四五六七八九';
-  const small = (n: number) =>
-    n < 10 ? digit[n] : `${n >= 20 ? digit[Math.floor(n / 10)] : ''}十${n % 10 ? digit[n % 10] : ''}`;
-  return `${[...String(y)].map((c) => digit[Number(c)]).join('')}年${small(m)}月${small(d)}日`;
-};
 
 const order = (batchNumber: string, trackingNumber: string): OrderPlacedValue => ({
   batchNumber,

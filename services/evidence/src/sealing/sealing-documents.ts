@@ -102,7 +102,7 @@ export function samplingNoticeDocument(
     author: issuer,
     addressee: order.seller.name,
     paragraphs: [
-      `本局通过网络交易方式购买了你方经营的下列商品，并已于${formatShanghaiDateTime(sealing.sealedAt)}拆包查验、封样，检验用样品送承检机构检验，备份样品由本局保管。随附《网络商品质量抽查检验工作单》（编号${sealing.workOrderNumber}）。`,
+      `本局通过网络交易方式购买了你方经营的上列商品，并已于${formatShanghaiDateTime(sealing.sealedAt)}拆包查验、封样，检验用样品送承检机构检验，备份样品由本局保管。随附《网络商品质量抽查检验工作单》（编号${sealing.workOrderNumber}）。`,
     ],
     fields: [
       { label: '店铺名称', value: order.seller.shopName },
