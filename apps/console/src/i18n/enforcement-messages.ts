@@ -105,6 +105,7 @@ export const enforcementZhCN = {
   objectionRegistered: '异议已登记',
   status: '状态',
   statuses: {
+    'awaiting-confirmation': '待确认申请日期',
     filed: '待审批',
     refused: '逾期不予受理',
     approved: '已批准复检',
@@ -282,6 +283,7 @@ export const enforcementEn: typeof enforcementZhCN = {
   objectionRegistered: 'Objection registered',
   status: 'Status',
   statuses: {
+    'awaiting-confirmation': 'Filing date awaiting confirmation',
     filed: 'Awaiting decision',
     refused: 'Refused: filed late',
     approved: 'Re-inspection approved',

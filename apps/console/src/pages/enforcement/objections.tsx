@@ -13,6 +13,7 @@ import { ProTable } from '../../shared/table';
 
 const STATUSES = [
   'open',
+  'awaiting-confirmation',
   'filed',
   'refused',
   'approved',
@@ -58,7 +59,7 @@ export default function Objections() {
       title: e.status,
       dataIndex: 'status',
       width: 150,
-      render: (_, o) => <ObjectionStatusTag status={o.status} />,
+      render: (_, o) => <ObjectionStatusTag status={o.status} awaiting={o.filingAwaitingConfirmation} />,
     },
     {
       title: e.filedOn,
