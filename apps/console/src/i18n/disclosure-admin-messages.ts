@@ -183,14 +183,14 @@ export const disclosureAdminEn: typeof disclosureAdminZhCN = {
   failing: 'Failures',
   brokerDown: 'Broker not reachable',
   noPlatforms: 'No platform registered yet',
-  queueFeeds: 'Platform feeds to look at',
+  queueFeeds: 'Feeds to check',
   queueFeedsNote: '{n} platforms failing or lagging ({total} registered)',
   queueFeedsEmpty: 'Every platform feed is healthy',
-  queuePublications: 'Recently published results',
+  queuePublications: 'Results published this week',
   queuePublicationsNote:
     '{n} published in the last 7 days: check them; correct or withdraw (with a reason) what is wrong',
   queuePublicationsEmpty: 'No result published in the last 7 days',
-  queueNotices: 'Recently published public notices',
+  queueNotices: 'Public notices this week',
   queueNoticesNote: '{n} public notices after failed deliveries in the last 7 days: check the public page',
   queueNoticesEmpty: 'No public notice in the last 7 days',
 };

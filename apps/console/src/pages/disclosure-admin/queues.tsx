@@ -9,7 +9,8 @@ import { shanghaiTime } from '../../shared/time';
 import { DeliveryHealthTag } from './delivery-health';
 import { deliveryHealth } from './disclosure-api';
 
-const heading = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
+// Titles wrap: a phone's card header is narrower than some English titles.
+const heading = (text: string) => <h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{text}</h2>;
 
 /** Newest first, as the service lists them: the first page covers a week unless a week holds more. */
 const RECENT_PAGE = 100;
