@@ -272,17 +272,18 @@ describe('the staff console, part 3: the enforcement desk', () => {
       stack.user('officer-binjiang'),
       `/enforcement/objections/new?batchNumber=${binjiang}`,
     );
-    // The seller received its notice today (recorded by the delivery test; here if that one did not run).
-    const seller = resultNotice(binjiang, 'seller');
-    const sellerNow = await call('GET', `/api/enforcement/notices/${seller.id}`, await auditor());
-    if (!(sellerNow.body as { receivedAt: string | null }).receivedAt) {
+    // Seller and producer received their notices today (recorded by the delivery test; here if it did not run).
+    const officerToken = await TestIssuer.shared().headers({
+      roles: ['enforcement-officer'],
+      sub: 'officer-e2e-binjiang',
+      jurisdiction: '330108',
+    });
+    for (const recipient of ['seller', 'producer']) {
+      const notice = resultNotice(binjiang, recipient);
+      const current = await call('GET', `/api/enforcement/notices/${notice.id}`, await auditor());
+      if ((current.body as { receivedAt: string | null }).receivedAt) continue;
       const at = (await clock()).toISOString();
-      const officerToken = await TestIssuer.shared().headers({
-        roles: ['enforcement-officer'],
-        sub: 'officer-e2e-binjiang',
-        jurisdiction: '330108',
-      });
-      const recorded = await call('POST', `/api/enforcement/notices/${seller.id}/delivery`, officerToken, {
+      const recorded = await call('POST', `/api/enforcement/notices/${notice.id}/delivery`, officerToken, {
         sentAt: at,
         receivedAt: at,
       });
@@ -450,6 +451,7 @@ describe('the staff console, part 3: the enforcement desk', () => {
       .getByText(/filedAt/)
       .first()
       .waitFor();
+    await screenshot(page, 'enforcement-objection-backdated-refused-zh-CN-desktop');
     await page
       .getByLabel('申请日期的依据（申请日期早于今日时必填）')
       .fill('申请书经邮政EMS寄达，邮件详情单为证');
