@@ -78,6 +78,9 @@ export async function enforcementScopeFixture(
   });
   const notices = await fx.notices<NoticeBody & { kind: string }>(batchNumber, 'result', 2);
   const [notice] = notices.filter((n) => n.channel !== 'public-notice');
+  // A result notice's PDF carries the lab's report from the evidence service, which this matrix does
+  // not run (notice-evidence.int-spec does); the sampling notice's PDF is the same route, made here.
+  const [samplingNotice] = await fx.notices<NoticeBody & { kind: string }>(batchNumber, 'sampling', 1);
   // A consumer risk warning proposed for the failed product: a foreign officer sees none of it.
   const proposed = await fx.call<{ id: string }>('POST', `/batches/${batchNumber}/risk-warnings`, city, {
     risk: '标称100%桑蚕丝，实测蚕丝含量不足，保暖性和透气性达不到宣称水平。',
@@ -95,7 +98,7 @@ export async function enforcementScopeFixture(
       routed.id,
       objection,
       warning,
-      ...notices.flatMap((n) => [n.id, ...(n.noticeNumber ? [n.noticeNumber] : [])]),
+      ...[...notices, samplingNotice].flatMap((n) => [n.id, ...(n.noticeNumber ? [n.noticeNumber] : [])]),
     ],
     routes: {
       'GET /alerts': { query: { batchNumber } },
@@ -115,7 +118,7 @@ export async function enforcementScopeFixture(
       'GET /notices': {},
       'GET /objections': {},
       'GET /deadlines': {},
-      'GET /notices/:id/pdf': { params: { id: notice.id } },
+      'GET /notices/:id/pdf': { params: { id: samplingNotice.id } },
       // A credit file gathers the batches of every district: a foreign officer's leaves this one out.
       'GET /credit/:code': {
         params: { code: seller.unifiedSocialCreditCode },
