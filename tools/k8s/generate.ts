@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { COMPOSE_SCRIPT_PATH, composeScript } from '../kafka-acl/compose-script';
-import { generatedFiles } from './kafka-plan';
+import { generatedFiles } from '../kafka-acl/kafka-plan';
 
 /**
  * Writes the Kubernetes files derived from libs/contracts (Strimzi KafkaTopics and KafkaUsers with

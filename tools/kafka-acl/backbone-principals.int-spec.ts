@@ -26,7 +26,7 @@ import { provisionPrincipals, removePrincipals } from './provision';
 
 /**
  * The backbone's principals on the real broker, provisioned by the same step as the local stack
- * (tools/kafka-acl) from the same derivation as the Strimzi KafkaUsers (tools/k8s kafka-plan.ts),
+ * (tools/kafka-acl) from the same derivation as the Strimzi KafkaUsers (tools/kafka-acl/kafka-plan.ts),
  * under this file's own prefix (users, topics, groups) so the shared broker is left as it was.
  */
 const brokers = (process.env['KAFKA_BROKERS'] as string).split(',');

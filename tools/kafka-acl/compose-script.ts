@@ -1,5 +1,5 @@
 import { declaredTopics } from '@qis/contracts';
-import type { Acl } from '../k8s/kafka-plan';
+import type { Acl } from './kafka-plan';
 import { localPrincipals, passwordVariable } from './principals';
 
 /** The file tools/k8s/generate.ts writes (npm run k8s) and checks (npm test). */

@@ -1,4 +1,4 @@
-import { kafkaPrincipals, type KafkaPrincipal } from '../k8s/kafka-plan';
+import { kafkaPrincipals, type KafkaPrincipal } from './kafka-plan';
 
 /**
  * The provisioning principal of a local or Compose broker: the only one with rights over every

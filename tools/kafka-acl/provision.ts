@@ -15,7 +15,7 @@ import {
   type AclEntry,
   type Admin,
 } from 'kafkajs';
-import type { Acl, AclOperation, KafkaPrincipal } from '../k8s/kafka-plan';
+import type { Acl, AclOperation, KafkaPrincipal } from './kafka-plan';
 import { localPrincipals } from './principals';
 
 const OPERATION: Record<AclOperation, AclOperationTypes> = {

@@ -200,7 +200,7 @@ export class ServiceConfig {
   @IsIn(['scram-sha-512', 'scram-sha-256'])
   KAFKA_SASL_MECHANISM = 'scram-sha-512';
 
-  /** The service's Kafka principal (`qis-<service>`, tools/k8s kafka-plan.ts); required in production. */
+  /** The service's Kafka principal (`qis-<service>`, tools/kafka-acl/kafka-plan.ts); required in production. */
   @ValidateIf(
     (config: ServiceConfig) =>
       config.KAFKA_SASL_USERNAME !== undefined ||
