@@ -509,7 +509,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The notice as a Chinese PDF, rendered from its stored text */
+    /**
+     * The notice as a Chinese PDF, rendered from its stored text
+     * @description With the issuing authority, legal basis, rights and periods in words and the date in words; a result notice is followed by the pages of the lab's signed report, read from the evidence service.
+     */
     get: operations['pdf'];
     put?: never;
     post?: never;
@@ -4260,6 +4263,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description a result notice whose lab report cannot be read from the evidence service (never made without it; the message names the report), or the CJK font is missing */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   confirmReceipt: {
@@ -5591,6 +5603,15 @@ export interface operations {
       };
       /** @description a charset or content encoding the service cannot read */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a rejection without a reason */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -588,7 +588,7 @@ export interface paths {
     put?: never;
     /**
      * Re-seal a sample for re-inspection with a new seal number (custody ledger)
-     * @description Stores the re-sealing record (复检封样记录) as a Chinese PDF naming each party with its signature line (evidence kind re-seal-record).
+     * @description Stores the re-sealing record (复检封样记录) as a Chinese PDF naming each party with its signature line (evidence kind signed-work-order, file 复检封样记录.pdf).
      */
     post: operations['reseal'];
     delete?: never;
@@ -1037,7 +1037,6 @@ export interface components {
         | 'sample-photo'
         | 'seal-photo'
         | 'signed-work-order'
-        | 're-seal-record'
         | 'lab-report'
         | 'notice';
       rejection?: string | null;
@@ -1283,7 +1282,7 @@ export interface components {
       id: string;
       /** @description evidence object of the sampling notice PDF */
       noticeObjectId: string;
-      /** @description evidence object (kind re-seal-record) of the re-sealing record PDF */
+      /** @description evidence object (kind signed-work-order, file 复检封样记录.pdf) of the re-sealing record PDF */
       resealRecordObjectId: string;
       sampleCode: string;
       sealedAt: string;
@@ -1381,7 +1380,6 @@ export interface components {
         | 'sample-photo'
         | 'seal-photo'
         | 'signed-work-order'
-        | 're-seal-record'
         | 'lab-report'
         | 'notice';
       /** @description multipart: the parts declared so far (size and base64 SHA-256), `[]` to declare them later with `POST /evidence/uploads/{id}/parts` once the ticket tells the part size. Then the ticket lists URLs for the declared parts only, each signed for its size and SHA-256. Without it (deprecated, the 2.0.0 flow) every part's URL is signed for its size only. A file that fits one part has none: `[]` is ignored then, declared parts are refused (422). */
