@@ -325,9 +325,7 @@ function Checklist({ objection: o, officer }: { objection: Objection; officer: b
           </li>
         ))}
       </ul>
-      {o.missingMaterials.length === 0 ? (
-        <Typography.Text type="success">{c.complete}</Typography.Text>
-      ) : null}
+      {o.missingMaterials.length === 0 ? <Typography.Text strong>{c.complete}</Typography.Text> : null}
     </Card>
   );
 }
