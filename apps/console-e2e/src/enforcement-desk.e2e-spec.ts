@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
 import { capture, captureAs, violations } from './capture';
 import { knowYear2027 } from './holiday-year';
+import { storeLabReport } from './lab-report';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
 import { shownPdf } from './pdf-viewer';
 
@@ -29,7 +30,14 @@ function tokenOf(page: Page): () => string {
 }
 
 /** Order, sealed sample and failed first report of a batch, as the upstream services announce them on Kafka. */
-async function announceBatch(batchNumber: string, platformArea: string, orderNumber: string): Promise<void> {
+async function announceBatch(
+  evidenceUrl: string,
+  batchNumber: string,
+  platformArea: string,
+  orderNumber: string,
+): Promise<void> {
+  const reportNumber = `ZJFZ2026-W-${batchNumber.slice(-6)}`;
+  const reportDocumentId = await storeLabReport(evidenceUrl, batchNumber, reportNumber);
   const kafka = new Kafka({
     clientId: 'console-e2e-desk',
     brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
@@ -84,7 +92,8 @@ async function announceBatch(batchNumber: string, platformArea: string, orderNum
         ...ReportIssued.example.value,
         batchNumber,
         sampleCode: `${batchNumber}-S`,
-        reportNumber: `ZJFZ2026-W-${batchNumber.slice(-6)}`,
+        reportNumber,
+        reportDocumentId,
         issuedAt: now,
         receivedAt: now,
       },
@@ -179,9 +188,9 @@ describe('the staff console, part 3: the enforcement desk', () => {
       password: newPassword(),
     };
     await new KeycloakAdmin(keycloakSettings()).upsertUser(stack.realm, cityUser);
-    await announceBatch(binjiang, '330108', `TB${String(base)}01`);
-    await announceBatch(yuhang, '330110', `TB${String(base)}02`);
-    await announceBatch(failing, '330108', failingOrder);
+    await announceBatch(stack.services.url.evidence, binjiang, '330108', `TB${String(base)}01`);
+    await announceBatch(stack.services.url.evidence, yuhang, '330110', `TB${String(base)}02`);
+    await announceBatch(stack.services.url.evidence, failing, '330108', failingOrder);
     for (const b of [binjiang, yuhang, failing]) notices[b] = await noticesOf(b);
   });
   afterAll(async () => {
