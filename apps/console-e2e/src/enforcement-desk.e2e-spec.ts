@@ -453,7 +453,10 @@ describe('the staff console, part 3: the enforcement desk', () => {
     await page.getByLabel('标称生产者', { exact: true }).check();
     await page.getByLabel('申请人名称').fill('湖州示例丝绸有限公司');
     await page.getByLabel('申请提交时间 （北京时间）').fill(soon(received));
-    await page.getByRole('button', { name: '登记', exact: true }).click();
+    // The form's submit button once it is not busy (antd adds a "loading" icon to its name while a
+    // request is in flight): found by its role and name it was missed now and then on a loaded machine.
+    const register = page.locator('button[type="submit"]:not(.ant-btn-loading)', { hasText: '登记' });
+    await register.click({ timeout: 90_000 });
     // Without what the earlier date rests on: refused, naming filedAt.
     await page
       .getByRole('alert')
@@ -465,11 +468,11 @@ describe('the staff console, part 3: the enforcement desk', () => {
       .getByLabel('申请日期的依据（申请日期早于今日时必填）')
       .fill('申请书经邮政EMS寄达，邮件详情单为证');
     await page.getByLabel('被授权人（委托他人办理时填写）').fill('王某某');
-    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await register.click({ timeout: 90_000 });
     // Registered (the page moves to it), or refused: then the test says why.
     const outcome = await Promise.race([
       page
-        .waitForURL((u) => /\/enforcement\/objections\/[0-9a-f-]{36}$/.test(u.pathname))
+        .waitForURL((u) => /\/enforcement\/objections\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 90_000 })
         .then(() => 'registered'),
       page
         .getByRole('alert')
