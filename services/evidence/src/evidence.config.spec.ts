@@ -48,6 +48,8 @@ describe('evidence config', () => {
         SWAGGER_ENABLED: 'false',
         DB_MIGRATION_USER: 'qis_owner',
         METRICS_TOKEN: 'm'.repeat(16),
+        KAFKA_SASL_USERNAME: 'qis-evidence',
+        KAFKA_SASL_PASSWORD: 'k'.repeat(16),
         EVIDENCE_TSA_URL: 'https://tsa.example.gov.cn/tsr',
         EVIDENCE_TSA_CERT_FILE: '/etc/qis/tsa-trust.pem',
         QIS_ENV: 'production',

@@ -18,6 +18,8 @@ const production: Record<string, string> = {
   SERVICE_TOKEN_URL: 'http://keycloak:8080/realms/qis/protocol/openid-connect/token',
   SERVICE_TOKEN_CLIENT_ID: 'enforcement',
   SERVICE_TOKEN_CLIENT_SECRET: 'a-client-secret-of-its-own',
+  KAFKA_SASL_USERNAME: 'qis-enforcement',
+  KAFKA_SASL_PASSWORD: 'a-kafka-password-of-its-own',
 };
 
 const refusals = (env: Record<string, string>): string[] => {
