@@ -199,25 +199,38 @@ fetch_kafka() {
     -Dkafka.lib.dir="$KAFKA_LIB" >"$STEP_LOG" 2>&1
 }
 
-# Two client listeners: PLAINTEXT on $QIS_KAFKA_PORT for the services and tests (trusted loopback,
-# principal ANONYMOUS = super user), and SASL_PLAINTEXT with SCRAM-SHA-256 on $QIS_KAFKA_SASL_PORT
-# for the platforms' feeds, where StandardAuthorizer ACLs decide (no ACL = denied). Platform users
-# and their ACLs are made when an admin registers a platform with disclosure (POST /feeds/platforms).
+# Client listeners: SASL_PLAINTEXT on $QIS_KAFKA_SASL_PORT (SCRAM-SHA-512 for the services, the
+# tools and the tests; SCRAM-SHA-256 too, for platforms' feed credentials), where StandardAuthorizer
+# ACLs decide (no ACL = denied), and PLAINTEXT on $QIS_KAFKA_PORT, where ANONYMOUS is nobody: it has
+# no ACL (`infra.sh principals` takes back any), so an unauthenticated client can do nothing. The
+# broker talks to its controller and to itself as qis-broker (SASL PLAIN, a password of the
+# credentials file) on CONTROLLER and INTERNAL; the super users are qis-broker and qis-admin, the
+# provisioning principal the test harness and the tools connect as. Platform users and their ACLs
+# are made when an admin registers a platform with disclosure (POST /feeds/platforms).
 kafka_config() {
   local dir=$1
+  local plain="org.apache.kafka.common.security.plain.PlainLoginModule required username=\"qis-broker\" password=\"$QIS_KAFKA_BROKER_PASSWORD\" user_qis-broker=\"$QIS_KAFKA_BROKER_PASSWORD\";"
+  local scram="org.apache.kafka.common.security.scram.ScramLoginModule required;"
   cat <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,CONTROLLER://127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$QIS_KAFKA_SASL_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,SASL_PLAINTEXT://127.0.0.1:$QIS_KAFKA_SASL_PORT
+listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,CONTROLLER://127.0.0.1:$QIS_KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$QIS_KAFKA_SASL_PORT,INTERNAL://127.0.0.1:$QIS_KAFKA_INTERNAL_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$QIS_KAFKA_PORT,SASL_PLAINTEXT://127.0.0.1:$QIS_KAFKA_SASL_PORT,INTERNAL://127.0.0.1:$QIS_KAFKA_INTERNAL_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
-listener.name.sasl_plaintext.sasl.enabled.mechanisms=SCRAM-SHA-256
-listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+inter.broker.listener.name=INTERNAL
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT
+sasl.mechanism.controller.protocol=PLAIN
+sasl.mechanism.inter.broker.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=$plain
+listener.name.internal.sasl.enabled.mechanisms=PLAIN
+listener.name.internal.plain.sasl.jaas.config=$plain
+listener.name.sasl_plaintext.sasl.enabled.mechanisms=SCRAM-SHA-512,SCRAM-SHA-256
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=$scram
+listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=$scram
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
-super.users=User:ANONYMOUS
+super.users=User:qis-broker;User:qis-admin
 allow.everyone.if.no.acl.found=false
 log.dirs=$dir/data
 num.partitions=3
@@ -234,12 +247,14 @@ EOF
 
 kafka_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$QIS_KAFKA_PORT") 2>/dev/null; }
 kafka_sasl_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$QIS_KAFKA_SASL_PORT") 2>/dev/null; }
+kafka_internal_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$QIS_KAFKA_INTERNAL_PORT") 2>/dev/null; }
 kafka_ours() { [ -f "$QIS_INFRA_DIR/run/kafka.pid" ] && kill -0 "$(cat "$QIS_INFRA_DIR/run/kafka.pid")" 2>/dev/null; }
 
 kafka_up() {
   local dir="$QIS_INFRA_DIR/kafka" cfg="$QIS_INFRA_DIR/kafka/server.properties"
   mkdir -p "$dir/data"
-  kafka_config "$dir" >"$cfg.next"
+  # The file holds the broker's own password: readable by this user only.
+  (umask 077 && kafka_config "$dir" >"$cfg.next")
   if kafka_ready; then
     if cmp -s "$cfg.next" "$cfg" || ! kafka_ours; then
       rm -f "$cfg.next"

@@ -12,6 +12,9 @@ export QIS_KAFKA_PORT=${QIS_KAFKA_PORT:-19092}
 export QIS_KAFKA_CONTROLLER_PORT=${QIS_KAFKA_CONTROLLER_PORT:-19093}
 # SASL/SCRAM listener for the platforms' feeds (ACLs apply there; the services use QIS_KAFKA_PORT).
 export QIS_KAFKA_SASL_PORT=${QIS_KAFKA_SASL_PORT:-19094}
+# The broker's own listener (SASL PLAIN as qis-broker): between the broker and itself, and where the
+# provisioning step gives qis-admin its first credential.
+export QIS_KAFKA_INTERNAL_PORT=${QIS_KAFKA_INTERNAL_PORT:-19095}
 export QIS_MINIO_PORT=${QIS_MINIO_PORT:-19000}
 export QIS_MINIO_CONSOLE_PORT=${QIS_MINIO_CONSOLE_PORT:-19001}
 # Keycloak (the staff console's sign-in; management port for its health) and nginx (the console and
@@ -118,6 +121,10 @@ ensure_credentials() {
       echo "QIS_KAFKA_PASSWORD_$principal=$(openssl rand -hex 24)" >>"$QIS_CREDENTIALS_FILE"
     fi
   done
+  # The broker's own principal (qis-broker, SASL PLAIN on its CONTROLLER and INTERNAL listeners).
+  if ! grep -q '^QIS_KAFKA_BROKER_PASSWORD=' "$QIS_CREDENTIALS_FILE"; then
+    echo "QIS_KAFKA_BROKER_PASSWORD=$(openssl rand -hex 24)" >>"$QIS_CREDENTIALS_FILE"
+  fi
   set -a
   # shellcheck disable=SC1090
   source "$QIS_CREDENTIALS_FILE"

@@ -40,6 +40,7 @@ export class PrivateInfra {
       QIS_KAFKA_PORT: String(await freePort()),
       QIS_KAFKA_CONTROLLER_PORT: String(await freePort()),
       QIS_KAFKA_SASL_PORT: String(await freePort()),
+      QIS_KAFKA_INTERNAL_PORT: String(await freePort()),
       QIS_MINIO_PORT: String(await freePort()),
       QIS_MINIO_CONSOLE_PORT: String(await freePort()),
     };
