@@ -27,6 +27,7 @@ export {
 
 export { Authority } from './facts/authority';
 export { BatchKey } from './facts/batch-key';
+export { Bureau } from './facts/bureau';
 export { ClaimedProduct } from './facts/claimed-product';
 export { ComplaintKey } from './facts/complaint-key';
 export { ListingFacts } from './facts/listing-facts';
@@ -35,6 +36,7 @@ export { PlatformFacts } from './facts/platform-facts';
 export { PlatformListingKey } from './facts/platform-listing-key';
 export { PublicNoticeFacts } from './facts/public-notice-facts';
 export { SampleUnits } from './facts/sample-units';
+export { SamplingDelegation } from './facts/sampling-delegation';
 export { SealedSample } from './facts/sealed-sample';
 export { SellerFacts } from './facts/seller-facts';
 export { TestItemResult } from './facts/test-item-result';
@@ -56,5 +58,6 @@ export * from './events/result-published';
 export * from './events/risk-warning-decided';
 export * from './events/sample-dispatched';
 export * from './events/sample-sealed';
+export * from './events/sampling-delegated';
 export * from './events/takedown-reported';
 export * from './feeds';

@@ -11,6 +11,7 @@ export const Topics = {
   TakedownReported: 'platform.takedown-reported.v1',
   // the flow
   BatchIssued: 'planning.batch-issued.v1',
+  SamplingDelegated: 'planning.sampling-delegated.v1',
   OrderPlaced: 'purchasing.order-placed.v1',
   ParcelReceived: 'evidence.parcel-received.v1',
   SampleSealed: 'evidence.sample-sealed.v1',

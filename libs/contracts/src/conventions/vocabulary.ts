@@ -111,3 +111,18 @@ export type ParcelCondition = (typeof PARCEL_CONDITIONS)[number];
 
 export const APPLICANT_ROLES = ['seller', 'producer'] as const;
 export type ApplicantRole = (typeof APPLICANT_ROLES)[number];
+
+/** A delegation of sampling (一事一委托) in force, or revoked (the record is kept). */
+export const DELEGATION_STATUSES = ['active', 'revoked'] as const;
+export type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
+
+/** What one delegation covers: one plan (all its batches) or one batch. */
+export const DELEGATION_MATTERS = ['plan', 'batch'] as const;
+export type DelegationMatter = (typeof DELEGATION_MATTERS)[number];
+
+/**
+ * The acts a district bureau is delegated: sampling (抽样: purchase, sealing), delivering the
+ * notices (通知书送达), receiving objections and running the re-inspection procedure (异议处理).
+ */
+export const DELEGATED_ACTS = ['sampling', 'notices', 'objections'] as const;
+export type DelegatedAct = (typeof DELEGATED_ACTS)[number];

@@ -14,6 +14,7 @@ import { ResultPublished } from '../events/result-published';
 import { RiskWarningDecided } from '../events/risk-warning-decided';
 import { SampleDispatched } from '../events/sample-dispatched';
 import { SampleSealed } from '../events/sample-sealed';
+import { SamplingDelegated } from '../events/sampling-delegated';
 import { TakedownReported } from '../events/takedown-reported';
 import { deadLetterTopic, Topics } from '../topics';
 import type { EventDescriptor } from './event-descriptor';
@@ -24,6 +25,7 @@ export const contracts: readonly EventDescriptor[] = [
   ComplaintReceived,
   TakedownReported,
   BatchIssued,
+  SamplingDelegated,
   OrderPlaced,
   ParcelReceived,
   SampleSealed,

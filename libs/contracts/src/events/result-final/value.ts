@@ -14,6 +14,7 @@ import { FINAL_BASES, VERDICTS, type FinalBasis, type Verdict } from '../../conv
 import { ClaimedProduct } from '../../facts/claimed-product';
 import { ListingFacts } from '../../facts/listing-facts';
 import { PlatformFacts } from '../../facts/platform-facts';
+import { SamplingDelegation } from '../../facts/sampling-delegation';
 import { SellerFacts } from '../../facts/seller-facts';
 
 /**
@@ -63,4 +64,12 @@ export class ResultFinalValue {
 
   @IsUtcTimestamp()
   finalAt!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SamplingDelegation)
+  @Describe(
+    "present when a district bureau sampled the batch on the city bureau's delegation (一事一委托): the public result names it",
+  )
+  delegation?: SamplingDelegation;
 }
