@@ -32,7 +32,7 @@ describe('documentErrorResponses', () => {
     expect(accept['409']).toMatchObject({ description: 'not dispatched any more' });
     expect(accept['200']).toEqual({ description: 'accepted' });
     expect(doc.components?.schemas?.ErrorResponse).toMatchObject({
-      required: ['statusCode', 'error', 'message', 'requestId'],
+      required: ['statusCode', 'error', 'code', 'message', 'requestId'],
     });
   });
 

@@ -6,13 +6,23 @@ type Json = Record<string, unknown>;
 export const ERROR_RESPONSE_SCHEMA: Json = {
   type: 'object',
   description:
-    'Every error of every service: the HTTP status, its name, what went wrong, the invalid fields ' +
-    'with their reasons (400), the rule that refused the request (409/422 where one did), and the ' +
-    'request id to quote when reporting it (also in the X-Request-Id response header).',
-  required: ['statusCode', 'error', 'message', 'requestId'],
+    'Every error of every service: the HTTP status, its name, a stable machine-readable code, what ' +
+    'went wrong, the invalid fields with their reasons (400), the rule that refused the request ' +
+    '(409/422 where one did), and the request id to quote when reporting it (also in the ' +
+    'X-Request-Id response header).',
+  required: ['statusCode', 'error', 'code', 'message', 'requestId'],
   properties: {
     statusCode: { type: 'integer', minimum: 400, maximum: 599, example: 400 },
     error: { type: 'string', example: 'Bad Request' },
+    code: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9_]*$',
+      description:
+        'what went wrong, for programs to switch on (the message is for people and may change): ' +
+        'validation_failed, not_found, conflict, four_eyes, calendar_year_unknown, … — every code with ' +
+        'its status in docs/errors.md. New codes may be added; a client treats an unknown one by its status.',
+      example: 'validation_failed',
+    },
     message: {
       description: 'what went wrong, for a person',
       oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],

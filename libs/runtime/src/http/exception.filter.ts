@@ -7,12 +7,15 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
+import { ErrorCode, errorCodeFor } from '@qis/domain';
 import type { Request, Response } from 'express';
 import { requestId as newRequestId } from '../logging';
 
 /**
- * One JSON error shape for every HTTP failure: `{ statusCode, error, message, errors?, requestId }`.
- * Unexpected errors answer 500 with an `errorId` that is also in the log line with the stack.
+ * One JSON error shape for every HTTP failure: `{ statusCode, error, code, message, errors?, requestId }`.
+ * `code` is the `DomainError`'s (`@qis/domain`), else the one of the status (`errorCodeFor`): a
+ * validation 400 is `validation_failed`, a framework 404 `not_found`. Unexpected errors answer 500
+ * `internal_error` with an `errorId` that is also in the log line with the stack.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -36,11 +39,11 @@ export class HttpErrorFilter implements ExceptionFilter {
           'request refused before routing',
         );
       const body = exception.getResponse();
-      const payload =
+      const payload: Record<string, unknown> =
         typeof body === 'string'
           ? { statusCode: status, error: HttpStatus[status] ?? 'Error', message: body }
           : { statusCode: status, ...(body as object) };
-      res.status(status).json({ ...payload, requestId });
+      res.status(status).json({ ...payload, code: errorCodeFor(status, payload), requestId });
       return;
     }
     const errorId = randomUUID();
@@ -48,6 +51,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     res.status(500).json({
       statusCode: 500,
       error: 'Internal Server Error',
+      code: ErrorCode.internalError,
       message: 'unexpected error',
       errorId,
       requestId,

@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Kafka } from 'kafkajs';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource as DataSourceToken, type DataSource } from 'typeorm';
+import { ErrorCode } from '@qis/domain';
 
 /**
  * One service's Prometheus metrics, in a registry of its own (several services may share a test
@@ -155,9 +156,12 @@ export function serveMetrics(
     if (expected) {
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        res
-          .status(401)
-          .json({ statusCode: 401, error: 'Unauthorized', message: 'metrics need the scrape token' });
+        res.status(401).json({
+          statusCode: 401,
+          error: 'Unauthorized',
+          code: ErrorCode.unauthorized,
+          message: 'metrics need the scrape token',
+        });
         return;
       }
     }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { expectEventually } from '@qis/testing';
 import { EnforcementFixture, type Claims, materialsReceived } from '../testing/enforcement-fixture';
 import { CalendarSource } from '../calendar/calendar-source';
-import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 
 interface Stages {
   batchNumber: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { WorkingDayCalendar, type HolidayPeriod, type YearSchedule } from './working-day-calendar';
+import { type HolidayPeriod, WorkingDayCalendar, type YearSchedule } from '@qis/domain';
 
 interface ApprovedRow {
   id: string;

@@ -1,32 +1,3 @@
-import { ServiceUnavailableException } from '@nestjs/common';
-
-/** Years as ranges: `2004–2026, 2028`. */
-export const describeYears = (years: readonly number[]): string => {
-  const sorted = [...years].sort((a, b) => a - b);
-  const ranges: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j += 1;
-    ranges.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
-    i = j + 1;
-  }
-  return ranges.length > 0 ? ranges.join(', ') : 'none';
-};
-
-/**
- * A date falls in a year the working-day calendar has no official schedule for. Over HTTP it
- * answers 503 with this message (the request is fine; the service lacks the year's schedule).
- */
-export class CalendarYearUnknownError extends ServiceUnavailableException {
-  constructor(
-    readonly year: number,
-    readonly knownYears: readonly number[],
-  ) {
-    const message =
-      `no working-day calendar for ${year}: the holiday schedules known cover ${describeYears(knownYears)}; ` +
-      `an admin loads ${year}'s schedule from the State Council's notice (POST /calendar/years) and a second admin approves it`;
-    super({ statusCode: 503, error: 'Service Unavailable', message });
-    this.message = message;
-    this.name = 'CalendarYearUnknownError';
-  }
-}
+// Moved to @qis/domain (one calendar policy for every service). This re-export stays only while files
+// being edited elsewhere still import it here; import from '@qis/domain'.
+export { CalendarYearUnknownError, describeYears } from '@qis/domain';

@@ -21,11 +21,9 @@ import { HolidaySchedule } from './holiday-schedule.entity';
 import { HolidayScheduleView } from './holiday-schedule.view';
 import { ReturnHolidayScheduleCommand } from './return-holiday-schedule.command';
 import { ReturnHolidayScheduleUseCase } from './return-holiday-schedule.usecase';
-import { shanghaiDate } from './shanghai-time';
-import { statutoryHolidays } from './statutory-holidays';
+import { shanghaiDate, statutoryHolidays, YearPipe } from '@qis/domain';
 import { SubmitHolidayScheduleCommand } from './submit-holiday-schedule.command';
 import { SubmitHolidayScheduleUseCase } from './submit-holiday-schedule.usecase';
-import { YearPipe } from './year.pipe';
 
 const READERS = ['admin', 'auditor', 'planner', 'approver', 'enforcement-officer'] as const;
 

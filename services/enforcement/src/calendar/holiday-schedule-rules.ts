@@ -1,8 +1,12 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import type { FieldError } from '@qis/contracts';
-import { addDays, isoWeekday } from './shanghai-time';
-import { statutoryHolidays } from './statutory-holidays';
-import type { HolidayPeriod } from './working-day-calendar';
+import {
+  addDays,
+  ErrorCode,
+  type HolidayPeriod,
+  isoWeekday,
+  statutoryHolidays,
+  UnprocessableError,
+} from '@qis/domain';
 
 export interface ScheduleInput {
   year: number;
@@ -90,11 +94,10 @@ export function scheduleProblems(input: ScheduleInput): FieldError[] {
 }
 
 /** 422 naming every field that breaks a rule. */
-export function scheduleRefused(problems: readonly FieldError[]): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message: problems.map((p) => `${p.field}: ${p.reasons.join('; ')}`).join(' | '),
-    errors: problems,
-  });
+export function scheduleRefused(problems: readonly FieldError[]): UnprocessableError {
+  return new UnprocessableError(
+    ErrorCode.unprocessable,
+    problems.map((p) => `${p.field}: ${p.reasons.join('; ')}`).join(' | '),
+    { errors: problems },
+  );
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { HolidayPeriod } from './working-day-calendar';
+import type { HolidayPeriod } from '@qis/domain';
 
 /**
  * `submitted` awaits a second admin; `approved` is in force for its year (one per year);

@@ -1,7 +1,7 @@
 import type { AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import type { EntityManager } from 'typeorm';
-import { conflict } from '../http/domain-errors';
+import { conflict } from '@qis/domain';
 import { FourEyesError } from './four-eyes.error';
 import { HolidaySchedule } from './holiday-schedule.entity';
 

@@ -3,8 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AlertBook } from '../deadlines/alert-book';
 import { EnforcementConfig } from '../enforcement.config';
 import { CalendarSource } from './calendar-source';
-import { describeYears } from './calendar-year-unknown.error';
-import { shanghaiDate } from './shanghai-time';
+import { describeYears, shanghaiDate } from '@qis/domain';
 
 /** The alert subject of a year whose holiday schedule is missing. */
 export const missingYearSubject = (year: number): string => `calendar/${year}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { conflict } from '../http/domain-errors';
+import { conflict } from '@qis/domain';
 import { scheduleProblems, scheduleRefused } from './holiday-schedule-rules';
 import { HolidaySchedule } from './holiday-schedule.entity';
 import type { SubmitHolidayScheduleCommand } from './submit-holiday-schedule.command';

@@ -1,8 +1,11 @@
 import { holidaySchedule2027 } from '../testing/holiday-schedule-2027';
-import { CalendarYearUnknownError } from './calendar-year-unknown.error';
-import { endOfShanghaiDay, shanghaiDate } from './shanghai-time';
-import { statutoryHolidays } from './statutory-holidays';
-import { WorkingDayCalendar } from './working-day-calendar';
+import {
+  CalendarYearUnknownError,
+  endOfShanghaiDay,
+  shanghaiDate,
+  statutoryHolidays,
+  WorkingDayCalendar,
+} from '@qis/domain';
 
 const calendar = WorkingDayCalendar.fromChineseDays();
 const example = holidaySchedule2027();

@@ -8,7 +8,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { CreditEntry } from '../credit/credit-entry.entity';
 import { DeadlineBook } from '../deadlines/deadline-book';
-import { conflict, unprocessable } from '../http/domain-errors';
+import { conflict, unprocessable } from '@qis/domain';
 import type { CloseCaseCommand } from './close-case.command';
 import { EnforcementCase, type CaseStatus } from './enforcement-case.entity';
 import { Clock } from '../calendar/clock';

@@ -5,7 +5,7 @@ import { CaseRouted, type CaseRoutedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
 import type { BatchFile } from '../batches/batch-file.entity';
-import { addDays, endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { addDays, endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { EnforcementConfig } from '../enforcement.config';
 import { CaseRouter, type RoutingInput } from '../routing/case-router';

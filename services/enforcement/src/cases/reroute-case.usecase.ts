@@ -3,7 +3,7 @@ import type { AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
-import { conflict, unprocessable } from '../http/domain-errors';
+import { conflict, unprocessable } from '@qis/domain';
 import type { EscalateCaseCommand } from './escalate-case.command';
 import { EnforcementCase } from './enforcement-case.entity';
 import { OpenCaseUseCase, type OpenCaseResult } from './open-case.usecase';

@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { isUnifiedSocialCreditCode } from '@qis/contracts';
+import { badRequest } from '@qis/domain';
 import { Repository } from 'typeorm';
 import { BatchScope } from '../cases/batch-scope';
 import { CreditEntry } from './credit-entry.entity';
@@ -50,17 +51,10 @@ export class CreditController {
     @Param('code') code: string,
   ): Promise<CreditFileView> {
     if (!isUnifiedSocialCreditCode(code)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'code must be an 18-character unified social credit code with a valid check character',
-        errors: [
-          {
-            field: 'code',
-            reasons: ['must be an 18-character unified social credit code with a valid check character'],
-          },
-        ],
-      });
+      throw badRequest(
+        'code',
+        'must be an 18-character unified social credit code with a valid check character',
+      );
     }
     const all = await this.entries.find({
       where: { unifiedSocialCreditCode: code },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
+import { CalendarYearUnknownError } from '@qis/domain';
 
 /**
  * What alerts are about: breached deadlines, deadlines that cannot be computed, amendments that

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { CalendarSource } from '../calendar/calendar-source';
-import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
+import { CalendarYearUnknownError, shanghaiDate } from '@qis/domain';
 import { Clock } from '../calendar/clock';
-import { shanghaiDate } from '../calendar/shanghai-time';
 import { BatchScope } from '../cases/batch-scope';
 import type { DeadlineView } from './deadline.view';
 

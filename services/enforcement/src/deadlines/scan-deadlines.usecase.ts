@@ -4,7 +4,7 @@ import { retryTransaction } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../calendar/clock';
 import { MissingYearWatch } from '../calendar/missing-year-watch';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { Notice } from '../notices/notice.entity';

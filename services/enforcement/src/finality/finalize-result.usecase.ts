@@ -4,7 +4,7 @@ import { ResultFinal, type FinalBasis, type ResultFinalValue } from '@qis/contra
 import { OutboxPublisher } from '@qis/messaging';
 import { In, type EntityManager } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
-import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 import { CalendarSource } from '../calendar/calendar-source';
 import { OpenCaseUseCase } from '../cases/open-case.usecase';
 import { RecordFailureCreditUseCase } from '../credit/record-failure-credit.usecase';

@@ -1,12 +1,9 @@
-import { ConflictException } from '@nestjs/common';
-import { shanghaiDate } from '../calendar/shanghai-time';
-import { unprocessable } from './domain-errors';
+import { ConflictError, ErrorCode, shanghaiDate, unprocessable } from '@qis/domain';
 
 /** The four-eyes rule broken: the officer who recorded a record may not confirm it (409, `rule: 'four-eyes'`). */
-export class FourEyesConflict extends ConflictException {
+export class FourEyesConflict extends ConflictError {
   constructor(message: string) {
-    super({ statusCode: 409, error: 'Conflict', rule: 'four-eyes', message });
-    this.message = message;
+    super(ErrorCode.fourEyes, message, { rule: 'four-eyes' });
   }
 }
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ObjectionFiled } from '@qis/contracts';
 import { DataSource } from 'typeorm';
 import { CalendarSource } from '../calendar/calendar-source';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 import { EnforcementFixture, orderPlacedExample, type Claims } from '../testing/enforcement-fixture';
 
 jest.setTimeout(120_000);

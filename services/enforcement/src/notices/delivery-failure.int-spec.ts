@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ResultNotified, type ResultNotifiedValue } from '@qis/contracts';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 import { EnforcementFixture, orderPlacedExample, type Claims } from '../testing/enforcement-fixture';
 
 jest.setTimeout(180_000);

@@ -3,10 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@qis/audit';
 import type { NoticeChannel, NoticeRecipient, ReportIssuedValue } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
-import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
-import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import {
+  CalendarYearUnknownError,
+  endOfShanghaiDay,
+  shanghaiDate,
+  type WorkingDayCalendar,
+} from '@qis/domain';
 import { CalendarSource } from '../calendar/calendar-source';
-import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { BatchFile } from '../batches/batch-file.entity';
 import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 
 /** `JG2026-000456` (结果), `CJ2026-000123` (抽检) or `FJ2026-000789` (复检机构确定): a year and a number from one sequence. */
 export async function nextNoticeNumber(

@@ -1,5 +1,5 @@
 import type { OrderPlacedValue, ReportIssuedValue, SampleSealedValue } from '@qis/contracts';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 
 const verdictText = (verdict: string): string => (verdict === 'pass' ? '合格' : '不合格');
 

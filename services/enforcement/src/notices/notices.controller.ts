@@ -23,7 +23,7 @@ import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
 import { BatchScope } from '../cases/batch-scope';
-import { BatchNumberPipe } from '../http/batch-number.pipe';
+import { BatchNumberPipe } from '@qis/domain';
 import { Notice } from './notice.entity';
 import { NoticeView } from './notice.view';
 import { ConfirmReceiptCommand } from './confirm-receipt.command';

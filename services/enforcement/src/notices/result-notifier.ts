@@ -3,7 +3,7 @@ import { ResultNotified, type ReportIssuedValue, type ResultNotifiedValue } from
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
 import { CalendarSource } from '../calendar/calendar-source';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 import type { BatchFile } from '../batches/batch-file.entity';
 import { AlertBook } from '../deadlines/alert-book';
 import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';

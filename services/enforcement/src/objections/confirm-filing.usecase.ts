@@ -4,7 +4,7 @@ import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { Clock } from '../calendar/clock';
-import { conflict } from '../http/domain-errors';
+import { conflict } from '@qis/domain';
 import { assertSameInstant, assertSecondOfficer } from '../http/four-eyes';
 import type { ConfirmFilingCommand } from './confirm-filing.command';
 import { lockObjection } from './lock-objection';

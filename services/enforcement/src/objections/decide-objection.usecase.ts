@@ -1,12 +1,20 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { ReinspectionRequested, type ReinspectionRequestedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
-import { addDays, endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import {
+  addDays,
+  conflict,
+  endOfShanghaiDay,
+  ErrorCode,
+  shanghaiDate,
+  unprocessable,
+  UnprocessableError,
+} from '@qis/domain';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
-import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
+import { notInFuture } from '../http/domain-errors';
 import type { DecideObjectionCommand } from './decide-objection.command';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 import { lockObjection } from './lock-objection';
@@ -15,17 +23,18 @@ import { Objection } from './objection.entity';
 import { Clock } from '../calendar/clock';
 
 /** Approving a re-inspection on an incomplete checklist: 422 naming each missing item. */
-const materialsMissing = (id: string, missing: readonly MaterialItem[]): UnprocessableEntityException => {
+const materialsMissing = (id: string, missing: readonly MaterialItem[]): UnprocessableError => {
   const names = missing.map((item) => `${item} (${MATERIAL_LABELS[item]})`).join(', ');
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message: `materials: objection ${id} lacks required materials: ${names}; record them as received first, or refuse the re-inspection`,
-    errors: missing.map((item) => ({
-      field: `materials.${item}`,
-      reasons: [`missing: ${MATERIAL_LABELS[item]} is required before a re-inspection is approved`],
-    })),
-  });
+  return new UnprocessableError(
+    ErrorCode.materialsMissing,
+    `materials: objection ${id} lacks required materials: ${names}; record them as received first, or refuse the re-inspection`,
+    {
+      errors: missing.map((item) => ({
+        field: `materials.${item}`,
+        reasons: [`missing: ${MATERIAL_LABELS[item]} is required before a re-inspection is approved`],
+      })),
+    },
+  );
 };
 
 /**

@@ -7,7 +7,8 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { backdated } from '../http/four-eyes';
 import { BatchFile } from '../batches/batch-file.entity';
 import { CalendarSource } from '../calendar/calendar-source';
-import { conflict, notInFuture } from '../http/domain-errors';
+import { notInFuture } from '../http/domain-errors';
+import { conflict, ErrorCode } from '@qis/domain';
 import { Notice } from '../notices/notice.entity';
 import type { FileObjectionCommand } from './file-objection.command';
 import { judgeObjectionWindow } from './objection-window';
@@ -58,7 +59,10 @@ export class FileObjectionUseCase {
       const report = batch.initialReport;
       if (!report) throw conflict(`batch ${batchNumber} has no result to object to`);
       if (batch.finalAt)
-        throw conflict(`the result of ${batchNumber} is final since ${batch.finalAt.toISOString()}`);
+        throw conflict(
+          `the result of ${batchNumber} is final since ${batch.finalAt.toISOString()}`,
+          ErrorCode.resultFinal,
+        );
       const notice = await manager.findOneBy(Notice, {
         batchNumber,
         kind: 'result',

@@ -1,6 +1,6 @@
 import { notFound } from '@qis/auth';
 import type { EntityManager } from 'typeorm';
-import { conflict } from '../http/domain-errors';
+import { conflict } from '@qis/domain';
 import { Objection, type ObjectionStatus } from './objection.entity';
 
 /**

@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { WorkingDayCalendar } from '@qis/domain';
 import { judgeObjectionWindow } from './objection-window';
 
 const calendar = WorkingDayCalendar.fromChineseDays();

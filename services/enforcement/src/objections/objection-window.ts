@@ -1,5 +1,4 @@
-import { daysBetween, shanghaiDate } from '../calendar/shanghai-time';
-import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { daysBetween, shanghaiDate, type WorkingDayCalendar } from '@qis/domain';
 
 /** Days to object after receiving the result notice or the public notice (十五日内). */
 export const OBJECTION_PERIOD_DAYS = 15;

@@ -23,7 +23,7 @@ import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { In, Repository, type FindOptionsWhere } from 'typeorm';
 import { BatchScope } from '../cases/batch-scope';
-import { BatchNumberPipe } from '../http/batch-number.pipe';
+import { BatchNumberPipe } from '@qis/domain';
 import { CompleteProceduresCommand } from './complete-procedures.command';
 import { CompleteProceduresUseCase } from './complete-procedures.usecase';
 import { ConfirmFilingCommand } from './confirm-filing.command';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound, type Principal } from '@qis/auth';
 import { RiskWarningDecided, type RiskWarningDecidedValue } from '@qis/contracts';
@@ -9,7 +9,7 @@ import { BatchFile } from '../../batches/batch-file.entity';
 import { Clock } from '../../calendar/clock';
 import { BatchScope } from '../../cases/batch-scope';
 import { CaseRouter } from '../../routing/case-router';
-import { conflict, unprocessable } from '../../http/domain-errors';
+import { conflict, ConflictError, ErrorCode, unprocessable } from '@qis/domain';
 import type { DecideRiskWarningCommand } from './decide-risk-warning.command';
 import type { ProposeRiskWarningCommand } from './propose-risk-warning.command';
 import { RiskWarning } from './risk-warning.entity';
@@ -17,13 +17,12 @@ import { RiskWarningScope } from './risk-warning-scope';
 import type { WithdrawRiskWarningCommand } from './withdraw-risk-warning.command';
 
 /** 409 of the four-eyes rule: whoever proposed a warning may not decide it. */
-const fourEyes = (actor: string, id: string): ConflictException =>
-  new ConflictException({
-    statusCode: 409,
-    error: 'Conflict',
-    rule: 'four-eyes',
-    message: `four-eyes rule: ${actor} proposed risk warning ${id}; a second officer or the disclosure officer decides it`,
-  });
+const fourEyes = (actor: string, id: string): ConflictError =>
+  new ConflictError(
+    ErrorCode.fourEyes,
+    `four-eyes rule: ${actor} proposed risk warning ${id}; a second officer or the disclosure officer decides it`,
+    { rule: 'four-eyes' },
+  );
 
 /**
  * A consumer risk warning (消费风险警示) from proposal to the public page and back (operating rules

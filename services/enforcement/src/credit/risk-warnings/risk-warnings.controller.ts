@@ -11,7 +11,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { Repository, type FindOptionsWhere } from 'typeorm';
-import { BatchNumberPipe } from '../../http/batch-number.pipe';
+import { BatchNumberPipe } from '@qis/domain';
 import { DecideRiskWarningCommand } from './decide-risk-warning.command';
 import { ListRiskWarningsQuery } from './list-risk-warnings.query';
 import { ProposeRiskWarningCommand } from './propose-risk-warning.command';

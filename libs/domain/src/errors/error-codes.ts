@@ -1,0 +1,79 @@
+/**
+ * The stable `code` of every error body, for the console and integrators to switch on (the
+ * `message` is for people and may change). Specific codes name the rule that refused the request;
+ * an error without one gets the code of its HTTP status. Listed in docs/errors.md.
+ */
+export const ErrorCode = {
+  /** 400 with `errors`: each invalid field and its reasons. */
+  validationFailed: 'validation_failed',
+  /** 400 without field reasons (e.g. a malformed JSON body). */
+  badRequest: 'bad_request',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  /** Unknown, or outside what the caller may see: the same answer. */
+  notFound: 'not_found',
+  methodNotAllowed: 'method_not_allowed',
+  /** The record's state does not allow the request. */
+  conflict: 'conflict',
+  payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  /** Well-formed input that breaks a rule; `errors` names the field. */
+  unprocessable: 'unprocessable',
+  tooManyRequests: 'too_many_requests',
+  internalError: 'internal_error',
+  serviceUnavailable: 'service_unavailable',
+  /** A second person must approve or confirm what the caller recorded (409, `rule: 'four-eyes'`). */
+  fourEyes: 'four_eyes',
+  /** The record already exists (a registration repeated with other data). */
+  alreadyExists: 'already_exists',
+  /** Idempotency-Key reused with another request body (409). */
+  idempotencyKeyReused: 'idempotency_key_reused',
+  /** The working-day calendar has no holiday schedule for the year a deadline reaches (503). */
+  calendarYearUnknown: 'calendar_year_unknown',
+  /** A plan's workflow step asked in the wrong state (409). */
+  planState: 'plan_state',
+  /** A lab's assignment is not in a state that allows the action (409). */
+  assignmentState: 'assignment_state',
+  /** A batch's result is final: nothing more can be filed against it (409). */
+  resultFinal: 'result_final',
+  /** Evidence is never overwritten or changed once stored (409). */
+  evidenceImmutable: 'evidence_immutable',
+  /** A re-inspection approved on an incomplete materials checklist (422 naming each missing item). */
+  materialsMissing: 'materials_missing',
+  /** A read of evidence showing the buyer states no purpose (400 naming `purpose`). */
+  purposeRequired: 'purpose_required',
+  /** The service's clock cannot be set here (409). */
+  clockOverrideDisabled: 'clock_override_disabled',
+} as const;
+
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const BY_STATUS: Readonly<Record<number, string>> = {
+  400: ErrorCode.badRequest,
+  401: ErrorCode.unauthorized,
+  403: ErrorCode.forbidden,
+  404: ErrorCode.notFound,
+  405: ErrorCode.methodNotAllowed,
+  409: ErrorCode.conflict,
+  413: ErrorCode.payloadTooLarge,
+  415: ErrorCode.unsupportedMediaType,
+  422: ErrorCode.unprocessable,
+  429: ErrorCode.tooManyRequests,
+  500: ErrorCode.internalError,
+  503: ErrorCode.serviceUnavailable,
+};
+
+/**
+ * The code of an error body that names none (a framework error, a Nest exception): a 400 naming
+ * fields is `validation_failed`, a refusal by the four-eyes rule `four_eyes`, else the status's.
+ */
+export function errorCodeFor(
+  status: number,
+  body: { code?: unknown; errors?: unknown; rule?: unknown },
+): string {
+  if (typeof body.code === 'string' && body.code.length > 0) return body.code;
+  if (status === 400 && Array.isArray(body.errors) && body.errors.length > 0)
+    return ErrorCode.validationFailed;
+  if (body.rule === 'four-eyes') return ErrorCode.fourEyes;
+  return BY_STATUS[status] ?? (status >= 500 ? ErrorCode.internalError : `http_${status}`);
+}
