@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BatchFile } from '../batches/batch-file.entity';
 import { AreaDirectory, type District } from '../routing/area-directory';
+import { AreaLocator, type Location } from '../routing/area-locator';
 
 /** A district the officer may confirm for a triage item, and the evidence it rests on. */
 export interface TriageSuggestion {
@@ -9,74 +10,65 @@ export interface TriageSuggestion {
   reason: string;
 }
 
-/** Characters 3–8 of a unified social credit code: the registering authority's GB/T 2260 area. */
-const usccArea = (code: string | undefined): string | undefined =>
-  code && /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}/.test(code) ? code.slice(2, 8) : undefined;
+const named = (d: District): string => `${d.cityName}${d.name}`;
 
 /**
  * The resolver's best lead for a batch routing could not place: the district a person should
- * check first, never applied by itself. A platform sale goes by the operator's registered
- * address (its recorded district, else the area code in its credit code); an own-site sale by the
- * seller's (recorded district, resolvable address, else the credit code's area).
+ * check first, never applied by itself. A platform sale goes by the operator's registered district
+ * (recorded, else its credit code's area); an own-site sale by the seller's. Codes are read through
+ * the area-code history (a credit code of 下城区 330103, retired in 2021, leads to 拱墅区, and says so).
+ * A credit code's area is evidence, never proof against an address: where they conflict, the
+ * address is the lead and the conflict is named.
  */
 @Injectable()
 export class TriageSuggester {
-  private directory: AreaDirectory | undefined;
+  private locator: AreaLocator | undefined;
 
   suggest(batch: BatchFile | null): TriageSuggestion | null {
     const order = batch?.order;
     if (!order) return null;
-    const areas = (this.directory ??= AreaDirectory.fromChinaDivision());
-    const named = (d: District): string => `${d.cityName}${d.name}`;
-    const leads: Array<() => TriageSuggestion | null> = [];
-    const fromCode = (code: string | undefined, why: (d: District) => string) => () => {
-      const d = code ? areas.district(code) : undefined;
-      return d ? { areaCode: d.code, areaName: named(d), reason: why(d) } : null;
-    };
-    const platform = order.platform;
-    const seller = order.seller;
+    const locator = (this.locator ??= new AreaLocator(AreaDirectory.fromChinaDivision()));
+    const lead = (d: District, reasons: string[], ...caveats: string[]): TriageSuggestion => ({
+      areaCode: d.code,
+      areaName: named(d),
+      reason: [...reasons, ...caveats].join('; '),
+    });
+    const { platform, seller } = order;
     if (platform) {
-      leads.push(
-        fromCode(
-          platform.operatorRegisteredAreaCode,
-          (d) =>
-            `platform operator ${platform.operatorName} is recorded as registered in ${named(d)} (${d.code})`,
-        ),
-        fromCode(
-          usccArea(platform.operatorUnifiedSocialCreditCode),
-          (d) =>
-            `platform operator ${platform.operatorName}'s unified social credit code ${platform.operatorUnifiedSocialCreditCode} was issued in ${named(d)} (${d.code}); confirm the registered address`,
-        ),
-      );
+      const operator = locator.platformOperator(platform);
+      if (operator.district)
+        return lead(
+          operator.district,
+          operator.reasons,
+          ...(platform.operatorRegisteredAreaCode ? [] : ['confirm the registered address']),
+        );
     }
     const sellerRule = platform
-      ? ' (the seller’s district: a platform sale goes to the operator’s, confirm)'
-      : '';
-    leads.push(
-      fromCode(
-        seller.registeredAreaCode,
-        (d) => `seller ${seller.name} is recorded as registered in ${named(d)} (${d.code})${sellerRule}`,
-      ),
-      () => {
-        if (!seller.registeredAddress) return null;
-        const r = areas.resolveAddress(seller.registeredAddress);
-        return r.ok
-          ? {
-              areaCode: r.district.code,
-              areaName: named(r.district),
-              reason: `seller ${seller.name}'s registered address "${seller.registeredAddress}" lies in ${named(r.district)} (${r.district.code})${sellerRule}`,
-            }
-          : null;
-      },
-      fromCode(
-        usccArea(seller.unifiedSocialCreditCode),
-        (d) =>
-          `seller ${seller.name}'s unified social credit code ${seller.unifiedSocialCreditCode} was issued in ${named(d)} (${d.code}); confirm the registered address${sellerRule}`,
-      ),
-    );
-    for (const lead of leads) {
-      const found = lead();
-      if (found) return found;
+      ? ['the seller’s district: a platform sale goes to the operator’s, confirm']
+      : [];
+    const found: Location = locator.seller(seller);
+    if (found.district) {
+      const fromCreditCodeAlone = !seller.registeredAreaCode && !seller.registeredAddress;
+      return lead(
+        found.district,
+        found.reasons,
+        ...(fromCreditCodeAlone ? ['from the credit code alone: confirm the registered address'] : []),
+        ...sellerRule,
+      );
+    }
+    // The address and the credit code disagree (or the code's area was split): the address leads.
+    if (seller.registeredAddress) {
+      const byAddress = locator.fromAddress(
+        seller.registeredAddress,
+        `seller ${seller.name}: registered address`,
+      );
+      if (byAddress.district)
+        return lead(
+          byAddress.district,
+          byAddress.reasons,
+          ...(found.unresolved ? [`${found.unresolved}; the address is the lead`] : []),
+          ...sellerRule,
+        );
     }
     return null;
   }

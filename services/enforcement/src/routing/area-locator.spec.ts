@@ -21,7 +21,10 @@ interface Case {
   expected: { district: string } | { unresolved: RegExp };
 }
 
-/** Area codes as they were: Hangzhou's 2021 changes, 临安 2017, and credit codes against addresses. */
+/**
+ * Area codes as they were: Zhejiang's changes since 2000 (merged whole, split by named towns, redrawn,
+ * renumbered, renamed), and credit codes against addresses.
+ */
 const cases: Case[] = [
   {
     name: '下城区 330103 merged whole into 拱墅区 → the credit code resolves to its successor',
@@ -121,6 +124,122 @@ const cases: Case[] = [
     facts: { unifiedSocialCreditCode: uscc('330100'), registeredAddress: '杭州市滨江区江南大道100号' },
     expected: { district: '330108' },
   },
+  {
+    name: '江东区 330204 merged whole into 鄞州区 (2016) → 鄞州区',
+    facts: { unifiedSocialCreditCode: uscc('330204') },
+    expected: { district: '330212' },
+  },
+  {
+    name: '奉化市 330283 became 奉化区 (2016) → 奉化区',
+    facts: { unifiedSocialCreditCode: uscc('330283') },
+    expected: { district: '330213' },
+  },
+  {
+    name: '玉环县 331021 became 玉环市 331083 (2017)',
+    facts: { unifiedSocialCreditCode: uscc('331021') },
+    expected: { district: '331083' },
+  },
+  {
+    name: 'a credit code of 鄞州区 330212 (redrawn 2016): the address names 古林镇 → 海曙区',
+    facts: {
+      unifiedSocialCreditCode: uscc('330212'),
+      registeredAddress: '浙江省宁波市鄞州区古林镇薛家村1号',
+    },
+    expected: { district: '330203' },
+  },
+  {
+    name: 'a credit code of 鄞州区 330212 alone → triage naming 鄞州区 and 海曙区',
+    facts: { unifiedSocialCreditCode: uscc('330212') },
+    expected: { unresolved: /宁波市鄞州区 \(330212\) and 宁波市海曙区 \(330203\)/ },
+  },
+  {
+    name: 'a credit code of 苍南县 330327 (redrawn 2019): the address names 龙港镇 → 龙港市',
+    facts: {
+      unifiedSocialCreditCode: uscc('330327'),
+      registeredAddress: '浙江省温州市苍南县龙港镇世纪大道1号',
+    },
+    expected: { district: '330383' },
+  },
+  {
+    name: 'a credit code of 上虞区 330604 (redrawn 2021): the address names 沥海街道 → 越城区',
+    facts: { unifiedSocialCreditCode: uscc('330604'), registeredAddress: '浙江省绍兴市上虞区沥海街道1号' },
+    expected: { district: '330602' },
+  },
+  {
+    name: 'a credit code of 上虞区 330604 alone → triage naming 上虞区 and 越城区',
+    facts: { unifiedSocialCreditCode: uscc('330604') },
+    expected: { unresolved: /绍兴市上虞区 \(330604\) and 绍兴市越城区 \(330602\)/ },
+  },
+  {
+    name: 'a recorded 萧山市 330181 (2001 → 萧山区, part of it 钱塘区 since 2021), no address → triage naming both',
+    facts: { registeredAreaCode: '330181' },
+    expected: { unresolved: /杭州市萧山区 \(330109\) and 杭州市钱塘区 \(330114\)/ },
+  },
+  {
+    name: 'a recorded 萧山市 330181 with an address naming 义蓬街道 → 钱塘区',
+    facts: { registeredAreaCode: '330181', registeredAddress: '杭州市萧山市义蓬街道1号' },
+    expected: { district: '330114' },
+  },
+  {
+    name: 'a recorded 鄞县 330227 (2002 → 鄞州区) with an address naming 横街镇 → 海曙区',
+    facts: { registeredAreaCode: '330227', registeredAddress: '宁波市鄞县横街镇1号' },
+    expected: { district: '330203' },
+  },
+  {
+    name: '洞头县 330322 became 洞头区 (2015)',
+    facts: { registeredAreaCode: '330322' },
+    expected: { district: '330305' },
+  },
+  {
+    name: '县级丽水市 332501 became 莲都区 (2000)',
+    facts: { registeredAreaCode: '332501' },
+    expected: { district: '331102' },
+  },
+  {
+    name: '衢县 330821 split (2001): the address names 航埠镇 → 柯城区',
+    facts: { registeredAreaCode: '330821', registeredAddress: '浙江省衢州市衢县航埠镇1号' },
+    expected: { district: '330802' },
+  },
+  {
+    name: '衢县 330821 split (2001): the address names 樟潭镇 → 衢江区',
+    facts: { registeredAreaCode: '330821', registeredAddress: '浙江省衢州市衢县樟潭镇1号' },
+    expected: { district: '330803' },
+  },
+  {
+    name: '绍兴县 330621 split (2013): the address names 孙端镇 → 越城区',
+    facts: { registeredAreaCode: '330621', registeredAddress: '浙江省绍兴市绍兴县孙端镇1号' },
+    expected: { district: '330602' },
+  },
+  {
+    name: '绍兴县 330621 split (2013), no address → triage naming 柯桥区 and 越城区',
+    facts: { registeredAreaCode: '330621' },
+    expected: { unresolved: /绍兴市柯桥区 \(330603\) and 绍兴市越城区 \(330602\)/ },
+  },
+  {
+    name: '金华县 330721 split (2000): the address names 孝顺镇 → 金东区',
+    facts: { registeredAreaCode: '330721', registeredAddress: '浙江省金华市金华县孝顺镇1号' },
+    expected: { district: '330703' },
+  },
+  {
+    name: 'a credit code of 瓯海区 330304: its 2001 redraw predates credit codes → 瓯海区',
+    facts: { unifiedSocialCreditCode: uscc('330304') },
+    expected: { district: '330304' },
+  },
+  {
+    name: 'an old address 温州市瓯海区藤桥镇 (to 鹿城区 in 2001) → 鹿城区',
+    facts: { registeredAddress: '浙江省温州市瓯海区藤桥镇1号' },
+    expected: { district: '330302' },
+  },
+  {
+    name: 'an old address naming 秀城区 (renamed 南湖区 in 2005) → 南湖区',
+    facts: { registeredAddress: '嘉兴市秀城区中山路1号' },
+    expected: { district: '330402' },
+  },
+  {
+    name: 'an address naming only 丽水市 (today the prefecture, not 县级丽水市) → not placed',
+    facts: { registeredAddress: '浙江省丽水市中山街1号' },
+    expected: { unresolved: /not resolvable/ },
+  },
 ];
 
 describe('AreaLocator: area codes as they were', () => {
@@ -135,6 +254,16 @@ describe('AreaLocator: area codes as they were', () => {
     } else {
       expect(found.district).toBeUndefined();
       expect(found.unresolved).toMatch(expected.unresolved);
+    }
+  });
+
+  it('keeps one row per code, each citing the approval that made the change', () => {
+    const codes = AREA_CODE_HISTORY.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const change of AREA_CODE_HISTORY) {
+      expect(change.basis).toMatch(/〔\d{4}〕\d+号/);
+      expect(change.code.startsWith('33')).toBe(true);
+      expect(change.effective >= '2000-01').toBe(true);
     }
   });
 

@@ -20,6 +20,33 @@ export const usccAreaCode = (code: string | undefined): string | undefined =>
   code && /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}/.test(code) ? code.slice(2, 8) : undefined;
 
 const label = (d: District): string => `${d.cityName}${d.name} (${d.code})`;
+
+/**
+ * Unified social credit codes exist since GB 32100-2015 took effect (1 October 2015): one carries
+ * the area code of its issue, so a code redrawn before then means its smaller area of today.
+ */
+export const CREDIT_CODES_SINCE = '2015-10';
+
+/**
+ * The history with each successor as it is today: a successor merged whole into a district that was
+ * itself redrawn later (萧山市 → 萧山区 in 2001, part of which went to 钱塘区 in 2021) is replaced by
+ * that later change's successors. A successor that took named streets or towns is kept as it is.
+ */
+function todaysHistory(history: readonly AreaCodeChange[]): Map<string, AreaCodeChange> {
+  const byCode = new Map(history.map((c) => [c.code, c]));
+  const today = (change: AreaCodeChange): AreaCodeChange['successors'] =>
+    change.successors.flatMap((s) => {
+      const later = byCode.get(s.code);
+      const redrawnLater =
+        later !== undefined &&
+        s.code !== change.code &&
+        s.parts === undefined &&
+        later.status === 'redrawn' &&
+        later.effective > change.effective;
+      return redrawnLater ? today(later) : [s];
+    });
+  return new Map(history.map((c) => [c.code, { ...c, successors: today(c) }]));
+}
 const located = (district: District, reasons: string[]): Location => ({
   district,
   cityCode: district.cityCode,
@@ -34,25 +61,32 @@ const located = (district: District, reasons: string[]): Location => ({
  * as evidence only: it never outweighs an address that names another district.
  */
 export class AreaLocator {
-  private readonly history = new Map<string, AreaCodeChange>();
+  private readonly history: Map<string, AreaCodeChange>;
 
   constructor(
     private readonly areas: AreaDirectory,
     history: readonly AreaCodeChange[] = AREA_CODE_HISTORY,
   ) {
-    for (const change of history) this.history.set(change.code, change);
+    this.history = todaysHistory(history);
+  }
+
+  /** The recorded change of a GB/T 2260 code, its successors as they are today. */
+  change(code: string): AreaCodeChange | undefined {
+    return this.history.get(code);
   }
 
   /**
    * A code as recorded (`asIssued: false`: a district recorded today) or as issued in a credit code
-   * or an old licence (`asIssued: true`: a redrawn code may mean the part that left it).
+   * (`asIssued: true`: a code redrawn since credit codes exist may mean the part that left it).
    */
   fromCode(code: string, options: { asIssued: boolean; address?: string; source: string }): Location {
     const { source } = options;
     const change = this.history.get(code);
     const district = this.areas.district(code);
     // A redrawn code read as issued may mean the part that left it: the address decides.
-    if (change && (change.status === 'retired' || options.asIssued)) {
+    const redrawnSinceIssue =
+      change?.status === 'redrawn' && options.asIssued && change.effective >= CREDIT_CODES_SINCE;
+    if (change && (change.status === 'retired' || redrawnSinceIssue)) {
       return this.successor(change, options.address, source);
     }
     if (district) return located(district, [`${source} ${code}: ${label(district)}`]);
@@ -94,8 +128,14 @@ export class AreaLocator {
       }
       return located(resolved.district, [`${source} "${address}" lies in ${label(resolved.district)}`]);
     }
+    // A name that is still in use (县级丽水市 is today's 地级丽水市; 龙泉市 was renumbered) names today's area.
     const retired = [...this.history.values()].filter(
-      (c) => c.status === 'retired' && text.includes(c.name) && !this.areas.namesOtherCity(text, c.cityName),
+      (c) =>
+        (c.status === 'retired' || c.status === 'renamed') &&
+        c.name !== c.cityName &&
+        !c.successors.some((s) => s.name === c.name) &&
+        text.includes(c.name) &&
+        !this.areas.namesOtherCity(text, c.cityName),
     );
     if (retired.length === 1)
       return this.successor(retired[0] as AreaCodeChange, address, `${source} "${address}" names`);
@@ -185,8 +225,9 @@ export class AreaLocator {
       .filter((d): d is District => d !== undefined);
     if (change.successors.length === 1 && districts.length === 1) {
       const d = districts[0] as District;
+      const how = change.status === 'renamed' ? 'is today' : 'went whole to';
       return located(d, [
-        `${what} (${change.status} ${change.effective}) went whole to ${label(d)} (${change.basis})`,
+        `${what} (${change.status} ${change.effective}) ${how} ${label(d)} (${change.basis})`,
       ]);
     }
     const both = districts.map(label).join(' and ');
