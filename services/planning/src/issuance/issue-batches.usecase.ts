@@ -3,12 +3,13 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { BatchIssued, type BatchIssuedValue, type SellerEntityType } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DelegationEvents } from '../delegations/delegation-events';
 import { PlanningConfig } from '../planning.config';
 import type { PlanRecord } from '../plans/plan-record';
 import { planStateConflict } from '../plans/plan-state.error';
 import { PlanStore } from '../plans/plan-store';
 import { YEARLY_LIMIT } from '../selection/pick-category';
-import { shanghaiEndOfDayAfter, shanghaiYear } from '../shared/shanghai-time';
+import { shanghaiDate, shanghaiEndOfDayAfter, shanghaiYear } from '../shared/shanghai-time';
 import { formatBatchNumber } from './batch-number';
 import { BatchNumberCounter } from './batch-number-counter';
 import type { IssuedBatchView } from './issued-batch.view';
@@ -42,6 +43,7 @@ export class IssueBatchesUseCase {
     private readonly counter: BatchNumberCounter,
     private readonly outbox: OutboxPublisher,
     private readonly audit: AuditService,
+    private readonly delegations: DelegationEvents,
     @Inject(PlanningConfig) private readonly config: PlanningConfig,
   ) {}
 
@@ -101,6 +103,12 @@ export class IssueBatchesUseCase {
           key: b.batchNumber,
           value: this.event(plan, b, issuedAt),
         })),
+      );
+      await this.delegations.forIssuedBatches(
+        manager,
+        planId,
+        batches.map((b) => b.batchNumber),
+        shanghaiDate(issuedAt),
       );
       plan.status = 'active';
       plan.issuedAt = issuedAt;

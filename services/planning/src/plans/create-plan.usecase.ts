@@ -1,19 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
 import { withDefaults } from '../scoring/risk-weights';
+import { unprocessable } from '../shared/unprocessable';
 import type { CreatePlanCommand } from './create-plan.command';
 import type { PlanRecord } from './plan-record';
 import { PlanStore } from './plan-store';
-
-const unprocessable = (field: string, reason: string) =>
-  new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message: `${field}: ${reason}`,
-    errors: [{ field, reasons: [reason] }],
-  });
 
 @Injectable()
 export class CreatePlanUseCase {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DelegationsModule } from '../delegations/delegations.module';
 import { BatchNumberCounter } from '../issuance/batch-number-counter';
 import { IssueBatchesUseCase } from '../issuance/issue-batches.usecase';
 import { ScoringModule } from '../scoring/scoring.module';
@@ -14,7 +15,7 @@ import { ReturnPlanUseCase } from './return-plan.usecase';
 import { SubmitPlanUseCase } from './submit-plan.usecase';
 
 @Module({
-  imports: [ScoringModule],
+  imports: [ScoringModule, DelegationsModule],
   controllers: [PlansController],
   providers: [
     PlanStore,

@@ -3,9 +3,11 @@ import path from 'node:path';
 
 interface Division {
   code: string;
+  name: string;
 }
 
 let known: ReadonlySet<string> | undefined;
+let names: ReadonlyMap<string, string> | undefined;
 
 const load = (file: string): Division[] =>
   JSON.parse(
@@ -25,4 +27,15 @@ export function isKnownAreaCode(code: string): boolean {
     ]);
   }
   return known.has(code);
+}
+
+/** The name of a city (`330100` → 杭州市) or a county-level area (`330102` → 上城区), or undefined. */
+export function areaName(code: string): string | undefined {
+  if (!names) {
+    names = new Map([
+      ...load('cities.json').map((c): [string, string] => [`${c.code}00`, c.name]),
+      ...load('areas.json').map((a): [string, string] => [a.code, a.name]),
+    ]);
+  }
+  return names.get(code);
 }

@@ -10,3 +10,7 @@ export function shanghaiEndOfDayAfter(at: Date, days: number): Date {
   const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, 23, 59, 59);
   return new Date(end - SHANGHAI_OFFSET_MS);
 }
+
+/** The calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
+export const shanghaiDate = (at: Date): string =>
+  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);

@@ -55,6 +55,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Delegations, newest first: a plan's, those covering a batch, by state */
+    get: operations['listDelegations'];
+    put?: never;
+    /** Delegate one plan (with all its batches) or one batch to a district bureau of the city, under a letter of delegation; publishes sampling-delegated for each batch */
+    post: operations['recordDelegation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/delegations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getDelegation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/delegations/{id}/revocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a delegation, with the reason (kept, never deleted); the district’s access to its batches ends */
+    post: operations['revokeDelegation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -727,6 +778,51 @@ export interface components {
       /** @description every topic this service consumes, in name order */
       topics: components['schemas']['DeadLetterTopicView'][];
     };
+    DelegatedBureauView: {
+      /** @example 330102 */
+      areaCode: string;
+      /** @example 杭州市上城区市场监督管理局 */
+      name: string;
+    };
+    DelegationView: {
+      acts: ('sampling' | 'notices' | 'objections')[];
+      /** @description the batch, for a batch delegation */
+      batchNumber: string | null;
+      /** @description the batches it covers now (a plan: every batch issued from it) */
+      batches: string[];
+      /** @description the district bureau that acts (受委托机关) */
+      delegate: components['schemas']['DelegatedBureauView'];
+      /** @description the city bureau that delegates (委托机关) */
+      delegator: components['schemas']['DelegatedBureauView'];
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description a whole plan, or one batch
+       * @enum {string}
+       */
+      matter: 'plan' | 'batch';
+      /** Format: uuid */
+      planId: string;
+      reason: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string;
+      /** @description number of the letter of delegation (委托书编号) */
+      reference: string;
+      revocationReason: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @enum {string} */
+      state: 'active' | 'expired' | 'revoked';
+      /** Format: date */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description last day in force, inclusive (Asia/Shanghai)
+       */
+      validUntil: string;
+    };
     /** @description Every error of every service: the HTTP status, its name, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
     ErrorResponse: {
       /** @example Bad Request */
@@ -1011,6 +1107,42 @@ export interface components {
       /** Format: date-time */
       sentAt: string;
     };
+    RecordDelegationCommand: {
+      /** @description the acts delegated; sampling is always one of them */
+      acts: ('sampling' | 'notices' | 'objections')[];
+      /**
+       * @description the one batch delegated
+       * @example HZ2026-000123
+       */
+      batchNumber?: string;
+      /**
+       * @description GB/T 2260 code of a district (county) of the city
+       * @example 330102
+       */
+      delegateAreaCode: string;
+      /**
+       * Format: uuid
+       * @description the plan delegated, with all its batches
+       */
+      planId?: string;
+      /** @description why the matter is delegated */
+      reason: string;
+      /**
+       * @description number of the letter of delegation (委托书编号)
+       * @example 杭市监委〔2026〕12号
+       */
+      reference: string;
+      /**
+       * Format: date
+       * @description first day in force (Asia/Shanghai); default today
+       */
+      validFrom?: string;
+      /**
+       * Format: date
+       * @description last day in force (Asia/Shanghai), inclusive
+       */
+      validUntil: string;
+    };
     RecordSignalCommand: {
       brand?: string;
       category?: string;
@@ -1065,6 +1197,10 @@ export interface components {
     };
     ReturnPlanCommand: {
       /** @description why the plan goes back to its author */
+      reason: string;
+    };
+    RevokeDelegationCommand: {
+      /** @description why the delegation ends (kept with it) */
       reason: string;
     };
     RiskWeights: {
@@ -1325,6 +1461,298 @@ export interface operations {
       };
       /** @description no such batch */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listDelegations: {
+    parameters: {
+      query?: {
+        /** @description the plan's delegations (of the plan or of its batches) */
+        planId?: string;
+        /** @description the delegations covering this batch (its own or its plan’s) */
+        batchNumber?: string;
+        state?: 'active' | 'expired' | 'revoked';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: planner, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  recordDelegation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordDelegationCommand'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: approver */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such plan or batch */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description one matter, one delegation (`rule: one-matter-one-delegation`): the plan, the batch or its plan is already delegated; or the plan is closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not a district of the city (`delegateAreaCode`), sampling not among the acts, validity ending before it starts or already over; `errors` names the field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getDelegation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: planner, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such delegation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  revokeDelegation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokeDelegationCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: approver */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no such delegation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description already revoked */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
         headers: {
           [name: string]: unknown;
         };
