@@ -93,9 +93,6 @@ export class DelegationsController {
     @Body() command: RevokeDelegationCommand,
     @CurrentActor() actor: AuditActor,
   ): Promise<DelegationView> {
-    return delegationView(
-      await this.revoker.execute(params.id, command, actor),
-      shanghaiDate(new Date()),
-    );
+    return delegationView(await this.revoker.execute(params.id, command, actor), shanghaiDate(new Date()));
   }
 }
