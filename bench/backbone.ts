@@ -27,6 +27,7 @@ import {
   waitForReady,
   type ServiceProcess,
 } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { CompressionTypes, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 
@@ -41,7 +42,7 @@ const WRITERS = Number(process.env['BENCH_WRITERS'] ?? 4);
 Object.assign(process.env, { ...localInfraEnv(), ...process.env, LOG_LEVEL: 'error' });
 const kafka = new Kafka({
   clientId: 'bench',
-  brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+  ...kafkaConnection(),
   logLevel: logLevel.NOTHING,
 });
 

@@ -39,6 +39,7 @@ import {
   waitForReady,
   type ServiceProcess,
 } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
@@ -398,7 +399,7 @@ async function runLabGateway(): Promise<{ rows: Stats[]; duplicates: number; rep
   const pg = new Client({ ...pgServerFromEnv(), database: db.name });
   const kafka = new Kafka({
     clientId: 'bench',
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
   const producer = kafka.producer({ idempotent: true });

@@ -289,31 +289,32 @@ EOF
   echo $! >"$QIS_INFRA_DIR/run/kafka.pid"
   wait_for "kafka" 90 kafka_ready
   wait_for "kafka SASL listener" 30 kafka_sasl_ready
+  wait_for "kafka INTERNAL listener" 30 kafka_internal_ready
 }
 
 kafka_down() { stop_pid kafka; }
 
-# Each service's own principal (SCRAM-SHA-256 and -512) and exactly the ACLs derived from the
+# Each service's own principal (SCRAM-SHA-512 and -256) and exactly the ACLs derived from the
 # contracts (tools/kafka-acl, the source of the Strimzi KafkaUsers too), the topics when missing,
-# and qis-admin, the one principal with rights over everything. Applied through the loopback
-# PLAINTEXT listener, where ANONYMOUS stays the super user for the test harness; on the SASL
-# listener nobody is. Passwords: QIS_KAFKA_PASSWORD_* in $QIS_CREDENTIALS_FILE. Idempotent: a
-# principal that already authenticates keeps its credential. Needs the built tool (npm run build).
+# and qis-admin, the provisioning principal (a super user) that the test harness and the tools log
+# in as. Applied on the SASL listener as qis-admin; on a new broker qis-admin first gets its
+# credential through the INTERNAL listener as the broker itself (qis-broker). Every ACL of ANONYMOUS
+# is taken back: the PLAINTEXT listener lets a client without credentials do nothing. Passwords:
+# QIS_KAFKA_PASSWORD_* in $QIS_CREDENTIALS_FILE. Idempotent: a principal that already logs in keeps
+# its credential. Needs the built tool (npm run build).
 kafka_principals() {
   local tool="$ROOT/dist/tools/kafka-acl/cli.js"
   if [ ! -f "$tool" ] || [ ! -d "$ROOT/node_modules/kafkajs" ]; then
     echo "infra: $tool is not built; run npm run build, then: infra.sh principals" >&2
     return 1
   fi
-  kafka_ready || { echo "infra: kafka is not up on $QIS_KAFKA_PORT" >&2; return 1; }
-  if ! kafka_sasl_ready; then
-    log "kafka principals: no SASL listener on $QIS_KAFKA_SASL_PORT (that broker predates it); skipped"
-    return 0
+  if ! kafka_sasl_ready || ! kafka_internal_ready; then
+    echo "infra: kafka is not up with its SASL ($QIS_KAFKA_SASL_PORT) and INTERNAL ($QIS_KAFKA_INTERNAL_PORT) listeners; run: infra.sh up kafka" >&2
+    return 1
   fi
-  fetch_kafka
   step "provision the Kafka principals and their ACLs (tools/kafka-acl)" "$QIS_INFRA_DIR/logs/kafka-principals.log"
-  (cd "$ROOT" && KAFKA_BROKERS="127.0.0.1:$QIS_KAFKA_PORT" KAFKA_SASL_BROKERS="127.0.0.1:$QIS_KAFKA_SASL_PORT" \
-    QIS_KAFKA_LIB="$KAFKA_LIB" node -r ./tools/runtime/register-paths.js "$tool") >"$STEP_LOG" 2>&1
+  (cd "$ROOT" && KAFKA_BROKERS="127.0.0.1:$QIS_KAFKA_SASL_PORT" KAFKA_INTERNAL_BROKERS="127.0.0.1:$QIS_KAFKA_INTERNAL_PORT" \
+    node -r ./tools/runtime/register-paths.js "$tool") >"$STEP_LOG" 2>&1
   cat "$STEP_LOG"
 }
 
@@ -470,8 +471,8 @@ stop_pid() {
 status() {
   local rc=0
   if pg_isready -q -h 127.0.0.1 -p "$QIS_PG_PORT" 2>/dev/null; then echo "postgres  up    127.0.0.1:$QIS_PG_PORT"; else echo "postgres  down  127.0.0.1:$QIS_PG_PORT"; rc=1; fi
-  if kafka_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_PORT"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_PORT"; rc=1; fi
-  if kafka_sasl_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM, platform feeds)"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM, platform feeds)"; fi
+  if kafka_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_PORT (PLAINTEXT: no rights without credentials)"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_PORT (PLAINTEXT: no rights without credentials)"; rc=1; fi
+  if kafka_sasl_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM: services, tools, tests, platform feeds)"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM: services, tools, tests, platform feeds)"; rc=1; fi
   if minio_ready; then echo "minio     up    127.0.0.1:$QIS_MINIO_PORT"; else echo "minio     down  127.0.0.1:$QIS_MINIO_PORT"; rc=1; fi
   if keycloak_ready; then echo "keycloak  up    $QIS_KEYCLOAK_URL"; else echo "keycloak  down  $QIS_KEYCLOAK_URL"; rc=1; fi
   return $rc

@@ -10,7 +10,9 @@ export QIS_CREDENTIALS_FILE=${QIS_CREDENTIALS_FILE:-${XDG_CONFIG_HOME:-$HOME/.co
 export QIS_PG_PORT=${QIS_PG_PORT:-15432}
 export QIS_KAFKA_PORT=${QIS_KAFKA_PORT:-19092}
 export QIS_KAFKA_CONTROLLER_PORT=${QIS_KAFKA_CONTROLLER_PORT:-19093}
-# SASL/SCRAM listener for the platforms' feeds (ACLs apply there; the services use QIS_KAFKA_PORT).
+# The SASL/SCRAM listener: every service, tool and test logs in there as its own principal, and so do
+# the platforms' feeds (ACLs decide). QIS_KAFKA_PORT is PLAINTEXT, where a client without
+# credentials may do nothing.
 export QIS_KAFKA_SASL_PORT=${QIS_KAFKA_SASL_PORT:-19094}
 # The broker's own listener (SASL PLAIN as qis-broker): between the broker and itself, and where the
 # provisioning step gives qis-admin its first credential.
@@ -132,7 +134,8 @@ ensure_credentials() {
 }
 ensure_credentials
 
-# The variables the services and the tests read (see libs/config).
+# The variables the services and the tests read (see libs/config). The Kafka principal is qis-admin,
+# for the tools and the test harness; each service gets its own instead (stack.sh, spawnService).
 print_env() {
   cat <<EOF
 QIS_ENV=development
@@ -144,9 +147,13 @@ DB_ADMIN_USER=$QIS_PG_USER
 DB_ADMIN_PASSWORD=$QIS_PG_PASSWORD
 DB_MIGRATION_USER=$QIS_PG_OWNER_USER
 DB_MIGRATION_PASSWORD=$QIS_PG_OWNER_PASSWORD
-KAFKA_BROKERS=127.0.0.1:$QIS_KAFKA_PORT
+KAFKA_BROKERS=127.0.0.1:$QIS_KAFKA_SASL_PORT
+KAFKA_SASL_MECHANISM=scram-sha-512
+KAFKA_SASL_USERNAME=qis-admin
+KAFKA_SASL_PASSWORD=$QIS_KAFKA_PASSWORD_ADMIN
 KAFKA_SASL_BROKERS=127.0.0.1:$QIS_KAFKA_SASL_PORT
-QIS_KAFKA_LIB=$QIS_CACHE_DIR/kafka-$QIS_KAFKA_VERSION/lib
+KAFKA_PLAINTEXT_BROKERS=127.0.0.1:$QIS_KAFKA_PORT
+QIS_CREDENTIALS_FILE=$QIS_CREDENTIALS_FILE
 MINIO_ENDPOINT=http://127.0.0.1:$QIS_MINIO_PORT
 MINIO_ACCESS_KEY=$QIS_MINIO_ACCESS_KEY
 MINIO_SECRET_KEY=$QIS_MINIO_SECRET_KEY

@@ -78,18 +78,13 @@ start_service() {
     set +a
     # The services never need the superuser, nor Keycloak's admin.
     unset DB_ADMIN_USER DB_ADMIN_PASSWORD KEYCLOAK_ADMIN_USER KEYCLOAK_ADMIN_PASSWORD
-    # With QIS_KAFKA_SASL=1 each service connects as its own principal qis-<service> over the SASL
-    # listener, where the ACLs of `infra.sh principals` hold it to its own topics. Off by default
-    # until the whole stack and the demo have run that way. Disclosure stays on the loopback
-    # listener: it registers platforms' SCRAM users with a request that has no SASL of its own.
+    # Each service logs in to Kafka as its own principal qis-<service> (SCRAM-SHA-512 on the SASL
+    # listener), where the ACLs of `infra.sh principals` hold it to its own topics; print_env's
+    # qis-admin is for the tools, never a service. No service gets another's password.
     local password_var
     password_var="QIS_KAFKA_PASSWORD_$(echo "$name" | tr 'a-z-' 'A-Z_')"
-    if [ "${QIS_KAFKA_SASL:-0}" = 1 ] && [ "$name" != disclosure ]; then
-      export KAFKA_BROKERS="127.0.0.1:$QIS_KAFKA_SASL_PORT" KAFKA_SASL_MECHANISM=scram-sha-256 \
-        KAFKA_SASL_USERNAME="qis-$name" KAFKA_SASL_PASSWORD="${!password_var}"
-    fi
-    # No service gets another's Kafka password (nor the admin's).
-    for var in $(compgen -v QIS_KAFKA_PASSWORD_); do unset "$var"; done
+    export KAFKA_SASL_USERNAME="qis-$name" KAFKA_SASL_PASSWORD="${!password_var}"
+    for var in $(compgen -v QIS_KAFKA_PASSWORD_) QIS_KAFKA_BROKER_PASSWORD; do unset "$var"; done
     export HTTP_PORT="$port" DB_NAME="$(service_db "$name")"
     # Purchasing, lab-gateway and enforcement store and check their files at the evidence service.
     export EVIDENCE_URL="http://127.0.0.1:$(service_port evidence)"

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DeadLetterHeader, Header, readDeadLetters, readHeaders } from '@qis/messaging';
+import { DeadLetterHeader, Header, kafkaConnection, readDeadLetters, readHeaders } from '@qis/messaging';
 import {
   createTestDatabase,
   expectEventually,
@@ -29,7 +29,7 @@ const prefix = (): string =>
   `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${uniqueName('bb').replace(/_/g, '-')}.`;
 const kafka = new Kafka({
   clientId: 'backbone-test',
-  brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+  ...kafkaConnection(),
   logLevel: logLevel.NOTHING,
 });
 

@@ -8,7 +8,7 @@ import {
   TakedownReported,
   type TakedownReportedValue,
 } from '@qis/contracts';
-import { prefixedTopic, type EventContract } from '@qis/messaging';
+import { kafkaConnection, prefixedTopic, type EventContract } from '@qis/messaging';
 import {
   createTestDatabase,
   expectEventually,
@@ -29,9 +29,8 @@ import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
  * platform, once each, and its takedown report reaches enforcement's topic.
  */
 describe('the platform consumer example', () => {
-  const brokers = (process.env['KAFKA_BROKERS'] as string).split(',');
   const saslBrokers = process.env['KAFKA_SASL_BROKERS'] ?? '127.0.0.1:19094';
-  const internal = new Kafka({ clientId: 'example-test', brokers, logLevel: logLevel.NOTHING });
+  const internal = new Kafka({ ...kafkaConnection(), clientId: 'example-test', logLevel: logLevel.NOTHING });
   const platform = `ex-${randomBytes(4).toString('hex')}`;
   let disclosure: ServiceProcess;
   let url: string;

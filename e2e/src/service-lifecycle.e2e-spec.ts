@@ -1,3 +1,4 @@
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka } from 'kafkajs';
 import { createTestDatabase, expectEventually, freePort, spawnService, waitForReady } from '@qis/testing';
 
@@ -20,7 +21,7 @@ describe('a service process', () => {
     const group = `${process.env['KAFKA_TOPIC_PREFIX']}qis-purchasing`;
     const admin = new Kafka({
       clientId: 'lifecycle-test',
-      brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+      ...kafkaConnection(),
     }).admin();
     await admin.connect();
     try {

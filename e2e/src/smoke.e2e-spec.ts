@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, ObjectStoreConfig } from '@qis/config';
 import { declaredTopics, Topics } from '@qis/contracts';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
+import { kafkaConnection } from '@qis/messaging';
 import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import {
   createTestDatabase,
@@ -37,7 +38,7 @@ describe('smoke: the real broker and object store', () => {
       const prefix = process.env['KAFKA_TOPIC_PREFIX'] as string;
       const admin = new Kafka({
         clientId: 'smoke-topics',
-        brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+        ...kafkaConnection(),
       }).admin();
       await admin.connect();
       try {

@@ -6,11 +6,14 @@
  *   npm run dlq -- replay <topic> (--all | <partition>:<offset> ...) [--group <consumer-group>]
  *
  * <topic> is the topic the messages failed on (e.g. lab.report-issued.v1); KAFKA_TOPIC_PREFIX and
- * the `.dlq` suffix are applied here. Reads KAFKA_BROKERS (default: the local infrastructure).
+ * the `.dlq` suffix are applied here. Reads KAFKA_BROKERS and the operator's principal
+ * (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD; run-tool.sh: the local qis-admin). A replay re-sends
+ * to topics no stage principal may write, so it runs as an operator principal, never a service's.
  */
 import { parseArgs } from 'node:util';
 import {
   DeadLetterHeader,
+  kafkaConnection,
   KafkaPublisher,
   readDeadLetters,
   replayDeadLetters,
@@ -48,8 +51,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const prefix = process.env['KAFKA_TOPIC_PREFIX'] ?? '';
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(',');
-  const kafka = new Kafka({ clientId: 'qis-dlq-tool', brokers, logLevel: logLevel.ERROR });
+  const kafka = new Kafka({ ...kafkaConnection(), clientId: 'qis-dlq-tool', logLevel: logLevel.ERROR });
   const dlq = `${prefix}${topic}.dlq`;
   const letters = await readDeadLetters(kafka, dlq);
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
-import path from 'node:path';
 import { Topics } from '@qis/contracts';
+import { kafkaConnection } from '@qis/messaging';
 import {
   createTestDatabase,
   expectEventually,
   freePort,
+  harnessLogin,
   spawnService,
   TestIssuer,
   uniqueName,
@@ -27,21 +27,19 @@ import { provisionPrincipals, removePrincipals } from './provision';
 /**
  * The backbone's principals on the real broker, provisioned by the same step as the local stack
  * (tools/kafka-acl) from the same derivation as the Strimzi KafkaUsers (tools/kafka-acl/kafka-plan.ts),
- * under this file's own prefix (users, topics, groups) so the shared broker is left as it was.
+ * under this file's own prefix (users, topics, groups) so the shared broker is left as it was; the
+ * harness provisions as the admin principal on the SASL listener (KAFKA_BROKERS), as infra.sh does.
  */
-const brokers = (process.env['KAFKA_BROKERS'] as string).split(',');
-const saslBrokers = (process.env['KAFKA_SASL_BROKERS'] ?? '127.0.0.1:19094').split(',');
-const kafkaLib =
-  process.env['QIS_KAFKA_LIB'] ??
-  path.join(process.env['QIS_CACHE_DIR'] ?? path.join(homedir(), '.cache/qis'), 'kafka-3.9.1/lib');
+const saslBrokers = (process.env['KAFKA_BROKERS'] as string).split(',');
+const plaintextBrokers = (process.env['KAFKA_PLAINTEXT_BROKERS'] ?? '127.0.0.1:19092').split(',');
+const login = harnessLogin()!;
 const prefix = `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${uniqueName('acl').replace(/_/g, '-')}.`;
 const STAGES = ['planning', 'lab-gateway', 'enforcement'];
 const users = STAGES.map((s) => `${prefix}qis-${s}`);
 const passwords = new Map(users.map((u) => [u, randomBytes(18).toString('base64url')] as const));
 const provisionOptions = {
-  brokers,
-  saslBrokers,
-  kafkaLib,
+  brokers: saslBrokers,
+  login,
   passwords,
   prefix,
   only: (user: string) => users.includes(user),
@@ -52,9 +50,9 @@ const as = (stage: string, extra: Partial<KafkaConfig> = {}): Kafka =>
   new Kafka({
     clientId: `acl-test-${stage}`,
     brokers: saslBrokers,
-    // The running broker's SASL listener offers SCRAM-SHA-256; the principals have both credentials.
+    // The services' mechanism; the principals have a SCRAM-SHA-256 credential too.
     sasl: {
-      mechanism: 'scram-sha-256',
+      mechanism: 'scram-sha-512',
       username: `${prefix}qis-${stage}`,
       password: passwords.get(`${prefix}qis-${stage}`)!,
     },
@@ -106,7 +104,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(consumers.map((c) => c.disconnect().catch(() => undefined)));
-  await removePrincipals({ brokers, kafkaLib }, users);
+  await removePrincipals({ brokers: saslBrokers, login }, users);
 }, 240_000);
 
 describe('each service its own Kafka principal, with the ACLs derived from the contracts', () => {
@@ -161,7 +159,7 @@ describe('each service its own Kafka principal, with the ACLs derived from the c
           KAFKA_TOPIC_PREFIX: prefix,
           KAFKA_TOPIC_PARTITIONS: '1',
           LOG_LEVEL: 'warn',
-          KAFKA_SASL_MECHANISM: 'scram-sha-256',
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
           KAFKA_SASL_USERNAME: `${prefix}qis-${stage}`,
           KAFKA_SASL_PASSWORD: passwords.get(`${prefix}qis-${stage}`)!,
           DB_NAME: db.name,
@@ -201,8 +199,48 @@ describe('each service its own Kafka principal, with the ACLs derived from the c
     }
   }, 300_000);
 
+  it('gives a client without credentials nothing: refused on the SASL listener, no rights on the PLAINTEXT one', async () => {
+    const anonymous = (brokers: string[]) =>
+      new Kafka({
+        clientId: 'acl-test-anonymous',
+        brokers,
+        logLevel: logLevel.NOTHING,
+        retry: { retries: 1, initialRetryTime: 100 },
+        connectionTimeout: 3_000,
+      });
+    const produce = async (brokers: string[], topic: string) => {
+      const producer = anonymous(brokers).producer({ allowAutoTopicCreation: false });
+      await producer.connect();
+      try {
+        await producer.send({ topic, messages: [{ key: 'HZ2026-000001', value: '{"forged":"anonymous"}' }] });
+      } finally {
+        await producer.disconnect();
+      }
+    };
+    // A service topic of this file, and the shared stack's own lab.report-issued.v1.
+    for (const topic of [`${prefix}${Topics.ReportIssued}`, Topics.ReportIssued])
+      expect(await refusal(produce(plaintextBrokers, topic))).toContain('TOPIC_AUTHORIZATION_FAILED');
+    const admin = anonymous(plaintextBrokers).admin();
+    await admin.connect();
+    try {
+      expect(await admin.listTopics()).toEqual([]);
+      expect(await refusal(admin.createTopics({ topics: [{ topic: `${prefix}anonymous.v1` }] }))).toContain(
+        'TOPIC_AUTHORIZATION_FAILED',
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    expect(await refusal(produce(saslBrokers, `${prefix}${Topics.ReportIssued}`))).not.toEqual([
+      'NOT REFUSED',
+    ]);
+  }, 60_000);
+
   it('provisions again without change, and takes back an ACL granted by hand', async () => {
-    const admin = new Kafka({ clientId: 'acl-test-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      ...kafkaConnection(),
+      clientId: 'acl-test-admin',
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     try {
       await admin.createAcls({

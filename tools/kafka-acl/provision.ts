@@ -1,10 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { declaredTopics } from '@qis/contracts';
-import { provisionTopics } from '@qis/messaging';
+import {
+  loginAccepted,
+  provisionTopics,
+  revokeAcls,
+  ScramCredentials,
+  untilLoginAccepted,
+  type BrokerLogin,
+} from '@qis/messaging';
 import {
   AclOperationTypes,
   AclPermissionTypes,
@@ -101,77 +103,45 @@ async function applyAcls(
 }
 
 export interface ProvisionOptions {
-  /** Trusted listener for provisioning (the broker's loopback PLAINTEXT, where ANONYMOUS is super user). */
+  /** The SASL listener, where the admin provisions and every principal logs in. */
   brokers: string[];
-  /** The SASL listener; a principal that already authenticates there keeps its credential. */
-  saslBrokers: string[];
-  /** Folder of the Kafka jars (kafka-configs.sh is kafka.admin.ConfigCommand in them). */
-  kafkaLib: string;
+  /** The admin principal's login (qis-admin, a super user of the broker). */
+  login: BrokerLogin;
+  /**
+   * Where the admin's own credential comes from on a new broker: the broker's INTERNAL listener and
+   * the broker's own login (qis-broker, SASL PLAIN), used only when the admin cannot log in yet.
+   */
+  bootstrap?: { brokers: string[]; login: BrokerLogin };
   /** Each principal's password, by user name. */
   passwords: ReadonlyMap<string, string>;
-  /** Mechanism the SASL listener offers, to check a credential with. */
-  mechanism?: 'scram-sha-256' | 'scram-sha-512';
   prefix?: string;
   /** Only these principals (default: all). */
   only?: (user: string) => boolean;
+  /** Principals beyond the backbone's (a test fixture's), under the same prefix. */
+  extraPrincipals?: KafkaPrincipal[];
   /** Topics and groups of the backbone: created when missing (a principal may only describe them). */
   topicSettings?: { partitions: number; replicationFactor: number };
+  /** Topics beyond the declared ones (a test fixture's), with their dead-letter topics. */
+  extraTopics?: string[];
+  /** Take back every ACL of User:ANONYMOUS (the unauthenticated listener grants nothing). */
+  revokeAnonymous?: boolean;
   log?: (line: string) => void;
 }
 
-async function authenticates(
-  saslBrokers: string[],
-  mechanism: 'scram-sha-256' | 'scram-sha-512',
-  username: string,
-  password: string,
-): Promise<boolean> {
-  const admin = new Kafka({
-    clientId: 'qis-kafka-acl-check',
-    brokers: saslBrokers,
+const adminClient = (brokers: string[], login: BrokerLogin, logLevelOf = logLevel.NOTHING): Admin =>
+  new Kafka({
+    clientId: 'qis-kafka-acl',
+    brokers,
     sasl:
-      mechanism === 'scram-sha-512'
-        ? { mechanism: 'scram-sha-512', username, password }
-        : { mechanism: 'scram-sha-256', username, password },
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 0 },
-    connectionTimeout: 5_000,
+      login.mechanism === 'plain'
+        ? { mechanism: 'plain', username: login.username, password: login.password }
+        : login.mechanism === 'scram-sha-512'
+          ? { mechanism: 'scram-sha-512', username: login.username, password: login.password }
+          : { mechanism: 'scram-sha-256', username: login.username, password: login.password },
+    logLevel: logLevelOf,
+    // New topics' leaders take a while on a busy broker (createTopics waits for them).
+    retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10 },
   }).admin();
-  try {
-    await admin.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
-
-const run = promisify(execFile);
-
-/** kafka-configs.sh on a user: Kafka's ConfigCommand from the jars, through the trusted listener. */
-const configUser = (
-  options: Pick<ProvisionOptions, 'brokers' | 'kafkaLib'>,
-  user: string,
-  ...change: string[]
-): Promise<unknown> =>
-  run(
-    'java',
-    [
-      '-Xmx128m',
-      '-cp',
-      `${options.kafkaLib}/*`,
-      'kafka.admin.ConfigCommand',
-      '--bootstrap-server',
-      options.brokers.join(','),
-      '--alter',
-      '--entity-type',
-      'users',
-      '--entity-name',
-      user,
-      ...change,
-    ],
-    { timeout: 120_000 },
-  );
 
 /**
  * Retries an idempotent step while a busy broker settles: createTopics waits for the new topics'
@@ -188,57 +158,51 @@ async function settled<T>(step: () => Promise<T>, attempts = 6): Promise<T> {
   }
 }
 
-/**
- * Sets SCRAM-SHA-256 and SCRAM-SHA-512 credentials with kafka-configs.sh (ConfigCommand, KIP-554
- * through the admin API). The password goes in a file of this process's own temporary folder
- * (mode 600), never on a command line; one mechanism per call (ConfigCommand refuses two in one
- * request from a file).
- */
-async function setScramCredentials(options: ProvisionOptions, user: string, password: string): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'qis-kafka-acl-'));
-  try {
-    for (const line of [
-      'SCRAM-SHA-256=iterations=8192,password=',
-      'SCRAM-SHA-512=iterations=8192,password=',
-    ]) {
-      const file = path.join(dir, 'credential.properties');
-      await writeFile(file, `${line}${password}\n`, { mode: 0o600 });
-      await configUser(options, user, '--add-config-file', file);
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const scramLogin = (user: string, password: string): BrokerLogin => ({
+  mechanism: 'scram-sha-512',
+  username: user,
+  password,
+});
 
-/** Waits until the SASL listener accepts the new credential (the broker applies it after the controller commits it). */
-async function untilAuthenticates(options: ProvisionOptions, user: string, password: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  const mechanism = options.mechanism ?? 'scram-sha-256';
-  while (!(await authenticates(options.saslBrokers, mechanism, user, password))) {
-    if (Date.now() > deadline) throw new Error(`the SASL listener does not accept ${user}'s new credential`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/** Gives the admin its credential through the broker's own listener when it cannot log in yet. */
+async function bootstrapAdmin(options: ProvisionOptions, log: (line: string) => void): Promise<void> {
+  if (await loginAccepted(options.brokers, options.login)) return;
+  if (!options.bootstrap)
+    throw new Error(`${options.login.username} cannot log in to ${options.brokers.join(',')}`);
+  await new ScramCredentials(options.bootstrap.brokers, options.bootstrap.login).upsert(
+    options.login.username,
+    options.login.password,
+  );
+  await untilLoginAccepted(options.brokers, options.login);
+  log(`${options.login.username}: SCRAM-SHA-512 and SCRAM-SHA-256 credential set (bootstrap)`);
 }
 
 /**
- * Provisions the backbone's principals on a broker: the topics (when missing), each principal's
- * SCRAM credential (when it does not authenticate yet) and exactly its derived ACLs. Idempotent.
+ * Provisions the backbone's principals on a broker as the admin: the topics (when missing), each
+ * principal's SCRAM credential (when it does not log in yet) and exactly its derived ACLs.
+ * Idempotent.
  */
 export async function provisionPrincipals(options: ProvisionOptions): Promise<KafkaPrincipal[]> {
   const log = options.log ?? (() => undefined);
-  const principals = localPrincipals(options.prefix).filter((p) => options.only?.(p.user) ?? true);
-  const admin = new Kafka({
-    clientId: 'qis-kafka-acl',
-    brokers: options.brokers,
-    logLevel: logLevel.NOTHING,
-    // New topics' leaders take a while on a busy broker (createTopics waits for them).
-    retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10 },
-  }).admin();
+  const principals = [...localPrincipals(options.prefix), ...(options.extraPrincipals ?? [])].filter(
+    (p) => options.only?.(p.user) ?? true,
+  );
+  await bootstrapAdmin(options, log);
+  const scram = new ScramCredentials(options.brokers, options.login);
+  const admin = adminClient(options.brokers, options.login);
   await admin.connect();
   try {
+    if (options.revokeAnonymous) {
+      // A client without credentials may do nothing.
+      const revoked = await revokeAcls(admin, ['ANONYMOUS']);
+      if (revoked > 0) log(`ANONYMOUS: ${revoked} ACLs taken back`);
+    }
     if (options.topicSettings) {
       // As the services would make them (libs/runtime bootstrap): 30 days, dead letters kept.
-      const topics = declaredTopics().map((t) => `${options.prefix ?? ''}${t}`);
+      const topics = [
+        ...declaredTopics(),
+        ...(options.extraTopics ?? []).flatMap((t) => [t, `${t}.dlq`]),
+      ].map((t) => `${options.prefix ?? ''}${t}`);
       const settings = (retentionMs: number) => ({
         ...options.topicSettings!,
         configEntries: { 'retention.ms': String(retentionMs) },
@@ -261,18 +225,24 @@ export async function provisionPrincipals(options: ProvisionOptions): Promise<Ka
       ];
       if (created.length > 0) log(`created ${created.length} topics`);
     }
-    for (const principal of principals) {
-      const password = options.passwords.get(principal.user);
-      if (!password) throw new Error(`no password for the Kafka principal ${principal.user}`);
-      const mechanism = options.mechanism ?? 'scram-sha-256';
-      if (!(await authenticates(options.saslBrokers, mechanism, principal.user, password))) {
-        await setScramCredentials(options, principal.user, password);
-        await untilAuthenticates(options, principal.user, password);
-        log(`${principal.user}: SCRAM-SHA-256 and SCRAM-SHA-512 credential set`);
-      }
-      const { added, removed } = await applyAcls(admin, principal);
-      if (added + removed > 0) log(`${principal.user}: ${added} ACLs added, ${removed} removed`);
-    }
+    // Each principal on its own: a test file's seven are ready in about the time of one.
+    const lines = await Promise.all(
+      principals.map(async (principal) => {
+        const password = options.passwords.get(principal.user);
+        if (!password) throw new Error(`no password for the Kafka principal ${principal.user}`);
+        const done: string[] = [];
+        const login = scramLogin(principal.user, password);
+        if (!(await loginAccepted(options.brokers, login))) {
+          await scram.upsert(principal.user, password);
+          await untilLoginAccepted(options.brokers, login);
+          done.push(`${principal.user}: SCRAM-SHA-512 and SCRAM-SHA-256 credential set`);
+        }
+        const { added, removed } = await applyAcls(admin, principal);
+        if (added + removed > 0) done.push(`${principal.user}: ${added} ACLs added, ${removed} removed`);
+        return done;
+      }),
+    );
+    for (const line of lines.flat()) log(line);
   } finally {
     await admin.disconnect();
   }
@@ -281,28 +251,17 @@ export async function provisionPrincipals(options: ProvisionOptions): Promise<Ka
 
 /** Removes principals' ACLs and SCRAM credentials (tests clean up the principals they made). */
 export async function removePrincipals(
-  options: Pick<ProvisionOptions, 'brokers' | 'kafkaLib'>,
+  options: Pick<ProvisionOptions, 'brokers' | 'login'>,
   users: readonly string[],
 ): Promise<void> {
-  const admin = new Kafka({
-    clientId: 'qis-kafka-acl',
-    brokers: options.brokers,
-    logLevel: logLevel.ERROR,
-  }).admin();
+  if (users.length === 0) return;
+  const admin = adminClient(options.brokers, options.login, logLevel.ERROR);
   await admin.connect();
   try {
-    await admin.deleteAcls({
-      filters: users.map((user) => ({
-        principal: `User:${user}`,
-        resourceType: AclResourceTypes.ANY,
-        resourcePatternType: ResourcePatternTypes.ANY,
-        operation: AclOperationTypes.ANY,
-        permissionType: AclPermissionTypes.ANY,
-      })) as Parameters<Admin['deleteAcls']>[0]['filters'],
-    });
+    await revokeAcls(admin, users);
   } finally {
     await admin.disconnect();
   }
-  for (const user of users)
-    await configUser(options, user, '--delete-config', 'SCRAM-SHA-256,SCRAM-SHA-512').catch(() => undefined);
+  const scram = new ScramCredentials(options.brokers, options.login);
+  for (const user of users) await scram.remove(user);
 }

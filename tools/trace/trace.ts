@@ -5,11 +5,12 @@
  *
  *   npm run trace -- HZ2026-000123
  *
- * Reads KAFKA_BROKERS (default: the local infrastructure) and KAFKA_TOPIC_PREFIX.
+ * Reads KAFKA_BROKERS, the principal's KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (run-tool.sh: the
+ * local qis-admin) and KAFKA_TOPIC_PREFIX.
  */
 import { randomUUID } from 'node:crypto';
 import { BATCH_NUMBER, declaredTopics } from '@qis/contracts';
-import { DeadLetterHeader, Header, readHeaders } from '@qis/messaging';
+import { DeadLetterHeader, Header, kafkaConnection, readHeaders } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 const shanghai = (iso: string | undefined): string =>
@@ -97,8 +98,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const prefix = process.env['KAFKA_TOPIC_PREFIX'] ?? '';
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(',');
-  const kafka = new Kafka({ clientId: 'qis-trace', brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...kafkaConnection(), clientId: 'qis-trace', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const existing = new Set(await admin.listTopics());

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BatchIssued, type BatchIssuedValue } from '@qis/contracts';
 import { expectEventually, sendEvents, TestIssuer } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn } from './browser';
@@ -166,7 +167,7 @@ describe('the staff console, part 2: the mystery buyer', () => {
     [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
     producer = new Kafka({
       clientId: 'console-e2e-buyer',
-      brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+      ...kafkaConnection(),
       logLevel: logLevel.NOTHING,
     }).producer();
     await producer.connect();

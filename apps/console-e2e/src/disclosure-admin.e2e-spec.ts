@@ -10,6 +10,7 @@ import {
   type SampleSealedValue,
 } from '@qis/contracts';
 import { expectEventually, TestIssuer, type TestClaims } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn } from './browser';
@@ -163,7 +164,7 @@ describe('the staff console, part 3: disclosure administration and the dashboard
     [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
     const kafka = new Kafka({
       clientId: 'console-e2e-disclosure',
-      brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+      ...kafkaConnection(),
       logLevel: logLevel.NOTHING,
     });
     producer = kafka.producer({ allowAutoTopicCreation: false });

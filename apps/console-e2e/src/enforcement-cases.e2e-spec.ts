@@ -7,6 +7,7 @@ import {
   type OrderPlacedValue,
 } from '@qis/contracts';
 import { expectEventually, sendEvents, TestIssuer, type TestClaims } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser';
@@ -195,7 +196,7 @@ describe('the staff console, part 3: the enforcement desk (cases, triage, credit
     [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
     const kafka = new Kafka({
       clientId: 'console-e2e-cases',
-      brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+      ...kafkaConnection(),
       logLevel: logLevel.NOTHING,
     });
     producer = kafka.producer({

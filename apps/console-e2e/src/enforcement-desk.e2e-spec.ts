@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { KeycloakAdmin, keycloakSettings, newPassword, type RealmUser } from '@qis/console-stack';
 import { OrderPlaced, ReportIssued, SampleSealed } from '@qis/contracts';
 import { expectEventually, TestIssuer } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
@@ -40,7 +41,7 @@ async function announceBatch(
   const reportDocumentId = await storeLabReport(evidenceUrl, batchNumber, reportNumber);
   const kafka = new Kafka({
     clientId: 'console-e2e-desk',
-    brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
   const producer = kafka.producer({ allowAutoTopicCreation: false });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OrderPlaced, type OrderPlacedValue } from '@qis/contracts';
 import { expectEventually, TestIssuer } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
@@ -18,7 +19,7 @@ jest.setTimeout(900_000);
 async function announceOrder(value: OrderPlacedValue): Promise<void> {
   const kafka = new Kafka({
     clientId: 'console-e2e-intake',
-    brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
   const producer = kafka.producer({ allowAutoTopicCreation: false });

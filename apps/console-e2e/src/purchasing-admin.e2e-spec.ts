@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { BatchIssued, type BatchIssuedValue } from '@qis/contracts';
 import { expectEventually, sendEvents, TestIssuer } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, signIn } from './browser';
@@ -183,7 +184,7 @@ describe('the staff console, part 2: purchasing administration and the evidence 
     // A batch on a platform no qualified buyer has an account on: it waits for a buyer.
     const kafka = new Kafka({
       clientId: 'console-e2e',
-      brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+      ...kafkaConnection(),
       logLevel: logLevel.NOTHING,
     });
     const producer = kafka.producer({ allowAutoTopicCreation: false });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SampleSealed } from '@qis/contracts';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 /**
@@ -9,7 +10,7 @@ import { Kafka, logLevel } from 'kafkajs';
 export async function announceSealedSample(batchNumber: string, category: string): Promise<void> {
   const kafka = new Kafka({
     clientId: 'console-e2e',
-    brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
   const producer = kafka.producer({ allowAutoTopicCreation: false });

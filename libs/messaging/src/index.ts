@@ -15,9 +15,19 @@ export {
   type EventConsumerOptions,
 } from './inbox/event-consumer.server';
 export { EventHandlerRegistry, type RegisteredHandler } from './inbox/event-handler.registry';
+export { BrokerConnection, type BrokerLogin } from './broker-admin/broker-connection';
+export {
+  loginAccepted,
+  ScramCredentials,
+  untilLoginAccepted,
+  type ScramMechanism,
+} from './broker-admin/scram-credentials';
+export { revokeAcls } from './broker-admin/revoke-acls';
 export { KafkaHealthIndicator } from './kafka-health.indicator';
 export {
+  brokerLogin,
   kafkaClientConfig,
+  kafkaConnection,
   kafkaLogCreator,
   kafkaSecurity,
   prefixedTopic,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ServiceConfig } from '@qis/config';
+import type { BrokerLogin } from './broker-admin/broker-connection';
 import { logLevel, type KafkaConfig, type logCreator, type SASLOptions } from 'kafkajs';
 
 export interface LogSink {
@@ -53,6 +54,41 @@ export function kafkaSecurity(config: KafkaAccess): Pick<KafkaConfig, 'sasl' | '
   const mechanism = config.KAFKA_SASL_MECHANISM === 'scram-sha-256' ? 'scram-sha-256' : 'scram-sha-512';
   const sasl: SASLOptions = { mechanism, username, password };
   return { ...ssl, sasl };
+}
+
+/**
+ * The same settings read from an environment, for the clients of tools and tests that have no
+ * service config (tools/dlq, tools/trace, the demo, the test harness): KAFKA_BROKERS and the
+ * principal's KAFKA_SASL_* / KAFKA_SSL* variables, as a service reads them.
+ */
+export function kafkaConnection(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<KafkaConfig, 'brokers' | 'sasl' | 'ssl'> {
+  return {
+    brokers: (env['KAFKA_BROKERS'] || DEFAULT_BROKERS).split(','),
+    ...kafkaSecurity({
+      KAFKA_SASL_MECHANISM: env['KAFKA_SASL_MECHANISM'] || 'scram-sha-512',
+      KAFKA_SASL_USERNAME: env['KAFKA_SASL_USERNAME'] || undefined,
+      KAFKA_SASL_PASSWORD: env['KAFKA_SASL_PASSWORD'],
+      KAFKA_SASL_PASSWORD_FILE: env['KAFKA_SASL_PASSWORD_FILE'] || undefined,
+      KAFKA_SSL: env['KAFKA_SSL'] === 'true',
+      KAFKA_SSL_CA_FILE: env['KAFKA_SSL_CA_FILE'] || undefined,
+    }),
+  };
+}
+
+/** The local stack's SASL/SCRAM listener (deploy/local/infra.sh). */
+const DEFAULT_BROKERS = '127.0.0.1:19094';
+
+/** The principal's login for the requests kafkajs lacks (ScramCredentials); none without a principal. */
+export function brokerLogin(config: KafkaAccess): BrokerLogin | undefined {
+  const sasl = kafkaSecurity(config).sasl;
+  if (!sasl || !('password' in sasl)) return undefined;
+  return {
+    mechanism: sasl.mechanism as BrokerLogin['mechanism'],
+    username: sasl.username,
+    password: sasl.password,
+  };
 }
 
 export function kafkaClientConfig(config: ServiceConfig, clientId: string, sink?: LogSink): KafkaConfig {

@@ -1,3 +1,4 @@
+import './resolve-libs';
 import { containerRuntimeAvailable, startContainers } from './containers';
 import { endpoints, INFRA_VARIABLES, localInfraEnv, tcpReachable } from './infra-env';
 import { newTestRunPrefix } from './test-topics';
@@ -29,6 +30,9 @@ export default async function globalSetup(): Promise<void> {
     const started = await startContainers();
     globalThis.__QIS_CONTAINERS__ = started;
     env = { ...env, ...started.env };
+    // The container's broker has no SASL listener: no principal to log in as.
+    for (const name of ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'])
+      delete env[name];
   } else if (down.length > 0) {
     throw new Error(
       `Integration tests need the infrastructure, but ${down.map((e) => `${e.name} at ${e.host}:${e.port}`).join(', ')} ` +

@@ -43,7 +43,13 @@ export {
   type ScopedCall,
 } from './foreign-scope';
 export { TestIssuer, type TestClaims } from './test-issuer';
-export { brokersFromEnv, deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTopic } from './test-topics';
+export { deleteTopics, deleteTopicsWithPrefix, isAbandonedTestTopic } from './test-topics';
+export {
+  deleteTestPrincipals,
+  ensureTestPrincipals,
+  harnessLogin,
+  servicePrincipalEnv,
+} from './test-principals';
 export { removeTestBucket } from './remove-test-bucket';
 export { sendEvents } from './send-events';
 export { startServiceStack, STAGE_SERVICES, type ServiceStack, type StageService } from './service-stack';

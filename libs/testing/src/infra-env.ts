@@ -14,6 +14,10 @@ export const INFRA_VARIABLES = [
   'DB_MIGRATION_USER',
   'DB_MIGRATION_PASSWORD',
   'KAFKA_BROKERS',
+  // The harness's Kafka principal (qis-admin locally); each service process gets its own instead.
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
   'MINIO_ENDPOINT',
   'MINIO_ACCESS_KEY',
   'MINIO_SECRET_KEY',

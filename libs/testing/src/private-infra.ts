@@ -54,8 +54,10 @@ export class PrivateInfra {
     });
   }
 
-  start(server: ServerName): Promise<void> {
-    return this.script('up', server);
+  /** Starts a server; a new broker gets the backbone's principals and topics (infra.sh principals). */
+  async start(server: ServerName): Promise<void> {
+    await this.script('up', server);
+    if (server === 'kafka') await this.script('principals');
   }
 
   stop(server: ServerName): Promise<void> {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './infra-env';
 import { TestIssuer } from './test-issuer';
+import { servicePrincipalEnv } from './test-principals';
 
 export interface ServiceProcess {
   name: string;
@@ -44,6 +45,9 @@ const serviceTestDefaults = (name: string): Record<string, string> =>
  * Starts a built service as its own process (as the start command does), without waiting. It
  * trusts the test process's token issuer (`TestIssuer.shared()`) unless `env` says otherwise, and
  * gets what its config requires beyond the infrastructure (e.g. purchasing's identity key ring).
+ * It logs in to Kafka as its own principal with the ACLs derived from the contracts (under the test
+ * file's prefix, made the first time a file starts a service: servicePrincipalEnv), never as the
+ * harness, unless `env` names a principal.
  */
 export function spawnService(
   name: string,
@@ -51,11 +55,12 @@ export function spawnService(
   entry = serviceEntry(name),
 ): ServiceProcess {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run build)`);
+  const merged = { ...process.env, ...serviceTestDefaults(name), ...TestIssuer.shared().env, ...env };
   const child = spawn(
     process.execPath,
     ['-r', path.join(repoRoot(), 'tools/runtime/register-paths.js'), entry],
     {
-      env: { ...process.env, ...serviceTestDefaults(name), ...TestIssuer.shared().env, ...env },
+      env: { ...merged, ...servicePrincipalEnv(name, merged, env) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

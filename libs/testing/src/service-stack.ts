@@ -11,6 +11,7 @@ import { freePort } from './private-infra';
 import { removeTestBucket } from './remove-test-bucket';
 import { spawnService, waitForReady, type ServiceProcess } from './service-process';
 import { TestIssuer } from './test-issuer';
+import { ensureTestPrincipals } from './test-principals';
 
 export const STAGE_SERVICES = SERVICES;
 export type StageService = ServiceName;
@@ -26,7 +27,8 @@ export interface ServiceStack {
 
 /**
  * Starts the six services from dist/ (build first) with the test issuer, a fresh evidence bucket
- * (GOVERNANCE lock, so the test can remove it) and the per-file topic prefix already in the env.
+ * (GOVERNANCE lock, so the test can remove it) and the per-file topic prefix already in the env;
+ * each logs in to Kafka as its own principal under that prefix (spawnService).
  * `extra` adds variables to every service (`all`) or one. Stop removes the processes, databases
  * and bucket, and keeps each service's log under test-artifacts/<artifacts>/.
  */
@@ -84,6 +86,9 @@ export async function startServiceStack(
     await tsa.stop();
   };
   try {
+    // The six principals in one step, rather than one at each spawn.
+    const prefix = extra.all?.['KAFKA_TOPIC_PREFIX'] ?? process.env['KAFKA_TOPIC_PREFIX'] ?? '';
+    if (prefix) ensureTestPrincipals(prefix, STAGE_SERVICES);
     for (const name of STAGE_SERVICES) {
       const db = await createTestDatabase(name.replace('-', '_'));
       databases.push(db);

@@ -32,7 +32,8 @@ export async function startTestService<C extends ServiceConfig>(
     running = await bootstrapService(def, {
       env: { ...process.env, DB_NAME: db.name, ...issuer.env, ...env },
       port: 0,
-      groupId: uniqueName(`t-${def.name}`),
+      // Its own group unless the test names one (a service principal's ACLs allow only its group).
+      groupId: env['KAFKA_CONSUMER_GROUP'] || uniqueName(`t-${def.name}`),
     });
   } catch (error) {
     await db.drop();

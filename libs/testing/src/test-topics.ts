@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { kafkaConnection } from '@qis/messaging';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 
 /**
  * Test topics are named `t-<pid>-<run>.<file>.<topic>`: the jest run's process id (base 36) and a
@@ -33,9 +34,12 @@ export const isAbandonedTestTopic = (topic: string, alive = processAlive): boole
   return run !== null && !alive(parseInt(run[1], 36));
 };
 
-/** Deletes every topic that starts with one of `prefixes` or matches `also`; returns how many. */
-export async function deleteTopics(brokers: string[], select: (topic: string) => boolean): Promise<number> {
-  const admin = new Kafka({ clientId: 'qis-test-topics', brokers, logLevel: logLevel.NOTHING }).admin();
+/** Deletes every topic that `select` picks, as the harness's principal; returns how many. */
+export async function deleteTopics(
+  select: (topic: string) => boolean,
+  connection: Pick<KafkaConfig, 'brokers' | 'sasl' | 'ssl'> = kafkaConnection(),
+): Promise<number> {
+  const admin = new Kafka({ ...connection, clientId: 'qis-test-topics', logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter(select);
@@ -49,8 +53,5 @@ export async function deleteTopics(brokers: string[], select: (topic: string) =>
 }
 
 /** Deletes the topics that start with `prefix` (a bench's or a test's own). */
-export const deleteTopicsWithPrefix = (prefix: string, brokers = brokersFromEnv()): Promise<number> =>
-  deleteTopics(brokers, (topic) => topic.startsWith(prefix));
-
-export const brokersFromEnv = (env: NodeJS.ProcessEnv = process.env): string[] =>
-  (env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(',');
+export const deleteTopicsWithPrefix = (prefix: string): Promise<number> =>
+  deleteTopics((topic) => topic.startsWith(prefix));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ComplaintReceived } from '@qis/contracts';
-import { prefixedTopic } from '@qis/messaging';
+import { kafkaConnection, prefixedTopic } from '@qis/messaging';
 import { expectEventually, sendEvents, startTestService, type TestService } from '@qis/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { planningService } from './planning.definition';
@@ -36,7 +36,7 @@ describe('service metrics (GET /metrics)', () => {
   let producer: Producer;
   const kafka = new Kafka({
     clientId: 'metrics-test',
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
 

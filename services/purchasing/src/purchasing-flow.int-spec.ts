@@ -1,6 +1,7 @@
 import { Topics } from '@qis/contracts';
 import { expectEventually, startTestService, type TestService } from '@qis/testing';
 import { Client } from 'pg';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import type { PurchasingConfig } from './purchasing.config';
 import { purchasingService } from './purchasing.definition';
@@ -24,7 +25,7 @@ describe('purchasing: batch-issued → assignment → purchase → order-placed'
   const orders: Array<{ key: string; value: string }> = [];
   const kafka = new Kafka({
     clientId: 'purchasing-flow-test',
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
 

@@ -8,6 +8,7 @@ import {
 } from '@qis/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { kafkaConnection } from '../kafka-options';
 import { messagingMigrations } from '../messaging-migrations';
 import { OutboxRelay } from './outbox-relay';
 
@@ -17,7 +18,7 @@ import { OutboxRelay } from './outbox-relay';
  */
 const kafka = new Kafka({
   clientId: 'outbox-relay-test',
-  brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+  ...kafkaConnection(),
   logLevel: logLevel.NOTHING,
 });
 

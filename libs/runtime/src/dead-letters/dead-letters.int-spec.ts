@@ -1,9 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { ServiceConfig } from '@qis/config';
-import { ConsumeEvent, Header, type EventContext } from '@qis/messaging';
+import { ConsumeEvent, Header, kafkaConnection, type EventContext } from '@qis/messaging';
 import {
-  brokersFromEnv,
   expectEventually,
   FixtureEventContract,
   sendEvents,
@@ -90,7 +89,7 @@ describe('dead letters over HTTP (GET /ops/dead-letters, inspect, replay)', () =
     auditor = await service.auth({ roles: ['auditor'], sub: 'auditor-zhao' });
     const kafka = new Kafka({
       clientId: 'dlq-http-test',
-      brokers: brokersFromEnv(),
+      ...kafkaConnection(),
       logLevel: logLevel.NOTHING,
     });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });

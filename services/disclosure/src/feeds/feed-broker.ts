@@ -1,7 +1,7 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { ServiceConfig } from '@qis/config';
 import { deadLetterTopic, PlatformFeedTopics } from '@qis/contracts';
-import { provisionTopics } from '@qis/messaging';
+import { brokerLogin, provisionTopics, ScramCredentials } from '@qis/messaging';
 import { SERVICE_CONFIG } from '@qis/runtime';
 import {
   AclOperationTypes,
@@ -12,7 +12,6 @@ import {
   ResourcePatternTypes,
   type AclEntry,
 } from 'kafkajs';
-import { ScramCredentials } from './scram-credentials';
 
 const unavailable = (message: string): ServiceUnavailableException =>
   new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', message });
@@ -29,7 +28,8 @@ function kafkaErrorTypes(error: unknown): string[] {
 }
 
 /**
- * A platform's footprint on the broker, made through the trusted PLAINTEXT listener: its two
+ * A platform's footprint on the broker, made as disclosure's own principal (qis-disclosure, whose
+ * derived ACLs allow the `feed.` topics and the cluster's Alter for users and ACLs): its two
  * topics (and the takedown dead letters), a SCRAM user, and ACLs that let that user read only its
  * feed, write only its takedown topic and commit offsets only in groups named `feed.<platform>.…`.
  * Everything else is denied to it (StandardAuthorizer, allow.everyone.if.no.acl.found=false).
@@ -42,7 +42,8 @@ export class FeedBroker {
     private readonly kafka: Kafka,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    this.scram = new ScramCredentials(config.KAFKA_BROKERS.split(','));
+    // As disclosure's own principal, which may alter the cluster's SCRAM credentials and ACLs.
+    this.scram = new ScramCredentials(config.KAFKA_BROKERS.split(','), brokerLogin(config));
   }
 
   /** `platform.<code>`, under the topic prefix so parallel environments do not share users. */
@@ -125,7 +126,7 @@ export class FeedBroker {
    */
   async issueCredential(platform: string, password: string, saslBrokers: readonly string[]): Promise<void> {
     const username = this.kafkaUser(platform);
-    await this.scram.upsert(username, password);
+    await this.scram.upsert(username, password, ['scram-sha-256']);
     const probe = new Kafka({
       clientId: 'qis-disclosure-credential-check',
       brokers: [...saslBrokers],

@@ -8,8 +8,14 @@ import {
   type PlatformFeedItemValue,
   type TakedownReportedValue,
 } from '@qis/contracts';
-import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
-import { expectEventually, sendEvents, startTestService, type TestService } from '@qis/testing';
+import { Header, kafkaConnection, prefixedTopic, type EventContract } from '@qis/messaging';
+import {
+  expectEventually,
+  sendEvents,
+  servicePrincipalEnv,
+  startTestService,
+  type TestService,
+} from '@qis/testing';
 import {
   AclOperationTypes,
   AclPermissionTypes,
@@ -28,7 +34,6 @@ import { disclosureService } from '../disclosure.definition';
 import type { FeedDeliveryView } from './feed-delivery.view';
 import type { FeedPlatformView } from './feed-platform.view';
 
-const brokers = (process.env['KAFKA_BROKERS'] as string).split(',');
 const saslBrokers = (process.env['KAFKA_SASL_BROKERS'] ?? '127.0.0.1:19094').split(',');
 const code = (label: string): string => `${label}-${randomBytes(4).toString('hex')}`;
 const admin = { roles: ['admin'] } as const;
@@ -75,7 +80,11 @@ const errorType = (error: unknown): string | undefined => {
 
 describe('platform feeds on the SASL/SCRAM listener', () => {
   let disclosure: TestService<DisclosureConfig>;
-  const internal = new Kafka({ clientId: 'feeds-int-test', brokers, logLevel: logLevel.NOTHING });
+  const internal = new Kafka({
+    ...kafkaConnection(),
+    clientId: 'feeds-int-test',
+    logLevel: logLevel.NOTHING,
+  });
   let producer: Producer;
   const closers: Array<() => Promise<void>> = [];
   const registered: string[] = [];
@@ -116,7 +125,12 @@ describe('platform feeds on the SASL/SCRAM listener', () => {
   };
 
   beforeAll(async () => {
-    disclosure = await startTestService(disclosureService);
+    // Disclosure as its own principal (the ACLs derived for qis-disclosure, in its own group), not
+    // the harness's: registering a platform's user and ACLs needs no super user.
+    disclosure = await startTestService(disclosureService, {
+      ...servicePrincipalEnv('disclosure', process.env, {}),
+      KAFKA_CONSUMER_GROUP: `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}qis-disclosure`,
+    });
     producer = internal.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   }, 120_000);

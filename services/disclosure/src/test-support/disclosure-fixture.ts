@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Header, prefixedTopic, type EventContract } from '@qis/messaging';
+import { Header, kafkaConnection, prefixedTopic, type EventContract } from '@qis/messaging';
 import { expectEventually, type TestService, type TestClaims } from '@qis/testing';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -16,7 +16,7 @@ export class DisclosureFixture {
   private producer: Producer | undefined;
   private readonly kafka = new Kafka({
     clientId: 'disclosure-test',
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { prefixedTopic } from '@qis/messaging';
+import { kafkaConnection, prefixedTopic } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 /**
@@ -13,7 +13,7 @@ export async function readEvent(
 ): Promise<Record<string, unknown>> {
   const kafka = new Kafka({
     clientId: 'evidence-test-reader',
-    brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
   const consumer = kafka.consumer({ groupId: `evidence-test-${randomBytes(5).toString('hex')}` });

@@ -7,7 +7,7 @@ import {
   SampleSealed,
 } from '@qis/contracts';
 import type { ReportIssuedValue, SampleDispatchedValue } from '@qis/contracts';
-import { OutboxPublisher } from '@qis/messaging';
+import { kafkaConnection, OutboxPublisher } from '@qis/messaging';
 import { expectEventually, uniqueName, type TestService } from '@qis/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -61,7 +61,7 @@ const STANDARD = 'GB/T 24252-2019';
 export class LabGatewayHarness {
   private readonly kafka = new Kafka({
     clientId: 'lab-gateway-test',
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
   private readonly consumers: Consumer[] = [];

@@ -1,5 +1,5 @@
 import type { EventDescriptor } from '@qis/contracts';
-import { prefixedTopic } from '@qis/messaging';
+import { kafkaConnection, prefixedTopic } from '@qis/messaging';
 import { expectEventually, sendEvents, uniqueName, type TestService } from '@qis/testing';
 import { Kafka, logLevel, Partitioners, type Consumer } from 'kafkajs';
 import type { PlanningConfig } from '../planning.config';
@@ -75,7 +75,7 @@ export const APPROVER = { sub: 'approver-zhao', roles: ['approver'] };
 const kafka = () =>
   new Kafka({
     clientId: uniqueName('planning-test'),
-    brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
 

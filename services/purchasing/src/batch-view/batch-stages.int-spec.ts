@@ -1,4 +1,5 @@
 import { expectEventually, startTestService, type TestService } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { PurchasingConfig } from '../purchasing.config';
 import { purchasingService } from '../purchasing.definition';
@@ -36,7 +37,7 @@ describe("purchasing's stages of a batch, buyers by pseudonym only", () => {
     client = new PurchasingClient(service);
     producer = new Kafka({
       clientId: 'purchasing-batch-stages-test',
-      brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+      ...kafkaConnection(),
       logLevel: logLevel.NOTHING,
     }).producer();
     await producer.connect();

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BatchIssued, type BatchIssuedValue } from '@qis/contracts';
 import { sendEvents, type TestService } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { PurchasingConfig } from '../purchasing.config';
 
@@ -51,7 +52,7 @@ export function issuedBatch(overrides: Partial<BatchIssuedValue> = {}): BatchIss
 export async function connectedProducer(clientId: string): Promise<Producer> {
   const producer = new Kafka({
     clientId,
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   }).producer();
   await producer.connect();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 
 /** One event as read from a topic (value parsed from JSON, headers as strings). */
@@ -14,7 +15,7 @@ export interface SeenEvent<V = Record<string, unknown>> {
 }
 
 export interface EventWatcherOptions {
-  /** `host:port` list; default `KAFKA_BROKERS` or `127.0.0.1:19092` */
+  /** `host:port` list; default `KAFKA_BROKERS`; the principal is KAFKA_SASL_USERNAME's (the local qis-admin) */
   brokers?: string[];
   /** prefix of every topic; default `KAFKA_TOPIC_PREFIX` (tests set one per file) or '' */
   prefix?: string;
@@ -45,9 +46,13 @@ export class EventWatcher {
   ) {}
 
   static async start(options: EventWatcherOptions): Promise<EventWatcher> {
-    const brokers = options.brokers ?? (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(',');
     const prefix = options.prefix ?? process.env['KAFKA_TOPIC_PREFIX'] ?? '';
-    const kafka = new Kafka({ clientId: 'qis-demo-actors', brokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      ...kafkaConnection(),
+      ...(options.brokers ? { brokers: options.brokers } : {}),
+      clientId: 'qis-demo-actors',
+      logLevel: logLevel.NOTHING,
+    });
     const consumer = kafka.consumer({ groupId: `${prefix}qis-demo-watch-${randomUUID()}` });
     const watcher = new EventWatcher(consumer, prefix);
     await consumer.connect();

@@ -9,11 +9,11 @@ import {
   type ListingSignalValue,
   type TakedownReportedValue,
 } from '@qis/contracts';
-import { Header } from '@qis/messaging';
+import { Header, kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 export interface PlatformFeedOptions {
-  /** `host:port` list; default `KAFKA_BROKERS` or `127.0.0.1:19092` */
+  /** `host:port` list; default `KAFKA_BROKERS`; the principal is KAFKA_SASL_USERNAME's (the local qis-admin) */
   brokers?: string[];
   /** default `KAFKA_TOPIC_PREFIX` or '' */
   prefix?: string;
@@ -34,8 +34,12 @@ export class PlatformFeed {
   ) {}
 
   static async connect(options: PlatformFeedOptions = {}): Promise<PlatformFeed> {
-    const brokers = options.brokers ?? (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(',');
-    const kafka = new Kafka({ clientId: 'qis-demo-platform', brokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      ...kafkaConnection(),
+      ...(options.brokers ? { brokers: options.brokers } : {}),
+      clientId: 'qis-demo-platform',
+      logLevel: logLevel.NOTHING,
+    });
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
     await producer.connect();
     return new PlatformFeed(producer, options.prefix ?? process.env['KAFKA_TOPIC_PREFIX'] ?? '');
