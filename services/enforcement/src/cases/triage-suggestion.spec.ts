@@ -6,7 +6,7 @@ import { TriageSuggester } from './triage-suggestion';
 
 const suggester = new TriageSuggester();
 
-const batchOf = (seller: Partial<SellerFacts>, platform: OrderPlacedValue['platform'] = null): BatchFile =>
+const batchOf = (seller: Partial<SellerFacts>, platform?: OrderPlacedValue['platform']): BatchFile =>
   ({
     order: {
       ...OrderPlaced.example.value,
