@@ -42,6 +42,10 @@ import { DeadlineBook } from './deadlines/deadline-book';
 import { DeadlineScheduler } from './deadlines/deadline-scheduler';
 import { Deadline } from './deadlines/deadline.entity';
 import { DeadlinesController } from './deadlines/deadlines.controller';
+import { DelegationBook } from './delegations/delegation-book';
+import { DelegationEventsConsumer } from './delegations/delegation-events.consumer';
+import { RecordDelegationUseCase } from './delegations/record-delegation.usecase';
+import { SamplingDelegationRecord } from './delegations/sampling-delegation.entity';
 import { ScanDeadlinesUseCase } from './deadlines/scan-deadlines.usecase';
 import { ListDeadlinesUseCase } from './deadlines/list-deadlines.usecase';
 import { ListNoticesUseCase } from './notices/list-notices.usecase';
@@ -92,6 +96,7 @@ export const enforcementEntities = [
   HolidaySchedule,
   TransferLetter,
   ReinspectionLabNotice,
+  SamplingDelegationRecord,
 ];
 
 /** Notices and deadlines, objections and re-inspection, routing to jurisdiction, cases, credit. */
@@ -162,6 +167,9 @@ export const enforcementEntities = [
     ScanDeadlinesUseCase,
     DeadlineScheduler,
     EnforcementOverviewQuery,
+    DelegationBook,
+    DelegationEventsConsumer,
+    RecordDelegationUseCase,
   ],
 })
 export class EnforcementModule {}

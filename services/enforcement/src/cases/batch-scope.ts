@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { jurisdictionCovers, notFound, queryScope, type Principal, type Role } from '@qis/auth';
 import type { OrderPlacedValue } from '@qis/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../calendar/clock';
+import { DelegationBook } from '../delegations/delegation-book';
 import { CaseRouter } from '../routing/case-router';
 
 /** Staff who see every batch of the bureau; an officer sees only their jurisdiction's. */
@@ -14,14 +16,17 @@ export const BATCH_READERS_UNRESTRICTED: readonly Role[] = ['planner', 'approver
  * re-inspection, triage) is the sampling bureau's own business (谁抽检谁负责): officers whose
  * jurisdiction covers the bureau's city (`homeAreaCode`) see it, and the officers of the district
  * the routing rules would hand it to (the district desk follows its batches from the result notice
- * on: delivery, objections); a batch routing cannot place (triage) stays the city's. Outside: the
- * same 404 as for an unknown id.
+ * on: delivery, objections); a batch routing cannot place (triage) stays the city's. A batch the
+ * city delegated to a district (一事一委托) is that district's too while the delegation is in force.
+ * Outside: the same 404 as for an unknown id.
  */
 @Injectable()
 export class BatchScope {
   constructor(
     private readonly dataSource: DataSource,
     private readonly router: CaseRouter,
+    private readonly delegations: DelegationBook,
+    private readonly clock: Clock,
   ) {}
 
   /** Throws the 404 of `entity` `id` unless `principal` may see `batchNumber`. */
@@ -58,12 +63,15 @@ export class BatchScope {
           batchNumbers.filter((b) => !areas.has(b)),
           manager,
         );
+    const delegated = await this.delegations.delegatedAreas(batchNumbers, this.clock.now(), manager);
     return new Set(
       batchNumbers.filter((b) => {
+        const area = delegated.get(b);
+        if (area !== undefined && jurisdictionCovers(scope.value, area)) return true;
         const routed = areas.get(b);
         if (routed) return routed.some((code) => jurisdictionCovers(scope.value, code));
-        const area = prospective.get(b);
-        return home || (area !== undefined && jurisdictionCovers(scope.value, area));
+        const prospect = prospective.get(b);
+        return home || (prospect !== undefined && jurisdictionCovers(scope.value, prospect));
       }),
     );
   }

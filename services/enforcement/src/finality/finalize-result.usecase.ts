@@ -11,6 +11,7 @@ import { RecordFailureCreditUseCase } from '../credit/record-failure-credit.usec
 import { RecordFollowUpOutcomeUseCase } from '../credit/record-follow-up-outcome.usecase';
 import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
+import { DelegationBook, samplingDelegationFacts } from '../delegations/delegation-book';
 import { Notice } from '../notices/notice.entity';
 import { Objection, OPEN_OBJECTION_STATUSES } from '../objections/objection.entity';
 import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
@@ -31,6 +32,7 @@ export class FinalizeResultUseCase {
     private readonly openCase: OpenCaseUseCase,
     private readonly credit: RecordFailureCreditUseCase,
     private readonly followUps: RecordFollowUpOutcomeUseCase,
+    private readonly delegations: DelegationBook,
   ) {}
 
   async execute(
@@ -52,6 +54,10 @@ export class FinalizeResultUseCase {
     batch.finalBasis = basis;
     await manager.update(BatchFile, { batchNumber }, { finalAt: now, finalBasis: basis, updatedAt: now });
     const { order, sealed } = batch;
+    // Who sampled: the district when the purchase was made under a delegation in force.
+    const delegation = (
+      await this.delegations.inEffect([batchNumber], new Date(order.orderedAt), manager)
+    ).get(batchNumber);
     const value: ResultFinalValue = {
       batchNumber,
       verdict: report.verdict,
@@ -65,6 +71,7 @@ export class FinalizeResultUseCase {
       ...(order.platform ? { platform: order.platform } : {}),
       listing: order.listing,
       finalAt: now.toISOString(),
+      ...(delegation ? { delegation: samplingDelegationFacts(delegation) } : {}),
     };
     await this.outbox.publish(manager, [
       { contract: ResultFinal, key: batchNumber, value, ...(causationId ? { causationId } : {}) },

@@ -10,6 +10,7 @@ import { AddReinspectionLab1764600100000 } from './add-reinspection-lab.migratio
 import { AddReinspectionLabNotices1765700000000 } from './add-reinspection-lab-notices.migration';
 import { AddRiskWarnings1765612000000 } from './add-risk-warnings.migration';
 import { AddRoutingPolicy1765500000000 } from './add-routing-policy.migration';
+import { AddSamplingDelegations1765900000000 } from './add-sampling-delegations.migration';
 import { AddTakedownTriage1765000000000 } from './add-takedown-triage.migration';
 import { CreateEnforcement1763900000000 } from './create-enforcement.migration';
 
@@ -29,4 +30,5 @@ export const migrations = [
   AddRiskWarnings1765612000000,
   AddObjectionChecklist1765650000000,
   AddReinspectionLabNotices1765700000000,
+  AddSamplingDelegations1765900000000,
 ];

@@ -10,6 +10,7 @@ import {
 } from '@qis/documents';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
+import { DelegationBook, delegationLine } from '../delegations/delegation-book';
 import { PdfRenderer } from '../documents/pdf-renderer';
 import type { EvidenceClient } from '../evidence/evidence-client';
 import { EVIDENCE_CLIENT } from '../evidence/evidence-client.provider';
@@ -36,7 +37,9 @@ const reportUnavailable = (notice: Notice, why: string): ServiceUnavailableExcep
  * basis, the recipient's rights with their periods in words and the date in words. A result notice
  * carries the lab's signed report after its own pages (operating rules §6: the report and the result
  * notice are sent together); when the report cannot be read from the evidence service, no PDF is
- * made at all (503), so no result notice ever goes out without its report. The copy stored as
+ * made at all (503), so no result notice ever goes out without its report. A batch a district
+ * bureau sampled on the city's delegation names it and the delegating authority (受…委托, with the
+ * 委托书 number), as the delegation stood when the notice was issued. The copy stored as
  * evidence (object id and SHA-256 on the notice) is what was sent; this renders the same again.
  */
 @Injectable()
@@ -46,13 +49,18 @@ export class RenderNoticePdfUseCase {
     private readonly dataSource: DataSource,
     private readonly router: CaseRouter,
     @Inject(EVIDENCE_CLIENT) private readonly evidence: EvidenceClient | null,
+    private readonly delegations: DelegationBook,
   ) {}
 
   async execute(notice: Notice): Promise<Buffer> {
-    if (notice.kind === 'sampling') return this.pdf.render(this.document(notice, null));
+    const delegation = (await this.delegations.inEffect([notice.batchNumber], notice.createdAt)).get(
+      notice.batchNumber,
+    );
+    const sampler = delegation ? delegationLine(delegation) : null;
+    if (notice.kind === 'sampling') return this.pdf.render(this.document(notice, null, sampler));
     const report = await this.report(notice);
     const reportPdf = await this.reportPdf(notice, report);
-    return appendPdfs(await this.pdf.render(this.document(notice, report)), [reportPdf]);
+    return appendPdfs(await this.pdf.render(this.document(notice, report, sampler)), [reportPdf]);
   }
 
   /** A notice whose text was fixed as a document when issued (the 《复检机构确定通知书》). */
@@ -60,8 +68,11 @@ export class RenderNoticePdfUseCase {
     return this.pdf.render(document);
   }
 
-  /** The document of a notice; `report` for result notices (its attachment is named in the text). */
-  document(notice: Notice, report: ReportIssuedValue | null): DocumentSpec {
+  /**
+   * The document of a notice; `report` for result notices (its attachment is named in the text);
+   * `sampler` names the district that sampled on the city's delegation.
+   */
+  document(notice: Notice, report: ReportIssuedValue | null, sampler: string | null = null): DocumentSpec {
     const [title, , addressee, ...lines] = notice.content.split('\n');
     const authority = this.router.issuerName;
     const body = lines.filter((line) => !OBJECTION_LINE.test(line) && !FINAL_LINE.test(line));
@@ -81,6 +92,7 @@ export class RenderNoticePdfUseCase {
       ...(addressee ? { addressee } : {}),
       paragraphs: [
         ...body,
+        ...(sampler ? [sampler] : []),
         ...(report
           ? [
               `附件：《检验报告》（检验机构：${report.labName}，报告编号：${report.reportNumber}），附于本${
