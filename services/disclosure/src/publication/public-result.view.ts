@@ -69,6 +69,13 @@ export class PublicResultView {
   regionCode!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) regionName!: string | null;
   @ApiProperty({ description: 'day the result became final (Asia/Shanghai)' }) resultDate!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'who sampled (抽样单位): the bureau, or a district bureau on its delegation, e.g. 杭州市上城区市场监督管理局（受杭州市市场监督管理局委托）; null: the bureau (published before this was recorded)',
+  })
+  sampledBy!: string | null;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'why it was corrected or withdrawn' })
   reason!: string | null;
@@ -96,6 +103,7 @@ export class PublicResultView {
       regionCode: p.regionCode,
       regionName: p.regionCode ? regions.name(p.regionCode) : null,
       resultDate: p.resultDate,
+      sampledBy: p.sampledBy,
       publishedAt: p.publishedAt.toISOString(),
       reason: p.reason,
     };

@@ -81,6 +81,13 @@ export class Publication {
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 
+  /**
+   * Who sampled (抽样单位): the bureau, or `<district bureau>（受<city bureau>委托）` for a delegated
+   * batch; null on results published before it was recorded (the bureau's own).
+   */
+  @Column({ name: 'sampled_by', type: 'text', nullable: true })
+  sampledBy!: string | null;
+
   @Column({ name: 'published_at', type: 'timestamptz' })
   publishedAt!: Date;
 }

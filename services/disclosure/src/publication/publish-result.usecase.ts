@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { ResultPublished, type ResultFinalValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
+import { DisclosureConfig } from '../disclosure.config';
 import { StatisticsRecorder } from '../statistics/statistics-recorder';
 import { PublicationListeners } from './publication-listeners';
 import { Publication } from './publication.entity';
@@ -21,6 +22,7 @@ export class PublishResultUseCase {
     private readonly audit: AuditService,
     private readonly listeners: PublicationListeners,
     private readonly statistics: StatisticsRecorder,
+    @Inject(DisclosureConfig) private readonly config: DisclosureConfig,
   ) {}
 
   async execute(
@@ -73,6 +75,9 @@ export class PublishResultUseCase {
       resultDate,
       month: resultDate.slice(0, 7),
       reason: null,
+      sampledBy: final.delegation
+        ? `${final.delegation.delegate.name}（受${final.delegation.delegator.name}委托）`
+        : this.config.DISCLOSURE_BUREAU_NAME,
       publishedAt: now,
     });
     await manager.insert(Publication, publication);

@@ -25,6 +25,7 @@ const RESULT = [
   'regionCode',
   'regionName',
   'resultDate',
+  'sampledBy',
   'publishedAt',
   'reason',
 ];

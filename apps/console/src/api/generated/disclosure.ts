@@ -1061,6 +1061,8 @@ export interface components {
       resultDate: string;
       /** @description 样品名称 */
       sampleName: string;
+      /** @description who sampled (抽样单位): the bureau, or a district bureau on its delegation, e.g. 杭州市上城区市场监督管理局（受杭州市市场监督管理局委托）; null: the bureau (published before this was recorded) */
+      sampledBy?: string | null;
       /** @description 被抽样的网络商品经营者 */
       sellerName: string;
       /** @description 规格型号 */
@@ -1183,6 +1185,8 @@ export interface components {
       resultDate: string;
       /** @description 样品名称 */
       sampleName: string;
+      /** @description who sampled (抽样单位): the bureau, or a district bureau on its delegation, e.g. 杭州市上城区市场监督管理局（受杭州市市场监督管理局委托）; null: the bureau (published before this was recorded) */
+      sampledBy?: string | null;
       /** @description 被抽样的网络商品经营者 */
       sellerName: string;
       /** @description 规格型号 */

@@ -67,6 +67,7 @@
       items: '主要不合格项目',
       platformName: '第三方交易平台经营者',
       resultDate: '结果日期',
+      sampledBy: '抽样单位',
       publishedAt: '公示时间',
       publicId: '公示编号',
       status: '状态',
@@ -193,6 +194,7 @@
       items: 'Main nonconforming items',
       platformName: 'Platform operator',
       resultDate: 'Result date',
+      sampledBy: 'Sampled by',
       publishedAt: 'Published',
       publicId: 'Public result id',
       status: 'Status',
@@ -634,6 +636,7 @@
           row(t('platformName'), esc(shown.platformName || '—')) +
           row(t('category'), esc(categoryLabel(shown.category))) +
           row(t('region'), esc(shown.regionName || '—')) +
+          row(t('sampledBy'), esc(shown.sampledBy || '—')) +
           row(t('resultDate'), esc(shown.resultDate)) +
           row(t('publishedAt'), esc(shanghaiDate(r.publishedAt))) +
           row(t('publicId'), '<code>' + esc(r.id) + '</code>') +
