@@ -3,6 +3,7 @@
 # console's sign-in) and nginx (the console and the services under one origin) on loopback.
 #
 #   bash deploy/local/infra.sh up|down|status|reset|logs [kafka|minio|postgres]|env|principals
+#   bash deploy/local/infra.sh up jaeger|down jaeger|build-jaeger   traces, on request (not in `up`)
 #
 # Slow-to-obtain artefacts (Kafka jars, the MinIO binary) live in a per-user cache
 # ($QIS_CACHE_DIR, default ~/.cache/qis) so a fresh clone reuses them; data, logs and pid files
@@ -347,6 +348,102 @@ minio_up() {
 
 minio_down() { stop_pid minio; }
 
+# ---------------------------------------------------------------- Jaeger (traces)
+# Jaeger v2 (an OpenTelemetry Collector distribution) from the Go module proxy, built once per user
+# in a throwaway module with `go get -tool` (its go.mod has replace directives, which `go install
+# pkg@version` refuses) and cached like MinIO. Receives OTLP/HTTP on $QIS_JAEGER_OTLP_PORT, keeps
+# traces in memory (gone with the process), serves its UI and HTTP API on $QIS_JAEGER_UI_PORT. On
+# request only: `up jaeger` (npm start with QIS_TRACING=1; npm test, for the trace test).
+JAEGER_VERSION=v1.75.0
+JAEGER_BIN="$QIS_CACHE_DIR/jaeger-$JAEGER_VERSION/bin/jaeger"
+
+build_jaeger() {
+  [ -x "$JAEGER_BIN" ] && return 0
+  command -v go >/dev/null || { echo "Go is missing: install Go >= 1.24" >&2; return 1; }
+  mkdir -p "$(dirname "$JAEGER_BIN")"
+  # One build at a time per user (npm test builds in the background while it lints).
+  exec 8>"$(dirname "$JAEGER_BIN")/.build.lock"
+  flock 8
+  [ -x "$JAEGER_BIN" ] && { exec 8>&-; return 0; }
+  step "build Jaeger $JAEGER_VERSION with go get -tool (minutes, once per user)" "$QIS_INFRA_DIR/logs/jaeger-build.log"
+  local dir started=$SECONDS
+  dir=$(mktemp -d "$QIS_CACHE_DIR/jaeger-build.XXXXXX")
+  (cd "$dir" && go mod init qis.local/jaeger-build &&
+    CGO_ENABLED=0 go get -tool "github.com/jaegertracing/jaeger/cmd/jaeger@$JAEGER_VERSION" &&
+    CGO_ENABLED=0 go build -trimpath -o "$JAEGER_BIN.partial" github.com/jaegertracing/jaeger/cmd/jaeger) >"$STEP_LOG" 2>&1
+  mv "$JAEGER_BIN.partial" "$JAEGER_BIN"
+  rm -rf "$dir"
+  exec 8>&-
+  log "  Jaeger built in $((SECONDS - started)) s: $JAEGER_BIN"
+}
+
+jaeger_config() {
+  cat <<EOF
+service:
+  extensions: [jaeger_storage, jaeger_query]
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [jaeger_storage_exporter]
+  telemetry:
+    resource:
+      service.name: jaeger
+    metrics:
+      level: none
+    logs:
+      level: warn
+extensions:
+  jaeger_query:
+    storage:
+      traces: memory_store
+    http:
+      endpoint: 127.0.0.1:$QIS_JAEGER_UI_PORT
+    grpc:
+      endpoint: 127.0.0.1:$QIS_JAEGER_GRPC_PORT
+  jaeger_storage:
+    backends:
+      memory_store:
+        memory:
+          max_traces: 20000
+receivers:
+  otlp:
+    protocols:
+      http:
+        endpoint: 127.0.0.1:$QIS_JAEGER_OTLP_PORT
+processors:
+  batch:
+    timeout: 200ms
+exporters:
+  jaeger_storage_exporter:
+    trace_storage: memory_store
+EOF
+}
+
+jaeger_ready() {
+  curl -fs -o /dev/null "http://127.0.0.1:$QIS_JAEGER_UI_PORT/api/services" &&
+    (exec 3<>"/dev/tcp/127.0.0.1/$QIS_JAEGER_OTLP_PORT") 2>/dev/null
+}
+
+jaeger_up() {
+  if jaeger_ready; then log "jaeger already up: UI http://127.0.0.1:$QIS_JAEGER_UI_PORT"; return 0; fi
+  build_jaeger
+  mkdir -p "$QIS_INFRA_DIR/jaeger"
+  jaeger_config >"$QIS_INFRA_DIR/jaeger/config.yaml"
+  step "start Jaeger: OTLP/HTTP 127.0.0.1:$QIS_JAEGER_OTLP_PORT, UI http://127.0.0.1:$QIS_JAEGER_UI_PORT" "$QIS_INFRA_DIR/logs/jaeger.log"
+  nohup "$JAEGER_BIN" --config "$QIS_INFRA_DIR/jaeger/config.yaml" >"$STEP_LOG" 2>&1 &
+  echo $! >"$QIS_INFRA_DIR/run/jaeger.pid"
+  wait_for "jaeger" 60 jaeger_ready
+}
+
+jaeger_down() { stop_pid jaeger; }
+
+# Optional: its line never makes `status` fail.
+jaeger_status() {
+  if jaeger_ready; then echo "jaeger    up    http://127.0.0.1:$QIS_JAEGER_UI_PORT (OTLP/HTTP 127.0.0.1:$QIS_JAEGER_OTLP_PORT)"
+  else echo "jaeger    down  http://127.0.0.1:$QIS_JAEGER_UI_PORT (on request: infra.sh up jaeger)"; fi
+}
+
 # ---------------------------------------------------------------- Keycloak
 # From Maven Central (the Quarkus distribution zip), cached per user; `kc.sh build` fixes the
 # build-time options once (PostgreSQL, health), then it runs in production mode (`start
@@ -475,6 +572,7 @@ status() {
   if kafka_sasl_ready; then echo "kafka     up    127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM: services, tools, tests, platform feeds)"; else echo "kafka     down  127.0.0.1:$QIS_KAFKA_SASL_PORT (SASL/SCRAM: services, tools, tests, platform feeds)"; rc=1; fi
   if minio_ready; then echo "minio     up    127.0.0.1:$QIS_MINIO_PORT"; else echo "minio     down  127.0.0.1:$QIS_MINIO_PORT"; rc=1; fi
   if keycloak_ready; then echo "keycloak  up    $QIS_KEYCLOAK_URL"; else echo "keycloak  down  $QIS_KEYCLOAK_URL"; rc=1; fi
+  jaeger_status
   return $rc
 }
 
@@ -489,6 +587,7 @@ case "$cmd" in
     case "$only" in
       all) pg_up; kafka_up; minio_up; keycloak_up; install_nginx ;;
       postgres) pg_up ;; kafka) kafka_up ;; minio) minio_up ;; keycloak) pg_up; keycloak_up ;;
+      jaeger) jaeger_up ;;
       *) echo "unknown server '$only'" >&2; exit 2 ;;
     esac
     STEP=""
@@ -497,8 +596,9 @@ case "$cmd" in
   down)
     only=${1:-all}
     case "$only" in
-      all) keycloak_down; minio_down; kafka_down; pg_down ;;
+      all) jaeger_down; keycloak_down; minio_down; kafka_down; pg_down ;;
       postgres) pg_down ;; kafka) kafka_down ;; minio) minio_down ;; keycloak) keycloak_down ;;
+      jaeger) jaeger_down ;;
       *) echo "unknown server '$only'" >&2; exit 2 ;;
     esac
     ;;
@@ -514,5 +614,6 @@ case "$cmd" in
     ;;
   env) print_env ;;
   principals) kafka_principals; STEP="" ;;
-  *) echo "usage: infra.sh up|down|status|reset|logs [name]|env|principals" >&2; exit 2 ;;
+  build-jaeger) build_jaeger; STEP="" ;;
+  *) echo "usage: infra.sh up|down|status|reset|logs [name]|env|principals|build-jaeger" >&2; exit 2 ;;
 esac

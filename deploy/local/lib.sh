@@ -26,6 +26,10 @@ export QIS_KEYCLOAK_MANAGEMENT_PORT=${QIS_KEYCLOAK_MANAGEMENT_PORT:-18081}
 export QIS_CONSOLE_PORT=${QIS_CONSOLE_PORT:-18000}
 # The local RFC 3161 time-stamping authority (openssl ts) that stamps evidence's custody checkpoints.
 export QIS_TSA_PORT=${QIS_TSA_PORT:-18318}
+# Jaeger (traces, on request: infra.sh up jaeger): OTLP/HTTP receiver, UI and HTTP API, query gRPC.
+export QIS_JAEGER_OTLP_PORT=${QIS_JAEGER_OTLP_PORT:-18418}
+export QIS_JAEGER_UI_PORT=${QIS_JAEGER_UI_PORT:-18686}
+export QIS_JAEGER_GRPC_PORT=${QIS_JAEGER_GRPC_PORT:-18685}
 export QIS_KEYCLOAK_URL=${QIS_KEYCLOAK_URL:-http://127.0.0.1:$QIS_KEYCLOAK_PORT}
 export QIS_KEYCLOAK_REALM=${QIS_KEYCLOAK_REALM:-qis}
 # The superuser creates databases and roles. The owner role owns the services' databases and tables
@@ -167,5 +171,7 @@ AUTH_OIDC_JWKS_URL=$QIS_KEYCLOAK_URL/realms/$QIS_KEYCLOAK_REALM/protocol/openid-
 KEYCLOAK_URL=$QIS_KEYCLOAK_URL
 KEYCLOAK_ADMIN_USER=qis-admin
 KEYCLOAK_ADMIN_PASSWORD=$QIS_KEYCLOAK_ADMIN_PASSWORD
+QIS_JAEGER_OTLP_URL=http://127.0.0.1:$QIS_JAEGER_OTLP_PORT
+QIS_JAEGER_URL=http://127.0.0.1:$QIS_JAEGER_UI_PORT
 EOF
 }

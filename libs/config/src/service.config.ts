@@ -17,6 +17,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { ForbiddenInProduction, RequiredInProduction, SecretInProduction } from './production-guard';
+import { TracingConfig } from './tracing.config';
 
 /** `@Transform(envInt)`: an integer variable arrives as a string; anything else is left for the validator to name. */
 export const envInt = ({ value }: { value: unknown }): unknown =>
@@ -83,10 +84,10 @@ const NeedsKafkaSsl = (): PropertyDecorator =>
   });
 
 /**
- * The environment every service reads. Each service extends it with its own defaults
- * (HTTP port, database name) and its own variables.
+ * The environment every service reads (with the tracing variables of `TracingConfig`). Each service
+ * extends it with its own defaults (HTTP port, database name) and its own variables.
  */
-export class ServiceConfig {
+export class ServiceConfig extends TracingConfig {
   @IsIn(['development', 'test', 'production'])
   QIS_ENV = 'development';
 

@@ -13,6 +13,7 @@ import {
   provisionTopics,
 } from '@qis/messaging';
 import { migrateAsOwner } from '@qis/persistence';
+import { stopTracing } from '@qis/tracing';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
@@ -88,8 +89,8 @@ async function provisionWhenBrokerUp(
 }
 
 /**
- * SIGTERM/SIGINT: close the app (the Kafka consumer leaves its group, connections drain), then
- * exit 0; a second signal or a stuck close exits 1 at once.
+ * SIGTERM/SIGINT: close the app (the Kafka consumer leaves its group, connections drain), export
+ * the spans still buffered, then exit 0; a second signal or a stuck close exits 1 at once.
  */
 function handleShutdown(app: INestApplication, name: string, graceMs = 20_000): void {
   let closing = false;
@@ -98,10 +99,13 @@ function handleShutdown(app: INestApplication, name: string, graceMs = 20_000): 
     closing = true;
     new NestLogger('shutdown').log(`${name} received ${signal}, shutting down`);
     setTimeout(() => process.exit(1), graceMs).unref();
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    app
+      .close()
+      .then(() => stopTracing())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './tracing';
 import { bootstrapService } from '@qis/runtime';
 import { evidenceService } from './evidence.definition';
 

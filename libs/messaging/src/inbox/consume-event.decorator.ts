@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Context } from '@opentelemetry/api';
 import type { EntityManager } from 'typeorm';
 import type { EventContract } from '../event-contract';
 import type { HeaderMap } from '../event-headers';
@@ -15,6 +16,11 @@ export interface EventContext {
   topic: string;
   partition: number;
   offset: string;
+  /**
+   * The trace context of the event's processing span (a child of its `traceparent`): the handler
+   * runs in it. Absent where a test calls a handler directly.
+   */
+  traceContext?: Context;
 }
 
 export type EventHandler<V> = (event: V, context: EventContext) => Promise<void>;

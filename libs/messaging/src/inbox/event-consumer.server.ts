@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { decodeEvent, type FieldError } from '@qis/contracts';
@@ -8,6 +9,7 @@ import { DeadLetterHeader, Header, readHeaders, type HeaderMap } from '../event-
 import type { KafkaPublisher } from '../kafka-publisher';
 import type { EventContext } from './consume-event.decorator';
 import type { EventHandlerRegistry, RegisteredHandler } from './event-handler.registry';
+import { extractTraceContext, failSpan, messageAttributes, messagingTracer } from '../tracing/message-trace';
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -154,15 +156,26 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
       const decoded = this.decode(handler, message);
       if ('kind' in decoded) {
         await flush();
-        await this.deadLetter(
-          batch.topic,
-          batch.partition,
+        const poison = this.processSpan(handler, batch.topic, batch.partition, {
           message,
-          decoded.kind,
-          decoded.reason,
-          decoded.problems,
-          0,
-        );
+          headers: readHeaders(message.headers as Record<string, unknown>),
+          messageId: '',
+          value: {},
+        });
+        failSpan(poison.span, undefined, decoded.kind);
+        try {
+          await this.deadLetter(
+            batch.topic,
+            batch.partition,
+            message,
+            decoded.kind,
+            decoded.reason,
+            decoded.problems,
+            0,
+          );
+        } finally {
+          poison.span.end();
+        }
         resolveOffset(message.offset);
         continue;
       }
@@ -207,6 +220,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     items: Item[],
     heartbeat: () => Promise<void>,
   ): Promise<void> {
+    const traced = items.map((item) => this.processSpan(handler, topic, partition, item, items.length));
     try {
       await this.options.dataSource
         .transaction(async (manager) => {
@@ -224,9 +238,16 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
           );
           const fresh = new Set(inserted.map((r) => r.message_id));
           // delete() also skips a second copy of the same message inside this segment
-          const events = items
-            .filter((item) => fresh.delete(item.messageId))
-            .map((item) => ({ event: item.value, context: this.context(manager, item, topic, partition) }));
+          const events = items.flatMap((item, i) => {
+            if (fresh.delete(item.messageId)) {
+              const { trace: traceContext } = traced[i];
+              return [
+                { event: item.value, context: this.context(manager, item, topic, partition, traceContext) },
+              ];
+            }
+            traced[i].span.setAttribute('qis.inbox.duplicate', true);
+            return [];
+          });
           if (events.length > 0) {
             // The handlers' writes that need nothing back (HeldWrites.write) go in one statement,
             // the same insert of every event as one multi-row insert: a round trip for the whole
@@ -241,9 +262,46 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
           this.options.metrics?.applied(topic, applied);
           this.options.metrics?.duplicates(topic, items.length - applied);
         });
-    } catch {
+    } catch (error) {
+      // The chunk rolled back: each event is applied again alone, in spans of its own.
+      for (const { span } of traced) failSpan(span, error);
+      for (const { span } of traced) span.end();
       for (const item of items) await this.applyOne(handler, topic, partition, item, heartbeat);
+      return;
     }
+    for (const { span } of traced) span.end();
+  }
+
+  /**
+   * The span of one event's processing: a child of the span its `traceparent` names (the producer's
+   * send), so the trace runs on from the service that published it; the handler's span and what it
+   * publishes hang below. Consumed in a chunk, each event still gets its own span in its own
+   * trace: a chunk mixes many batches' events, and a span per chunk with links would end every
+   * batch's trace at this consumer.
+   */
+  private processSpan(
+    handler: RegisteredHandler,
+    topic: string,
+    partition: number,
+    item: Item,
+    chunk = 1,
+  ): { span: Span; trace: Context } {
+    const parent = extractTraceContext(item.headers);
+    const span = messagingTracer.startSpan(
+      `process ${handler.contract.topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: messageAttributes(topic, item.message.key?.toString(), item.headers, {
+          'messaging.operation.type': 'process',
+          'messaging.consumer.group.name': this.options.groupId,
+          'messaging.destination.partition.id': String(partition),
+          'messaging.kafka.offset': Number(item.message.offset),
+          'messaging.batch.message_count': chunk,
+        }),
+      },
+      parent,
+    );
+    return { span, trace: trace.setSpan(parent, span) };
   }
 
   private async applyOne(
@@ -255,6 +313,7 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
   ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (;;) {
+      const traced = this.processSpan(handler, topic, partition, item);
       try {
         await this.options.dataSource.transaction(async (manager) => {
           const inserted: unknown[] = await manager.query(
@@ -263,11 +322,12 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
             [this.options.groupId, item.messageId, topic, partition, item.message.offset],
           );
           if (inserted.length === 0) {
+            traced.span.setAttribute('qis.inbox.duplicate', true);
             this.options.metrics?.duplicates(topic, 1);
             return;
           }
           await handler.handle([
-            { event: item.value, context: this.context(manager, item, topic, partition) },
+            { event: item.value, context: this.context(manager, item, topic, partition, traced.trace) },
           ]);
           await manager.query('delete from inbox_failure where consumer_group = $1 and message_id = $2', [
             this.options.groupId,
@@ -275,8 +335,11 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
           ]);
           this.options.metrics?.applied(topic, 1);
         });
+        traced.span.end();
         return;
       } catch (error) {
+        failSpan(traced.span, error);
+        traced.span.end();
         // If the failure cannot even be recorded, the database is away: fail the batch, no dead letter.
         const attempts = await this.recordFailure(item, error);
         if (attempts >= maxAttempts) {
@@ -324,8 +387,10 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     item: Item,
     topic: string,
     partition: number,
+    traceContext?: Context,
   ): EventContext {
     return {
+      traceContext,
       manager,
       messageId: item.messageId,
       key: item.message.key?.toString() ?? '',

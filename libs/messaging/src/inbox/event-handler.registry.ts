@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { context as otelContext, trace } from '@opentelemetry/api';
 import type { EventContract } from '../event-contract';
 import {
   CONSUME_EVENT,
@@ -8,6 +9,7 @@ import {
   type EventBatchHandler,
   type EventHandler,
 } from './consume-event.decorator';
+import { inHandlerSpan, withConsumedMessages } from '../tracing/message-trace';
 
 export interface RegisteredHandler {
   contract: EventContract;
@@ -46,8 +48,8 @@ export class EventHandlerRegistry implements OnModuleInit {
           name,
           handle:
             meta.mode === 'batch'
-              ? (fn as EventBatchHandler<object>).bind(instance)
-              : each((fn as EventHandler<object>).bind(instance)),
+              ? batch(name, (fn as EventBatchHandler<object>).bind(instance))
+              : each(name, (fn as EventHandler<object>).bind(instance)),
         });
       }
     }
@@ -58,8 +60,34 @@ export class EventHandlerRegistry implements OnModuleInit {
   }
 }
 
+const traceOf = (consumed: ConsumedEvent<object>) => consumed.context.traceContext ?? otelContext.active();
+
+/** One event at a time, each in a span under its own event's (so in its own trace). */
 const each =
-  (handler: EventHandler<object>): EventBatchHandler<object> =>
+  (name: string, handler: EventHandler<object>): EventBatchHandler<object> =>
   async (events: ReadonlyArray<ConsumedEvent<object>>) => {
-    for (const { event, context } of events) await handler(event, context);
+    for (const consumed of events)
+      await inHandlerSpan(name, traceOf(consumed), () => handler(consumed.event, consumed.context));
+  };
+
+/**
+ * A batch handler applies its events in one call, which belongs to no single event's trace: one
+ * span linked to each event's span (a batch of one is that event's child). What it publishes with
+ * an event's message id as `causationId` continues that event's trace.
+ */
+const batch =
+  (name: string, handler: EventBatchHandler<object>): EventBatchHandler<object> =>
+  async (events: ReadonlyArray<ConsumedEvent<object>>) => {
+    if (events.length === 1) return inHandlerSpan(name, traceOf(events[0]), () => handler(events));
+    const byMessageId = new Map(events.map((e) => [e.context.messageId, traceOf(e)]));
+    const links = events.flatMap((e) => {
+      const spanContext = trace.getSpanContext(traceOf(e));
+      return spanContext ? [{ context: spanContext }] : [];
+    });
+    return inHandlerSpan(
+      name,
+      withConsumedMessages(otelContext.active(), byMessageId),
+      () => handler(events),
+      links,
+    );
   };

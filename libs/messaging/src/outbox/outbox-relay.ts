@@ -1,6 +1,14 @@
 import { Logger } from '@nestjs/common';
+import { SpanKind, trace, type Span } from '@opentelemetry/api';
 import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { Client, type ClientConfig } from 'pg';
+import {
+  extractTraceContext,
+  failSpan,
+  injectTraceContext,
+  messageAttributes,
+  messagingTracer,
+} from '../tracing/message-trace';
 
 export interface OutboxRelayOptions {
   /** Connection for the relay's own session (it holds the leader lock for as long as it lives). */
@@ -149,11 +157,21 @@ export class OutboxRelay {
       );
       this.unmarked = [];
       if (rows.length > 0) {
-        await producer.sendBatch({
-          acks: -1,
-          compression: CompressionTypes.None,
-          topicMessages: this.byTopic(rows),
-        });
+        const sent = rows.map((row) => this.sendSpan(row));
+        try {
+          await producer.sendBatch({
+            acks: -1,
+            compression: CompressionTypes.None,
+            topicMessages: this.byTopic(sent.map(({ row }) => row)),
+          });
+        } catch (error) {
+          for (const { span } of sent) {
+            failSpan(span, error);
+            span.end();
+          }
+          throw error;
+        }
+        for (const { span } of sent) span.end();
         this.unmarked = rows.map((r) => r.id);
         // The next round marks them at once; it only lingers while events keep coming.
         if (rows.length < batchSize) {
@@ -175,6 +193,31 @@ export class OutboxRelay {
       this.unmarked,
     ]);
     this.unmarked = [];
+  }
+
+  /**
+   * A producer span per event, child of the span that stored it (the HTTP request or the consumed
+   * event it came from), so a trace shows how long the event waited in the outbox; the message
+   * goes out with this span as its `traceparent`.
+   */
+  private sendSpan(row: OutboxRow): { row: OutboxRow; span: Span } {
+    const parent = extractTraceContext(row.headers);
+    const span = messagingTracer.startSpan(
+      `send ${row.topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: messageAttributes(
+          `${this.options.topicPrefix}${row.topic}`,
+          row.message_key,
+          row.headers,
+          {
+            'messaging.operation.type': 'send',
+          },
+        ),
+      },
+      parent,
+    );
+    return { row: { ...row, headers: injectTraceContext(row.headers, trace.setSpan(parent, span)) }, span };
   }
 
   // Rows of one topic keep their id order inside topicMessages; kafkajs keeps per-partition order.

@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
 import type { EntityManager } from 'typeorm';
 import { validateEvent } from '@qis/contracts';
 import type { EventContract } from '../event-contract';
 import { Header, type HeaderMap } from '../event-headers';
+import { causeContext, traceparentOf } from '../tracing/message-trace';
 
 export const MESSAGING_PRODUCER = Symbol('MESSAGING_PRODUCER');
 
@@ -16,7 +18,10 @@ export interface OutgoingEvent<V extends object> {
   correlationId?: string;
   /** The message id of the event or request that caused this one. */
   causationId?: string;
-  /** W3C trace context of the caller, when there is one. */
+  /**
+   * W3C trace context to continue; by default the current span's (the HTTP request's, or the
+   * consumed event's that `causationId` names), else a new trace.
+   */
   traceparent?: string;
   occurredAt?: Date;
 }
@@ -36,7 +41,9 @@ export class OutboxPublisher {
         'OutboxPublisher.publish must run inside a transaction (dataSource.transaction(manager => …))',
       );
     }
-    // One draw of randomness for the trace ids of the whole call (24 bytes an event).
+    const active = context.active();
+    // One draw of randomness for the trace ids of the whole call (24 bytes an event), used where
+    // no span is current (tracing off and no traced cause).
     const entropy = randomBytes(24 * events.length).toString('hex');
     const rows = events.map((event, i) => {
       const payload = JSON.stringify(event.value);
@@ -49,6 +56,7 @@ export class OutboxPublisher {
       const messageId = randomUUID();
       const traceparent =
         event.traceparent ??
+        traceparentOf(causeContext(active, event.causationId)) ??
         `00-${entropy.slice(i * 48, i * 48 + 32)}-${entropy.slice(i * 48 + 32, i * 48 + 48)}-01`;
       const headers: HeaderMap = {
         [Header.MessageId]: messageId,
