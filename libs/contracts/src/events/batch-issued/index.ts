@@ -11,7 +11,7 @@ export const BatchIssued = defineEvent({
   type: 'planning.batch-issued',
   version: 1,
   owner: 'planning',
-  consumers: ['purchasing'],
+  consumers: ['purchasing', 'enforcement'],
   key: BatchIssuedKey,
   keyFields: ['batchNumber'],
   value: BatchIssuedValue,

@@ -11,7 +11,7 @@ export const OrderPlaced = defineEvent({
   type: 'purchasing.order-placed',
   version: 1,
   owner: 'purchasing',
-  consumers: ['evidence', 'enforcement'],
+  consumers: ['evidence', 'enforcement', 'disclosure'],
   key: OrderPlacedKey,
   keyFields: ['batchNumber'],
   value: OrderPlacedValue,
