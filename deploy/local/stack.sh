@@ -2,7 +2,8 @@
 # The whole system on one machine, from a fresh clone:
 #
 #   bash deploy/local/stack.sh start     install, build, start the infrastructure and all six services
-#   bash deploy/local/stack.sh test      install, build, start the infrastructure, lint, typecheck, test
+#                                        (QIS_TRACING=1: with Jaeger, every service exporting its traces)
+#   bash deploy/local/stack.sh test      install, build, start the infrastructure (and Jaeger), lint, typecheck, test
 #   bash deploy/local/stack.sh stop      stop the six services (the infrastructure keeps running)
 #   bash deploy/local/stack.sh status    infrastructure and services, with their readiness
 #   bash deploy/local/stack.sh logs NAME follow one service's log
@@ -113,6 +114,8 @@ start_service() {
       export EVIDENCE_TSA_URL="http://127.0.0.1:$QIS_TSA_PORT/"
       export EVIDENCE_TSA_CERT_FILE="$QIS_INFRA_DIR/tsa/ca.crt"
     fi
+    # QIS_TRACING=1: traces to the local Jaeger (infra.sh up jaeger); otherwise none are recorded.
+    if [ "${QIS_TRACING:-0}" = 1 ]; then export OTEL_EXPORTER_OTLP_ENDPOINT="$QIS_JAEGER_OTLP_URL"; fi
     nohup node -r ./tools/runtime/register-paths.js "dist/services/$name/src/main.js" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )
@@ -217,6 +220,8 @@ case "$cmd" in
   start)
     ensure_dependencies
     bash deploy/local/infra.sh up
+    # On request: Jaeger (built once per user, minutes) and every service exporting its traces there.
+    if [ "${QIS_TRACING:-0}" = 1 ]; then bash deploy/local/infra.sh up jaeger; fi
     build
     bash deploy/local/infra.sh principals
     start_tsa
@@ -227,6 +232,9 @@ case "$cmd" in
     echo
     echo "All six services are ready. OpenAPI: http://127.0.0.1:$(service_port planning)/docs (one per service)."
     echo "Stop them with: npm stop   (infrastructure: npm run infra -- down)"
+    if [ "${QIS_TRACING:-0}" = 1 ]; then
+      echo "Traces: Jaeger's API at http://127.0.0.1:$QIS_JAEGER_UI_PORT/api/traces/<trace id>; a batch's spans: npm run trace -- <batch number>"
+    fi
     console_stack provision
     # The demo campaign: simulated actors drive batches through the services' APIs and topics.
     [ "${QIS_DEMO:-1}" = 0 ] || run_demo
@@ -250,6 +258,10 @@ case "$cmd" in
   test)
     ensure_dependencies
     bash deploy/local/infra.sh up
+    # Jaeger for the trace test (tools/demo/src/tracing): built in the background while the build,
+    # lint and checks run (minutes on a fresh machine, once per user; then cached), started before jest.
+    bash deploy/local/infra.sh build-jaeger >"$LOG_DIR/jaeger-build.out" 2>&1 &
+    jaeger_build=$!
     log "typecheck and build"
     build
     bash deploy/local/infra.sh principals
@@ -267,6 +279,12 @@ case "$cmd" in
     bash tools/openapi/schemathesis.sh >/dev/null # schemathesis from PyPI into .infra/, once per checkout
     bash tools/openapi/generators/install.sh >/dev/null # openapi-python-client (PyPI), openapi-generator (Maven Central), once per machine
     node -r ./tools/runtime/register-paths.js dist/tools/contract-gate/cli.js check # no contract broken against its last release
+    if ! wait "$jaeger_build"; then
+      echo "stack: building Jaeger failed:" >&2
+      tail -n 30 "$LOG_DIR/jaeger-build.out" >&2
+      exit 1
+    fi
+    bash deploy/local/infra.sh up jaeger
     log "tests (jest, on the real servers)"
     mkdir -p test-artifacts
     rc=0

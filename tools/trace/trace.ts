@@ -5,12 +5,16 @@
  *
  *   npm run trace -- HZ2026-000123
  *
+ * Then the spans of each trace those events belong to (their `traceparent`), as a tree, when the
+ * services export traces and QIS_JAEGER_URL answers (`QIS_TRACING=1 npm start`, docs/operations.md).
+ *
  * Reads KAFKA_BROKERS, the principal's KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (run-tool.sh: the
  * local qis-admin) and KAFKA_TOPIC_PREFIX.
  */
 import { randomUUID } from 'node:crypto';
 import { BATCH_NUMBER, declaredTopics } from '@qis/contracts';
 import { DeadLetterHeader, Header, kafkaConnection, readHeaders } from '@qis/messaging';
+import { formatTraceTree, readJaegerTrace } from '@qis/tracing';
 import { Kafka, logLevel } from 'kafkajs';
 
 const shanghai = (iso: string | undefined): string =>
@@ -123,7 +127,32 @@ async function main(): Promise<number> {
       ].join('  ') + '\n',
     );
   }
+  await printTraces(found);
   return found.some((m) => m.topic.endsWith('.dlq')) ? 1 : 0;
+}
+
+/** The span tree of every trace the batch's events carry, from Jaeger's query API. */
+async function printTraces(found: Found[]): Promise<void> {
+  const traceIds = [...new Set(found.flatMap((m) => m.headers[Header.TraceParent]?.split('-')[1] ?? []))];
+  const jaeger = process.env['QIS_JAEGER_URL'];
+  if (traceIds.length === 0) return;
+  const reachable =
+    jaeger !== undefined &&
+    (await fetch(`${jaeger}/api/services`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+  if (!reachable) {
+    process.stdout.write(
+      `\ntraces ${traceIds.join(' ')}: no Jaeger at ${jaeger ?? '(QIS_JAEGER_URL unset)'} (QIS_TRACING=1 npm start records them)\n`,
+    );
+    return;
+  }
+  for (const traceId of traceIds) {
+    const spans = await readJaegerTrace(jaeger, traceId);
+    process.stdout.write(`\ntrace ${traceId}: ${spans.length} span(s), ${jaeger}/api/traces/${traceId}\n`);
+    if (spans.length > 0) process.stdout.write(`${formatTraceTree(spans)}\n`);
+  }
 }
 
 main().then(
