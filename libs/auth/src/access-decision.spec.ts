@@ -80,12 +80,14 @@ describe('query scoping', () => {
       expect((e as { getResponse(): unknown }).getResponse()).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'not_found',
         message: 'sample s1 not found',
       });
     }
     expect((absent as { getResponse(): unknown }).getResponse()).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'not_found',
       message: 'sample s9 not found',
     });
   });

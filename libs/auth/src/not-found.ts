@@ -1,9 +1,8 @@
-import { NotFoundException } from '@nestjs/common';
+import { notFound } from '@qis/domain';
 import type { FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 
-/** The one 404 for an id: the same whether the record is missing or outside the caller's scope. */
-export const notFound = (entity: string, id: string): NotFoundException =>
-  new NotFoundException({ statusCode: 404, error: 'Not Found', message: `${entity} ${id} not found` });
+/** The one 404 for an id (`@qis/domain`'s, `not_found`): the same whether the record is missing or outside the caller's scope. */
+export { notFound };
 
 /**
  * Loads one record by `where` within `scope` (from `scopeWhere`), or answers exactly as for a

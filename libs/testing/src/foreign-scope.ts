@@ -71,7 +71,7 @@ export function routesWithoutRecord(
 }
 
 /** The keys a refusal may carry: nothing of the record. */
-const ERROR_KEYS = ['error', 'message', 'requestId', 'statusCode'];
+const ERROR_KEYS = ['code', 'error', 'message', 'requestId', 'statusCode'];
 
 export interface ScopeCell {
   route: string;

@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { conflict, ErrorCode } from '@qis/domain';
 
 /**
  * The one "now" of a service whose dates other services count legal periods from (enforcement's
@@ -29,11 +29,10 @@ export class ServiceClock {
   /** Moves the clock `byMs` further ahead; it never goes back (a legal clock only runs forward). */
   advance(byMs: number): Date {
     if (!this.overridable)
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'the clock cannot be moved: CLOCK_OVERRIDE_ENABLED is not true (development and test only)',
-      });
+      throw conflict(
+        'the clock cannot be moved: CLOCK_OVERRIDE_ENABLED is not true (development and test only)',
+        ErrorCode.clockOverrideDisabled,
+      );
     this.offsetMs += byMs;
     return this.now();
   }

@@ -108,7 +108,13 @@ describe('jurisdiction scope on every officer route of enforcement', () => {
       error: 'Not Found',
       message: `${entity} ${id} not found`,
     });
-    expect(Object.keys(res.body as object).sort()).toEqual(['error', 'message', 'requestId', 'statusCode']);
+    expect(Object.keys(res.body as object).sort()).toEqual([
+      'code',
+      'error',
+      'message',
+      'requestId',
+      'statusCode',
+    ]);
   };
 
   it('routes the cases to 余杭 (330110) and to Fujian', () => {

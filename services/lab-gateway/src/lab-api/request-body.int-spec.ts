@@ -41,6 +41,7 @@ describe('request bodies the lab gateway refuses (real service)', () => {
     expect(body).toEqual({
       statusCode: 413,
       error: 'Payload Too Large',
+      code: 'payload_too_large',
       message: expect.stringMatching(/larger than/),
       requestId: res.headers.get('x-request-id'),
     });
@@ -54,6 +55,7 @@ describe('request bodies the lab gateway refuses (real service)', () => {
     expect(body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: expect.stringMatching(/not valid JSON/),
       requestId: res.headers.get('x-request-id'),
     });

@@ -57,7 +57,7 @@ const shown = (method: string, path: string, res: ApiResponse<unknown>): string 
 const bareError = (body: unknown): boolean =>
   typeof body === 'object' &&
   body !== null &&
-  Object.keys(body).every((k) => ['statusCode', 'error', 'message', 'requestId'].includes(k));
+  Object.keys(body).every((k) => ['statusCode', 'error', 'code', 'message', 'requestId'].includes(k));
 
 /** Polls `probe` until it answers something other than undefined, or gives up with undefined. */
 async function within<T>(ms: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
