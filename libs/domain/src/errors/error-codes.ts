@@ -32,14 +32,28 @@ export const ErrorCode = {
   calendarYearUnknown: 'calendar_year_unknown',
   /** A plan's workflow step asked in the wrong state (409). */
   planState: 'plan_state',
+  /** A brand + spec/model would be sampled a third time in a year (409; run the selection again). */
+  twiceAYear: 'twice_a_year',
   /** A lab's assignment is not in a state that allows the action (409). */
   assignmentState: 'assignment_state',
+  /** A lab's report breaks the report rules (422 naming each field). */
+  reportRejected: 'report_rejected',
+  /** A lab's report number is already used by another of its reports (409). */
+  reportNumberTaken: 'report_number_taken',
+  /** An entrustment contract that has ended cannot change (409). */
+  contractEnded: 'contract_ended',
+  /** A purchase task is not in a state that allows the action (409). */
+  taskState: 'task_state',
+  /** The evidence package changed while it was being verified: complete again (409). */
+  evidenceChanged: 'evidence_changed',
   /** A batch's result is final: nothing more can be filed against it (409). */
   resultFinal: 'result_final',
   /** Evidence is never overwritten or changed once stored (409). */
   evidenceImmutable: 'evidence_immutable',
   /** A re-inspection approved on an incomplete materials checklist (422 naming each missing item). */
   materialsMissing: 'materials_missing',
+  /** An evidence upload failed verification (422 naming each part or field). */
+  uploadRejected: 'upload_rejected',
   /** A read of evidence showing the buyer states no purpose (400 naming `purpose`). */
   purposeRequired: 'purpose_required',
   /** The service's clock cannot be set here (409). */

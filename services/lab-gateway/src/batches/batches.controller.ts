@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { CurrentPrincipal, notFound, Policy, queryScope, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
+import { endOfShanghaiDay } from '@qis/domain';
 import { labOf } from '../shared/lab-of';
 import { Clock } from '../clock/clock';
 
@@ -41,9 +42,6 @@ interface ReportRow {
   issued_at: Date;
   received_at: Date;
 }
-
-/** The end of a due day in Asia/Shanghai (UTC+8, no daylight saving), as an instant. */
-const endOfShanghaiDay = (day: string): Date => new Date(`${day}T23:59:59.999+08:00`);
 
 /** The lab gateway's part of a batch's story: dispatched at random to a lab, and its reports. */
 @ApiTags('batches')

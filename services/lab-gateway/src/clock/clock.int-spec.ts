@@ -1,7 +1,7 @@
 import { expectEventually, startTestService, type TestService } from '@qis/testing';
 import type { LabGatewayConfig } from '../lab-gateway.config';
 import { labGatewayService } from '../lab-gateway.definition';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { LabGatewayHarness } from '../testing/lab-gateway-harness';
 
 const DAY = 86_400_000;
@@ -51,7 +51,7 @@ describe("the lab gateway's clock", () => {
     const auth = await gw.lab(labId);
     expect((await gw.post(`/v1/assignments/${dispatch.id}/accept`, auth, {})).status).toBe(200);
     // Dated on the moved day: a wall-clock "today" would be before the dispatch.
-    const today = shanghaiDay(new Date(now));
+    const today = shanghaiDate(new Date(now));
     const submitted = await gw.post(
       `/v1/assignments/${dispatch.id}/reports`,
       auth,

@@ -7,14 +7,14 @@ import type { EntityManager } from 'typeorm';
 import { contractStanding, type ContractStanding } from '../labs/contracts/contract-standing';
 import { currentContracts } from '../labs/contracts/contract-versions';
 import { Lab } from '../labs/lab.entity';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { Assignment } from './assignment.entity';
 import { OPEN_STATUSES } from './assignment-status';
 import type { DispatchSampleCommand } from './dispatch-sample.command';
 import { drawLab } from './lab-draw';
 import { disqualifications } from './lab-eligibility';
 import { NoQualifiedLabError } from './no-qualified-lab.error';
-import { WorkingDays } from './working-days';
+import { turnaroundDueDate } from './turnaround-due-date';
 
 /**
  * Draws a lab among the active, accredited ones qualified for the category (and claimed standard)
@@ -25,7 +25,6 @@ import { WorkingDays } from './working-days';
 @Injectable()
 export class DispatchSampleUseCase {
   private readonly logger = new Logger(DispatchSampleUseCase.name);
-  private readonly workingDays = WorkingDays.fromChineseDays();
 
   constructor(
     private readonly outbox: OutboxPublisher,
@@ -33,7 +32,7 @@ export class DispatchSampleUseCase {
   ) {}
 
   async execute(manager: EntityManager, cmd: DispatchSampleCommand, actor: AuditActor): Promise<Assignment> {
-    const on = shanghaiDay(cmd.at);
+    const on = shanghaiDate(cmd.at);
     // Lock the registry rows so concurrent draws see each other's capacity use.
     const labs = await manager
       .createQueryBuilder(Lab, 'lab')
@@ -88,11 +87,17 @@ export class DispatchSampleUseCase {
       ContractStanding,
       { ok: true }
     >;
-    const due = this.workingDays.add(on, turnaroundWorkingDays);
+    const due = turnaroundDueDate(on, turnaroundWorkingDays);
     if (due.provisional)
       this.logger.warn(
-        { batchNumber: cmd.batchNumber, dueOn: due.date },
-        'due date counted Monday to Friday: the holiday schedule does not cover it yet',
+        {
+          alert: 'calendar-year-missing',
+          batchNumber: cmd.batchNumber,
+          dueOn: due.date,
+          unknownYears: due.unknownYears,
+        },
+        `due date provisional: chinese-days has no holiday schedule for ${due.unknownYears.join(', ')}; ` +
+          'counted with weekends and the statutory holidays off until a release of the package publishes it',
       );
 
     const assignment: Assignment = {
@@ -166,6 +171,7 @@ export class DispatchSampleUseCase {
           contractVersion: contract.version,
           turnaroundWorkingDays,
           dueOn: due.date,
+          ...(due.provisional ? { dueOnProvisional: true, unknownYears: due.unknownYears } : {}),
         },
       },
       manager,

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound, Policy } from '@qis/auth';
 import { DataSource, IsNull, Not, type FindOptionsWhere } from 'typeorm';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { Assignment } from './assignment.entity';
 import { DispatchPage } from './dispatch-page.view';
 import { DispatchRecordView } from './dispatch-record.view';
@@ -35,7 +35,7 @@ export class DispatchesController {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    const today = shanghaiDay(this.clock.now());
+    const today = shanghaiDate(this.clock.now());
     return {
       items: rows.map((a) => DispatchRecordView.record(a, today)),
       page: query.page,
@@ -50,6 +50,6 @@ export class DispatchesController {
   async getDispatch(@Param('id', new ParseUUIDPipe()) id: string): Promise<DispatchRecordView> {
     const found = await this.dataSource.manager.findOneBy(Assignment, { id });
     if (!found) throw notFound('dispatch', id);
-    return DispatchRecordView.record(found, shanghaiDay(this.clock.now()));
+    return DispatchRecordView.record(found, shanghaiDate(this.clock.now()));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { DataSource } from 'typeorm';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { Assignment } from './assignment.entity';
 import { OPEN_STATUSES } from './assignment-status';
 import { Clock } from '../clock/clock';
@@ -23,7 +23,7 @@ export class ScanOverdueUseCase {
   ) {}
 
   async execute(now = this.clock.now()): Promise<number> {
-    const today = shanghaiDay(now);
+    const today = shanghaiDate(now);
     return this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(Assignment, 'a')

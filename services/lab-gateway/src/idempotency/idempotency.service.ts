@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HeldWrites } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { BadRequestError, conflict, ErrorCode } from '@qis/domain';
 import { canonicalJson } from './canonical-json';
 import { IDEMPOTENCY_KEY } from './idempotency-key.header';
 import type { IdempotentAnswer } from './idempotent-answer';
@@ -25,10 +26,7 @@ export class IdempotencyService {
   ): Promise<IdempotentAnswer<T>> {
     const key = request.key;
     if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'validation failed',
+      throw new BadRequestError(ErrorCode.validationFailed, 'validation failed', {
         errors: [
           {
             field: 'Idempotency-Key',
@@ -92,11 +90,10 @@ export class IdempotencyService {
     )) as Array<{ fingerprint: string; status_code: number; response: T }>;
     if (!record) return null;
     if (record.fingerprint !== fingerprint) {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'Idempotency-Key already used with a different request body',
-      });
+      throw conflict(
+        'Idempotency-Key already used with a different request body',
+        ErrorCode.idempotencyKeyReused,
+      );
     }
     return { statusCode: record.status_code, body: record.response, replayed: true };
   }

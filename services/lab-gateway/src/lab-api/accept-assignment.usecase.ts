@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { ASSIGNMENT_VIEW_COLUMNS, assignmentViewOfRow } from '../dispatch/assignment-row';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { AssignmentView } from './assignment.view';
 import { loadOwnAssignment } from './load-own-assignment';
 import { stateConflict } from './state-conflict';
@@ -40,6 +40,6 @@ export class AcceptAssignmentUseCase {
       { action: 'assignment.accept', entityType: 'assignment', entityId: id },
       manager,
     );
-    return AssignmentView.of(assignmentViewOfRow(rows[0]), shanghaiDay(now));
+    return AssignmentView.of(assignmentViewOfRow(rows[0]), shanghaiDate(now));
   }
 }

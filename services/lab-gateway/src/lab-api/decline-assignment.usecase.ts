@@ -3,7 +3,7 @@ import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { Assignment } from '../dispatch/assignment.entity';
 import { WaitingDispatches } from '../dispatch/waiting-dispatches';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { AssignmentView } from './assignment.view';
 import type { DeclineAssignmentCommand } from './decline-assignment.command';
 import { loadOwnAssignment } from './load-own-assignment';
@@ -50,7 +50,7 @@ export class DeclineAssignmentUseCase {
     );
     // A sandbox assignment is nobody else's to draw.
     if (a.sandbox)
-      return AssignmentView.of({ ...a, status: 'declined', declineReason: cmd.reason }, shanghaiDay(now));
+      return AssignmentView.of({ ...a, status: 'declined', declineReason: cmd.reason }, shanghaiDate(now));
     const declined = await manager.findBy(Assignment, {
       batchNumber: a.batchNumber,
       purpose: a.purpose,
@@ -62,6 +62,6 @@ export class DeclineAssignmentUseCase {
       { ...a, excludedLabIds: excluded, preferAboveLevel: null, causationId: undefined, at: now },
       SYSTEM_ACTOR,
     );
-    return AssignmentView.of({ ...a, status: 'declined', declineReason: cmd.reason }, shanghaiDay(now));
+    return AssignmentView.of({ ...a, status: 'declined', declineReason: cmd.reason }, shanghaiDate(now));
   }
 }

@@ -32,7 +32,7 @@ import { ReportView } from '../reports/report.view';
 import { SubmitReportCommand } from '../reports/submit-report.command';
 import { SubmitReportUseCase } from '../reports/submit-report.usecase';
 import { labOf } from '../shared/lab-of';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { AcceptAssignmentUseCase } from './accept-assignment.usecase';
 import { AssignmentPage } from './assignment-page.view';
 import { AssignmentView } from './assignment.view';
@@ -96,7 +96,7 @@ export class LabApiController {
         : query.page === 1
           ? 0
           : await this.countOf(labId, query.status);
-    const today = shanghaiDay(this.clock.now());
+    const today = shanghaiDate(this.clock.now());
     return {
       items: rows.map((row) => AssignmentView.of(assignmentViewOfRow(row), today)),
       page: query.page,
@@ -114,7 +114,7 @@ export class LabApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AssignmentView> {
     const found = await loadOwnAssignment(this.dataSource.manager, labOf(principal), id, { lock: false });
-    return AssignmentView.of(found, shanghaiDay(this.clock.now()));
+    return AssignmentView.of(found, shanghaiDate(this.clock.now()));
   }
 
   @Post(':id/accept')

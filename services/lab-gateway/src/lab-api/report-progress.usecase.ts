@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { Assignment } from '../dispatch/assignment.entity';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import { AssignmentView } from './assignment.view';
 import { loadOwnAssignment } from './load-own-assignment';
 import type { ReportProgressCommand } from './report-progress.command';
@@ -38,6 +38,6 @@ export class ReportProgressUseCase {
       { action: 'assignment.progress', entityType: 'assignment', entityId: id, detail: { stage: cmd.stage } },
       manager,
     );
-    return AssignmentView.of({ ...assignment, status: 'in-progress', progress }, shanghaiDay(now));
+    return AssignmentView.of({ ...assignment, status: 'in-progress', progress }, shanghaiDate(now));
   }
 }

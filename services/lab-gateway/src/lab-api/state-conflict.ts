@@ -1,5 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { conflict, ErrorCode, type ConflictError } from '@qis/domain';
 
-/** The assignment is not in a state that allows the action. */
-export const stateConflict = (message: string): ConflictException =>
-  new ConflictException({ statusCode: 409, error: 'Conflict', message });
+/** The assignment is not in a state that allows the action (409 `assignment_state`). */
+export const stateConflict = (message: string): ConflictError => conflict(message, ErrorCode.assignmentState);

@@ -1,5 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import type { FieldError } from '@qis/contracts';
+import { ErrorCode, UnprocessableError } from '@qis/domain';
 import type { Lab } from './lab.entity';
 
 /** Registry rules beyond field shapes: CNAS number and expiry come together; one scope per category. */
@@ -20,10 +20,5 @@ export function labProblems(lab: Pick<Lab, 'cnasNumber' | 'cnasExpiresOn' | 'sco
 export function assertValidLab(lab: Pick<Lab, 'cnasNumber' | 'cnasExpiresOn' | 'scopes'>): void {
   const problems = labProblems(lab);
   if (problems.length > 0)
-    throw new UnprocessableEntityException({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      message: 'lab rejected',
-      errors: problems,
-    });
+    throw new UnprocessableError(ErrorCode.unprocessable, 'lab rejected', { errors: problems });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
+import { conflict, ErrorCode, UnprocessableError } from '@qis/domain';
 import { RecordContractUseCase } from './contracts/record-contract.usecase';
 import { assertValidLab } from './lab-problems';
 import { Lab } from './lab.entity';
@@ -37,19 +38,14 @@ export class RegisterLabUseCase {
       updatedAt: now,
     };
     if (lab.sandbox && !this.config.LAB_SANDBOX_ENABLED)
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: 'sandbox labs need the lab sandbox (LAB_SANDBOX_ENABLED), which this gateway does not run',
-        errors: [{ field: 'sandbox', reasons: ['the lab sandbox is not enabled on this gateway'] }],
-      });
+      throw new UnprocessableError(
+        ErrorCode.unprocessable,
+        'sandbox labs need the lab sandbox (LAB_SANDBOX_ENABLED), which this gateway does not run',
+        { errors: [{ field: 'sandbox', reasons: ['the lab sandbox is not enabled on this gateway'] }] },
+      );
     assertValidLab(lab);
     if (await manager.findOneBy(Lab, { cmaNumber: cmd.cmaNumber }))
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `a lab with CMA number ${cmd.cmaNumber} is already registered`,
-      });
+      throw conflict(`a lab with CMA number ${cmd.cmaNumber} is already registered`, ErrorCode.alreadyExists);
     await manager.insert(Lab, lab);
     await this.audit.record(
       actor,

@@ -1,5 +1,5 @@
 import type { FieldError } from '@qis/contracts';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 import type { SubmitReportCommand } from './submit-report.command';
 
 /** What a report is checked against besides its own content. */
@@ -65,7 +65,7 @@ export function reportProblems(cmd: SubmitReportCommand, ctx: ReportRulesContext
   if (cmd.testedTo > ctx.today) add('testedTo', 'is in the future');
   const issued = new Date(cmd.issuedAt);
   if (issued.getTime() > ctx.now.getTime() + 5 * 60_000) add('issuedAt', 'is in the future');
-  if (shanghaiDay(issued) < cmd.testedTo) add('issuedAt', 'is before testing ended');
+  if (shanghaiDate(issued) < cmd.testedTo) add('issuedAt', 'is before testing ended');
 
   if (ctx.reportNumbers.includes(cmd.reportNumber))
     add('reportNumber', 'is already used on this assignment; an amended report needs a new number');

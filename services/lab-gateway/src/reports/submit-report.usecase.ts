@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { ReportIssued } from '@qis/contracts';
 import { EvidenceReferenceChecker } from '@qis/evidence-client';
@@ -8,7 +8,7 @@ import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { loadOwnAssignment } from '../lab-api/load-own-assignment';
 import { stateConflict } from '../lab-api/state-conflict';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { conflict, ConflictError, ErrorCode, shanghaiDate, UnprocessableError } from '@qis/domain';
 import { Report } from './report.entity';
 import { reportProblems } from './report-rules';
 import type { ReportContent } from './report-content';
@@ -28,12 +28,11 @@ interface ReportContext {
   lab: { name: string; address: string };
 }
 
-const reportNumberTaken = (reportNumber: string): ConflictException =>
-  new ConflictException({
-    statusCode: 409,
-    error: 'Conflict',
-    message: `report number ${reportNumber} is already used by another report of this lab`,
-  });
+const reportNumberTaken = (reportNumber: string): ConflictError =>
+  conflict(
+    `report number ${reportNumber} is already used by another report of this lab`,
+    ErrorCode.reportNumberTaken,
+  );
 
 const uniqueViolation = (error: unknown): boolean =>
   error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
@@ -110,20 +109,15 @@ export class SubmitReportUseCase {
       category: assignment.category,
       catalogue: new Map(context.catalogue),
       sampleCode: assignment.sampleCode,
-      dispatchedOn: shanghaiDay(assignment.dispatchedAt),
-      today: shanghaiDay(now),
+      dispatchedOn: shanghaiDate(assignment.dispatchedAt),
+      today: shanghaiDate(now),
       now,
       latestReportNumber: latest?.reportNumber ?? null,
       reportNumbers: previous.map((r) => r.reportNumber),
     });
     problems.push(...documentProblems);
     if (problems.length > 0) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: 'report rejected',
-        errors: problems,
-      });
+      throw new UnprocessableError(ErrorCode.reportRejected, 'report rejected', { errors: problems });
     }
     if (context.number_taken) throw reportNumberTaken(cmd.reportNumber);
 

@@ -1,5 +1,3 @@
-const OFFSET_MS = 8 * 3_600_000;
-
-/** The Asia/Shanghai calendar day (`YYYY-MM-DD`) of an instant: due dates are days there. */
-export const shanghaiDay = (instant: Date): string =>
-  new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+// Moved to @qis/domain as `shanghaiDate` (one copy for every service). This re-export stays only
+// while a file being edited elsewhere still imports it here.
+export { shanghaiDate as shanghaiDay } from '@qis/domain';

@@ -1,6 +1,7 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
+import { ErrorCode, UnprocessableError } from '@qis/domain';
 import type { ReplaceTestItemsCommand } from './replace-test-items.command';
 import type { TestItemDto } from './test-item.dto';
 import { TestItem } from './test-item.entity';
@@ -23,12 +24,7 @@ export class ReplaceTestItemsUseCase {
       return twice ? [{ field: `items[${i}].item`, reasons: [`'${t.item}' is listed twice`] }] : [];
     });
     if (repeated.length > 0)
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: 'catalogue rejected',
-        errors: repeated,
-      });
+      throw new UnprocessableError(ErrorCode.unprocessable, 'catalogue rejected', { errors: repeated });
     await manager.delete(TestItem, { category });
     if (cmd.items.length > 0)
       await manager.insert(

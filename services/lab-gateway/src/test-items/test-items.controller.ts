@@ -1,18 +1,10 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Injectable,
-  Param,
-  Put,
-  type PipeTransform,
-} from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Param, Put, type PipeTransform } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { CATEGORY_CODE } from '@qis/contracts';
 import { DataSource } from 'typeorm';
+import { BadRequestError, ErrorCode } from '@qis/domain';
 import { ReplaceTestItemsCommand } from './replace-test-items.command';
 import { ReplaceTestItemsUseCase } from './replace-test-items.usecase';
 import { TestItemDto } from './test-item.dto';
@@ -25,10 +17,7 @@ export class CategoryCodePipe implements PipeTransform<string, string> {
 
   transform(category: string): string {
     if (CATEGORY_CODE.test(category)) return category;
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'validation failed',
+    throw new BadRequestError(ErrorCode.validationFailed, 'validation failed', {
       errors: [{ field: 'category', reasons: ['must be a category code such as silk-quilt'] }],
     });
   }

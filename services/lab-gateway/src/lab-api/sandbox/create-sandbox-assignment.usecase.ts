@@ -1,18 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../clock/clock';
 import { Assignment } from '../../dispatch/assignment.entity';
-import { WorkingDays } from '../../dispatch/working-days';
+import { turnaroundDueDate } from '../../dispatch/turnaround-due-date';
 import { LabGatewayConfig } from '../../lab-gateway.config';
 import { Lab } from '../../labs/lab.entity';
-import { shanghaiDay } from '../../shared/shanghai-day';
+import { ErrorCode, shanghaiDate, UnprocessableError } from '@qis/domain';
 import { AssignmentView } from '../assignment.view';
 import type { CreateSandboxAssignmentCommand } from './create-sandbox-assignment.command';
 
@@ -33,8 +28,6 @@ export class CreateSandboxAssignmentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  private readonly workingDays = WorkingDays.fromChineseDays();
-
   async execute(
     manager: EntityManager,
     labId: string | null,
@@ -54,22 +47,23 @@ export class CreateSandboxAssignmentUseCase {
       [cmd.category],
     )) as Array<{ items: number }>;
     if (!scope || items === 0)
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: `category ${cmd.category} is not in the sandbox lab's scope with a test-item catalogue`,
-        errors: [
-          {
-            field: 'category',
-            reasons: [
-              !scope ? "outside the sandbox lab's scope" : 'no test-item catalogue for this category',
-            ],
-          },
-        ],
-      });
+      throw new UnprocessableError(
+        ErrorCode.unprocessable,
+        `category ${cmd.category} is not in the sandbox lab's scope with a test-item catalogue`,
+        {
+          errors: [
+            {
+              field: 'category',
+              reasons: [
+                !scope ? "outside the sandbox lab's scope" : 'no test-item catalogue for this category',
+              ],
+            },
+          ],
+        },
+      );
     const now = this.clock.now();
-    const today = shanghaiDay(now);
-    const due = this.workingDays.add(today, lab.turnaroundWorkingDays);
+    const today = shanghaiDate(now);
+    const due = turnaroundDueDate(today, lab.turnaroundWorkingDays);
     const batchNumber = `${SANDBOX_BATCH_PREFIX}${randomBytes(4).toString('hex').toUpperCase()}`;
     const assignment: Assignment = {
       id: randomUUID(),

@@ -1,7 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import type { EntityManager } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { Clock } from '../../clock/clock';
 import type { AmendContractCommand } from './amend-contract.command';
 import { currentContracts, lockLab, storeVersion } from './contract-versions';
@@ -64,11 +65,10 @@ export class ChangeContractUseCase {
     const current = (await currentContracts(manager, [labId])).find((c) => c.id === contractId);
     if (!current) throw notFound('contract', contractId);
     if (current.change === 'ended')
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `contract ${current.contractNumber} was ended on ${current.endedOn ?? current.validTo}`,
-      });
+      throw conflict(
+        `contract ${current.contractNumber} was ended on ${current.endedOn ?? current.validTo}`,
+        ErrorCode.contractEnded,
+      );
     return storeVersion(
       manager,
       this.audit,

@@ -1,8 +1,8 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import type { FieldError } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
+import { ErrorCode, UnprocessableError } from '@qis/domain';
 import { Lab } from '../lab.entity';
 import { lastDayInForce } from './contract-standing';
 import { ContractView } from './contract.view';
@@ -92,10 +92,7 @@ export async function storeVersion(
   const others = await currentContracts(manager, [lab.id]);
   const problems = contractProblems(next, lab, others);
   if (problems.length > 0)
-    throw new UnprocessableEntityException({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      message: 'entrustment contract rejected',
+    throw new UnprocessableError(ErrorCode.unprocessable, 'entrustment contract rejected', {
       errors: problems.map((p) => ({ ...p, field: `${fieldPrefix}${p.field}` })),
     });
   await manager.insert(LabContract, next);

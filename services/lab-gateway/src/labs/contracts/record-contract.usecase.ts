@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { Clock } from '../../clock/clock';
 import { storeVersion } from './contract-versions';
 import type { ContractView } from './contract.view';
@@ -25,11 +26,10 @@ export class RecordContractUseCase {
     fieldPrefix = '',
   ): Promise<ContractView> {
     if (await manager.findOneBy(LabContract, { contractNumber: cmd.contractNumber }))
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `a contract numbered ${cmd.contractNumber} is already on record`,
-      });
+      throw conflict(
+        `a contract numbered ${cmd.contractNumber} is already on record`,
+        ErrorCode.alreadyExists,
+      );
     return storeVersion(
       manager,
       this.audit,
