@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
+import { storeLabReport } from './lab-report';
 
 jest.setTimeout(900_000);
 
@@ -114,10 +115,15 @@ describe('the staff console, part 3: disclosure administration and the dashboard
     };
     const sealed: SampleSealedValue = { ...SampleSealed.example.value, batchNumber };
     const example = ReportIssued.example.value;
+    // The lab's signed report in the evidence service: a result notice's PDF carries it, and no
+    // delivery is recorded before that PDF is stored.
+    const reportNumber = `R-${batchNumber}`;
+    const reportDocumentId = await storeLabReport(stack.services.url.evidence, batchNumber, reportNumber);
     const report: ReportIssuedValue = {
       ...example,
       batchNumber,
-      reportNumber: `R-${batchNumber}`,
+      reportNumber,
+      reportDocumentId,
       issuedAt: new Date().toISOString(),
       verdict,
       ...(verdict === 'pass'
@@ -131,18 +137,26 @@ describe('the staff console, part 3: disclosure administration and the dashboard
 
   /** Records every result notice of the batch as sent and received now on enforcement's clock. */
   const deliver = async (batchNumber: string) => {
-    const notices = await expectEventually(async () => {
-      const r = await call<Array<{ id: string; kind: string; channel: string; receivedAt: string | null }>>(
-        'enforcement',
-        'GET',
-        `/batches/${batchNumber}/notices`,
-        cityOfficer,
-      );
-      expect(r.status).toBe(200);
-      const result = r.body.filter((n) => n.kind === 'result');
-      expect(result.length).toBeGreaterThan(0);
-      return result;
-    });
+    const notices = await expectEventually(
+      async () => {
+        const r = await call<
+          Array<{
+            id: string;
+            kind: string;
+            channel: string;
+            receivedAt: string | null;
+            evidenceObjectId: string | null;
+          }>
+        >('enforcement', 'GET', `/batches/${batchNumber}/notices`, cityOfficer);
+        expect(r.status).toBe(200);
+        const result = r.body.filter((n) => n.kind === 'result');
+        expect(result.length).toBeGreaterThan(0);
+        // Delivered only as stored: each notice's PDF is in the evidence service first.
+        expect(result.filter((n) => n.channel !== 'public-notice' && !n.evidenceObjectId)).toEqual([]);
+        return result;
+      },
+      { timeoutMs: 90_000, intervalMs: 1_000 },
+    );
     const clock = await call<{ now: string }>('enforcement', 'GET', '/ops/clock', admin);
     for (const n of notices.filter((x) => x.channel !== 'public-notice' && !x.receivedAt)) {
       const r = await call('enforcement', 'POST', `/notices/${n.id}/delivery`, cityOfficer, {

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
+import { storeLabReport } from './lab-report';
 
 jest.setTimeout(900_000);
 
@@ -96,6 +97,10 @@ describe('the staff console, part 3: the enforcement desk (cases, triage, credit
   };
 
   const announce = async (batchNumber: string, order: Partial<OrderPlacedValue>) => {
+    // The lab's signed report in the evidence service: a result notice's PDF carries it, and no
+    // delivery is recorded before that PDF is stored.
+    const reportNumber = `ZJFZ2026-W-${batchNumber.slice(-6)}`;
+    const reportDocumentId = await storeLabReport(stack.services.url.evidence, batchNumber, reportNumber);
     await sendEvents(
       producer,
       OrderPlaced,
@@ -123,7 +128,8 @@ describe('the staff console, part 3: the enforcement desk (cases, triage, credit
             ...ReportIssued.example.value,
             batchNumber,
             sampleCode: `${batchNumber}-S`,
-            reportNumber: `ZJFZ2026-W-${batchNumber.slice(-6)}`,
+            reportNumber,
+            reportDocumentId,
           },
         },
       ],
@@ -136,10 +142,18 @@ describe('the staff console, part 3: the enforcement desk (cases, triage, credit
     const notices = await expectEventually(
       async () => {
         const res = await call<
-          Array<{ id: string; kind: string; channel: string; receivedAt: string | null }>
+          Array<{
+            id: string;
+            kind: string;
+            channel: string;
+            receivedAt: string | null;
+            evidenceObjectId: string | null;
+          }>
         >('GET', `/batches/${batchNumber}/notices`, approver);
         const found = res.body.filter((n) => n.kind === 'result');
         expect(found.length).toBeGreaterThan(0);
+        // Delivered only as stored: each notice's PDF is in the evidence service first.
+        expect(found.filter((n) => n.channel !== 'public-notice' && !n.evidenceObjectId)).toEqual([]);
         return found;
       },
       { timeoutMs: 60_000 },

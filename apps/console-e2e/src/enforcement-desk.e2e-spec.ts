@@ -119,6 +119,7 @@ interface NoticeBody {
   channel: string;
   noticeNumber: string;
   replacesNoticeId: string | null;
+  evidenceObjectId: string | null;
 }
 
 /**
@@ -171,9 +172,11 @@ describe('the staff console, part 3: the enforcement desk', () => {
         );
         const items = (res.body as { items: NoticeBody[] }).items;
         expect(items.length).toBeGreaterThanOrEqual(count);
+        // A delivery is recorded only once the notice's PDF is stored as evidence.
+        expect(items.filter((n) => n.channel !== 'public-notice' && !n.evidenceObjectId)).toEqual([]);
         return items;
       },
-      { timeoutMs: 60_000 },
+      { timeoutMs: 120_000, intervalMs: 1_000 },
     );
 
   beforeAll(async () => {

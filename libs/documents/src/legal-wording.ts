@@ -66,6 +66,18 @@ export const LEGAL_SOURCES = {
   penaltyProcedure: '《市场监督管理行政处罚程序规定》',
 } as const;
 
+/*
+ * Administrative remedies. Review (《中华人民共和国行政复议法》: within sixty days of knowing of the act)
+ * and litigation (《中华人民共和国行政诉讼法》第四十六条: within six months) are stated on an administrative
+ * act that decides a party's rights or obligations, such as the penalty decision a district bureau
+ * makes on a case handed to it. The documents of the sampling procedure (sampling notice, result
+ * notice and public notice, 《复检机构确定通知书》, materials checklist, re-sealing record, transfer
+ * letter) notify, record or transfer: the recipient's remedy against the result they carry is the
+ * re-inspection the rules provide (产品质量法第十五条, operating rules §6), and a transfer letter goes
+ * between authorities. They state those rights and periods, not review or litigation; a document
+ * that decides — a refusal of a re-inspection application, say — would state both.
+ */
+
 /** The objection period (operating rules §6): 15 days from receipt of the result notice or the public notice. */
 export const OBJECTION_PERIOD_DAYS = 15;
 /** The re-inspection procedures period (operating rules §6): 7 days from receipt of the 复检机构确定通知书. */

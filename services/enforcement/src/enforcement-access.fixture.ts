@@ -1,7 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { expectEventually, type ForeignScopeFixture, type TestService } from '@qis/testing';
 import type { EnforcementConfig } from './enforcement.config';
-import { EnforcementFixture, orderPlacedExample, type Claims } from './testing/enforcement-fixture';
+import {
+  EnforcementFixture,
+  materialsReceived,
+  orderPlacedExample,
+  type Claims,
+} from './testing/enforcement-fixture';
 
 /** The district the fixture's batch is routed to (余杭区). */
 export const OWN_DISTRICT = '330110';
@@ -89,6 +94,33 @@ export async function enforcementScopeFixture(
   if (proposed.status !== 201)
     throw new Error(`risk warning: ${proposed.status} ${JSON.stringify(proposed.body)}`);
   const warning = proposed.body.id;
+  // A second batch of the district, its re-inspection approved and the lab drawn: the
+  // 《复检机构确定通知书》 to the applicant and to the lab, with their delivery records.
+  const reinspected = `HZ2026-${String(randomInt(800_000, 849_999))}`;
+  await fx.batch(reinspected, {
+    order: {
+      seller,
+      platform: { ...orderPlacedExample.value.platform!, operatorRegisteredAreaCode: OWN_DISTRICT },
+    },
+  });
+  await fx.deliverAll(reinspected);
+  const approved = await fx.call<{ id: string }>('POST', `/batches/${reinspected}/objections`, city, {
+    applicantRole: 'seller',
+    applicantName: seller.name,
+    filedAt: (await fx.now()).toISOString(),
+    materials: materialsReceived,
+  });
+  if (approved.status !== 201)
+    throw new Error(`objection: ${approved.status} ${JSON.stringify(approved.body)}`);
+  const decided = await fx.call('POST', `/objections/${approved.body.id}/decision`, approver, {
+    approve: true,
+    reason: '材料齐全，同意复检',
+  });
+  if (decided.status !== 200) throw new Error(`decision: ${decided.status} ${JSON.stringify(decided.body)}`);
+  await fx.dispatchReinspection(reinspected, (await fx.now()).toISOString());
+  const labNotices = await fx.labNotices(approved.body.id);
+  const toApplicant = labNotices.find((n) => n.recipient === 'applicant')!;
+  const toLab = labNotices.find((n) => n.recipient === 'reinspection-lab')!;
   const now = (await fx.now()).toISOString();
   return {
     own: { jurisdiction: OWN_DISTRICT },
@@ -99,6 +131,9 @@ export async function enforcementScopeFixture(
       objection,
       warning,
       ...[...notices, samplingNotice].flatMap((n) => [n.id, ...(n.noticeNumber ? [n.noticeNumber] : [])]),
+      reinspected,
+      approved.body.id,
+      ...labNotices.flatMap((n) => [n.id, n.noticeNumber]),
     ],
     routes: {
       'GET /alerts': { query: { batchNumber } },
@@ -113,6 +148,8 @@ export async function enforcementScopeFixture(
       'GET /batches/:batchNumber/stages': { params: { batchNumber } },
       'GET /objections/:id': { params: { id: objection } },
       'GET /objections/:id/materials/pdf': { params: { id: objection } },
+      'GET /objections/:id/lab-notices': { params: { id: approved.body.id } },
+      'GET /reinspection-lab-notices/:id/pdf': { params: { id: toApplicant.id } },
       'GET /notices/:id': { params: { id: notice.id } },
       // The desk's lists: a foreign officer's leave this batch out, as if it did not exist.
       'GET /notices': {},
@@ -174,6 +211,20 @@ export async function enforcementScopeFixture(
       'POST /notices/:id/receipt-confirmation': {
         params: { id: notice.id },
         body: { receivedAt: now, note: '核对邮政回执原件，签收日期一致' },
+        ownStatus: 409,
+      },
+      // The applicant received its 《复检机构确定通知书》; the lab's was refused; no receipt awaits a second officer.
+      'POST /reinspection-lab-notices/:id/delivery': {
+        params: { id: toApplicant.id },
+        body: { channel: 'in-person', sentAt: now, receivedAt: now, receivedBy: '张某（经营者委托代理人）' },
+      },
+      'POST /reinspection-lab-notices/:id/delivery-failure': {
+        params: { id: toLab.id },
+        body: { reason: 'refused', sentAt: now, failedAt: now },
+      },
+      'POST /reinspection-lab-notices/:id/receipt-confirmation': {
+        params: { id: toLab.id },
+        body: { receivedAt: now },
         ownStatus: 409,
       },
       'POST /batches/:batchNumber/objections': {

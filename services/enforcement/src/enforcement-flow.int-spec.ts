@@ -10,7 +10,7 @@ import {
 } from '@qis/contracts';
 import { expectEventually, type TestService } from '@qis/testing';
 import { CalendarSource } from './calendar/calendar-source';
-import { addDays, daysBetween, endOfShanghaiDay, shanghaiDate } from './calendar/shanghai-time';
+import { addDays, daysBetween, endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 import type { EnforcementConfig } from './enforcement.config';
 import { uscc } from './testing/credit-code';
 import {
@@ -42,6 +42,8 @@ interface ObjectionBody {
   refusalReason: string | null;
   windowLastDay: string;
   completeBy: string | null;
+  labNoticeReceivedAt?: string | null;
+  proceduresPeriod?: string | null;
   labNotifiedAt: string | null;
 }
 interface CaseBody {
@@ -247,7 +249,7 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     expect(await fx.published(ResultFinal, b)).toHaveLength(0);
   });
 
-  it('waives the re-inspection when procedures are not completed within 7 days of the lab being known, and the first result stands', async () => {
+  it("waives the re-inspection when procedures are not completed within 7 days of the applicant's receipt of the 《复检机构确定通知书》 (pending until then, not from the dispatch), and the first result stands", async () => {
     const b = 'HZ2026-900004';
     await fx.batch(b, { report: { issuedAt: '2026-05-29T02:00:00.000Z' } });
     const receivedAt = await deliverAll(b);
@@ -277,15 +279,30 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
 
     const dispatchedAt = (await fx.now()).toISOString();
     await fx.dispatchReinspection(b, dispatchedAt);
-    // Day 7 after the day the lab was known, moved past rest days and holidays.
-    const completeBy = endOfShanghaiDay(
-      (await calendar()).lastDayOfPeriod(shanghaiDate(new Date(dispatchedAt)), 7),
-    ).toISOString();
     await expectEventually(async () =>
       expect(
         (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body,
-      ).toMatchObject({ status: 'approved', labNotifiedAt: dispatchedAt, completeBy }),
+      ).toMatchObject({
+        status: 'approved',
+        labNotifiedAt: dispatchedAt,
+        completeBy: null,
+        proceduresPeriod: 'awaiting-receipt',
+      }),
     );
+    // Eight days after the dispatch, the applicant has not received the notice: nothing is waived.
+    await fx.advance(8 * 86_400_000);
+    await fx.scan();
+    expect(
+      (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body.status,
+    ).toBe('approved');
+    const noticeReceivedAt = await fx.receiveLabNotices(objection.body.id);
+    // Day 7 after the day the applicant received it, moved past rest days and holidays.
+    const completeBy = endOfShanghaiDay(
+      (await calendar()).lastDayOfPeriod(shanghaiDate(new Date(noticeReceivedAt)), 7),
+    ).toISOString();
+    expect(
+      (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body,
+    ).toMatchObject({ status: 'approved', labNoticeReceivedAt: noticeReceivedAt, completeBy });
     const [requested] = await fx.published<{ sealNumber: string; originalLabId: string }>(
       ReinspectionRequested,
       b,
@@ -405,7 +422,8 @@ describe('enforcement on the real PostgreSQL and Kafka', () => {
     await fx.dispatchReinspection(b, new Date(dispatchedAt).toISOString());
     await expectEventually(async () =>
       expect(
-        (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body.completeBy,
+        (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body
+          .labNotifiedAt,
       ).not.toBeNull(),
     );
     const done = await fx.call<ObjectionBody>(

@@ -72,6 +72,8 @@ import { RenderMaterialsChecklistUseCase } from './objections/render-materials-c
 import { PdfRenderer } from './documents/pdf-renderer';
 import { ReinspectionLabNotice } from './objections/record-reinspection-lab-notice.entity';
 import { RecordReinspectionLabUseCase } from './objections/record-reinspection-lab.usecase';
+import { RecordLabNoticeDeliveryUseCase } from './objections/record-lab-notice-delivery.usecase';
+import { ReinspectionLabNoticesController } from './objections/reinspection-lab-notices.controller';
 import { IssueTransferLetterUseCase } from './routing/transfer-letter/issue-transfer-letter.usecase';
 import { RenderTransferLetterPdfUseCase } from './routing/transfer-letter/render-transfer-letter-pdf.usecase';
 import { StoreTransferLettersUseCase } from './routing/transfer-letter/store-transfer-letters.usecase';
@@ -105,6 +107,7 @@ export const enforcementEntities = [
   controllers: [
     NoticesController,
     ObjectionsController,
+    ReinspectionLabNoticesController,
     CasesController,
     TriageController,
     TransferLettersController,
@@ -147,6 +150,7 @@ export const enforcementEntities = [
     RenderMaterialsChecklistUseCase,
     PdfRenderer,
     RecordReinspectionLabUseCase,
+    RecordLabNoticeDeliveryUseCase,
     FinalizeResultUseCase,
     OpenCaseUseCase,
     IssueTransferLetterUseCase,

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { CalendarSource } from '../calendar/calendar-source';
-import { CalendarYearUnknownError } from '../calendar/calendar-year-unknown.error';
-import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { CalendarYearUnknownError } from '@qis/domain';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
-import { PROCEDURES_PERIOD_DAYS } from '../objections/objection-window';
+import { proceduresCompleteBy } from '../objections/procedures-period';
 import { AlertBook } from './alert-book';
 import { DeadlineBook } from './deadline-book';
 import { Clock } from '../calendar/clock';
@@ -66,15 +65,13 @@ export class CompletePendingDeadlinesUseCase {
 
     let proceduresPeriods = 0;
     const approved = (await manager.query(
-      `select id, batch_number, lab_notified_at from objection
-        where status = 'approved' and lab_notified_at is not null and complete_by is null`,
-    )) as Array<{ id: string; batch_number: string; lab_notified_at: Date }>;
+      `select id, batch_number, lab_notice_received_at from objection
+        where status = 'approved' and lab_notice_received_at is not null and complete_by is null`,
+    )) as Array<{ id: string; batch_number: string; lab_notice_received_at: Date }>;
     for (const objection of approved) {
       let completeBy: Date;
       try {
-        completeBy = endOfShanghaiDay(
-          calendar.lastDayOfPeriod(shanghaiDate(objection.lab_notified_at), PROCEDURES_PERIOD_DAYS),
-        );
+        completeBy = proceduresCompleteBy(calendar, objection.lab_notice_received_at);
       } catch (error) {
         if (error instanceof CalendarYearUnknownError) continue;
         throw error;

@@ -37,6 +37,14 @@ export class DeadlineBook {
     );
   }
 
+  /** Withdraws a deadline not met yet: the period it ended no longer runs (a re-inspection lab redrawn). */
+  async withdraw(manager: EntityManager, kind: DeadlineKind, subjectId: string): Promise<void> {
+    await manager.query(`delete from deadline where kind = $1 and subject_id = $2 and met_at is null`, [
+      kind,
+      subjectId,
+    ]);
+  }
+
   /** Marks a deadline met (a late one stays breached: its alert is not withdrawn). */
   async meet(manager: EntityManager, kind: DeadlineKind, subjectId: string, at: Date): Promise<void> {
     await manager.query(

@@ -3,6 +3,7 @@ import { AddCaseDecision1765300000000 } from './add-case-decision.migration';
 import { AddDelayedReceipts1765100000000 } from './add-delayed-receipts.migration';
 import { AddDeliveryFailures1765400000000 } from './add-delivery-failures.migration';
 import { AddFollowUpOutcomes1764600300000 } from './add-follow-up-outcomes.migration';
+import { AddLabNoticeDelivery1765800000000 } from './add-lab-notice-delivery.migration';
 import { AddHolidaySchedules1764950000000 } from './add-holiday-schedules.migration';
 import { AddNoticeEvidence1764600000000 } from './add-notice-evidence.migration';
 import { AddObjectionChecklist1765650000000 } from './add-objection-checklist.migration';
@@ -30,5 +31,6 @@ export const migrations = [
   AddRiskWarnings1765612000000,
   AddObjectionChecklist1765650000000,
   AddReinspectionLabNotices1765700000000,
+  AddLabNoticeDelivery1765800000000,
   AddSamplingDelegations1765900000000,
 ];

@@ -83,7 +83,7 @@ describe('notice PDFs stored as evidence', () => {
     rmSync(keys, { recursive: true, force: true });
   });
 
-  it('keeps every notice while the evidence service is down, then stores each PDF (result notices with their report) in MinIO with its SHA-256 recorded', async () => {
+  it('keeps every notice while the evidence service is down (no delivery recordable: 409 naming the missing PDF), then stores each PDF (result notices with their report) in MinIO with its SHA-256 recorded', async () => {
     const b = 'HZ2026-910001';
     await fx.emit(OrderPlaced, b, { ...orderPlacedExample.value, batchNumber: b });
     await fx.emit(SampleSealed, b, { ...sampleSealedExample.value, batchNumber: b });
@@ -99,6 +99,18 @@ describe('notice PDFs stored as evidence', () => {
         expect(n.evidenceLastError).toMatch(/^start: evidence service unreachable/);
       }
     });
+    // No delivery is recorded before the PDF sent is the one on record: 409 naming what is missing.
+    const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
+    const [unstored] = await all();
+    const early = await fx.call<{ message: string }>('POST', `/notices/${unstored!.id}/delivery`, officer, {
+      sentAt: (await fx.now()).toISOString(),
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain(
+      `notice ${unstored!.noticeNumber} cannot be delivered yet: its PDF is not stored as evidence (evidenceObjectId missing`,
+    );
+    expect(early.body.message).toContain('evidence service unreachable');
+    expect((await all()).every((n) => n.evidenceObjectId === null)).toBe(true);
 
     evidence = spawnService('evidence', {
       DB_NAME: evidenceDb.name,
@@ -169,6 +181,11 @@ describe('notice PDFs stored as evidence', () => {
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(sha256(bytes)).toBe(notice.evidenceSha256);
     }
+    // Stored, the notice is delivered as the document on record.
+    const delivered = await fx.call('POST', `/notices/${unstored!.id}/delivery`, officer, {
+      sentAt: (await fx.now()).toISOString(),
+    });
+    expect(delivered.status).toBe(200);
     // Stored notices are not uploaded again.
     expect(await service.app.get(StoreNoticePdfsUseCase).execute(new Date(Date.now() + 7_200_000))).toEqual({
       stored: 0,

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { retryTransaction } from '@qis/persistence';
 import { DataSource } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { Clock } from '../calendar/clock';
+import { assertPdfStored } from '../evidence/assert-pdf-stored';
+import type { EvidenceClient } from '../evidence/evidence-client';
+import { EVIDENCE_CLIENT } from '../evidence/evidence-client.provider';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
-import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
+import { conflict } from '@qis/domain';
+import { assertSentAfterIssue, readFailureTimes } from './delivery-record';
 import { nextNoticeNumber } from './notice-numbers';
 import { resultNoticeText } from './notice-text';
 import { Notice } from './notice.entity';
@@ -30,6 +34,7 @@ export class RecordDeliveryFailureUseCase {
     private readonly finality: FinalizeResultUseCase,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(EVIDENCE_CLIENT) private readonly evidence: EvidenceClient | null,
   ) {}
 
   async execute(
@@ -38,15 +43,7 @@ export class RecordDeliveryFailureUseCase {
     command: RecordDeliveryFailureCommand,
     now = this.clock.now(),
   ): Promise<{ failed: Notice; publicNotice: Notice }> {
-    const failedAt = new Date(command.failedAt);
-    const sentAt = command.sentAt ? new Date(command.sentAt) : null;
-    notInFuture('failedAt', failedAt, now);
-    if (sentAt) {
-      notInFuture('sentAt', sentAt, now);
-      if (failedAt < sentAt) throw unprocessable('failedAt', `is before sentAt (${command.sentAt})`);
-    } else if (command.reason !== 'address-unknown') {
-      throw unprocessable('sentAt', `is required when the notice was ${command.reason}: it was sent first`);
-    }
+    const { failedAt, sentAt } = readFailureTimes(command, now);
     return retryTransaction(this.dataSource, async (manager) => {
       const notice = await manager.findOne(Notice, {
         where: { id: noticeId },
@@ -69,8 +66,11 @@ export class RecordDeliveryFailureUseCase {
       if (notice.sentAt && sentAt && notice.sentAt.getTime() !== sentAt.getTime())
         throw conflict(`notice ${notice.noticeNumber} was sent on ${notice.sentAt.toISOString()}`);
       const sent = sentAt ?? notice.sentAt;
-      if (sent && sent.getTime() < Math.floor(notice.createdAt.getTime() / 1000) * 1000)
-        throw unprocessable('sentAt', `precedes the notice's issue (${notice.createdAt.toISOString()})`);
+      // Refused or returned: it was sent, so as the stored document (an unknown address sent nothing).
+      if (sent) {
+        assertPdfStored(notice, `notice ${notice.noticeNumber}`, this.evidence !== null);
+        assertSentAfterIssue(sent, notice.createdAt);
+      }
       const batch = await manager.findOneByOrFail(BatchFile, { batchNumber: notice.batchNumber });
       const report = [batch.initialReport, batch.reinspectionReport].find(
         (r) => r?.reportNumber === notice.reportNumber,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { retryTransaction } from '@qis/persistence';
@@ -6,13 +6,21 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
-import { conflict, notInFuture, unprocessable } from '../http/domain-errors';
+import { conflict } from '@qis/domain';
+import {
+  assertSentAfterIssue,
+  confirmPendingReceipt,
+  readDeliveryTimes,
+  recordReceipt,
+} from './delivery-record';
 import { Notice } from './notice.entity';
 import type { RecordDeliveryCommand } from './record-delivery.command';
 import type { ConfirmReceiptCommand } from './confirm-receipt.command';
-import { assertSameInstant, assertSecondOfficer, backdated } from '../http/four-eyes';
 import { ResultNotifier } from './result-notifier';
 import { Clock } from '../calendar/clock';
+import { assertPdfStored } from '../evidence/assert-pdf-stored';
+import type { EvidenceClient } from '../evidence/evidence-client';
+import { EVIDENCE_CLIENT } from '../evidence/evidence-client.provider';
 
 /** Records how a notice was delivered; the last result notice sent publishes `result-notified`. */
 @Injectable()
@@ -24,6 +32,7 @@ export class RecordDeliveryUseCase {
     private readonly finality: FinalizeResultUseCase,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(EVIDENCE_CLIENT) private readonly evidence: EvidenceClient | null,
   ) {}
 
   async execute(
@@ -32,25 +41,10 @@ export class RecordDeliveryUseCase {
     command: RecordDeliveryCommand,
     now = this.clock.now(),
   ): Promise<Notice> {
-    const sentAt = new Date(command.sentAt);
-    const receivedAt = command.receivedAt ? new Date(command.receivedAt) : null;
-    notInFuture('sentAt', sentAt, now);
-    if (receivedAt) {
-      notInFuture('receivedAt', receivedAt, now);
-      if (receivedAt < sentAt) throw unprocessable('receivedAt', `is before sentAt (${command.sentAt})`);
-    }
     // A receipt on an earlier (Shanghai) day than today would start the objection period in the
     // past: only on a stated proof of service, and only once a second officer confirms it.
-    const lateReceipt =
-      receivedAt !== null &&
-      backdated(
-        'receivedAt',
-        receivedAt,
-        now,
-        command.receiptReason,
-        'receiptReason',
-        'it would start the objection period in the past',
-      );
+    const times = readDeliveryTimes(command, now, 'it would start the objection period in the past');
+    const { sentAt, late: lateReceipt } = times;
     // The deadline scan may lock the same deadlines in the other order: a deadlock victim runs again.
     return retryTransaction(this.dataSource, async (manager) => {
       const notice = await this.lockOpen(manager, noticeId);
@@ -61,23 +55,12 @@ export class RecordDeliveryUseCase {
       if (notice.sentAt && notice.sentAt.getTime() !== sentAt.getTime()) {
         throw conflict(`notice ${notice.noticeNumber} was already sent on ${notice.sentAt.toISOString()}`);
       }
-      const issuedAt = notice.createdAt;
-      // To the second: a client's instant truncated to whole seconds may share the issuing second.
-      if (sentAt.getTime() < Math.floor(issuedAt.getTime() / 1000) * 1000)
-        throw unprocessable(
-          'sentAt',
-          `precedes the notice's issue (${issuedAt.toISOString()}): a notice cannot be sent before it was made`,
-        );
+      assertPdfStored(notice, `notice ${notice.noticeNumber}`, this.evidence !== null);
+      assertSentAfterIssue(sentAt, notice.createdAt, ': a notice cannot be sent before it was made');
       const firstSend = notice.sentAt === null;
       notice.channel = command.channel ?? notice.channel;
       notice.sentAt = sentAt;
-      if (lateReceipt) {
-        notice.receiptPendingAt = receivedAt;
-        notice.receiptReason = command.receiptReason ?? null;
-        notice.receiptRecordedBy = actor.actor;
-      } else {
-        notice.receivedAt = receivedAt;
-      }
+      recordReceipt(notice, times, command.receiptReason, actor.actor);
       await manager.save(Notice, notice);
       if (notice.kind !== 'sampling') await this.deadlines.meet(manager, 'result-notice', notice.id, sentAt);
       await this.audit.record(
@@ -127,17 +110,7 @@ export class RecordDeliveryUseCase {
     const confirmed = new Date(command.receivedAt);
     return retryTransaction(this.dataSource, async (manager) => {
       const notice = await this.lockOpen(manager, noticeId);
-      const pending = notice.receiptPendingAt;
-      if (!pending) throw conflict(`notice ${notice.noticeNumber} has no receipt awaiting confirmation`);
-      assertSameInstant('receivedAt', confirmed, pending, 'receipt');
-      assertSecondOfficer(
-        notice.receiptRecordedBy,
-        actor.actor,
-        `the receipt of notice ${notice.noticeNumber} on ${pending.toISOString()}`,
-      );
-      notice.receivedAt = pending;
-      notice.receiptPendingAt = null;
-      notice.receiptConfirmedBy = actor.actor;
+      const pending = confirmPendingReceipt(notice, actor.actor, confirmed, `notice ${notice.noticeNumber}`);
       await manager.save(Notice, notice);
       await this.audit.record(
         actor,

@@ -96,9 +96,16 @@ export class Objection {
   @Column({ name: 'reinspection_lab_name', type: 'text', nullable: true })
   reinspectionLabName!: string | null;
 
-  /** When the lab became known (its dispatch): the 7 days for the procedures run from here. */
+  /** When the lab became known (its dispatch): the 《复检机构确定通知书》 are issued then. */
   @Column({ name: 'lab_notified_at', type: 'timestamptz', nullable: true })
   labNotifiedAt!: Date | null;
+
+  /**
+   * When the applicant received the current 《复检机构确定通知书》: the 7 days for the procedures run
+   * from here (operating rules §6); null while it is not received, and the period is pending.
+   */
+  @Column({ name: 'lab_notice_received_at', type: 'timestamptz', nullable: true })
+  labNoticeReceivedAt!: Date | null;
 
   @Column({ name: 'complete_by', type: 'timestamptz', nullable: true })
   completeBy!: Date | null;

@@ -10,6 +10,11 @@ import {
   type MaterialItem,
 } from './objection-materials';
 import { ObjectionMaterialView } from './objection-material.view';
+import {
+  PROCEDURES_PERIOD_STATES,
+  proceduresPeriodState,
+  type ProceduresPeriodState,
+} from './procedures-period';
 
 // The released contract's statuses: a back-dated filing awaiting its second officer shows as
 // `filed` with `filingAwaitingConfirmation` (a new status value would break release 1.0.0).
@@ -75,16 +80,33 @@ export class ObjectionView {
     type: String,
     nullable: true,
     format: 'date-time',
-    description: 'when the re-inspection lab became known; the 7 days run from that day',
+    description:
+      'when the re-inspection lab became known (its dispatch): the 《复检机构确定通知书》 are issued then',
   })
   labNotifiedAt!: string | null;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     format: 'date-time',
-    description: 'procedures must be complete by then, else waived (null until the lab is known)',
+    description:
+      'when the applicant received the 《复检机构确定通知书》 (GET /objections/{id}/lab-notices): the 7 days for the procedures run from that day',
+  })
+  labNoticeReceivedAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description:
+      "procedures must be complete by then, else waived (null until the applicant's receipt of the 《复检机构确定通知书》 is on record, or while that year's holiday schedule is not loaded)",
   })
   completeBy!: string | null;
+  @ApiPropertyOptional({
+    enum: PROCEDURES_PERIOD_STATES,
+    nullable: true,
+    description:
+      "the 7-day procedures period of an approved re-inspection: awaiting-lab (not drawn yet), awaiting-receipt (the applicant has not received the 《复检机构确定通知书》: pending), awaiting-calendar (the year's holiday schedule is missing), running (until completeBy), ended (procedures completed or waived); null before approval",
+  })
+  proceduresPeriod!: ProceduresPeriodState | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) proceduresCompletedAt!:
     string | null;
 
@@ -132,7 +154,9 @@ export class ObjectionView {
       decisionReason: o.decisionReason,
       reinspectionLabName: o.reinspectionLabName,
       labNotifiedAt: o.labNotifiedAt?.toISOString() ?? null,
+      labNoticeReceivedAt: o.labNoticeReceivedAt?.toISOString() ?? null,
       completeBy: o.completeBy?.toISOString() ?? null,
+      proceduresPeriod: proceduresPeriodState(o),
       proceduresCompletedAt: o.proceduresCompletedAt?.toISOString() ?? null,
       materials: Object.fromEntries(
         MATERIAL_ITEMS.map((item) => [item, o.materials[item].state]),

@@ -10,6 +10,7 @@ import {
   TestIssuer,
   type EvidenceProcess,
 } from '@qis/testing';
+import { endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 import { DataSource } from 'typeorm';
 import {
   EnforcementFixture,
@@ -17,7 +18,12 @@ import {
   orderPlacedExample,
   reportIssuedExample,
   sampleSealedExample,
+  type Claims,
+  type LabNoticeBody,
 } from '../testing/enforcement-fixture';
+import { uploadLabReport } from '../testing/lab-report';
+import { CalendarSource } from '../calendar/calendar-source';
+import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 
 jest.setTimeout(180_000);
 
@@ -28,10 +34,30 @@ interface LabNoticeRow {
   evidence_object_id: string | null;
 }
 
+interface ObjectionBody {
+  id: string;
+  status: string;
+  labNoticeReceivedAt: string | null;
+  completeBy: string | null;
+  proceduresPeriod: string | null;
+}
+
+interface ErrorBody {
+  message: string;
+  errors?: Array<{ field: string; reasons: string[] }>;
+}
+
+const officer: Claims = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
+const secondOfficer: Claims = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-wang' };
+const approver: Claims = { roles: ['approver'], sub: 'approver-li' };
+const DAY = 86_400_000;
+
 /**
  * Once lab-gateway names the re-inspection lab (sample-dispatched), the bureau issues the
  * 《复检机构确定通知书》 to the applicant and to the lab (operating rules §6), each stored as a Chinese
- * PDF through the evidence service (its own process, database and bucket).
+ * PDF through the evidence service (its own process, database and bucket). Its delivery is recorded
+ * (how, when, by whom received), only once its PDF is stored, and the 7 days for the procedures run
+ * from the applicant's receipt of it, not from the dispatch.
  */
 describe('re-inspection lab notice (复检机构确定通知书)', () => {
   let evidence: EvidenceProcess;
@@ -52,26 +78,69 @@ describe('re-inspection lab notice (复检机构确定通知书)', () => {
     await evidence?.stop();
   });
 
+  const lab = {
+    headers: () => TestIssuer.shared().headers({ roles: ['lab'], labId: 'L001', sub: 'lab-user-L001' }),
+  };
+
+  /** A failed batch whose seller objected, re-inspection approved and the lab drawn: its lab notices. */
+  const approvedWithLab = async (
+    b: string,
+  ): Promise<{ objection: string; notices: LabNoticeBody[]; dispatchedAt: string }> => {
+    const reportNumber = `ZJFZ2026-W-${b.slice(-5)}`;
+    const reportDocumentId = await uploadLabReport(evidence.url, lab, b, reportNumber);
+    await fx.batch(b, { report: { reportNumber, reportDocumentId } });
+    const receivedAt = await fx.deliverAll(b);
+    const filed = await fx.call<{ id: string }>('POST', `/batches/${b}/objections`, officer, {
+      applicantRole: 'seller',
+      applicantName: orderPlacedExample.value.seller.name,
+      filedAt: receivedAt,
+      materials: materialsReceived,
+    });
+    expect(filed.status).toBe(201);
+    const decided = await fx.call('POST', `/objections/${filed.body.id}/decision`, approver, {
+      approve: true,
+      reason: '同意复检',
+    });
+    expect(decided.status).toBe(200);
+    const dispatchedAt = (await fx.now()).toISOString();
+    await fx.dispatchReinspection(b, dispatchedAt);
+    return { objection: filed.body.id, notices: await fx.labNotices(filed.body.id), dispatchedAt };
+  };
+  const objectionOf = async (id: string) =>
+    (await fx.call<ObjectionBody>('GET', `/objections/${id}`, approver)).body;
+  const deliver = (n: LabNoticeBody, body: Record<string, unknown>, who: Claims = officer) =>
+    fx.call<LabNoticeBody & ErrorBody>('POST', `/reinspection-lab-notices/${n.id}/delivery`, who, body);
+  const applicantOf = (notices: LabNoticeBody[]) => notices.find((n) => n.recipient === 'applicant')!;
+  const labOf = (notices: LabNoticeBody[]) => notices.find((n) => n.recipient === 'reinspection-lab')!;
+  // The service's calendar: the clock may have run into a year loaded through the API (2027).
+  const completeByFrom = async (receivedAt: string) =>
+    endOfShanghaiDay(
+      (await fx.service.app.get(CalendarSource).current()).lastDayOfPeriod(
+        shanghaiDate(new Date(receivedAt)),
+        PROCEDURES_PERIOD_DAYS,
+      ),
+    ).toISOString();
+
   it('issues it to the applicant and to the lab, with authority, basis, the 7 days in words and the date, stored as evidence', async () => {
     const b = 'HZ2026-940001';
-    await fx.batch(b);
+    const reportDocumentId = await uploadLabReport(
+      evidence.url,
+      lab,
+      b,
+      reportIssuedExample.value.reportNumber,
+    );
+    await fx.batch(b, { report: { reportDocumentId } });
     const receivedAt = await fx.deliverAll(b);
-    const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
     const objection = await fx.call<{ id: string }>('POST', `/batches/${b}/objections`, officer, {
       applicantRole: 'seller',
       applicantName: orderPlacedExample.value.seller.name,
       filedAt: receivedAt,
       materials: materialsReceived,
     });
-    await fx.call(
-      'POST',
-      `/objections/${objection.body.id}/decision`,
-      { roles: ['approver'], sub: 'approver-li' },
-      {
-        approve: true,
-        reason: '同意复检',
-      },
-    );
+    await fx.call('POST', `/objections/${objection.body.id}/decision`, approver, {
+      approve: true,
+      reason: '同意复检',
+    });
     await fx.emit(SampleDispatched, b, {
       ...SampleDispatched.example.value,
       batchNumber: b,
@@ -129,5 +198,191 @@ describe('re-inspection lab notice (复检机构确定通知书)', () => {
       ])
         expect(flat.replace(/-/g, '')).toContain(field.replace(/\s+/g, '').replace(/-/g, ''));
     }
+  });
+
+  // Each row: what is on record for the two notices some days after the dispatch, and the period it gives.
+  const rows: Array<{
+    name: string;
+    afterDays: number;
+    record: (notices: LabNoticeBody[]) => Promise<void>;
+    period: 'awaiting-receipt' | 'running';
+  }> = [
+    {
+      name: 'the lab received its notice, the applicant not yet: pending',
+      afterDays: 2,
+      record: async (notices) => {
+        const at = (await fx.now()).toISOString();
+        const res = await deliver(labOf(notices), {
+          channel: 'email',
+          sentAt: at,
+          receivedAt: at,
+          receivedBy: '复检机构业务受理室',
+        });
+        expect(res.status).toBe(200);
+      },
+      period: 'awaiting-receipt',
+    },
+    {
+      name: 'sent to the applicant by post, not received yet: pending',
+      afterDays: 1,
+      record: async (notices) => {
+        const res = await deliver(applicantOf(notices), {
+          channel: 'post',
+          sentAt: (await fx.now()).toISOString(),
+        });
+        expect(res.status).toBe(200);
+      },
+      period: 'awaiting-receipt',
+    },
+    {
+      name: 'returned to sender: pending, the failure on record',
+      afterDays: 3,
+      record: async (notices) => {
+        const at = (await fx.now()).toISOString();
+        const failed = await fx.call<LabNoticeBody>(
+          'POST',
+          `/reinspection-lab-notices/${applicantOf(notices).id}/delivery-failure`,
+          officer,
+          { reason: 'returned', channel: 'post', sentAt: at, failedAt: at, note: '邮件退回，批注“查无此人”' },
+        );
+        expect(failed.status).toBe(200);
+        expect(failed.body).toMatchObject({ deliveryFailureReason: 'returned', receivedAt: null });
+      },
+      period: 'awaiting-receipt',
+    },
+    {
+      name: 'the applicant received it three days after the dispatch: the 7 days run from that day',
+      afterDays: 3,
+      record: async (notices) => {
+        const at = (await fx.now()).toISOString();
+        const res = await deliver(applicantOf(notices), {
+          channel: 'in-person',
+          sentAt: at,
+          receivedAt: at,
+          receivedBy: '王某（经营者委托代理人）',
+        });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          receivedBy: '王某（经营者委托代理人）',
+          deliveryRecordedBy: 'officer-330100',
+        });
+      },
+      period: 'running',
+    },
+  ];
+
+  it.each(rows.map((r, i) => [r.name, i] as const))(
+    "counts the 7-day procedures period from the applicant's receipt: %s",
+    async (_name, i) => {
+      const row = rows[i]!;
+      const { objection, notices, dispatchedAt } = await approvedWithLab(
+        `HZ2026-9410${String(i + 1).padStart(2, '0')}`,
+      );
+      expect(await objectionOf(objection)).toMatchObject({
+        completeBy: null,
+        proceduresPeriod: 'awaiting-receipt',
+      });
+      await fx.advance(row.afterDays * DAY);
+      await row.record(notices);
+      const after = await objectionOf(objection);
+      expect(after.proceduresPeriod).toBe(row.period);
+      if (row.period === 'running') {
+        expect(after.completeBy).toBe(await completeByFrom(after.labNoticeReceivedAt as string));
+        // Not the dispatch's seventh day: the period ends later by the days the notice took.
+        expect(Date.parse(after.completeBy as string)).toBeGreaterThan(
+          Date.parse(await completeByFrom(dispatchedAt)),
+        );
+      } else {
+        expect(after).toMatchObject({ completeBy: null, labNoticeReceivedAt: null });
+        // Past the dispatch's seventh day, nothing is waived while the applicant has not received it.
+        await fx.advance(9 * DAY);
+        await fx.scan();
+        expect((await objectionOf(objection)).status).toBe('approved');
+      }
+    },
+  );
+
+  it('a late-recorded receipt waits for a second officer; a receipt without its signer is 422', async () => {
+    const { objection, notices } = await approvedWithLab('HZ2026-941101');
+    const now = await fx.now();
+    const unsigned = await deliver(applicantOf(notices), {
+      channel: 'post',
+      sentAt: now.toISOString(),
+      receivedAt: now.toISOString(),
+    });
+    expect(unsigned.status).toBe(422);
+    expect(unsigned.body.errors?.map((e) => e.field)).toEqual(['receivedBy']);
+    await fx.advance(2 * DAY);
+    const yesterday = new Date((await fx.now()).getTime() - DAY).toISOString();
+    const noReason = await deliver(applicantOf(notices), {
+      channel: 'post',
+      sentAt: now.toISOString(),
+      receivedAt: yesterday,
+      receivedBy: '张某',
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors?.map((e) => e.field)).toEqual(['receivedAt']);
+    const pending = await deliver(applicantOf(notices), {
+      channel: 'post',
+      sentAt: now.toISOString(),
+      receivedAt: yesterday,
+      receivedBy: '张某',
+      receiptReason: '邮政EMS回执 EA000000001CN，签收人张某',
+    });
+    expect(pending.status).toBe(200);
+    expect((await objectionOf(objection)).proceduresPeriod).toBe('awaiting-receipt');
+    const confirm = (who: Claims) =>
+      fx.call<ErrorBody & { rule?: string }>(
+        'POST',
+        `/reinspection-lab-notices/${applicantOf(notices).id}/receipt-confirmation`,
+        who,
+        { receivedAt: yesterday, note: '核对邮政回执原件' },
+      );
+    const self = await confirm(officer);
+    expect(self.status).toBe(409);
+    expect(self.body.rule).toBe('four-eyes');
+    expect((await confirm(secondOfficer)).status).toBe(200);
+    const after = await objectionOf(objection);
+    expect(after).toMatchObject({
+      labNoticeReceivedAt: yesterday,
+      completeBy: await completeByFrom(yesterday),
+      proceduresPeriod: 'running',
+    });
+  });
+
+  it('shows an officer of another district nothing of the notices: 404 with no data', async () => {
+    const { objection, notices } = await approvedWithLab('HZ2026-941201');
+    const foreign: Claims = { roles: ['enforcement-officer'], jurisdiction: '330108', sub: 'officer-330108' };
+    const at = (await fx.now()).toISOString();
+    for (const [method, path, body] of [
+      ['GET', `/objections/${objection}/lab-notices`, undefined],
+      ['GET', `/reinspection-lab-notices/${applicantOf(notices).id}/pdf`, undefined],
+      [
+        'POST',
+        `/reinspection-lab-notices/${applicantOf(notices).id}/delivery`,
+        { channel: 'post', sentAt: at, receivedAt: at, receivedBy: '张某' },
+      ],
+      [
+        'POST',
+        `/reinspection-lab-notices/${applicantOf(notices).id}/delivery-failure`,
+        { reason: 'refused', sentAt: at, failedAt: at },
+      ],
+      [
+        'POST',
+        `/reinspection-lab-notices/${applicantOf(notices).id}/receipt-confirmation`,
+        { receivedAt: at },
+      ],
+    ] as const) {
+      const res = await fetch(`${fx.service.url}${path}`, {
+        method,
+        headers: { ...(await fx.service.auth(foreign)), 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await res.text();
+      expect([path, res.status]).toEqual([path, 404]);
+      for (const n of notices) expect(text).not.toContain(n.noticeNumber);
+      expect(text).not.toContain(orderPlacedExample.value.seller.name);
+    }
+    expect((await objectionOf(objection)).proceduresPeriod).toBe('awaiting-receipt');
   });
 });

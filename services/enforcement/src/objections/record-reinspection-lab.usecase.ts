@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import type { SampleDispatchedValue } from '@qis/contracts';
-import type { EntityManager } from 'typeorm';
-import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
+import { IsNull, type EntityManager } from 'typeorm';
 import { BatchFile } from '../batches/batch-file.entity';
-import { CalendarSource } from '../calendar/calendar-source';
 import { Clock } from '../calendar/clock';
-import { AlertBook } from '../deadlines/alert-book';
 import { DeadlineBook } from '../deadlines/deadline-book';
 import { nextNoticeNumber } from '../notices/notice-numbers';
 import { CaseRouter } from '../routing/case-router';
-import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 import { Objection } from './objection.entity';
 import { reinspectionLabNoticeDocument } from './record-reinspection-lab-notice-document';
 import {
@@ -20,18 +16,16 @@ import {
 } from './record-reinspection-lab-notice.entity';
 
 /**
- * lab-gateway drew the re-inspection lab (`sample-dispatched`, purpose re-inspection): the
- * applicant is told the lab, and the 7 days to complete the procedures start that day. A redraw
- * (the lab declined) names a new lab and starts them again, while procedures are not complete.
- * Each time the bureau issues the 《复检机构确定通知书》 to the applicant and to the lab, whose PDFs
- * the notice evidence step stores.
+ * lab-gateway drew the re-inspection lab (`sample-dispatched`, purpose re-inspection): the bureau
+ * issues the 《复检机构确定通知书》 to the applicant and to the lab, whose PDFs the notice evidence
+ * step stores. The 7 days to complete the procedures run from the applicant's receipt of it
+ * (RecordLabNoticeDeliveryUseCase), not from the dispatch: until then the period is pending. A
+ * redraw (the lab declined) names a new lab, supersedes the earlier notices and waits again.
  */
 @Injectable()
 export class RecordReinspectionLabUseCase {
   constructor(
-    private readonly calendars: CalendarSource,
     private readonly deadlines: DeadlineBook,
-    private readonly alerts: AlertBook,
     private readonly audit: AuditService,
     private readonly router: CaseRouter,
     private readonly clock: Clock,
@@ -44,34 +38,25 @@ export class RecordReinspectionLabUseCase {
       lock: { mode: 'pessimistic_write' },
     });
     const dispatchedAt = new Date(dispatch.dispatchedAt);
-    const calendar = await this.calendars.current(manager);
     const batch = await manager.findOneBy(BatchFile, { batchNumber: dispatch.batchNumber });
     for (const objection of awaiting) {
       if (objection.labNotifiedAt && objection.labNotifiedAt >= dispatchedAt) continue;
-      const completeBy = await this.alerts.withCalendar(
-        manager,
-        {
-          batchNumber: objection.batchNumber,
-          subjectType: 'objection',
-          subjectId: `${objection.id}/procedures`,
-          what: `the 7-day procedures period of the re-inspection (lab known on ${shanghaiDate(dispatchedAt)})`,
-        },
-        () => endOfShanghaiDay(calendar.lastDayOfPeriod(shanghaiDate(dispatchedAt), PROCEDURES_PERIOD_DAYS)),
+      // A redraw: the notices naming the lab that declined no longer start a clock, nor a period
+      // already running from them; the 7 days wait for the applicant's receipt of the new notice.
+      const superseded = await manager.update(
+        ReinspectionLabNotice,
+        { objectionId: objection.id, supersededAt: IsNull() },
+        { supersededAt: this.clock.now() },
       );
+      if (objection.completeBy)
+        await this.deadlines.withdraw(manager, 'reinspection-procedures', objection.id);
       objection.reinspectionLabId = dispatch.labId;
       objection.reinspectionLabName = dispatch.labName;
       objection.labNotifiedAt = dispatchedAt;
-      objection.completeBy = completeBy;
+      objection.labNoticeReceivedAt = null;
+      objection.completeBy = null;
       await manager.save(Objection, objection);
       const notices = await this.issueNotices(manager, objection, batch, dispatch);
-      if (completeBy)
-        await this.deadlines.reschedule(
-          manager,
-          'reinspection-procedures',
-          objection.id,
-          objection.batchNumber,
-          completeBy,
-        );
       await this.audit.record(
         SYSTEM_ACTOR,
         {
@@ -83,8 +68,8 @@ export class RecordReinspectionLabUseCase {
             labId: dispatch.labId,
             labName: dispatch.labName,
             dispatchedAt: dispatch.dispatchedAt,
-            completeBy: completeBy?.toISOString() ?? null,
             notices: notices.map((n) => n.noticeNumber),
+            supersededNotices: superseded.affected ?? 0,
             messageId,
           },
         },

@@ -9,8 +9,7 @@ import {
   type ServiceProcess,
 } from '@qis/testing';
 import { DataSource } from 'typeorm';
-import { endOfShanghaiDay, shanghaiDate } from '../calendar/shanghai-time';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { endOfShanghaiDay, shanghaiDate, WorkingDayCalendar } from '@qis/domain';
 import {
   EnforcementFixture,
   orderPlacedExample,
@@ -28,6 +27,8 @@ interface ObjectionBody {
   reinspectionLabName: string | null;
   labNotifiedAt: string | null;
   completeBy: string | null;
+  labNoticeReceivedAt?: string | null;
+  proceduresPeriod?: string | null;
 }
 
 /**
@@ -88,7 +89,7 @@ describe('re-inspection procedures period with the real lab-gateway', () => {
     await labGatewayDb?.drop();
   });
 
-  it('starts the 7 days on the day lab-gateway dispatched the backup sample to a different lab', async () => {
+  it("issues the 《复检机构确定通知书》 once lab-gateway dispatched the backup sample to a different lab; the 7 days start at the applicant's receipt", async () => {
     const b = 'HZ2026-920001';
     const day = 86_400_000;
     await fx.batch(b, { report: { issuedAt: new Date(Date.now() - 5 * day).toISOString() } });
@@ -122,15 +123,24 @@ describe('re-inspection procedures period with the real lab-gateway', () => {
       },
       { timeoutMs: 60_000 },
     );
-    const labNotifiedAt = new Date(known?.labNotifiedAt as string);
-    const lastDay = WorkingDayCalendar.fromChineseDays().lastDayOfPeriod(
-      shanghaiDate(labNotifiedAt),
-      PROCEDURES_PERIOD_DAYS,
-    );
+    // The lab is known, but the 7 days wait for the applicant's receipt of the notice.
     expect(known).toMatchObject({
       status: 'approved',
       reinspectionLabName: labName,
+      completeBy: null,
+      proceduresPeriod: 'awaiting-receipt',
+    });
+    const noticeReceivedAt = new Date(await fx.receiveLabNotices(objection.body.id));
+    const lastDay = WorkingDayCalendar.fromChineseDays().lastDayOfPeriod(
+      shanghaiDate(noticeReceivedAt),
+      PROCEDURES_PERIOD_DAYS,
+    );
+    expect(
+      (await fx.call<ObjectionBody>('GET', `/objections/${objection.body.id}`, approver)).body,
+    ).toMatchObject({
+      labNoticeReceivedAt: noticeReceivedAt.toISOString(),
       completeBy: endOfShanghaiDay(lastDay).toISOString(),
+      proceduresPeriod: 'running',
     });
     expect(labName).not.toBe(reportIssuedExample.value.labName);
     // The bureau told both the applicant and the drawn lab (《复检机构确定通知书》).

@@ -9,11 +9,12 @@ import {
 } from '@qis/contracts';
 import type { EventContract } from '@qis/messaging';
 import { expectEventually, sendEvents, startTestService, type TestService } from '@qis/testing';
+import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { EnforcementConfig } from '../enforcement.config';
 import { enforcementService } from '../enforcement.definition';
-import { shanghaiDate } from '../calendar/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 import { holidaySchedule2027 } from './holiday-schedule-2027';
 
 export const orderPlacedExample = OrderPlaced.example;
@@ -31,6 +32,21 @@ export const materialsReceived = {
   authorisedPersonId: 'received',
 } as const;
 
+/** A 《复检机构确定通知书》 as GET /objections/{id}/lab-notices lists it. */
+export interface LabNoticeBody {
+  id: string;
+  recipient: 'applicant' | 'reinspection-lab';
+  recipientName: string;
+  noticeNumber: string;
+  supersededAt: string | null;
+  sentAt: string | null;
+  receivedAt: string | null;
+  receivedBy: string | null;
+  deliveryFailedAt: string | null;
+  deliveryFailureReason: string | null;
+  evidenceObjectId: string | null;
+}
+
 export interface ApiResult<T> {
   status: number;
   body: T;
@@ -41,7 +57,7 @@ export class EnforcementFixture {
   private producer: Producer | undefined;
   private readonly kafka = new Kafka({
     clientId: 'enforcement-int-test',
-    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
   });
 
@@ -210,19 +226,68 @@ export class EnforcementFixture {
    * now on enforcement's clock (a receipt on an earlier day is refused without a second officer).
    */
   async deliverAll(batchNumber: string, receivedAt?: string, kind = 'result'): Promise<string> {
-    const notices = await this.notices<{
+    let notices = await this.notices<{
       id: string;
       kind: string;
       channel: string;
       withdrawnAt: string | null;
       receivedAt: string | null;
+      evidenceObjectId: string | null;
     }>(batchNumber, kind);
+    // Storing PDFs as evidence, the service records no delivery before a notice's PDF is stored.
+    if (this.service.config.EVIDENCE_URL)
+      await expectEventually(
+        async () => {
+          notices = await this.notices(batchNumber, kind);
+          expect(notices.filter((n) => n.channel !== 'public-notice' && !n.evidenceObjectId)).toEqual([]);
+        },
+        { timeoutMs: 60_000 },
+      );
     const at = receivedAt ?? (await this.now()).toISOString();
     const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
     for (const n of notices.filter((x) => x.channel !== 'public-notice' && !x.withdrawnAt && !x.receivedAt)) {
       const res = await this.call('POST', `/notices/${n.id}/delivery`, officer, {
         sentAt: at,
         receivedAt: at,
+      });
+      expect(res.status).toBe(200);
+    }
+    return at;
+  }
+
+  /**
+   * The objection's 《复检机构确定通知书》 once issued (and, storing PDFs, stored), current ones only;
+   * `recipient` picks the applicant's or the lab's.
+   */
+  async labNotices(objectionId: string): Promise<LabNoticeBody[]> {
+    let found: LabNoticeBody[] = [];
+    await expectEventually(
+      async () => {
+        const res = await this.call<LabNoticeBody[]>('GET', `/objections/${objectionId}/lab-notices`, {
+          roles: ['approver'],
+        });
+        found = res.body.filter((n) => !n.supersededAt);
+        expect(found.map((n) => n.recipient).sort()).toEqual(['applicant', 'reinspection-lab']);
+        if (this.service.config.EVIDENCE_URL) expect(found.every((n) => n.evidenceObjectId)).toBe(true);
+      },
+      { timeoutMs: 60_000 },
+    );
+    return found;
+  }
+
+  /**
+   * The applicant (and the lab) received the objection's current 《复检机构确定通知书》 now on
+   * enforcement's clock, handed over in person: the 7 days for the procedures start; returns when.
+   */
+  async receiveLabNotices(objectionId: string): Promise<string> {
+    const at = (await this.now()).toISOString();
+    const officer = { roles: ['enforcement-officer'], jurisdiction: '330100', sub: 'officer-330100' };
+    for (const n of await this.labNotices(objectionId)) {
+      const res = await this.call('POST', `/reinspection-lab-notices/${n.id}/delivery`, officer, {
+        channel: 'in-person',
+        sentAt: at,
+        receivedAt: at,
+        receivedBy: n.recipientName,
       });
       expect(res.status).toBe(200);
     }

@@ -452,7 +452,9 @@ describe('intake, unpacking and sealing', () => {
       '签字确认',
       '日期：2026年4月1日10:00',
       '依据：《流通领域商品质量抽查检验办法》及《杭州市市场监督管理局网络交易商品质量抽查检验操作规程（试行）》',
+      '权利告知',
       '自收到《复检机构确定通知书》之日起七日内办理复检手续',
+      '各方对封样过程或本记录所载内容有异议的，有权在签字前提出',
     ])
       expect(record).toContain(line);
     const resealedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

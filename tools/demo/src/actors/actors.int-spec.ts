@@ -599,7 +599,8 @@ describe('demo actors drive batches through all six services', () => {
     );
     expect(requested.value).toMatchObject({ originalLabId: first.id, sampleRole: 'backup' });
 
-    // The procedures count from the re-inspection lab's dispatch; then the other lab reports a pass.
+    // The lab's dispatch issues the 《复检机构确定通知书》; the procedures count from the applicant's
+    // receipt of it (pending until then); then the other lab reports a pass.
     await watcher.waitFor<{ batchNumber: string; purpose: string }>(
       Topics.SampleDispatched,
       (v) => v.batchNumber === batchNumber && v.purpose === 're-inspection',
@@ -609,7 +610,21 @@ describe('demo actors drive batches through all six services', () => {
       expect(current.labNotifiedAt).toBeTruthy();
       return current;
     });
-    expect(withLab.completeBy).not.toBeNull();
+    expect(withLab).toMatchObject({ completeBy: null, proceduresPeriod: 'awaiting-receipt' });
+    const toApplicant = (await enforcement.labNotices(approver, objection.id)).find(
+      (n) => n.recipient === 'applicant' && !n.supersededAt,
+    )!;
+    const handedOver = await enforcementNow();
+    const received = await enforcement.recordLabNoticeDelivery(cityOfficer, objection.id, toApplicant.id, {
+      channel: 'in-person',
+      sentAt: handedOver,
+      receivedAt: handedOver,
+      receivedBy: toApplicant.recipientName,
+    });
+    expect(received.receivedAt).toBe(handedOver);
+    const running = await enforcement.objection(approver, objection.id);
+    expect(running).toMatchObject({ labNoticeReceivedAt: handedOver, proceduresPeriod: 'running' });
+    expect(running.completeBy).not.toBeNull();
     expect(
       (await enforcement.completeProcedures(cityOfficer, objection.id, await enforcementNow())).status,
     ).toBe('re-inspecting');

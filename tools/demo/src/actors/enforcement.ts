@@ -28,6 +28,32 @@ export interface Notice {
   evidenceObjectId?: string | null;
 }
 
+/** A 《复检机构确定通知书》 with its delivery record. */
+export interface LabNotice {
+  id: string;
+  objectionId: string;
+  recipient: 'applicant' | 'reinspection-lab';
+  recipientName: string;
+  noticeNumber: string;
+  supersededAt: string | null;
+  sentAt: string | null;
+  receivedAt: string | null;
+  receivedBy: string | null;
+  evidenceObjectId: string | null;
+}
+
+/**
+ * Waits (up to a minute) for a document's PDF to be stored as evidence; past that the call goes
+ * ahead and enforcement says why it refuses (an enforcement without an evidence service stores none).
+ */
+async function whenStored(read: () => Promise<{ evidenceObjectId?: string | null }>): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if ((await read()).evidenceObjectId) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
 export interface Objection {
   id: string;
   batchNumber: string;
@@ -43,11 +69,14 @@ export interface Objection {
   refusalReason: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
-  /** when the re-inspection lab was drawn (lab-gateway's sample-dispatched); procedures start then */
+  /** when the re-inspection lab was drawn (lab-gateway's sample-dispatched): its notices are issued then */
   labNotifiedAt?: string | null;
   reinspectionLabName?: string | null;
-  /** end of the 7th day after `labNotifiedAt`: procedures not completed by then → waived by the scan */
+  /** when the applicant received the 《复检机构确定通知书》: the 7 days of the procedures run from then */
+  labNoticeReceivedAt?: string | null;
+  /** end of the 7th day after `labNoticeReceivedAt`: procedures not completed by then → waived by the scan */
   completeBy: string | null;
+  proceduresPeriod?: 'awaiting-lab' | 'awaiting-receipt' | 'awaiting-calendar' | 'running' | 'ended' | null;
   proceduresCompletedAt: string | null;
 }
 
@@ -102,7 +131,7 @@ export type CaseOutcome = 'penalty' | 'rectification' | 'takedown-confirmed' | '
  * are read from the clock. The 15-day objection windows then run out when the clock is moved past
  * them, and the next scan (`scanDeadlines`) makes the results final (`no-objection`). The result
  * notice's 5 working days run from the bureau's receipt of the lab report (lab-gateway's time),
- * and the 7 days of re-inspection procedures from lab-gateway's `sample-dispatched`.
+ * and the 7 days of re-inspection procedures from the applicant's receipt of the 《复检机构确定通知书》.
  */
 export class EnforcementActor extends ServiceApi {
   /**
@@ -129,9 +158,10 @@ export class EnforcementActor extends ServiceApi {
   /**
    * Records how a notice was sent and when it was received (enforcement-officer). Receipt starts the
    * 15-day objection clock. When the last result notice of the batch is sent, enforcement publishes
-   * `enforcement.result-notified.v1`. Channel defaults to the notice's own.
+   * `enforcement.result-notified.v1`. Channel defaults to the notice's own. Storing PDFs as evidence,
+   * enforcement records no delivery before the notice's PDF is stored (409): this waits for it first.
    */
-  recordDelivery(
+  async recordDelivery(
     officer: Claims,
     noticeId: string,
     delivery: {
@@ -141,7 +171,42 @@ export class EnforcementActor extends ServiceApi {
       channel?: Exclude<NoticeChannel, 'public-notice'>;
     },
   ): Promise<Notice> {
+    await whenStored(() => this.notice(officer, noticeId));
     return this.call<Notice>(officer, 'POST', `/notices/${seg(noticeId)}/delivery`, { json: delivery });
+  }
+
+  /**
+   * An objection's 《复检机构确定通知书》 (to the applicant and to the re-inspection lab), issued once
+   * lab-gateway drew the lab; a redraw supersedes the earlier ones (`supersededAt`).
+   */
+  labNotices(as: Claims, objectionId: string): Promise<LabNotice[]> {
+    return this.call<LabNotice[]>(as, 'GET', `/objections/${seg(objectionId)}/lab-notices`);
+  }
+
+  /**
+   * Records the delivery of a 《复检机构确定通知书》 (enforcement-officer): how, when sent, when and by
+   * whom received. The applicant's receipt starts the 7 days of the re-inspection procedures
+   * (`completeBy` on the objection); until then they are pending. Waits for the stored PDF first.
+   */
+  async recordLabNoticeDelivery(
+    officer: Claims,
+    objectionId: string,
+    noticeId: string,
+    delivery: {
+      channel: Exclude<NoticeChannel, 'public-notice'>;
+      sentAt: string;
+      receivedAt?: string;
+      receivedBy?: string;
+    },
+  ): Promise<LabNotice> {
+    await whenStored(async () => {
+      const found = (await this.labNotices(officer, objectionId)).find((n) => n.id === noticeId);
+      if (!found) throw new Error(`re-inspection lab notice ${noticeId} is not on objection ${objectionId}`);
+      return found;
+    });
+    return this.call<LabNotice>(officer, 'POST', `/reinspection-lab-notices/${seg(noticeId)}/delivery`, {
+      json: delivery,
+    });
   }
 
   /**
@@ -185,7 +250,8 @@ export class EnforcementActor extends ServiceApi {
    * Decides a filed objection (approver). Approve: `approved`, publishes
    * `enforcement.reinspection-requested.v1` (backup sample's seal, the original lab to exclude);
    * lab-gateway draws another lab (`lab.sample-dispatched.v1`, purpose `re-inspection`), which sets
-   * `labNotifiedAt` and `completeBy` (7 days) on the objection. Refuse: `rejected`.
+   * `labNotifiedAt` and issues the 《复检机构确定通知书》; `completeBy` (7 days) follows the
+   * applicant's receipt of it (`recordLabNoticeDelivery`). Refuse: `rejected`.
    */
   decideObjection(
     approver: Claims,

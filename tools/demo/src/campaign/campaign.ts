@@ -755,6 +755,17 @@ export class Campaign {
       },
       t,
     );
+    // The 《复检机构确定通知书》 handed to the applicant and to the lab: the 7 days run from the receipt.
+    for (const notice of await enforcement.labNotices(this.bureau, objection.id)) {
+      if (notice.supersededAt) continue;
+      const at = await this.enforcementNow();
+      await enforcement.recordLabNoticeDelivery(this.bureau, objection.id, notice.id, {
+        channel: 'in-person',
+        sentAt: at,
+        receivedAt: at,
+        receivedBy: notice.recipientName,
+      });
+    }
     if (o.script.objection === 'waive') {
       await enforcement.waiveReinspection(this.bureau, objection.id, {
         declaredAt: await this.enforcementNow(),

@@ -607,6 +607,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/objections/{id}/lab-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An objection's 《复检机构确定通知书》 (to the applicant and to the re-inspection lab), oldest first, with their delivery records */
+    get: operations['listLabNotices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/objections/{id}/materials': {
     parameters: {
       query?: never;
@@ -772,6 +789,74 @@ export interface paths {
     get: operations['receipt'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reinspection-lab-notices/{id}/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record how a 《复检机构确定通知书》 was sent and when and by whom it was received: the applicant's receipt starts the 7 days for the re-inspection procedures */
+    post: operations['recordLabNoticeDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reinspection-lab-notices/{id}/delivery-failure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a 《复检机构确定通知书》 did not reach its recipient (refused, address unknown, returned): kept with the reason; the 7 days stay pending until a receipt, and the notice may be sent again */
+    post: operations['recordLabNoticeDeliveryFailure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reinspection-lab-notices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 《复检机构确定通知书》 as a Chinese PDF, rendered from its text fixed at issue */
+    get: operations['labNoticePdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reinspection-lab-notices/{id}/receipt-confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A second officer confirms a receipt of a 《复检机构确定通知书》 recorded after the day it happened (four-eyes); the applicant's then starts the 7 days */
+    post: operations['confirmLabNoticeReceipt'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1526,8 +1611,13 @@ export interface components {
        */
       month: string;
     };
-    /** @description Every error of every service: the HTTP status, its name, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
+    /** @description Every error of every service: the HTTP status, its name, a stable machine-readable code, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
     ErrorResponse: {
+      /**
+       * @description what went wrong, for programs to switch on (the message is for people and may change): validation_failed, not_found, conflict, four_eyes, calendar_year_unknown, … — every code with its status in docs/errors.md. New codes may be added; a client treats an unknown one by its status.
+       * @example validation_failed
+       */
+      code: string;
       /** @example Bad Request */
       error: string;
       /** @description only on 500: the id of the log line with the cause */
@@ -1703,6 +1793,30 @@ export interface components {
       /** @example 2027 */
       year: number;
     };
+    LabNoticeDeliveryCommand: {
+      /** @enum {string} */
+      channel: 'post' | 'email' | 'platform-message' | 'in-person';
+      /**
+       * @description required when receivedAt lies on an earlier day than today: the proof of service it rests on; the receipt then waits for a second officer
+       * @example 邮政EMS回执 EA123456789CN，签收日期 2026-06-01
+       */
+      receiptReason?: string;
+      /**
+       * @description when the recipient received it (proof of service): the applicant's receipt starts the 7 days for the re-inspection procedures. Not after enforcement's clock; on an earlier day (Asia/Shanghai) than today it needs receiptReason and a second officer's confirmation
+       * @example 2026-06-02T05:00:00.000Z
+       */
+      receivedAt?: string;
+      /**
+       * @description who signed for it (签收人): required with receivedAt
+       * @example 李明（经营者委托代理人）
+       */
+      receivedBy?: string;
+      /**
+       * @description when it was sent (UTC): not before the notice was issued, not after enforcement's clock
+       * @example 2026-06-01T02:00:00.000Z
+       */
+      sentAt: string;
+    };
     NoticePageView: {
       items: components['schemas']['NoticeView'][];
       page: number;
@@ -1857,7 +1971,7 @@ export interface components {
       checklist: components['schemas']['ObjectionMaterialView'][];
       /**
        * Format: date-time
-       * @description procedures must be complete by then, else waived (null until the lab is known)
+       * @description procedures must be complete by then, else waived (null until the applicant's receipt of the 《复检机构确定通知书》 is on record, or while that year's holiday schedule is not loaded)
        */
       completeBy?: string | null;
       /** Format: date-time */
@@ -1879,7 +1993,12 @@ export interface components {
       id: string;
       /**
        * Format: date-time
-       * @description when the re-inspection lab became known; the 7 days run from that day
+       * @description when the applicant received the 《复检机构确定通知书》 (GET /objections/{id}/lab-notices): the 7 days for the procedures run from that day
+       */
+      labNoticeReceivedAt?: string | null;
+      /**
+       * Format: date-time
+       * @description when the re-inspection lab became known (its dispatch): the 《复检机构确定通知书》 are issued then
        */
       labNotifiedAt?: string | null;
       /** @description the applicant's materials, each received or missing (the states of `checklist`) */
@@ -1892,6 +2011,12 @@ export interface components {
       noticeReceivedAt: string;
       /** Format: date-time */
       proceduresCompletedAt?: string | null;
+      /**
+       * @description the 7-day procedures period of an approved re-inspection: awaiting-lab (not drawn yet), awaiting-receipt (the applicant has not received the 《复检机构确定通知书》: pending), awaiting-calendar (the year's holiday schedule is missing), running (until completeBy), ended (procedures completed or waived); null before approval
+       * @enum {string|null}
+       */
+      proceduresPeriod?:
+        'awaiting-lab' | 'awaiting-receipt' | 'awaiting-calendar' | 'running' | 'ended' | null;
       /** @description why a late objection was refused, with the dates */
       refusalReason?: string | null;
       /** @description the re-inspection lab, once lab-gateway drew it */
@@ -1998,6 +2123,61 @@ export interface components {
        * @example 2026-06-17T02:00:00.000Z
        */
       receivedAt: string;
+    };
+    ReinspectionLabNoticeView: {
+      batchNumber: string;
+      /** @enum {string|null} */
+      channel?: 'post' | 'email' | 'platform-message' | 'in-person' | null;
+      /**
+       * Format: date-time
+       * @description the last failed attempt; a later attempt may deliver it
+       */
+      deliveryFailedAt?: string | null;
+      deliveryFailureNote?: string | null;
+      /** @enum {string|null} */
+      deliveryFailureReason?: 'refused' | 'address-unknown' | 'returned' | null;
+      /** @description the officer who recorded the delivery */
+      deliveryRecordedBy?: string | null;
+      /**
+       * Format: uuid
+       * @description its PDF in the evidence service; null until stored (no delivery is recorded before)
+       */
+      evidenceObjectId?: string | null;
+      evidenceSha256?: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description the re-inspection lab it names */
+      labName: string;
+      noticeNumber: string;
+      /** Format: uuid */
+      objectionId: string;
+      receiptConfirmedBy?: string | null;
+      /**
+       * Format: date-time
+       * @description a receipt recorded after its day, awaiting a second officer's confirmation
+       */
+      receiptPendingAt?: string | null;
+      receiptReason?: string | null;
+      receiptRecordedBy?: string | null;
+      /**
+       * Format: date-time
+       * @description when it was received; the applicant's receipt starts the 7 days for the procedures
+       */
+      receivedAt?: string | null;
+      /** @description who signed for it (签收人) */
+      receivedBy?: string | null;
+      /** @enum {string} */
+      recipient: 'applicant' | 'reinspection-lab';
+      recipientName: string;
+      /** Format: date-time */
+      sentAt?: string | null;
+      /**
+       * Format: date-time
+       * @description a redraw named another lab: this notice no longer starts the 7 days
+       */
+      supersededAt?: string | null;
     };
     ReplayDeadLettersCommand: {
       /**
@@ -4682,6 +4862,63 @@ export interface operations {
       };
     };
   };
+  listLabNotices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReinspectionLabNoticeView'][];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   materialReceived: {
     parameters: {
       query?: never;
@@ -5409,6 +5646,355 @@ export interface operations {
       };
       /** @description not received (yet) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  recordLabNoticeDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LabNoticeDeliveryCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReinspectionLabNoticeView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the notice's PDF is not stored as evidence yet (named), it was already received, sent at another time, or has a receipt awaiting a second officer's confirmation */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description sentAt or receivedAt lies in the future (enforcement's clock), sentAt precedes the notice's issue or a failed attempt, receivedAt is before sentAt, receivedBy is missing with receivedAt, or receivedAt lies on an earlier day than today (Asia/Shanghai) without receiptReason */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  recordLabNoticeDeliveryFailure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordDeliveryFailureCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReinspectionLabNoticeView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the notice has a receipt on record, its failure is already recorded without a new attempt, or (sent) its PDF is not stored as evidence yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description failedAt or sentAt lies in the future, failedAt is before sentAt, sentAt precedes the notice's issue, or sentAt is missing for a refused or returned notice */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  labNoticePdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the notice as a PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  confirmLabNoticeReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmReceiptCommand'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReinspectionLabNoticeView'];
+        };
+      };
+      /** @description malformed request: each invalid field and its reason in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description needs one of the roles: enforcement-officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description not found, or outside what the caller may see (the same answer) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no receipt awaits confirmation, or the caller recorded it (rule four-eyes) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a charset or content encoding the service cannot read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description receivedAt is not the receipt awaiting confirmation */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -8,6 +8,7 @@ export type Deadline = Schemas['DeadlineView'];
 export type Notice = Schemas['NoticeView'];
 export type Objection = Schemas['ObjectionView'];
 export type Materials = Schemas['ObjectionMaterials'];
+export type LabNotice = Schemas['ReinspectionLabNoticeView'];
 export type NoticeState = NonNullable<enforcement.operations['listNotices']['parameters']['query']>['state'];
 export type ObjectionStatusFilter = NonNullable<
   enforcement.operations['listObjections']['parameters']['query']
@@ -47,6 +48,11 @@ export function useNotice(id: string) {
     queryKey: ['enforcement', 'notice', id],
     retry,
     queryFn: () => unwrap(api.enforcement.GET('/notices/{id}', { params: { path: { id } } })),
+    // A notice is delivered only once its PDF is stored: refreshed until it is.
+    refetchInterval: (q) =>
+      q.state.data && !q.state.data.evidenceObjectId && q.state.data.channel !== 'public-notice'
+        ? 5_000
+        : false,
   });
 }
 
@@ -88,6 +94,37 @@ export function useObjection(id: string) {
     retry,
     queryFn: () => unwrap(api.enforcement.GET('/objections/{id}', { params: { path: { id } } })),
   });
+}
+
+/** An objection's 《复检机构确定通知书》, refreshed while a PDF is still being stored. */
+export function useLabNotices(objectionId: string) {
+  return useQuery({
+    queryKey: ['enforcement', 'lab-notices', objectionId],
+    retry,
+    queryFn: () =>
+      unwrap(api.enforcement.GET('/objections/{id}/lab-notices', { params: { path: { id: objectionId } } })),
+    refetchInterval: (q) => (q.state.data?.some((n) => !n.evidenceObjectId) ? 5_000 : false),
+  });
+}
+
+/** A 《复检机构确定通知书》's delivery state. */
+export function labNoticeState(
+  n: LabNotice,
+): 'unsent' | 'awaiting-receipt' | 'receipt-pending' | 'received' | 'failed' {
+  if (n.receivedAt) return 'received';
+  if (n.receiptPendingAt) return 'receipt-pending';
+  if (n.deliveryFailedAt && (!n.sentAt || n.sentAt <= n.deliveryFailedAt)) return 'failed';
+  if (n.sentAt) return 'awaiting-receipt';
+  return 'unsent';
+}
+
+/** The 《复检机构确定通知书》 as a PDF (fetched with the officer's token). */
+export async function labNoticePdf(id: string): Promise<Blob> {
+  const res = await fetch(`/api/enforcement/reinspection-lab-notices/${encodeURIComponent(id)}/pdf`, {
+    headers: await authorizedHeaders(),
+  });
+  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null));
+  return res.blob();
 }
 
 /** A notice's delivery state, as the list filters it. */

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -16,11 +16,9 @@ import {
   useNotices,
   type Notice,
 } from './enforcement-api';
+import { DeliveryFields, DELIVERY_CHANNELS, FailureFields, FAILURE_REASONS } from './delivery-fields';
 import { NoticeStateTag } from './notice-state';
 import { PdfPreview } from './pdf-preview';
-
-const CHANNELS = ['post', 'email', 'platform-message', 'in-person'] as const;
-const REASONS = ['refused', 'address-unknown', 'returned'] as const;
 
 /** The default instant of a form: now, but never before the notice was issued. */
 const defaultAt = (n: Notice) => beijingInput(new Date(Math.max(Date.now(), new Date(n.issuedAt).getTime())));
@@ -155,7 +153,7 @@ function DeliveryForm({ notice }: { notice: Notice }) {
         api.enforcement.POST('/notices/{id}/delivery', {
           params: { path: { id: notice.id } },
           body: {
-            channel: v.channel as (typeof CHANNELS)[number],
+            channel: v.channel as (typeof DELIVERY_CHANNELS)[number],
             sentAt: fromBeijingInput(v.sentAt),
             ...(v.receivedAt ? { receivedAt: fromBeijingInput(v.receivedAt) } : {}),
             ...(v.receiptReason?.trim() ? { receiptReason: v.receiptReason.trim() } : {}),
@@ -168,36 +166,30 @@ function DeliveryForm({ notice }: { notice: Notice }) {
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{e.delivery}</h2>} data-testid="delivery-form">
       <Typography.Paragraph type="secondary">{e.deliveryNote}</Typography.Paragraph>
+      {!notice.evidenceObjectId ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="pdf-not-stored"
+          message={e.pdfNotStored}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       <ErrorAlert error={deliver.error} />
       <Form<DeliveryValues>
         form={form}
         layout="vertical"
         name="delivery"
         initialValues={{
-          channel: CHANNELS.includes(notice.channel as (typeof CHANNELS)[number]) ? notice.channel : 'post',
+          channel: DELIVERY_CHANNELS.includes(notice.channel as (typeof DELIVERY_CHANNELS)[number])
+            ? notice.channel
+            : 'post',
           sentAt: notice.sentAt ? beijingInput(new Date(notice.sentAt)) : at,
           receivedAt: at,
         }}
         onFinish={(v) => deliver.mutate(v)}
       >
-        <Form.Item name="channel" label={e.channel}>
-          <Radio.Group options={CHANNELS.map((c) => ({ value: c, label: e.channels[c] }))} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item
-            name="sentAt"
-            label={`${e.sentAt} ${e.whenShanghai}`}
-            rules={[{ required: true, message: e.required }]}
-          >
-            <Input type="datetime-local" />
-          </Form.Item>
-          <Form.Item name="receivedAt" label={`${e.receivedAt} ${e.whenShanghai}`}>
-            <Input type="datetime-local" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="receiptReason" label={e.receiptReason}>
-          <Input maxLength={500} />
-        </Form.Item>
+        <DeliveryFields />
         <Button type="primary" htmlType="submit" loading={deliver.isPending}>
           {e.recordDelivery}
         </Button>
@@ -230,7 +222,7 @@ function ConfirmReceipt({ notice }: { notice: Notice }) {
 }
 
 interface FailureValues {
-  reason: (typeof REASONS)[number];
+  reason: (typeof FAILURE_REASONS)[number];
   sentAt?: string;
   failedAt: string;
   note?: string;
@@ -270,24 +262,7 @@ function FailureForm({ notice }: { notice: Notice }) {
         }}
         onFinish={(v) => fail.mutate(v)}
       >
-        <Form.Item name="reason" label={e.failureReason}>
-          <Radio.Group options={REASONS.map((r) => ({ value: r, label: e.failureReasons[r] }))} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="sentAt" label={`${e.sentAt} ${e.whenShanghai}`}>
-            <Input type="datetime-local" />
-          </Form.Item>
-          <Form.Item
-            name="failedAt"
-            label={`${e.failedAt} ${e.whenShanghai}`}
-            rules={[{ required: true, message: e.required }]}
-          >
-            <Input type="datetime-local" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="note" label={e.note}>
-          <Input maxLength={500} />
-        </Form.Item>
+        <FailureFields />
         <Button danger htmlType="submit" loading={fail.isPending}>
           {e.recordFailure}
         </Button>

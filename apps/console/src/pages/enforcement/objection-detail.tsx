@@ -17,6 +17,8 @@ import {
   useObjection,
   type Objection,
 } from './enforcement-api';
+import { saveBlob } from './delivery-fields';
+import { LabNotices } from './lab-notices';
 import { ObjectionStatusTag } from './objection-status';
 
 /**
@@ -98,6 +100,7 @@ export default function ObjectionDetail() {
             <Alert type="info" showIcon message={e.approverOnly} />
           )
         ) : null}
+        {o.proceduresPeriod ? <LabNotices objection={o} officer={officer} /> : null}
         {o.status === 'approved' && officer ? <ProceduresForm objection={o} /> : null}
         {o.status === 'approved' && officer ? <WaiverForm objection={o} /> : null}
       </Space>
@@ -268,12 +271,7 @@ function Checklist({ objection: o, officer }: { objection: Objection; officer: b
   const download = async () => {
     setPdfError(undefined);
     try {
-      const url = URL.createObjectURL(await objectionChecklistPdf(o.id));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `objection-${o.id}-materials.pdf`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await objectionChecklistPdf(o.id), `objection-${o.id}-materials.pdf`);
     } catch (error) {
       setPdfError(error);
     }
