@@ -990,8 +990,13 @@ export interface components {
       /** @example 承检机构资质暂停，双方协商解除合同 */
       reason: string;
     };
-    /** @description Every error of every service: the HTTP status, its name, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
+    /** @description Every error of every service: the HTTP status, its name, a stable machine-readable code, what went wrong, the invalid fields with their reasons (400), the rule that refused the request (409/422 where one did), and the request id to quote when reporting it (also in the X-Request-Id response header). */
     ErrorResponse: {
+      /**
+       * @description what went wrong, for programs to switch on (the message is for people and may change): validation_failed, not_found, conflict, four_eyes, calendar_year_unknown, … — every code with its status in docs/errors.md. New codes may be added; a client treats an unknown one by its status.
+       * @example validation_failed
+       */
+      code: string;
       /** @example Bad Request */
       error: string;
       /** @description only on 500: the id of the log line with the cause */
