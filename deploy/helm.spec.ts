@@ -318,6 +318,30 @@ describe('deploy/helm', () => {
       expect(endpoint['authorization']['credentials']).toEqual(token?.['valueFrom']['secretKeyRef']);
     });
 
+    it('with tracing.otlpEndpoint exports its traces to that collector, and may reach it; without, neither', () => {
+      const envOf = (values: string) => {
+        const [container] = one(render(stage, values), 'Deployment', stage)['spec']['template']['spec'][
+          'containers'
+        ] as Dict[];
+        return Object.fromEntries((container['env'] as Dict[]).map((e) => [e['name'], e['value']]));
+      };
+      const toCollector = (values: string) =>
+        (one(render(stage, values), 'NetworkPolicy', stage)['spec']['egress'] as Dict[]).filter(
+          (rule) =>
+            rule['to'][0]['podSelector']?.['matchLabels']?.['app.kubernetes.io/name'] ===
+            'opentelemetry-collector',
+        );
+      expect(envOf('values.yaml')).not.toHaveProperty('OTEL_EXPORTER_OTLP_ENDPOINT');
+      expect(toCollector('values.yaml')).toEqual([]);
+      expect(envOf('values-production.yaml')).toMatchObject({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.observability.svc:4318',
+        TRACES_SAMPLE_RATIO: '0.1',
+      });
+      expect(toCollector('values-production.yaml')).toEqual([
+        expect.objectContaining({ ports: [{ protocol: 'TCP', port: 4318 }] }),
+      ]);
+    });
+
     it("with externalSecret.enabled makes the stage's Secret before the migration Job needs it", () => {
       const secret = one(render(stage, 'values-production.yaml'), 'ExternalSecret', `qis-${stage}-secrets`);
       expect(Number(secret['metadata']['annotations']['helm.sh/hook-weight'])).toBeLessThan(0);

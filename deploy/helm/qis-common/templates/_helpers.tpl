@@ -45,7 +45,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 
 {{/*
 The container's environment: SERVICE, the plain settings (env), the secrets by reference
-(secretEnv), the Kafka principal (kafka.sasl), and, for the migration Job, the owner's password.
+(secretEnv), the Kafka principal (kafka.sasl), the trace collector (tracing.otlpEndpoint), and,
+for the migration Job, the owner's password.
 */}}
 {{- define "qis-common.env" -}}
 {{- $root := .root -}}
@@ -75,6 +76,14 @@ The container's environment: SERVICE, the plain settings (env), the secrets by r
 - name: KAFKA_SSL_CA_FILE
   value: /etc/qis/kafka-ca/ca.crt
 {{- end }}
+{{- end }}
+{{- end }}
+{{- with $root.Values.tracing }}
+{{- if .otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ .otlpEndpoint | quote }}
+- name: TRACES_SAMPLE_RATIO
+  value: {{ .sampleRatio | default "1" | toString | quote }}
 {{- end }}
 {{- end }}
 {{- if .migration }}

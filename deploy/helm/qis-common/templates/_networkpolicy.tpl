@@ -14,7 +14,8 @@
 The stage talks to nothing but what it needs: in, its HTTP port from the console's Ingress
 controller, the metrics scraper and (evidence) the stages that store evidence; out, DNS, the
 Kafka brokers, its own database, the identity provider's key set, the evidence service where it
-checks or stores evidence, (evidence) the object store, and what `networkPolicy.extraEgress` names
+checks or stores evidence, (evidence) the object store, the trace collector when traces are
+exported (tracing.collector), and what `networkPolicy.extraEgress` names
 (e.g. the time-stamping authority).
 */}}
 {{- define "qis-common.networkPolicy" -}}
@@ -66,6 +67,14 @@ spec:
         {{- include "qis-common.peer" $np.objectStore | nindent 8 }}
       ports:
         - { protocol: TCP, port: {{ $np.objectStore.port }} }
+    {{- end }}
+    {{- with .Values.tracing }}
+    {{- if .otlpEndpoint }}
+    - to:
+        {{- include "qis-common.peer" .collector | nindent 8 }}
+      ports:
+        - { protocol: TCP, port: {{ .collector.port }} }
+    {{- end }}
     {{- end }}
     {{- with $np.extraEgress }}
     {{- toYaml . | nindent 4 }}
