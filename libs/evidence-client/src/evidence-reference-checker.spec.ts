@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { EvidenceReferenceChecker } from './evidence-reference-checker';
 
 // A stand-in for the evidence service's metadata endpoint: only the HTTP contract is under test here.
@@ -25,10 +27,12 @@ describe('EvidenceReferenceChecker', () => {
   let server: Server;
   let url: string;
   const seen: string[] = [];
+  const traceparents: Array<string | undefined> = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       seen.push(req.headers.authorization ?? '');
+      traceparents.push(req.headers.traceparent as string | undefined);
       const id = (req.url ?? '').split('/').pop() ?? '';
       const found = objects[id];
       res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
@@ -71,6 +75,27 @@ describe('EvidenceReferenceChecker', () => {
       { field: 'evidence[3]', reasons: ['evidence object 00000000-0000-4000-8000-000000000004 not found'] },
     ]);
     expect(new Set(seen)).toEqual(new Set(['Bearer buyer-token']));
+  });
+
+  it("carries the caller's trace to the evidence service (traceparent of the current span)", async () => {
+    new NodeTracerProvider().register();
+    try {
+      const span = trace.getTracer('spec').startSpan('POST /orders');
+      traceparents.length = 0;
+      await context.with(trace.setSpan(context.active(), span), () =>
+        new EvidenceReferenceChecker(url).problems(
+          [ref(0, 'order-screenshot', '00000000-0000-4000-8000-000000000001')],
+          'Bearer buyer-token',
+        ),
+      );
+      span.end();
+      const { traceId, spanId } = span.spanContext();
+      expect(traceparents).toEqual([`00-${traceId}-${spanId}-01`]);
+    } finally {
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    }
   });
 
   it('answers 503 rather than accept unverified evidence when the evidence service is unreachable', async () => {

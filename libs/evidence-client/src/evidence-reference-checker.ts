@@ -1,4 +1,5 @@
 import { ServiceUnavailableException } from '@nestjs/common';
+import { context, propagation } from '@opentelemetry/api';
 import type { FieldError } from '@qis/contracts';
 import type { EvidenceReference } from './evidence-reference';
 
@@ -45,8 +46,11 @@ export class EvidenceReferenceChecker {
     const { objectId } = ref;
     let res: Response;
     try {
+      // The caller's trace goes on at the evidence service (fetch is not instrumented).
+      const headers: Record<string, string> = { authorization };
+      propagation.inject(context.active(), headers);
       res = await fetch(`${base}/evidence/objects/${encodeURIComponent(objectId)}`, {
-        headers: { authorization },
+        headers,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { context, propagation } from '@opentelemetry/api';
 import type { ServiceTokenSource } from '@qis/auth';
 
 /** What the evidence service recorded for a stored file. */
@@ -124,6 +125,8 @@ export class EvidenceClient {
     extra: Record<string, string> = {},
   ): Promise<T> {
     const headers = { ...(await this.tokens.headers()), ...extra, 'content-type': 'application/json' };
+    // The notice's trace goes on at the evidence service (fetch is not instrumented).
+    propagation.inject(context.active(), headers);
     const res = await fetch(`${this.baseUrl}${path}`, {
       method: body ? 'POST' : 'GET',
       headers,
