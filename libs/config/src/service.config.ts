@@ -192,11 +192,11 @@ export class ServiceConfig extends TracingConfig {
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
-  KAFKA_BROKERS = '127.0.0.1:19092';
+  KAFKA_BROKERS = '127.0.0.1:19094';
 
   /**
    * SASL mechanism of the service's own Kafka principal (KAFKA_SASL_USERNAME); Strimzi's KafkaUsers
-   * are SCRAM-SHA-512. Unset username: no SASL (development and tests on the loopback listener).
+   * are SCRAM-SHA-512, and so are the local stack's. Unset username: no SASL (a broker without it).
    */
   @IsIn(['scram-sha-512', 'scram-sha-256'])
   KAFKA_SASL_MECHANISM = 'scram-sha-512';

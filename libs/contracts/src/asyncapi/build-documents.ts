@@ -309,10 +309,12 @@ export function buildAsyncApiDocument(): JsonObject {
     defaultContentType: 'application/json',
     servers: sorted({
       local: {
-        host: '127.0.0.1:19092',
+        host: '127.0.0.1:19094',
         protocol: 'kafka',
         protocolVersion: '3.9',
-        description: 'the local broker started by deploy/local (KRaft; QIS_KAFKA_PORT overrides the port)',
+        description:
+          'the local broker started by deploy/local (KRaft), its SASL/SCRAM listener: each service as its own principal, under ACLs derived from these contracts (QIS_KAFKA_SASL_PORT overrides the port)',
+        security: [{ $ref: '#/components/securitySchemes/serviceScram' }],
       },
       platforms: {
         host: '127.0.0.1:19094',
@@ -329,6 +331,11 @@ export function buildAsyncApiDocument(): JsonObject {
       schemas: { ...schemas },
       messages,
       securitySchemes: {
+        serviceScram: {
+          type: 'scramSha512',
+          description:
+            "a service's own principal qis-<service> (KAFKA_SASL_USERNAME), a Strimzi KafkaUser in a cluster",
+        },
         platformScram: {
           type: 'scramSha256',
           description:
