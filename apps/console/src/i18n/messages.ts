@@ -4,6 +4,7 @@ import { intakeEn, intakeZhCN } from './intake-messages';
 import { labEn, labZhCN } from './lab-messages';
 import { casesEn, casesZhCN } from './cases-messages';
 import { dashboardEn, dashboardZhCN } from './dashboard-messages';
+import { delegationEn, delegationZhCN } from './delegation-messages';
 import { disclosureAdminEn, disclosureAdminZhCN } from './disclosure-admin-messages';
 import { enforcementEn, enforcementZhCN } from './enforcement-messages';
 import { purchasingAdminEn, purchasingAdminZhCN } from './purchasing-admin-messages';
@@ -232,6 +233,7 @@ export const zhCN = {
   followUps: { title: '跟踪抽检建议', subject: '对象', reason: '原因', proposedAt: '提出时间' },
   batch: batchZhCN,
   lab: labZhCN,
+  delegation: delegationZhCN,
   buyerWork: buyerZhCN,
   intake: intakeZhCN,
   purchasingAdmin: purchasingAdminZhCN,
@@ -538,6 +540,7 @@ export const en: Widen<Messages> = {
   followUps: { title: 'Follow-up proposals', subject: 'Subject', reason: 'Reason', proposedAt: 'Proposed' },
   batch: batchEn,
   lab: labEn,
+  delegation: delegationEn,
   buyerWork: buyerEn,
   intake: intakeEn,
   purchasingAdmin: purchasingAdminEn,

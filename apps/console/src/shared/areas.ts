@@ -17,6 +17,10 @@ const AREAS: Record<string, { zh: string; en: string }> = {
   '330182': { zh: '建德市', en: 'Jiande' },
 };
 
+/** The districts and counties of a city (`330100`), by code. */
+export const districtsOf = (city: string): string[] =>
+  Object.keys(AREAS).filter((code) => code.startsWith(city.slice(0, 4)) && !code.endsWith('00'));
+
 /** "滨江区 330108" for a known code, the code alone otherwise. */
 export const areaLabel = (code: string, language: string): string => {
   const area = AREAS[code];

@@ -10,6 +10,7 @@ import { categoryLabel } from '../../shared/categories';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime, yuan } from '../../shared/time';
+import { PlanDelegations } from './plan-delegations';
 import { PlanStatus } from './plan-status';
 import { Table } from '../../shared/table';
 
@@ -228,6 +229,7 @@ export default function PlanDetail() {
             />
           </Card>
         )}
+        <PlanDelegations planId={p.id} open={p.status !== 'closed'} />
         {issued && (
           <Card
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.plan.batches}</h2>}
