@@ -1,7 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { ReceivingAddress } from '../addresses/receiving-address.entity';
 import { ShoppingAccount } from '../buyers/shopping-account.entity';
 import { IdentityCipher } from '../identity/identity-cipher';
@@ -22,11 +23,7 @@ export class ReadDeliveryUseCase {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.find(manager, principal, batchNumber);
       if (!task.accountId || !task.addressId || task.status === 'shipped')
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `task is ${task.status}: no delivery instructions`,
-        });
+        throw conflict(`task is ${task.status}: no delivery instructions`, ErrorCode.taskState);
       const account = await manager.findOneByOrFail(ShoppingAccount, { id: task.accountId });
       const address = await manager.findOneByOrFail(ReceivingAddress, { id: task.addressId });
       await this.audit.record(

@@ -1,7 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { AssignBuyerUseCase } from './assign-buyer.usecase';
 import { PurchaseTask } from './purchase-task.entity';
 import type { RefuseTaskCommand } from './refuse-task.command';
@@ -27,11 +28,7 @@ export class RefuseTaskUseCase {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.find(manager, principal, batchNumber, { lock: true });
       if (task.status !== 'assigned')
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `task is ${task.status}, not assigned`,
-        });
+        throw conflict(`task is ${task.status}, not assigned`, ErrorCode.taskState);
       await manager.query(
         `update assignment set outcome = 'refused', ended_at = now(), reason = $2
          where task_id = $1 and outcome = 'active'`,

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
-import { BatchNumberPipe } from './batch-number.pipe';
+import { BatchNumberPipe } from '@qis/domain';
 import { DeliveryView } from './delivery-view';
 import { PurchaseTask } from './purchase-task.entity';
 import { ReadDeliveryUseCase } from './read-delivery.usecase';

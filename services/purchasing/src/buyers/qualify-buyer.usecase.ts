@@ -1,7 +1,8 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { ErrorCode, UnprocessableError } from '@qis/domain';
 import { Buyer } from './buyer.entity';
 import { BuyerView } from './buyer-view';
 import type { QualifyBuyerCommand } from './qualify-buyer.command';
@@ -16,17 +17,18 @@ export class QualifyBuyerUseCase {
 
   async execute(actor: AuditActor, buyerId: string, command: QualifyBuyerCommand): Promise<BuyerView> {
     if ((command.commitmentSignedOn === undefined) !== (command.commitmentEvidenceId === undefined))
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: 'a commitment needs both its signing day and its signed file',
-        errors: [
-          {
-            field: command.commitmentSignedOn ? 'commitmentEvidenceId' : 'commitmentSignedOn',
-            reasons: ['is required with the other'],
-          },
-        ],
-      });
+      throw new UnprocessableError(
+        ErrorCode.unprocessable,
+        'a commitment needs both its signing day and its signed file',
+        {
+          errors: [
+            {
+              field: command.commitmentSignedOn ? 'commitmentEvidenceId' : 'commitmentSignedOn',
+              reasons: ['is required with the other'],
+            },
+          ],
+        },
+      );
     return this.dataSource.transaction(async (manager) => {
       const buyer = await manager.findOne(Buyer, {
         where: { id: buyerId },

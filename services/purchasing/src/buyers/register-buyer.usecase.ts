@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { conflict, ConflictError, ErrorCode } from '@qis/domain';
 import { BlindIndex } from '../identity/blind-index';
 import { IdentityCipher } from '../identity/identity-cipher';
 import { BuyerPoolMember } from './buyer-pool-member.entity';
@@ -14,11 +15,8 @@ const newPseudonym = (): string =>
   `MB-${Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 
 /** Names the field, never the number. */
-const idNumberTaken = (): ConflictException =>
-  new ConflictException({
-    statusCode: 409,
-    error: 'Conflict',
-    message: 'idNumber: a buyer with this ID number is already registered',
+const idNumberTaken = (): ConflictError =>
+  conflict('idNumber: a buyer with this ID number is already registered', ErrorCode.alreadyExists, {
     errors: [{ field: 'idNumber', reasons: ['a buyer with this ID number is already registered'] }],
   });
 
@@ -55,12 +53,7 @@ export class RegisterBuyerUseCase {
         .createQueryBuilder(Buyer, 'b')
         .where('b.user_id = :userId or b.pseudonym = :pseudonym', { userId: command.userId, pseudonym })
         .getCount();
-      if (clash > 0)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: 'a buyer with this userId or pseudonym exists',
-        });
+      if (clash > 0) throw conflict('a buyer with this userId or pseudonym exists', ErrorCode.alreadyExists);
       if (await manager.existsBy(Buyer, { idNumberIndex })) throw idNumberTaken();
       // The id is chosen here: every identity value is bound to its row.
       const id = randomUUID();

@@ -1,7 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { PurchaseTask } from '../assignment/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
@@ -25,11 +26,7 @@ export class ApprovePriceUseCase {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.find(manager, principal, batchNumber, { lock: true });
       if (task.status !== 'awaiting-price-approval')
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `task is ${task.status}, no price to approve`,
-        });
+        throw conflict(`task is ${task.status}, no price to approve`, ErrorCode.taskState);
       const now = new Date();
       await manager.update(PurchaseTask, task.id, {
         status: 'purchased',

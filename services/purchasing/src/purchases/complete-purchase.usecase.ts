@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import type { FieldError } from '@qis/contracts';
 import { DataSource } from 'typeorm';
+import { conflict, ConflictError, ErrorCode, UnprocessableError } from '@qis/domain';
 import { PurchaseTask } from '../assignment/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
@@ -10,8 +11,7 @@ import type { EvidenceItem } from './evidence-item';
 import { missingEvidence } from './evidence-package-check';
 import { EvidenceVerifier } from './evidence-verifier';
 
-const notAssigned = (status: string): ConflictException =>
-  new ConflictException({ statusCode: 409, error: 'Conflict', message: `task is ${status}` });
+const notAssigned = (status: string): ConflictError => conflict(`task is ${status}`, ErrorCode.taskState);
 
 /** The same items, in the same order: what was verified is what is being completed. */
 const sameEvidence = (a: readonly EvidenceItem[], b: readonly EvidenceItem[]): boolean =>
@@ -48,11 +48,10 @@ export class CompletePurchaseUseCase {
       const task = await this.tasks.find(manager, principal, batchNumber, { lock: true });
       if (task.status !== 'assigned') throw notAssigned(task.status);
       if (!sameEvidence(task.evidence, seen.evidence))
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: 'the evidence package changed while it was being verified; complete the purchase again',
-        });
+        throw conflict(
+          'the evidence package changed while it was being verified; complete the purchase again',
+          ErrorCode.evidenceChanged,
+        );
       const problems: FieldError[] = [];
       const purchase = task.purchase;
       if (!purchase)
@@ -84,10 +83,7 @@ export class CompletePurchaseUseCase {
           },
           manager,
         );
-        throw new UnprocessableEntityException({
-          statusCode: 422,
-          error: 'Unprocessable Entity',
-          message: 'the purchase cannot be completed',
+        throw new UnprocessableError(ErrorCode.unprocessable, 'the purchase cannot be completed', {
           errors: problems,
         });
       }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
-import { BatchNumberPipe } from '../assignment/batch-number.pipe';
+import { BatchNumberPipe } from '@qis/domain';
 import { TaskView } from '../assignment/task-view';
 import { ApprovePriceCommand } from './approve-price.command';
 import { ApprovePriceUseCase } from './approve-price.usecase';

@@ -1,9 +1,10 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { OrderPlaced, type OrderPlacedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { PurchaseTask } from '../assignment/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
@@ -32,11 +33,10 @@ export class RecordShipmentUseCase {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.find(manager, principal, batchNumber, { lock: true });
       if (task.status !== 'purchased' || !task.purchase)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `task is ${task.status}: a shipment needs a completed (and, above the cap, approved) purchase`,
-        });
+        throw conflict(
+          `task is ${task.status}: a shipment needs a completed (and, above the cap, approved) purchase`,
+          ErrorCode.taskState,
+        );
       const shippedAt = command.shippedAt ? new Date(command.shippedAt) : new Date();
       const p = task.purchase;
       const value: OrderPlacedValue = {
