@@ -17,13 +17,17 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** The services' common error body: `{ statusCode, error, message, requestId }`. */
+/**
+ * The services' common error body: `{ statusCode, error, code, message, requestId }`. Switch on
+ * `code` (docs/errors.md), never on the message text, which is for people.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly requestId?: string,
     readonly details: string[] = [],
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -76,6 +80,7 @@ export const clientFor = (service: ServiceName): Client<SharedPaths> =>
 export function errorOf(status: number, body: unknown): ApiError {
   const b = (body ?? {}) as {
     message?: unknown;
+    code?: unknown;
     requestId?: string;
     error?: string;
     errors?: Array<{ field?: string; reasons?: string[] }>;
@@ -88,7 +93,7 @@ export function errorOf(status: number, body: unknown): ApiError {
       : [];
   const message =
     typeof b.message === 'string' ? b.message : details.join('; ') || b.error || `HTTP ${status}`;
-  return new ApiError(status, message, b.requestId, details);
+  return new ApiError(status, message, b.requestId, details, typeof b.code === 'string' ? b.code : undefined);
 }
 
 /** The data of an openapi-fetch answer, or its error thrown as ApiError. */

@@ -1,5 +1,5 @@
 import { notFound, type Principal } from '@qis/auth';
-import { badRequest } from '../common/domain-errors';
+import { BadRequestError, ErrorCode } from '@qis/domain';
 import type { EvidenceObject } from '../objects/evidence-object.entity';
 import { readAccess, type ReadAccess } from './evidence-policy';
 
@@ -18,10 +18,10 @@ export function authorizeRead(
   const access = readAccess(principal, object, batchAreas);
   if (access === 'none' || (download && access === 'own')) throw notFound('evidence object', object.id);
   if (access === 'read-with-purpose' && !purpose?.trim()) {
-    throw badRequest(
-      'purpose',
-      `is required to read a ${object.kind}: it shows the buyer, and each read is audited with its purpose`,
-    );
+    const reason = `is required to read a ${object.kind}: it shows the buyer, and each read is audited with its purpose`;
+    throw new BadRequestError(ErrorCode.purposeRequired, `purpose ${reason}`, {
+      errors: [{ field: 'purpose', reasons: [reason] }],
+    });
   }
   return access;
 }

@@ -4,7 +4,7 @@ import { notFound } from '@qis/auth';
 import { ParcelReceived } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { conflict, unprocessable } from '../common/domain-errors';
+import { conflict, unprocessable } from '@qis/domain';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { ExpectedParcel } from './expected-parcel.entity';

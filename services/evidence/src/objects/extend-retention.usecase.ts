@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
-import { conflict, unprocessable } from '../common/domain-errors';
+import { conflict, unprocessable } from '@qis/domain';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceStore } from '../store/evidence-store';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { conflict, unprocessable } from '../common/domain-errors';
+import { conflict, ErrorCode, unprocessable } from '@qis/domain';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceStore } from '../store/evidence-store';
 import type { FinalizeUploadCommand } from './finalize-upload.command';
@@ -44,7 +44,10 @@ export class FinalizeUploadUseCase {
           outcome: 'failure',
           detail: { status: object.status },
         });
-        throw conflict(`evidence object ${id} is already ${object.status}; evidence is never overwritten`);
+        throw conflict(
+          `evidence object ${id} is already ${object.status}; evidence is never overwritten`,
+          ErrorCode.evidenceImmutable,
+        );
       }
       const [job] = (await manager.query('select status from upload_finalization where object_id = $1', [
         id,

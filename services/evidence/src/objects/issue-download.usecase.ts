@@ -1,10 +1,10 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { authorizeRead } from '../access/authorize-read';
 import { BatchJurisdictions } from '../access/batch-jurisdictions';
-import { conflict } from '../common/domain-errors';
+import { conflict, DomainError, ErrorCode } from '@qis/domain';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceConfig } from '../evidence.config';
@@ -57,7 +57,10 @@ export class IssueDownloadUseCase {
           outcome: 'failure',
           detail: {
             kind: object.kind,
-            refused: refusal instanceof BadRequestException ? 'no purpose' : 'kind',
+            refused:
+              refusal instanceof DomainError && refusal.code === ErrorCode.purposeRequired
+                ? 'no purpose'
+                : 'kind',
           },
         });
         throw refusal;

@@ -12,7 +12,6 @@ import {
   Put,
   Query,
   Res,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -32,6 +31,7 @@ import {
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import type { Response } from 'express';
+import { ErrorCode, UnprocessableError } from '@qis/domain';
 import { EVIDENCE_UPLOADERS as UPLOADERS, STAFF_READERS as READERS } from '../access/evidence-policy';
 import { Pseudonyms } from '../access/pseudonyms';
 import { CustodyTrail } from '../custody/custody-trail.view';
@@ -206,10 +206,7 @@ export class ObjectsController {
     }
     if (status.state === 'stored' && status.object) return status.object;
     if (status.state === 'rejected') {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: `upload rejected: ${status.rejection ?? ''}`,
+      throw new UnprocessableError(ErrorCode.uploadRejected, `upload rejected: ${status.rejection ?? ''}`, {
         errors: status.errors ?? [],
       });
     }

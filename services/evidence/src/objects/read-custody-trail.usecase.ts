@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '@qis/domain';
 import { authorizeRead } from '../access/authorize-read';
 import { BatchJurisdictions } from '../access/batch-jurisdictions';
 import { seesSubjects } from '../access/evidence-policy';
@@ -50,7 +51,10 @@ export class ReadCustodyTrailUseCase {
           outcome: 'failure',
           detail: {
             kind: object.kind,
-            refused: refusal instanceof BadRequestException ? 'no purpose' : 'kind',
+            refused:
+              refusal instanceof DomainError && refusal.code === ErrorCode.purposeRequired
+                ? 'no purpose'
+                : 'kind',
           },
         });
         throw refusal;

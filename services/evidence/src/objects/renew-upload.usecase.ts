@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { conflict } from '../common/domain-errors';
+import { conflict } from '@qis/domain';
 import { EvidenceConfig } from '../evidence.config';
 import { EvidenceStore } from '../store/evidence-store';
 import { loadObject } from './load-object';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { forbidden, unprocessable } from '../common/domain-errors';
+import { forbidden, unprocessable } from '@qis/domain';
 import { EVIDENCE_POLICY, mayUpload } from '../access/evidence-policy';
 import { EvidenceConfig } from '../evidence.config';
 import { EvidenceStore } from '../store/evidence-store';
@@ -47,7 +47,7 @@ export class StartUploadUseCase {
           refused: 'kind not made by the role',
         },
       });
-      throw forbidden('kind', `a ${command.kind} is uploaded only by ${makers}`);
+      throw forbidden(`a ${command.kind} is uploaded only by ${makers}`, 'kind');
     }
     if (command.size > this.config.EVIDENCE_MAX_OBJECT_MB * MIB) {
       throw unprocessable('size', `must not exceed ${this.config.EVIDENCE_MAX_OBJECT_MB} MiB`);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { unprocessable } from '../common/domain-errors';
+import { unprocessable } from '@qis/domain';
 import type { PartDeclaration } from './declare-parts.command';
 import type { EvidenceObject } from './evidence-object.entity';
 import { partCountOf, partSizeOf, type DeclaredPart } from './upload-urls';

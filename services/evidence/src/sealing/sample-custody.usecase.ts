@@ -4,7 +4,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { locateCjkFont, renderDocument, type CjkFont } from '@qis/documents';
 import { DataSource, type EntityManager } from 'typeorm';
-import { conflict, unprocessable } from '../common/domain-errors';
+import { conflict, unprocessable } from '@qis/domain';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceConfig } from '../evidence.config';

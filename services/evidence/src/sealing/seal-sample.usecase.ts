@@ -6,7 +6,7 @@ import { SampleSealed } from '@qis/contracts';
 import { locateCjkFont, renderDocument, type CjkFont } from '@qis/documents';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
-import { conflict, unprocessable } from '../common/domain-errors';
+import { conflict, unprocessable } from '@qis/domain';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceConfig } from '../evidence.config';

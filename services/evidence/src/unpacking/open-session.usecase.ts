@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { BatchBuyer } from '../access/batch-buyer';
-import { conflict, unprocessable } from '../common/domain-errors';
+import { conflict, unprocessable } from '@qis/domain';
 import { Parcel } from '../intake/parcel.entity';
 import type { EvidenceKind } from '../objects/evidence-kind';
 import { EvidenceObject } from '../objects/evidence-object.entity';

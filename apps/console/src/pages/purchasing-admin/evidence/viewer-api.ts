@@ -24,7 +24,7 @@ export const IDENTITY_BEARING: ReadonlySet<string> = new Set([
 
 /** The service refused for want of a purpose (a kind that shows the buyer). */
 export const needsPurpose = (error: unknown): boolean =>
-  error instanceof ApiError && error.status === 400 && error.details.some((d) => d.startsWith('purpose'));
+  error instanceof ApiError && error.code === 'purpose_required';
 
 /**
  * The object store's presigned URL under the console's own origin: nginx forwards /object-store/ to
