@@ -100,14 +100,17 @@ services:
     expect(text).toMatch(/disclosure: no Compose service runs it/);
   });
 
-  it('names a Kafka listener open to the network without authentication and a service on another principal', () => {
+  it('names a Kafka listener open to the network without authentication, an anonymous super user and a service on another principal', () => {
     const compose = read('deploy/docker-compose.yml')
       .replace('LOCAL://127.0.0.1:9091,', 'LOCAL://:9091,')
+      .replace('LOCAL:SASL_PLAINTEXT', 'LOCAL:PLAINTEXT')
+      .replace('KAFKA_SUPER_USERS: User:qis-broker', 'KAFKA_SUPER_USERS: User:ANONYMOUS')
       .replace('KAFKA_SASL_USERNAME: qis-enforcement', 'KAFKA_SASL_USERNAME: qis-lab-gateway');
     const text = composeProblems(input({ compose, configProblems: () => [] })).join('\n');
     expect(text).toMatch(
       /kafka: Kafka listener LOCAL:\/\/:9091 takes unauthenticated clients from the network/,
     );
+    expect(text).toMatch(/kafka: User:ANONYMOUS is a Kafka super user/);
     expect(text).toMatch(
       /enforcement: connects to Kafka as qis-lab-gateway, not its own principal qis-enforcement/,
     );

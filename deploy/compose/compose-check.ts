@@ -198,6 +198,9 @@ export function composeProblems(input: ComposeCheckInput): string[] {
       if (match && !/^SASL_/.test(protocol ?? '') && !['127.0.0.1', 'localhost'].includes(match[2]))
         problems.push(`${name}: Kafka listener ${listener} takes unauthenticated clients from the network`);
     }
+    // Nor is a client without credentials anyone on the broker, whichever listener it reaches.
+    if (/User:ANONYMOUS/.test(environment['KAFKA_SUPER_USERS'] ?? ''))
+      problems.push(`${name}: User:ANONYMOUS is a Kafka super user`);
 
     const which = environment['SERVICE'];
     if (which === undefined || !input.services.includes(which)) continue;

@@ -7,11 +7,16 @@ set -euo pipefail
 BIN=${KAFKA_BIN:-/opt/kafka/bin}
 BOOTSTRAP=${KAFKA_BOOTSTRAP:-127.0.0.1:9091}
 STAMP=${QIS_PRINCIPALS_STAMP:-/var/lib/kafka/data/.qis-principals}
+# As the broker itself (qis-broker, SASL PLAIN on its loopback listener; nobody is anonymous),
+# its password from QIS_KAFKA_BROKER_PASSWORD into a file of mode 600, never on a command line.
+CONFIG=$(mktemp)
+trap 'rm -f "$CONFIG"' EXIT
+(umask 077 && printf 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="qis-broker" password="%s";\n' "${QIS_KAFKA_BROKER_PASSWORD:?QIS_KAFKA_BROKER_PASSWORD is not set}" >"$CONFIG")
 PASSWORDS="QIS_KAFKA_PASSWORD_PLANNING QIS_KAFKA_PASSWORD_PURCHASING QIS_KAFKA_PASSWORD_EVIDENCE QIS_KAFKA_PASSWORD_LAB_GATEWAY QIS_KAFKA_PASSWORD_ENFORCEMENT QIS_KAFKA_PASSWORD_DISCLOSURE QIS_KAFKA_PASSWORD_PLATFORM_INGEST QIS_KAFKA_PASSWORD_ADMIN"
 digest=$({ cat "$0"; for v in $PASSWORDS; do printf '%s\n' "${!v:?$v is not set}"; done; } | sha256sum | cut -c1-64)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$digest" ]; then echo "principals up to date"; exit 0; fi
 topic() {
-  "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$1" \
+  "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$CONFIG" --create --if-not-exists --topic "$1" \
     --partitions "${KAFKA_TOPIC_PARTITIONS:-3}" --replication-factor 1 --config "retention.ms=$2" >/dev/null
 }
 scram() {
@@ -20,14 +25,14 @@ scram() {
   for mechanism in SCRAM-SHA-256 SCRAM-SHA-512; do
     # From a file (mode 600), so no password is on a command line.
     (umask 077 && printf '%s=iterations=8192,password=%s\n' "$mechanism" "${!2}" >"$file")
-    "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --alter --entity-type users --entity-name "$1" --add-config-file "$file" >/dev/null
+    "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$CONFIG" --alter --entity-type users --entity-name "$1" --add-config-file "$file" >/dev/null
   done
   rm -f "$file"
 }
 acl() {
   local user=$1
   shift
-  "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --add --allow-principal "User:$user" "$@" >/dev/null
+  "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$CONFIG" --add --allow-principal "User:$user" "$@" >/dev/null
 }
 
 # The topics, as the services would make them: 30 days, dead letters kept.
