@@ -19,6 +19,8 @@ export { defineEvent, type EventDescriptor, type EventExample } from './registry
 export type { DecodeResult, FieldError } from './registry/field-error';
 
 export * from './conventions/patterns';
+/** The one unified social credit code rule (format and check character), for HTTP DTOs too. */
+export { IsCreditCode } from './conventions/decorators';
 export * from './conventions/vocabulary';
 export {
   isUnifiedSocialCreditCode,

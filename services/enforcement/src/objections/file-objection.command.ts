@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICANT_ROLES, UTC_TIMESTAMP, type ApplicantRole } from '@qis/contracts';
+import { APPLICANT_ROLES, type ApplicantRole, IsCreditCode, UTC_TIMESTAMP } from '@qis/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsCreditCode } from '../http/is-credit-code';
 import { ObjectionMaterials } from './objection-materials';
 
 /** A written objection as the bureau received it (书面复检申请). */

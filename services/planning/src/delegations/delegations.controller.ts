@@ -11,7 +11,7 @@ import {
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { shanghaiDate } from '../shared/shanghai-time';
+import { shanghaiDate } from '@qis/domain';
 import { DelegationIdParams } from './delegation-id.params';
 import { DelegationListQuery } from './delegation-list.query';
 import { DelegationStore } from './delegation-store';

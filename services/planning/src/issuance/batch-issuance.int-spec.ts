@@ -2,7 +2,7 @@ import { BatchIssued, ComplaintReceived, ListingSignal, ResultFinal, Topics } fr
 import { expectEventually, startTestService, type TestService } from '@qis/testing';
 import type { PlanningConfig } from '../planning.config';
 import { planningService } from '../planning.definition';
-import { shanghaiYear } from '../shared/shanghai-time';
+import { shanghaiYear } from '@qis/domain';
 import { listingRecord, planCommand, quota, toCsv } from '../test-support/planning-factories';
 import { PlanningClient, PLANNER, produce, TopicReader } from '../test-support/planning-client';
 

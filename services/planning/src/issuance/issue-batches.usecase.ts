@@ -1,15 +1,15 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { BatchIssued, type BatchIssuedValue, type SellerEntityType } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
+import { conflict, ErrorCode, shanghaiDate, shanghaiEndOfDayAfter, shanghaiYear } from '@qis/domain';
 import { DelegationEvents } from '../delegations/delegation-events';
 import { PlanningConfig } from '../planning.config';
 import type { PlanRecord } from '../plans/plan-record';
 import { planStateConflict } from '../plans/plan-state.error';
 import { PlanStore } from '../plans/plan-store';
 import { YEARLY_LIMIT } from '../selection/pick-category';
-import { shanghaiDate, shanghaiEndOfDayAfter, shanghaiYear } from '../shared/shanghai-time';
 import { formatBatchNumber } from './batch-number';
 import { BatchNumberCounter } from './batch-number-counter';
 import type { IssuedBatchView } from './issued-batch.view';
@@ -60,11 +60,10 @@ export class IssueBatchesUseCase {
         [planId],
       )) as SelectedRow[];
       if (selected.length === 0) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `plan ${planId} has no selected listings: run the selection first`,
-        });
+        throw conflict(
+          `plan ${planId} has no selected listings: run the selection first`,
+          ErrorCode.planState,
+        );
       }
       const issuedAt = new Date();
       const year = shanghaiYear(issuedAt);
@@ -157,11 +156,10 @@ export class IssueBatchesUseCase {
       const n = (counts.get(s.brand_spec_key) ?? 0) + 1;
       counts.set(s.brand_spec_key, n);
       if (n > YEARLY_LIMIT) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `listing ${s.platform}/${s.platform_listing_id}: its brand + spec/model would be sampled a third time in ${year}; run the selection again`,
-        });
+        throw conflict(
+          `listing ${s.platform}/${s.platform_listing_id}: its brand + spec/model would be sampled a third time in ${year}; run the selection again`,
+          ErrorCode.twiceAYear,
+        );
       }
     }
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
 import { withDefaults } from '../scoring/risk-weights';
-import { unprocessable } from '../shared/unprocessable';
+import { unprocessable } from '@qis/domain';
 import type { CreatePlanCommand } from './create-plan.command';
 import type { PlanRecord } from './plan-record';
 import { PlanStore } from './plan-store';

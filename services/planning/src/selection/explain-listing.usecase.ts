@@ -1,6 +1,7 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { PlanningConfig } from '../planning.config';
 import { PlanStore } from '../plans/plan-store';
 import type { FactorExplanation } from '../scoring/factor-explanation';
@@ -31,11 +32,7 @@ export class ExplainListingUseCase {
     }>;
     if (listing.length === 0) throw notFound('listing', listingId);
     if (!plan.selection) {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `plan ${planId} has no selection yet`,
-      });
+      throw conflict(`plan ${planId} has no selection yet`, ErrorCode.planState);
     }
     const selected = (await manager.query(
       'select way, position, score, factors from plan_selection where plan_id = $1 and listing_id = $2',

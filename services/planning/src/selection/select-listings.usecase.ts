@@ -6,7 +6,7 @@ import type { CategorySelection } from '../plans/plan-record';
 import { planStateConflict } from '../plans/plan-state.error';
 import { PlanStore } from '../plans/plan-store';
 import { RiskScorer } from '../scoring/risk-scorer';
-import { shanghaiYear } from '../shared/shanghai-time';
+import { shanghaiYear } from '@qis/domain';
 import { pickCategory, type PickState } from './pick-category';
 import { planEligibility } from './plan-eligibility';
 import { SelectionStore, type SelectionRow } from './selection-store';

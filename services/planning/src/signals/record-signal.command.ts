@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CATEGORY_CODE, EXTERNAL_ID, PLATFORM_CODE, UTC_TIMESTAMP } from '@qis/contracts';
+import { CATEGORY_CODE, EXTERNAL_ID, IsCreditCode, PLATFORM_CODE, UTC_TIMESTAMP } from '@qis/contracts';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsCreditCode } from '../shared/is-credit-code.decorator';
 import { IsPlausibleTime } from '../shared/plausible-time.decorator';
 import { SIGNAL_KINDS, type SignalKind } from './signal-kinds';
 

@@ -6,7 +6,7 @@ import { PlanStore } from '../plans/plan-store';
 import { RiskScorer, type CategoryNorm, type Eligibility, type ScoredListing } from '../scoring/risk-scorer';
 import { DEFAULT_WEIGHTS, type RiskWeights } from '../scoring/risk-weights';
 import { planEligibility } from '../selection/plan-eligibility';
-import { shanghaiYear } from '../shared/shanghai-time';
+import { shanghaiYear } from '@qis/domain';
 import type { ListingPageView } from './listing-page.view';
 import type { ListingRiskView } from './listing-risk.view';
 import type { ListingSearchQuery } from './listing-search.query';
