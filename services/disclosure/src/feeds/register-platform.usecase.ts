@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource, type EntityManager } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { FeedBroker } from './feed-broker';
 import { FeedPlatform } from './feed-platform.entity';
 import { FeedPlatformView } from './feed-platform.view';
@@ -58,11 +59,10 @@ export class RegisterPlatformUseCase {
         [row.code, row.name, row.kafkaUser, now],
       );
       if (inserted.length === 0)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `code: platform ${command.code} is already registered (rotate its credential instead)`,
-        });
+        throw conflict(
+          `code: platform ${command.code} is already registered (rotate its credential instead)`,
+          ErrorCode.alreadyExists,
+        );
       await this.broker.provision(command.code);
       await this.publication.backfill(manager, command.code, actor.requestId);
       await this.broker.issueCredential(command.code, password, this.saslBrokers);

@@ -6,7 +6,7 @@ import { ResultPublished } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
 import { DisclosureConfig } from '../disclosure.config';
-import { conflict, forbidden, unprocessable } from '../http/domain-errors';
+import { conflict, forbidden, unprocessable } from '@qis/domain';
 import type { CorrectPublicationCommand } from './correct-publication.command';
 import { PublicationListeners } from './publication-listeners';
 import { Publication } from './publication.entity';
