@@ -19,8 +19,13 @@ export { defineEvent, type EventDescriptor, type EventExample } from './registry
 export type { DecodeResult, FieldError } from './registry/field-error';
 
 export * from './conventions/patterns';
-/** The one unified social credit code rule (format and check character), for HTTP DTOs too. */
+/**
+ * The one unified social credit code rule (format and check character), for HTTP DTOs too:
+ * `IsCreditCode` also documents the pattern in the schema, `HasCreditCodeCheckCharacter` is the same
+ * check without it (for a released API whose documented request has no pattern yet).
+ */
 export { IsCreditCode } from './conventions/decorators';
+export { HasCreditCodeCheckCharacter } from './conventions/unified-social-credit-code';
 export * from './conventions/vocabulary';
 export {
   isUnifiedSocialCreditCode,

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICANT_ROLES, type ApplicantRole, IsCreditCode, UTC_TIMESTAMP } from '@qis/contracts';
+import {
+  APPLICANT_ROLES,
+  type ApplicantRole,
+  HasCreditCodeCheckCharacter,
+  UTC_TIMESTAMP,
+} from '@qis/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ObjectionMaterials } from './objection-materials';
@@ -18,7 +23,9 @@ export class FileObjectionCommand {
 
   @ApiPropertyOptional({ example: '91330106MA2CF0B1XU' })
   @IsOptional()
-  @IsCreditCode()
+  // The contracts' rule without its schema pattern: the released 1.0.0 request documents none, and
+  // the contract gate counts an added pattern as breaking (IsCreditCode at the next major version).
+  @HasCreditCodeCheckCharacter()
   applicantUnifiedSocialCreditCode?: string;
 
   @ApiProperty({
