@@ -34,6 +34,10 @@ export const ErrorCode = {
   planState: 'plan_state',
   /** A brand + spec/model would be sampled a third time in a year (409; run the selection again). */
   twiceAYear: 'twice_a_year',
+  /** 一事一委托: the plan or batch is already covered by a delegation (409, `delegationId` names it). */
+  oneMatterOneDelegation: 'one_matter_one_delegation',
+  /** The delegation was revoked already (409). */
+  delegationRevoked: 'delegation_revoked',
   /** A lab's assignment is not in a state that allows the action (409). */
   assignmentState: 'assignment_state',
   /** A lab's report breaks the report rules (422 naming each field). */

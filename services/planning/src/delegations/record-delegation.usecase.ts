@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PlanningConfig } from '../planning.config';
 import { PlanStore } from '../plans/plan-store';
 import { areaName, isKnownAreaCode } from '../shared/area-codes';
-import { shanghaiDate, unprocessable } from '@qis/domain';
+import { conflict, ErrorCode, shanghaiDate, unprocessable } from '@qis/domain';
 import { DelegationEvents } from './delegation-events';
 import type { DelegationRecord } from './delegation-record';
 import { DelegationStore } from './delegation-store';
@@ -50,25 +50,18 @@ export class RecordDelegationUseCase {
       // The plan's lock serialises every delegation of the plan and of its batches.
       const plan = await this.plans.load(manager, planId, true);
       if (plan.status === 'closed')
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `plan ${planId} is closed: nothing of it is left to delegate`,
-        });
+        throw conflict(`plan ${planId} is closed: nothing of it is left to delegate`, ErrorCode.planState);
       const batchNumber = command.batchNumber ?? null;
       const [held] = await this.store.activeOverlapping(manager, planId, batchNumber, today);
       if (held) {
         const what = batchNumber ? `batch ${batchNumber}` : `plan ${planId}`;
         const by = held.matter === 'plan' ? `its plan ${held.planId}` : `batch ${held.batchNumber ?? ''}`;
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          rule: 'one-matter-one-delegation',
-          delegationId: held.id,
-          message:
-            `one matter, one delegation (一事一委托): ${what} is already covered by delegation ${held.id} ` +
+        throw conflict(
+          `one matter, one delegation (一事一委托): ${what} is already covered by delegation ${held.id} ` +
             `of ${by} to ${held.delegate.name} (${held.reference}) until ${held.validUntil}; revoke it first`,
-        });
+          ErrorCode.oneMatterOneDelegation,
+          { rule: 'one-matter-one-delegation', delegationId: held.id },
+        );
       }
       const record: Omit<DelegationRecord, 'batches'> = {
         id: randomUUID(),

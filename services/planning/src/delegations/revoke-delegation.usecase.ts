@@ -1,6 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
 import { PlanStore } from '../plans/plan-store';
 import { DelegationEvents } from './delegation-events';
 import type { DelegationRecord } from './delegation-record';
@@ -24,11 +25,10 @@ export class RevokeDelegationUseCase {
       await this.plans.load(manager, found.planId, true);
       const current = await this.store.load(manager, id);
       if (current.revokedAt)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `delegation ${id} was revoked at ${current.revokedAt.toISOString()} by ${current.revokedBy ?? ''}`,
-        });
+        throw conflict(
+          `delegation ${id} was revoked at ${current.revokedAt.toISOString()} by ${current.revokedBy ?? ''}`,
+          ErrorCode.delegationRevoked,
+        );
       await this.store.revoke(manager, id, actor.actor, new Date(), command.reason);
       const revoked = await this.store.load(manager, id);
       await this.events.publish(manager, revoked, revoked.batches);
