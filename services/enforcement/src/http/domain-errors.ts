@@ -1,8 +1,5 @@
 import { unprocessable } from '@qis/domain';
 
-/** The shared refusals, for files not yet importing them from `@qis/domain` directly. */
-export { conflict, unprocessable } from '@qis/domain';
-
 /** An instant recorded as past (a delivery, a filing, a decision) must not lie in the future. */
 export const notInFuture = (field: string, value: Date, now: Date): void => {
   if (value.getTime() > now.getTime() + 60_000)

@@ -12,7 +12,7 @@ import { expectEventually, uniqueName, type TestService } from '@qis/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { LabGatewayConfig } from '../lab-gateway.config';
-import { shanghaiDay } from '../shared/shanghai-day';
+import { shanghaiDate } from '@qis/domain';
 
 export interface LabOverrides {
   name?: string;
@@ -215,7 +215,7 @@ export class LabGatewayHarness {
 
   /** A report on a sample dispatched today that passes every rule (tests break what they need). */
   validReport(sampleCode: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    const today = shanghaiDay(new Date());
+    const today = shanghaiDate(new Date());
     return {
       reportNumber: `R-${randomBytes(6).toString('hex')}`,
       sample: { sampleCode, conditionOnReceipt: '封样完好，包装无破损', receivedOn: today },

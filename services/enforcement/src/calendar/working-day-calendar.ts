@@ -1,3 +1,0 @@
-// Moved to @qis/domain (one calendar policy for every service). This re-export stays only while files
-// being edited elsewhere still import it here; import from '@qis/domain'.
-export { WorkingDayCalendar, type HolidayPeriod, type ScheduleSource, type YearSchedule } from '@qis/domain';
