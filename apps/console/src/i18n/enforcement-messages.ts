@@ -357,7 +357,7 @@ export const enforcementEn: typeof enforcementZhCN = {
   required: 'Required',
   back: 'Back to the list',
   labNotices: {
-    title: 'Re-inspection lab notices (复检机构确定通知书)',
+    title: 'Re-inspection lab notices',
     recipients: { applicant: 'Applicant', 'reinspection-lab': 'Re-inspection lab' },
     number: 'Number',
     states: {

@@ -1,5 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  ConfigProvider,
+  Descriptions,
+  Form,
+  Input,
+  Radio,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -9,6 +22,7 @@ import { Actor } from '../../shared/actor';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiDate, shanghaiTime } from '../../shared/time';
+import { DANGER_THEME } from '../disclosure-admin/disclosure-api';
 import { NotFound } from '../status-pages';
 import {
   beijingInput,
@@ -49,61 +63,68 @@ export default function ObjectionDetail() {
       title={o.batchNumber}
       extra={<ObjectionStatusTag status={o.status} awaiting={o.filingAwaitingConfirmation} />}
     >
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Link to="/enforcement/objections">{e.back}</Link>
-        {o.status === 'refused' ? (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="refused-dates"
-            message={fill(e.refusedBoth, { last: o.windowLastDay, filed: filedOn })}
-          />
-        ) : null}
-        <Card>
-          <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="objection-facts">
-            <Descriptions.Item label={e.batch}>
-              <Link to={`/enforcement/notices?batchNumber=${o.batchNumber}`}>{o.batchNumber}</Link>
-            </Descriptions.Item>
-            <Descriptions.Item label={e.applicantRole}>
-              {e.applicantRoles[o.applicantRole as keyof typeof e.applicantRoles] ?? o.applicantRole}
-            </Descriptions.Item>
-            <Descriptions.Item label={e.applicantName}>{o.applicantName}</Descriptions.Item>
-            <Descriptions.Item label={e.uscc}>{o.applicantUnifiedSocialCreditCode ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={e.objectionChecklist.agent}>
-              {o.agentName ?? e.objectionChecklist.agentNone}
-            </Descriptions.Item>
-            <Descriptions.Item label={e.noticeReceivedAt}>
-              {shanghaiTime(o.noticeReceivedAt, language)}
-            </Descriptions.Item>
-            <Descriptions.Item label={e.windowLastDay}>{o.windowLastDay}</Descriptions.Item>
-            <Descriptions.Item label={e.filedAt}>{shanghaiTime(o.filedAt, language)}</Descriptions.Item>
-            {o.filingConfirmedBy ? (
-              <Descriptions.Item label={e.objectionChecklist.confirmedBy}>
-                <Actor id={o.filingConfirmedBy} />
+      {/* The waiver and failure buttons in a red with 4.5:1 contrast on white (axe). */}
+      <ConfigProvider theme={DANGER_THEME}>
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Link to="/enforcement/objections">{e.back}</Link>
+          {o.status === 'refused' ? (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="refused-dates"
+              message={fill(e.refusedBoth, { last: o.windowLastDay, filed: filedOn })}
+            />
+          ) : null}
+          <Card>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="objection-facts">
+              <Descriptions.Item label={e.batch}>
+                <Link to={`/enforcement/notices?batchNumber=${o.batchNumber}`}>{o.batchNumber}</Link>
               </Descriptions.Item>
-            ) : null}
-            <Descriptions.Item label={e.decidedAt}>{shanghaiTime(o.decidedAt, language)}</Descriptions.Item>
-            <Descriptions.Item label={e.decisionReason}>{o.decisionReason ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={e.reinspectionLab}>{o.reinspectionLabName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={e.completeBy}>{shanghaiTime(o.completeBy, language)}</Descriptions.Item>
-            <Descriptions.Item label={e.proceduresCompleted}>
-              {shanghaiTime(o.proceduresCompletedAt, language)}
-            </Descriptions.Item>
-          </Descriptions>
-        </Card>
-        {o.filingAwaitingConfirmation ? <FilingConfirmation objection={o} officer={officer} /> : null}
-        <Checklist objection={o} officer={officer} />
-        {o.status === 'filed' && !o.filingAwaitingConfirmation ? (
-          approver ? (
-            <DecisionForm objection={o} />
-          ) : (
-            <Alert type="info" showIcon message={e.approverOnly} />
-          )
-        ) : null}
-        {o.proceduresPeriod ? <LabNotices objection={o} officer={officer} /> : null}
-        {o.status === 'approved' && officer ? <ProceduresForm objection={o} /> : null}
-        {o.status === 'approved' && officer ? <WaiverForm objection={o} /> : null}
-      </Space>
+              <Descriptions.Item label={e.applicantRole}>
+                {e.applicantRoles[o.applicantRole as keyof typeof e.applicantRoles] ?? o.applicantRole}
+              </Descriptions.Item>
+              <Descriptions.Item label={e.applicantName}>{o.applicantName}</Descriptions.Item>
+              <Descriptions.Item label={e.uscc}>
+                {o.applicantUnifiedSocialCreditCode ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={e.objectionChecklist.agent}>
+                {o.agentName ?? e.objectionChecklist.agentNone}
+              </Descriptions.Item>
+              <Descriptions.Item label={e.noticeReceivedAt}>
+                {shanghaiTime(o.noticeReceivedAt, language)}
+              </Descriptions.Item>
+              <Descriptions.Item label={e.windowLastDay}>{o.windowLastDay}</Descriptions.Item>
+              <Descriptions.Item label={e.filedAt}>{shanghaiTime(o.filedAt, language)}</Descriptions.Item>
+              {o.filingConfirmedBy ? (
+                <Descriptions.Item label={e.objectionChecklist.confirmedBy}>
+                  <Actor id={o.filingConfirmedBy} />
+                </Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={e.decidedAt}>{shanghaiTime(o.decidedAt, language)}</Descriptions.Item>
+              <Descriptions.Item label={e.decisionReason}>{o.decisionReason ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={e.reinspectionLab}>{o.reinspectionLabName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={e.completeBy}>
+                {shanghaiTime(o.completeBy, language)}
+              </Descriptions.Item>
+              <Descriptions.Item label={e.proceduresCompleted}>
+                {shanghaiTime(o.proceduresCompletedAt, language)}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          {o.filingAwaitingConfirmation ? <FilingConfirmation objection={o} officer={officer} /> : null}
+          <Checklist objection={o} officer={officer} />
+          {o.status === 'filed' && !o.filingAwaitingConfirmation ? (
+            approver ? (
+              <DecisionForm objection={o} />
+            ) : (
+              <Alert type="info" showIcon message={e.approverOnly} />
+            )
+          ) : null}
+          {o.proceduresPeriod ? <LabNotices objection={o} officer={officer} /> : null}
+          {o.status === 'approved' && officer ? <ProceduresForm objection={o} /> : null}
+          {o.status === 'approved' && officer ? <WaiverForm objection={o} /> : null}
+        </Space>
+      </ConfigProvider>
     </Page>
   );
 }
