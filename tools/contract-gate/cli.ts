@@ -3,14 +3,21 @@
  * npm run contracts -- release <service>    # record docs/openapi/<service>.json as the release of
  *                                           # the version in services/<service>/release.json
  * npm run contracts -- release-events       # record docs/schemas/* as the released event schemas
+ * npm run contracts -- correct <service> --because "…"
+ *                                           # list the changes oasdiff calls breaking against the last
+ *                                           # release as corrections of the document (the service
+ *                                           # already refused what the document now forbids)
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
+  breaksAgainstLastRelease,
   checkContracts,
   checkEvents,
   EVENTS_RELEASE_DIR,
   oasdiffPath,
+  pendingCorrectionsFile,
+  releasedCorrectionsFile,
   RELEASES_DIR,
   SCHEMAS_DIR,
   SERVICES,
@@ -26,7 +33,7 @@ const workspace = (): string => {
   return dir;
 };
 
-function main([command, service]: string[]): number {
+function main([command, service, ...options]: string[]): number {
   const root = workspace();
   if (command === 'check') {
     const problems = checkContracts(root, oasdiffPath(root));
@@ -39,9 +46,29 @@ function main([command, service]: string[]): number {
     const target = join(root, RELEASES_DIR, service, version, 'openapi.json');
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(root, 'docs/openapi', `${service}.json`), target);
+    const pending = pendingCorrectionsFile(root, service);
+    if (existsSync(pending)) renameSync(pending, releasedCorrectionsFile(root, service, version));
     console.log(
       `contracts: recorded ${service} ${version} (${target.slice(root.length + 1)}); add its CHANGELOG entry`,
     );
+    return 0;
+  }
+  if (command === 'correct' && SERVICES.includes(service as (typeof SERVICES)[number])) {
+    const because = options[0] === '--because' ? options[1]?.trim() : undefined;
+    if (!because) {
+      console.error(
+        'usage: npm run contracts -- correct <service> --because "what the service already enforced"',
+      );
+      return 2;
+    }
+    const changes = breaksAgainstLastRelease(root, service, oasdiffPath(root)).map(
+      ({ id, operation, path, text }) => ({ id, operation, path, text }),
+    );
+    writeFileSync(
+      pendingCorrectionsFile(root, service),
+      `${JSON.stringify({ because, changes }, null, 2)}\n`,
+    );
+    console.log(`contracts: ${changes.length} change(s) of ${service} listed as corrections of its document`);
     return 0;
   }
   if (command === 'release-events') {
@@ -57,7 +84,9 @@ function main([command, service]: string[]): number {
     console.log(`contracts: recorded ${files.length} event schemas in ${EVENTS_RELEASE_DIR}`);
     return 0;
   }
-  console.error('usage: npm run contracts -- check | release <service> | release-events');
+  console.error(
+    'usage: npm run contracts -- check | release <service> | release-events | correct <service> --because "…"',
+  );
   return 2;
 }
 

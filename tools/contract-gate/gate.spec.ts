@@ -1,7 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkContracts, checkEvents, checkService, oasdiffPath } from './gate';
+import {
+  breaksAgainstLastRelease,
+  checkContracts,
+  checkEvents,
+  checkService,
+  oasdiffPath,
+  pendingCorrectionsFile,
+  releasedCorrectionsFile,
+  releasedVersions,
+} from './gate';
 
 const repo = resolve(__dirname, '../..');
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -12,8 +21,9 @@ function throwawayBranch(): { root: string; edit: (path: string, change: (json: 
   for (const dir of ['docs/openapi', 'docs/schemas', 'docs/releases'])
     cpSync(join(repo, dir), join(root, dir), { recursive: true });
   for (const service of ['planning', 'purchasing', 'evidence', 'lab-gateway', 'enforcement', 'disclosure'])
-    for (const file of ['release.json', 'CHANGELOG.md'])
-      cpSync(join(repo, 'services', service, file), join(root, 'services', service, file));
+    for (const file of ['release.json', 'CHANGELOG.md', 'document-corrections.json'])
+      if (existsSync(join(repo, 'services', service, file)))
+        cpSync(join(repo, 'services', service, file), join(root, 'services', service, file));
   const edit = (path: string, change: (json: Json) => void) => {
     const json = JSON.parse(readFileSync(join(root, path), 'utf8')) as Json;
     change(json);
@@ -22,9 +32,8 @@ function throwawayBranch(): { root: string; edit: (path: string, change: (json: 
   return { root, edit };
 }
 
-/** The lab API's release now and the next major one: the cases below break it on purpose. */
-const released = (JSON.parse(readFileSync(join(repo, 'services/lab-gateway/release.json'), 'utf8')) as Json)
-  .version as string;
+/** The lab API's last release and the next major one: the cases below break it on purpose. */
+const released = releasedVersions(repo, 'lab-gateway').at(-1) ?? '';
 const nextMajor = `${Number(released.split('.')[0]) + 1}.0.0`;
 const releasedPattern = released.replaceAll('.', '\\.');
 
@@ -83,6 +92,62 @@ describe('breaking-change gates', () => {
     expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([
       `lab-gateway: POST /v1/assignments/{id}/progress of release ${released} is no longer served: keep it through its deprecation period beside the new version`,
     ]);
+  });
+
+  it('let through exactly the corrections listed for the next minor version, in the branch and in the releases', () => {
+    const { root, edit } = branch();
+    const minor = `${released.split('.')[0]}.${Number(released.split('.')[1]) + 1}.0`;
+    // The document now states a bound the validation applied all along.
+    edit('docs/openapi/lab-gateway.json', (doc) => {
+      doc.components.schemas.DeclineAssignmentCommand.properties.reason.maxLength = 7;
+    });
+    const listCorrections = () =>
+      writeFileSync(
+        pendingCorrectionsFile(root, 'lab-gateway'),
+        JSON.stringify({
+          because: 'the validation refused longer reasons already',
+          changes: breaksAgainstLastRelease(root, 'lab-gateway', oasdiff),
+        }),
+      );
+    edit('services/lab-gateway/release.json', (release) => (release.version = released));
+    listCorrections();
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([
+      `lab-gateway: document corrections are released under a new minor version: bump services/lab-gateway/release.json past ${released} and add its CHANGELOG entry`,
+    ]);
+    edit('services/lab-gateway/release.json', (release) => (release.version = minor));
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([]);
+
+    // A break nobody listed still fails, and names the way out.
+    edit('docs/openapi/lab-gateway.json', (doc) => {
+      delete doc.components.schemas.AssignmentView.properties.dueOn;
+    });
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([
+      expect.stringMatching(
+        /^lab-gateway: GET \/v1\/assignments\/\{id\}: .*dueOn.* npm run contracts -- correct lab-gateway/,
+      ),
+    ]);
+
+    // Recorded as a release, the corrections travel with it; without them the chain of releases breaks.
+    listCorrections();
+    const corrections = readFileSync(pendingCorrectionsFile(root, 'lab-gateway'), 'utf8');
+    rmSync(pendingCorrectionsFile(root, 'lab-gateway'));
+    mkdirSync(join(root, 'docs/releases/lab-gateway', minor));
+    cpSync(
+      join(root, 'docs/openapi/lab-gateway.json'),
+      join(root, 'docs/releases/lab-gateway', minor, 'openapi.json'),
+    );
+    writeFileSync(
+      join(root, 'services/lab-gateway/CHANGELOG.md'),
+      `${readFileSync(join(root, 'services/lab-gateway/CHANGELOG.md'), 'utf8')}\n## ${minor}\n\nDocument corrections.\n`,
+    );
+    const chain = new RegExp(
+      `^lab-gateway: release ${minor.replaceAll('.', '\\.')} breaks release ${releasedPattern} `,
+    );
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual(
+      expect.arrayContaining([expect.stringMatching(chain)]),
+    );
+    writeFileSync(releasedCorrectionsFile(root, 'lab-gateway', minor), corrections);
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([]);
   });
 
   it('want a CHANGELOG entry for each release', () => {

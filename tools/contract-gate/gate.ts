@@ -84,6 +84,58 @@ const pathsOf = (file: string): string[] =>
         .map((method) => `${method.toUpperCase()} ${path}`),
   );
 
+/**
+ * A change oasdiff calls breaking that only brings a document up to what the service already
+ * enforced (a pattern, a bound, a format the validation applied before the document said so): no
+ * request the service accepted is refused now, so no client breaks. Corrections are listed by
+ * `npm run contracts -- correct <service> --because "…"` in `services/<service>/document-corrections.json`,
+ * released with the next minor version (moved into `docs/releases/<service>/<version>/corrections.json`)
+ * and reviewed like code: the gate lets through exactly the changes listed, nothing else.
+ */
+export interface Corrections {
+  because: string;
+  changes: Array<Pick<OpenApiBreak, 'id' | 'operation' | 'path' | 'text'>>;
+}
+
+export const pendingCorrectionsFile = (workspace: string, service: string): string =>
+  join(workspace, 'services', service, 'document-corrections.json');
+
+const releaseCorrectionsFile = (workspace: string, service: string, version: string): string =>
+  join(workspace, RELEASES_DIR, service, version, 'corrections.json');
+
+const correctionKey = (change: Pick<OpenApiBreak, 'id' | 'operation' | 'path' | 'text'>): string =>
+  [change.id, change.operation ?? '', change.path ?? '', change.text].join('\u0000');
+
+const readCorrections = (file: string): Corrections | undefined =>
+  existsSync(file) ? (readJson(file) as unknown as Corrections) : undefined;
+
+/** The breaks not listed in `corrections`. */
+const uncorrected = (breaks: OpenApiBreak[], corrections: Corrections | undefined): OpenApiBreak[] => {
+  const listed = new Set((corrections?.changes ?? []).map(correctionKey));
+  return breaks.filter((change) => !listed.has(correctionKey(change)));
+};
+
+/** Each release against the one before it: a break is a new major version or a listed correction. */
+function releaseChainProblems(
+  workspace: string,
+  service: string,
+  versions: string[],
+  oasdiff: string,
+): string[] {
+  const problems: string[] = [];
+  for (let i = 1; i < versions.length; i++) {
+    const [before, after] = [versions[i - 1], versions[i]];
+    if (semver(after)[0] > semver(before)[0]) continue;
+    const file = (version: string) => join(workspace, RELEASES_DIR, service, version, 'openapi.json');
+    const corrections = readCorrections(releaseCorrectionsFile(workspace, service, after));
+    for (const change of uncorrected(openApiBreaks(oasdiff, file(before), file(after)), corrections))
+      problems.push(
+        `${service}: release ${after} breaks release ${before} (${change.operation ?? ''} ${change.path ?? ''}: ${change.text}) without a major version or a listed correction`,
+      );
+  }
+  return problems;
+}
+
 /** The problems of one service's HTTP contract, each a line naming what to do. */
 export function checkService(
   workspace: string,
@@ -107,9 +159,23 @@ export function checkService(
   for (const v of versions)
     if (!new RegExp(`^## ${v.replace(/\./g, '\\.')}\\b`, 'm').test(entries))
       problems.push(`${service}: release ${v} has no entry in services/${service}/CHANGELOG.md`);
+  problems.push(...releaseChainProblems(workspace, service, versions, oasdiff));
 
   const base = join(workspace, RELEASES_DIR, service, released, 'openapi.json');
   const breaks = openApiBreaks(oasdiff, base, document);
+  const pending = readCorrections(pendingCorrectionsFile(workspace, service));
+  if (pending) {
+    const found = new Set(breaks.map(correctionKey));
+    const stale = pending.changes.filter((change) => !found.has(correctionKey(change)));
+    if (stale.length > 0)
+      problems.push(
+        `${service}: services/${service}/document-corrections.json lists ${stale.length} change(s) oasdiff no longer reports: run npm run contracts -- correct ${service} again`,
+      );
+    if (newer(version, released) <= 0)
+      problems.push(
+        `${service}: document corrections are released under a new minor version: bump services/${service}/release.json past ${released} and add its CHANGELOG entry`,
+      );
+  }
   if (breaks.length === 0) return problems;
   if (semver(version)[0] > semver(released)[0]) {
     // A new major may break, but the last release's operations stay served until retired.
@@ -121,13 +187,32 @@ export function checkService(
         );
     return problems;
   }
-  for (const change of breaks)
+  for (const change of uncorrected(breaks, pending))
     problems.push(
       `${service}: ${change.operation ?? ''} ${change.path ?? ''}: ${change.text} — breaking against release ${released}: ` +
-        `serve it under a new version (bump services/${service}/release.json to ${semver(released)[0] + 1}.0.0) or keep it compatible`,
+        `serve it under a new version (bump services/${service}/release.json to ${semver(released)[0] + 1}.0.0) or keep it compatible` +
+        ` (or, when the service already refused what the document now forbids, list it: npm run contracts -- correct ${service} --because "…")`,
     );
   return problems;
 }
+
+/** The changes oasdiff calls breaking in the service's document against its last release. */
+export function breaksAgainstLastRelease(
+  workspace: string,
+  service: string,
+  oasdiff: string,
+): OpenApiBreak[] {
+  const released = releasedVersions(workspace, service).at(-1);
+  if (!released) return [];
+  return openApiBreaks(
+    oasdiff,
+    join(workspace, RELEASES_DIR, service, released, 'openapi.json'),
+    join(workspace, 'docs/openapi', `${service}.json`),
+  );
+}
+
+/** Where a release's corrections go when it is recorded. */
+export const releasedCorrectionsFile = releaseCorrectionsFile;
 
 /** The problems of the event schemas against their released copies. */
 export function checkEvents(workspace: string, schemasDir = join(workspace, SCHEMAS_DIR)): string[] {

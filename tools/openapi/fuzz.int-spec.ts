@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -11,6 +11,7 @@ import {
   type StageService,
   type TestClaims,
 } from '@qis/testing';
+import { validationMismatches } from './fuzz-report';
 
 /**
  * Property-based fuzzing of every service as an integrator would meet it (schemathesis, from PyPI):
@@ -18,7 +19,9 @@ import {
  * constraint, then random valid and invalid input, then sequences that follow the documents' links
  * (create a plan, then submit and approve it; register a buyer, then add an account) — sent with a
  * token of each role that works there, with a real scope value. Every answer must be no 5xx, a documented status and in its
- * documented schema. The seed is printed and kept with the report (test-artifacts/fuzz/), so a
+ * documented schema; and no operation may newly refuse most of what its document calls valid (the
+ * "schema validation mismatch" warning): the ones that still do are listed, each with why, in
+ * known-validation-mismatches.json, and that list only shrinks. The seed is printed and kept with the report (test-artifacts/fuzz/), so a
  * failure reproduces: FUZZ_SEED=<seed> npm run fuzz (FUZZ_MAX_EXAMPLES for a longer run). It runs in
  * npm test with a fixed seed; npm run fuzz draws a new seed each time.
  */
@@ -28,6 +31,14 @@ const CI_SEED = 784796085;
 const SEED =
   process.env['FUZZ_SEED'] === 'random' ? randomInt(1, 2 ** 31) : Number(process.env['FUZZ_SEED'] ?? CI_SEED);
 const MAX_EXAMPLES = process.env['FUZZ_MAX_EXAMPLES'] ?? '10';
+
+/**
+ * Operations that still refuse most generated data their document calls valid, each with the rule
+ * the document cannot state (a reference to a record the fuzzer cannot know, a rule across items).
+ */
+const KNOWN_MISMATCHES = JSON.parse(
+  readFileSync(join(__dirname, 'known-validation-mismatches.json'), 'utf8'),
+) as Record<StageService, Record<string, string>>;
 
 const ROLES: Record<StageService, TestClaims[]> = {
   planning: [{ roles: ['admin'] }, { roles: ['planner'] }],
@@ -100,7 +111,17 @@ describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
       let failed = false;
       try {
         output = (
-          await promisify(execFile)(st, args, { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000 })
+          await promisify(execFile)(st, args, {
+            encoding: 'utf8',
+            maxBuffer: 64 << 20,
+            timeout: 600_000,
+            // Generators for the rules JSON Schema cannot state (check characters, rules across items).
+            env: {
+              ...process.env,
+              PYTHONPATH: join(repoRoot(), 'tools/openapi'),
+              SCHEMATHESIS_HOOKS: 'schemathesis_hooks',
+            },
+          })
         ).stdout;
       } catch (error) {
         const e = error as { stdout?: string; stderr?: string };
@@ -115,10 +136,14 @@ describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
           ? output.lastIndexOf('SUMMARY')
           : output.lastIndexOf('FAILURES'),
       );
-      expect({ failed, seed: SEED, summary: failed ? summary : 'ok' }).toEqual({
+      const unexplained = validationMismatches(output).filter(
+        (operation) => !KNOWN_MISMATCHES[service]?.[operation],
+      );
+      expect({ failed, seed: SEED, summary: failed ? summary : 'ok', unexplained }).toEqual({
         failed: false,
         seed: SEED,
         summary: 'ok',
+        unexplained: [],
       });
     },
     600_000,

@@ -28,6 +28,7 @@ export { IsCreditCode } from './conventions/decorators';
 export { HasCreditCodeCheckCharacter } from './conventions/unified-social-credit-code';
 export * from './conventions/vocabulary';
 export {
+  CREDIT_CODE_FORMAT,
   isUnifiedSocialCreditCode,
   unifiedSocialCreditCheckCharacter,
 } from './conventions/unified-social-credit-code';

@@ -32,4 +32,5 @@ export {
 } from './calendar/working-day-calendar';
 
 export { BatchNumberPipe } from './pipes/batch-number.pipe';
+export { CreditCodePipe } from './pipes/credit-code.pipe';
 export { YearPipe } from './pipes/year.pipe';

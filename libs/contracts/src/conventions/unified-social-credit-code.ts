@@ -10,6 +10,13 @@ export function unifiedSocialCreditCheckCharacter(first17: string): string {
   return CHARSET[(31 - (sum % 31)) % 31];
 }
 
+/**
+ * The OpenAPI `format` of a unified social credit code: the pattern states the alphabet and the
+ * length, but the check character is more than JSON Schema can state, so the format names the rule
+ * (tools/openapi/README.md; the fuzzer's generator is tools/openapi/schemathesis_hooks.py).
+ */
+export const CREDIT_CODE_FORMAT = 'unified-social-credit-code';
+
 /** Pattern and check character: a mistyped code must not reach routing or the credit file. */
 export function isUnifiedSocialCreditCode(value: unknown): boolean {
   return (

@@ -10,10 +10,15 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { RuleAcrossFields } from '../http/validation-schemas';
 
 export const POSITION = /^\d{1,6}:\d{1,19}$/;
 
 /** Which letters to replay: `{ positions: ["1:42", …] }` or `{ all: true }`, never both. */
+@RuleAcrossFields({
+  oneOf: [{ required: ['positions'] }, { required: ['all'] }],
+  example: { positions: ['1:42'] },
+})
 export class ReplayDeadLettersCommand {
   @ApiPropertyOptional({
     type: [String],

@@ -6,14 +6,24 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
+  IsUrl,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
-import { documentValidationRules, handlerParamClasses } from './validation-schemas';
+import { Type } from 'class-transformer';
+import { CREDIT_CODE_FORMAT, IsCreditCode } from '@qis/contracts';
+import {
+  documentValidationRules,
+  handlerParamClasses,
+  NO_NUL_PATTERN,
+  RuleAcrossFields,
+} from './validation-schemas';
 
 class FileSampleProbeCommand {
   @Matches(/^HZ\d{4}-\d{6}$/)
@@ -42,6 +52,31 @@ class ListSampleProbesQuery {
   @IsArray()
   @ArrayUnique()
   kinds?: string[];
+}
+
+class ProbeOrigin {
+  @IsCreditCode()
+  code!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  units!: number;
+}
+
+@RuleAcrossFields({ oneOf: [{ required: ['origin'] }, { required: ['link'] }] })
+class RecordProbeCommand {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProbeOrigin)
+  origin?: ProbeOrigin;
+
+  @IsNumber({ maxDecimalPlaces: 3 })
+  weight!: number;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https'] })
+  link?: string;
 }
 
 const document = (): OpenAPIObject => ({
@@ -88,7 +123,12 @@ describe('documentValidationRules', () => {
           maxLength: 20,
         },
         units: { type: 'integer', minimum: 1, maximum: 5 },
-        tags: { type: 'array', uniqueItems: true, items: { type: 'string', maxLength: 10 } },
+        tags: {
+          type: 'array',
+          uniqueItems: true,
+          // free text: the rule every string obeys, no NUL character
+          items: { type: 'string', maxLength: 10, pattern: NO_NUL_PATTERN },
+        },
       },
       required: ['batchNumber', 'tags'],
       additionalProperties: false,
@@ -100,8 +140,39 @@ describe('documentValidationRules', () => {
     const parameters = documentValidationRules(document(), classes).paths['/probes'].get!.parameters;
     expect(parameters).toEqual([
       { in: 'query', name: 'state', required: false, schema: { type: 'string', enum: ['open', 'closed'] } },
-      { in: 'query', name: 'kinds', required: false, schema: { type: 'string' } },
+      { in: 'query', name: 'kinds', required: false, schema: { type: 'string', pattern: NO_NUL_PATTERN } },
     ]);
+  });
+
+  it('states what JSON Schema can of the rest: check-character format, decimal places, URLs, nested facts, rules across fields', () => {
+    const doc = document();
+    doc.components!.schemas![RecordProbeCommand.name] = {
+      type: 'object',
+      properties: {
+        origin: { type: 'object', properties: {} },
+        weight: { type: 'number' },
+        link: { type: 'string' },
+      },
+    };
+    type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const schema = documentValidationRules(doc).components!.schemas!.RecordProbeCommand as Json;
+    expect(schema.oneOf).toEqual([{ required: ['origin'] }, { required: ['link'] }]);
+    expect(schema.properties.weight).toEqual({ type: 'number', multipleOf: 0.001 });
+    expect(schema.properties.link.format).toBe('uri');
+    expect(new RegExp(schema.properties.link.pattern).test('https://item.taobao.com/item.htm?id=1')).toBe(
+      true,
+    );
+    expect(new RegExp(schema.properties.link.pattern).test('urn:isbn:1')).toBe(false);
+    // a class with no @ApiProperty: its fields come from its validation
+    expect(schema.properties.origin).toEqual({
+      type: 'object',
+      properties: {
+        code: expect.objectContaining({ type: 'string', format: CREDIT_CODE_FORMAT }),
+        units: { type: 'integer', minimum: 1, maximum: 9 },
+      },
+      required: ['code', 'units'],
+      additionalProperties: false,
+    });
   });
 });
 

@@ -3,9 +3,11 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { CREDIT_CODE_FORMAT } from '@qis/contracts';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
-import { IS_ISO8601 } from 'class-validator';
+import { IS_ISO8601, IS_NUMBER, IS_URL, MAX, MIN } from 'class-validator';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 
 // class-transformer keeps its @Type metadata here; no typed entry point exports it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -95,12 +97,81 @@ function pipeSchema(pipes: readonly unknown[]): Json {
   return schema;
 }
 
+/** Validation constraints (by the name they are registered under) whose rule only a format can name. */
+const FORMAT_OF_CONSTRAINT: Record<string, string> = {
+  isUnifiedSocialCreditCode: CREDIT_CODE_FORMAT,
+  isCreditCode: CREDIT_CODE_FORMAT,
+};
+
+const URL_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const URL_SAFE = "[A-Za-z0-9._~!$&'()*+,;=-]";
+
+/**
+ * The URLs IsUrl accepts with the options it was given, as a pattern (a subset: what a client
+ * should send): one of its protocols, a host whose last label is alphabetic (with at least one dot
+ * before it when a top-level domain is required), and a path and query of unreserved characters.
+ * `format: uri` alone admits `urn:x` and `a:b`, which IsUrl refuses.
+ */
+function urlPattern(options: { protocols?: string[]; require_tld?: boolean } = {}): string {
+  const protocols = options.protocols ?? ['http', 'https', 'ftp'];
+  const host = `(?:${URL_LABEL}\\.)${options.require_tld === false ? '*' : '+'}[A-Za-z]{2,24}`;
+  return `^(?:${protocols.join('|')})://${host}(?:/${URL_SAFE}*)*(?:\\?${URL_SAFE}*)?$`;
+}
+
+const additionalConverters: ISchemaConverters = {
+  // Bounds say nothing of the type: the default `type: 'number'` hid IsInt's `integer`.
+  [MIN]: (meta) => ({ minimum: meta.constraints?.[0] as number }),
+  [MAX]: (meta) => ({ maximum: meta.constraints?.[0] as number }),
+  [IS_URL]: (meta) => ({
+    type: 'string',
+    format: 'uri',
+    pattern: urlPattern(meta.constraints?.[0] as Parameters<typeof urlPattern>[0]),
+  }),
+  // IsISO8601 takes dates and date-times alike; the DTO's own @ApiProperty states which. Strict, it
+  // refuses the years 0000–0099 (validator.js reads them as 19xx and finds the day wrong).
+  [IS_ISO8601]: { pattern: '^[1-9][0-9]{3}-' },
+  // `maxDecimalPlaces: 3` is `multipleOf: 0.001`: a generated 1.7e-41 is a number, but not one
+  // with three decimals.
+  [IS_NUMBER]: (meta) => {
+    const places = (meta.constraints?.[0] as { maxDecimalPlaces?: number } | undefined)?.maxDecimalPlaces;
+    return places === undefined ? { type: 'number' } : { type: 'number', multipleOf: Number(`1e-${places}`) };
+  },
+  ...Object.fromEntries(
+    Object.entries(FORMAT_OF_CONSTRAINT).map(([name, format]) => [name, { type: 'string', format }]),
+  ),
+};
+
 const conversionOptions = {
   classTransformerMetadataStorage: defaultMetadataStorage,
   refPointerPrefix: '#/components/schemas/',
-  // IsISO8601 takes dates and date-times alike; the DTO's own @ApiProperty states which.
-  additionalConverters: { [IS_ISO8601]: {} },
+  additionalConverters,
 };
+
+/**
+ * The pattern that states the rule every string of every request obeys (StrictValidationPipe): no
+ * NUL character (PostgreSQL cannot store one). Strings with a pattern, an enum or a format of their
+ * own state a narrower alphabet already.
+ */
+export const NO_NUL_PATTERN = '^[^\\u0000]*$';
+
+/** Adds NO_NUL_PATTERN to every free-text string schema under `schema`, arrays and objects included. */
+function statePlainTextRule(schema: unknown): void {
+  if (Array.isArray(schema)) {
+    schema.forEach(statePlainTextRule);
+    return;
+  }
+  if (!isObject(schema)) return;
+  if (
+    schema.type === 'string' &&
+    schema.pattern === undefined &&
+    schema.enum === undefined &&
+    schema.format === undefined &&
+    schema.const === undefined
+  )
+    schema.pattern = NO_NUL_PATTERN;
+  for (const [key, value] of Object.entries(schema))
+    if (key !== 'example' && key !== 'examples' && key !== 'default') statePlainTextRule(value);
+}
 
 const schemaOf = (type: Type): Json =>
   JSON.parse(JSON.stringify(targetConstructorToSchema(type, conversionOptions))) as Json;
@@ -150,7 +221,85 @@ function validationSchemas(): Record<string, Json> {
   return JSON.parse(JSON.stringify(validationMetadatasToSchemas(conversionOptions))) as Record<string, Json>;
 }
 
+const RULES_ACROSS_FIELDS = new Map<string, Json>();
+
+/**
+ * States, in OpenAPI schema keywords, a rule of a request class that spans its fields and that its
+ * validation enforces (which of two fields is required, a field only with a certain value of
+ * another): `oneOf`/`anyOf` of the allowed shapes, and an `example` that obeys it. Merged into the
+ * class's schema by `documentValidationRules`, so a client or a fuzzer built from the document sends
+ * what the service accepts.
+ */
+export function RuleAcrossFields(rule: Json): ClassDecorator {
+  return (target) => {
+    RULES_ACROSS_FIELDS.set(target.name, { ...RULES_ACROSS_FIELDS.get(target.name), ...rule });
+  };
+}
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** The class schema a `$ref` of the validation schemas names (`#/components/schemas/SellerFacts`). */
+const referenced = (constraint: Json, rules: Record<string, Json>): Json | undefined =>
+  typeof constraint.$ref === 'string' ? rules[constraint.$ref.split('/').pop() ?? ''] : undefined;
+
+/**
+ * Puts a validated class's rules into the schema that documents it: each property's constraints,
+ * the properties the validation requires, and `additionalProperties: false` (the validation pipe
+ * refuses fields the class does not declare). A property documented inline (`@ApiProperty({ type:
+ * 'object', properties })`) over a nested validated class gets that class's rules the same way.
+ */
+function applyClassRule(schema: Json, rule: Json, rules: Record<string, Json>): void {
+  if (!isObject(rule.properties)) return;
+  if (!isObject(schema.properties)) schema.properties = {};
+  const properties = schema.properties as Json;
+  // A class of ours without @ApiProperty (libs/contracts' facts) reaches the document as `{}`: its
+  // validation schema states what it holds.
+  for (const [property, constraint] of Object.entries(rule.properties))
+    if (!(property in properties) && isObject(constraint)) properties[property] = structuredClone(constraint);
+  for (const [property, definition] of Object.entries(properties)) {
+    const constraint = rule.properties[property];
+    if (!isObject(definition) || !isObject(constraint)) continue;
+    const nested = referenced(constraint, rules);
+    const nestedItems = isObject(constraint.items) ? referenced(constraint.items, rules) : undefined;
+    if (nested && isObject(definition.properties)) applyClassRule(definition, nested, rules);
+    else if (nestedItems && isObject(definition.items) && isObject(definition.items.properties))
+      applyClassRule(definition.items, nestedItems, rules);
+    else mergeConstraints(definition, constraint);
+  }
+  const required = new Set([...((schema.required as string[] | undefined) ?? [])]);
+  for (const property of (rule.required as string[] | undefined) ?? [])
+    if (property in properties) required.add(property);
+  if (required.size > 0) schema.required = [...required].sort();
+  if (schema.additionalProperties === undefined) schema.additionalProperties = false;
+}
+
+/** The class names the document's `$ref`s point at. */
+function referencedNames(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => referencedNames(item, into));
+  else if (isObject(value))
+    for (const [key, item] of Object.entries(value))
+      if (key === '$ref' && typeof item === 'string') into.add(item.split('/').pop() ?? '');
+      else referencedNames(item, into);
+  return into;
+}
+
+/** Adds the schema of each validated class a rule refers to and the document does not hold yet. */
+function addReferencedClasses(
+  document: OpenAPIObject,
+  components: Record<string, Json>,
+  rules: Record<string, Json>,
+): void {
+  for (let missing = [...referencedNames(document)]; missing.length > 0;) {
+    const added: string[] = [];
+    for (const name of missing)
+      if (!(name in components) && rules[name]) {
+        components[name] = { type: 'object' };
+        applyClassRule(components[name], rules[name], rules);
+        added.push(name);
+      }
+    missing = [...referencedNames(added.map((name) => components[name]))];
+  }
+}
 
 interface Parameter {
   in: string;
@@ -177,18 +326,11 @@ export function documentValidationRules(
   const components = (document.components?.schemas ?? {}) as Record<string, Json>;
   for (const [name, schema] of Object.entries(components)) {
     const rule = rules[name];
-    if (!rule || !isObject(schema.properties) || !isObject(rule.properties)) continue;
-    for (const [property, definition] of Object.entries(schema.properties)) {
-      const constraint = rule.properties[property];
-      if (isObject(definition) && isObject(constraint)) mergeConstraints(definition, constraint);
-    }
-    const required = new Set([...((schema.required as string[] | undefined) ?? [])]);
-    for (const property of (rule.required as string[] | undefined) ?? [])
-      if (property in schema.properties) required.add(property);
-    if (required.size > 0) schema.required = [...required].sort();
-    // The validation pipe refuses fields a validated class does not declare (forbidNonWhitelisted).
-    if (schema.additionalProperties === undefined) schema.additionalProperties = false;
+    if (rule) applyClassRule(schema, rule, rules);
   }
+  addReferencedClasses(document, components, rules);
+  for (const [name, rule] of RULES_ACROSS_FIELDS)
+    if (isObject(components[name])) Object.assign(components[name], structuredClone(rule));
 
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
@@ -218,7 +360,10 @@ export function documentValidationRules(
             mergeConstraints(parameter.schema, constraint);
         }
       }
+      for (const parameter of operation.parameters ?? []) statePlainTextRule(parameter.schema);
+      statePlainTextRule((operation as { requestBody?: unknown }).requestBody);
     }
   }
+  statePlainTextRule(components);
   return document;
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -50,6 +51,9 @@ export class CalendarController {
       "Submit a year's holiday schedule (holidays and 调休上班日) from the State Council's notice; in force once a second admin approves it",
   })
   @ApiCreatedResponse({ type: HolidayScheduleView })
+  @ApiConflictResponse({
+    description: "a schedule of the year already awaits a second admin's approval",
+  })
   @ApiUnprocessableEntityResponse({
     description: 'the schedule breaks a rule of the State Council notice: each problem with its field',
   })

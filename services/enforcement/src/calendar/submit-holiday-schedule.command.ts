@@ -38,7 +38,18 @@ export class SubmitHolidayScheduleCommand {
   @MaxLength(500)
   noticeUrl?: string;
 
-  @ApiProperty({ type: HolidayPeriodInput, isArray: true })
+  @ApiProperty({
+    type: HolidayPeriodInput,
+    isArray: true,
+    description:
+      "each period's dates in the schedule's year, each date once; every fixed-date statutory holiday (元旦, 劳动节, 国庆节) among them",
+    example: [
+      { name: '元旦', dates: ['2027-01-01'] },
+      { name: '春节', dates: ['2027-02-06', '2027-02-07', '2027-02-08'] },
+      { name: '劳动节', dates: ['2027-05-01', '2027-05-02'] },
+      { name: '国庆节', dates: ['2027-10-01', '2027-10-02', '2027-10-03'] },
+    ],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)

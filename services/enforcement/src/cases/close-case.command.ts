@@ -13,8 +13,25 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { RuleAcrossFields } from '@qis/runtime';
+
+const WITHOUT_PENALTY = CASE_OUTCOMES.filter((outcome) => outcome !== 'penalty');
 
 /** How a case ended; a penalty names its amount. */
+@RuleAcrossFields({
+  oneOf: [
+    {
+      description: 'outcomes without a penalty: no amount, no decision number',
+      properties: { outcomes: { items: { enum: WITHOUT_PENALTY } } },
+      not: { anyOf: [{ required: ['penaltyFen'] }, { required: ['penaltyDecisionNumber'] }] },
+    },
+    {
+      description: 'a penalty among the outcomes: its amount',
+      required: ['penaltyFen'],
+      not: { properties: { outcomes: { items: { enum: WITHOUT_PENALTY } } } },
+    },
+  ],
+})
 export class CloseCaseCommand {
   @ApiProperty({ enum: CASE_OUTCOMES, isArray: true })
   @IsArray()

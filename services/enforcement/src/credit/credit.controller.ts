@@ -2,8 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
-import { isUnifiedSocialCreditCode } from '@qis/contracts';
-import { badRequest } from '@qis/domain';
+import { CreditCodePipe } from '@qis/domain';
 import { Repository } from 'typeorm';
 import { BatchScope } from '../cases/batch-scope';
 import { CreditEntry } from './credit-entry.entity';
@@ -48,14 +47,8 @@ export class CreditController {
   @ApiOkResponse({ type: CreditFileView })
   async getCreditFile(
     @CurrentPrincipal() principal: Principal,
-    @Param('code') code: string,
+    @Param('code', CreditCodePipe) code: string,
   ): Promise<CreditFileView> {
-    if (!isUnifiedSocialCreditCode(code)) {
-      throw badRequest(
-        'code',
-        'must be an 18-character unified social credit code with a valid check character',
-      );
-    }
     const all = await this.entries.find({
       where: { unifiedSocialCreditCode: code },
       order: { occurredAt: 'ASC' },

@@ -62,9 +62,10 @@ export class DecideObjectionUseCase {
     now = this.clock.now(),
   ): Promise<Objection> {
     const decidedAt = command.decidedAt ? new Date(command.decidedAt) : now;
-    notInFuture('decidedAt', decidedAt, now);
     return this.dataSource.transaction(async (manager) => {
       const objection = await lockObjection(manager, id, 'filed', 'not awaiting a decision');
+      // After the lookup: an unknown objection is 404 whatever the body says.
+      notInFuture('decidedAt', decidedAt, now);
       const missing = missingMaterials(objection.materials, objection.agentName !== null);
       if (command.approve && missing.length > 0) throw materialsMissing(id, missing);
       if (decidedAt < objection.filedAt)

@@ -160,7 +160,7 @@ export class ObjectionsController {
   @ApiOkResponse({ type: ObjectionView })
   @ApiUnprocessableEntityResponse({
     description:
-      'decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed, or (approving) a required item of the materials checklist is missing: each is named (`materials.<item>`)',
+      'decidedAt lies in the future, or is before the objection was filed, or (approving) a required item of the materials checklist is missing: each is named (`materials.<item>`)',
   })
   @ApiConflictResponse({
     description:

@@ -49,6 +49,12 @@ export class ResealCommand {
 
   @ApiProperty({
     type: [ResealSignature],
+    example: [
+      { role: 'applicant', name: '杭州某某家纺有限公司', signedAt: '2026-04-01T02:00:00Z' },
+      { role: 'original-lab', name: '李强', signedAt: '2026-04-01T02:00:00Z' },
+      { role: 'reinspection-lab', name: '赵敏', signedAt: '2026-04-01T02:00:00Z' },
+      { role: 'enforcement-officer', name: '王明', signedAt: '2026-04-01T02:00:00Z' },
+    ],
     description:
       'the re-inspection applicant, the original lab, the re-inspection lab and at least one enforcement officer (复检封样)',
   })

@@ -9,7 +9,17 @@ export class OpenSessionCommand {
   @IsUUID()
   parcelId!: string;
 
-  @ApiProperty({ type: [Participant] })
+  @ApiProperty({
+    type: [Participant],
+    description: 'the buyer, at least two enforcement officers and at least two lab staff (拆包查验)',
+    example: [
+      { role: 'buyer' },
+      { role: 'enforcement-officer', name: '王明' },
+      { role: 'enforcement-officer', name: '陈静' },
+      { role: 'lab-staff', name: '李强' },
+      { role: 'lab-staff', name: '赵敏' },
+    ],
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RuleAcrossFields } from '@qis/runtime';
 import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export const PARTICIPANT_ROLES = ['buyer', 'enforcement-officer', 'lab-staff'] as const;
@@ -15,6 +16,7 @@ export interface PresentPerson {
   name: string;
 }
 
+@RuleAcrossFields({ anyOf: [{ properties: { role: { enum: ['buyer'] } } }, { required: ['name'] }] })
 export class Participant {
   @ApiProperty({ enum: PARTICIPANT_ROLES })
   @IsIn(PARTICIPANT_ROLES)

@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  IsISO8601,
 } from 'class-validator';
 import { CALENDAR_DATE } from '@qis/contracts';
 import { RecordContractCommand } from './contracts/record-contract.command';
@@ -41,6 +42,7 @@ export class RegisterLabCommand {
 
   @ApiProperty({ example: '2028-06-30' })
   @Matches(CALENDAR_DATE, { message: 'cmaExpiresOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'cmaExpiresOn must be a date YYYY-MM-DD' })
   cmaExpiresOn!: string;
 
   @ApiPropertyOptional({ description: 'CNAS accreditation number', example: 'CNAS L1234' })
@@ -53,6 +55,7 @@ export class RegisterLabCommand {
   @ApiPropertyOptional({ example: '2027-12-31' })
   @IsOptional()
   @Matches(CALENDAR_DATE, { message: 'cnasExpiresOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'cnasExpiresOn must be a date YYYY-MM-DD' })
   cnasExpiresOn?: string;
 
   @ApiProperty({ description: '1 (lowest) to 5; re-inspection prefers a higher level', example: 2 })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength, IsISO8601 } from 'class-validator';
 import { CALENDAR_DATE, DOCUMENT_CODE } from '@qis/contracts';
 
 /** How the sample reached the lab: identification and condition on receipt (ISO/IEC 17025 7.8.2). */
@@ -16,5 +16,6 @@ export class SampleReceiptDto {
 
   @ApiProperty({ description: 'date of receipt, Asia/Shanghai', example: '2026-03-06' })
   @Matches(CALENDAR_DATE, { message: 'receivedOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'receivedOn must be a date YYYY-MM-DD' })
   receivedOn!: string;
 }

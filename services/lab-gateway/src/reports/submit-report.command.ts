@@ -12,6 +12,7 @@ import {
   MaxLength,
   MinLength,
   ValidateNested,
+  IsISO8601,
 } from 'class-validator';
 import { CALENDAR_DATE, REPORT_NUMBER, UTC_TIMESTAMP, VERDICTS, type Verdict } from '@qis/contracts';
 import { ReportItemDto } from './report-item.dto';
@@ -45,10 +46,12 @@ export class SubmitReportCommand {
 
   @ApiProperty({ description: 'first day of testing, Asia/Shanghai', example: '2026-03-09' })
   @Matches(CALENDAR_DATE, { message: 'testedFrom must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'testedFrom must be a date YYYY-MM-DD' })
   testedFrom!: string;
 
   @ApiProperty({ description: 'last day of testing, Asia/Shanghai', example: '2026-03-13' })
   @Matches(CALENDAR_DATE, { message: 'testedTo must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'testedTo must be a date YYYY-MM-DD' })
   testedTo!: string;
 
   @ApiPropertyOptional({ description: 'where the tests were done, when not at the lab address' })

@@ -34,6 +34,7 @@ export class CategoryQuota {
   @ApiProperty({ description: 'unit price cap in fen; dearer listings are not selected' })
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   unitPriceCapFen!: number;
 
   @ApiProperty({ description: 'units for testing', minimum: 1 })

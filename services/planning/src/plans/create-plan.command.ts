@@ -14,10 +14,23 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { RuleAcrossFields } from '@qis/runtime';
 import { RiskWeights } from '../scoring/risk-weights';
 import { EMERGENCY_TRIGGERS, type EmergencyTrigger } from './plan-vocabulary';
 import { Scheme } from './scheme.dto';
 
+/**
+ * What each kind needs: an emergency plan its trigger and evidence, a follow-up plan the failed
+ * batch it follows up (a batch number the service then looks up: 422 when no final failed result of
+ * it is known), and only a follow-up plan names one.
+ */
+@RuleAcrossFields({
+  oneOf: PLAN_KINDS.map((kind) => ({
+    properties: { kind: { enum: [kind] } },
+    ...(kind === 'emergency' ? { required: ['emergencyTrigger', 'emergencyEvidence'] } : {}),
+    ...(kind === 'follow-up' ? { required: ['followUpOf'] } : { not: { required: ['followUpOf'] } }),
+  })),
+})
 export class CreatePlanCommand {
   @ApiProperty({ enum: PLAN_KINDS })
   @IsIn([...PLAN_KINDS])
@@ -40,8 +53,7 @@ export class CreatePlanCommand {
   emergencyEvidence?: string;
 
   @ApiPropertyOptional({
-    example: 'HZ2026-000123',
-    description: 'the earlier failed batch (required for follow-up plans)',
+    description: 'the earlier failed batch, e.g. HZ2026-000123 (follow-up plans only, and required there)',
   })
   @ValidateIf((p: CreatePlanCommand) => p.kind === 'follow-up' || p.followUpOf !== undefined)
   @Matches(BATCH_NUMBER, { message: 'followUpOf must be a batch number, e.g. HZ2026-000123' })

@@ -31,6 +31,7 @@ export class Scheme {
   @ApiProperty({ description: 'budget in fen for buying samples; selection stays within it' })
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   budgetFen!: number;
 
   @ApiPropertyOptional({ type: [String], description: 'buyer pools (purchasing assigns the buyer)' })

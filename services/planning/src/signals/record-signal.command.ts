@@ -1,13 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  CATEGORY_CODE,
-  EXTERNAL_ID,
-  HasCreditCodeCheckCharacter,
-  PLATFORM_CODE,
-  UTC_TIMESTAMP,
-} from '@qis/contracts';
+import { CATEGORY_CODE, EXTERNAL_ID, HasCreditCodeCheckCharacter, PLATFORM_CODE } from '@qis/contracts';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsPlausibleTime } from '../shared/plausible-time.decorator';
+import { IsPlausibleTime, PLAUSIBLE_UTC_TIMESTAMP } from '../shared/plausible-time.decorator';
 import { SIGNAL_KINDS, type SignalKind } from './signal-kinds';
 
 /** A risk signal recorded by a planner; `source` + `externalId` make it unique (recording twice changes nothing). */
@@ -67,7 +61,9 @@ export class RecordSignalCommand {
   summary!: string;
 
   @ApiProperty({ example: '2026-02-11T03:15:00Z' })
-  @Matches(UTC_TIMESTAMP)
+  @Matches(PLAUSIBLE_UTC_TIMESTAMP, {
+    message: 'receivedAt must be a UTC time (e.g. 2026-02-11T03:15:00Z) in the years 2000 to 2100',
+  })
   @IsPlausibleTime()
   receivedAt!: string;
 }

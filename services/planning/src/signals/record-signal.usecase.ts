@@ -34,8 +34,9 @@ export class RecordSignalUseCase {
         source: command.source,
         externalId: command.externalId,
         created,
-        platform: command.platform,
-        listingId: command.listingId,
+        // IsOptional lets a null through; the view leaves an absent field out rather than answer null.
+        platform: command.platform ?? undefined,
+        listingId: command.listingId ?? undefined,
       };
     });
   }

@@ -11,6 +11,7 @@ import {
   IsString,
   IsUrl,
   MaxLength,
+  Max,
   Min,
   MinLength,
   ValidateNested,
@@ -72,12 +73,14 @@ export class PurchaseRecordCommand {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   monthlySales?: number;
 
   @ApiPropertyOptional({ description: 'stock shown at purchase time (库存量)' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   stock?: number;
 
   @ApiProperty({ type: [String], description: 'the transaction steps, in order' })
@@ -102,16 +105,19 @@ export class PurchaseRecordCommand {
   @ApiProperty({ description: 'unit price paid, fen' })
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   unitPriceFen!: number;
 
   @ApiProperty({ description: 'shipping fee paid, fen' })
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   shippingFeeFen!: number;
 
   @ApiProperty({ description: 'total paid, fen' })
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   totalPaidFen!: number;
 
   @ApiProperty({

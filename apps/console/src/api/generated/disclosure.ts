@@ -1232,6 +1232,13 @@ export interface components {
       /** @example 淘宝 */
       name: string;
     };
+    /**
+     * @example {
+     *       "positions": [
+     *         "1:42"
+     *       ]
+     *     }
+     */
     ReplayDeadLettersCommand: {
       /**
        * @description every letter of this service's consumer group on the topic
@@ -1245,7 +1252,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    };
+    } & (unknown | unknown);
     ReplayResultView: {
       /**
        * @example [

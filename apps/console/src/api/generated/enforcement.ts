@@ -1082,7 +1082,13 @@ export interface components {
       /** @description entries matching the filters, on all pages */
       total: number;
     };
-    Authority: Record<string, never>;
+    Authority: {
+      /** @description area code of its jurisdiction; GB/T 2260 area code (行政区划代码) */
+      areaCode: string;
+      /** @enum {string} */
+      kind: 'district-bureau' | 'inspection-brigade' | 'online-supervision-office' | 'out-of-area-authority';
+      name: string;
+    };
     BatchDeadlineView: {
       /** Format: date-time */
       due: string;
@@ -1284,7 +1290,12 @@ export interface components {
       /** @description fine in fen (分), required with a penalty */
       penaltyFen?: number;
       summary?: string;
-    };
+    } & (
+      | {
+          outcomes?: unknown;
+        }
+      | unknown
+    );
     CompleteProceduresCommand: {
       /** @example 2026-06-20T02:00:00.000Z */
       completedAt: string;
@@ -1584,15 +1595,23 @@ export interface components {
       /** @example 申请材料齐全，同意复检 */
       reason: string;
     };
-    DecideRiskWarningCommand: {
-      /** @description true: issue the warning (published by disclosure); false: reject it */
-      approve: boolean;
-      /**
-       * @description required when rejecting
-       * @example 风险描述需写明检测值与标称值
-       */
-      reason?: string;
-    };
+    DecideRiskWarningCommand:
+      | {
+          /** @description true: issue the warning (published by disclosure); false: reject it */
+          approve: boolean;
+          /**
+           * @description required when rejecting
+           * @example 风险描述需写明检测值与标称值
+           */
+          reason?: string;
+        }
+      | {
+          /** @enum {unknown} */
+          approve?: true;
+        }
+      | {
+          reason: unknown;
+        };
     DeliveryFailureView: {
       notice: components['schemas']['NoticeView'];
       publicNotice: components['schemas']['NoticeView'];
@@ -1670,7 +1689,10 @@ export interface components {
       applicantName: string;
       /** @enum {string} */
       applicantRole: 'seller' | 'producer';
-      /** @example 91330106MA2CF0B1XU */
+      /**
+       * Format: unified-social-credit-code
+       * @example 91330106MA2CF0B1XU
+       */
       applicantUnifiedSocialCreditCode?: string;
       /**
        * @description when the written application was filed (UTC); judged in Asia/Shanghai days. Not after enforcement's clock; on an earlier day than today it needs filingReason and a second officer's confirmation (POST /objections/{id}/filing-confirmation) before it counts
@@ -2179,6 +2201,13 @@ export interface components {
        */
       supersededAt?: string | null;
     };
+    /**
+     * @example {
+     *       "positions": [
+     *         "1:42"
+     *       ]
+     *     }
+     */
     ReplayDeadLettersCommand: {
       /**
        * @description every letter of this service's consumer group on the topic
@@ -2192,7 +2221,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    };
+    } & (unknown | unknown);
     ReplayResultView: {
       /**
        * @example [
@@ -2205,17 +2234,20 @@ export interface components {
       /** @example lab.report-issued.v1 */
       topic: string;
     };
-    ResolveTriageCommand: {
-      /**
-       * @description district (GB/T 2260) of the registered address, as established
-       * @example 330106
-       */
-      areaCode?: string;
-      /** @enum {string} */
-      escalateTo?: 'inspection-brigade' | 'online-supervision-office';
-      /** @description how the district was established, or why escalated */
-      reason: string;
-    };
+    ResolveTriageCommand:
+      | {
+          /**
+           * @description district (GB/T 2260) of the registered address, as established
+           * @example 330106
+           */
+          areaCode?: string;
+          /** @enum {string} */
+          escalateTo?: 'inspection-brigade' | 'online-supervision-office';
+          /** @description how the district was established, or why escalated */
+          reason: string;
+        }
+      | unknown
+      | unknown;
     ReturnHolidayScheduleCommand: {
       /** @example 国庆节调休上班日应为10月9日（星期六） */
       reason: string;
@@ -2278,6 +2310,40 @@ export interface components {
        *     ]
        */
       adjustedWorkingDays: string[];
+      /**
+       * @description each period's dates in the schedule's year, each date once; every fixed-date statutory holiday (元旦, 劳动节, 国庆节) among them
+       * @example [
+       *       {
+       *         "dates": [
+       *           "2027-01-01"
+       *         ],
+       *         "name": "元旦"
+       *       },
+       *       {
+       *         "dates": [
+       *           "2027-02-06",
+       *           "2027-02-07",
+       *           "2027-02-08"
+       *         ],
+       *         "name": "春节"
+       *       },
+       *       {
+       *         "dates": [
+       *           "2027-05-01",
+       *           "2027-05-02"
+       *         ],
+       *         "name": "劳动节"
+       *       },
+       *       {
+       *         "dates": [
+       *           "2027-10-01",
+       *           "2027-10-02",
+       *           "2027-10-03"
+       *         ],
+       *         "name": "国庆节"
+       *       }
+       *     ]
+       */
       holidays: components['schemas']['HolidayPeriodInput'][];
       /**
        * @description the notice transcribed
@@ -2285,7 +2351,7 @@ export interface components {
        */
       noticeReference: string;
       /**
-       * Format: url
+       * Format: uri
        * @example https://www.gov.cn/zhengce/content/2026-11/10/content_0000000.htm
        */
       noticeUrl?: string;
@@ -2926,6 +2992,15 @@ export interface operations {
       };
       /** @description needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description a schedule of the year already awaits a second admin's approval */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4754,7 +4829,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description decidedAt lies in the future (checked before the objection is looked up), or is before the objection was filed, or (approving) a required item of the materials checklist is missing: each is named (`materials.<item>`) */
+      /** @description decidedAt lies in the future, or is before the objection was filed, or (approving) a required item of the materials checklist is missing: each is named (`materials.<item>`) */
       422: {
         headers: {
           [name: string]: unknown;

@@ -729,7 +729,34 @@ export interface components {
       batchNumber: string;
       stages: components['schemas']['BatchStageView'][];
     };
-    ClaimedProduct: Record<string, never>;
+    ClaimedProduct: {
+      /** @description claimed brand (标称商标) */
+      brand?: string;
+      /** @description a certificate of conformity (合格证) came with the product */
+      hasCertificate: boolean;
+      /** @description lot or batch number on the label (批号), when no production date is shown */
+      lotNumber?: string;
+      /** @description claimed producer's address; a failed result is notified there */
+      producerAddress?: string;
+      /** @description claimed producer (标称生产者) */
+      producerName?: string;
+      /**
+       * Format: unified-social-credit-code
+       * @description claimed producer's unified social credit code, when the label or the certificate shows it: the producer's credit file is then found by it; GB 32100 unified social credit code (统一社会信用代码), check character verified
+       */
+      producerUnifiedSocialCreditCode?: string;
+      /** @description product standard claimed on the label (产品标准), e.g. GB/T 24252-2019 */
+      productStandard?: string;
+      /**
+       * Format: date
+       * @description claimed production date (生产日期)
+       */
+      productionDate?: string;
+      /** @description sample name (样品名称) */
+      sampleName: string;
+      /** @description specification / model (规格型号) */
+      specModel?: string;
+    };
     CustodyBreak: {
       /** @enum {string} */
       kind: 'ledger-entry' | 'object';
@@ -1114,6 +1141,30 @@ export interface components {
        * @description the admitted parcel
        */
       parcelId: string;
+      /**
+       * @description the buyer, at least two enforcement officers and at least two lab staff (拆包查验)
+       * @example [
+       *       {
+       *         "role": "buyer"
+       *       },
+       *       {
+       *         "name": "王明",
+       *         "role": "enforcement-officer"
+       *       },
+       *       {
+       *         "name": "陈静",
+       *         "role": "enforcement-officer"
+       *       },
+       *       {
+       *         "name": "李强",
+       *         "role": "lab-staff"
+       *       },
+       *       {
+       *         "name": "赵敏",
+       *         "role": "lab-staff"
+       *       }
+       *     ]
+       */
       participants: components['schemas']['Participant'][];
       /** @description sample-photo / product-claim-photo objects */
       photoObjectIds?: string[];
@@ -1177,15 +1228,21 @@ export interface components {
       size?: number;
       url: string;
     };
-    Participant: {
-      /**
-       * @description officers and lab staff: name (required); buyer: leave out — the service puts the batch's buyer pseudonym (GET /batches/{batchNumber}/buyer); a name given must be that pseudonym
-       * @example 王明
-       */
-      name?: string;
-      /** @enum {string} */
-      role: 'buyer' | 'enforcement-officer' | 'lab-staff';
-    };
+    Participant:
+      | {
+          /**
+           * @description officers and lab staff: name (required); buyer: leave out — the service puts the batch's buyer pseudonym (GET /batches/{batchNumber}/buyer); a name given must be that pseudonym
+           * @example 王明
+           */
+          name?: string;
+          /** @enum {string} */
+          role: 'buyer' | 'enforcement-officer' | 'lab-staff';
+        }
+      | {
+          /** @enum {unknown} */
+          role?: 'buyer';
+        }
+      | unknown;
     PresentPersonView: {
       /** @description officers and lab staff by name, the buyer by pseudonym */
       name: string;
@@ -1236,6 +1293,13 @@ export interface components {
       /** @example 转运更换面单，核对订单号与商品一致 */
       reason: string;
     };
+    /**
+     * @example {
+     *       "positions": [
+     *         "1:42"
+     *       ]
+     *     }
+     */
     ReplayDeadLettersCommand: {
       /**
        * @description every letter of this service's consumer group on the topic
@@ -1249,7 +1313,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    };
+    } & (unknown | unknown);
     ReplayResultView: {
       /**
        * @example [
@@ -1268,7 +1332,31 @@ export interface components {
       reason: string;
       /** @enum {string} */
       sample: 'test' | 'backup';
-      /** @description the re-inspection applicant, the original lab, the re-inspection lab and at least one enforcement officer (复检封样) */
+      /**
+       * @description the re-inspection applicant, the original lab, the re-inspection lab and at least one enforcement officer (复检封样)
+       * @example [
+       *       {
+       *         "name": "杭州某某家纺有限公司",
+       *         "role": "applicant",
+       *         "signedAt": "2026-04-01T02:00:00Z"
+       *       },
+       *       {
+       *         "name": "李强",
+       *         "role": "original-lab",
+       *         "signedAt": "2026-04-01T02:00:00Z"
+       *       },
+       *       {
+       *         "name": "赵敏",
+       *         "role": "reinspection-lab",
+       *         "signedAt": "2026-04-01T02:00:00Z"
+       *       },
+       *       {
+       *         "name": "王明",
+       *         "role": "enforcement-officer",
+       *         "signedAt": "2026-04-01T02:00:00Z"
+       *       }
+       *     ]
+       */
       signatures: components['schemas']['ResealSignature'][];
     };
     ResealSignature: {
@@ -1321,7 +1409,11 @@ export interface components {
       /** @description 检验用样品: goes to the lab */
       testSample: components['schemas']['SealedSample'];
     };
-    SealedSample: Record<string, never>;
+    SealedSample: {
+      /** @description seal number (封样条编号) */
+      sealNumber: string;
+      units: number;
+    };
     SealingView: {
       backupSealNumber: string;
       backupStorageLocation: string;

@@ -1164,6 +1164,13 @@ export interface components {
     ReplaceTestItemsCommand: {
       items: components['schemas']['TestItemDto'][];
     };
+    /**
+     * @example {
+     *       "positions": [
+     *         "1:42"
+     *       ]
+     *     }
+     */
     ReplayDeadLettersCommand: {
       /**
        * @description every letter of this service's consumer group on the topic
@@ -1177,7 +1184,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    };
+    } & (unknown | unknown);
     ReplayResultView: {
       /**
        * @example [

@@ -607,10 +607,7 @@ export interface components {
         | 'public-opinion'
         | 'higher-authority-instruction'
         | 'other';
-      /**
-       * @description the earlier failed batch (required for follow-up plans)
-       * @example HZ2026-000123
-       */
+      /** @description the earlier failed batch, e.g. HZ2026-000123 (follow-up plans only, and required there) */
       followUpOf?: string;
       /** @enum {string} */
       kind: 'routine' | 'emergency' | 'follow-up';
@@ -622,7 +619,20 @@ export interface components {
       /** @example 2026 年双十一网络商品质量抽检 */
       title: string;
       weights?: components['schemas']['RiskWeights'];
-    };
+    } & (
+      | {
+          /** @enum {unknown} */
+          kind?: 'routine';
+        }
+      | {
+          /** @enum {unknown} */
+          kind?: 'emergency';
+        }
+      | {
+          /** @enum {unknown} */
+          kind?: 'follow-up';
+        }
+    );
     DeadLetterReasonView: {
       /**
        * @description the field (`(value)` for the whole message)
@@ -1165,6 +1175,7 @@ export interface components {
       platform?: string;
       /** @example 2026-02-11T03:15:00Z */
       receivedAt: string;
+      /** Format: unified-social-credit-code */
       sellerCreditCode?: string;
       sellerName?: string;
       /**
@@ -1174,6 +1185,13 @@ export interface components {
       source: string;
       summary: string;
     };
+    /**
+     * @example {
+     *       "positions": [
+     *         "1:42"
+     *       ]
+     *     }
+     */
     ReplayDeadLettersCommand: {
       /**
        * @description every letter of this service's consumer group on the topic
@@ -1187,7 +1205,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    };
+    } & (unknown | unknown);
     ReplayResultView: {
       /**
        * @example [

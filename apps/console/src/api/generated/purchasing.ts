@@ -989,17 +989,19 @@ export interface components {
       /** @description platform name, URL and operator; absent on the seller's own site */
       platform?: {
         /** @example taobao */
-        code?: string;
-        name?: string;
-        operatorName?: string;
+        code: string;
+        name: string;
+        operatorName: string;
         operatorRegisteredAreaCode?: string;
+        /** Format: unified-social-credit-code */
         operatorUnifiedSocialCreditCode?: string;
-        url?: string;
+        /** Format: uri */
+        url: string;
       };
       /** @example 100%桑蚕丝被 */
       productName: string;
       /**
-       * Format: url
+       * Format: uri
        * @description the product link actually bought from
        */
       productUrl: string;
@@ -1018,8 +1020,12 @@ export interface components {
         /** @description GB/T 2260 district of the registered address */
         registeredAreaCode?: string;
         shopName: string;
+        /** Format: uri */
         shopUrl: string;
-        /** @description required unless a natural person */
+        /**
+         * Format: unified-social-credit-code
+         * @description required unless a natural person
+         */
         unifiedSocialCreditCode?: string;
       };
       /** @description shipping fee paid, fen */
@@ -1099,6 +1105,13 @@ export interface components {
       /** @description the `sub` of the buyer's login */
       userId: string;
     };
+    /**
+     * @example {
+     *       "positions": [
+     *         "1:42"
+     *       ]
+     *     }
+     */
     ReplayDeadLettersCommand: {
       /**
        * @description every letter of this service's consumer group on the topic
@@ -1112,7 +1125,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    };
+    } & (unknown | unknown);
     ReplayResultView: {
       /**
        * @example [

@@ -65,11 +65,12 @@ export function recordOf(v: PurchaseForm): Omit<PurchaseRecord, 'evidence'> {
     ...(v.ownSite
       ? {}
       : {
+          // Required by the form unless the seller's own site; the API names any left empty.
           platform: {
-            code: trimmed(v.platformCode),
-            name: trimmed(v.platformName),
-            url: trimmed(v.platformUrl),
-            operatorName: trimmed(v.operatorName),
+            code: trimmed(v.platformCode) ?? '',
+            name: trimmed(v.platformName) ?? '',
+            url: trimmed(v.platformUrl) ?? '',
+            operatorName: trimmed(v.operatorName) ?? '',
             ...(trimmed(v.operatorCreditCode)
               ? { operatorUnifiedSocialCreditCode: trimmed(v.operatorCreditCode) }
               : {}),

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RuleAcrossFields } from '@qis/runtime';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** The second officer's decision: issue the warning, or send it back with a reason. */
+@RuleAcrossFields({
+  anyOf: [
+    { properties: { approve: { enum: [true] } } },
+    { required: ['reason'], properties: { reason: { pattern: '\\S' } } },
+  ],
+})
 export class DecideRiskWarningCommand {
   @ApiProperty({ description: 'true: issue the warning (published by disclosure); false: reject it' })
   @IsBoolean()

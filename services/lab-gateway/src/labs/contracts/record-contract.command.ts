@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  IsISO8601,
 } from 'class-validator';
 import { CALENDAR_DATE } from '@qis/contracts';
 import { ContractCategoryDto } from './contract-category.dto';
@@ -27,10 +28,12 @@ export class RecordContractCommand {
 
   @ApiProperty({ description: 'first day in force', example: '2026-01-01' })
   @Matches(CALENDAR_DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'validFrom must be a date YYYY-MM-DD' })
   validFrom!: string;
 
   @ApiProperty({ description: 'last day in force', example: '2026-12-31' })
   @Matches(CALENDAR_DATE, { message: 'validTo must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'validTo must be a date YYYY-MM-DD' })
   validTo!: string;
 
   @ApiProperty({
