@@ -121,11 +121,13 @@ describe('breaking-change gates', () => {
     edit('docs/openapi/lab-gateway.json', (doc) => {
       delete doc.components.schemas.AssignmentView.properties.dueOn;
     });
-    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual([
-      expect.stringMatching(
-        /^lab-gateway: GET \/v1\/assignments\/\{id\}: .*dueOn.* npm run contracts -- correct lab-gateway/,
-      ),
-    ]);
+    expect(checkService(root, 'lab-gateway', oasdiff)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^lab-gateway: GET \/v1\/assignments\/\{id\}: .*dueOn.* npm run contracts -- correct lab-gateway/,
+        ),
+      ]),
+    );
 
     // Recorded as a release, the corrections travel with it; without them the chain of releases breaks.
     listCorrections();
@@ -153,9 +155,11 @@ describe('breaking-change gates', () => {
   it('want a CHANGELOG entry for each release', () => {
     const { root } = branch();
     writeFileSync(join(root, 'services/planning/CHANGELOG.md'), '# Changelog\n');
-    expect(checkService(root, 'planning', oasdiff)).toEqual([
-      'planning: release 1.0.0 has no entry in services/planning/CHANGELOG.md',
-    ]);
+    expect(checkService(root, 'planning', oasdiff)).toEqual(
+      releasedVersions(repo, 'planning').map(
+        (version) => `planning: release ${version} has no entry in services/planning/CHANGELOG.md`,
+      ),
+    );
   });
 
   it('catch a removed or newly required field of a v1 event, and let an optional one be added', () => {
