@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { jurisdictionCovers, jurisdictionPrefix, queryScope, type Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
+import { shanghaiDate } from '@qis/domain';
 import { Clock } from '../calendar/clock';
 import { CaseRouter } from '../routing/case-router';
 import { BATCH_STAGES, type BatchStage, type EnforcementOverviewView } from './enforcement-overview.view';
@@ -11,10 +12,7 @@ const UNRESTRICTED = ['auditor', 'admin'] as const;
 const DEADLINE_KINDS = ['result-notice', 'objection-window', 'reinspection-procedures', 'case-overdue'];
 
 /** `YYYY-MM` of `at` in Asia/Shanghai. */
-const shanghaiMonth = (at: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
-    .format(at)
-    .slice(0, 7);
+const shanghaiMonth = (at: Date): string => shanghaiDate(at).slice(0, 7);
 
 /**
  * The dashboard's enforcement figures: batches by the furthest stage enforcement knows, cases per
