@@ -32,9 +32,13 @@ const STATE_COLOR = {
   failed: 'red',
 } as const;
 
-/** Now, but never before the notice was issued. */
+/**
+ * Now, but never before the notice was issued: rounded up to the minute the form shows (rounded
+ * down, a notice issued this minute would read as sent before it was made; the service takes up to
+ * a minute ahead as now).
+ */
 const defaultAt = (n: LabNotice) =>
-  beijingInput(new Date(Math.max(Date.now(), new Date(n.issuedAt).getTime())));
+  beijingInput(new Date(Math.ceil(Math.max(Date.now(), Date.parse(n.issuedAt)) / 60_000) * 60_000));
 
 const heading = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
