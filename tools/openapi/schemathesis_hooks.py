@@ -31,6 +31,19 @@ _credit_codes = st.builds(
 schemathesis.openapi.format("unified-social-credit-code", _credit_codes)
 
 
+@schemathesis.hook
+def before_load_schema(context, raw_schema):
+    """A class's rule across fields (`x-rules-across-fields`: oneOf/anyOf of the allowed shapes) applies.
+
+    The documents keep it in an extension because client generators of other ecosystems refuse a
+    top-level oneOf; for the fuzzer it is part of the schema.
+    """
+    for schema in (raw_schema.get("components") or {}).get("schemas", {}).values():
+        rule = schema.get("x-rules-across-fields") if isinstance(schema, dict) else None
+        if isinstance(rule, dict):
+            schema.update(rule)
+
+
 # Rules across the items of a body, which JSON Schema draft 4 (OpenAPI 3.0) cannot state; each
 # operation's description says them. These hooks bend generated bodies to them, so the fuzzer
 # reaches what the operation does with acceptable input instead of stopping at the rule.

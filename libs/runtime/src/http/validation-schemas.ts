@@ -224,11 +224,17 @@ function validationSchemas(): Record<string, Json> {
 const RULES_ACROSS_FIELDS = new Map<string, Json>();
 
 /**
- * States, in OpenAPI schema keywords, a rule of a request class that spans its fields and that its
+ * Where a class's rule across fields goes in its schema: an extension, not `oneOf`/`anyOf` at the
+ * schema's top, which the client generators of other ecosystems refuse (openapi-python-client drops
+ * the operation, openapi-generator warns). A fuzzer merges it back (tools/openapi/schemathesis_hooks.py).
+ */
+export const RULES_EXTENSION = 'x-rules-across-fields';
+
+/**
+ * States, in JSON Schema keywords, a rule of a request class that spans its fields and that its
  * validation enforces (which of two fields is required, a field only with a certain value of
- * another): `oneOf`/`anyOf` of the allowed shapes, and an `example` that obeys it. Merged into the
- * class's schema by `documentValidationRules`, so a client or a fuzzer built from the document sends
- * what the service accepts.
+ * another): `oneOf`/`anyOf` of the allowed shapes, under RULES_EXTENSION of the class's schema, and
+ * an `example` that obeys it, so a fuzzer built from the document sends what the service accepts.
  */
 export function RuleAcrossFields(rule: Json): ClassDecorator {
   return (target) => {
@@ -329,8 +335,12 @@ export function documentValidationRules(
     if (rule) applyClassRule(schema, rule, rules);
   }
   addReferencedClasses(document, components, rules);
-  for (const [name, rule] of RULES_ACROSS_FIELDS)
-    if (isObject(components[name])) Object.assign(components[name], structuredClone(rule));
+  for (const [name, { example, ...rule }] of RULES_ACROSS_FIELDS)
+    if (isObject(components[name]))
+      Object.assign(components[name], {
+        ...(example === undefined ? {} : { example }),
+        [RULES_EXTENSION]: structuredClone(rule),
+      });
 
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {

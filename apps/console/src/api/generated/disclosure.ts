@@ -1252,7 +1252,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    } & (unknown | unknown);
+    };
     ReplayResultView: {
       /**
        * @example [

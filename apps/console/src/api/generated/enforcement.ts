@@ -1290,12 +1290,7 @@ export interface components {
       /** @description fine in fen (分), required with a penalty */
       penaltyFen?: number;
       summary?: string;
-    } & (
-      | {
-          outcomes?: unknown;
-        }
-      | unknown
-    );
+    };
     CompleteProceduresCommand: {
       /** @example 2026-06-20T02:00:00.000Z */
       completedAt: string;
@@ -1595,23 +1590,15 @@ export interface components {
       /** @example 申请材料齐全，同意复检 */
       reason: string;
     };
-    DecideRiskWarningCommand:
-      | {
-          /** @description true: issue the warning (published by disclosure); false: reject it */
-          approve: boolean;
-          /**
-           * @description required when rejecting
-           * @example 风险描述需写明检测值与标称值
-           */
-          reason?: string;
-        }
-      | {
-          /** @enum {unknown} */
-          approve?: true;
-        }
-      | {
-          reason: unknown;
-        };
+    DecideRiskWarningCommand: {
+      /** @description true: issue the warning (published by disclosure); false: reject it */
+      approve: boolean;
+      /**
+       * @description required when rejecting
+       * @example 风险描述需写明检测值与标称值
+       */
+      reason?: string;
+    };
     DeliveryFailureView: {
       notice: components['schemas']['NoticeView'];
       publicNotice: components['schemas']['NoticeView'];
@@ -2221,7 +2208,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    } & (unknown | unknown);
+    };
     ReplayResultView: {
       /**
        * @example [
@@ -2234,20 +2221,17 @@ export interface components {
       /** @example lab.report-issued.v1 */
       topic: string;
     };
-    ResolveTriageCommand:
-      | {
-          /**
-           * @description district (GB/T 2260) of the registered address, as established
-           * @example 330106
-           */
-          areaCode?: string;
-          /** @enum {string} */
-          escalateTo?: 'inspection-brigade' | 'online-supervision-office';
-          /** @description how the district was established, or why escalated */
-          reason: string;
-        }
-      | unknown
-      | unknown;
+    ResolveTriageCommand: {
+      /**
+       * @description district (GB/T 2260) of the registered address, as established
+       * @example 330106
+       */
+      areaCode?: string;
+      /** @enum {string} */
+      escalateTo?: 'inspection-brigade' | 'online-supervision-office';
+      /** @description how the district was established, or why escalated */
+      reason: string;
+    };
     ReturnHolidayScheduleCommand: {
       /** @example 国庆节调休上班日应为10月9日（星期六） */
       reason: string;

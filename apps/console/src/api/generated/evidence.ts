@@ -1228,21 +1228,15 @@ export interface components {
       size?: number;
       url: string;
     };
-    Participant:
-      | {
-          /**
-           * @description officers and lab staff: name (required); buyer: leave out — the service puts the batch's buyer pseudonym (GET /batches/{batchNumber}/buyer); a name given must be that pseudonym
-           * @example 王明
-           */
-          name?: string;
-          /** @enum {string} */
-          role: 'buyer' | 'enforcement-officer' | 'lab-staff';
-        }
-      | {
-          /** @enum {unknown} */
-          role?: 'buyer';
-        }
-      | unknown;
+    Participant: {
+      /**
+       * @description officers and lab staff: name (required); buyer: leave out — the service puts the batch's buyer pseudonym (GET /batches/{batchNumber}/buyer); a name given must be that pseudonym
+       * @example 王明
+       */
+      name?: string;
+      /** @enum {string} */
+      role: 'buyer' | 'enforcement-officer' | 'lab-staff';
+    };
     PresentPersonView: {
       /** @description officers and lab staff by name, the buyer by pseudonym */
       name: string;
@@ -1313,7 +1307,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    } & (unknown | unknown);
+    };
     ReplayResultView: {
       /**
        * @example [

@@ -1184,7 +1184,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    } & (unknown | unknown);
+    };
     ReplayResultView: {
       /**
        * @example [

@@ -619,20 +619,7 @@ export interface components {
       /** @example 2026 年双十一网络商品质量抽检 */
       title: string;
       weights?: components['schemas']['RiskWeights'];
-    } & (
-      | {
-          /** @enum {unknown} */
-          kind?: 'routine';
-        }
-      | {
-          /** @enum {unknown} */
-          kind?: 'emergency';
-        }
-      | {
-          /** @enum {unknown} */
-          kind?: 'follow-up';
-        }
-    );
+    };
     DeadLetterReasonView: {
       /**
        * @description the field (`(value)` for the whole message)
@@ -1205,7 +1192,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    } & (unknown | unknown);
+    };
     ReplayResultView: {
       /**
        * @example [

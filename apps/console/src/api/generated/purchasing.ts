@@ -1125,7 +1125,7 @@ export interface components {
        *     ]
        */
       positions?: string[];
-    } & (unknown | unknown);
+    };
     ReplayResultView: {
       /**
        * @example [
