@@ -2,6 +2,7 @@
 // and integration tests (*.int-spec.ts, *.e2e-spec.ts) on the real servers found by
 // libs/testing's global setup.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const swc = [
@@ -49,5 +50,15 @@ module.exports = {
   // seen — a purchasing scheduler ticking after its suite — was a test booting a second service
   // over the first; run a file with --forceExit=false to check it leaves nothing behind.)
   forceExit: true,
+  // Each test file runs in a worker that is replaced once it holds more than this after a file.
+  // Without it, jest runs a 2-core machine's tests in its own process (one worker = in band), and
+  // what booted services leave behind adds up over 200 files: CI's run of 8662445 ended with the
+  // heap exhausted after 82 minutes (exit 134).
+  workerIdleMemoryLimit: '1GB',
+  // Two test files at a time even on 2 cores: most of a file's time is spent waiting on the
+  // servers (a consumer group's join, a browser's page, a clock's deadline), not computing; eight
+  // int-specs took 37 s with two workers where one took 58 s. Files isolate their state (own
+  // databases, topics, buckets, realms, ports), so they may overlap.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   projects,
 };

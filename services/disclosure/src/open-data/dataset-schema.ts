@@ -56,6 +56,14 @@ export const RESULT_FIELDS: readonly FieldSpec[] = [
   f('resultDate', 'date', '结果日期', 'day the result became final, Asia/Shanghai'),
   f('publishedAt', 'date-time', '公示时间', 'when this version was published, UTC (ISO 8601)'),
   f('reason', 'string', '更正原因', 'why it was corrected', true),
+  // Last, so a reader of the CSV by column position meets the columns it knew where they were.
+  f(
+    'sampledBy',
+    'string',
+    '抽样单位',
+    'the bureau, or a district bureau on its delegation (受…委托); empty: the bureau',
+    true,
+  ),
 ];
 
 /** Statistics (`statistics.csv` / `statistics.json`): one row per value of the `by` dimension. */

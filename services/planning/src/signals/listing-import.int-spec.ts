@@ -235,7 +235,24 @@ describe('bulk listing import', () => {
     });
     expect(reply.status).toBe(400);
     expect(reply.body['errors']).toEqual([
-      { field: 'receivedAt', reasons: ['receivedAt must be a time in the years 2000 to 2100'] },
+      {
+        field: 'receivedAt',
+        reasons: ['receivedAt must be a UTC time (e.g. 2026-02-11T03:15:00Z) in the years 2000 to 2100'],
+      },
+    ]);
+  });
+
+  it('refuses a signal received on 2100-04-31 with 400 naming receivedAt (found by fuzzing: it was a 500)', async () => {
+    const reply = await client.call('POST', '/signals', PLANNER, {
+      kind: 'authority-notice',
+      source: 'samr',
+      externalId: 'N2100-0431',
+      summary: '通报',
+      receivedAt: '2100-04-31T00:00:00Z',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body['errors']).toEqual([
+      { field: 'receivedAt', reasons: ['receivedAt names a day the calendar does not have'] },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORY_CODE, EXTERNAL_ID, HasCreditCodeCheckCharacter, PLATFORM_CODE } from '@qis/contracts';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsPlausibleTime, PLAUSIBLE_UTC_TIMESTAMP } from '../shared/plausible-time.decorator';
+import { IsCalendarDay, PLAUSIBLE_UTC_TIMESTAMP } from '../shared/plausible-time.decorator';
 import { SIGNAL_KINDS, type SignalKind } from './signal-kinds';
 
 /** A risk signal recorded by a planner; `source` + `externalId` make it unique (recording twice changes nothing). */
@@ -64,6 +64,6 @@ export class RecordSignalCommand {
   @Matches(PLAUSIBLE_UTC_TIMESTAMP, {
     message: 'receivedAt must be a UTC time (e.g. 2026-02-11T03:15:00Z) in the years 2000 to 2100',
   })
-  @IsPlausibleTime()
+  @IsCalendarDay()
   receivedAt!: string;
 }
