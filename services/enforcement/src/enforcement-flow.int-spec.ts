@@ -9,7 +9,7 @@ import {
   type ResultNotifiedValue,
 } from '@qis/contracts';
 import { expectEventually, type TestService } from '@qis/testing';
-import { CalendarSource } from './calendar/calendar-source';
+import { CalendarSource } from './kernel/calendar-source';
 import { addDays, daysBetween, endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 import type { EnforcementConfig } from './enforcement.config';
 import { uscc } from './testing/credit-code';

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 import { BatchScope } from '../cases/batch-scope';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { expectEventually } from '@qis/testing';
 import { EnforcementFixture, type Claims, materialsReceived } from '../testing/enforcement-fixture';
-import { CalendarSource } from '../calendar/calendar-source';
+import { CalendarSource } from '../kernel/calendar-source';
 import { endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 
 interface Stages {

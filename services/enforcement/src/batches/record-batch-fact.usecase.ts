@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import type { OrderPlacedValue, ReportIssuedValue, SampleSealedValue } from '@qis/contracts';
 import { In, type EntityManager } from 'typeorm';
-import { AlertBook } from '../deadlines/alert-book';
+import { AlertBook } from '../kernel/alert-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
 import { Objection } from '../objections/objection.entity';
-import { BatchFile } from './batch-file.entity';
-import { Clock } from '../calendar/clock';
+import { BatchFile } from '../kernel/batch-file.entity';
+import { Clock } from '../kernel/clock';
 
 export type BatchFact =
   | { kind: 'order'; value: OrderPlacedValue }

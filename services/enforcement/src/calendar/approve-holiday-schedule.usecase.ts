@@ -5,12 +5,12 @@ import {
   CompletePendingDeadlinesUseCase,
   type CompletedDeadlines,
 } from '../deadlines/complete-pending-deadlines.usecase';
-import { AlertBook } from '../deadlines/alert-book';
+import { AlertBook } from '../kernel/alert-book';
 import type { ApproveHolidayScheduleCommand } from './approve-holiday-schedule.command';
 import { HolidaySchedule } from './holiday-schedule.entity';
 import { lockSubmittedSchedule } from './lock-submitted-schedule';
 import { missingYearSubject } from './missing-year-watch';
-import { Clock } from './clock';
+import { Clock } from '../kernel/clock';
 
 export interface ApprovedSchedule {
   schedule: HolidaySchedule;

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { EnforcementFixture, type Claims } from '../testing/enforcement-fixture';
 import { holidaySchedule2027 } from '../testing/holiday-schedule-2027';
-import { CalendarSource } from './calendar-source';
-import { Clock } from './clock';
+import { CalendarSource } from '../kernel/calendar-source';
+import { Clock } from '../kernel/clock';
 
 interface NoticeBody {
   id: string;

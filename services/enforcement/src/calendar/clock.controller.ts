@@ -1,5 +1,5 @@
 import { clockController } from '@qis/runtime';
-import { Clock } from './clock';
+import { Clock } from '../kernel/clock';
 
 export const ClockController = clockController(Clock, {
   read: 'The time enforcement’s legal clocks read',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AlertBook } from '../deadlines/alert-book';
+import { AlertBook } from '../kernel/alert-book';
 import { EnforcementConfig } from '../enforcement.config';
-import { CalendarSource } from './calendar-source';
+import { CalendarSource } from '../kernel/calendar-source';
 import { describeYears, shanghaiDate } from '@qis/domain';
 
 /** The alert subject of a year whose holiday schedule is missing. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { HolidaySchedule } from './holiday-schedule.entity';
 import { lockSubmittedSchedule } from './lock-submitted-schedule';
 import type { ReturnHolidayScheduleCommand } from './return-holiday-schedule.command';
-import { Clock } from './clock';
+import { Clock } from '../kernel/clock';
 
 /** A second admin sends a submitted schedule back with the reason; a corrected one may then be submitted. */
 @Injectable()

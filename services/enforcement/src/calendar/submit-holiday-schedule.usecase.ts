@@ -6,7 +6,7 @@ import { conflict } from '@qis/domain';
 import { scheduleProblems, scheduleRefused } from './holiday-schedule-rules';
 import { HolidaySchedule } from './holiday-schedule.entity';
 import type { SubmitHolidayScheduleCommand } from './submit-holiday-schedule.command';
-import { Clock } from './clock';
+import { Clock } from '../kernel/clock';
 
 /**
  * An admin loads a year's schedule from the State Council's notice. It takes effect only once a

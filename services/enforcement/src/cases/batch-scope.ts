@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { jurisdictionCovers, notFound, queryScope, type Principal, type Role } from '@qis/auth';
 import type { OrderPlacedValue } from '@qis/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 import { DelegationBook } from '../delegations/delegation-book';
 import { CaseRouter } from '../routing/case-router';
 

@@ -5,13 +5,13 @@ import { findInScopeOrNotFound, queryScope, scopeWhere, type Principal } from '@
 import { CaseClosed, type CaseClosedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { BatchFile } from '../batches/batch-file.entity';
+import { BatchFile } from '../kernel/batch-file.entity';
 import { CreditEntry } from '../credit/credit-entry.entity';
-import { DeadlineBook } from '../deadlines/deadline-book';
+import { DeadlineBook } from '../kernel/deadline-book';
 import { conflict, unprocessable } from '@qis/domain';
 import type { CloseCaseCommand } from './close-case.command';
 import { EnforcementCase, type CaseStatus } from './enforcement-case.entity';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 
 /** Roles that see every case; an officer sees those of their jurisdiction. */
 export const CASE_READERS_UNRESTRICTED = ['approver', 'auditor'] as const;

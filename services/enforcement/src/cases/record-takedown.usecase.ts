@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import type { TakedownReportedValue } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
-import { BatchFile } from '../batches/batch-file.entity';
+import { BatchFile } from '../kernel/batch-file.entity';
 import { CreditEntry } from '../credit/credit-entry.entity';
 import { EnforcementCase } from './enforcement-case.entity';
 import { TakedownReport } from './takedown-report.entity';

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { BatchFile } from '../batches/batch-file.entity';
+import { BatchFile } from '../kernel/batch-file.entity';
 import { conflict, unprocessable } from '@qis/domain';
 import type { EscalateCaseCommand } from './escalate-case.command';
 import { EnforcementCase } from './enforcement-case.entity';
 import { OpenCaseUseCase, type OpenCaseResult } from './open-case.usecase';
 import type { ResolveTriageCommand } from './resolve-triage.command';
 import { TriageItem } from './triage-item.entity';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 
 /** A person's routing: an approver escalates a case, or places a batch from the triage queue. */
 @Injectable()

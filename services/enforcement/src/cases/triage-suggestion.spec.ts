@@ -1,6 +1,6 @@
 import type { OrderPlacedValue, SellerFacts } from '@qis/contracts';
 import { OrderPlaced } from '@qis/contracts';
-import type { BatchFile } from '../batches/batch-file.entity';
+import type { BatchFile } from '../kernel/batch-file.entity';
 import { uscc } from '../testing/credit-code';
 import { TriageSuggester } from './triage-suggestion';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BatchFile } from '../batches/batch-file.entity';
+import type { BatchFile } from '../kernel/batch-file.entity';
 import { AreaDirectory, type District } from '../routing/area-directory';
 import { AreaLocator, type Location } from '../routing/area-locator';
 

@@ -10,7 +10,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
 import { In, Not, IsNull, Repository } from 'typeorm';
-import { BatchFile } from '../batches/batch-file.entity';
+import { BatchFile } from '../kernel/batch-file.entity';
 import { CaseView } from './case.view';
 import { RerouteCaseUseCase } from './reroute-case.usecase';
 import { ResolveTriageCommand } from './resolve-triage.command';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ReportIssuedValue } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
-import type { BatchFile } from '../batches/batch-file.entity';
+import type { BatchFile } from '../kernel/batch-file.entity';
 import { CreditEntry } from './credit-entry.entity';
 import { FollowUpProposal } from './follow-up-proposal.entity';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { BatchIssuedValue, ReportIssuedValue } from '@qis/contracts';
 import type { EntityManager } from 'typeorm';
-import type { BatchFile } from '../batches/batch-file.entity';
+import type { BatchFile } from '../kernel/batch-file.entity';
 import { CreditEntry } from './credit-entry.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALERT_KINDS } from './alert-book';
-import type { Alert } from './alert.entity';
+import { ALERT_KINDS } from '../kernel/alert-book';
+import type { Alert } from '../kernel/alert.entity';
 
 export class AlertView {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
-import { CalendarSource } from '../calendar/calendar-source';
+import { CalendarSource } from '../kernel/calendar-source';
 import { CalendarYearUnknownError } from '@qis/domain';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
 import { proceduresCompleteBy } from '../objections/procedures-period';
-import { AlertBook } from './alert-book';
-import { DeadlineBook } from './deadline-book';
-import { Clock } from '../calendar/clock';
+import { AlertBook } from '../kernel/alert-book';
+import { DeadlineBook } from '../kernel/deadline-book';
+import { Clock } from '../kernel/clock';
 
 /** What completing the pending deadlines did. */
 export interface CompletedDeadlines {

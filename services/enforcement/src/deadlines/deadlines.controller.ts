@@ -5,7 +5,7 @@ import { AuditService, CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
 import { BatchScope } from '../cases/batch-scope';
-import { Alert } from './alert.entity';
+import { Alert } from '../kernel/alert.entity';
 import { AlertView } from './alert.view';
 import { AlertsQuery } from './alerts-query.dto';
 import { ScanDeadlinesUseCase } from './scan-deadlines.usecase';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { CalendarSource } from '../calendar/calendar-source';
+import { CalendarSource } from '../kernel/calendar-source';
 import { CalendarYearUnknownError, shanghaiDate } from '@qis/domain';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 import { BatchScope } from '../cases/batch-scope';
 import type { DeadlineView } from './deadline.view';
 

@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { retryTransaction } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 import { MissingYearWatch } from '../calendar/missing-year-watch';
 import { shanghaiDate } from '@qis/domain';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../objections/objection.entity';
-import { AlertBook, type AlertKind } from './alert-book';
+import { AlertBook, type AlertKind } from '../kernel/alert-book';
 import { CompletePendingDeadlinesUseCase } from './complete-pending-deadlines.usecase';
-import { Deadline } from './deadline.entity';
+import { Deadline } from '../kernel/deadline.entity';
 
 const CHUNK = 50;
 

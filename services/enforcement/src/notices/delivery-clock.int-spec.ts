@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ObjectionFiled } from '@qis/contracts';
 import { DataSource } from 'typeorm';
-import { CalendarSource } from '../calendar/calendar-source';
+import { CalendarSource } from '../kernel/calendar-source';
 import { shanghaiDate } from '@qis/domain';
 import { EnforcementFixture, orderPlacedExample, type Claims } from '../testing/enforcement-fixture';
 

@@ -9,15 +9,15 @@ import {
   shanghaiDate,
   type WorkingDayCalendar,
 } from '@qis/domain';
-import { CalendarSource } from '../calendar/calendar-source';
-import { BatchFile } from '../batches/batch-file.entity';
-import { AlertBook } from '../deadlines/alert-book';
-import { DeadlineBook } from '../deadlines/deadline-book';
+import { CalendarSource } from '../kernel/calendar-source';
+import { BatchFile } from '../kernel/batch-file.entity';
+import { AlertBook } from '../kernel/alert-book';
+import { DeadlineBook } from '../kernel/deadline-book';
 import { nextNoticeNumber } from './notice-numbers';
 import { resultNoticeText, samplingNoticeText } from './notice-text';
 import { Notice, type NoticeKind } from './notice.entity';
 import { ResultNotifier } from './result-notifier';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 
 interface Addressee {
   recipient: NoticeRecipient;

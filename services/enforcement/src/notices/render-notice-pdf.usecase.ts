@@ -9,7 +9,7 @@ import {
   type DocumentSpec,
 } from '@qis/documents';
 import { DataSource } from 'typeorm';
-import { BatchFile } from '../batches/batch-file.entity';
+import { BatchFile } from '../kernel/batch-file.entity';
 import { DelegationBook, delegationLine } from '../delegations/delegation-book';
 import { PdfRenderer } from '../documents/pdf-renderer';
 import type { EvidenceClient } from '../evidence/evidence-client';

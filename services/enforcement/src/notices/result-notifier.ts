@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ResultNotified, type ReportIssuedValue, type ResultNotifiedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import type { EntityManager } from 'typeorm';
-import { CalendarSource } from '../calendar/calendar-source';
+import { CalendarSource } from '../kernel/calendar-source';
 import { shanghaiDate } from '@qis/domain';
-import type { BatchFile } from '../batches/batch-file.entity';
-import { AlertBook } from '../deadlines/alert-book';
+import type { BatchFile } from '../kernel/batch-file.entity';
+import { AlertBook } from '../kernel/alert-book';
 import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
 import { Notice } from './notice.entity';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
-import { DeadlineBook } from '../deadlines/deadline-book';
+import { DeadlineBook } from '../kernel/deadline-book';
 import { notInFuture } from '../http/domain-errors';
 import { conflict, unprocessable } from '@qis/domain';
 import type { CompleteProceduresCommand } from './complete-procedures.command';
 import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 
 /** Procedures completed within the 7 days of the applicant's receipt of the 《复检机构确定通知书》: the re-inspection goes ahead (no waiver). */
 @Injectable()

@@ -3,7 +3,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { ReinspectionRequested, type ReinspectionRequestedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
-import { BatchFile } from '../batches/batch-file.entity';
+import { BatchFile } from '../kernel/batch-file.entity';
 import {
   addDays,
   conflict,
@@ -20,7 +20,7 @@ import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 import { lockObjection } from './lock-objection';
 import { MATERIAL_LABELS, missingMaterials, type MaterialItem } from './objection-materials';
 import { Objection } from './objection.entity';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 
 /** Approving a re-inspection on an incomplete checklist: 422 naming each missing item. */
 const materialsMissing = (id: string, missing: readonly MaterialItem[]): UnprocessableError => {

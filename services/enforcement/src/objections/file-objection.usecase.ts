@@ -5,8 +5,8 @@ import { notFound } from '@qis/auth';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, In, IsNull } from 'typeorm';
 import { backdated } from '../http/four-eyes';
-import { BatchFile } from '../batches/batch-file.entity';
-import { CalendarSource } from '../calendar/calendar-source';
+import { BatchFile } from '../kernel/batch-file.entity';
+import { CalendarSource } from '../kernel/calendar-source';
 import { notInFuture } from '../http/domain-errors';
 import { conflict, ErrorCode } from '@qis/domain';
 import { Notice } from '../notices/notice.entity';
@@ -15,7 +15,7 @@ import { judgeObjectionWindow } from './objection-window';
 import { MATERIAL_ITEMS, type MaterialsChecklist } from './objection-materials';
 import { publishObjectionFiled } from './objection-filed.event';
 import { Objection, OPEN_OBJECTION_STATUSES } from './objection.entity';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 
 /**
  * Files an objection against the first result. In time (15 days from the applicant's receipt of

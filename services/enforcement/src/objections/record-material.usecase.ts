@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 import { notInFuture } from '../http/domain-errors';
 import { conflict, unprocessable } from '@qis/domain';
 import { lockObjection } from './lock-objection';

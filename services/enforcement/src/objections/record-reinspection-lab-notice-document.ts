@@ -7,7 +7,7 @@ import {
   withinDays,
   type DocumentSpec,
 } from '@qis/documents';
-import type { BatchFile } from '../batches/batch-file.entity';
+import type { BatchFile } from '../kernel/batch-file.entity';
 import type { Objection } from './objection.entity';
 import type { ReinspectionLabNoticeRecipient } from './record-reinspection-lab-notice.entity';
 

@@ -22,7 +22,7 @@ import {
   type LabNoticeBody,
 } from '../testing/enforcement-fixture';
 import { uploadLabReport } from '../testing/lab-report';
-import { CalendarSource } from '../calendar/calendar-source';
+import { CalendarSource } from '../kernel/calendar-source';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
 
 jest.setTimeout(180_000);

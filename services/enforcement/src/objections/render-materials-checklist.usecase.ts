@@ -8,7 +8,7 @@ import {
   withinDays,
   type DocumentSpec,
 } from '@qis/documents';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 import { CaseRouter } from '../routing/case-router';
 import { PdfRenderer } from '../documents/pdf-renderer';
 import { MATERIAL_ITEMS, MATERIAL_LABELS, materialRequired, missingMaterials } from './objection-materials';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
-import { DeadlineBook } from '../deadlines/deadline-book';
+import { DeadlineBook } from '../kernel/deadline-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { notInFuture } from '../http/domain-errors';
 import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
 import type { WaiveReinspectionCommand } from './waive-reinspection.command';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 
 /**
  * The applicant gives up an approved re-inspection in writing before completing the procedures:

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { jurisdictionCovers, jurisdictionPrefix, queryScope, type Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { shanghaiDate } from '@qis/domain';
-import { Clock } from '../calendar/clock';
+import { Clock } from '../kernel/clock';
 import { CaseRouter } from '../routing/case-router';
 import { BATCH_STAGES, type BatchStage, type EnforcementOverviewView } from './enforcement-overview.view';
 

@@ -1,5 +1,5 @@
 import { OrderPlaced, ReportIssued, SampleSealed } from '@qis/contracts';
-import { BatchFile } from '../../batches/batch-file.entity';
+import { BatchFile } from '../../kernel/batch-file.entity';
 import { draftTransferLetter, transferBasis } from './draft-transfer-letter';
 
 const province = { kind: 'out-of-area-authority' as const, areaCode: '330000', name: '浙江省市场监督管理局' };

@@ -6,7 +6,7 @@ import {
   withinWorkingDays,
   type DocumentSpec,
 } from '@qis/documents';
-import type { BatchFile } from '../../batches/batch-file.entity';
+import type { BatchFile } from '../../kernel/batch-file.entity';
 
 /** One item of the evidence list: what it is, its object id in the evidence service, its SHA-256. */
 export interface LetterEvidence {

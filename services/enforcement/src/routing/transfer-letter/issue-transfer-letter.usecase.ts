@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BatchFile } from '../../batches/batch-file.entity';
+import type { BatchFile } from '../../kernel/batch-file.entity';
 import { shanghaiDate } from '@qis/domain';
 import type { EnforcementCase } from '../../cases/enforcement-case.entity';
 import { Notice } from '../../notices/notice.entity';
