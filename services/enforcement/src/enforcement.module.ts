@@ -1,9 +1,9 @@
 import { BatchStagesController } from './batch-stages/batch-stages.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BatchEventsConsumer } from './batches/batch-events.consumer';
+import { BatchEventsConsumer } from './process/batch-events.consumer';
 import { BatchFile } from './kernel/batch-file.entity';
-import { RecordBatchFactUseCase } from './batches/record-batch-fact.usecase';
+import { RecordBatchFactUseCase } from './process/record-batch-fact.usecase';
 import { ApproveHolidayScheduleUseCase } from './calendar/approve-holiday-schedule.usecase';
 import { CalendarSource } from './kernel/calendar-source';
 import { CalendarController } from './calendar/calendar.controller';
@@ -37,22 +37,30 @@ import { RiskWarning } from './credit/risk-warnings/risk-warning.entity';
 import { RiskWarningsController } from './credit/risk-warnings/risk-warnings.controller';
 import { AlertBook } from './kernel/alert-book';
 import { Alert } from './kernel/alert.entity';
-import { CompletePendingDeadlinesUseCase } from './deadlines/complete-pending-deadlines.usecase';
+import { CompletePendingDeadlinesUseCase } from './kernel/complete-pending-deadlines.usecase';
 import { DeadlineBook } from './kernel/deadline-book';
-import { DeadlineScheduler } from './deadlines/deadline-scheduler';
+import { DeadlineScheduler } from './process/deadline-scheduler';
 import { Deadline } from './kernel/deadline.entity';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DelegationBook } from './delegations/delegation-book';
 import { DelegationEventsConsumer } from './delegations/delegation-events.consumer';
 import { RecordDelegationUseCase } from './delegations/record-delegation.usecase';
 import { SamplingDelegationRecord } from './delegations/sampling-delegation.entity';
-import { ScanDeadlinesUseCase } from './deadlines/scan-deadlines.usecase';
+import { ScanDeadlinesUseCase } from './process/scan-deadlines.usecase';
 import { ListDeadlinesUseCase } from './deadlines/list-deadlines.usecase';
 import { ListNoticesUseCase } from './notices/list-notices.usecase';
 import { RecordDeliveryFailureUseCase } from './notices/record-delivery-failure.usecase';
 import { evidenceClientProvider } from './evidence/evidence-client.provider';
 import { FinalizeResultUseCase } from './finality/finalize-result.usecase';
-import { IssueNoticesUseCase } from './notices/issue-notices.usecase';
+import { IssueResultNoticesUseCase } from './notices/issue-result-notices.usecase';
+import { IssueSamplingNoticesUseCase } from './notices/issue-sampling-notices.usecase';
+import { ResultNoticeDeadline } from './notices/result-notice-deadline';
+import { CaseOverdueDeadline } from './cases/case-overdue-deadline';
+import { ReinspectionProceduresDeadline } from './objections/reinspection-procedures-deadline';
+import { ObjectionWindowDeadline } from './objections/objection-window-deadline';
+import { DeadlineHandlers } from './kernel/deadline-handlers';
+import { ResultFinality } from './kernel/result-finality';
+import { DeadlineScanController } from './process/deadline-scan.controller';
 import { Notice } from './notices/notice.entity';
 import { NoticeEvidenceScheduler } from './notices/notice-evidence-scheduler';
 import { NoticesController } from './notices/notices.controller';
@@ -114,6 +122,7 @@ export const enforcementEntities = [
     CreditController,
     RiskWarningsController,
     DeadlinesController,
+    DeadlineScanController,
     CalendarController,
     ClockController,
     BatchStagesController,
@@ -131,7 +140,14 @@ export const enforcementEntities = [
     BatchScope,
     BatchEventsConsumer,
     RecordBatchFactUseCase,
-    IssueNoticesUseCase,
+    IssueSamplingNoticesUseCase,
+    IssueResultNoticesUseCase,
+    DeadlineHandlers,
+    ResultNoticeDeadline,
+    CaseOverdueDeadline,
+    ReinspectionProceduresDeadline,
+    ObjectionWindowDeadline,
+    { provide: ResultFinality, useExisting: FinalizeResultUseCase },
     ResultNotifier,
     RecordDeliveryUseCase,
     RecordDeliveryFailureUseCase,

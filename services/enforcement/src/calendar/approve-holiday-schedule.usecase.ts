@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   CompletePendingDeadlinesUseCase,
   type CompletedDeadlines,
-} from '../deadlines/complete-pending-deadlines.usecase';
+} from '../kernel/complete-pending-deadlines.usecase';
 import { AlertBook } from '../kernel/alert-book';
 import type { ApproveHolidayScheduleCommand } from './approve-holiday-schedule.command';
 import { HolidaySchedule } from './holiday-schedule.entity';

@@ -1,12 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICANT_ROLES, NOTICE_RECIPIENTS } from '@qis/contracts';
-
-export const DEADLINE_KINDS = [
-  'result-notice',
-  'objection-window',
-  'reinspection-procedures',
-  'case-overdue',
-] as const;
+import { DEADLINE_KINDS } from '../kernel/deadline.entity';
 
 /** One legal deadline still running (or breached and still open), with its countdown in working days. */
 export class DeadlineView {

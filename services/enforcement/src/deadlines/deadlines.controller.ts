@@ -1,15 +1,12 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditService, CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
 import { BatchScope } from '../cases/batch-scope';
 import { Alert } from '../kernel/alert.entity';
 import { AlertView } from './alert.view';
 import { AlertsQuery } from './alerts-query.dto';
-import { ScanDeadlinesUseCase } from './scan-deadlines.usecase';
-import { ScanResultView } from './scan-result.view';
 import { DeadlineView } from './deadline.view';
 import { DeadlinesQuery } from './deadlines-query.dto';
 import { ListDeadlinesUseCase } from './list-deadlines.usecase';
@@ -19,8 +16,6 @@ import { ListDeadlinesUseCase } from './list-deadlines.usecase';
 export class DeadlinesController {
   constructor(
     @InjectRepository(Alert) private readonly alerts: Repository<Alert>,
-    private readonly scan: ScanDeadlinesUseCase,
-    private readonly audit: AuditService,
     private readonly batchScope: BatchScope,
     private readonly deadlines: ListDeadlinesUseCase,
   ) {}
@@ -64,16 +59,5 @@ export class DeadlinesController {
     return found
       .filter((a) => a.batchNumber === null || visible.has(a.batchNumber))
       .map((a) => AlertView.of(a));
-  }
-
-  @Post('deadlines/scan')
-  @HttpCode(200)
-  @Policy({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Run the deadline scan now (it also runs every DEADLINE_SCAN_INTERVAL_MS)' })
-  @ApiOkResponse({ type: ScanResultView })
-  async scanNow(@CurrentActor() actor: AuditActor): Promise<ScanResultView> {
-    const handled = await this.scan.execute();
-    await this.audit.record(actor, { action: 'deadlines.scan', entityType: 'deadline', detail: { handled } });
-    return { handled };
   }
 }

@@ -15,6 +15,7 @@ import { DelegationBook, samplingDelegationFacts } from '../delegations/delegati
 import { Notice } from '../notices/notice.entity';
 import { Objection, OPEN_OBJECTION_STATUSES } from '../objections/objection.entity';
 import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
+import type { ResultFinality } from '../kernel/result-finality';
 
 /**
  * Publishes `result-final` only when the result can no longer change: a re-inspection result; or
@@ -22,7 +23,7 @@ import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
  * A final failure opens the case and goes on the credit files. Safe to call on any change.
  */
 @Injectable()
-export class FinalizeResultUseCase {
+export class FinalizeResultUseCase implements ResultFinality {
   constructor(
     private readonly calendars: CalendarSource,
     private readonly deadlines: DeadlineBook,

@@ -5,7 +5,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * objection window closing may make the result final; re-inspection procedures not completed
  * waive the re-inspection; an open case raises an overdue alert.
  */
-export type DeadlineKind = 'result-notice' | 'objection-window' | 'reinspection-procedures' | 'case-overdue';
+export const DEADLINE_KINDS = [
+  'result-notice',
+  'objection-window',
+  'reinspection-procedures',
+  'case-overdue',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** The due table the scheduler scans. */
 @Entity({ name: 'deadline' })

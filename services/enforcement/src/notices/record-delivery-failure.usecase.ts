@@ -10,7 +10,7 @@ import { assertPdfStored } from '../evidence/assert-pdf-stored';
 import type { EvidenceClient } from '../evidence/evidence-client';
 import { EVIDENCE_CLIENT } from '../evidence/evidence-client.provider';
 import { DeadlineBook } from '../kernel/deadline-book';
-import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { ResultFinality } from '../kernel/result-finality';
 import { conflict } from '@qis/domain';
 import { assertSentAfterIssue, readFailureTimes } from './delivery-record';
 import { nextNoticeNumber } from './notice-numbers';
@@ -31,7 +31,7 @@ export class RecordDeliveryFailureUseCase {
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineBook,
     private readonly notifier: ResultNotifier,
-    private readonly finality: FinalizeResultUseCase,
+    private readonly finality: ResultFinality,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(EVIDENCE_CLIENT) private readonly evidence: EvidenceClient | null,

@@ -5,7 +5,7 @@ import { retryTransaction } from '@qis/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BatchFile } from '../kernel/batch-file.entity';
 import { DeadlineBook } from '../kernel/deadline-book';
-import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { ResultFinality } from '../kernel/result-finality';
 import { conflict } from '@qis/domain';
 import {
   assertSentAfterIssue,
@@ -29,7 +29,7 @@ export class RecordDeliveryUseCase {
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineBook,
     private readonly notifier: ResultNotifier,
-    private readonly finality: FinalizeResultUseCase,
+    private readonly finality: ResultFinality,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(EVIDENCE_CLIENT) private readonly evidence: EvidenceClient | null,

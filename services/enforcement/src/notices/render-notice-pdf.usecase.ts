@@ -16,7 +16,7 @@ import type { EvidenceClient } from '../evidence/evidence-client';
 import { EVIDENCE_CLIENT } from '../evidence/evidence-client.provider';
 import { CaseRouter } from '../routing/case-router';
 import type { Notice } from './notice.entity';
-import { RESULT_NOTICE_WORKING_DAYS } from './issue-notices.usecase';
+import { RESULT_NOTICE_WORKING_DAYS } from './result-notice-due';
 
 const S = LEGAL_SOURCES;
 const BASIS = `${S.productQualityLaw}第十五条、${S.circulationSampling}、${S.onlineSamplingOpinion}及${S.operatingRules}。`;

@@ -13,7 +13,7 @@ import {
   unprocessable,
   UnprocessableError,
 } from '@qis/domain';
-import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { ResultFinality } from '../kernel/result-finality';
 import { notInFuture } from '../http/domain-errors';
 import type { DecideObjectionCommand } from './decide-objection.command';
 import { PROCEDURES_PERIOD_DAYS } from './objection-window';
@@ -50,7 +50,7 @@ export class DecideObjectionUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
-    private readonly finality: FinalizeResultUseCase,
+    private readonly finality: ResultFinality,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

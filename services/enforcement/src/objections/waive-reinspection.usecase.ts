@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { DataSource } from 'typeorm';
 import { DeadlineBook } from '../kernel/deadline-book';
-import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
+import { ResultFinality } from '../kernel/result-finality';
 import { notInFuture } from '../http/domain-errors';
 import { lockObjection } from './lock-objection';
 import { Objection } from './objection.entity';
@@ -19,7 +19,7 @@ export class WaiveReinspectionUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineBook,
-    private readonly finality: FinalizeResultUseCase,
+    private readonly finality: ResultFinality,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

@@ -3,13 +3,12 @@ import { jurisdictionCovers, jurisdictionPrefix, queryScope, type Principal } fr
 import { DataSource } from 'typeorm';
 import { shanghaiDate } from '@qis/domain';
 import { Clock } from '../kernel/clock';
+import { DEADLINE_KINDS } from '../kernel/deadline.entity';
 import { CaseRouter } from '../routing/case-router';
 import { BATCH_STAGES, type BatchStage, type EnforcementOverviewView } from './enforcement-overview.view';
 
 /** Staff who see the whole bureau's figures; an officer sees their jurisdiction's. */
 const UNRESTRICTED = ['auditor', 'admin'] as const;
-
-const DEADLINE_KINDS = ['result-notice', 'objection-window', 'reinspection-procedures', 'case-overdue'];
 
 /** `YYYY-MM` of `at` in Asia/Shanghai. */
 const shanghaiMonth = (at: Date): string => shanghaiDate(at).slice(0, 7);

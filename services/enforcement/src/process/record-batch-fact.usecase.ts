@@ -4,7 +4,8 @@ import type { OrderPlacedValue, ReportIssuedValue, SampleSealedValue } from '@qi
 import { In, type EntityManager } from 'typeorm';
 import { AlertBook } from '../kernel/alert-book';
 import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
-import { IssueNoticesUseCase } from '../notices/issue-notices.usecase';
+import { IssueResultNoticesUseCase } from '../notices/issue-result-notices.usecase';
+import { IssueSamplingNoticesUseCase } from '../notices/issue-sampling-notices.usecase';
 import { Objection } from '../objections/objection.entity';
 import { BatchFile } from '../kernel/batch-file.entity';
 import { Clock } from '../kernel/clock';
@@ -21,7 +22,8 @@ export type BatchFact =
 @Injectable()
 export class RecordBatchFactUseCase {
   constructor(
-    private readonly notices: IssueNoticesUseCase,
+    private readonly samplingNotices: IssueSamplingNoticesUseCase,
+    private readonly resultNotices: IssueResultNoticesUseCase,
     private readonly finality: FinalizeResultUseCase,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
@@ -83,7 +85,10 @@ export class RecordBatchFactUseCase {
       },
       manager,
     );
-    await this.notices.execute(manager, batch, now, messageId);
+    await this.samplingNotices.execute(manager, batch, now);
+    for (const report of [batch.initialReport, batch.reinspectionReport]) {
+      if (report) await this.resultNotices.execute(manager, batch, report, now, messageId);
+    }
     await this.finality.execute(manager, batchNumber, now, messageId);
   }
 
@@ -105,7 +110,7 @@ export class RecordBatchFactUseCase {
           if (current && current.reportNumber !== report.reportNumber) {
             if (report.amendsReportNumber !== current.reportNumber)
               return `an initial report (${current.reportNumber}) is already on file: ${report.reportNumber} not applied`;
-            // An amended report replaces the one it names; its notices follow (IssueNoticesUseCase).
+            // An amended report replaces the one it names; its notices follow (IssueResultNoticesUseCase).
             if (batch.replacedReports.some((r) => r.reportNumber === report.reportNumber))
               return `report ${report.reportNumber} was already replaced: not applied`;
             batch.replacedReports = [...batch.replacedReports, current];
