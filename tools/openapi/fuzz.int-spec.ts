@@ -106,6 +106,11 @@ describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
         '--no-color',
         '--max-failures',
         '50',
+        // FUZZ_CASSETTES=1 keeps every request and answer (tokens sanitized) beside the report, to
+        // see what an operation refused and why.
+        ...(process.env['FUZZ_CASSETTES']
+          ? ['--report', 'vcr', '--report-vcr-path', join(reports, `${service}-${role}.vcr.yaml`)]
+          : []),
       ];
       let output: string;
       let failed = false;

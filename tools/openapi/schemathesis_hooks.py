@@ -7,6 +7,8 @@ go together) itself.
 """
 
 import copy
+import itertools
+import uuid
 
 from hypothesis import strategies as st
 
@@ -46,9 +48,11 @@ def before_load_schema(context, raw_schema):
             schema.update(rule)
 
 
-# Rules across the items of a body, which JSON Schema draft 4 (OpenAPI 3.0) cannot state; each
-# operation's description says them. These hooks bend generated bodies to them, so the fuzzer
-# reaches what the operation does with acceptable input instead of stopping at the rule.
+# Rules across the items of a body, which JSON Schema draft 4 (OpenAPI 3.0) cannot state, and
+# references to records the body must agree with; each operation's description says them. These
+# hooks bend the generated bodies of positive cases to them, in every phase (examples, coverage,
+# fuzzing, stateful), so the fuzzer reaches what the operation does with acceptable input instead
+# of stopping at the rule. Negative cases are left as generated: they are meant to be refused.
 
 
 def _fixed_dates(year: int) -> list[str]:
@@ -57,17 +61,64 @@ def _fixed_dates(year: int) -> list[str]:
     return [f"{year}-01-01", *(f"{year}-05-0{d}" for d in labour), *(f"{year}-10-0{d}" for d in (1, 2, 3))]
 
 
-def _positive_only(bend):
-    """A hook also sees the malformed bodies of negative cases: those it leaves as they are."""
+def _is_positive(case) -> bool:
+    meta = getattr(case, "meta", None)
+    return meta is None or meta.generation.mode == schemathesis.GenerationMode.POSITIVE
 
-    def hook(context, body):
+
+def _bend_case(bend, case):
+    if _is_positive(case) and isinstance(case.body, dict):
         try:
-            return bend(context, copy.deepcopy(body))
+            case.body = bend(copy.deepcopy(case.body))
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-            return body
+            pass  # a shape the rule does not apply to: sent as generated
+    return case
 
-    hook.__name__ = bend.__name__
-    return hook
+
+def _register(method: str, path: str, name: str, bend_case) -> None:
+    """`bend_case(case) -> case` for the cases of one operation, in every phase."""
+
+    def map_case(context, case):
+        return bend_case(case)
+
+    def before_add_examples(context, examples):
+        for case in examples:
+            bend_case(case)
+
+    for hook_name, hook in (("map_case", map_case), ("before_add_examples", before_add_examples)):
+        hook.__name__ = f"{hook_name}_{name}"
+        schemathesis.hook(hook_name).apply_to(method=method, path=path)(hook)
+
+
+def _bends(method: str, path: str):
+    """Registers `bend(body) -> body` for the positive cases of one operation, in every phase."""
+
+    def register(bend):
+        _register(method, path, bend.__name__, lambda case: _bend_case(bend, case))
+        return bend
+
+    return register
+
+
+def _fresh_idempotency_key(case):
+    """A client sends a new Idempotency-Key with each new request and the same one only when it
+    retries that request; the documented example repeated over different bodies is refused (409)."""
+    if _is_positive(case) and case.headers:
+        for name in list(case.headers):
+            if name.lower() == "idempotency-key":
+                case.headers[name] = str(uuid.uuid4())
+    return case
+
+
+@schemathesis.hook("map_case")
+def map_case(context, case):
+    return _fresh_idempotency_key(case)
+
+
+@schemathesis.hook("before_add_examples")
+def before_add_examples(context, examples):
+    for case in examples:
+        _fresh_idempotency_key(case)
 
 
 def _in_year(year: int, date: str) -> str:
@@ -75,9 +126,8 @@ def _in_year(year: int, date: str) -> str:
     return f"{year}-{date[5:7]}-{min(date[8:10], '28')}"
 
 
-@schemathesis.hook("map_body").apply_to(method="POST", path="/calendar/years")
-@_positive_only
-def _holiday_schedule(context, body):
+@_bends("POST", "/calendar/years")
+def _holiday_schedule(body):
     """A year's schedule holds its own year's dates, each once, and every fixed-date statutory holiday."""
     if not isinstance(body, dict) or not isinstance(body.get("year"), int) or not 2000 <= body["year"] <= 2100:
         return body
@@ -119,9 +169,8 @@ def _with_roles(people, required: dict[str, int], limit: int, extra: dict | None
     return people
 
 
-@schemathesis.hook("map_body").apply_to(method="POST", path="/unpacking-sessions")
-@_positive_only
-def _unpacking_people(context, body):
+@_bends("POST", "/unpacking-sessions")
+def _unpacking_people(body):
     """拆包查验: the buyer, at least two enforcement officers and two lab staff (participant-rules.ts)."""
     if isinstance(body, dict):
         body["participants"] = _with_roles(
@@ -132,9 +181,8 @@ def _unpacking_people(context, body):
     return body
 
 
-@schemathesis.hook("map_body").apply_to(method="POST", path="/samples/{sampleCode}/reseals")
-@_positive_only
-def _reseal_signers(context, body):
+@_bends("POST", "/samples/{sampleCode}/reseals")
+def _reseal_signers(body):
     """复检封样: the applicant, the original lab, the re-inspection lab and an officer sign (reseal-parties.ts)."""
     if isinstance(body, dict):
         body["signatures"] = _with_roles(
@@ -143,4 +191,111 @@ def _reseal_signers(context, body):
             20,
             {"signedAt": "2026-04-01T02:00:00Z"},
         )
+    return body
+
+
+# The categories every lab the fuzzer registers is accredited for, and those its contracts cover:
+# a contract's categories must lie within the lab's accreditation scope (a rule against the lab's
+# record, which the contract's document cannot state).
+_FUZZ_SCOPE = ["fuzz-textile", "fuzz-electrical"]
+
+
+def _within_scope(categories):
+    if isinstance(categories, list):
+        for i, item in enumerate(categories):
+            if isinstance(item, dict):
+                item["category"] = _FUZZ_SCOPE[i % len(_FUZZ_SCOPE)]
+        # each category once
+        seen, kept = set(), []
+        for item in categories:
+            key = item.get("category") if isinstance(item, dict) else id(item)
+            if key not in seen:
+                seen.add(key)
+                kept.append(item)
+        return kept
+    return categories
+
+
+# One contract is in force at a time at a lab, and contract numbers are unique: a client that
+# records contracts numbers each one and gives it its own term. Each term here is a fresh
+# ten-day window from 3000-01-01 on, so no two terms the fuzzer records overlap.
+_terms = itertools.count()
+_contract_terms: dict[str, tuple[str, str]] = {}
+
+
+def _own_term(contract: dict) -> None:
+    import datetime
+
+    first = datetime.date(3000, 1, 1) + datetime.timedelta(days=10 * next(_terms))
+    contract["validFrom"] = first.isoformat()
+    contract["validTo"] = (first + datetime.timedelta(days=9)).isoformat()
+    if isinstance(contract.get("contractNumber"), str):
+        contract["contractNumber"] = f"{contract['contractNumber'][:60]}-{uuid.uuid4().hex[:12]}"
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    """Remembers the term of each contract recorded, for the cases that end one."""
+    if response.status_code == 201 and case.method == "POST" and case.path.startswith("/labs"):
+        try:
+            body = response.json()
+        except ValueError:
+            return
+        for contract in [body, body.get("contract")] if isinstance(body, dict) else []:
+            if isinstance(contract, dict) and {"id", "validFrom", "validTo"} <= contract.keys():
+                _contract_terms[contract["id"]] = (contract["validFrom"], contract["validTo"])
+
+
+def _with_fuzz_scope(body: dict) -> None:
+    scopes = body.get("scopes")
+    if isinstance(scopes, list):
+        have = {s.get("category") for s in scopes if isinstance(s, dict)}
+        extra = [{"category": c, "standards": []} for c in _FUZZ_SCOPE if c not in have]
+        body["scopes"] = [*scopes[: 500 - len(extra)], *extra]
+
+
+@_bends("POST", "/labs")
+def _lab_with_scope(body):
+    """A lab accredited for the fuzz categories, whose contract (if given) covers them from its first to its last day."""
+    _with_fuzz_scope(body)
+    contract = body.get("contract")
+    if isinstance(contract, dict):
+        contract["categories"] = _within_scope(contract.get("categories"))
+        _own_term(contract)
+    return body
+
+
+@_bends("POST", "/labs/{id}/contracts")
+def _contract_within_scope(body):
+    """A contract of a lab the fuzzer registered covers its accredited categories, first day before last."""
+    body["categories"] = _within_scope(body.get("categories"))
+    _own_term(body)
+    return body
+
+
+@_bends("POST", "/labs/{id}/contracts/{contractId}/amendments")
+def _amendment_within_scope(body):
+    """As for a contract: the categories within the lab's accreditation scope."""
+    if "categories" in body:
+        body["categories"] = _within_scope(body.get("categories"))
+    _own_term(body)
+    return body
+
+
+def _end_within_term(case):
+    """A contract is ended on a day within its term (the fuzzer knows the terms of those it recorded)."""
+    term = _contract_terms.get(str((case.path_parameters or {}).get("contractId")))
+    if term and _is_positive(case) and isinstance(case.body, dict):
+        case.body = {**case.body, "endedOn": term[0]}
+    return case
+
+
+_register("POST", "/labs/{id}/contracts/{contractId}/end", "end_within_term", _end_within_term)
+
+
+@_bends("PATCH", "/labs/{id}")
+def _scope_kept(body):
+    """A lab's new scope keeps the categories its contracts (the fuzzer's) cover."""
+    if isinstance(body.get("scopes"), list):
+        _with_fuzz_scope(body)
     return body

@@ -103,6 +103,32 @@ const FORMAT_OF_CONSTRAINT: Record<string, string> = {
   isCreditCode: CREDIT_CODE_FORMAT,
 };
 
+const ISO_YEAR_MARK = 'x-iso8601';
+const FOUR_DIGIT_YEAR = '^\\d{4}-';
+const ISO_YEAR = '^[1-9][0-9]{3}-';
+
+/**
+ * The years and days IsISO8601 accepts, stated in the property's pattern and format: strict, it refuses the years
+ * 0000–0099 (validator.js reads them as 19xx and finds the day wrong). Alone it is the pattern; over
+ * a `@Matches` date pattern that admits any four digits it narrows that pattern's year (a client
+ * generated from lab-gateway's document sent a contract valid from 0000-01-01 and met a 400).
+ */
+function isoYearRule(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(isoYearRule);
+  if (!isObject(schema)) return;
+  if (schema[ISO_YEAR_MARK] === true) {
+    delete schema[ISO_YEAR_MARK];
+    if (typeof schema.pattern !== 'string') schema.pattern = ISO_YEAR;
+    else if (schema.pattern.startsWith(FOUR_DIGIT_YEAR))
+      schema.pattern = ISO_YEAR + schema.pattern.slice(FOUR_DIGIT_YEAR.length);
+    // A whole date or date-time, as the pattern spells it: the format says its day must be one the
+    // calendar has (2027-02-30 fits the pattern; strict, IsISO8601 refuses it).
+    if (schema.format === undefined && /\$$/.test(schema.pattern as string))
+      schema.format = (schema.pattern as string).includes('T(') ? 'date-time' : 'date';
+  }
+  for (const value of Object.values(schema)) isoYearRule(value);
+}
+
 const URL_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const URL_SAFE = "[A-Za-z0-9._~!$&'()*+,;=-]";
 
@@ -127,9 +153,9 @@ const additionalConverters: ISchemaConverters = {
     format: 'uri',
     pattern: urlPattern(meta.constraints?.[0] as Parameters<typeof urlPattern>[0]),
   }),
-  // IsISO8601 takes dates and date-times alike; the DTO's own @ApiProperty states which. Strict, it
-  // refuses the years 0000–0099 (validator.js reads them as 19xx and finds the day wrong).
-  [IS_ISO8601]: { pattern: '^[1-9][0-9]{3}-' },
+  // IsISO8601 takes dates and date-times alike; the DTO's own @ApiProperty states which. Marked
+  // here, made a pattern by isoYearRule once the property's other rules are merged.
+  [IS_ISO8601]: { [ISO_YEAR_MARK]: true },
   // `maxDecimalPlaces: 3` is `multipleOf: 0.001`: a generated 1.7e-41 is a number, but not one
   // with three decimals.
   [IS_NUMBER]: (meta) => {
@@ -173,8 +199,11 @@ function statePlainTextRule(schema: unknown): void {
     if (key !== 'example' && key !== 'examples' && key !== 'default') statePlainTextRule(value);
 }
 
-const schemaOf = (type: Type): Json =>
-  JSON.parse(JSON.stringify(targetConstructorToSchema(type, conversionOptions))) as Json;
+const schemaOf = (type: Type): Json => {
+  const schema = JSON.parse(JSON.stringify(targetConstructorToSchema(type, conversionOptions))) as Json;
+  isoYearRule(schema);
+  return schema;
+};
 
 /**
  * For each handler of the app's controllers, by method name (which is its operationId), the classes
@@ -218,7 +247,12 @@ export function handlerParamClasses(app: INestApplication): Map<string, ParamCla
 
 /** Each validated class's JSON Schema by class name, from its class-validator decorators. */
 function validationSchemas(): Record<string, Json> {
-  return JSON.parse(JSON.stringify(validationMetadatasToSchemas(conversionOptions))) as Record<string, Json>;
+  const schemas = JSON.parse(JSON.stringify(validationMetadatasToSchemas(conversionOptions))) as Record<
+    string,
+    Json
+  >;
+  isoYearRule(schemas);
+  return schemas;
 }
 
 const RULES_ACROSS_FIELDS = new Map<string, Json>();

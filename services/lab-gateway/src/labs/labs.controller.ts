@@ -80,6 +80,7 @@ export class LabsController {
     description:
       'a CNAS number without its expiry or the other way round, or a category in two scopes; `errors` names the field',
   })
+  @ApiConflictResponse({ description: "the CMA number is another lab's" })
   async updateLab(
     @CurrentActor() actor: AuditActor,
     @Param('id', new ParseUUIDPipe()) id: string,

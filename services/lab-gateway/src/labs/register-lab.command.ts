@@ -13,14 +13,23 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
   IsISO8601,
 } from 'class-validator';
 import { CALENDAR_DATE } from '@qis/contracts';
+import { RuleAcrossFields } from '@qis/runtime';
 import { RecordContractCommand } from './contracts/record-contract.command';
 import { LabScopeDto } from './lab-scope.dto';
 
 /** A contracted lab entered in the registry (by an administrator). */
+@RuleAcrossFields({
+  description: 'the CNAS accreditation number and its expiry go together',
+  oneOf: [
+    { required: ['cnasNumber', 'cnasExpiresOn'] },
+    { not: { anyOf: [{ required: ['cnasNumber'] }, { required: ['cnasExpiresOn'] }] } },
+  ],
+})
 export class RegisterLabCommand {
   @ApiProperty({ example: '浙江示例纺织品检测研究院' })
   @IsString()
@@ -89,7 +98,8 @@ export class RegisterLabCommand {
   turnaroundWorkingDays!: number;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  // May be left out (true), never null: IsOptional would let a null through to a NOT NULL column.
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   active?: boolean;
 
@@ -98,7 +108,7 @@ export class RegisterLabCommand {
     description:
       "an integrator's sandbox lab (only with LAB_SANDBOX_ENABLED): never drawn for a real sample; its users get synthetic assignments from POST /v1/sandbox/assignments. Fixed at registration.",
   })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   sandbox?: boolean;
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
-import type { EntityManager } from 'typeorm';
+import { conflict, ErrorCode } from '@qis/domain';
+import { Not, type EntityManager } from 'typeorm';
 import { assertValidLab } from './lab-problems';
 import { Lab } from './lab.entity';
 import { LabView } from './lab.view';
@@ -28,6 +29,15 @@ export class UpdateLabUseCase {
       updatedAt: new Date(),
     };
     assertValidLab(next);
+    // A CMA certificate belongs to one lab (found by fuzzing: taking another's was a 500).
+    if (
+      next.cmaNumber !== lab.cmaNumber &&
+      (await manager.findOneBy(Lab, { cmaNumber: next.cmaNumber, id: Not(id) }))
+    )
+      throw conflict(
+        `a lab with CMA number ${next.cmaNumber} is already registered`,
+        ErrorCode.alreadyExists,
+      );
     await manager.save(Lab, next);
     await this.audit.record(
       actor,

@@ -538,11 +538,13 @@ export interface components {
        */
       turnaroundWorkingDays?: number;
       /**
+       * Format: date
        * @description first day in force
        * @example 2026-01-01
        */
       validFrom?: string;
       /**
+       * Format: date
        * @description last day in force
        * @example 2026-12-31
        */
@@ -983,6 +985,7 @@ export interface components {
     };
     EndContractCommand: {
       /**
+       * Format: date
        * @description last day in force
        * @example 2026-12-15
        */
@@ -1106,11 +1109,13 @@ export interface components {
        */
       turnaroundWorkingDays: number;
       /**
+       * Format: date
        * @description first day in force
        * @example 2026-01-01
        */
       validFrom: string;
       /**
+       * Format: date
        * @description last day in force
        * @example 2026-12-31
        */
@@ -1126,14 +1131,20 @@ export interface components {
        * @example 50
        */
       capacity: number;
-      /** @example 2028-06-30 */
+      /**
+       * Format: date
+       * @example 2028-06-30
+       */
       cmaExpiresOn: string;
       /**
        * @description CMA certificate number (检验检测机构资质认定)
        * @example 221112340567
        */
       cmaNumber: string;
-      /** @example 2027-12-31 */
+      /**
+       * Format: date
+       * @example 2027-12-31
+       */
       cnasExpiresOn?: string;
       /**
        * @description CNAS accreditation number
@@ -1281,6 +1292,7 @@ export interface components {
        */
       conditionOnReceipt: string;
       /**
+       * Format: date
        * @description date of receipt, Asia/Shanghai
        * @example 2026-03-06
        */
@@ -1339,11 +1351,13 @@ export interface components {
       /** @description where the tests were done, when not at the lab address */
       testLocation?: string;
       /**
+       * Format: date
        * @description first day of testing, Asia/Shanghai
        * @example 2026-03-09
        */
       testedFrom: string;
       /**
+       * Format: date
        * @description last day of testing, Asia/Shanghai
        * @example 2026-03-13
        */
@@ -2075,6 +2089,15 @@ export interface operations {
       };
       /** @description not found, or outside what the caller may see (the same answer) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the CMA number is another lab's */
+      409: {
         headers: {
           [name: string]: unknown;
         };

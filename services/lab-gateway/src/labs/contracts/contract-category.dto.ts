@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 /** One category a contract covers, with its price per sample and, when it differs, its turnaround. */
 export class ContractCategoryDto {
@@ -19,7 +19,8 @@ export class ContractCategoryDto {
     description: "turnaround in working days for this category; default: the contract's",
     example: 5,
   })
-  @IsOptional()
+  // May be left out (the contract's applies), never null.
+  @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(120)

@@ -61,7 +61,10 @@ export class ContractView {
       ...(c.endedOn ? { endedOn: c.endedOn } : {}),
       lastDayInForce: lastDayInForce(c),
       turnaroundWorkingDays: c.turnaroundWorkingDays,
-      categories: c.categories,
+      // A category without a turnaround of its own has none in the view (older records hold null).
+      categories: c.categories.map(({ turnaroundWorkingDays, ...category }) =>
+        turnaroundWorkingDays == null ? category : { ...category, turnaroundWorkingDays },
+      ),
       ...(c.documentId ? { documentId: c.documentId } : {}),
       change: c.change,
       ...(c.reason ? { reason: c.reason } : {}),

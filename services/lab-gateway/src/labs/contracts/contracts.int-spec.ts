@@ -229,6 +229,15 @@ describe('lab entrustment contracts (real PostgreSQL and Kafka)', () => {
         'categories[0].priceFen',
       ],
       [
+        'a category turnaround of null (found by fuzzing: it was stored and answered as null)',
+        {
+          ...gw.contract([{ category }]),
+          categories: [{ category, priceFen: 1, turnaroundWorkingDays: null }],
+        },
+        400,
+        'categories[0].turnaroundWorkingDays',
+      ],
+      [
         'a term ending before it starts',
         gw.contract([{ category }], 10, { validFrom: '2032-02-01', validTo: '2032-01-01' }),
         422,
