@@ -4,7 +4,7 @@ import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
 import { Clock } from '../kernel/clock';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import { EnforcementCase } from '../cases/enforcement-case.entity';
 
 const UNRESTRICTED = ['planner', 'approver', 'auditor', 'admin'] as const;

@@ -9,7 +9,7 @@ import { addDays, endOfShanghaiDay, shanghaiDate } from '@qis/domain';
 import { DeadlineBook } from '../kernel/deadline-book';
 import { EnforcementConfig } from '../enforcement.config';
 import { CaseRouter, type RoutingInput } from '../routing/case-router';
-import { IssueTransferLetterUseCase } from '../routing/transfer-letter/issue-transfer-letter.usecase';
+import { IssueTransferLetterUseCase } from './transfer-letter/issue-transfer-letter.usecase';
 import { EnforcementCase } from './enforcement-case.entity';
 import { TriageItem } from './triage-item.entity';
 

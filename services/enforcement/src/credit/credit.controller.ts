@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { CreditCodePipe } from '@qis/domain';
 import { Repository } from 'typeorm';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import { CreditEntry } from './credit-entry.entity';
 import { CreditEntryView } from './credit-entry.view';
 import { CreditFileView } from './credit-file.view';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@qis/auth';
 import { isUnifiedSocialCreditCode } from '@qis/contracts';
 import { DataSource } from 'typeorm';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import type { CreditEntryKind } from './credit-entry.entity';
 import { CreditEntryView } from './credit-entry.view';
 import type { CreditSearchQuery } from './credit-search.query';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import { Alert } from '../kernel/alert.entity';
 import { AlertView } from './alert.view';
 import { AlertsQuery } from './alerts-query.dto';

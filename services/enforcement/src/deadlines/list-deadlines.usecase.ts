@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CalendarSource } from '../kernel/calendar-source';
 import { CalendarYearUnknownError, shanghaiDate } from '@qis/domain';
 import { Clock } from '../kernel/clock';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import type { DeadlineView } from './deadline.view';
 
 interface Row {

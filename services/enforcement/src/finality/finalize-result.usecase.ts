@@ -14,7 +14,7 @@ import { DeadlineBook } from '../kernel/deadline-book';
 import { DelegationBook, samplingDelegationFacts } from '../delegations/delegation-book';
 import { Notice } from '../notices/notice.entity';
 import { Objection, OPEN_OBJECTION_STATUSES } from '../objections/objection.entity';
-import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
+import { OBJECTION_PERIOD_DAYS } from '../kernel/objection-period';
 import type { ResultFinality } from '../kernel/result-finality';
 
 /**

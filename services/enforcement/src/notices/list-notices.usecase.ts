@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@qis/auth';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import type { ListNoticesQuery, NoticeState } from './list-notices.query';
 import { Notice } from './notice.entity';
 import type { NoticePageView } from './notice-page.view';

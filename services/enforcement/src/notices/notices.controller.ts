@@ -22,7 +22,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import { BatchNumberPipe } from '@qis/domain';
 import { Notice } from './notice.entity';
 import { NoticeView } from './notice.view';

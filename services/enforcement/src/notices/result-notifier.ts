@@ -6,7 +6,7 @@ import { CalendarSource } from '../kernel/calendar-source';
 import { shanghaiDate } from '@qis/domain';
 import type { BatchFile } from '../kernel/batch-file.entity';
 import { AlertBook } from '../kernel/alert-book';
-import { OBJECTION_PERIOD_DAYS } from '../objections/objection-window';
+import { OBJECTION_PERIOD_DAYS } from '../kernel/objection-period';
 import { Notice } from './notice.entity';
 
 /**

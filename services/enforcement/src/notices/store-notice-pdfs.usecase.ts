@@ -8,7 +8,7 @@ import {
   type PdfEvidenceKind,
   type PdfEvidenceResult,
 } from '../evidence/pdf-evidence-outbox';
-import { ReinspectionLabNotice } from '../objections/record-reinspection-lab-notice.entity';
+import { ReinspectionLabNotice } from './reinspection-lab-notice.entity';
 import { Notice } from './notice.entity';
 import { RenderNoticePdfUseCase } from './render-notice-pdf.usecase';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UTC_TIMESTAMP } from '@qis/contracts';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { LAB_NOTICE_CHANNELS, type LabNoticeChannel } from './record-reinspection-lab-notice.entity';
+import { LAB_NOTICE_CHANNELS, type LabNoticeChannel } from '../notices/reinspection-lab-notice.entity';
 
 /** The delivery record of a 《复检机构确定通知书》: how and when it was sent, when and by whom received. */
 export class LabNoticeDeliveryCommand {

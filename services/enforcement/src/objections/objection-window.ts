@@ -1,7 +1,6 @@
 import { daysBetween, shanghaiDate, type WorkingDayCalendar } from '@qis/domain';
+import { OBJECTION_PERIOD_DAYS } from '../kernel/objection-period';
 
-/** Days to object after receiving the result notice or the public notice (十五日内). */
-export const OBJECTION_PERIOD_DAYS = 15;
 /** Days the applicant and the lab have to complete re-inspection procedures (七日内). */
 export const PROCEDURES_PERIOD_DAYS = 7;
 

@@ -23,7 +23,7 @@ import type { RecordDeliveryFailureCommand } from '../notices/record-delivery-fa
 import type { LabNoticeDeliveryCommand } from './lab-notice-delivery.command';
 import { Objection } from './objection.entity';
 import { proceduresCompleteBy } from './procedures-period';
-import { ReinspectionLabNotice } from './record-reinspection-lab-notice.entity';
+import { ReinspectionLabNotice } from '../notices/reinspection-lab-notice.entity';
 
 /**
  * The delivery record of the 《复检机构确定通知书》 to the applicant and to the re-inspection lab

@@ -9,7 +9,7 @@ import {
 } from '@qis/documents';
 import type { BatchFile } from '../kernel/batch-file.entity';
 import type { Objection } from './objection.entity';
-import type { ReinspectionLabNoticeRecipient } from './record-reinspection-lab-notice.entity';
+import type { ReinspectionLabNoticeRecipient } from '../notices/reinspection-lab-notice.entity';
 
 export interface ReinspectionLabNoticeFacts {
   issuerName: string;

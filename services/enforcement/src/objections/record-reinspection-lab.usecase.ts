@@ -13,7 +13,7 @@ import { reinspectionLabNoticeDocument } from './record-reinspection-lab-notice-
 import {
   REINSPECTION_LAB_NOTICE_RECIPIENTS,
   ReinspectionLabNotice,
-} from './record-reinspection-lab-notice.entity';
+} from '../notices/reinspection-lab-notice.entity';
 
 /**
  * lab-gateway drew the re-inspection lab (`sample-dispatched`, purpose re-inspection): the bureau

@@ -4,7 +4,7 @@ import {
   LAB_NOTICE_CHANNELS,
   REINSPECTION_LAB_NOTICE_RECIPIENTS,
   type ReinspectionLabNotice,
-} from './record-reinspection-lab-notice.entity';
+} from '../notices/reinspection-lab-notice.entity';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 

@@ -11,14 +11,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { Repository } from 'typeorm';
-import { BatchScope } from '../cases/batch-scope';
+import { BatchScope } from '../scope/batch-scope';
 import { ConfirmReceiptCommand } from '../notices/confirm-receipt.command';
 import { RecordDeliveryFailureCommand } from '../notices/record-delivery-failure.command';
 import { RenderNoticePdfUseCase } from '../notices/render-notice-pdf.usecase';
 import { LabNoticeDeliveryCommand } from './lab-notice-delivery.command';
 import { Objection } from './objection.entity';
 import { RecordLabNoticeDeliveryUseCase } from './record-lab-notice-delivery.usecase';
-import { ReinspectionLabNotice } from './record-reinspection-lab-notice.entity';
+import { ReinspectionLabNotice } from '../notices/reinspection-lab-notice.entity';
 import { ReinspectionLabNoticeView } from './reinspection-lab-notice.view';
 
 const READERS = { roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' } as const;

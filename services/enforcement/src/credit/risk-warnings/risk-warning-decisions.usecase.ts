@@ -7,7 +7,7 @@ import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BatchFile } from '../../kernel/batch-file.entity';
 import { Clock } from '../../kernel/clock';
-import { BatchScope } from '../../cases/batch-scope';
+import { BatchScope } from '../../scope/batch-scope';
 import { CaseRouter } from '../../routing/case-router';
 import { conflict, ConflictError, ErrorCode, unprocessable } from '@qis/domain';
 import type { DecideRiskWarningCommand } from './decide-risk-warning.command';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@qis/auth';
 import type { EntityManager } from 'typeorm';
-import { BatchScope } from '../../cases/batch-scope';
+import { BatchScope } from '../../scope/batch-scope';
 
 /**
  * Who sees a risk warning: the bureau's disclosure officer every one (they publish them, for the

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BatchFile } from '../../kernel/batch-file.entity';
 import { shanghaiDate } from '@qis/domain';
-import type { EnforcementCase } from '../../cases/enforcement-case.entity';
+import type { EnforcementCase } from '../enforcement-case.entity';
 import { Notice } from '../../notices/notice.entity';
-import { CaseRouter } from '../case-router';
+import { CaseRouter } from '../../routing/case-router';
 import { draftTransferLetter, type LetterEvidence } from './draft-transfer-letter';
 import { TransferLetter } from './transfer-letter.entity';
 

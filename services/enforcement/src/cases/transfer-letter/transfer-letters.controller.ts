@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/c
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { CaseTransitionsUseCase } from '../../cases/case-transitions.usecase';
+import { CaseTransitionsUseCase } from '../case-transitions.usecase';
 import { RenderTransferLetterPdfUseCase } from './render-transfer-letter-pdf.usecase';
 import { TransferLetter } from './transfer-letter.entity';
 import { TransferLetterView } from './transfer-letter.view';

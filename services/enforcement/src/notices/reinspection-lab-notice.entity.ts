@@ -1,5 +1,5 @@
 import type { DocumentSpec } from '@qis/documents';
-import type { DeliveryFailureReason } from '../notices/notice.entity';
+import type { DeliveryFailureReason } from './notice.entity';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { PdfEvidenceRecord } from '../evidence/pdf-evidence-record';
 
