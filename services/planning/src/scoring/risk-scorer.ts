@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FactorExplanation } from './factor-explanation';
-import { RISK_FACTORS, type RiskFactor, type RiskWeights } from './risk-weights';
+import { explainScore, FACTOR_VALUES_SQL, scoreSql } from './risk-formula';
+import type { RiskWeights } from './risk-weights';
 
 /** A category's price norm (median and MAD of listed prices) and its risk weight in the scheme. */
 export interface CategoryNorm {
@@ -48,17 +49,12 @@ interface ScoredRow {
   prior: number;
   in_scope: boolean;
   platform_ok: boolean;
-  v_complaints: number;
   r_complaints: number;
-  v_priceDeviation: number;
   r_priceDeviation: number | null;
-  v_promotionalClaims: number;
   r_promotionalClaims: number;
-  v_salesWithBadRatings: number;
-  r_salesWithBadRatings: number | null;
-  v_pastFailures: number;
+  bad_rate: number;
+  sales: number;
   r_pastFailures: number;
-  v_categoryRisk: number;
   r_categoryRisk: number;
 }
 
@@ -111,18 +107,8 @@ const scoredSql = (where: string) => `
     left join prior p on p.brand_spec_key = l.brand_spec_key
     where ${where}
   )
-  select r.*,
-    least(1, "r_complaints" / 3.0)::float8 as "v_complaints",
-    least(1, greatest(0, coalesce("r_priceDeviation", 0)) / 3.0)::float8 as "v_priceDeviation",
-    least(1, "r_promotionalClaims" / 2.0)::float8 as "v_promotionalClaims",
-    (least(1, bad_rate / 0.2) * least(1, ln(1 + sales) / ln(10001)))::float8 as "v_salesWithBadRatings",
-    (bad_rate * 100 * ln(1 + sales) / ln(10001))::float8 as "r_salesWithBadRatings",
-    least(1, "r_pastFailures" / 2.0)::float8 as "v_pastFailures",
-    least(1, greatest(0, "r_categoryRisk"))::float8 as "v_categoryRisk"
+  select r.*,${FACTOR_VALUES_SQL}
   from raw r`;
-
-const scoreExpression = (w: Required<RiskWeights>) =>
-  RISK_FACTORS.map((f) => `${Number(w[f])} * "v_${f}"`).join(' + ');
 
 /** Risk scores of listings, each factor explained, computed by PostgreSQL. */
 @Injectable()
@@ -166,7 +152,7 @@ export class RiskScorer {
     const e = input.eligibility;
     const rows = (await manager.query(
       `with scored as (
-         select s.*, ${scoreExpression(input.weights)} as score
+         select s.*, ${scoreSql(input.weights)} as score
          from (${scoredSql('l.category = $7 and l.price_fen <= $8')}) s
          where s.in_scope and s.platform_ok and (s.prior < 2 or $9::boolean)
        )
@@ -244,7 +230,7 @@ export class RiskScorer {
         ? await manager.query(scoredSql('l.id = any ($7::bigint[])'), [...base, input.ids])
         : await manager.query(
             `select s.* from (
-               select s.*, ${scoreExpression(input.weights)} as score from (${scoredSql(input.filter)}) s
+               select s.*, ${scoreSql(input.weights)} as score from (${scoredSql(input.filter)}) s
              ) s order by score desc, platform, platform_listing_id
              limit $${7 + input.params.length} offset $${8 + input.params.length}`,
             [...base, ...input.params, input.limit, input.offset],
@@ -254,18 +240,18 @@ export class RiskScorer {
   }
 
   private explain(r: ScoredRow, weights: Required<RiskWeights>): ScoredListing {
-    const row = r as unknown as Record<string, number | null>;
-    const factors: FactorExplanation[] = RISK_FACTORS.map((factor: RiskFactor) => {
-      const value = round(Number(row[`v_${factor}`] ?? 0));
-      const raw = row[`r_${factor}`];
-      return {
-        factor,
-        value,
-        raw: raw === null || raw === undefined ? null : round(Number(raw)),
-        weight: weights[factor],
-        contribution: round(value * weights[factor]),
-      };
-    });
+    const { score, factors } = explainScore(
+      {
+        complaints: Number(r.r_complaints),
+        priceDeviation: r.r_priceDeviation === null ? null : Number(r.r_priceDeviation),
+        promotionalClaims: Number(r.r_promotionalClaims),
+        badRatingRate: Number(r.bad_rate),
+        monthlySales: Number(r.sales),
+        pastFailures: Number(r.r_pastFailures),
+        categoryRisk: Number(r.r_categoryRisk),
+      },
+      weights,
+    );
     return {
       id: String(r.id),
       platform: r.platform,
@@ -276,10 +262,8 @@ export class RiskScorer {
       priorBatches: Number(r.prior),
       inScope: r.in_scope,
       platformAllowed: r.platform_ok,
-      score: round(factors.reduce((sum, f) => sum + f.contribution, 0)),
+      score,
       factors,
     };
   }
 }
-
-const round = (n: number): number => Math.round(n * 10_000) / 10_000;
