@@ -118,9 +118,10 @@ export class FeedsConsumer implements OnApplicationBootstrap, OnApplicationShutd
       deadLetters: this.deadLetters,
       partitionsConsumedConcurrently: this.config.KAFKA_TOPIC_PARTITIONS,
     });
-    await new Promise<void>((resolve, reject) =>
-      server.listen((error?: unknown) => (error ? reject(error as Error) : resolve())),
-    );
+    // listen reports through its callback (Nest's transport contract) and never rejects.
+    await new Promise<void>((resolve, reject) => {
+      void server.listen((error?: unknown) => (error ? reject(error as Error) : resolve()));
+    });
     this.server = server;
     this.platforms = codes.join(',');
     this.log.log(`feeds consumer subscribed (platforms: ${codes.length > 0 ? this.platforms : 'none'})`);
