@@ -1,25 +1,17 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { shanghaiDate } from '@qis/domain';
 import type { EntityManager } from 'typeorm';
 import { AlertBook } from '../kernel/alert-book';
 import type { DeadlineHandler } from '../kernel/deadline-handler';
-import { DeadlineHandlers } from '../kernel/deadline-handlers';
 import type { Deadline } from '../kernel/deadline.entity';
 import { EnforcementCase } from './enforcement-case.entity';
 
 /** The days an authority has to close a routed case: when they pass with the case open, an alert. */
 @Injectable()
-export class CaseOverdueDeadline implements DeadlineHandler, OnModuleInit {
+export class CaseOverdueDeadline implements DeadlineHandler {
   readonly kind = 'case-overdue';
 
-  constructor(
-    private readonly handlers: DeadlineHandlers,
-    private readonly alerts: AlertBook,
-  ) {}
-
-  onModuleInit(): void {
-    this.handlers.register(this);
-  }
+  constructor(private readonly alerts: AlertBook) {}
 
   async onDue(manager: EntityManager, deadline: Deadline): Promise<string> {
     const found = await manager.findOneByOrFail(EnforcementCase, { id: deadline.subjectId });

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { CalendarYearUnknownError, shanghaiDate, type WorkingDayCalendar } from '@qis/domain';
 import type { EntityManager } from 'typeorm';
@@ -6,7 +6,6 @@ import { AlertBook } from '../kernel/alert-book';
 import { BatchFile } from '../kernel/batch-file.entity';
 import { Clock } from '../kernel/clock';
 import type { DeadlineHandler } from '../kernel/deadline-handler';
-import { DeadlineHandlers } from '../kernel/deadline-handlers';
 import { DeadlineBook } from '../kernel/deadline-book';
 import type { Deadline } from '../kernel/deadline.entity';
 import { Notice } from './notice.entity';
@@ -17,20 +16,15 @@ import { resultNoticeDueAt, resultNoticeDueBasis, resultNoticeDueSubject } from 
  * for a year's holiday schedule, their due date once the calendar knows the year.
  */
 @Injectable()
-export class ResultNoticeDeadline implements DeadlineHandler, OnModuleInit {
+export class ResultNoticeDeadline implements DeadlineHandler {
   readonly kind = 'result-notice';
 
   constructor(
-    private readonly handlers: DeadlineHandlers,
     private readonly deadlines: DeadlineBook,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.handlers.register(this);
-  }
 
   async onDue(manager: EntityManager, deadline: Deadline): Promise<string> {
     const notice = await manager.findOneByOrFail(Notice, { id: deadline.subjectId });

@@ -1,8 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AlertBook } from '../kernel/alert-book';
 import type { DeadlineHandler } from '../kernel/deadline-handler';
-import { DeadlineHandlers } from '../kernel/deadline-handlers';
 import type { Deadline } from '../kernel/deadline.entity';
 import { ResultFinality } from '../kernel/result-finality';
 
@@ -12,18 +11,13 @@ import { ResultFinality } from '../kernel/result-finality';
  * once the calendar knows the year.
  */
 @Injectable()
-export class ObjectionWindowDeadline implements DeadlineHandler, OnModuleInit {
+export class ObjectionWindowDeadline implements DeadlineHandler {
   readonly kind = 'objection-window';
 
   constructor(
-    private readonly handlers: DeadlineHandlers,
     private readonly finality: ResultFinality,
     private readonly alerts: AlertBook,
   ) {}
-
-  onModuleInit(): void {
-    this.handlers.register(this);
-  }
 
   async onDue(manager: EntityManager, deadline: Deadline, now: Date): Promise<string> {
     return (await this.finality.execute(manager, deadline.batchNumber, now)) ? 'final' : 'not-final';

@@ -1,10 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@qis/audit';
 import { CalendarYearUnknownError, type WorkingDayCalendar } from '@qis/domain';
 import type { EntityManager } from 'typeorm';
 import { AlertBook } from '../kernel/alert-book';
 import type { DeadlineHandler } from '../kernel/deadline-handler';
-import { DeadlineHandlers } from '../kernel/deadline-handlers';
 import { DeadlineBook } from '../kernel/deadline-book';
 import type { Deadline } from '../kernel/deadline.entity';
 import { ResultFinality } from '../kernel/result-finality';
@@ -18,20 +17,15 @@ import { proceduresCompleteBy } from './procedures-period';
  * calendar knows the year.
  */
 @Injectable()
-export class ReinspectionProceduresDeadline implements DeadlineHandler, OnModuleInit {
+export class ReinspectionProceduresDeadline implements DeadlineHandler {
   readonly kind = 'reinspection-procedures';
 
   constructor(
-    private readonly handlers: DeadlineHandlers,
     private readonly finality: ResultFinality,
     private readonly deadlines: DeadlineBook,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    this.handlers.register(this);
-  }
 
   async onDue(manager: EntityManager, deadline: Deadline, now: Date): Promise<string> {
     const objection = await manager.findOneByOrFail(Objection, { id: deadline.subjectId });

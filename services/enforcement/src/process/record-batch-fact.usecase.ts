@@ -3,12 +3,12 @@ import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import type { OrderPlacedValue, ReportIssuedValue, SampleSealedValue } from '@qis/contracts';
 import { In, type EntityManager } from 'typeorm';
 import { AlertBook } from '../kernel/alert-book';
-import { FinalizeResultUseCase } from '../finality/finalize-result.usecase';
 import { IssueResultNoticesUseCase } from '../notices/issue-result-notices.usecase';
 import { IssueSamplingNoticesUseCase } from '../notices/issue-sampling-notices.usecase';
 import { Objection } from '../objections/objection.entity';
 import { BatchFile } from '../kernel/batch-file.entity';
 import { Clock } from '../kernel/clock';
+import { ResultFinality } from '../kernel/result-finality';
 
 export type BatchFact =
   | { kind: 'order'; value: OrderPlacedValue }
@@ -24,7 +24,7 @@ export class RecordBatchFactUseCase {
   constructor(
     private readonly samplingNotices: IssueSamplingNoticesUseCase,
     private readonly resultNotices: IssueResultNoticesUseCase,
-    private readonly finality: FinalizeResultUseCase,
+    private readonly finality: ResultFinality,
     private readonly alerts: AlertBook,
     private readonly audit: AuditService,
     private readonly clock: Clock,

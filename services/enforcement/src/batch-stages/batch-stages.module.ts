@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { KernelModule } from '../kernel/kernel.module';
+import { ScopeModule } from '../scope/scope.module';
+import { BatchStagesController } from './batch-stages.controller';
+
+/** Where each batch in the caller's scope stands. */
+@Module({
+  imports: [KernelModule, ScopeModule],
+  controllers: [BatchStagesController],
+})
+export class BatchStagesModule {}
