@@ -132,11 +132,11 @@ describe("enforcement's stages of a batch", () => {
       decidedAt: filedAt,
     });
     expect(decided.status).toBe(200);
-    const dispatchedAt = await fx.now();
-    await fx.dispatchReinspection(objectedBatch, dispatchedAt.toISOString());
-    // 7 days from the day the lab was known, moved past rest days and holidays.
+    await fx.dispatchReinspection(objectedBatch, (await fx.now()).toISOString());
+    // 7 days from the applicant's receipt of the 《复检机构确定通知书》, moved past rest days and holidays.
+    const receivedAt = new Date(await fx.receiveLabNotices(filed.body.id));
     const calendar = await fx.service.app.get(CalendarSource).current();
-    const due = endOfShanghaiDay(calendar.lastDayOfPeriod(shanghaiDate(dispatchedAt), 7)).toISOString();
+    const due = endOfShanghaiDay(calendar.lastDayOfPeriod(shanghaiDate(receivedAt), 7)).toISOString();
     const objected = await expectEventually(async () => {
       const r = await stagesOf(objectedBatch, planner);
       const found = r.body.stages.find((s) => s.stage === 'objected');

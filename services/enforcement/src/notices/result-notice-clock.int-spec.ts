@@ -106,8 +106,9 @@ describe('the result notice clock starts at the bureau’s receipt of the report
       reason: '同意复检',
     });
     expect(decided.status).toBe(200);
-    const dispatchedAt = (await fx.now()).getTime();
-    await fx.dispatchReinspection(b, new Date(dispatchedAt).toISOString());
+    await fx.dispatchReinspection(b, (await fx.now()).toISOString());
+    // The 7 days for the procedures run from the applicant's receipt of the 《复检机构确定通知书》.
+    await fx.receiveLabNotices(objection.body.id);
     await expectEventually(async () =>
       expect(
         (await fx.call<{ completeBy: string | null }>('GET', `/objections/${objection.body.id}`, approver))
@@ -118,7 +119,7 @@ describe('the result notice clock starts at the bureau’s receipt of the report
       'POST',
       `/objections/${objection.body.id}/procedures-completed`,
       officer,
-      { completedAt: new Date(dispatchedAt + 1_000).toISOString() },
+      { completedAt: (await fx.now()).toISOString() },
     );
     expect(done.body.status).toBe('re-inspecting');
 
