@@ -37,7 +37,12 @@ const projects = ['services', 'libs', 'tools', 'apps', '.'].flatMap((group) =>
         d.name !== 'node_modules' &&
         fs.existsSync(path.join(__dirname, group, d.name, 'project.json')),
     )
-    .map((d) => ({ ...shared, displayName: d.name, rootDir: path.join(__dirname, group, d.name) })),
+    .map((d) => {
+      const rootDir = path.join(__dirname, group, d.name);
+      // The Nx project's name (`--selectProjects <name>` in its targets): tools/runtime is not libs/runtime.
+      const { name } = JSON.parse(fs.readFileSync(path.join(rootDir, 'project.json'), 'utf8'));
+      return { ...shared, displayName: name, rootDir };
+    }),
 );
 
 module.exports = {
