@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '../identity/identity.module';
+import { AddAddressUseCase } from './add-address.usecase';
+import { AddressesController } from './addresses.controller';
+import { ReceivingAddress } from './receiving-address.entity';
+
+/** The receiving addresses samples are bought to. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReceivingAddress]), IdentityModule],
+  controllers: [AddressesController],
+  providers: [AddAddressUseCase],
+})
+export class AddressesModule {}

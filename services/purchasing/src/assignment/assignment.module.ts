@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '../identity/identity.module';
+import { AssignBuyerUseCase } from './assign-buyer.usecase';
+import { AssignmentScheduler } from './assignment-scheduler';
+import { BatchIssuedConsumer } from './batch-issued.consumer';
+import { PurchaseTask } from './purchase-task.entity';
+import { ReadDeliveryUseCase } from './read-delivery.usecase';
+import { RefuseTaskUseCase } from './refuse-task.usecase';
+import { TaskFinder } from './task-finder';
+import { TasksController } from './tasks.controller';
+
+/** Purchase tasks from issued batches, assigned to buyers, refused or reassigned. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PurchaseTask]), IdentityModule],
+  controllers: [TasksController],
+  providers: [
+    AssignBuyerUseCase,
+    AssignmentScheduler,
+    BatchIssuedConsumer,
+    TaskFinder,
+    RefuseTaskUseCase,
+    ReadDeliveryUseCase,
+  ],
+  exports: [AssignBuyerUseCase, TaskFinder],
+})
+export class AssignmentModule {}
