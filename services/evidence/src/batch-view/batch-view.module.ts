@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BatchStagesController } from './batch-stages.controller';
+import { BatchStagesQueries } from './batch-stages.queries';
 
 /** GET /batches/{batchNumber}/stages: the evidence service's part of the batch timeline. */
-@Module({ controllers: [BatchStagesController] })
+@Module({ controllers: [BatchStagesController], providers: [BatchStagesQueries] })
 export class BatchViewModule {}
