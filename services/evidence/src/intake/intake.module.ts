@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CustodyModule } from '../custody/custody.module';
 import { IntakeController } from './intake.controller';
+import { IntakeQueries } from './intake.queries';
 import { OrderPlacedConsumer } from './order-placed.consumer';
 import { ReceiveParcelUseCase } from './receive-parcel.usecase';
 import { ResolveQuarantineUseCase } from './resolve-quarantine.usecase';
@@ -8,6 +9,6 @@ import { ResolveQuarantineUseCase } from './resolve-quarantine.usecase';
 @Module({
   imports: [CustodyModule],
   controllers: [IntakeController],
-  providers: [OrderPlacedConsumer, ReceiveParcelUseCase, ResolveQuarantineUseCase],
+  providers: [IntakeQueries, OrderPlacedConsumer, ReceiveParcelUseCase, ResolveQuarantineUseCase],
 })
 export class IntakeModule {}
