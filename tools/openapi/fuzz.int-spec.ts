@@ -1,16 +1,21 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { OrderPlaced, type OrderPlacedValue } from '@qis/contracts';
+import { kafkaConnection } from '@qis/messaging';
 import {
+  expectEventually,
   repoRoot,
+  sendEvents,
   startServiceStack,
   TestIssuer,
   type ServiceStack,
   type StageService,
   type TestClaims,
 } from '@qis/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { validationMismatches } from './fuzz-report';
 
 /**
@@ -66,9 +71,133 @@ const runs = Object.entries(ROLES)
     claims.map((claim) => [service as StageService, claim.roles.join('+'), claim] as const),
   );
 
+/**
+ * Records an operation needs that no document lets the fuzzer make, made the way the system makes
+ * them (the hooks read them from FUZZ_FIXTURES): orders placed by purchasing (an event), and at
+ * evidence's intake one parcel admitted against an order and quarantined parcels that matched none,
+ * which release takes into the orders' batches and an unpacking session opens.
+ */
+async function evidenceFixtures(url: string): Promise<Record<string, string[]>> {
+  const tag = randomInt(100_000, 999_999);
+  const orders: OrderPlacedValue[] = [0, 1, 2, 3, 4, 5].map((i) => ({
+    batchNumber: `FZ2026-${String(tag).slice(0, 5)}${i}`,
+    orderNumber: `FZ${tag}${i}`,
+    orderedAt: '2026-03-02T06:12:45.000Z',
+    platform: {
+      code: 'jd',
+      name: '京东',
+      url: 'https://www.jd.com',
+      operatorName: '北京京东叁佰陆拾度电子商务有限公司',
+    },
+    listing: {
+      platformListingId: `FZ${tag}${i}`,
+      url: 'https://item.jd.com/1002003.html',
+      title: '智能马桶盖',
+    },
+    seller: {
+      name: '杭州洁净卫浴有限公司',
+      entityType: 'natural-person',
+      shopName: '洁净卫浴',
+      shopUrl: 'https://mall.jd.com/index-1002.html',
+    },
+    quantity: { testUnits: 2, backupUnits: 1 },
+    unitPriceFen: 129900,
+    shippingFeeFen: 0,
+    totalPaidFen: 389700,
+    carrier: '顺丰速运',
+    trackingNumber: `SF${tag}${i}FZ`,
+    shippedAt: '2026-03-03T02:00:00.000Z',
+    evidencePackageId: '9d1e6f0a-2b3c-4d5e-8f90-a1b2c3d4e5f7',
+  }));
+  const producer = new Kafka({
+    clientId: 'fuzz-fixtures',
+    ...kafkaConnection(),
+    logLevel: logLevel.NOTHING,
+  }).producer();
+  await producer.connect();
+  try {
+    await sendEvents(
+      producer,
+      OrderPlaced,
+      orders.map((value) => ({ key: value.batchNumber, value })),
+      'purchasing',
+    );
+  } finally {
+    await producer.disconnect();
+  }
+  const officer = await TestIssuer.shared().headers({ sub: 'fuzz-fixtures', roles: ['intake-officer'] });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...officer, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  await expectEventually(
+    async () => {
+      const expected = await call('GET', '/intake/expected-parcels?pageSize=100');
+      const batches = (expected['items'] as Array<{ batchNumber: string }>).map((i) => i.batchNumber);
+      expect(batches).toEqual(expect.arrayContaining(orders.map((o) => o.batchNumber)));
+    },
+    { timeoutMs: 60_000 },
+  );
+  /** A small file uploaded whole (one PUT) and finalized: its evidence object id. */
+  const upload = async (headers: Record<string, string>, kind: string, contentType: string) => {
+    const bytes = randomBytes(500);
+    const announced = await fetch(`${url}/evidence/uploads`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind,
+        batchNumber: orders[0]!.batchNumber,
+        contentType,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        parts: [],
+      }),
+    });
+    const ticket = (await announced.json()) as {
+      objectId: string;
+      url: string;
+      headers?: Record<string, string>;
+    };
+    expect((await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: bytes })).status).toBe(
+      200,
+    );
+    const finalized = await fetch(`${url}/evidence/uploads/${ticket.objectId}/finalize`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(finalized.status).toBe(200);
+    return ticket.objectId;
+  };
+  // The buyer's purchase evidence for the first order (an unpacking session names the buyer by
+  // it) the recording of its unpacking, its waybill and a photo of the sample.
+  const buyer = await TestIssuer.shared().headers({ sub: 'fuzz-fixtures-buyer', roles: ['buyer'] });
+  await upload(buyer, 'listing-snapshot', 'image/png');
+  const unboxingVideos = [await upload(officer, 'unboxing-video', 'video/mp4')];
+  const waybillPhotos = [await upload(officer, 'waybill-photo', 'image/jpeg')];
+  const samplePhotos = [await upload(officer, 'sample-photo', 'image/jpeg')];
+  const parcel = async (trackingNumber: string) =>
+    String((await call('POST', '/intake/parcels', { trackingNumber, condition: 'intact' }))['id']);
+  // The first order's parcel arrives as ordered; five parcels come with numbers no order has, and
+  // are released into the other five orders' batches.
+  return {
+    admittedParcels: [await parcel(orders[0]!.trackingNumber)],
+    unboxingVideos,
+    waybillPhotos,
+    samplePhotos,
+    quarantinedParcels: await Promise.all([1, 2, 3, 4, 5].map((i) => parcel(`YT${tag}${i}STRAY`))),
+    releaseBatches: orders.slice(1).map((o) => o.batchNumber),
+  };
+}
+
 describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
   let stack: ServiceStack;
   let st: string;
+  let fixtures: Record<string, string[]> = {};
   const reports = join(repoRoot(), 'test-artifacts', 'fuzz');
 
   beforeAll(async () => {
@@ -78,6 +207,8 @@ describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
     }).trim();
     mkdirSync(reports, { recursive: true });
     stack = await startServiceStack({ all: { LOG_LEVEL: 'error' } }, 'fuzz');
+    if (runs.some(([service]) => service === 'evidence'))
+      fixtures = { ...fixtures, ...(await evidenceFixtures(stack.url.evidence)) };
   }, 300_000);
 
   afterAll(async () => {
@@ -125,6 +256,7 @@ describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
               ...process.env,
               PYTHONPATH: join(repoRoot(), 'tools/openapi'),
               SCHEMATHESIS_HOOKS: 'schemathesis_hooks',
+              FUZZ_FIXTURES: JSON.stringify(fixtures),
             },
           })
         ).stdout;

@@ -8,6 +8,8 @@ go together) itself.
 
 import copy
 import itertools
+import json
+import os
 import uuid
 
 from hypothesis import strategies as st
@@ -233,9 +235,20 @@ def _own_term(contract: dict) -> None:
         contract["contractNumber"] = f"{contract['contractNumber'][:60]}-{uuid.uuid4().hex[:12]}"
 
 
+_present: dict[str, list[dict]] = {}
+
+
 @schemathesis.hook
 def after_call(context, case, response):
-    """Remembers the term of each contract recorded, for the cases that end one."""
+    """Remembers the term of each contract recorded, for the cases that end one, and who was present
+    at each unpacking opened, for the cases that seal one."""
+    if response.status_code == 201 and case.method == "POST" and case.path == "/unpacking-sessions":
+        try:
+            body = response.json()
+        except ValueError:
+            return
+        if isinstance(body, dict) and isinstance(body.get("participants"), list):
+            _present[str(body.get("id"))] = body["participants"]
     if response.status_code == 201 and case.method == "POST" and case.path.startswith("/labs"):
         try:
             body = response.json()
@@ -298,4 +311,101 @@ def _scope_kept(body):
     """A lab's new scope keeps the categories its contracts (the fuzzer's) cover."""
     if isinstance(body.get("scopes"), list):
         _with_fuzz_scope(body)
+    return body
+
+
+@_bends("PUT", "/tasks/{batchNumber}/purchase")
+def _registered_seller_has_credit_code(body):
+    """A seller other than a natural person has a unified social credit code (the seller's description says so)."""
+    seller = body.get("seller")
+    if isinstance(seller, dict) and seller.get("entityType") != "natural-person" and "unifiedSocialCreditCode" not in seller:
+        seller["unifiedSocialCreditCode"] = _with_check_character("91330106MA2H4Q8X1")
+    return body
+
+
+# Records the fuzz test made for operations that need them (fuzz.int-spec.ts: FUZZ_FIXTURES), each
+# handed out in turn: parcels admitted at intake, quarantined parcels and the batches they belong to.
+_FIXTURES = json.loads(os.environ.get("FUZZ_FIXTURES") or "{}")
+_turns: dict[str, itertools.count] = {}
+
+
+def _next_fixture(kind: str):
+    values = _FIXTURES.get(kind) or []
+    return values[next(_turns.setdefault(kind, itertools.count())) % len(values)] if values else None
+
+
+def _release_quarantined(case):
+    """A quarantined parcel is released into the batch of an order it belongs to."""
+    parcel, batch = _next_fixture("quarantinedParcels"), _next_fixture("releaseBatches")
+    if parcel and batch and _is_positive(case) and isinstance(case.body, dict):
+        case.path_parameters = {**(case.path_parameters or {}), "id": parcel}
+        case.body = {**case.body, "batchNumber": batch}
+    return case
+
+
+_register("POST", "/intake/parcels/{id}/release", "release_quarantined", _release_quarantined)
+
+
+@_bends("POST", "/unpacking-sessions")
+def _admitted_parcel(body):
+    """A parcel is unpacked once admitted (matched to its order, or released from quarantine), on
+    the recording of its unpacking, its waybill and photos of the sample."""
+    parcel, video, waybill = (_next_fixture(k) for k in ("admittedParcels", "unboxingVideos", "waybillPhotos"))
+    if parcel and video and waybill:
+        body["parcelId"], body["videoObjectId"], body["waybillPhotoObjectId"] = parcel, video, waybill
+        if isinstance(body.get("photoObjectIds"), list):
+            body["photoObjectIds"] = _FIXTURES.get("samplePhotos", [])[: len(body["photoObjectIds"])]
+    # The buyer is named by the batch's pseudonym, filled in by the service: never typed.
+    for person in body.get("participants") or []:
+        if isinstance(person, dict) and person.get("role") == "buyer":
+            person.pop("name", None)
+    return body
+
+
+# EVIDENCE_PART_SIZE_MB's default (services/evidence/src/evidence.config.ts), as the fuzz stack runs.
+_PART_SIZE = 64 * 2**20
+
+
+@_bends("POST", "/evidence/uploads")
+def _declared_parts(body):
+    """Parts declared at the announcement are the file's own: numbered 1 to n, each of its size (a
+    file that fits one part has none)."""
+    size, parts = body.get("size"), body.get("parts")
+    if isinstance(size, int) and size > 0 and isinstance(parts, list) and parts:
+        count = -(-size // _PART_SIZE)
+        kept = [part for part in parts if isinstance(part, dict)][: count if count > 1 else 0]
+        for n, part in enumerate(kept, 1):
+            part["partNumber"] = n
+            part["size"] = min(_PART_SIZE, size - (n - 1) * _PART_SIZE)
+        body["parts"] = kept
+    return body
+
+
+# Who the unpacking hook puts at every session it opens: a session opened otherwise (recorded by
+# after_call before its sealing is generated) has its own.
+_UNPACKING_STAFF = [{"role": role, "name": f"{role}-{n}"} for role in ("enforcement-officer", "lab-staff") for n in (1, 2)]
+
+
+def _sealing(case):
+    present = _present.get(str((case.path_parameters or {}).get("id")), _UNPACKING_STAFF)
+    return _bend_case(lambda body: _present_signers(body, present), case)
+
+
+_register("POST", "/unpacking-sessions/{id}/sealing", "present_signers", _sealing)
+
+
+def _present_signers(body, present):
+    """封样: at least two officers and two lab staff sign, each present at the unpacking, now."""
+    import datetime
+
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) - datetime.timedelta(seconds=5)
+    body["signatures"] = [
+        {"role": role, "name": name, "signedAt": now.strftime("%Y-%m-%dT%H:%M:%SZ")}
+        for role in ("enforcement-officer", "lab-staff")
+        for name in [p.get("name") for p in present if p.get("role") == role][:2]
+    ]
+    # The backup sample has a seal of its own.
+    test, backup = body.get("testSample"), body.get("backupSample")
+    if isinstance(test, dict) and isinstance(backup, dict) and test.get("sealNumber") == backup.get("sealNumber"):
+        backup["sealNumber"] = f"{str(backup['sealNumber'])[:38]}-B"
     return body

@@ -31,7 +31,11 @@ export class StartUploadCommand {
   @Matches(/^[a-z]+\/[a-z0-9.+-]{1,100}$/, { message: 'contentType must be a MIME type such as video/mp4' })
   contentType!: string;
 
-  @ApiProperty({ description: 'bytes', example: 1048576 })
+  @ApiProperty({
+    description: 'bytes; at most EVIDENCE_MAX_OBJECT_MB, by default 51,200 MiB (the maximum stated here)',
+    example: 1048576,
+    maximum: 50 * 1024 * 2 ** 20,
+  })
   @IsInt()
   @Min(1)
   size!: number;

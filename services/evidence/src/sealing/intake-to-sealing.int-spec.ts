@@ -278,6 +278,18 @@ describe('intake, unpacking and sealing', () => {
     ]);
   });
 
+  it('refuses claimed facts that are not an object with 400 naming claimed (found by fuzzing: [] was stored as {})', async () => {
+    const res = await post('/unpacking-sessions', {
+      parcelId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170',
+      participants,
+      videoObjectId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928171',
+      waybillPhotoObjectId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928172',
+      claimed: [],
+    });
+    expect(res.status).toBe(400);
+    expect((res.body['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual(['claimed']);
+  });
+
   it('refuses a sealing signed by one enforcement officer', async () => {
     const session = await openSession(await orderPlaced());
     expect(session.status).toBe(201);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ClaimedProduct } from '@qis/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Participant } from './participant';
 
 export class OpenSessionCommand {
@@ -44,6 +44,9 @@ export class OpenSessionCommand {
   @ApiProperty({
     description: 'claimed brand, producer, standard, spec/model, production date or lot (标称信息)',
   })
+  // An object: ValidateNested alone passes an empty array, stored as {} (found by fuzzing: the
+  // session then answered a `claimed` without its required fields).
+  @IsObject()
   @ValidateNested()
   @Type(() => ClaimedProduct)
   claimed!: ClaimedProduct;

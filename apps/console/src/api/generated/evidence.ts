@@ -1478,7 +1478,7 @@ export interface components {
       /** @description hex SHA-256 of the file as the uploader computed it */
       sha256: string;
       /**
-       * @description bytes
+       * @description bytes; at most EVIDENCE_MAX_OBJECT_MB, by default 51,200 MiB (the maximum stated here)
        * @example 1048576
        */
       size: number;
