@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DispatchSampleUseCase } from './dispatch-sample.usecase';
+import { DispatchQueries } from './dispatch.queries';
 import { DispatchesController } from './dispatches.controller';
 import { OverdueScheduler } from './overdue-scheduler';
 import { ReinspectionRequestedConsumer } from './reinspection-requested.consumer';
@@ -12,6 +13,7 @@ import { WaitingSamplesController } from './waiting-samples.controller';
 @Module({
   controllers: [DispatchesController, WaitingSamplesController],
   providers: [
+    DispatchQueries,
     DispatchSampleUseCase,
     SampleSealedConsumer,
     ReinspectionRequestedConsumer,

@@ -24,25 +24,22 @@ import {
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import type { Request, Response } from 'express';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ASSIGNMENT_VIEW_COLUMNS, assignmentViewOfRow } from '../dispatch/assignment-row';
+import type { EntityManager } from 'typeorm';
 import { WaitingDispatchScheduler } from '../dispatch/waiting-dispatch.scheduler';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { ReportView } from '../reports/report.view';
 import { SubmitReportCommand } from '../reports/submit-report.command';
 import { SubmitReportUseCase } from '../reports/submit-report.usecase';
 import { labOf } from '../shared/lab-of';
-import { shanghaiDate } from '@qis/domain';
 import { AcceptAssignmentUseCase } from './accept-assignment.usecase';
+import { AssignmentQueries } from './assignment.queries';
 import { AssignmentPage } from './assignment-page.view';
 import { AssignmentView } from './assignment.view';
 import { DeclineAssignmentCommand } from './decline-assignment.command';
 import { DeclineAssignmentUseCase } from './decline-assignment.usecase';
 import { ListAssignmentsQuery } from './list-assignments.query';
-import { loadOwnAssignment } from './load-own-assignment';
 import { ReportProgressCommand } from './report-progress.command';
 import { ReportProgressUseCase } from './report-progress.usecase';
-import { Clock } from '../clock/clock';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header';
 
 /** Idempotency keys are the lab's own. */
@@ -57,14 +54,13 @@ const scopeOf = (labId: string | null): string => `lab:${labId ?? 'none'}`;
 @Policy({ roles: ['lab'], scope: 'lab' })
 export class LabApiController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queries: AssignmentQueries,
     private readonly idempotency: IdempotencyService,
     private readonly accept: AcceptAssignmentUseCase,
     private readonly decline: DeclineAssignmentUseCase,
     private readonly progress: ReportProgressUseCase,
     private readonly submit: SubmitReportUseCase,
     private readonly waiting: WaitingDispatchScheduler,
-    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -74,35 +70,7 @@ export class LabApiController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListAssignmentsQuery,
   ): Promise<AssignmentPage> {
-    const labId = labOf(principal);
-    if (labId === null) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    // One statement for the page and the total (a lab polls this). The total is counted on the
-    // index alone: a window count over the page query read every matching row in full first
-    // (1.2 ms against 0.2 ms for a lab with 400 waiting samples).
-    const params: unknown[] = [labId, query.pageSize, (query.page - 1) * query.pageSize];
-    if (query.status) params.push(query.status);
-    const matching = `lab_id = $1${query.status ? ' and status = $4' : ''}`;
-    const rows = (await this.dataSource.query(
-      `with page as (
-         select ${ASSIGNMENT_VIEW_COLUMNS} from assignment where ${matching}
-         order by dispatched_at desc, id asc limit $2 offset $3)
-       select page.*, (select count(*) from assignment where ${matching}) as total from page
-       order by dispatched_at desc, id asc`,
-      params,
-    )) as Array<Record<string, unknown>>;
-    const total =
-      rows.length > 0
-        ? Number(rows[0]['total'])
-        : query.page === 1
-          ? 0
-          : await this.countOf(labId, query.status);
-    const today = shanghaiDate(this.clock.now());
-    return {
-      items: rows.map((row) => AssignmentView.of(assignmentViewOfRow(row), today)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-    };
+    return this.queries.page(labOf(principal), query);
   }
 
   @Get(':id')
@@ -113,8 +81,7 @@ export class LabApiController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AssignmentView> {
-    const found = await loadOwnAssignment(this.dataSource.manager, labOf(principal), id, { lock: false });
-    return AssignmentView.of(found, shanghaiDate(this.clock.now()));
+    return this.queries.one(labOf(principal), id);
   }
 
   @Post(':id/accept')
@@ -214,15 +181,6 @@ export class LabApiController {
     );
     this.waiting.capacityFreed(); // a reported assignment no longer holds the lab's capacity
     return view;
-  }
-
-  /** The total when the page asked for lies beyond the last one. */
-  private async countOf(labId: string, status: string | undefined): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `select count(*)::int as n from assignment where lab_id = $1${status ? ' and status = $2' : ''}`,
-      status ? [labId, status] : [labId],
-    )) as Array<{ n: number }>;
-    return rows[0].n;
   }
 
   private async answer<T extends object>(

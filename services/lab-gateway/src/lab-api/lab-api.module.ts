@@ -5,6 +5,7 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LabGatewayConfig } from '../lab-gateway.config';
 import { SubmitReportUseCase } from '../reports/submit-report.usecase';
 import { AcceptAssignmentUseCase } from './accept-assignment.usecase';
+import { AssignmentQueries } from './assignment.queries';
 import { DeclineAssignmentUseCase } from './decline-assignment.usecase';
 import { LabApiController } from './lab-api.controller';
 import { ReportProgressUseCase } from './report-progress.usecase';
@@ -15,6 +16,7 @@ import { SandboxController } from './sandbox/sandbox.controller';
   imports: [DispatchModule, IdempotencyModule],
   controllers: [LabApiController, SandboxController],
   providers: [
+    AssignmentQueries,
     CreateSandboxAssignmentUseCase,
     AcceptAssignmentUseCase,
     DeclineAssignmentUseCase,

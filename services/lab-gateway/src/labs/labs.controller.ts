@@ -25,7 +25,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { WaitingDispatchScheduler } from '../dispatch/waiting-dispatch.scheduler';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { Lab } from './lab.entity';
+import { LabQueries } from './lab.queries';
 import { LabView } from './lab.view';
 import { RegisterLabCommand } from './register-lab.command';
 import { RegisterLabUseCase } from './register-lab.usecase';
@@ -39,6 +39,7 @@ import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header';
 export class LabsController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queries: LabQueries,
     private readonly idempotency: IdempotencyService,
     private readonly register: RegisterLabUseCase,
     private readonly update: UpdateLabUseCase,
@@ -96,8 +97,7 @@ export class LabsController {
   @ApiOperation({ summary: 'Every lab in the registry' })
   @ApiOkResponse({ type: [LabView] })
   async listLabs(): Promise<LabView[]> {
-    const labs = await this.dataSource.manager.find(Lab, { order: { name: 'ASC', id: 'ASC' } });
-    return labs.map((lab) => LabView.of(lab));
+    return this.queries.labs();
   }
 
   @Get(':id')
@@ -105,8 +105,8 @@ export class LabsController {
   @ApiOperation({ summary: 'One lab' })
   @ApiOkResponse({ type: LabView })
   async getLab(@Param('id', new ParseUUIDPipe()) id: string): Promise<LabView> {
-    const lab = await this.dataSource.manager.findOneBy(Lab, { id });
+    const lab = await this.queries.lab(id);
     if (!lab) throw notFound('lab', id);
-    return LabView.of(lab);
+    return lab;
   }
 }

@@ -8,7 +8,7 @@ import { BadRequestError, ErrorCode } from '@qis/domain';
 import { ReplaceTestItemsCommand } from './replace-test-items.command';
 import { ReplaceTestItemsUseCase } from './replace-test-items.usecase';
 import { TestItemDto } from './test-item.dto';
-import { TestItem } from './test-item.entity';
+import { TestItemQueries } from './test-item.queries';
 
 /** A category code in the path (`silk-quilt`), else 400 naming it. */
 @Injectable()
@@ -29,6 +29,7 @@ export class CategoryCodePipe implements PipeTransform<string, string> {
 export class TestItemsController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queries: TestItemQueries,
     private readonly replace: ReplaceTestItemsUseCase,
   ) {}
 
@@ -37,11 +38,7 @@ export class TestItemsController {
   @ApiOperation({ summary: "A category's test items (labs read them to build reports)" })
   @ApiOkResponse({ type: [TestItemDto] })
   async listTestItems(@Param('category', CategoryCodePipe) category: string): Promise<TestItemDto[]> {
-    const rows = await this.dataSource.manager.find(TestItem, {
-      where: { category },
-      order: { item: 'ASC' },
-    });
-    return rows.map((t) => ({ item: t.item, mandatory: t.mandatory }));
+    return this.queries.items(category);
   }
 
   @Put(':category')

@@ -12,17 +12,15 @@ import {
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import type { Request } from 'express';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { WaitingDispatchScheduler } from '../../dispatch/waiting-dispatch.scheduler';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
-import { Lab } from '../lab.entity';
 import { AmendContractCommand } from './amend-contract.command';
 import { ChangeContractUseCase } from './change-contract.usecase';
 import { ContractHistoryView } from './contract-history.view';
-import { currentContracts } from './contract-versions';
+import { ContractQueries } from './contract.queries';
 import { ContractView } from './contract.view';
 import { EndContractCommand } from './end-contract.command';
-import { LabContract } from './lab-contract.entity';
 import { RecordContractCommand } from './record-contract.command';
 import { RecordContractUseCase } from './record-contract.usecase';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header';
@@ -35,7 +33,7 @@ const REJECTED =
 @Controller()
 export class ContractsController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queries: ContractQueries,
     private readonly idempotency: IdempotencyService,
     private readonly record: RecordContractUseCase,
     private readonly change: ChangeContractUseCase,
@@ -47,12 +45,7 @@ export class ContractsController {
   @ApiOperation({ summary: "Every lab's contracts as they stand (the latest version of each)" })
   @ApiOkResponse({ type: [ContractView] })
   async listContracts(): Promise<ContractView[]> {
-    const labs = await this.dataSource.manager.find(Lab, { select: { id: true } });
-    const contracts = await currentContracts(
-      this.dataSource.manager,
-      labs.map((l) => l.id),
-    );
-    return contracts.map((c) => ContractView.of(c));
+    return this.queries.current();
   }
 
   @Get('labs/:id/contracts')
@@ -61,8 +54,9 @@ export class ContractsController {
   @ApiOkResponse({ type: [ContractHistoryView] })
   @ApiNotFoundResponse({ description: 'no such lab' })
   async labContracts(@Param('id', new ParseUUIDPipe()) id: string): Promise<ContractHistoryView[]> {
-    if (!(await this.dataSource.manager.existsBy(Lab, { id }))) throw notFound('lab', id);
-    return ContractHistoryView.group(await this.dataSource.manager.findBy(LabContract, { labId: id }));
+    const history = await this.queries.history(id);
+    if (!history) throw notFound('lab', id);
+    return history;
   }
 
   @Post('labs/:id/contracts')

@@ -1,17 +1,16 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { DataSource } from 'typeorm';
 import { labOf } from '../../shared/lab-of';
 import { ContractHistoryView } from './contract-history.view';
-import { LabContract } from './lab-contract.entity';
+import { ContractQueries } from './contract.queries';
 
 /** Lab API v1: a lab reads its own entrustment contracts (term, categories, turnaround, prices). */
 @ApiTags('lab API v1')
 @Controller('v1/contracts')
 @Policy({ roles: ['lab'], scope: 'lab' })
 export class OwnContractsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: ContractQueries) {}
 
   @Get()
   @ApiOperation({ summary: 'My contracts, newest term first, each with its earlier versions' })
@@ -19,7 +18,7 @@ export class OwnContractsController {
   async listOwnContracts(@CurrentPrincipal() principal: Principal): Promise<ContractHistoryView[]> {
     const labId = labOf(principal);
     if (labId === null) return [];
-    return ContractHistoryView.group(await this.dataSource.manager.findBy(LabContract, { labId }));
+    return this.queries.ofLab(labId);
   }
 
   @Get(':id')
@@ -31,8 +30,7 @@ export class OwnContractsController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<ContractHistoryView> {
     const labId = labOf(principal);
-    const versions = labId === null ? [] : await this.dataSource.manager.findBy(LabContract, { id, labId });
-    const [contract] = ContractHistoryView.group(versions);
+    const contract = labId === null ? null : await this.queries.oneOfLab(labId, id);
     if (!contract) throw notFound('contract', id);
     return contract;
   }
