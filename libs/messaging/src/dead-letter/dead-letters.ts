@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { DeadLetterHeader, readHeaders, type HeaderMap } from '../event-headers';
 import type { KafkaPublisher } from '../kafka-publisher';
+import { prefixedTopic } from '../kafka-options';
 
 export interface DeadLetter {
   /** The dead-letter topic and position of this letter. */
@@ -23,7 +24,9 @@ export async function readDeadLetters(
 ): Promise<DeadLetter[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const groupId = `qis-dlq-reader-${randomUUID()}`;
+  // Under the topic prefix, as every group: a principal's ACLs name `<prefix>qis-dlq-reader-*`
+  // (tools/kafka-acl), and an unprefixed group was refused, the read timing out (500).
+  const groupId = prefixedTopic(`qis-dlq-reader-${randomUUID()}`);
   try {
     const ends = await admin.fetchTopicOffsets(dlqTopic);
     const pending = new Map(
