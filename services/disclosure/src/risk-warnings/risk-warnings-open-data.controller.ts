@@ -1,13 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Public } from '@qis/auth';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { Repository } from 'typeorm';
 import { BOM, csvLine } from '../open-data/csv';
-import { PublicRiskWarning } from './public-risk-warning.entity';
-import { PublicRiskWarningView } from './public-risk-warning.view';
+import { PublicRiskWarningQueries } from './public-risk-warning.queries';
 import { RISK_WARNING_FIELDS } from './risk-warning-fields';
 
 class RiskWarningsCsvQuery {
@@ -25,9 +22,7 @@ class RiskWarningsCsvQuery {
 @ApiTags('open-data')
 @Controller('open-data')
 export class RiskWarningsOpenDataController {
-  constructor(
-    @InjectRepository(PublicRiskWarning) private readonly warnings: Repository<PublicRiskWarning>,
-  ) {}
+  constructor(private readonly queries: PublicRiskWarningQueries) {}
 
   @Get('risk-warnings.csv')
   @Public()
@@ -38,15 +33,10 @@ export class RiskWarningsOpenDataController {
   })
   @ApiOperation({ summary: 'Consumer risk warnings in force as CSV (withdrawn ones left out)' })
   async riskWarningsCsv(@Query() query: RiskWarningsCsvQuery, @Res() res: Response): Promise<void> {
-    const rows = await this.warnings.find({
-      where: { status: 'issued' },
-      order: { issuedAt: 'DESC', id: 'ASC' },
-    });
     const header = csvLine(RISK_WARNING_FIELDS.map(([name, zh]) => (query.header === 'zh' ? zh : name)));
-    const lines = rows.map((w) => {
-      const view = PublicRiskWarningView.of(w);
-      return csvLine(RISK_WARNING_FIELDS.map(([name]) => view[name]));
-    });
+    const lines = (await this.queries.inForce()).map((view) =>
+      csvLine(RISK_WARNING_FIELDS.map(([name]) => view[name])),
+    );
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="qis-risk-warnings.csv"');
     res.send(BOM + header + lines.join(''));

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddPublicRiskWarnings1765612000000 } from './add-risk-warnings.migration';
 import { PublicRiskWarning } from './public-risk-warning.entity';
+import { PublicRiskWarningQueries } from './public-risk-warning.queries';
 import { PublicRiskWarningsController } from './public-risk-warnings.controller';
 import { PublishRiskWarningUseCase } from './publish-risk-warning.usecase';
 import { RiskWarningEventsConsumer } from './risk-warning-events.consumer';
@@ -14,6 +15,6 @@ export const riskWarningMigrations = [AddPublicRiskWarnings1765612000000];
 @Module({
   imports: [TypeOrmModule.forFeature(riskWarningEntities)],
   controllers: [PublicRiskWarningsController, RiskWarningsOpenDataController],
-  providers: [PublishRiskWarningUseCase, RiskWarningEventsConsumer],
+  providers: [PublicRiskWarningQueries, PublishRiskWarningUseCase, RiskWarningEventsConsumer],
 })
 export class RiskWarningsModule {}
