@@ -33,8 +33,10 @@ function leakyService(leak: () => Leak): Promise<{ server: Server; url: string }
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    // As every service's error filter answers (with the stable code of @qis/domain).
     const missing = {
       statusCode: 404,
+      code: 'not_found',
       error: 'Not Found',
       message: `assignment ${RECORD.id} not found`,
       requestId: 'r1',
@@ -88,7 +90,7 @@ describe('foreign-scope checks of the access matrix', () => {
   it.each<[Leak, RegExp]>([
     ['shows the record', /GET \/v1\/assignments\/:id: as 0a1b2c3d.*: answered 200, not 404/],
     ['lists the record', /GET \/v1\/assignments: as 0a1b2c3d.*: the answer holds the record's b7e2c9a4/],
-    ['adds data to the 404', /the 404 carries more than error, message, requestId, statusCode/],
+    ['adds data to the 404', /the 404 carries more than code, error, message, requestId, statusCode/],
     ['names the record', /the 404 names the record's HZ2026-123456/],
   ])('fails a service that %s to another lab', async (how, why) => {
     leak = how;
