@@ -189,7 +189,7 @@ export const enforcementZhCN = {
     recorded: '材料已登记为收到',
     missingBlocks: '以下必需材料缺失，不能批准复检（仍可不予复检）：',
     complete: '必需材料齐全。',
-    pdf: '下载清单PDF',
+    pdf: '下载材料清单（PDF）',
     agentName: '被授权人（委托他人办理时填写）',
     agent: '被授权人',
     agentNone: '无（申请人本人办理）',
@@ -404,7 +404,7 @@ export const enforcementEn: typeof enforcementZhCN = {
     missingBlocks:
       'Required materials missing — the re-inspection cannot be approved (it can still be refused):',
     complete: 'All required materials received.',
-    pdf: 'Checklist PDF',
+    pdf: 'Download the checklist (PDF)',
     agentName: 'Authorised person (when an agent files)',
     agent: 'Authorised person',
     agentNone: 'None (the applicant filed in person)',

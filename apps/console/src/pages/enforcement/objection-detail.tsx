@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -302,8 +303,17 @@ function Checklist({ objection: o, officer }: { objection: Objection; officer: b
       title={heading(e.materials)}
       data-testid="materials"
       extra={
-        <Button size="small" onClick={() => void download()} data-testid="checklist-pdf">
-          {c.pdf}
+        // Icon and "PDF" only, named in full for assistive technology: on a 390 px phone a longer
+        // label hid the card's title.
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          aria-label={c.pdf}
+          title={c.pdf}
+          onClick={() => void download()}
+          data-testid="checklist-pdf"
+        >
+          PDF
         </Button>
       }
     >
