@@ -75,7 +75,8 @@ const runs = Object.entries(ROLES)
  * Records an operation needs that no document lets the fuzzer make, made the way the system makes
  * them (the hooks read them from FUZZ_FIXTURES): orders placed by purchasing (an event), and at
  * evidence's intake one parcel admitted against an order and quarantined parcels that matched none,
- * which release takes into the orders' batches and an unpacking session opens.
+ * which release takes into the orders' batches and an unpacking session opens, with the buyer's
+ * purchase evidence and the unpacking's video, waybill and sample photo.
  */
 async function evidenceFixtures(url: string): Promise<Record<string, string[]>> {
   const tag = randomInt(100_000, 999_999);

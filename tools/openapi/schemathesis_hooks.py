@@ -7,6 +7,7 @@ go together) itself.
 """
 
 import copy
+import datetime
 import itertools
 import json
 import os
@@ -133,8 +134,6 @@ def _holiday_schedule(body):
     """A year's schedule holds its own year's dates, each once, and every fixed-date statutory holiday."""
     if not isinstance(body, dict) or not isinstance(body.get("year"), int) or not 2000 <= body["year"] <= 2100:
         return body
-    import datetime
-
     year = body["year"]
     seen: set[str] = set()
     names: set[str] = set()
@@ -226,8 +225,6 @@ _contract_terms: dict[str, tuple[str, str]] = {}
 
 
 def _own_term(contract: dict) -> None:
-    import datetime
-
     first = datetime.date(3000, 1, 1) + datetime.timedelta(days=10 * next(_terms))
     contract["validFrom"] = first.isoformat()
     contract["validTo"] = (first + datetime.timedelta(days=9)).isoformat()
@@ -396,8 +393,6 @@ _register("POST", "/unpacking-sessions/{id}/sealing", "present_signers", _sealin
 
 def _present_signers(body, present):
     """封样: at least two officers and two lab staff sign, each present at the unpacking, now."""
-    import datetime
-
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) - datetime.timedelta(seconds=5)
     body["signatures"] = [
         {"role": role, "name": name, "signedAt": now.strftime("%Y-%m-%dT%H:%M:%SZ")}
