@@ -28,12 +28,16 @@ export const PHONE = { width: 390, height: 844 };
 
 export type Language = 'zh-CN' | 'en';
 
-/** A fresh browser context (no session), desktop or phone, Asia/Shanghai, in `language`. */
-export function newContext(
+/**
+ * A fresh browser context (no session), desktop or phone, Asia/Shanghai, in `language`. Actions
+ * and waits give up after 60 s rather than Playwright's 30 s: on a 2-core CI machine two browser
+ * specs and the stack share the cores, and a click that lands late is not a failure of the page.
+ */
+export async function newContext(
   browser: Browser,
   options: { phone?: boolean; language?: Language } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: options.phone ? PHONE : DESKTOP,
     isMobile: options.phone ?? false,
     hasTouch: options.phone ?? false,
@@ -41,6 +45,8 @@ export function newContext(
     locale: options.language ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  context.setDefaultTimeout(60_000);
+  return context;
 }
 
 /** Opens `url` and signs in on Keycloak's own login page, as a person would; back on the console. */

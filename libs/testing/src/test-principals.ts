@@ -67,7 +67,13 @@ export function servicePrincipalEnv(
   const user = `${prefix}qis-${name}`;
   if (![...SERVICES, 'fixture'].includes(name))
     throw new Error(`${name} has no Kafka principal of its own (tools/kafka-acl)`);
-  return login(user, ensureTestPrincipals(prefix, [name], childEnv).get(user)!);
+  // Provisioned as the harness, on the harness's broker: a test may give the service a broker
+  // address that is wrong on purpose (a boot refusal), which must not stop the provisioning.
+  const harnessKafka = Object.entries(process.env).filter(
+    ([key]) => key.startsWith('KAFKA_') && key !== 'KAFKA_TOPIC_PREFIX',
+  );
+  const provisioning = { ...childEnv, ...Object.fromEntries(harnessKafka) };
+  return login(user, ensureTestPrincipals(prefix, [name], provisioning).get(user)!);
 }
 
 /**
