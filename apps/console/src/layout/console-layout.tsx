@@ -103,7 +103,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
               'admin',
               'purchasing-admin',
             ]);
-            navigate(
+            void navigate(
               BATCH_NUMBER.test(text) || !planningReader
                 ? `/batches/${encodeURIComponent(text)}`
                 : `/batches?q=${encodeURIComponent(text)}`,

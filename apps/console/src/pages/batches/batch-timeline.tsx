@@ -225,7 +225,7 @@ export default function BatchTimeline() {
           onSearch={(v) => {
             const text = v.trim();
             if (!text) return;
-            navigate(
+            void navigate(
               BATCH_NUMBER.test(text) || !searchable
                 ? `/batches/${encodeURIComponent(text)}`
                 : `/batches?q=${encodeURIComponent(text)}`,

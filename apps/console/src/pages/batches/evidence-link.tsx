@@ -24,7 +24,7 @@ export function EvidenceLink({ objectId, kind }: { objectId: string; kind: strin
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey) return;
         e.preventDefault();
-        navigate(to);
+        void navigate(to);
       }}
       title={objectId}
       data-evidence-kind={kind}

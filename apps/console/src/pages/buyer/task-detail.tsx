@@ -128,7 +128,7 @@ export default function TaskDetail() {
       refreshList();
       queries.removeQueries({ queryKey: ['buyer', 'task', batchNumber] });
       void message.success(w.refused);
-      navigate('/buyer/tasks');
+      void navigate('/buyer/tasks');
     },
   });
 

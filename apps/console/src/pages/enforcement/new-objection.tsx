@@ -55,7 +55,7 @@ export default function NewObjection() {
     onSuccess: (o) => {
       void message.success(e.objectionRegistered);
       void queries.invalidateQueries({ queryKey: ['enforcement'] });
-      navigate(`/enforcement/objections/${o.id}`);
+      void navigate(`/enforcement/objections/${o.id}`);
     },
   });
   return (

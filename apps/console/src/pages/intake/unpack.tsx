@@ -91,7 +91,7 @@ export default function Unpack() {
     },
     onSuccess: (session) => {
       void queries.invalidateQueries({ queryKey: ['intake'] });
-      navigate(`/intake/sessions/${session.id}`);
+      void navigate(`/intake/sessions/${session.id}`);
     },
   });
 

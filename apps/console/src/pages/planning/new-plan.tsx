@@ -90,7 +90,7 @@ export default function NewPlan() {
     onSuccess: (plan) => {
       void queries.invalidateQueries({ queryKey: ['plans'] });
       void message.success(t.plan.created);
-      navigate(`/plans/${plan.id}`);
+      void navigate(`/plans/${plan.id}`);
     },
   });
   return (

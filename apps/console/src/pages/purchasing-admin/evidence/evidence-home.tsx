@@ -22,7 +22,7 @@ export default function EvidenceHome() {
         <Card title={<h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{p.openObject}</h2>}>
           <Form
             layout="inline"
-            onFinish={({ id }: { id: string }) => navigate(`/evidence/${id.trim()}`)}
+            onFinish={({ id }: { id: string }) => void navigate(`/evidence/${id.trim()}`)}
             style={{ rowGap: 8 }}
           >
             <Form.Item
