@@ -244,8 +244,14 @@ def after_call(context, case, response):
             body = response.json()
         except ValueError:
             return
-        if isinstance(body, dict) and isinstance(body.get("participants"), list):
-            _present[str(body.get("id"))] = body["participants"]
+        # The answer names the session; who was present is what the request said (the buyer's
+        # pseudonym aside, which signs nothing).
+        sent = case.body if isinstance(case.body, dict) else {}
+        present = body.get("participants") if isinstance(body, dict) else None
+        if not isinstance(present, list):
+            present = sent.get("participants")
+        if isinstance(body, dict) and isinstance(present, list):
+            _present[str(body.get("id"))] = present
     if response.status_code == 201 and case.method == "POST" and case.path.startswith("/labs"):
         try:
             body = response.json()

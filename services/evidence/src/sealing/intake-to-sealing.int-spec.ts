@@ -306,6 +306,63 @@ describe('intake, unpacking and sealing', () => {
     ]);
   });
 
+  it("seals a batch once and puts a seal number on one strip only: a second unpacking, another sample's seal number and a re-seal to it are 409s saying why (found by fuzzing: 500s)", async () => {
+    const seal = (sessionId: unknown, test: string, backup: string) =>
+      post(`/unpacking-sessions/${String(sessionId)}/sealing`, {
+        category: 'silk-quilt',
+        testSample: { sealNumber: test, units: 1 },
+        backupSample: { sealNumber: backup, units: 1 },
+        backupStorageLocation: '市局样品室 A-03-2',
+        signatures,
+      });
+    const first = await orderPlaced();
+    const sessionA = await openSession(first);
+    expect((await seal(sessionA.body['id'], 'FY2026-500001', 'FY2026-500002')).status).toBe(201);
+
+    const again = await post('/unpacking-sessions', {
+      parcelId: sessionA.body['parcelId'],
+      participants,
+      videoObjectId: sessionA.videoObjectId,
+      waybillPhotoObjectId: sessionA.waybillPhotoObjectId,
+      claimed,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body['message']).toBe(
+      `batch ${first.batchNumber} was unpacked and sealed already (unpacking session ${String(sessionA.body['id'])})`,
+    );
+
+    const second = await orderPlaced();
+    const sessionB = await openSession(second);
+    const taken = await seal(sessionB.body['id'], 'FY2026-500002', 'FY2026-500003');
+    expect(taken.status).toBe(409);
+    expect(taken.body['errors']).toEqual([
+      {
+        field: 'testSample.sealNumber',
+        reasons: [`seal number FY2026-500002 is on sample ${first.batchNumber}-S already`],
+      },
+    ]);
+    expect((await seal(sessionB.body['id'], 'FY2026-500003', 'FY2026-500004')).status).toBe(201);
+
+    const reseal = await post(`/samples/${first.batchNumber}-S/reseals`, {
+      sample: 'backup',
+      newSealNumber: 'FY2026-500004',
+      reason: '复检',
+      signatures: [
+        { role: 'enforcement-officer', name: '张强', signedAt: '2026-04-01T02:00:00Z' },
+        { role: 'applicant', name: '杭州丝之源家纺有限公司 委托人 陈晓', signedAt: '2026-04-01T02:00:00Z' },
+        { role: 'original-lab', name: '纺织院 李华', signedAt: '2026-04-01T02:00:00Z' },
+        { role: 'reinspection-lab', name: '省质检院 周正', signedAt: '2026-04-01T02:00:00Z' },
+      ],
+    });
+    expect(reseal.status).toBe(409);
+    expect(reseal.body['errors']).toEqual([
+      {
+        field: 'newSealNumber',
+        reasons: [`seal number FY2026-500004 is on sample ${second.batchNumber}-S already`],
+      },
+    ]);
+  });
+
   it('seals the sample, stores a Chinese work-order PDF that renders real glyphs, publishes sample-sealed and prints labels', async () => {
     const value = await orderPlaced();
     const session = await openSession(value);

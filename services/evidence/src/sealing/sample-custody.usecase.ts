@@ -14,6 +14,7 @@ import type { ResealCommand } from './reseal.command';
 import { missingResealParties } from './reseal-parties';
 import { SealingDocumentStore } from './sealing-document-store';
 import { resealRecordDocument } from './sealing-documents';
+import { refuseSealNumbersInUse, sealingConflict } from './seal-numbers';
 import { Sealing } from './sealing.entity';
 
 const sealColumn = { test: 'testSealNumber', backup: 'backupSealNumber' } as const;
@@ -107,6 +108,7 @@ export class SampleCustodyUseCase {
     const column = sealColumn[command.sample];
     if (current[column] === command.newSealNumber)
       throw conflict(`the ${command.sample} sample already carries seal ${current[column]}`);
+    await refuseSealNumbersInUse(this.dataSource.manager, [['newSealNumber', command.newSealNumber]]);
     const resealedAt = new Date();
     const recordObjectId = randomUUID();
     const pdf = await renderDocument(
@@ -135,7 +137,11 @@ export class SampleCustodyUseCase {
       // Re-read under the lock: the record names the seal it replaces, so a concurrent re-seal is refused.
       if (previous !== current[column])
         throw conflict(`the ${command.sample} sample was re-sealed meanwhile (now ${previous})`);
-      await manager.update(Sealing, { id: sealing.id }, { [column]: command.newSealNumber });
+      await manager
+        .update(Sealing, { id: sealing.id }, { [column]: command.newSealNumber })
+        .catch((error: unknown) => {
+          throw sealingConflict(error);
+        });
       await this.documents.register(manager, by, from, record);
       await this.ledger.append(manager, by, from, {
         action: 're-seal',

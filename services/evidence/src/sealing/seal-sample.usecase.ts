@@ -5,7 +5,7 @@ import { notFound } from '@qis/auth';
 import { SampleSealed } from '@qis/contracts';
 import { locateCjkFont, renderDocument, type CjkFont } from '@qis/documents';
 import { OutboxPublisher } from '@qis/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, unprocessable } from '@qis/domain';
 import { CustodyLedger } from '../custody/custody-ledger';
 import type { ExtractionFacts } from '../custody/extraction-facts';
@@ -16,7 +16,26 @@ import { UnpackingSession } from '../unpacking/unpacking-session.entity';
 import type { SealSampleCommand } from './seal-sample.command';
 import { SealingDocumentStore } from './sealing-document-store';
 import { samplingNoticeDocument, workOrderDocument } from './sealing-documents';
+import { refuseSealNumbersInUse, sealingConflict } from './seal-numbers';
 import { Sealing } from './sealing.entity';
+
+/**
+ * A batch has one sample, sealed once (its code is the batch's): a second session of a sealed
+ * batch is refused at opening, and this holds if one was opened before that rule. Its seal
+ * numbers are on no other strip.
+ */
+async function refuseSecondSealing(
+  manager: EntityManager,
+  batchNumber: string,
+  command: SealSampleCommand,
+): Promise<void> {
+  const sealed = await manager.findOneBy(Sealing, { batchNumber });
+  if (sealed) throw conflict(`the sample of batch ${batchNumber} is sealed already (${sealed.sampleCode})`);
+  await refuseSealNumbersInUse(manager, [
+    ['testSample.sealNumber', command.testSample.sealNumber],
+    ['backupSample.sealNumber', command.backupSample.sealNumber],
+  ]);
+}
 
 /** Officers and lab staff sign the seal strips (封样条): at least two of each. */
 const REQUIRED_SIGNERS = { 'enforcement-officer': 2, 'lab-staff': 2 } as const;
@@ -69,6 +88,7 @@ export class SealSampleUseCase {
       batchNumber: session.batchNumber,
     });
     if (!order) throw conflict(`no order-placed record for batch ${session.batchNumber}`);
+    await refuseSecondSealing(this.dataSource.manager, session.batchNumber, command);
 
     const sealing: Sealing = {
       id: randomUUID(),
@@ -121,7 +141,9 @@ export class SealSampleUseCase {
       if (locked?.status !== 'open') throw conflict(`unpacking session ${sessionId} is already sealed`);
       for (const doc of [workOrder, notice]) await this.documents.register(manager, by, from, doc);
       await manager.update(UnpackingSession, { id: sessionId }, { status: 'sealed' });
-      await manager.insert(Sealing, sealing);
+      await manager.insert(Sealing, sealing).catch((error: unknown) => {
+        throw sealingConflict(error);
+      });
       for (const [role, seal] of [
         ['test', sealing.testSealNumber],
         ['backup', sealing.backupSealNumber],

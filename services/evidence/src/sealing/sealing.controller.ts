@@ -50,7 +50,8 @@ export class SealingController {
       '`errors` names the field',
   })
   @ApiConflictResponse({
-    description: 'the session is already sealed, or the batch has no order-placed record',
+    description:
+      "the session is already sealed, the batch's sample is sealed already, a seal number is on another sample's strip, or the batch has no order-placed record",
   })
   async seal(
     @CurrentActor() actor: AuditActor,
@@ -110,7 +111,8 @@ export class SealingController {
       'signatures short of the parties the re-seal needs: the applicant, the original lab, the re-inspection lab and an enforcement officer (`errors` names the field)',
   })
   @ApiConflictResponse({
-    description: 'the sample already carries this seal number, or was re-sealed meanwhile',
+    description:
+      'the sample already carries this seal number, another sample carries it, or the sample was re-sealed meanwhile',
   })
   async reseal(
     @CurrentActor() actor: AuditActor,

@@ -107,6 +107,15 @@ export class OpenSessionUseCase {
       });
       if (open)
         throw conflict(`batch ${parcel.batchNumber} already has an open unpacking session ${open.id}`);
+      // A batch has one sample, unpacked and sealed once.
+      const sealed = await manager.findOneBy(UnpackingSession, {
+        batchNumber: parcel.batchNumber,
+        status: 'sealed',
+      });
+      if (sealed)
+        throw conflict(
+          `batch ${parcel.batchNumber} was unpacked and sealed already (unpacking session ${sealed.id})`,
+        );
       const session: UnpackingSession = {
         id: randomUUID(),
         batchNumber: parcel.batchNumber,

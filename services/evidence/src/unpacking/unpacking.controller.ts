@@ -37,7 +37,9 @@ export class UnpackingController {
       'participants short of the required people (a buyer, two enforcement officers, two lab staff) or naming the buyer otherwise, ' +
       'evidence that is not stored evidence of the batch, or a parcel not admitted; `errors` names the field',
   })
-  @ApiConflictResponse({ description: 'the batch already has an open unpacking session' })
+  @ApiConflictResponse({
+    description: 'the batch already has an open unpacking session, or was unpacked and sealed already',
+  })
   async openUnpackingSession(
     @CurrentActor() actor: AuditActor,
     @Body() command: OpenSessionCommand,

@@ -3872,7 +3872,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description the sample already carries this seal number, or was re-sealed meanwhile */
+      /** @description the sample already carries this seal number, another sample carries it, or the sample was re-sealed meanwhile */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4009,7 +4009,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description the batch already has an open unpacking session */
+      /** @description the batch already has an open unpacking session, or was unpacked and sealed already */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4163,7 +4163,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description the session is already sealed, or the batch has no order-placed record */
+      /** @description the session is already sealed, the batch's sample is sealed already, a seal number is on another sample's strip, or the batch has no order-placed record */
       409: {
         headers: {
           [name: string]: unknown;
