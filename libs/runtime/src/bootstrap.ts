@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -108,7 +109,10 @@ function handleShutdown(app: INestApplication, name: string, graceMs = 20_000): 
       );
   };
   process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  // A cluster worker is stopped by its primary's SIGTERM; a terminal's Ctrl-C reaches the whole
+  // process group, and a second signal would end the worker at once, before it closed.
+  if (cluster.isWorker) process.on('SIGINT', () => undefined);
+  else process.once('SIGINT', onSignal);
 }
 
 /** The argument that makes a service's main.js migrate and exit (the Helm chart's migration Job). */

@@ -6,6 +6,7 @@ export {
   type BootstrapOptions,
   type RunningService,
 } from './bootstrap';
+export { bootstrapInWorkers } from './cluster';
 export {
   BatchDeadlineView,
   BatchNumberParams,

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
@@ -69,7 +70,8 @@ export function loggerParams(service: string, level: string): Params {
   return {
     pinoHttp: {
       level,
-      base: { service },
+      // Workers behind one port (bootstrapInWorkers) are told apart by their process id.
+      base: cluster.isWorker ? { service, pid: process.pid } : { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       genReqId: requestId,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

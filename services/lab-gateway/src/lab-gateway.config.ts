@@ -1,10 +1,29 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUrl, Max, Min, ValidateBy } from 'class-validator';
 import { envBool, envInt, ForbiddenInProduction, RequiredInProduction, ServiceConfig } from '@qis/config';
 
 export class LabGatewayConfig extends ServiceConfig {
   override HTTP_PORT = 7104;
   override DB_NAME = 'qis_lab_gateway';
+
+  /**
+   * Worker processes behind the one port (Node's cluster; 1 = this process serves alone): about
+   * one a core. Each worker is the whole service, its Kafka consumer and relay too (bootstrapInWorkers).
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  @ValidateBy({
+    name: 'oneWorkerWithMovableClock',
+    validator: {
+      validate: (value: unknown, args) =>
+        value === 1 || (args?.object as LabGatewayConfig).CLOCK_OVERRIDE_ENABLED !== true,
+      defaultMessage: () =>
+        'must be 1 with CLOCK_OVERRIDE_ENABLED=true: each worker would keep its own moved clock',
+    },
+  })
+  HTTP_WORKERS = 1;
 
   /** How often the overdue scan looks for assignments past their due date. */
   @Transform(envInt)
