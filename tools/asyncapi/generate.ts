@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { buildDocuments, SCHEMAS_DIR, type GeneratedFile } from '@qis/contracts';
+import { buildDocuments, SCHEMAS_DIR, type GeneratedFile } from './build-documents';
 
 /**
  * Writes docs/asyncapi.yaml and docs/schemas/*.json from libs/contracts, or with `--check`

@@ -1,11 +1,3 @@
-export {
-  ASYNCAPI_PATH,
-  buildAsyncApiDocument,
-  buildDocuments,
-  buildEventSchemas,
-  SCHEMAS_DIR,
-  type GeneratedFile,
-} from './asyncapi/build-documents';
 export { deadLetterTopic, Topics, type TopicName } from './topics';
 export { contractForTopic, contracts, declaredTopics, operationalTopics } from './registry/contracts';
 export {

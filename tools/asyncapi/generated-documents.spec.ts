@@ -7,10 +7,9 @@ import {
   SCHEMAS_DIR,
   type Json,
 } from './build-documents';
-import { platformChannels } from '../feeds/platform-feeds';
-import { contracts } from '../registry/contracts';
+import { contracts, platformChannels } from '@qis/contracts';
 
-const root = join(__dirname, '../../../..');
+const root = join(__dirname, '../..');
 const stale = 'is stale: run npm run asyncapi';
 
 const refsIn = (node: Json): string[] =>

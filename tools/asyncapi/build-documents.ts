@@ -1,7 +1,4 @@
-import { SERVICES } from '../conventions/vocabulary';
-import { platformChannels } from '../feeds/platform-feeds';
-import { contracts } from '../registry/contracts';
-import type { EventDescriptor } from '../registry/event-descriptor';
+import { contracts, platformChannels, SERVICES, type EventDescriptor } from '@qis/contracts';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { IS_ISO8601 } from 'class-validator';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
