@@ -55,3 +55,13 @@ export { sendEvents } from './send-events';
 export { startServiceStack, STAGE_SERVICES, type ServiceStack, type StageService } from './service-stack';
 export { startOpensslTsa, type OpensslTsa } from './openssl-tsa';
 export { dateInWords } from './date-in-words';
+export {
+  folderCycles,
+  folderOf,
+  importsLeaving,
+  isTestFile,
+  relativeImports,
+  showImports,
+  testSupportLeaks,
+  type FolderImport,
+} from './folder-dependencies';

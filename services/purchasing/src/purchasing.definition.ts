@@ -1,11 +1,11 @@
 import type { ServiceDefinition } from '@qis/runtime';
 import { ReceivingAddress } from './addresses/receiving-address.entity';
 import { Assignment } from './assignment/assignment.entity';
-import { PurchaseTask } from './assignment/purchase-task.entity';
+import { PurchaseTask } from './kernel/purchase-task.entity';
 import { SellerBlacklistEntry } from './blacklists/seller-blacklist-entry.entity';
 import { BuyerPoolMember } from './buyers/buyer-pool-member.entity';
-import { Buyer } from './buyers/buyer.entity';
-import { ShoppingAccount } from './buyers/shopping-account.entity';
+import { Buyer } from './kernel/buyer.entity';
+import { ShoppingAccount } from './kernel/shopping-account.entity';
 import { migrations } from './migrations';
 import { PurchasingConfig } from './purchasing.config';
 import { PurchasingModule } from './purchasing.module';

@@ -3,7 +3,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import type { EntityManager } from 'typeorm';
 import { PurchasingConfig } from '../purchasing.config';
 import { Assignment } from './assignment.entity';
-import { PurchaseTask } from './purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 
 interface Candidate {
   buyer_id: string;

@@ -3,7 +3,7 @@ import { AuditService, SYSTEM_ACTOR } from '@qis/audit';
 import { DataSource } from 'typeorm';
 import { PurchasingConfig } from '../purchasing.config';
 import { AssignBuyerUseCase } from './assign-buyer.usecase';
-import { PurchaseTask } from './purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 
 /**
  * Loop over the due table: an assignment whose buyer has not recorded the order by its deadline

@@ -4,7 +4,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { AssignBuyerUseCase } from './assign-buyer.usecase';
 import { AssignmentScheduler } from './assignment-scheduler';
 import { BatchIssuedConsumer } from './batch-issued.consumer';
-import { PurchaseTask } from './purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { ReadDeliveryUseCase } from './read-delivery.usecase';
 import { RefuseTaskUseCase } from './refuse-task.usecase';
 import { TaskFinder } from './task-finder';

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR, AuditService } from '@qis/audit';
 import { BatchIssued, type BatchIssuedValue } from '@qis/contracts';
 import { ConsumeEvent, type EventContext } from '@qis/messaging';
 import { AssignBuyerUseCase } from './assign-buyer.usecase';
-import { PurchaseTask } from './purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { sellerKey } from './seller-key';
 
 /** A batch was issued: open its purchase task and assign a buyer, in the inbox transaction. */

@@ -4,7 +4,7 @@ import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { conflict, ErrorCode } from '@qis/domain';
 import { ReceivingAddress } from '../addresses/receiving-address.entity';
-import { ShoppingAccount } from '../buyers/shopping-account.entity';
+import { ShoppingAccount } from '../kernel/shopping-account.entity';
 import { IdentityCipher } from '../identity/identity-cipher';
 import type { DeliveryView } from './delivery-view';
 import { TaskFinder } from './task-finder';

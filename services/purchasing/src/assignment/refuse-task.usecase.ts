@@ -4,7 +4,7 @@ import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { conflict, ErrorCode } from '@qis/domain';
 import { AssignBuyerUseCase } from './assign-buyer.usecase';
-import { PurchaseTask } from './purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import type { RefuseTaskCommand } from './refuse-task.command';
 import { TaskFinder } from './task-finder';
 import { TaskView } from './task-view';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, type Principal } from '@qis/auth';
 import type { EntityManager } from 'typeorm';
-import { Buyer } from '../buyers/buyer.entity';
-import { PurchaseTask } from './purchase-task.entity';
+import { Buyer } from '../kernel/buyer.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 
 /**
  * Finds a task the caller may see: purchasing admins and approvers any, an active buyer only the

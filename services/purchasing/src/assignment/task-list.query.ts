@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { TASK_STATUSES, type TaskStatus } from './purchase-task.entity';
+import { TASK_STATUSES, type TaskStatus } from '../kernel/purchase-task.entity';
 
 export class TaskListQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES })

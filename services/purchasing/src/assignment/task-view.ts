@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EVIDENCE_KINDS, EvidenceItem, type EvidenceKind } from '../purchases/evidence-item';
-import { TASK_STATUSES, type PurchaseTask, type TaskStatus } from './purchase-task.entity';
+import { EVIDENCE_KINDS, EvidenceItem, type EvidenceKind } from '../kernel/evidence-item';
+import { TASK_STATUSES, type PurchaseTask, type TaskStatus } from '../kernel/purchase-task.entity';
 
 /** A purchase task as buyers and admins see it: ids and pseudonymous references, no identity. */
 export class TaskView {

@@ -6,7 +6,7 @@ import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
 import { BatchNumberPipe } from '@qis/domain';
 import { DeliveryView } from './delivery-view';
-import { PurchaseTask } from './purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { ReadDeliveryUseCase } from './read-delivery.usecase';
 import { RefuseTaskCommand } from './refuse-task.command';
 import { RefuseTaskUseCase } from './refuse-task.usecase';

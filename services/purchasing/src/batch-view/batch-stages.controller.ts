@@ -3,8 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
 import { BatchNumberParams, BatchStagesView, type BatchStageView } from '@qis/runtime';
 import { DataSource } from 'typeorm';
-import type { EvidenceItem } from '../purchases/evidence-item';
-import type { PurchaseRecordCommand } from '../purchases/record-purchase.command';
+import type { EvidenceItem } from '../kernel/evidence-item';
+import type { PurchaseRecordCommand } from '../kernel/purchase-record.command';
 import { FindBatchesByOrderUseCase } from './find-batches-by-order.usecase';
 import { OrderBatchesView } from './order-batch.view';
 import { OrderNumberQuery } from './order-number.query';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TaskStatus } from '../assignment/purchase-task.entity';
+import type { TaskStatus } from '../kernel/purchase-task.entity';
 import type { OrderBatchesView } from './order-batch.view';
 
 interface OrderRow {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TASK_STATUSES, type TaskStatus } from '../assignment/purchase-task.entity';
+import { TASK_STATUSES, type TaskStatus } from '../kernel/purchase-task.entity';
 
 /** The batch bought with an order number. */
 export class OrderBatchView {

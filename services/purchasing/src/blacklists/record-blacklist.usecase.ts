@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
-import { PurchaseTask } from '../assignment/purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import type { RecordBlacklistCommand } from './record-blacklist.command';
 
 /** Records a seller's blacklisting; assignment never uses that buyer, account or address for the seller again. */

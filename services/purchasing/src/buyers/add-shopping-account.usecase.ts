@@ -5,8 +5,8 @@ import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { IdentityCipher } from '../identity/identity-cipher';
 import type { AddShoppingAccountCommand } from './add-shopping-account.command';
-import { Buyer } from './buyer.entity';
-import { ShoppingAccount } from './shopping-account.entity';
+import { Buyer } from '../kernel/buyer.entity';
+import { ShoppingAccount } from '../kernel/shopping-account.entity';
 import { ShoppingAccountView } from './shopping-account-view';
 
 /** A buyer's account on one platform; the name is sealed like the identity. */

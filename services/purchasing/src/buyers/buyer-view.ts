@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BUYER_STATUSES, type Buyer, type BuyerStatus } from './buyer.entity';
+import { BUYER_STATUSES, type Buyer, type BuyerStatus } from '../kernel/buyer.entity';
 
 /** A buyer without identity: what admin screens list. */
 export class BuyerView {

@@ -17,7 +17,7 @@ import { notFound, Policy } from '@qis/auth';
 import { Repository } from 'typeorm';
 import { AddShoppingAccountCommand } from './add-shopping-account.command';
 import { AddShoppingAccountUseCase } from './add-shopping-account.usecase';
-import { Buyer } from './buyer.entity';
+import { Buyer } from '../kernel/buyer.entity';
 import { BuyerIdentityView } from './buyer-identity-view';
 import { BuyerView } from './buyer-view';
 import { ChangeStatusCommand } from './change-status.command';
@@ -28,7 +28,7 @@ import { ReadBuyerIdentityUseCase } from './read-buyer-identity.usecase';
 import { RevealIdentityCommand } from './reveal-identity.command';
 import { RegisterBuyerCommand } from './register-buyer.command';
 import { RegisterBuyerUseCase } from './register-buyer.usecase';
-import { ShoppingAccount } from './shopping-account.entity';
+import { ShoppingAccount } from '../kernel/shopping-account.entity';
 import { ShoppingAccountView } from './shopping-account-view';
 
 const uuid = new ParseUUIDPipe({ version: undefined });

@@ -3,13 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentModule } from '../assignment/assignment.module';
 import { IdentityModule } from '../identity/identity.module';
 import { AddShoppingAccountUseCase } from './add-shopping-account.usecase';
-import { Buyer } from './buyer.entity';
+import { Buyer } from '../kernel/buyer.entity';
 import { BuyersController } from './buyers.controller';
 import { ChangeStatusUseCase } from './change-status.usecase';
 import { QualifyBuyerUseCase } from './qualify-buyer.usecase';
 import { ReadBuyerIdentityUseCase } from './read-buyer-identity.usecase';
 import { RegisterBuyerUseCase } from './register-buyer.usecase';
-import { ShoppingAccount } from './shopping-account.entity';
+import { ShoppingAccount } from '../kernel/shopping-account.entity';
 
 /** Buyers: registration, qualification, shopping accounts, status. */
 @Module({

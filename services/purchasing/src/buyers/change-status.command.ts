@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { BUYER_STATUSES, type BuyerStatus } from './buyer.entity';
+import { BUYER_STATUSES, type BuyerStatus } from '../kernel/buyer.entity';
 
 export class ChangeStatusCommand {
   @ApiProperty({ enum: BUYER_STATUSES })

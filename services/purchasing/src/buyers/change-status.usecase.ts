@@ -3,10 +3,10 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssignBuyerUseCase } from '../assignment/assign-buyer.usecase';
-import { PurchaseTask } from '../assignment/purchase-task.entity';
-import { Buyer } from './buyer.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
+import { Buyer } from '../kernel/buyer.entity';
 import type { ChangeStatusCommand } from './change-status.command';
-import { ShoppingAccount } from './shopping-account.entity';
+import { ShoppingAccount } from '../kernel/shopping-account.entity';
 
 /**
  * Suspends, retires or reactivates a buyer or one shopping account; only active ones are assigned.

@@ -3,7 +3,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { ErrorCode, UnprocessableError } from '@qis/domain';
-import { Buyer } from './buyer.entity';
+import { Buyer } from '../kernel/buyer.entity';
 import { BuyerView } from './buyer-view';
 import type { QualifyBuyerCommand } from './qualify-buyer.command';
 

@@ -3,7 +3,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import { notFound } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { IdentityCipher } from '../identity/identity-cipher';
-import { Buyer } from './buyer.entity';
+import { Buyer } from '../kernel/buyer.entity';
 import type { BuyerIdentityView } from './buyer-identity-view';
 
 /**

@@ -6,7 +6,7 @@ import { conflict, ConflictError, ErrorCode } from '@qis/domain';
 import { BlindIndex } from '../identity/blind-index';
 import { IdentityCipher } from '../identity/identity-cipher';
 import { BuyerPoolMember } from './buyer-pool-member.entity';
-import { Buyer } from './buyer.entity';
+import { Buyer } from '../kernel/buyer.entity';
 import { BuyerView } from './buyer-view';
 import type { RegisterBuyerCommand } from './register-buyer.command';
 

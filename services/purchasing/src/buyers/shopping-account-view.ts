@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BUYER_STATUSES, type BuyerStatus } from './buyer.entity';
-import type { ShoppingAccount } from './shopping-account.entity';
+import { BUYER_STATUSES, type BuyerStatus } from '../kernel/buyer.entity';
+import type { ShoppingAccount } from '../kernel/shopping-account.entity';
 
 export class ShoppingAccountView {
   @ApiProperty({ format: 'uuid' })

@@ -3,7 +3,7 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { conflict, ErrorCode } from '@qis/domain';
-import { PurchaseTask } from '../assignment/purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
 import type { ApprovePriceCommand } from './approve-price.command';

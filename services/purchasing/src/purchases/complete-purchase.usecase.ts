@@ -4,10 +4,10 @@ import type { Principal } from '@qis/auth';
 import type { FieldError } from '@qis/contracts';
 import { DataSource } from 'typeorm';
 import { conflict, ConflictError, ErrorCode, UnprocessableError } from '@qis/domain';
-import { PurchaseTask } from '../assignment/purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
-import type { EvidenceItem } from './evidence-item';
+import type { EvidenceItem } from '../kernel/evidence-item';
 import { missingEvidence } from './evidence-package-check';
 import { EvidenceVerifier } from './evidence-verifier';
 

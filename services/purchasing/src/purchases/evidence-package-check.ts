@@ -1,5 +1,5 @@
 import type { FieldError } from '@qis/contracts';
-import { EVIDENCE_KINDS, type EvidenceItem, type EvidenceKind } from './evidence-item';
+import { EVIDENCE_KINDS, type EvidenceItem, type EvidenceKind } from '../kernel/evidence-item';
 
 const DESCRIPTIONS: Record<EvidenceKind, string> = {
   'purchase-screen-recording': 'full screen recording of the purchase is missing',

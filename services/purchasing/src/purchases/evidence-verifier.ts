@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FieldError } from '@qis/contracts';
 import { EvidenceReferenceChecker } from '@qis/evidence-client';
 import { PurchasingConfig } from '../purchasing.config';
-import type { EvidenceItem } from './evidence-item';
+import type { EvidenceItem } from '../kernel/evidence-item';
 
 /**
  * Checks each evidence item against the evidence service with the caller's own token (exists,

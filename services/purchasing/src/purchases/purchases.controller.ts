@@ -14,7 +14,7 @@ import { TaskView } from '../assignment/task-view';
 import { ApprovePriceCommand } from './approve-price.command';
 import { ApprovePriceUseCase } from './approve-price.usecase';
 import { CompletePurchaseUseCase } from './complete-purchase.usecase';
-import { PurchaseRecordCommand } from './record-purchase.command';
+import { PurchaseRecordCommand } from '../kernel/purchase-record.command';
 import { RecordPurchaseUseCase } from './record-purchase.usecase';
 import { RecordShipmentCommand } from './record-shipment.command';
 import { RecordShipmentUseCase } from './record-shipment.usecase';

@@ -3,10 +3,10 @@ import { AuditService, type AuditActor } from '@qis/audit';
 import type { Principal } from '@qis/auth';
 import { DataSource } from 'typeorm';
 import { conflict, ErrorCode } from '@qis/domain';
-import { PurchaseTask } from '../assignment/purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
-import type { PurchaseRecordCommand } from './record-purchase.command';
+import type { PurchaseRecordCommand } from '../kernel/purchase-record.command';
 
 /** The assigned buyer saves the purchase record (again and again, until they complete it). */
 @Injectable()

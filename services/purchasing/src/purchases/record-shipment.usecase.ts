@@ -5,7 +5,7 @@ import { OrderPlaced, type OrderPlacedValue } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource } from 'typeorm';
 import { conflict, ErrorCode } from '@qis/domain';
-import { PurchaseTask } from '../assignment/purchase-task.entity';
+import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { TaskFinder } from '../assignment/task-finder';
 import { TaskView } from '../assignment/task-view';
 import type { RecordShipmentCommand } from './record-shipment.command';

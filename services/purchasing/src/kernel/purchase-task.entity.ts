@@ -1,7 +1,7 @@
 import type { BatchIssuedValue } from '@qis/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { EvidenceItem } from '../purchases/evidence-item';
-import type { PurchaseRecordCommand } from '../purchases/record-purchase.command';
+import type { EvidenceItem } from './evidence-item';
+import type { PurchaseRecordCommand } from './purchase-record.command';
 
 export const TASK_STATUSES = [
   'unassigned',
