@@ -121,5 +121,14 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The public page's script modules run in the browser, beside Apache ECharts' global.
+    files: ['services/disclosure/src/web/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { ...globals.browser, echarts: 'readonly' },
+    },
+    rules: { 'no-undef': 'error' },
+  },
   prettier,
 );

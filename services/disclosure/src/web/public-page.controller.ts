@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -16,11 +16,19 @@ function assetsDir(): string {
   return found;
 }
 
+/** What the page may load from /assets/: its modules, its style and its translations, by extension. */
 const ASSET_TYPES: Record<string, string> = {
-  'app.js': 'text/javascript; charset=utf-8',
-  'app.css': 'text/css; charset=utf-8',
-  'echarts.min.js': 'text/javascript; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
 };
+
+/** The page's files in `dir` (one level, no index.html), by name. */
+function pageFiles(dir: string): Array<[string, string]> {
+  return readdirSync(dir)
+    .filter((name) => ASSET_TYPES[path.extname(name)] !== undefined)
+    .map((name) => [name, path.join(dir, name)]);
+}
 
 /** Scripts and styles only from this service; no inline script, no framing. */
 const CSP = [
@@ -36,7 +44,7 @@ const CSP = [
 
 /**
  * The public web page (公示网页), anonymous: one HTML shell for every page path, the page's script
- * and style, and Apache ECharts served from node_modules (no CDN).
+ * modules, style and translations, and Apache ECharts served from node_modules (no CDN).
  */
 @ApiExcludeController()
 @Controller()
@@ -44,8 +52,7 @@ export class PublicPageController {
   private readonly dir = assetsDir();
   private readonly shell = readFileSync(path.join(this.dir, 'index.html'), 'utf8');
   private readonly files = new Map<string, string>([
-    ['app.js', path.join(this.dir, 'app.js')],
-    ['app.css', path.join(this.dir, 'app.css')],
+    ...pageFiles(this.dir),
     ['echarts.min.js', require.resolve('echarts/dist/echarts.min.js')],
   ]);
 
@@ -78,7 +85,7 @@ export class PublicPageController {
         error: 'Not Found',
         message: `asset ${file} not found`,
       });
-    res.setHeader('content-type', ASSET_TYPES[file] as string);
+    res.setHeader('content-type', ASSET_TYPES[path.extname(found)] as string);
     res.setHeader('x-content-type-options', 'nosniff');
     res.sendFile(found);
   }
