@@ -4,8 +4,18 @@
  * and Kafka. Prints batches per minute, the latency of each stage (p50/p99 of the time from the
  * previous stage), each service's CPU seconds and peak memory, and names the slowest stage.
  *
- *   npm run bench -- pipeline      (BENCH_BATCHES=5000 BENCH_CONCURRENCY=32 BENCH_BUYERS=60)
+ * Then, in the same run on a fresh stack, each stage's own maximum rate (issue 18): BENCH_STAGE_BATCHES
+ * batches (default BENCH_BATCHES) driven one stage at a time, every batch through a stage before the
+ * next starts, through the same APIs and topics (planning: import, plan, selection, issue; purchasing:
+ * assignment to shipment; evidence: intake, unpacking, sealing; lab: accept to report; enforcement:
+ * result notices delivered; disclosure: final, cases closed, published). The pipeline's rate is
+ * compared to the slowest stage's with the buyers' think time at zero (goal ≥ 0.8×): with
+ * BENCH_THINK_MS above 0, a second pipeline run without it gives the ratio.
+ *
+ *   npm run bench -- pipeline      (BENCH_BATCHES=5000 BENCH_CONCURRENCY=32 BENCH_BUYERS=60
+ *                                   BENCH_STAGE_BATCHES=5000 BENCH_THINK_MS=0)
  */
+import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { deleteTopicsWithPrefix, localInfraEnv } from '@qis/testing';
 import { randomBytes } from 'node:crypto';
@@ -19,21 +29,27 @@ import {
 } from '../tools/demo/src/campaign/campaign';
 import { summary } from '../tools/demo/src/campaign/report';
 import { buildWorld } from '../tools/demo/src/campaign/world';
-import { startPipelineStack } from '../tools/demo/src/testing/pipeline-stack';
+import { startPipelineStack, type PipelineStack } from '../tools/demo/src/testing/pipeline-stack';
 
 const BATCHES = Number(process.env['BENCH_BATCHES'] ?? 5_000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 32);
 const BUYERS = Number(process.env['BENCH_BUYERS'] ?? 60);
 const SEED = Number(process.env['BENCH_SEED'] ?? 7);
+const STAGE_BATCHES = Number(process.env['BENCH_STAGE_BATCHES'] ?? BATCHES);
+/** The simulated buyers' think time before each of their steps (none until issue 18 made it a parameter). */
+const THINK_MS = Number(process.env['BENCH_THINK_MS'] ?? 0);
+/** Issue 18: the pipeline's rate at least this share of its slowest stage's rate alone. */
+const RATIO_GOAL = 0.8;
 
-const prefix = `bench-pipe-${randomBytes(3).toString('hex')}.`;
+const runId = randomBytes(3).toString('hex');
 // Test mode: the evidence bucket uses GOVERNANCE lock, so the bench can remove what it stored.
 Object.assign(process.env, {
   ...localInfraEnv(),
   ...process.env,
   QIS_ENV: 'test',
+  // The campaign moves enforcement's and the lab gateway's clocks past the objection windows.
+  CLOCK_OVERRIDE_ENABLED: 'true',
   LOG_LEVEL: 'error',
-  KAFKA_TOPIC_PREFIX: prefix,
 });
 
 /** CPU seconds (user + system) and peak RSS (VmHWM, MB) of a process from /proc. */
@@ -72,9 +88,53 @@ function stageLatencies(
   return rows;
 }
 
-async function main(): Promise<void> {
-  const perCategory = Math.ceil(BATCHES / 10);
-  const world = buildWorld(SEED, { sellers: Math.max(400, BATCHES), listings: Math.max(2_000, BATCHES * 3) });
+/** One pipeline run: `count` batches planned and driven end to end; batches per minute. */
+interface PipelineRun {
+  outcomes: BatchOutcome[];
+  issued: number;
+  finished: number;
+  minutes: number;
+  rate: number;
+}
+
+async function pipelineRun(
+  campaign: Campaign,
+  count: number,
+  out: (line: string) => void,
+): Promise<PipelineRun> {
+  const issued = await campaign.plan(Math.ceil(count / 10));
+  const start = Date.now();
+  const ticker = setInterval(() => {
+    const done = issued.filter((b) => {
+      const o = campaign.outcomes.get(b.batchNumber);
+      return o?.at.published || o?.at.notified;
+    }).length;
+    out(
+      `${((Date.now() - start) / 1000).toFixed(0)} s: ${done}/${issued.length} batches notified or published`,
+    );
+  }, 15_000);
+  const outcomes = await campaign
+    .run(issued, (batch) => campaign.randomScript(batch.category), CONCURRENCY)
+    .finally(() => clearInterval(ticker));
+  const minutes = (Date.now() - start) / 60_000;
+  const finished = outcomes.filter((o) => o.at.published || (o.publicNotice && o.at.notified)).length;
+  return { outcomes, issued: issued.length, finished, minutes, rate: finished / minutes };
+}
+
+/**
+ * Runs `measure` on a stack of its own: fresh databases, clocks at the wall clock, topics under a
+ * prefix of their own. A campaign moves the clocks 25 days past the objection windows; a second
+ * campaign on the same stack would receive its notices there and count its windows into a year the
+ * calendar does not know yet (enforcement then leaves the deadlines pending).
+ */
+async function onFreshStack(
+  name: string,
+  world: ReturnType<typeof buildWorld>,
+  out: (line: string) => void,
+  measure: (campaign: Campaign, stack: PipelineStack) => Promise<void>,
+): Promise<void> {
+  const prefix = `bench-pipe-${runId}-${name}.`;
+  process.env['KAFKA_TOPIC_PREFIX'] = prefix;
   const stack = await startPipelineStack({
     planning: { LOG_LEVEL: 'error' },
     purchasing: { LOG_LEVEL: 'error' },
@@ -83,16 +143,13 @@ async function main(): Promise<void> {
     enforcement: { LOG_LEVEL: 'error' },
     disclosure: { LOG_LEVEL: 'error' },
   });
-  const watcher = await EventWatcher.start({
-    topics: CAMPAIGN_TOPICS,
-  });
-  const out = (line: string) => process.stdout.write(`${line}\n`);
   // Interrupted: stop the six service processes too, never leave them running on their own.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => {
-      out(`${signal}: stopping the services`);
-      void stack.stop().finally(() => process.exit(130));
-    });
+  const interrupted = (signal: NodeJS.Signals) => {
+    out(`${signal}: stopping the services`);
+    void stack.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  const watcher = await EventWatcher.start({ topics: CAMPAIGN_TOPICS });
   try {
     const campaign = new Campaign({
       actors: stack.actors,
@@ -100,29 +157,36 @@ async function main(): Promise<void> {
       world,
       seed: SEED,
       buyers: BUYERS,
+      thinkMs: THINK_MS,
       stepTimeoutMs: 600_000,
       log: out,
     });
     await campaign.setUp();
-    const issued = await campaign.plan(perCategory);
+    await measure(campaign, stack);
+  } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    await watcher.stop();
+    // Clean-up is best effort: a failure here is reported, the figures above stand.
+    await stack.stop().catch((error: unknown) => out(`clean-up of the stack failed: ${String(error)}`));
+    await deleteTopicsWithPrefix(prefix);
+  }
+}
+
+async function main(): Promise<void> {
+  const most = Math.max(BATCHES, STAGE_BATCHES);
+  const world = buildWorld(SEED, { sellers: Math.max(400, most), listings: Math.max(2_000, most * 3) });
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  let atZero: PipelineRun | undefined;
+  await onFreshStack('pipeline', world, out, async (campaign, stack) => {
     const before = new Map(stack.processes.map((p) => [p.name, usage(p.child.pid as number)]));
-    const start = Date.now();
-    const ticker = setInterval(() => {
-      const done = [...campaign.outcomes.values()].filter((o) => o.at.published || o.at.notified).length;
-      out(
-        `${((Date.now() - start) / 1000).toFixed(0)} s: ${done}/${issued.length} batches notified or published`,
-      );
-    }, 15_000);
-    const outcomes = await campaign
-      .run(issued, (batch) => campaign.randomScript(batch.category), CONCURRENCY)
-      .finally(() => clearInterval(ticker));
-    const minutes = (Date.now() - start) / 60_000;
-    const finished = outcomes.filter((o) => o.at.published || (o.publicNotice && o.at.notified));
+    const run = await pipelineRun(campaign, BATCHES, out);
+    if (THINK_MS === 0) atZero = run;
+    const { outcomes, minutes } = run;
     out(summary(outcomes, `${stack.urls.disclosure}/`));
     out(
-      `\n${issued.length} batches issued, ${finished.length} through to publication (or a public notice) in ` +
-        `${minutes.toFixed(1)} min: ${(finished.length / minutes).toFixed(1)} batches/min ` +
-        `(concurrency ${CONCURRENCY}, ${BUYERS} buyers, 4 labs)`,
+      `\n${run.issued} batches issued, ${run.finished} through to publication (or a public notice) in ` +
+        `${minutes.toFixed(1)} min: ${run.rate.toFixed(1)} batches/min ` +
+        `(concurrency ${CONCURRENCY}, ${BUYERS} buyers, 4 labs, buyers' think time ${THINK_MS} ms)`,
     );
     const latencies = stageLatencies(outcomes);
     out(
@@ -148,12 +212,59 @@ async function main(): Promise<void> {
         `${p.name.padEnd(14)} ${cpu.toFixed(1).padStart(8)} ${((100 * cpu) / (minutes * 60)).toFixed(0).padStart(7)} ${now.peakMb.toFixed(0).padStart(12)}`,
       );
     }
-  } finally {
-    await watcher.stop();
-    // Clean-up is best effort: a failure here is reported, the figures above stand.
-    await stack.stop().catch((error: unknown) => out(`clean-up of the stack failed: ${String(error)}`));
-    await deleteTopicsWithPrefix(prefix);
-  }
+  });
+
+  // The ratio is taken with the buyers' think time at zero: a second pipeline run when it was not.
+  if (!atZero)
+    await onFreshStack('pipeline-no-think', world, out, async (campaign) => {
+      campaign.thinkMs = 0;
+      atZero = await pipelineRun(campaign, BATCHES, out);
+      out(
+        `\nthe pipeline with no think time: ${atZero.finished} in ${atZero.minutes.toFixed(1)} min: ` +
+          `${atZero.rate.toFixed(1)} batches/min`,
+      );
+    });
+
+  // Each stage alone: planning timed around its calls, then the other stages one after another.
+  await onFreshStack('stages', world, out, async (campaign) => {
+    campaign.thinkMs = 0;
+    const planningStart = Date.now();
+    const issued = await campaign.plan(Math.ceil(STAGE_BATCHES / 10));
+    const stages = [
+      { stage: 'planning', batches: issued.length, errors: 0, ms: Date.now() - planningStart },
+      ...(await campaign.runByStage(issued, (batch) => campaign.randomScript(batch.category), CONCURRENCY)),
+    ];
+    const unit: Record<string, string> = {
+      planning: 'batches issued (import, plan, selection, issue)',
+      purchasing: 'orders placed and shipped (from the assignment)',
+      evidence: 'parcels received, unpacked and sealed',
+      lab: 'reports submitted (accept to report)',
+      enforcement: 'result notices delivered',
+      disclosure: 'results final and published (cases closed)',
+    };
+    out(
+      `\n${'stage alone'.padEnd(14)} ${'what'.padEnd(50)} ${'n'.padStart(6)} ${'errors'.padStart(7)} ${'s'.padStart(8)} ${'per min'.padStart(9)}`,
+    );
+    const rates = stages.map((r) => ({ ...r, perMin: r.batches / (r.ms / 60_000) }));
+    for (const r of rates)
+      out(
+        `${r.stage.padEnd(14)} ${(unit[r.stage] ?? '').padEnd(50)} ${String(r.batches).padStart(6)} ${String(r.errors).padStart(7)} ${(r.ms / 1000).toFixed(1).padStart(8)} ${r.perMin.toFixed(1).padStart(9)}`,
+      );
+    const slowestAlone = rates.filter((r) => r.batches > 0).sort((a, b) => a.perMin - b.perMin)[0];
+    if (slowestAlone && atZero) {
+      const ratio = atZero.rate / slowestAlone.perMin;
+      out(
+        `\npipeline ${atZero.rate.toFixed(1)} batches/min (think time 0) / slowest stage alone ` +
+          `${slowestAlone.stage} ${slowestAlone.perMin.toFixed(1)}/min = ${ratio.toFixed(2)}x ` +
+          `(issue 18 goal >= ${RATIO_GOAL}x: ${ratio >= RATIO_GOAL ? 'PASS' : 'FAIL'})`,
+      );
+    }
+  });
+  out(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().then(

@@ -14,6 +14,7 @@ import {
   type ListingRecord,
   type Notice,
   type Participant,
+  type Task,
 } from '../actors';
 import { CATEGORIES, PLATFORMS, type CategorySpec } from './catalog';
 import { OWN_SITE, Random, type World } from './world';
@@ -94,6 +95,26 @@ export interface CampaignOptions {
   stepTimeoutMs?: number;
   /** how many buyers to register (default 12) */
   buyers?: number;
+  /** the buyers' think time: a pause before each of their steps (read the task, buy, ship), ms (default 0) */
+  thinkMs?: number;
+}
+
+/** One stage driven alone for every batch (`runByStage`): how many got through it and how long it took. */
+export interface StageRun {
+  stage: string;
+  batches: number;
+  errors: number;
+  ms: number;
+}
+
+/** What one batch's steps hand on to the next. */
+interface BatchWork {
+  o: BatchOutcome;
+  listing: ListingRecord;
+  category: CategorySpec;
+  task: Task;
+  trackingNumber?: string;
+  firstLabId?: string;
 }
 
 const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -120,6 +141,20 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     await sleep(wait);
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Runs `each` over `items`, at most `concurrency` at once. */
+async function inParallel<T>(
+  items: T[],
+  concurrency: number,
+  each: (item: T) => Promise<void>,
+): Promise<void> {
+  const rest = [...items];
+  await Promise.all(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      for (let next = rest.shift(); next !== undefined; next = rest.shift()) await each(next);
+    }),
+  );
 }
 
 const LAB_SPECS: Array<{
@@ -192,6 +227,8 @@ const ADDRESSES = [
 export class Campaign {
   readonly tag: string;
   readonly outcomes = new Map<string, BatchOutcome>();
+  /** the buyers' think time before each of their steps, ms (`CampaignOptions.thinkMs`) */
+  thinkMs: number;
   private readonly random: Random;
   private readonly log: (line: string) => void;
   private readonly timeout: number;
@@ -214,6 +251,7 @@ export class Campaign {
     this.random = new Random(options.seed);
     this.log = options.log ?? (() => undefined);
     this.timeout = options.stepTimeoutMs ?? 120_000;
+    this.thinkMs = options.thinkMs ?? 0;
     for (const listing of options.world.listings) this.listingByUrl.set(listing.url, listing);
   }
 
@@ -377,56 +415,154 @@ export class Campaign {
     script: (batch: IssuedBatch, index: number) => BatchScript,
     concurrency = 8,
   ): Promise<BatchOutcome[]> {
-    const queue = batches.map((batch, index) => ({ batch, index }));
     const waiting: Array<() => Promise<void>> = [];
+    const scanner = this.scanDeadlines();
+    try {
+      await this.byAssignment(batches, concurrency, async (batch, index) => {
+        const rest = await this.drive(batch.batchNumber, script(batch, index));
+        if (rest) waiting.push(rest);
+      });
+      if (waiting.length > 0) {
+        await this.runOutWindows(waiting.length);
+        await inParallel(waiting, concurrency, (next) => next());
+      }
+    } finally {
+      await scanner.stop();
+    }
+    return batches.map((b) => this.outcomes.get(b.batchNumber) as BatchOutcome);
+  }
+
+  /**
+   * Each stage alone, for every batch before the next stage starts (the bench's stage rates): buyers
+   * buy and ship (from the assignment), intake receives, unpacks and seals, the labs report,
+   * enforcement's notices are delivered, and once the clocks have moved past the objection windows
+   * the results become final (failures routed and their cases closed) and are published. The same
+   * calls and topics as `run`; a script's objection does not apply here (no re-inspection stage).
+   * A batch that fails a stage keeps its error and leaves the later stages.
+   */
+  async runByStage(
+    batches: IssuedBatch[],
+    script: (batch: IssuedBatch, index: number) => BatchScript,
+    concurrency = 8,
+  ): Promise<StageRun[]> {
+    const runs: StageRun[] = [];
+    const record = (run: StageRun) => {
+      runs.push(run);
+      this.log(
+        `${run.stage} alone: ${run.batches} batches through in ${(run.ms / 1000).toFixed(1)} s, ${run.errors} errors`,
+      );
+    };
+    let works: BatchWork[] = [];
+    const stage = async (name: string, step: (work: BatchWork) => Promise<void>) => {
+      const start = Date.now();
+      const through: BatchWork[] = [];
+      await inParallel(works, concurrency, (work) =>
+        step(work).then(
+          () => void through.push(work),
+          (error: unknown) => this.failed(work.o, error),
+        ),
+      );
+      record({
+        stage: name,
+        batches: through.length,
+        errors: works.length - through.length,
+        ms: Date.now() - start,
+      });
+      works = through;
+    };
+    const scanner = this.scanDeadlines();
+    try {
+      const start = Date.now();
+      await this.byAssignment(batches, concurrency, async (batch, index) => {
+        const { objection: _objection, ...plain } = script(batch, index);
+        const o = this.newOutcome(batch.batchNumber, plain);
+        try {
+          const work = await this.takeUp(o);
+          await this.buy(work);
+          works.push(work);
+        } catch (error) {
+          this.failed(o, error);
+        }
+      });
+      record({
+        stage: 'purchasing',
+        batches: works.length,
+        errors: batches.length - works.length,
+        ms: Date.now() - start,
+      });
+      await stage('evidence', (work) => this.intakeAndSeal(work));
+      await stage('lab', (work) => this.report(work));
+      await stage('enforcement', (work) => this.notify(work));
+      // A public notice's window runs 15 days from its publication: it stays notified, as in `run`.
+      works = works.filter((w) => !w.o.publicNotice);
+      await this.runOutWindows(works.length);
+      await stage('disclosure', (work) => this.finalSteps(work.o));
+    } finally {
+      await scanner.stop();
+    }
+    return runs;
+  }
+
+  /** The deadline scan every two seconds (as the scheduler would), until stopped. */
+  private scanDeadlines(): { stop(): Promise<void> } {
     let scanning = true;
-    const scanner = (async () => {
+    const loop = (async () => {
       while (scanning) {
         await this.actors.enforcement.scanDeadlines(this.admin).catch(() => undefined);
         await sleep(2_000);
       }
     })();
-    // Buyers take a few tasks at a time and purchasing assigns the rest as they free up, in its own
-    // order: a worker drives a batch once it is assigned and meanwhile takes the next one, so no
-    // worker waits on a batch whose buyer is busy with batches nobody drives yet. Only when no batch
-    // at all was assigned for a whole step timeout are the waiting ones driven anyway, to fail
-    // with the reason (a batch waiting long for its turn in a big run is not stuck).
+    return {
+      stop: async () => {
+        scanning = false;
+        await loop;
+      },
+    };
+  }
+
+  /** Moves the lab gateway's and enforcement's clocks past the objection windows of `count` batches. */
+  private async runOutWindows(count: number): Promise<void> {
+    // The lab gateway's clock moves with it: enforcement counts from its dispatch and receipt times.
+    await this.movable(this.actors.lab.advanceClock(this.admin, WINDOW_ADVANCE_MS));
+    const moved = await this.movable(this.actors.enforcement.advanceClock(this.admin, WINDOW_ADVANCE_MS));
+    this.log(
+      `enforcement's clock moved ${WINDOW_ADVANCE_MS / DAY} days forward to ${moved.now}: ` +
+        `the objection windows of ${count} batches run out`,
+    );
+  }
+
+  /**
+   * Drives each batch with `drive`, at most `concurrency` at once, in the order purchasing assigns
+   * them. Buyers take a few tasks at a time and purchasing assigns the rest as they free up, in its
+   * own order: a worker drives a batch once it is assigned and meanwhile takes the next one, so no
+   * worker waits on a batch whose buyer is busy with batches nobody drives yet. Only when no batch
+   * at all was assigned for a whole step timeout are the waiting ones driven anyway, to fail with
+   * the reason (a batch waiting long for its turn in a big run is not stuck).
+   */
+  private async byAssignment(
+    batches: IssuedBatch[],
+    concurrency: number,
+    drive: (batch: IssuedBatch, index: number) => Promise<void>,
+  ): Promise<void> {
+    const queue = batches.map((batch, index) => ({ batch, index }));
     let lastAssigned = Date.now();
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const { batchNumber } = next.batch;
-        if (await this.assigned(batchNumber)) lastAssigned = Date.now();
+        if (await this.assigned(next.batch.batchNumber)) lastAssigned = Date.now();
         else if (Date.now() - lastAssigned < this.timeout) {
           queue.push(next);
           await sleep(queue.length > concurrency ? 50 : 500);
           continue;
         }
-        const rest = await this.drive(batchNumber, script(next.batch, next.index));
-        if (rest) waiting.push(rest);
+        await drive(next.batch, next.index);
       }
     };
-    try {
-      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-      if (waiting.length > 0) {
-        // The lab gateway's clock moves with it: enforcement counts from its dispatch and receipt times.
-        await this.movable(this.actors.lab.advanceClock(this.admin, WINDOW_ADVANCE_MS));
-        const moved = await this.movable(this.actors.enforcement.advanceClock(this.admin, WINDOW_ADVANCE_MS));
-        this.log(
-          `enforcement's clock moved ${WINDOW_ADVANCE_MS / DAY} days forward to ${moved.now}: ` +
-            `the objection windows of ${waiting.length} batches run out`,
-        );
-        const rest = [...waiting];
-        await Promise.all(
-          Array.from({ length: Math.max(1, concurrency) }, async () => {
-            for (let next = rest.shift(); next; next = rest.shift()) await next();
-          }),
-        );
-      }
-    } finally {
-      scanning = false;
-      await scanner;
-    }
-    return batches.map((b) => this.outcomes.get(b.batchNumber) as BatchOutcome);
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  }
+
+  /** The buyers' think time before one of their steps. */
+  private async think(): Promise<void> {
+    if (this.thinkMs > 0) await sleep(this.thinkMs);
   }
 
   /**
@@ -468,6 +604,17 @@ export class Campaign {
    * if anything.
    */
   async drive(batchNumber: string, script: BatchScript): Promise<(() => Promise<void>) | undefined> {
+    const outcome = this.newOutcome(batchNumber, script);
+    try {
+      if (await this.driveSteps(outcome)) return undefined;
+      return () => this.finalSteps(outcome).catch((error: unknown) => this.failed(outcome, error));
+    } catch (error) {
+      this.failed(outcome, error);
+      return undefined;
+    }
+  }
+
+  private newOutcome(batchNumber: string, script: BatchScript): BatchOutcome {
     const outcome: BatchOutcome = {
       batchNumber,
       category: '',
@@ -480,19 +627,15 @@ export class Campaign {
       publicNotice: false,
     };
     this.outcomes.set(batchNumber, outcome);
-    const failed = (error: unknown) => {
-      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-      const last = STAGES.filter((s) => outcome.at[s] !== undefined).pop() ?? 'nothing';
-      outcome.error = `after ${last}: ${error instanceof Error ? error.message : String(error)}${cause}`;
-      this.log(`${batchNumber}: ${outcome.error}`);
-    };
-    try {
-      if (await this.driveSteps(outcome)) return undefined;
-      return () => this.finalSteps(outcome).catch(failed);
-    } catch (error) {
-      failed(error);
-      return undefined;
-    }
+    return outcome;
+  }
+
+  /** Keeps the error on the outcome, naming the last stage it reached. */
+  private failed(outcome: BatchOutcome, error: unknown): void {
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    const last = STAGES.filter((s) => outcome.at[s] !== undefined).pop() ?? 'nothing';
+    outcome.error = `after ${last}: ${error instanceof Error ? error.message : String(error)}${cause}`;
+    this.log(`${outcome.batchNumber}: ${outcome.error}`);
   }
 
   /**
@@ -540,7 +683,20 @@ export class Campaign {
 
   /** Drives the batch; true when it is done, false when it waits for its objection windows to run out. */
   private async driveSteps(o: BatchOutcome): Promise<boolean> {
-    const { purchasing, evidence, enforcement } = this.actors;
+    const work = await this.takeUp(o);
+    await this.buy(work);
+    await this.intakeAndSeal(work);
+    await this.report(work);
+    await this.notify(work);
+    // No objection (a public notice's window, too, runs 15 days from its publication): final once
+    // the windows have run out, when the campaign moves the clock.
+    if (!o.script.objection || o.publicNotice) return false;
+    return this.objectAndReinspect(work);
+  }
+
+  /** The issued batch as its buyer gets it: the event, then purchasing's assignment. */
+  private async takeUp(o: BatchOutcome): Promise<BatchWork> {
+    const { purchasing } = this.actors;
     const t = this.timeout;
     const issued = await this.watcher.waitForBatch<BatchIssuedValue>(Topics.BatchIssued, o.batchNumber, t);
     o.category = issued.value.category;
@@ -553,7 +709,6 @@ export class Campaign {
     const listing = this.listingByUrl.get(issued.value.listing.url) ?? listingFromBatch(issued.value);
     const category = categorySpec(o.category);
 
-    // Buyer: the assigned task, the evidence package, the purchase record, the shipment.
     const task = await until(
       'assignment',
       async () => {
@@ -563,9 +718,17 @@ export class Campaign {
       t,
     );
     this.reach(o, 'assigned');
+    return { o, listing, category, task };
+  }
+
+  /** Buyer: the assigned task, the evidence package, the purchase record, the shipment. */
+  private async buy(work: BatchWork): Promise<void> {
+    const { purchasing, evidence } = this.actors;
+    const { o, listing, task } = work;
     const registered = this.buyers.get(task.buyerId as string);
     if (!registered) throw new Error(`batch ${o.batchNumber} went to a buyer this campaign did not register`);
     const buyer = persona.buyer(registered.userId);
+    await this.think();
     await purchasing.delivery(buyer, o.batchNumber);
     const items = [];
     for (const kind of PACKAGE_KINDS) {
@@ -573,6 +736,7 @@ export class Campaign {
       items.push({ kind, objectId: stored.id });
     }
     const platform = PLATFORMS.find((p) => p.code === o.platform);
+    await this.think();
     const now = Date.now();
     await purchasing.recordPurchase(buyer, o.batchNumber, {
       seller: {
@@ -618,11 +782,20 @@ export class Campaign {
       await purchasing.approvePrice(this.approver, o.batchNumber, '价格在市场合理区间，同意');
     this.reach(o, 'purchased');
     const trackingNumber = `YT${o.batchNumber.replace(/\D/g, '')}${this.random.int(1000, 9999)}`;
+    await this.think();
     await purchasing.ship(buyer, o.batchNumber, { carrier: '圆通速递', trackingNumber });
-    await this.watcher.waitForBatch(Topics.OrderPlaced, o.batchNumber, t);
+    await this.watcher.waitForBatch(Topics.OrderPlaced, o.batchNumber, this.timeout);
+    work.trackingNumber = trackingNumber;
     this.reach(o, 'shipped');
+  }
 
-    // Intake officers: receive (once evidence knows the order), unpack on video, seal.
+  /** Intake officers: receive (once evidence knows the order), unpack on video, seal. */
+  private async intakeAndSeal(work: BatchWork): Promise<void> {
+    const { evidence } = this.actors;
+    const { o, listing, category, task } = work;
+    const trackingNumber = work.trackingNumber as string;
+    const t = this.timeout;
+    const now = Date.now();
     const parcel = await until(
       'parcel admission',
       async () => {
@@ -696,12 +869,20 @@ export class Campaign {
     }
     await evidence.seal(this.intake, session.id, { ...sealing, signatures });
     this.reach(o, 'sealed');
+  }
 
-    // The lab drawn at random: accept, progress, the signed PDF, the report.
-    const first = await this.labReport(o, 'initial', o.script.verdict);
-    this.reach(o, 'reported');
+  /** The lab drawn at random: accept, progress, the signed PDF, the report. */
+  private async report(work: BatchWork): Promise<void> {
+    const first = await this.labReport(work.o, 'initial', work.o.script.verdict);
+    work.firstLabId = first.labId;
+    this.reach(work.o, 'reported');
+  }
 
-    // Enforcement: the result notices within 5 working days; delivered (or published, when unreachable).
+  /** Enforcement: the result notices within 5 working days; delivered (or published, when unreachable). */
+  private async notify(work: BatchWork): Promise<void> {
+    const { enforcement } = this.actors;
+    const { o } = work;
+    const t = this.timeout;
     const notices = await until(
       'result notices',
       async () => {
@@ -723,10 +904,13 @@ export class Campaign {
     }
     await this.watcher.waitForBatch(Topics.ResultNotified, o.batchNumber, t);
     this.reach(o, 'notified');
-    // No objection (a public notice's window, too, runs 15 days from its publication): final once
-    // the windows have run out, when the campaign moves the clock.
-    if (!o.script.objection || o.publicNotice) return false;
+  }
 
+  /** The seller objects; re-inspection at another lab, or waived (false: final when the windows run out). */
+  private async objectAndReinspect(work: BatchWork): Promise<boolean> {
+    const { enforcement } = this.actors;
+    const { o, listing } = work;
+    const t = this.timeout;
     const seller = listing.sellerName;
     const objection = await enforcement.fileObjection(this.bureau, o.batchNumber, {
       applicantRole: 'seller',
@@ -781,7 +965,7 @@ export class Campaign {
         objection.id,
         new Date(Math.max(Date.parse(known.labNotifiedAt as string) + 1_000, now - 1_000)).toISOString(),
       );
-      await this.labReport(o, 're-inspection', 'pass', first.labId);
+      await this.labReport(o, 're-inspection', 'pass', work.firstLabId);
     }
     await this.finalSteps(o);
     return true;
