@@ -17,6 +17,10 @@
  *   most the server does on this machine. Latency here is mostly waiting in line (50 requests
  *   always in flight), so it shows the headroom, not the latency a lab sees at the target rate.
  *
+ * Then the lab gateway again with BENCH_WORKERS worker processes behind its port (HTTP_WORKERS,
+ * default 2; issue 18): a warm-up and its saturated row, printed beside the one-process row with
+ * their ratio (server CPU counts the primary and its workers).
+ *
  *   npm run bench -- lab-gateway
  *   (BENCH_LABS=50 BENCH_SECONDS=60 BENCH_WARMUP_SECONDS=10 BENCH_RATE=330 BENCH_SAMPLES=22000
  *    BENCH_RETRY_RATE=0.1 BENCH_TRACE_FILE=requests.csv)
@@ -61,6 +65,8 @@ const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 22_000);
 const RETRY_RATE = Number(process.env['BENCH_RETRY_RATE'] ?? 0.1);
 /** Where to write every request of every row as CSV (row, due ms, latency ms, kind, status), if set. */
 const TRACE_FILE = process.env['BENCH_TRACE_FILE'];
+/** Worker processes of the lab gateway's second run (HTTP_WORKERS). */
+const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
 const requestKind = (url: string, init: RequestInit): string =>
   init.method === 'POST'
     ? url.endsWith('/accept')
@@ -161,12 +167,30 @@ function postgresCpuSeconds(): number | null {
   }
 }
 
+/** CPU seconds of a process and its live children (a cluster's primary and its workers). */
+function treeCpuSeconds(pid: number | undefined): number | null {
+  const own = cpuSeconds(pid);
+  if (own === null) return null;
+  let total = own;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid)
+        total += cpuSeconds(Number(entry)) ?? 0;
+    } catch {
+      continue; // ended meanwhile
+    }
+  }
+  return total;
+}
+
 /** Runs the clients for the row, recording the server's and PostgreSQL's CPU time and the machine's load. */
 async function measure(stats: Stats, pid: number | undefined, run: () => Promise<unknown>): Promise<void> {
-  const before = cpuSeconds(pid);
+  const before = treeCpuSeconds(pid);
   const postgresBefore = postgresCpuSeconds();
   await run();
-  const after = cpuSeconds(pid);
+  const after = treeCpuSeconds(pid);
   const postgresAfter = postgresCpuSeconds();
   stats.serverCpu = before === null || after === null ? null : after - before;
   stats.postgresCpu =
@@ -348,13 +372,16 @@ const rowName = (server: string, paced: boolean) =>
  * fill the connection pool and meet a database still settling after the dispatch), then the paced
  * and the saturated row. Returns [warm-up, paced, saturated].
  */
+type Mode = 'warm-up' | 'paced' | 'saturated';
+
 async function runRows(
   server: string,
   pid: number | undefined,
   loop: (stats: Stats, pace: Pacer, lab: number, until: number) => Promise<void>,
+  modes: readonly Mode[] = ['warm-up', 'paced', 'saturated'],
 ): Promise<Stats[]> {
   const rows: Stats[] = [];
-  for (const mode of ['warm-up', 'paced', 'saturated'] as const) {
+  for (const mode of modes) {
     const stats = newStats(mode === 'warm-up' ? `${server}, warm-up` : rowName(server, mode === 'paced'));
     const until = Date.now() + (mode === 'warm-up' ? WARMUP_SECONDS : SECONDS) * 1000;
     const pace = pacers(mode !== 'saturated');
@@ -380,7 +407,11 @@ async function runBare(): Promise<Stats[]> {
   return rows;
 }
 
-async function runLabGateway(): Promise<{ rows: Stats[]; duplicates: number; reportsStored: number }> {
+/** The lab gateway's rows, in `workers` processes behind its port (HTTP_WORKERS). */
+async function runLabGateway(
+  workers = 1,
+  modes?: readonly Mode[],
+): Promise<{ rows: Stats[]; duplicates: number; reportsStored: number }> {
   const db = await createTestDatabase('bench_lab_gateway');
   const prefix = `bench-${randomBytes(4).toString('hex')}.`;
   const port = await freePort();
@@ -390,6 +421,9 @@ async function runLabGateway(): Promise<{ rows: Stats[]; duplicates: number; rep
     KAFKA_TOPIC_PREFIX: prefix,
     LOG_LEVEL: 'error',
     DB_POOL_SIZE: '20',
+    HTTP_WORKERS: String(workers),
+    // A moved clock is per process: a cluster refuses it (the bench never moves the clock).
+    CLOCK_OVERRIDE_ENABLED: '',
     // e.g. BENCH_SERVICE_NODE_OPTIONS='--require ./profiler.js' to profile the service (NODE_OPTIONS
     // refuses --cpu-prof; a preload using node:inspector works)
     ...(process.env['BENCH_SERVICE_NODE_OPTIONS']
@@ -482,9 +516,10 @@ async function runLabGateway(): Promise<{ rows: Stats[]; duplicates: number; rep
       labIds.map((labId) => issuer.headers({ roles: ['lab'], labId, sub: `bench-${labId}` })),
     );
     const rows = await runRows(
-      'lab gateway /v1 poll+accept+report',
+      workers === 1 ? 'lab gateway /v1 poll+accept+report' : `lab gateway /v1, ${workers} workers`,
       service.child.pid,
       (stats, pace, i, until) => labLoop(service.url, tokens[i], stats, pace, until),
+      modes,
     );
     const duplicates = Number(
       (
@@ -513,7 +548,11 @@ async function main(): Promise<void> {
       `retry rate ${RETRY_RATE}\n`,
   );
   const bare = await runBare();
-  const { rows: gateway, duplicates, reportsStored } = await runLabGateway();
+  const { rows: gateway, duplicates: duplicatesOne, reportsStored: storedOne } = await runLabGateway();
+  const workersRun = await runLabGateway(WORKERS, ['warm-up', 'saturated']);
+  const [, saturatedWorkers] = workersRun.rows;
+  const duplicates = duplicatesOne + workersRun.duplicates;
+  const reportsStored = storedOne + workersRun.reportsStored;
   const p99 = (s: Stats) =>
     percentile(
       [...s.latencies].sort((a, b) => a - b),
@@ -527,7 +566,7 @@ async function main(): Promise<void> {
   };
   const [, paced, saturated] = gateway;
   if (TRACE_FILE) {
-    const lines = [...bare, ...gateway].flatMap((s) =>
+    const lines = [...bare, ...gateway, ...workersRun.rows].flatMap((s) =>
       s.trace.map(([due, latency, kind, status]) =>
         [JSON.stringify(s.name), due.toFixed(1), latency.toFixed(2), kind, status].join(','),
       ),
@@ -539,20 +578,23 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n${'row'.padEnd(50)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'5xx'.padStart(5)} ${'server'.padStart(9)} ${'postgres'.padStart(9)} ${'load'.padStart(6)}\n` +
       `${''.padEnd(50)} ${''.padStart(7)} ${''.padStart(8)} ${''.padStart(8)} ${''.padStart(7)} ${''.padStart(5)} ${'CPU ms a request'.padStart(19)} ${'(1 min)'.padStart(6)}\n` +
-      `${[barePaced, paced, bareSaturated, saturated].map(row).join('\n')}\n` +
+      `${[barePaced, paced, bareSaturated, saturated, saturatedWorkers].map(row).join('\n')}\n` +
       `machine: ${cpus().length} cores shared with PostgreSQL, Kafka, this load generator and whatever else runs; ` +
       `load = 1-minute load average at the end of the row\n` +
       `paced latency counts from when a request was due (a late answer delays the lab's next request)\n` +
       `\nlab gateway / bare: paced p99 ${ratio(p99(paced), p99(barePaced))}×; saturated throughput ` +
       `${ratio(saturated.requests, bareSaturated.requests)}×, CPU per request ` +
-      `${ratio((saturated.serverCpu ?? 0) / saturated.requests, (bareSaturated.serverCpu ?? 0) / bareSaturated.requests)}×\n`,
+      `${ratio((saturated.serverCpu ?? 0) / saturated.requests, (bareSaturated.serverCpu ?? 0) / bareSaturated.requests)}×\n` +
+      `lab gateway ${WORKERS} workers / 1 process, saturated throughput: ` +
+      `${ratio(saturatedWorkers.requests, saturated.requests)}× (${cpus().length} cores)\n`,
   );
-  // Over every row, the warm-up too.
-  const reports = gateway.reduce((n, s) => n + s.reports, 0);
-  const serverErrors = gateway.reduce((n, s) => n + s.serverErrors, 0);
+  // Over every row, the warm-up too, of both runs.
+  const allRows = [...gateway, ...workersRun.rows];
+  const reports = allRows.reduce((n, s) => n + s.reports, 0);
+  const serverErrors = allRows.reduce((n, s) => n + s.serverErrors, 0);
   process.stdout.write(
-    `\nlab gateway: ${reports} reports accepted (${reportsStored} stored), ${gateway.reduce((n, s) => n + s.retries, 0)} client retries, ` +
-      `${duplicates} assignments with more than one report, ${gateway.reduce((n, s) => n + s.emptyPolls, 0)} empty polls; ` +
+    `\nlab gateway: ${reports} reports accepted (${reportsStored} stored), ${allRows.reduce((n, s) => n + s.retries, 0)} client retries, ` +
+      `${duplicates} assignments with more than one report, ${allRows.reduce((n, s) => n + s.emptyPolls, 0)} empty polls; ` +
       `errors = 4xx/5xx answers and network failures\n` +
       `target check (paced row): ≥ 300 req/s ${paced.requests / SECONDS >= 300 ? 'met' : 'NOT met'}; ` +
       `p99 ≤ 100 ms ${p99(paced) <= 100 ? 'met' : 'NOT met'}; ` +
