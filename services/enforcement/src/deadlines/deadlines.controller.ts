@@ -1,10 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
-import { Repository } from 'typeorm';
-import { BatchScope } from '../scope/batch-scope';
-import { Alert } from '../kernel/alert.entity';
+import { AlertQueries } from './alert.queries';
 import { AlertView } from './alert.view';
 import { AlertsQuery } from './alerts-query.dto';
 import { DeadlineView } from './deadline.view';
@@ -15,8 +12,7 @@ import { ListDeadlinesUseCase } from './list-deadlines.usecase';
 @Controller()
 export class DeadlinesController {
   constructor(
-    @InjectRepository(Alert) private readonly alerts: Repository<Alert>,
-    private readonly batchScope: BatchScope,
+    private readonly alerts: AlertQueries,
     private readonly deadlines: ListDeadlinesUseCase,
   ) {}
 
@@ -45,19 +41,6 @@ export class DeadlinesController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: AlertsQuery,
   ): Promise<AlertView[]> {
-    const found = await this.alerts.find({
-      where: query.batchNumber ? { batchNumber: query.batchNumber } : {},
-      order: { raisedAt: 'DESC' },
-      take: 500,
-    });
-    // An officer gets the alerts of the batches in their scope, and those of no batch (a missing
-    // holiday schedule concerns every officer); a foreign batch's alerts are left out, as if none.
-    const visible = await this.batchScope.visible(
-      principal,
-      found.flatMap((a) => (a.batchNumber ? [a.batchNumber] : [])),
-    );
-    return found
-      .filter((a) => a.batchNumber === null || visible.has(a.batchNumber))
-      .map((a) => AlertView.of(a));
+    return this.alerts.visible(principal, query.batchNumber);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KernelModule } from '../kernel/kernel.module';
 import { ScopeModule } from '../scope/scope.module';
+import { AlertQueries } from './alert.queries';
 import { DeadlinesController } from './deadlines.controller';
 import { ListDeadlinesUseCase } from './list-deadlines.usecase';
 
@@ -8,6 +9,6 @@ import { ListDeadlinesUseCase } from './list-deadlines.usecase';
 @Module({
   imports: [KernelModule, ScopeModule],
   controllers: [DeadlinesController],
-  providers: [ListDeadlinesUseCase],
+  providers: [ListDeadlinesUseCase, AlertQueries],
 })
 export class DeadlinesModule {}
