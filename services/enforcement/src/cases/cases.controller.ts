@@ -6,18 +6,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { CurrentPrincipal, Policy, queryScope, scopeWhere, type Principal } from '@qis/auth';
-import { DataSource, ILike, In, Not, Repository, type FindOptionsWhere } from 'typeorm';
-import { BatchFile } from '../kernel/batch-file.entity';
-import { Clock } from '../kernel/clock';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
+import { CaseQueries } from './case.queries';
 import { CaseDetailView } from './case-detail.view';
 import { ListCasesQuery } from './list-cases.query';
-import { CaseTransitionsUseCase, CASE_READERS_UNRESTRICTED } from './case-transitions.usecase';
+import { CaseTransitionsUseCase } from './case-transitions.usecase';
 import { CaseView } from './case.view';
 import { CloseCaseCommand } from './close-case.command';
-import { EnforcementCase } from './enforcement-case.entity';
 import { EscalateCaseCommand } from './escalate-case.command';
 import { RerouteCaseUseCase } from './reroute-case.usecase';
 
@@ -25,11 +21,9 @@ import { RerouteCaseUseCase } from './reroute-case.usecase';
 @Controller('cases')
 export class CasesController {
   constructor(
-    @InjectRepository(EnforcementCase) private readonly cases: Repository<EnforcementCase>,
-    private readonly dataSource: DataSource,
+    private readonly queries: CaseQueries,
     private readonly transitions: CaseTransitionsUseCase,
     private readonly reroute: RerouteCaseUseCase,
-    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -43,34 +37,7 @@ export class CasesController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListCasesQuery,
   ): Promise<CaseView[]> {
-    const scope = scopeWhere<EnforcementCase>(
-      queryScope(principal, 'jurisdiction', CASE_READERS_UNRESTRICTED),
-      'areaCode',
-    );
-    if (scope === null) return [];
-    const base: FindOptionsWhere<EnforcementCase> = {
-      ...scope,
-      ...(query.status === 'open'
-        ? { status: Not(In(['closed'])) }
-        : query.status
-          ? { status: query.status }
-          : {}),
-      ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
-    };
-    const seller = query.seller?.trim();
-    const where = seller
-      ? [
-          { ...base, sellerName: ILike(`%${seller.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) },
-          { ...base, sellerUscc: seller.toUpperCase() },
-        ]
-      : base;
-    const found = await this.cases.find({
-      where,
-      order: query.status === 'open' ? { dueAt: 'ASC' } : { routedAt: 'DESC' },
-      take: 500,
-    });
-    const now = this.clock.now();
-    return found.map((c) => CaseView.of(c, now));
+    return this.queries.list(principal, query);
   }
 
   @Get(':id')
@@ -84,9 +51,7 @@ export class CasesController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<CaseDetailView> {
-    const found = await this.transitions.load(this.dataSource.manager, principal, id);
-    const batch = await this.dataSource.manager.findOneBy(BatchFile, { batchNumber: found.batchNumber });
-    return CaseDetailView.detail(found, batch, this.clock.now());
+    return this.queries.detail(principal, id);
   }
 
   @Post(':id/accept')

@@ -7,6 +7,7 @@ import { KernelModule } from '../kernel/kernel.module';
 import { RoutingModule } from '../routing/routing.module';
 import { ScopeModule } from '../scope/scope.module';
 import { CaseOverdueDeadline } from './case-overdue-deadline';
+import { CaseQueries } from './case.queries';
 import { CaseTransitionsUseCase } from './case-transitions.usecase';
 import { CasesController } from './cases.controller';
 import { EnforcementCase } from './enforcement-case.entity';
@@ -19,10 +20,12 @@ import { RenderTransferLetterPdfUseCase } from './transfer-letter/render-transfe
 import { StoreTransferLettersUseCase } from './transfer-letter/store-transfer-letters.usecase';
 import { TransferLetterEvidenceScheduler } from './transfer-letter/transfer-letter-evidence.scheduler';
 import { TransferLetter } from './transfer-letter/transfer-letter.entity';
+import { TransferLetterQueries } from './transfer-letter/transfer-letter.queries';
 import { TransferLettersController } from './transfer-letter/transfer-letters.controller';
 import { TriageItem } from './triage-item.entity';
 import { TriageSuggester } from './triage-suggestion';
 import { TriageController } from './triage.controller';
+import { TriageQueries } from './triage.queries';
 
 /** Cases of final failures routed to an authority, their transfer letters, takedowns and triage. */
 @Module({
@@ -46,6 +49,9 @@ import { TriageController } from './triage.controller';
     StoreTransferLettersUseCase,
     TransferLetterEvidenceScheduler,
     CaseOverdueDeadline,
+    CaseQueries,
+    TriageQueries,
+    TransferLetterQueries,
   ],
   exports: [OpenCaseUseCase, RecordTakedownUseCase],
 })

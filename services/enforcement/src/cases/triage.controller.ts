@@ -6,18 +6,13 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
-import { In, Not, IsNull, Repository } from 'typeorm';
-import { BatchFile } from '../kernel/batch-file.entity';
 import { CaseView } from './case.view';
 import { RerouteCaseUseCase } from './reroute-case.usecase';
 import { ResolveTriageCommand } from './resolve-triage.command';
-import { TakedownReport } from './takedown-report.entity';
-import { TriageItem } from './triage-item.entity';
 import { TriageItemView } from './triage-item.view';
-import { TriageSuggester } from './triage-suggestion';
+import { TriageQueries } from './triage.queries';
 import { TriagedTakedownView } from './triaged-takedown.view';
 
 /**
@@ -28,11 +23,8 @@ import { TriagedTakedownView } from './triaged-takedown.view';
 @Controller('triage')
 export class TriageController {
   constructor(
-    @InjectRepository(TriageItem) private readonly items: Repository<TriageItem>,
-    @InjectRepository(TakedownReport) private readonly takedowns: Repository<TakedownReport>,
-    @InjectRepository(BatchFile) private readonly batches: Repository<BatchFile>,
+    private readonly queries: TriageQueries,
     private readonly reroute: RerouteCaseUseCase,
-    private readonly suggester: TriageSuggester,
   ) {}
 
   @Get()
@@ -43,17 +35,7 @@ export class TriageController {
   })
   @ApiOkResponse({ type: TriageItemView, isArray: true })
   async listTriage(): Promise<TriageItemView[]> {
-    const items = await this.items.find({ order: { createdAt: 'DESC' }, take: 500 });
-    const batches = new Map(
-      (await this.batches.findBy({ batchNumber: In(items.map((t) => t.batchNumber)) })).map((b) => [
-        b.batchNumber,
-        b,
-      ]),
-    );
-    return items.map((t) => {
-      const batch = batches.get(t.batchNumber) ?? null;
-      return TriageItemView.of(t, batch, t.status === 'open' ? this.suggester.suggest(batch) : null);
-    });
+    return this.queries.queue();
   }
 
   @Get('takedowns')
@@ -64,13 +46,7 @@ export class TriageController {
   })
   @ApiOkResponse({ type: TriagedTakedownView, isArray: true })
   async listTriagedTakedowns(): Promise<TriagedTakedownView[]> {
-    return (
-      await this.takedowns.find({
-        where: { triageReason: Not(IsNull()) },
-        order: { receivedAt: 'DESC' },
-        take: 500,
-      })
-    ).map((t) => TriagedTakedownView.of(t));
+    return this.queries.triagedTakedowns();
   }
 
   @Post(':id/resolve')

@@ -1,10 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { DataSource } from 'typeorm';
-import { CaseTransitionsUseCase } from '../case-transitions.usecase';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { RenderTransferLetterPdfUseCase } from './render-transfer-letter-pdf.usecase';
-import { TransferLetter } from './transfer-letter.entity';
+import { TransferLetterQueries } from './transfer-letter.queries';
 import { TransferLetterView } from './transfer-letter.view';
 
 /** A case's transfer letter, for whoever may read the case (the same jurisdiction scope). */
@@ -12,8 +10,7 @@ import { TransferLetterView } from './transfer-letter.view';
 @Controller('cases')
 export class TransferLettersController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly cases: CaseTransitionsUseCase,
+    private readonly letters: TransferLetterQueries,
     private readonly renderPdf: RenderTransferLetterPdfUseCase,
   ) {}
 
@@ -31,7 +28,7 @@ export class TransferLettersController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<TransferLetterView> {
-    return TransferLetterView.of(await this.load(principal, id));
+    return TransferLetterView.of(await this.letters.latest(principal, id));
   }
 
   @Get(':id/transfer-letter/pdf')
@@ -49,21 +46,10 @@ export class TransferLettersController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<StreamableFile> {
-    const letter = await this.load(principal, id);
+    const letter = await this.letters.latest(principal, id);
     return new StreamableFile(await this.renderPdf.execute(letter), {
       type: 'application/pdf',
       disposition: `inline; filename="${letter.letterNumber}.pdf"`,
     });
-  }
-
-  /** The case's latest letter, once the case is visible to the caller. */
-  private async load(principal: Principal, id: string): Promise<TransferLetter> {
-    const found = await this.cases.load(this.dataSource.manager, principal, id);
-    const letter = await this.dataSource.manager.findOne(TransferLetter, {
-      where: { caseId: found.id },
-      order: { createdAt: 'DESC' },
-    });
-    if (!letter) throw notFound('transfer letter of case', id);
-    return letter;
   }
 }
