@@ -5,12 +5,14 @@ import { RoutingModule } from '../routing/routing.module';
 import { ScopeModule } from '../scope/scope.module';
 import { CreditEntry } from './credit-entry.entity';
 import { CreditController } from './credit.controller';
+import { CreditQueries } from './credit.queries';
 import { FollowUpProposal } from './follow-up-proposal.entity';
 import { RecordFailureCreditUseCase } from './record-failure-credit.usecase';
 import { RecordFollowUpOutcomeUseCase } from './record-follow-up-outcome.usecase';
 import { RiskWarningDecisionsUseCase } from './risk-warnings/risk-warning-decisions.usecase';
 import { RiskWarningScope } from './risk-warnings/risk-warning-scope';
 import { RiskWarning } from './risk-warnings/risk-warning.entity';
+import { RiskWarningQueries } from './risk-warnings/risk-warning.queries';
 import { RiskWarningsController } from './risk-warnings/risk-warnings.controller';
 import { SearchCreditFilesUseCase } from './search-credit-files.usecase';
 
@@ -29,6 +31,8 @@ import { SearchCreditFilesUseCase } from './search-credit-files.usecase';
     SearchCreditFilesUseCase,
     RiskWarningScope,
     RiskWarningDecisionsUseCase,
+    CreditQueries,
+    RiskWarningQueries,
   ],
   exports: [RecordFailureCreditUseCase, RecordFollowUpOutcomeUseCase],
 })

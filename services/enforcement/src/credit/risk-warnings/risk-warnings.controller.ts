@@ -7,17 +7,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { Repository, type FindOptionsWhere } from 'typeorm';
 import { BatchNumberPipe } from '@qis/domain';
 import { DecideRiskWarningCommand } from './decide-risk-warning.command';
 import { ListRiskWarningsQuery } from './list-risk-warnings.query';
 import { ProposeRiskWarningCommand } from './propose-risk-warning.command';
 import { RiskWarningDecisionsUseCase } from './risk-warning-decisions.usecase';
-import { RiskWarningScope } from './risk-warning-scope';
-import { RiskWarning } from './risk-warning.entity';
+import { RiskWarningQueries } from './risk-warning.queries';
 import { RiskWarningView } from './risk-warning.view';
 import { WithdrawRiskWarningCommand } from './withdraw-risk-warning.command';
 
@@ -29,8 +26,7 @@ const DECIDERS = ['enforcement-officer', 'approver', 'disclosure-officer'] as co
 @Controller()
 export class RiskWarningsController {
   constructor(
-    @InjectRepository(RiskWarning) private readonly warnings: Repository<RiskWarning>,
-    private readonly scope: RiskWarningScope,
+    private readonly queries: RiskWarningQueries,
     private readonly decisions: RiskWarningDecisionsUseCase,
   ) {}
 
@@ -45,16 +41,7 @@ export class RiskWarningsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListRiskWarningsQuery,
   ): Promise<RiskWarningView[]> {
-    const where: FindOptionsWhere<RiskWarning> = {
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
-    };
-    const found = await this.warnings.find({ where, order: { proposedAt: 'DESC' }, take: 500 });
-    const visible = await this.scope.visible(
-      principal,
-      found.map((w) => w.batchNumber),
-    );
-    return found.filter((w) => visible.has(w.batchNumber)).map((w) => RiskWarningView.of(w));
+    return this.queries.list(principal, query);
   }
 
   @Get('risk-warnings/:id')
@@ -65,10 +52,9 @@ export class RiskWarningsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<RiskWarningView> {
-    const found = await this.warnings.findOneBy({ id });
-    if (!found || !(await this.scope.visible(principal, [found.batchNumber])).has(found.batchNumber))
-      throw notFound('risk warning', id);
-    return RiskWarningView.of(found);
+    const found = await this.queries.one(principal, id);
+    if (!found) throw notFound('risk warning', id);
+    return found;
   }
 
   @Post('batches/:batchNumber/risk-warnings')
