@@ -18,10 +18,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { In, Repository, type FindOptionsWhere } from 'typeorm';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { BatchScope } from '../scope/batch-scope';
 import { BatchNumberPipe } from '@qis/domain';
 import { CompleteProceduresCommand } from './complete-procedures.command';
@@ -32,7 +30,8 @@ import { DecideObjectionCommand } from './decide-objection.command';
 import { DecideObjectionUseCase } from './decide-objection.usecase';
 import { FileObjectionCommand } from './file-objection.command';
 import { FileObjectionUseCase } from './file-objection.usecase';
-import { Objection, OPEN_OBJECTION_STATUSES } from './objection.entity';
+import type { Objection } from './objection.entity';
+import { ObjectionQueries } from './objection.queries';
 import { ObjectionView } from './objection.view';
 import { ListObjectionsQuery } from './list-objections.query';
 import { ObjectionPageView } from './objection-page.view';
@@ -47,7 +46,7 @@ import { WaiveReinspectionUseCase } from './waive-reinspection.usecase';
 @Controller()
 export class ObjectionsController {
   constructor(
-    @InjectRepository(Objection) private readonly objections: Repository<Objection>,
+    private readonly queries: ObjectionQueries,
     private readonly objectionFiling: FileObjectionUseCase,
     private readonly decideObjection: DecideObjectionUseCase,
     private readonly completeProcedures: CompleteProceduresUseCase,
@@ -60,10 +59,7 @@ export class ObjectionsController {
 
   /** The objection, if the caller may see its batch; else the 404 of an unknown id. */
   private async load(principal: Principal, id: string): Promise<Objection> {
-    const found = await this.objections.findOneBy({ id });
-    if (!found) throw notFound('objection', id);
-    await this.batchScope.assertVisible(principal, found.batchNumber, 'objection', id);
-    return found;
+    return this.queries.visible(principal, id);
   }
 
   @Post('batches/:batchNumber/objections')
@@ -98,10 +94,7 @@ export class ObjectionsController {
     @CurrentPrincipal() principal: Principal,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
   ): Promise<ObjectionView[]> {
-    await this.batchScope.assertVisible(principal, batchNumber, 'batch', batchNumber);
-    return (await this.objections.find({ where: { batchNumber }, order: { createdAt: 'ASC' } })).map((o) =>
-      ObjectionView.of(o),
-    );
+    return this.queries.ofBatch(principal, batchNumber);
   }
 
   @Get('objections')
@@ -115,28 +108,7 @@ export class ObjectionsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListObjectionsQuery,
   ): Promise<ObjectionPageView> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const where: FindOptionsWhere<Objection> = {
-      ...(query.batchNumber ? { batchNumber: query.batchNumber } : {}),
-      ...(query.status === 'open'
-        ? { status: In([...OPEN_OBJECTION_STATUSES]) }
-        : query.status
-          ? { status: query.status }
-          : {}),
-    };
-    const batches = (await this.objections.find({ where, select: { batchNumber: true } })).map(
-      (o) => o.batchNumber,
-    );
-    const visible = [...(await this.batchScope.visible(principal, batches))];
-    if (visible.length === 0) return { items: [], total: 0, page, pageSize };
-    const [found, total] = await this.objections.findAndCount({
-      where: { ...where, batchNumber: query.batchNumber ?? In(visible) },
-      order: { filedAt: 'DESC', createdAt: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    return { items: found.map((o) => ObjectionView.of(o)), total, page, pageSize };
+    return this.queries.page(principal, query);
   }
 
   @Get('objections/:id')

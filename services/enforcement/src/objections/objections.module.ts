@@ -14,10 +14,12 @@ import { DecideObjectionUseCase } from './decide-objection.usecase';
 import { FileObjectionUseCase } from './file-objection.usecase';
 import { ObjectionWindowDeadline } from './objection-window-deadline';
 import { Objection } from './objection.entity';
+import { ObjectionQueries } from './objection.queries';
 import { ObjectionsController } from './objections.controller';
 import { RecordLabNoticeDeliveryUseCase } from './record-lab-notice-delivery.usecase';
 import { RecordMaterialUseCase } from './record-material.usecase';
 import { RecordReinspectionLabUseCase } from './record-reinspection-lab.usecase';
+import { ReinspectionLabNoticeQueries } from './reinspection-lab-notice.queries';
 import { ReinspectionLabNoticesController } from './reinspection-lab-notices.controller';
 import { ReinspectionProceduresDeadline } from './reinspection-procedures-deadline';
 import { RenderMaterialsChecklistUseCase } from './render-materials-checklist.usecase';
@@ -50,6 +52,8 @@ import { WaiveReinspectionUseCase } from './waive-reinspection.usecase';
     WaiveReinspectionUseCase,
     ObjectionWindowDeadline,
     ReinspectionProceduresDeadline,
+    ObjectionQueries,
+    ReinspectionLabNoticeQueries,
   ],
   exports: [RecordReinspectionLabUseCase],
 })

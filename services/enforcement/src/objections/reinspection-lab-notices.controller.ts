@@ -7,18 +7,15 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { Repository } from 'typeorm';
-import { BatchScope } from '../scope/batch-scope';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { ConfirmReceiptCommand } from '../notices/confirm-receipt.command';
 import { RecordDeliveryFailureCommand } from '../notices/record-delivery-failure.command';
 import { RenderNoticePdfUseCase } from '../notices/render-notice-pdf.usecase';
 import { LabNoticeDeliveryCommand } from './lab-notice-delivery.command';
-import { Objection } from './objection.entity';
 import { RecordLabNoticeDeliveryUseCase } from './record-lab-notice-delivery.usecase';
-import { ReinspectionLabNotice } from '../notices/reinspection-lab-notice.entity';
+import type { ReinspectionLabNotice } from '../notices/reinspection-lab-notice.entity';
+import { ReinspectionLabNoticeQueries } from './reinspection-lab-notice.queries';
 import { ReinspectionLabNoticeView } from './reinspection-lab-notice.view';
 
 const READERS = { roles: ['enforcement-officer', 'approver', 'auditor'], scope: 'jurisdiction' } as const;
@@ -32,18 +29,13 @@ const OFFICERS = { roles: ['enforcement-officer'], scope: 'jurisdiction' } as co
 @Controller()
 export class ReinspectionLabNoticesController {
   constructor(
-    @InjectRepository(Objection) private readonly objections: Repository<Objection>,
-    @InjectRepository(ReinspectionLabNotice) private readonly notices: Repository<ReinspectionLabNotice>,
+    private readonly queries: ReinspectionLabNoticeQueries,
     private readonly delivery: RecordLabNoticeDeliveryUseCase,
     private readonly renderPdf: RenderNoticePdfUseCase,
-    private readonly batchScope: BatchScope,
   ) {}
 
   private async load(principal: Principal, id: string): Promise<ReinspectionLabNotice> {
-    const found = await this.notices.findOneBy({ id });
-    if (!found) throw notFound('reinspection-lab-notice', id);
-    await this.batchScope.assertVisible(principal, found.batchNumber, 'reinspection-lab-notice', id);
-    return found;
+    return this.queries.visible(principal, id);
   }
 
   @Get('objections/:id/lab-notices')
@@ -57,14 +49,7 @@ export class ReinspectionLabNoticesController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<ReinspectionLabNoticeView[]> {
-    const objection = await this.objections.findOneBy({ id });
-    if (!objection) throw notFound('objection', id);
-    await this.batchScope.assertVisible(principal, objection.batchNumber, 'objection', id);
-    const found = await this.notices.find({
-      where: { objectionId: id },
-      order: { issuedAt: 'ASC', recipient: 'ASC' },
-    });
-    return found.map((n) => ReinspectionLabNoticeView.of(n));
+    return this.queries.ofObjection(principal, id);
   }
 
   @Get('reinspection-lab-notices/:id/pdf')
