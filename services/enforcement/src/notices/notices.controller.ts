@@ -18,13 +18,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { CurrentPrincipal, notFound, Policy, type Principal } from '@qis/auth';
-import { Repository } from 'typeorm';
-import { BatchScope } from '../scope/batch-scope';
+import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
 import { BatchNumberPipe } from '@qis/domain';
-import { Notice } from './notice.entity';
+import type { Notice } from './notice.entity';
+import { NoticeQueries } from './notice.queries';
 import { NoticeView } from './notice.view';
 import { ConfirmReceiptCommand } from './confirm-receipt.command';
 import { RecordDeliveryCommand } from './record-delivery.command';
@@ -42,20 +40,16 @@ import { DeliveryFailureView } from './delivery-failure.view';
 @Controller()
 export class NoticesController {
   constructor(
-    @InjectRepository(Notice) private readonly notices: Repository<Notice>,
+    private readonly queries: NoticeQueries,
     private readonly recordDelivery: RecordDeliveryUseCase,
     private readonly renderPdf: RenderNoticePdfUseCase,
-    private readonly batchScope: BatchScope,
     private readonly noticeList: ListNoticesUseCase,
     private readonly recordFailure: RecordDeliveryFailureUseCase,
   ) {}
 
   /** The notice, if the caller may see its batch; else the 404 of an unknown id. */
   private async load(principal: Principal, id: string): Promise<Notice> {
-    const found = await this.notices.findOneBy({ id });
-    if (!found) throw notFound('notice', id);
-    await this.batchScope.assertVisible(principal, found.batchNumber, 'notice', id);
-    return found;
+    return this.queries.visible(principal, id);
   }
 
   @Get('batches/:batchNumber/notices')
@@ -68,9 +62,7 @@ export class NoticesController {
     @CurrentPrincipal() principal: Principal,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
   ): Promise<NoticeView[]> {
-    await this.batchScope.assertVisible(principal, batchNumber, 'batch', batchNumber);
-    const found = await this.notices.find({ where: { batchNumber }, order: { noticeNumber: 'ASC' } });
-    return found.map((n) => NoticeView.of(n));
+    return this.queries.ofBatch(principal, batchNumber);
   }
 
   @Get('notices')

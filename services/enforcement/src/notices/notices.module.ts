@@ -12,6 +12,7 @@ import { IssueSamplingNoticesUseCase } from './issue-sampling-notices.usecase';
 import { ListNoticesUseCase } from './list-notices.usecase';
 import { NoticeEvidenceScheduler } from './notice-evidence-scheduler';
 import { Notice } from './notice.entity';
+import { NoticeQueries } from './notice.queries';
 import { NoticesController } from './notices.controller';
 import { RecordDeliveryFailureUseCase } from './record-delivery-failure.usecase';
 import { RecordDeliveryUseCase } from './record-delivery.usecase';
@@ -44,6 +45,7 @@ import { StoreNoticePdfsUseCase } from './store-notice-pdfs.usecase';
     StoreNoticePdfsUseCase,
     NoticeEvidenceScheduler,
     ResultNoticeDeadline,
+    NoticeQueries,
   ],
   exports: [IssueSamplingNoticesUseCase, IssueResultNoticesUseCase, RenderNoticePdfUseCase],
 })
