@@ -7,22 +7,18 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
-import { Repository } from 'typeorm';
 import { ApproveHolidayScheduleCommand } from './approve-holiday-schedule.command';
 import { ApproveHolidayScheduleUseCase } from './approve-holiday-schedule.usecase';
-import { CalendarSource } from '../kernel/calendar-source';
 import { CalendarYearSummaryView } from './calendar-year-summary.view';
 import { CalendarYearView } from './calendar-year.view';
-import { Clock } from '../kernel/clock';
+import { CalendarQueries } from './calendar.queries';
 import { HolidayScheduleApprovalView } from './holiday-schedule-approval.view';
-import { HolidaySchedule } from './holiday-schedule.entity';
 import { HolidayScheduleView } from './holiday-schedule.view';
 import { ReturnHolidayScheduleCommand } from './return-holiday-schedule.command';
 import { ReturnHolidayScheduleUseCase } from './return-holiday-schedule.usecase';
-import { shanghaiDate, statutoryHolidays, YearPipe } from '@qis/domain';
+import { YearPipe } from '@qis/domain';
 import { SubmitHolidayScheduleCommand } from './submit-holiday-schedule.command';
 import { SubmitHolidayScheduleUseCase } from './submit-holiday-schedule.usecase';
 
@@ -36,9 +32,7 @@ const READERS = ['admin', 'auditor', 'planner', 'approver', 'enforcement-officer
 @Controller('calendar/years')
 export class CalendarController {
   constructor(
-    @InjectRepository(HolidaySchedule) private readonly schedules: Repository<HolidaySchedule>,
-    private readonly calendars: CalendarSource,
-    private readonly clock: Clock,
+    private readonly queries: CalendarQueries,
     private readonly submitSchedule: SubmitHolidayScheduleUseCase,
     private readonly approveSchedule: ApproveHolidayScheduleUseCase,
     private readonly returnSchedule: ReturnHolidayScheduleUseCase,
@@ -72,27 +66,7 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: CalendarYearSummaryView, isArray: true })
   async listCalendarYears(): Promise<CalendarYearSummaryView[]> {
-    const calendar = await this.calendars.current();
-    const rows = await this.schedules.find({
-      where: [{ status: 'approved' }, { status: 'submitted' }],
-      order: { year: 'ASC' },
-    });
-    const thisYear = Number(shanghaiDate(this.clock.now()).slice(0, 4));
-    const years = [
-      ...new Set([...calendar.knownYears, ...rows.map((r) => r.year), thisYear, thisYear + 1]),
-    ].sort((a, b) => a - b);
-    return years.map((year) => {
-      const approved = rows.find((r) => r.year === year && r.status === 'approved');
-      const pending = rows.find((r) => r.year === year && r.status === 'submitted');
-      return {
-        year,
-        source: calendar.schedule(year)?.source ?? 'none',
-        approvedScheduleId: approved?.id ?? null,
-        approvedAt: approved?.decidedAt?.toISOString() ?? null,
-        pendingScheduleId: pending?.id ?? null,
-        pendingSubmittedBy: pending?.submittedBy ?? null,
-      };
-    });
+    return this.queries.years();
   }
 
   @Get(':year')
@@ -103,18 +77,7 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: CalendarYearView })
   async getCalendarYear(@Param('year', YearPipe) year: number): Promise<CalendarYearView> {
-    const schedule = (await this.calendars.current()).schedule(year);
-    const submissions = await this.schedules.find({ where: { year }, order: { submittedAt: 'DESC' } });
-    const pending = submissions.find((s) => s.status === 'submitted');
-    return {
-      year,
-      source: schedule?.source ?? 'none',
-      holidays: schedule?.holidays.map((p) => ({ name: p.name, dates: [...p.dates] })) ?? [],
-      adjustedWorkingDays: [...(schedule?.adjustedWorkingDays ?? [])],
-      statutoryHolidays: statutoryHolidays(year),
-      pending: pending ? HolidayScheduleView.of(pending) : null,
-      schedules: submissions.map((s) => HolidayScheduleView.of(s)),
-    };
+    return this.queries.year(year);
   }
 
   @Post(':year/approve')

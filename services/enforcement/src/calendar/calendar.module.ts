@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { KernelModule } from '../kernel/kernel.module';
 import { ApproveHolidayScheduleUseCase } from './approve-holiday-schedule.usecase';
 import { CalendarController } from './calendar.controller';
+import { CalendarQueries } from './calendar.queries';
 import { ClockController } from './clock.controller';
 import { HolidaySchedule } from './holiday-schedule.entity';
 import { MissingYearWatch } from './missing-year-watch';
@@ -18,6 +19,7 @@ import { SubmitHolidayScheduleUseCase } from './submit-holiday-schedule.usecase'
     ApproveHolidayScheduleUseCase,
     ReturnHolidayScheduleUseCase,
     MissingYearWatch,
+    CalendarQueries,
   ],
   exports: [MissingYearWatch],
 })
