@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 
 /** `plan.approve`, or `plan.*` for every action under `plan.`. */
-export const ACTION = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*(\.\*)?$/;
+const ACTION = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*(\.\*)?$/;
 
 /** `to` must not be before `from`. */
 const NotBeforeFrom = (): PropertyDecorator =>

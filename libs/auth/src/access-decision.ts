@@ -8,7 +8,7 @@ import type { Role } from './roles';
  * The roles by which `principal` may call a route of `policy`. The scope's role counts only when
  * the principal carries the scope's claim (a lab token without `labId` is not a lab).
  */
-export function grantingRoles(policy: RolePolicy, principal: Principal): Role[] {
+function grantingRoles(policy: RolePolicy, principal: Principal): Role[] {
   return principal.roles.filter(
     (role) =>
       policy.roles.includes(role) &&

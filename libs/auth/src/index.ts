@@ -1,10 +1,9 @@
-export { allows, grantingRoles, queryScope, scopeWhere, type QueryScope } from './access-decision';
+export { allows, queryScope, scopeWhere, type QueryScope } from './access-decision';
 export { AuthGuard } from './auth.guard';
 export { CurrentPrincipal } from './current-principal.decorator';
 export { InvalidTokenError } from './invalid-token.error';
 export {
   isJurisdictionCode,
-  JURISDICTION_CODE,
   jurisdictionCovers,
   jurisdictionLevel,
   jurisdictionPrefix,

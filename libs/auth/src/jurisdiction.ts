@@ -1,7 +1,7 @@
 import { Equal, Like, type FindOperator } from 'typeorm';
 
 /** A GB/T 2260 administrative area code: six digits, no leading zero. */
-export const JURISDICTION_CODE = /^[1-9]\d{5}$/;
+const JURISDICTION_CODE = /^[1-9]\d{5}$/;
 
 export type JurisdictionLevel = 'province' | 'city' | 'district';
 

@@ -2,7 +2,6 @@ export { ConfigError, loadConfig } from './load-config';
 export { envBool, envInt, ObjectStoreConfig, ServiceConfig } from './service.config';
 export { TracingConfig } from './tracing.config';
 export {
-  DEVELOPMENT_ISSUER,
   ForbiddenInProduction,
   productionRefusals,
   RequiredInProduction,

@@ -37,7 +37,7 @@ export const ForbiddenInProduction = (reason: string): PropertyDecorator =>
   declare({ kind: 'forbidden', reason });
 
 /** The development issuer of `npm run token` and deploy/local (deploy/local/lib.sh). */
-export const DEVELOPMENT_ISSUER = 'qis-dev';
+const DEVELOPMENT_ISSUER = 'qis-dev';
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 export const CONSOLE_CLIENT_ID = 'qis-console';
 
 /** deploy/keycloak/qis-realm.json, relative to the workspace root. */
-export const realmFile = (root: string): string => path.join(root, 'deploy/keycloak/qis-realm.json');
+const realmFile = (root: string): string => path.join(root, 'deploy/keycloak/qis-realm.json');
 
 /**
  * The realm file as a representation to create: `${CONSOLE_ORIGIN}` becomes where the console is

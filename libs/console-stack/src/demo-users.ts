@@ -91,7 +91,7 @@ export function demoUsersWithPasswords(file: string): RealmUser[] {
 }
 
 /** The registered lab each demo lab user works for, by the lab's name in the demo campaign. */
-export const DEMO_LAB_USERS: Record<string, string> = {
+const DEMO_LAB_USERS: Record<string, string> = {
   'lab-textile': '浙江省纺织品质量检测研究院',
   'lab-hzqt': '杭州市质量技术监督检测院',
 };

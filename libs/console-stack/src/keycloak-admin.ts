@@ -21,7 +21,7 @@ export interface RealmUser {
 
 type Json = Record<string, unknown>;
 
-export class KeycloakAdminError extends Error {
+class KeycloakAdminError extends Error {
   constructor(
     readonly step: string,
     readonly status: number,

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 export const DEFAULT_CJK_FONT_FILE = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
 /** The face inside the collection file; PDFKit needs it to pick one font out of a .ttc. */
-export const DEFAULT_CJK_FONT_FAMILY = 'WenQuanYiMicroHei';
+const DEFAULT_CJK_FONT_FAMILY = 'WenQuanYiMicroHei';
 
 export interface CjkFont {
   file: string;

@@ -1,6 +1,6 @@
 export { appendPdfs } from './append-pdfs';
 export { code128Png, qrPng } from './barcodes';
-export { DEFAULT_CJK_FONT_FAMILY, DEFAULT_CJK_FONT_FILE, locateCjkFont, type CjkFont } from './cjk-font';
+export { DEFAULT_CJK_FONT_FILE, locateCjkFont, type CjkFont } from './cjk-font';
 export type { DocumentField, DocumentSpec, DocumentTable, LabelSpec, SignatureLine } from './document-spec';
 export { renderDocument } from './render-document';
 export { renderLabels } from './render-labels';

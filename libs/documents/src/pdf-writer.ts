@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { CjkFont } from './cjk-font';
 
-export const FONT = 'cjk';
+const FONT = 'cjk';
 
 /** A new PDFKit document (A4 pages unless pages are added by hand) with the CJK font registered and selected. */
 export function createPdf(

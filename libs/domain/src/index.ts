@@ -1,4 +1,4 @@
-export { ErrorCode, errorCodeFor, type ErrorCodeValue } from './errors/error-codes';
+export { ErrorCode, errorCodeFor } from './errors/error-codes';
 export {
   BadRequestError,
   ConflictError,

@@ -28,8 +28,6 @@ export {
   brokerLogin,
   kafkaClientConfig,
   kafkaConnection,
-  kafkaLogCreator,
-  kafkaSecurity,
   prefixedTopic,
   type LogSink,
 } from './kafka-options';
@@ -43,7 +41,6 @@ export { MESSAGING_PRODUCER, OutboxPublisher, type OutgoingEvent } from './outbo
 export { provisionTopics, type TopicSettings } from './provision-topics';
 export { readDeadLetters, replayDeadLetters, type DeadLetter } from './dead-letter/dead-letters';
 export {
-  deadLetterPosition,
   summarizeDeadLetter,
   type DeadLetterReason,
   type DeadLetterSummary,

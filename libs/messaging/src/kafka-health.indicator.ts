@@ -2,8 +2,6 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Kafka, type Admin, type KafkaConfig } from 'kafkajs';
 
-export const KAFKA_HEALTH_CONFIG = Symbol('KAFKA_HEALTH_CONFIG');
-
 /**
  * Readiness of the broker: a metadata round-trip on a short-lived admin connection with no
  * retries, so a probe answers within its timeout whether the broker is there or not.

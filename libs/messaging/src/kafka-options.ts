@@ -11,7 +11,7 @@ export interface LogSink {
 }
 
 /** Sends kafkajs' own log lines to the service's structured logger. */
-export const kafkaLogCreator =
+const kafkaLogCreator =
   (sink: LogSink): logCreator =>
   () =>
   ({ level, log }) => {
@@ -44,7 +44,7 @@ type KafkaAccess = Pick<
  * through kafkaClientConfig, so none connects as anyone else. The password is read here, from the
  * variable or its file, and goes nowhere but the SASL handshake.
  */
-export function kafkaSecurity(config: KafkaAccess): Pick<KafkaConfig, 'sasl' | 'ssl'> {
+function kafkaSecurity(config: KafkaAccess): Pick<KafkaConfig, 'sasl' | 'ssl'> {
   const ca = config.KAFKA_SSL_CA_FILE;
   const ssl = config.KAFKA_SSL ? { ssl: ca ? { ca: [readFileSync(ca, 'utf8')] } : true } : {};
   const username = config.KAFKA_SASL_USERNAME;

@@ -4,4 +4,4 @@ export { dropDatabase, ensureDatabase, type PgServer } from './ensure-database';
 export { isRetryableTransactionError, retryTransaction } from './retry-transaction';
 export { combine, HeldWrites, type Statement } from './held-writes';
 export { QueryLogger } from './query-logger';
-export { grantRuntimeRole, migrateAsOwner } from './migrate-as-owner';
+export { migrateAsOwner } from './migrate-as-owner';

@@ -65,7 +65,7 @@ export async function migrateAsOwner(
 }
 
 /** The runtime role's privileges, as the owner grants them (idempotent). */
-export async function grantRuntimeRole(
+async function grantRuntimeRole(
   owner: DataSource,
   runtimeRole: string,
   appendOnly: readonly string[],

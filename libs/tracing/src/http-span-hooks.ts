@@ -19,7 +19,7 @@ const WITHHELD_FROM_INCOMING: Attributes = {
 };
 
 /** `METHOD /route/:param` of an Express request once routed, or undefined before (or unmatched). */
-export function routeTemplate(request: IncomingMessage): string | undefined {
+function routeTemplate(request: IncomingMessage): string | undefined {
   const express = request as IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
   const path = express.route?.path;
   return typeof path === 'string' ? `${express.baseUrl ?? ''}${path}` : undefined;

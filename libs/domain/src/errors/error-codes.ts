@@ -64,8 +64,6 @@ export const ErrorCode = {
   clockOverrideDisabled: 'clock_override_disabled',
 } as const;
 
-export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
-
 const BY_STATUS: Readonly<Record<number, string>> = {
   400: ErrorCode.badRequest,
   401: ErrorCode.unauthorized,

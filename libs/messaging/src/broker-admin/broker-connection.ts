@@ -181,9 +181,7 @@ export class BrokerConnection {
 }
 
 /** The SCRAM parameters of a mechanism: hash, and key length of its salted password. */
-export const scramHash = (
-  mechanism: 'scram-sha-512' | 'scram-sha-256',
-): { digest: string; length: number } =>
+const scramHash = (mechanism: 'scram-sha-512' | 'scram-sha-256'): { digest: string; length: number } =>
   mechanism === 'scram-sha-512' ? { digest: 'sha512', length: 64 } : { digest: 'sha256', length: 32 };
 
 /** Hi(password, salt, i) of RFC 5802: the salted password the broker stores its keys from. */

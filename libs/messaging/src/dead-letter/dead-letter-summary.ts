@@ -30,7 +30,7 @@ export interface DeadLetterSummary {
   replayCount: number;
 }
 
-export const deadLetterPosition = (letter: Pick<DeadLetter, 'partition' | 'offset'>): string =>
+const deadLetterPosition = (letter: Pick<DeadLetter, 'partition' | 'offset'>): string =>
   `${letter.partition}:${letter.offset}`;
 
 const numberOrNull = (text: string | undefined): number | null =>

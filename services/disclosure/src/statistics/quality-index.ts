@@ -1,7 +1,7 @@
 import type { Estimate } from './wilson';
 
 /** Weights of the quality index: conformity of the tested batches, and labelling (not three-no). */
-export const QUALITY_INDEX_WEIGHTS = { pass: 0.8, labelled: 0.2 } as const;
+const QUALITY_INDEX_WEIGHTS = { pass: 0.8, labelled: 0.2 } as const;
 
 /**
  * 质量指数 on a 0–100 scale: QI = 100 × (0.8 × pass rate + 0.2 × (1 − three-no rate)). Its interval

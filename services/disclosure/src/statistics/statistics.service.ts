@@ -10,7 +10,7 @@ import type { StatisticsRowView, StatisticsView } from './statistics.view';
 import { wilson } from './wilson';
 
 /** Below this many batches a figure is flagged: the interval says more than the point value. */
-export const SMALL_SAMPLE = 30;
+const SMALL_SAMPLE = 30;
 
 const KEY_SQL: Record<StatisticsDimension, string> = {
   category: 'category',

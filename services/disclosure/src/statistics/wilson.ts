@@ -6,7 +6,7 @@ export interface Estimate {
 }
 
 /** z of a two-sided 95% interval. */
-export const Z95 = 1.959963984540054;
+const Z95 = 1.959963984540054;
 
 /**
  * The Wilson score interval of `successes` out of `trials`: unlike p ± z·√(p(1−p)/n) it stays in

@@ -83,21 +83,13 @@ export const PUBLIC_ALLOW_LIST = {
 export type PublicPayloadKind = keyof typeof PUBLIC_ALLOW_LIST;
 
 /** Every field name of a JSON value with its path (`items[].sellerName`). */
-export function fieldPaths(value: unknown, path = ''): Array<{ path: string; key: string }> {
+function fieldPaths(value: unknown, path = ''): Array<{ path: string; key: string }> {
   if (Array.isArray(value)) return value.flatMap((v) => fieldPaths(v, `${path}[]`));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, v]) => [
     { path: path ? `${path}.${key}` : key, key },
     ...fieldPaths(v, path ? `${path}.${key}` : key),
   ]);
-}
-
-/** Every string in a JSON value (field values and array items). */
-export function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsOf);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
-  return [];
 }
 
 /** Field paths of `payload` outside the allow-list of its kind (empty when it is clean). */

@@ -22,10 +22,10 @@ export const STAFF_READERS: readonly Role[] = [
 const UNSCOPED_READERS: readonly Role[] = STAFF_READERS.filter((r) => r !== 'enforcement-officer');
 
 /** The only ones who see what shows the buyer: purchasing administrators (and admins), with a purpose. */
-export const IDENTITY_READERS: readonly Role[] = ['purchasing-admin', 'admin'];
+const IDENTITY_READERS: readonly Role[] = ['purchasing-admin', 'admin'];
 
 /** Roles that may see an uploader's subject rather than its pseudonym. */
-export const SUBJECT_READERS: readonly Role[] = ['admin'];
+const SUBJECT_READERS: readonly Role[] = ['admin'];
 
 const PURCHASE: readonly Role[] = ['buyer', 'purchasing-admin'];
 const INTAKE: readonly Role[] = ['intake-officer'];

@@ -10,10 +10,7 @@ export interface ExtractionFacts {
   tool: string;
 }
 
-export const SERVICE_TOOL = 'qis-evidence/0.1';
-
-/** For work no request asked for (consumers, the verify command). */
-export const INTERNAL_EXTRACTION: ExtractionFacts = Object.freeze({ sourceIp: null, tool: SERVICE_TOOL });
+const SERVICE_TOOL = 'qis-evidence/0.1';
 
 export const CurrentExtraction = createParamDecorator(
   (_: unknown, context: ExecutionContext): ExtractionFacts => {

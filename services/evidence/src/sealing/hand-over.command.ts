@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DOCUMENT_CODE, EXTERNAL_ID, SAMPLE_ROLES, type SampleRole } from '@qis/contracts';
 import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
-export const HAND_OVER_DIRECTIONS = ['to-lab', 'from-lab'] as const;
+const HAND_OVER_DIRECTIONS = ['to-lab', 'from-lab'] as const;
 
 /** A sealed sample changing hands: sent to a lab, or coming back from one. */
 export class HandOverCommand {

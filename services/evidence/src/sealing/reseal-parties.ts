@@ -13,7 +13,7 @@ export const RESEAL_ROLES = [
 ] as const;
 export type ResealRole = (typeof RESEAL_ROLES)[number];
 
-export const RESEAL_REQUIRED: Readonly<Partial<Record<ResealRole, number>>> = {
+const RESEAL_REQUIRED: Readonly<Partial<Record<ResealRole, number>>> = {
   applicant: 1,
   'original-lab': 1,
   'reinspection-lab': 1,

@@ -17,7 +17,7 @@ import { EvidenceStore } from './evidence-store';
  * background and retries, so the service starts (and reports not-ready) while MinIO is away.
  */
 @Injectable()
-export class EvidenceBucketProvisioner implements OnApplicationBootstrap, OnApplicationShutdown {
+class EvidenceBucketProvisioner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EvidenceBucketProvisioner.name);
   private stopped = false;
 

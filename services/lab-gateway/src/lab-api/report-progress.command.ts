@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-export const PROGRESS_STAGES = ['sample-received', 'testing', 'reviewing', 'report-drafted'] as const;
+const PROGRESS_STAGES = ['sample-received', 'testing', 'reviewing', 'report-drafted'] as const;
 
 export class ReportProgressCommand {
   @ApiProperty({ enum: PROGRESS_STAGES, example: 'testing' })

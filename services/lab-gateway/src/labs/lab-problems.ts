@@ -3,7 +3,7 @@ import { ErrorCode, UnprocessableError } from '@qis/domain';
 import type { Lab } from './lab.entity';
 
 /** Registry rules beyond field shapes: CNAS number and expiry come together; one scope per category. */
-export function labProblems(lab: Pick<Lab, 'cnasNumber' | 'cnasExpiresOn' | 'scopes'>): FieldError[] {
+function labProblems(lab: Pick<Lab, 'cnasNumber' | 'cnasExpiresOn' | 'scopes'>): FieldError[] {
   const problems: FieldError[] = [];
   if ((lab.cnasNumber === null) !== (lab.cnasExpiresOn === null))
     problems.push({ field: 'cnasExpiresOn', reasons: ['CNAS number and expiry go together'] });

@@ -12,7 +12,7 @@ import { TestItemQueries } from './test-item.queries';
 
 /** A category code in the path (`silk-quilt`), else 400 naming it. */
 @Injectable()
-export class CategoryCodePipe implements PipeTransform<string, string> {
+class CategoryCodePipe implements PipeTransform<string, string> {
   static readonly openApiSchema = { pattern: CATEGORY_CODE.source, example: 'silk-quilt' };
 
   transform(category: string): string {

@@ -2,7 +2,7 @@ import type { FactorExplanation } from './factor-explanation';
 import { RISK_FACTORS, type RiskFactor, type RiskWeights } from './risk-weights';
 
 /** Where each factor's value reaches 1; below it the value grows linearly (sales: with their logarithm). */
-export const SATURATION = {
+const SATURATION = {
   complaints: 3,
   priceDeviation: 3,
   promotionalClaims: 2,

@@ -1,5 +1,5 @@
 /** Claims the rules single out as risk signals (限时秒杀 / 爆款热销 / 超低价) and their close kin. */
-export const RISKY_CLAIMS = [
+const RISKY_CLAIMS = [
   '限时秒杀',
   '秒杀',
   '爆款',

@@ -6,7 +6,7 @@ export type CsvRecord = { line: number; fields: string[] } | { line: number; err
 type Parsed = string[] | { error: string; unclosed?: boolean };
 
 /** Longest record (UTF-8 bytes, a quoted field may span lines) unless the caller says otherwise. */
-export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024;
+const DEFAULT_MAX_RECORD_BYTES = 64 * 1024;
 
 export interface CsvReadOptions {
   /** A longer record is reported and skipped, never held: memory stays bounded whatever the body. */

@@ -15,7 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-export const LISTING_SORTS = ['observedAt', 'score'] as const;
+const LISTING_SORTS = ['observedAt', 'score'] as const;
 
 /** Filters of `GET /listings`, combined with AND; `sort=score` needs a category (scores compare within one). */
 export class ListingSearchQuery {

@@ -13,7 +13,7 @@ import type { CustodyBreak } from '../custody-report.view';
 import { TimestampAuthority } from './timestamp-authority';
 
 /** Where checkpoints live: the evidence bucket, so under its object lock (nobody deletes them). */
-export const CHECKPOINT_PREFIX = 'custody-checkpoints/';
+const CHECKPOINT_PREFIX = 'custody-checkpoints/';
 const STATEMENT_TYPE = 'qis.custody-checkpoint.v1';
 
 /** The statement a checkpoint stamps: the chain's head at a moment. */

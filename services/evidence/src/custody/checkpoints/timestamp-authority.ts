@@ -21,7 +21,7 @@ const der = (buffer: Buffer): ArrayBuffer =>
 const hex = (view: ArrayBuffer): string => Buffer.from(view).toString('hex');
 
 /** Certificates in a PEM file (one or several). */
-export function certificatesFromPem(pem: string): pkijs.Certificate[] {
+function certificatesFromPem(pem: string): pkijs.Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   return blocks.map((block) =>
     pkijs.Certificate.fromBER(

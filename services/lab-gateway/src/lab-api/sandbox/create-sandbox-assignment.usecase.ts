@@ -12,7 +12,7 @@ import { AssignmentView } from '../assignment.view';
 import type { CreateSandboxAssignmentCommand } from './create-sandbox-assignment.command';
 
 /** Batch numbers of the sandbox: never the shape of a real one (HZ2026-000123). */
-export const SANDBOX_BATCH_PREFIX = 'SANDBOX-';
+const SANDBOX_BATCH_PREFIX = 'SANDBOX-';
 
 /**
  * The lab sandbox: a sandbox lab's user asks for a synthetic assignment of a category and then

@@ -8,11 +8,11 @@ export type ContractStanding =
 export const lastDayInForce = (c: Pick<LabContract, 'validTo' | 'endedOn'>): string =>
   c.endedOn !== null && c.endedOn < c.validTo ? c.endedOn : c.validTo;
 
-export const inForceOn = (c: Pick<LabContract, 'validFrom' | 'validTo' | 'endedOn'>, day: string): boolean =>
+const inForceOn = (c: Pick<LabContract, 'validFrom' | 'validTo' | 'endedOn'>, day: string): boolean =>
   c.validFrom <= day && day <= lastDayInForce(c);
 
 /** The turnaround agreed for a category: its own, else the contract's. */
-export const turnaroundFor = (c: LabContract, category: string): number =>
+const turnaroundFor = (c: LabContract, category: string): number =>
   c.categories.find((k) => k.category === category)?.turnaroundWorkingDays ?? c.turnaroundWorkingDays;
 
 /**

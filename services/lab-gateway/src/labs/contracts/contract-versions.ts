@@ -36,7 +36,7 @@ export async function lockLab(manager: EntityManager, labId: string): Promise<La
 }
 
 /** Rules beyond field shapes: term in order, categories once each and accredited, no overlap. */
-export function contractProblems(
+function contractProblems(
   next: LabContract,
   lab: Pick<Lab, 'scopes'>,
   others: readonly LabContract[],
