@@ -228,7 +228,11 @@ describe(`fuzzing every service (schemathesis, seed ${SEED})`, () => {
         '--phases',
         'examples,coverage,fuzzing,stateful',
         '--checks',
-        'not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance',
+        // FUZZ_CHECKS names others, e.g. negative_data_rejection (invalid input must be refused):
+        // not in npm test, as it counts a 413 for an oversized body and "null" as a query string
+        // value as accepted invalid data.
+        process.env['FUZZ_CHECKS'] ??
+          'not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance',
         '--max-examples',
         MAX_EXAMPLES,
         '--seed',

@@ -38,17 +38,28 @@ _credit_codes = st.builds(
 schemathesis.openapi.format("unified-social-credit-code", _credit_codes)
 
 
+def _merge_rules_across_fields(value) -> None:
+    if isinstance(value, dict):
+        rule = value.get("x-rules-across-fields")
+        if isinstance(rule, dict):
+            value.update(rule)
+        for item in list(value.values()):
+            _merge_rules_across_fields(item)
+    elif isinstance(value, list):
+        for item in value:
+            _merge_rules_across_fields(item)
+
+
 @schemathesis.hook
 def before_load_schema(context, raw_schema):
-    """A class's rule across fields (`x-rules-across-fields`: oneOf/anyOf of the allowed shapes) applies.
+    """A class's rule across fields (`x-rules-across-fields`: oneOf/anyOf of the allowed shapes) applies,
+    wherever the class is documented: a component, or a property inline (the seller's facts).
 
     The documents keep it in an extension because client generators of other ecosystems refuse a
     top-level oneOf; for the fuzzer it is part of the schema.
     """
-    for schema in (raw_schema.get("components") or {}).get("schemas", {}).values():
-        rule = schema.get("x-rules-across-fields") if isinstance(schema, dict) else None
-        if isinstance(rule, dict):
-            schema.update(rule)
+    _merge_rules_across_fields(raw_schema.get("components") or {})
+    _merge_rules_across_fields(raw_schema.get("paths") or {})
 
 
 # Rules across the items of a body, which JSON Schema draft 4 (OpenAPI 3.0) cannot state, and
@@ -314,15 +325,6 @@ def _scope_kept(body):
     """A lab's new scope keeps the categories its contracts (the fuzzer's) cover."""
     if isinstance(body.get("scopes"), list):
         _with_fuzz_scope(body)
-    return body
-
-
-@_bends("PUT", "/tasks/{batchNumber}/purchase")
-def _registered_seller_has_credit_code(body):
-    """A seller other than a natural person has a unified social credit code (the seller's description says so)."""
-    seller = body.get("seller")
-    if isinstance(seller, dict) and seller.get("entityType") != "natural-person" and "unifiedSocialCreditCode" not in seller:
-        seller["unifiedSocialCreditCode"] = _with_check_character("91330106MA2H4Q8X1")
     return body
 
 

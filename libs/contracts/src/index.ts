@@ -17,6 +17,9 @@ export * from './conventions/patterns';
  * check without it (for a released API whose documented request has no pattern yet).
  */
 export { IsCreditCode } from './conventions/decorators';
+/** For request fields that may be left out but are never null (IsOptional lets null through). */
+export { IsOmittable } from './conventions/decorators';
+export { RuleAcrossFields, rulesAcrossFields } from './conventions/rules-across-fields';
 export { HasCreditCodeCheckCharacter } from './conventions/unified-social-credit-code';
 export * from './conventions/vocabulary';
 export {

@@ -1,8 +1,15 @@
 import { IsOptional, ValidateIf } from 'class-validator';
 import { Describe, IsAreaCode, IsCreditCode, IsHttpUrl, IsOneOf, IsText } from '../conventions/decorators';
+import { RuleAcrossFields } from '../conventions/rules-across-fields';
 import { SELLER_ENTITY_TYPES, type SellerEntityType } from '../conventions/vocabulary';
 
 /** The seller as the purchase record shows it (网络商品经营者): who is notified, routed and credit-filed. */
+@RuleAcrossFields({
+  anyOf: [
+    { properties: { entityType: { enum: ['natural-person'] } } },
+    { required: ['unifiedSocialCreditCode'] },
+  ],
+})
 export class SellerFacts {
   @IsText()
   @Describe('name on the business licence, or the natural person seller name')

@@ -10,7 +10,7 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import { RuleAcrossFields } from '../http/validation-schemas';
+import { RuleAcrossFields } from '@qis/contracts';
 
 export const POSITION = /^\d{1,6}:\d{1,19}$/;
 

@@ -17,13 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { CREDIT_CODE_FORMAT, IsCreditCode } from '@qis/contracts';
-import {
-  documentValidationRules,
-  handlerParamClasses,
-  NO_NUL_PATTERN,
-  RuleAcrossFields,
-} from './validation-schemas';
+import { CREDIT_CODE_FORMAT, IsCreditCode, RuleAcrossFields } from '@qis/contracts';
+import { documentValidationRules, handlerParamClasses, NO_NUL_PATTERN } from './validation-schemas';
 
 class FileSampleProbeCommand {
   @Matches(/^HZ\d{4}-\d{6}$/)
@@ -54,6 +49,8 @@ class ListSampleProbesQuery {
   kinds?: string[];
 }
 
+// A rule of a nested class, documented inline where it is used (as the seller's facts are).
+@RuleAcrossFields({ anyOf: [{ properties: { units: { maximum: 1 } } }, { required: ['code'] }] })
 class ProbeOrigin {
   @IsCreditCode()
   code!: string;
@@ -175,7 +172,37 @@ describe('documentValidationRules', () => {
       },
       required: ['code', 'units'],
       additionalProperties: false,
+      // its rule across fields goes with it, inline
+      'x-rules-across-fields': {
+        anyOf: [{ properties: { units: { maximum: 1 } } }, { required: ['code'] }],
+      },
     });
+  });
+  it('lets a body be left out only when its class requires no field and has no rule across fields', () => {
+    class NoteProbeCommand {
+      @IsOptional()
+      @MaxLength(10)
+      note?: string;
+    }
+    const doc = document();
+    const body = (name: string) => ({
+      required: true,
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+    });
+    doc.components!.schemas![NoteProbeCommand.name] = {
+      type: 'object',
+      properties: { note: { type: 'string' } },
+    };
+    doc.components!.schemas![RecordProbeCommand.name] = { type: 'object', properties: {} };
+    doc.paths['/notes'] = {
+      post: { operationId: 'addNote', responses: {}, requestBody: body(NoteProbeCommand.name) },
+      put: { operationId: 'fileSample', responses: {}, requestBody: body(FileSampleProbeCommand.name) },
+      patch: { operationId: 'recordProbe', responses: {}, requestBody: body(RecordProbeCommand.name) },
+    };
+    const paths = documentValidationRules(doc).paths['/notes']!;
+    expect(paths.post!.requestBody).toMatchObject({ required: false });
+    expect(paths.put!.requestBody).toMatchObject({ required: true });
+    expect(paths.patch!.requestBody).toMatchObject({ required: true });
   });
 });
 

@@ -3,7 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CREDIT_CODE_FORMAT } from '@qis/contracts';
+import { CREDIT_CODE_FORMAT, rulesAcrossFields } from '@qis/contracts';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { IS_ISO8601, IS_NUMBER, IS_URL, MAX, MIN } from 'class-validator';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
@@ -255,32 +255,32 @@ function validationSchemas(): Record<string, Json> {
   return schemas;
 }
 
-const RULES_ACROSS_FIELDS = new Map<string, Json>();
-
 /**
- * Where a class's rule across fields goes in its schema: an extension, not `oneOf`/`anyOf` at the
- * schema's top, which the client generators of other ecosystems refuse (openapi-python-client drops
- * the operation, openapi-generator warns). A fuzzer merges it back (tools/openapi/schemathesis_hooks.py).
+ * Where a class's rule across fields (@RuleAcrossFields, @qis/contracts) goes in its schema: an
+ * extension, not `oneOf`/`anyOf` at the schema's top, which the client generators of other
+ * ecosystems refuse (openapi-python-client drops the operation, openapi-generator warns). A fuzzer
+ * merges it back (tools/openapi/schemathesis_hooks.py).
  */
 export const RULES_EXTENSION = 'x-rules-across-fields';
 
-/**
- * States, in JSON Schema keywords, a rule of a request class that spans its fields and that its
- * validation enforces (which of two fields is required, a field only with a certain value of
- * another): `oneOf`/`anyOf` of the allowed shapes, under RULES_EXTENSION of the class's schema, and
- * an `example` that obeys it, so a fuzzer built from the document sends what the service accepts.
- */
-export function RuleAcrossFields(rule: Json): ClassDecorator {
-  return (target) => {
-    RULES_ACROSS_FIELDS.set(target.name, { ...RULES_ACROSS_FIELDS.get(target.name), ...rule });
-  };
+/** Puts a class's rule across fields (and the example that obeys it) on the schema that documents it. */
+function stateRuleAcrossFields(schema: Json, className: string): void {
+  const declared = rulesAcrossFields().get(className);
+  if (!declared) return;
+  const { example, ...rule } = declared;
+  Object.assign(schema, {
+    ...(example === undefined ? {} : { example }),
+    [RULES_EXTENSION]: structuredClone(rule),
+  });
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** The class schema a `$ref` of the validation schemas names (`#/components/schemas/SellerFacts`). */
+const referencedName = (constraint: Json): string | undefined =>
+  typeof constraint.$ref === 'string' ? constraint.$ref.split('/').pop() : undefined;
 const referenced = (constraint: Json, rules: Record<string, Json>): Json | undefined =>
-  typeof constraint.$ref === 'string' ? rules[constraint.$ref.split('/').pop() ?? ''] : undefined;
+  rules[referencedName(constraint) ?? ''];
 
 /**
  * Puts a validated class's rules into the schema that documents it: each property's constraints,
@@ -301,10 +301,13 @@ function applyClassRule(schema: Json, rule: Json, rules: Record<string, Json>): 
     if (!isObject(definition) || !isObject(constraint)) continue;
     const nested = referenced(constraint, rules);
     const nestedItems = isObject(constraint.items) ? referenced(constraint.items, rules) : undefined;
-    if (nested && isObject(definition.properties)) applyClassRule(definition, nested, rules);
-    else if (nestedItems && isObject(definition.items) && isObject(definition.items.properties))
+    if (nested && isObject(definition.properties)) {
+      applyClassRule(definition, nested, rules);
+      stateRuleAcrossFields(definition, referencedName(constraint) ?? '');
+    } else if (nestedItems && isObject(definition.items) && isObject(definition.items.properties)) {
       applyClassRule(definition.items, nestedItems, rules);
-    else mergeConstraints(definition, constraint);
+      stateRuleAcrossFields(definition.items, referencedName(constraint.items as Json) ?? '');
+    } else mergeConstraints(definition, constraint);
   }
   const required = new Set([...((schema.required as string[] | undefined) ?? [])]);
   for (const property of (rule.required as string[] | undefined) ?? [])
@@ -341,6 +344,28 @@ function addReferencedClasses(
   }
 }
 
+interface RequestBody {
+  required?: boolean;
+  content?: Record<string, { schema?: unknown }>;
+}
+
+/**
+ * A JSON body whose class requires no field may be left out: the service reads a missing body as
+ * `{}` and accepts it (found by fuzzing: PATCH /labs/{id}, PUT …/qualification and POST
+ * /custody/verifications without a body answered 2xx where the document said a body is required).
+ */
+function bodyOptionalWhenNothingRequired(
+  operation: { requestBody?: RequestBody },
+  components: Record<string, Json>,
+): void {
+  const body = operation.requestBody;
+  const schema = body?.content?.['application/json']?.schema;
+  if (!body?.required || !isObject(schema)) return;
+  const target = components[referencedName(schema) ?? ''];
+  if (!isObject(target) || target[RULES_EXTENSION] !== undefined) return;
+  if (((target.required as string[] | undefined) ?? []).length === 0) body.required = false;
+}
+
 interface Parameter {
   in: string;
   name: string;
@@ -369,12 +394,8 @@ export function documentValidationRules(
     if (rule) applyClassRule(schema, rule, rules);
   }
   addReferencedClasses(document, components, rules);
-  for (const [name, { example, ...rule }] of RULES_ACROSS_FIELDS)
-    if (isObject(components[name]))
-      Object.assign(components[name], {
-        ...(example === undefined ? {} : { example }),
-        [RULES_EXTENSION]: structuredClone(rule),
-      });
+  for (const [name, schema] of Object.entries(components))
+    if (isObject(schema)) stateRuleAcrossFields(schema, name);
 
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
@@ -404,6 +425,7 @@ export function documentValidationRules(
             mergeConstraints(parameter.schema, constraint);
         }
       }
+      bodyOptionalWhenNothingRequired(operation as { requestBody?: RequestBody }, components);
       for (const parameter of operation.parameters ?? []) statePlainTextRule(parameter.schema);
       statePlainTextRule((operation as { requestBody?: unknown }).requestBody);
     }

@@ -13,7 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { RuleAcrossFields } from '@qis/runtime';
+import { RuleAcrossFields } from '@qis/contracts';
 
 const WITHOUT_PENALTY = CASE_OUTCOMES.filter((outcome) => outcome !== 'penalty');
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AREA_CODE } from '@qis/contracts';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { RuleAcrossFields } from '@qis/runtime';
+import { RuleAcrossFields } from '@qis/contracts';
 
 /** A person's routing of a triage item: the district they established, or an escalation. */
 @RuleAcrossFields({ anyOf: [{ required: ['areaCode'] }, { required: ['escalateTo'] }] })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PARCEL_CONDITIONS, type ParcelCondition } from '@qis/contracts';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable, PARCEL_CONDITIONS, type ParcelCondition } from '@qis/contracts';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class ReceiveParcelCommand {
   @ApiPropertyOptional({
@@ -8,7 +8,7 @@ export class ReceiveParcelCommand {
     description:
       'leave out when only the tracking number was scanned: matched on the number alone (and the carrier taken from the order)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(60)

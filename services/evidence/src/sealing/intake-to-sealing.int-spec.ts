@@ -234,6 +234,14 @@ describe('intake, unpacking and sealing', () => {
       batchNumber: null,
       quarantineReason: expect.stringContaining('no order-placed record'),
     });
+    // The carrier may be left out, never null (found by fuzzing: null was stored as '').
+    const nullCarrier = await post('/intake/parcels', {
+      carrier: null,
+      trackingNumber: `${value.trackingNumber}8`,
+      condition: 'intact',
+    });
+    expect(nullCarrier.status).toBe(400);
+    expect((nullCarrier.body['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual(['carrier']);
   });
 
   it('admits a matching parcel and publishes parcel-received without buyer or address', async () => {

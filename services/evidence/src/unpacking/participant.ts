@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RuleAcrossFields } from '@qis/runtime';
+import { RuleAcrossFields } from '@qis/contracts';
 import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export const PARTICIPANT_ROLES = ['buyer', 'enforcement-officer', 'lab-staff'] as const;

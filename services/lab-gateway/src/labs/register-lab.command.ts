@@ -18,7 +18,7 @@ import {
   IsISO8601,
 } from 'class-validator';
 import { CALENDAR_DATE } from '@qis/contracts';
-import { RuleAcrossFields } from '@qis/runtime';
+import { RuleAcrossFields } from '@qis/contracts';
 import { RecordContractCommand } from './contracts/record-contract.command';
 import { LabScopeDto } from './lab-scope.dto';
 

@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { RuleAcrossFields } from '@qis/runtime';
+import { RuleAcrossFields } from '@qis/contracts';
 import { RiskWeights } from '../scoring/risk-weights';
 import { EMERGENCY_TRIGGERS, type EmergencyTrigger } from './plan-vocabulary';
 import { Scheme } from './scheme.dto';

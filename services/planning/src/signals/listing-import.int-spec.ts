@@ -225,6 +225,23 @@ describe('bulk listing import', () => {
     ]);
   });
 
+  it('refuses null for a field a signal may leave out, with 400 naming it (found by fuzzing: a null brand was recorded)', async () => {
+    const reply = await client.call('POST', '/signals', PLANNER, {
+      kind: 'report',
+      source: 'zj-12315',
+      externalId: 'N2026-NULL',
+      summary: '投诉',
+      receivedAt: '2026-02-11T03:15:00Z',
+      brand: null,
+      sellerName: null,
+    });
+    expect(reply.status).toBe(400);
+    expect((reply.body['errors'] as Array<{ field: string }>).map((e) => e.field).sort()).toEqual([
+      'brand',
+      'sellerName',
+    ]);
+  });
+
   it('refuses a signal received in year 0000 with 400 naming receivedAt (found by fuzzing: it was a 500)', async () => {
     const reply = await client.call('POST', '/signals', PLANNER, {
       kind: 'authority-notice',

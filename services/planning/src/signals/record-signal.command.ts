@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CATEGORY_CODE, EXTERNAL_ID, HasCreditCodeCheckCharacter, PLATFORM_CODE } from '@qis/contracts';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  CATEGORY_CODE,
+  EXTERNAL_ID,
+  HasCreditCodeCheckCharacter,
+  IsOmittable,
+  PLATFORM_CODE,
+} from '@qis/contracts';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { IsCalendarDay, PLAUSIBLE_UTC_TIMESTAMP } from '../shared/plausible-time.decorator';
 import { SIGNAL_KINDS, type SignalKind } from './signal-kinds';
 
@@ -22,35 +28,35 @@ export class RecordSignalCommand {
   externalId!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Matches(PLATFORM_CODE)
   platform?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Matches(EXTERNAL_ID)
   listingId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   // The contracts' rule without its schema pattern: the released 1.0.0 request documents none, and
   // the contract gate counts an added pattern as breaking (IsCreditCode at the next major version).
   @HasCreditCodeCheckCharacter()
   sellerCreditCode?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   sellerName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Matches(CATEGORY_CODE)
   category?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   brand?: string;

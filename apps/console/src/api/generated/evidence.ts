@@ -1818,7 +1818,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         'application/json': components['schemas']['StartCustodyVerificationCommand'];
       };
@@ -2538,7 +2538,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         'application/json': components['schemas']['FinalizeUploadCommand'];
       };

@@ -2153,7 +2153,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         'application/json': components['schemas']['QualifyBuyerCommand'];
       };

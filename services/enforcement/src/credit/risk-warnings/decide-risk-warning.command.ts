@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RuleAcrossFields } from '@qis/runtime';
+import { RuleAcrossFields } from '@qis/contracts';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** The second officer's decision: issue the warning, or send it back with a reason. */
