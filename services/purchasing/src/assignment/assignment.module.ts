@@ -8,6 +8,7 @@ import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { ReadDeliveryUseCase } from './read-delivery.usecase';
 import { RefuseTaskUseCase } from './refuse-task.usecase';
 import { TaskFinder } from './task-finder';
+import { TaskQueries } from './task.queries';
 import { TasksController } from './tasks.controller';
 
 /** Purchase tasks from issued batches, assigned to buyers, refused or reassigned. */
@@ -21,6 +22,7 @@ import { TasksController } from './tasks.controller';
     TaskFinder,
     RefuseTaskUseCase,
     ReadDeliveryUseCase,
+    TaskQueries,
   ],
   exports: [AssignBuyerUseCase, TaskFinder],
 })

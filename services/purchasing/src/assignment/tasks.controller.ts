@@ -1,17 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { CurrentPrincipal, Policy, type Principal } from '@qis/auth';
-import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
 import { BatchNumberPipe } from '@qis/domain';
 import { DeliveryView } from './delivery-view';
-import { PurchaseTask } from '../kernel/purchase-task.entity';
 import { ReadDeliveryUseCase } from './read-delivery.usecase';
 import { RefuseTaskCommand } from './refuse-task.command';
 import { RefuseTaskUseCase } from './refuse-task.usecase';
-import { TaskFinder } from './task-finder';
 import { TaskListQuery } from './task-list.query';
+import { TaskQueries } from './task.queries';
 import { TaskView } from './task-view';
 
 @ApiTags('tasks')
@@ -19,9 +16,7 @@ import { TaskView } from './task-view';
 @Controller('tasks')
 export class TasksController {
   constructor(
-    @InjectRepository(PurchaseTask) private readonly repo: Repository<PurchaseTask>,
-    private readonly dataSource: DataSource,
-    private readonly tasks: TaskFinder,
+    private readonly queries: TaskQueries,
     private readonly refuse: RefuseTaskUseCase,
     private readonly delivery: ReadDeliveryUseCase,
   ) {}
@@ -36,14 +31,7 @@ export class TasksController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: TaskListQuery,
   ): Promise<TaskView[]> {
-    const where: FindOptionsWhere<PurchaseTask> = query.status ? { status: query.status } : {};
-    if (!principal.roles.includes('purchasing-admin') && !principal.roles.includes('approver')) {
-      const buyer = await this.tasks.buyerOf(this.dataSource.manager, principal);
-      if (!buyer) return [];
-      where.buyerId = buyer.id;
-    }
-    const found = await this.repo.find({ where, order: { createdAt: 'DESC' }, take: 500 });
-    return found.map((t) => TaskView.of(t));
+    return this.queries.list(principal, query);
   }
 
   @Get(':batchNumber')
@@ -54,7 +42,7 @@ export class TasksController {
     @CurrentPrincipal() principal: Principal,
     @Param('batchNumber', BatchNumberPipe) batchNumber: string,
   ): Promise<TaskView> {
-    return TaskView.of(await this.tasks.find(this.dataSource.manager, principal, batchNumber));
+    return this.queries.one(principal, batchNumber);
   }
 
   @Get(':batchNumber/delivery')
