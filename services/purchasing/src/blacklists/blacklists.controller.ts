@@ -9,12 +9,11 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
-import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { BlacklistListQuery } from './blacklist-list.query';
 import { BlacklistEntryView } from './blacklist-entry.view';
+import { BlacklistQueries } from './blacklist.queries';
 import { RecordBlacklistCommand } from './record-blacklist.command';
 import { RecordBlacklistUseCase } from './record-blacklist.usecase';
-import { SellerBlacklistEntry } from './seller-blacklist-entry.entity';
 
 @ApiTags('blacklists')
 @ApiBearerAuth()
@@ -22,7 +21,7 @@ import { SellerBlacklistEntry } from './seller-blacklist-entry.entity';
 export class BlacklistsController {
   constructor(
     private readonly record: RecordBlacklistUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: BlacklistQueries,
   ) {}
 
   @Get()
@@ -32,16 +31,7 @@ export class BlacklistsController {
   })
   @ApiOkResponse({ type: [BlacklistEntryView] })
   async listBlacklists(@Query() query: BlacklistListQuery): Promise<BlacklistEntryView[]> {
-    const where: FindOptionsWhere<SellerBlacklistEntry> = {
-      ...(query.targetKind ? { targetKind: query.targetKind } : {}),
-      ...(query.targetId ? { targetId: query.targetId } : {}),
-    };
-    const found = await this.dataSource.manager.find(SellerBlacklistEntry, {
-      where,
-      order: { recordedAt: 'DESC' },
-      take: 1000,
-    });
-    return found.map((e) => BlacklistEntryView.of(e));
+    return this.queries.list(query);
   }
 
   @Post()
