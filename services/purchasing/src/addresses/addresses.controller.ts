@@ -1,20 +1,18 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { Policy } from '@qis/auth';
-import { Repository } from 'typeorm';
 import { AddAddressCommand } from './add-address.command';
 import { AddAddressUseCase } from './add-address.usecase';
 import { AddressView } from './address-view';
-import { ReceivingAddress } from './receiving-address.entity';
+import { AddressQueries } from './address.queries';
 
 @ApiTags('addresses')
 @ApiBearerAuth()
 @Controller('addresses')
 export class AddressesController {
   constructor(
-    @InjectRepository(ReceivingAddress) private readonly addresses: Repository<ReceivingAddress>,
+    private readonly queries: AddressQueries,
     private readonly add: AddAddressUseCase,
   ) {}
 
@@ -34,8 +32,6 @@ export class AddressesController {
   @ApiOperation({ summary: 'The address pool, by label and area (no recipient or street)' })
   @ApiOkResponse({ type: [AddressView] })
   async listAddresses(): Promise<AddressView[]> {
-    return (await this.addresses.find({ order: { createdAt: 'ASC' }, take: 1000 })).map((a) =>
-      AddressView.of(a),
-    );
+    return this.queries.list();
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
 import { AddAddressUseCase } from './add-address.usecase';
+import { AddressQueries } from './address.queries';
 import { AddressesController } from './addresses.controller';
 import { ReceivingAddress } from './receiving-address.entity';
 
@@ -9,6 +10,6 @@ import { ReceivingAddress } from './receiving-address.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([ReceivingAddress]), IdentityModule],
   controllers: [AddressesController],
-  providers: [AddAddressUseCase],
+  providers: [AddAddressUseCase, AddressQueries],
 })
 export class AddressesModule {}
