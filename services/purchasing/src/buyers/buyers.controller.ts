@@ -11,14 +11,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CurrentActor, type AuditActor } from '@qis/audit';
 import { notFound, Policy } from '@qis/auth';
-import { Repository } from 'typeorm';
 import { AddShoppingAccountCommand } from './add-shopping-account.command';
 import { AddShoppingAccountUseCase } from './add-shopping-account.usecase';
-import { Buyer } from '../kernel/buyer.entity';
 import { BuyerIdentityView } from './buyer-identity-view';
+import { BuyerQueries } from './buyer.queries';
 import { BuyerView } from './buyer-view';
 import { ChangeStatusCommand } from './change-status.command';
 import { ChangeStatusUseCase } from './change-status.usecase';
@@ -28,7 +26,6 @@ import { ReadBuyerIdentityUseCase } from './read-buyer-identity.usecase';
 import { RevealIdentityCommand } from './reveal-identity.command';
 import { RegisterBuyerCommand } from './register-buyer.command';
 import { RegisterBuyerUseCase } from './register-buyer.usecase';
-import { ShoppingAccount } from '../kernel/shopping-account.entity';
 import { ShoppingAccountView } from './shopping-account-view';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -38,8 +35,7 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 @Controller('buyers')
 export class BuyersController {
   constructor(
-    @InjectRepository(Buyer) private readonly buyers: Repository<Buyer>,
-    @InjectRepository(ShoppingAccount) private readonly accounts: Repository<ShoppingAccount>,
+    private readonly queries: BuyerQueries,
     private readonly register: RegisterBuyerUseCase,
     private readonly identity: ReadBuyerIdentityUseCase,
     private readonly qualify: QualifyBuyerUseCase,
@@ -67,16 +63,16 @@ export class BuyersController {
   @ApiOperation({ summary: 'Buyers, by pseudonym (no identity)' })
   @ApiOkResponse({ type: [BuyerView] })
   async listBuyers(): Promise<BuyerView[]> {
-    return (await this.buyers.find({ order: { pseudonym: 'ASC' }, take: 1000 })).map((b) => BuyerView.of(b));
+    return this.queries.list();
   }
 
   @Get(':buyerId')
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOkResponse({ type: BuyerView })
   async getBuyer(@Param('buyerId', uuid) buyerId: string): Promise<BuyerView> {
-    const buyer = await this.buyers.findOneBy({ id: buyerId });
+    const buyer = await this.queries.one(buyerId);
     if (!buyer) throw notFound('buyer', buyerId);
-    return BuyerView.of(buyer);
+    return buyer;
   }
 
   @Get(':buyerId/identity')
@@ -159,7 +155,7 @@ export class BuyersController {
   @Policy({ roles: ['purchasing-admin'] })
   @ApiOkResponse({ type: [ShoppingAccountView] })
   async listAccounts(@Param('buyerId', uuid) buyerId: string): Promise<ShoppingAccountView[]> {
-    return (await this.accounts.findBy({ buyerId })).map((a) => ShoppingAccountView.of(a));
+    return this.queries.accountsOf(buyerId);
   }
 
   @Put(':buyerId/accounts/:accountId/status')

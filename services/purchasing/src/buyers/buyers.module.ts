@@ -4,6 +4,7 @@ import { AssignmentModule } from '../assignment/assignment.module';
 import { IdentityModule } from '../identity/identity.module';
 import { AddShoppingAccountUseCase } from './add-shopping-account.usecase';
 import { Buyer } from '../kernel/buyer.entity';
+import { BuyerQueries } from './buyer.queries';
 import { BuyersController } from './buyers.controller';
 import { ChangeStatusUseCase } from './change-status.usecase';
 import { QualifyBuyerUseCase } from './qualify-buyer.usecase';
@@ -21,6 +22,7 @@ import { ShoppingAccount } from '../kernel/shopping-account.entity';
     QualifyBuyerUseCase,
     AddShoppingAccountUseCase,
     ChangeStatusUseCase,
+    BuyerQueries,
   ],
 })
 export class BuyersModule {}
