@@ -1,4 +1,13 @@
-import { folderCycles, importsLeaving, testSupportLeaks } from './folder-dependencies';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  controllersWithDatabaseAccess,
+  folderCycles,
+  importsLeaving,
+  relativeImports,
+  testSupportLeaks,
+} from './folder-dependencies';
 
 describe('folder dependencies', () => {
   it('names the imports of a cycle, round three folders too', () => {
@@ -48,5 +57,28 @@ describe('folder dependencies', () => {
       { from: 'notices/b.ts', to: 'testing/f.ts' },
     ];
     expect(testSupportLeaks(imports, 'testing')).toEqual([{ from: 'notices/b.ts', to: 'testing/f.ts' }]);
+  });
+
+  it('reads relative imports and finds the controllers that import TypeORM', () => {
+    const src = mkdtempSync(path.join(tmpdir(), 'folder-deps-'));
+    try {
+      mkdirSync(path.join(src, 'notices'));
+      writeFileSync(
+        path.join(src, 'notices', 'notices.controller.ts'),
+        "import { DataSource } from 'typeorm';\nimport { NoticeQueries } from './notice.queries';\n",
+      );
+      writeFileSync(
+        path.join(src, 'notices', 'notice.queries.ts'),
+        "import { Repository } from 'typeorm';\n",
+      );
+      expect(relativeImports(src)).toEqual([
+        { from: 'notices/notices.controller.ts', to: 'notices/notice.queries.ts' },
+      ]);
+      expect(controllersWithDatabaseAccess(src)).toEqual([
+        { from: 'notices/notices.controller.ts', to: 'typeorm' },
+      ]);
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
   });
 });

@@ -32,18 +32,34 @@ function sourceFiles(src: string, dir: string): string[] {
   });
 }
 
-/** The relative imports (and re-exports) of every file below `src`, read by the TypeScript compiler. */
+/** Every import (and re-export) specifier of every file below `src`, read by the TypeScript compiler. */
+function specifiers(src: string): { from: string; fileName: string }[] {
+  return sourceFiles(src, src).flatMap((from) =>
+    ts
+      .preProcessFile(readFileSync(path.join(src, from), 'utf8'), true, true)
+      .importedFiles.map(({ fileName }) => ({ from, fileName })),
+  );
+}
+
+/** The relative imports (and re-exports) of every file below `src`. */
 export function relativeImports(src: string): FolderImport[] {
-  return sourceFiles(src, src).flatMap((from) => {
-    const { importedFiles } = ts.preProcessFile(readFileSync(path.join(src, from), 'utf8'), true, true);
-    return importedFiles
-      .filter(({ fileName }) => fileName.startsWith('.'))
-      .map(({ fileName }) => {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), fileName));
-        const folder = existsSync(path.join(src, target, 'index.ts'));
-        return { from, to: folder ? `${target}/index.ts` : `${target}.ts` };
-      });
-  });
+  return specifiers(src)
+    .filter(({ fileName }) => fileName.startsWith('.'))
+    .map(({ from, fileName }) => {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), fileName));
+      const folder = existsSync(path.join(src, target, 'index.ts'));
+      return { from, to: folder ? `${target}/index.ts` : `${target}.ts` };
+    });
+}
+
+/** The controllers below `src` that import TypeORM: their reads belong in a `*.queries.ts`. */
+export function controllersWithDatabaseAccess(src: string): FolderImport[] {
+  return specifiers(src)
+    .filter(
+      ({ from, fileName }) =>
+        from.endsWith('.controller.ts') && /^(typeorm|@nestjs\/typeorm)$/.test(fileName),
+    )
+    .map(({ from, fileName }) => ({ from, to: fileName }));
 }
 
 /**

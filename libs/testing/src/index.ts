@@ -56,6 +56,7 @@ export { startServiceStack, STAGE_SERVICES, type ServiceStack, type StageService
 export { startOpensslTsa, type OpensslTsa } from './openssl-tsa';
 export { dateInWords } from './date-in-words';
 export {
+  controllersWithDatabaseAccess,
   folderCycles,
   folderOf,
   importsLeaving,

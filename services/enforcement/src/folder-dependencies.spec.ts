@@ -1,4 +1,5 @@
 import {
+  controllersWithDatabaseAccess,
   folderCycles,
   folderOf,
   importsLeaving,
@@ -45,5 +46,9 @@ describe('enforcement folder dependencies', () => {
 
   it('keeps test support out of production code', () => {
     expect(showImports(testSupportLeaks(imports, TESTING))).toEqual([]);
+  });
+
+  it('keeps the database out of the controllers (reads go through *.queries.ts)', () => {
+    expect(showImports(controllersWithDatabaseAccess(__dirname))).toEqual([]);
   });
 });
