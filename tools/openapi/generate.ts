@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import 'reflect-metadata';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { renderOpenApiDocument, type ServiceDefinition } from '@qis/runtime';
+import { optionalFieldsTakingNull, renderOpenApiDocument, type ServiceDefinition } from '@qis/runtime';
 import { format, resolveConfig } from 'prettier';
 import { documentProblems } from './document-lint';
 import {
@@ -71,11 +71,41 @@ const indexFile = () =>
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/**
+ * Request fields that take null against their document (optionalFieldsTakingNull), beyond those
+ * listed in known-null-takers.json when the check came (that list only shrinks: a field fixed is
+ * taken off it, a field added is IsOmittable or documented nullable from the start).
+ */
+function nullTakers(workspace: string, service: string, found: string[]): string[] {
+  const known =
+    (
+      JSON.parse(readFileSync(join(workspace, 'tools/openapi/known-null-takers.json'), 'utf8')) as Record<
+        string,
+        string[] | undefined
+      >
+    )[service] ?? [];
+  return [
+    ...found
+      .filter((field) => !known.includes(field))
+      .map(
+        (field) =>
+          `${service}: ${field} takes null where the document does not allow it (IsOptional skips its checks for null): use IsOmittable from @qis/contracts, or document nullable: true`,
+      ),
+    ...known
+      .filter((field) => !found.includes(field))
+      .map(
+        (field) =>
+          `${service}: ${field} no longer takes null: take it off tools/openapi/known-null-takers.json`,
+      ),
+  ];
+}
+
 async function render(workspace: string, problems: string[]): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
   for (const service of SERVICES) {
     const document = await renderOpenApiDocument(loadDefinition(workspace, service));
     problems.push(...documentProblems(service, document));
+    problems.push(...nullTakers(workspace, service, optionalFieldsTakingNull(document)));
     const docPath = `${DOCS_DIR}/${service}.json`;
     const content = await prettierFormat(workspace, docPath, JSON.stringify(sortKeys(document)), 'json');
     files.push({ path: docPath, content });

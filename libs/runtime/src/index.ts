@@ -18,6 +18,7 @@ export { openApiDocument, renderOpenApiDocument } from './http/openapi';
 export { HttpErrorFilter } from './http/exception.filter';
 export { strictValidationPipe } from './http/validation';
 export type { DocumentedPipe } from './http/validation-schemas';
+export { optionalFieldsTakingNull } from './http/validation-schemas';
 export { loggerParams, REDACTED_PATHS, requestId, serializeError } from './logging';
 export { OpsProbeReceipt } from './ops-probe/ops-probe-receipt.entity';
 export { RuntimeModule } from './runtime.module';

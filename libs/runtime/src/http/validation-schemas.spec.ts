@@ -17,8 +17,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { CREDIT_CODE_FORMAT, IsCreditCode, RuleAcrossFields } from '@qis/contracts';
-import { documentValidationRules, handlerParamClasses, NO_NUL_PATTERN } from './validation-schemas';
+import { CREDIT_CODE_FORMAT, IsCreditCode, IsOmittable, RuleAcrossFields } from '@qis/contracts';
+import {
+  documentValidationRules,
+  handlerParamClasses,
+  NO_NUL_PATTERN,
+  optionalFieldsTakingNull,
+} from './validation-schemas';
 
 class FileSampleProbeCommand {
   @Matches(/^HZ\d{4}-\d{6}$/)
@@ -203,6 +208,40 @@ describe('documentValidationRules', () => {
     expect(paths.post!.requestBody).toMatchObject({ required: false });
     expect(paths.put!.requestBody).toMatchObject({ required: true });
     expect(paths.patch!.requestBody).toMatchObject({ required: true });
+  });
+  it('names the request fields that take null where the document does not allow it', () => {
+    class NullProbeCommand {
+      @IsOptional()
+      @MaxLength(10)
+      note?: string;
+
+      @IsOmittable()
+      @MaxLength(10)
+      tag?: string;
+
+      @IsOptional()
+      @MaxLength(10)
+      cleared?: string | null;
+    }
+    const doc = document();
+    doc.components!.schemas![NullProbeCommand.name] = {
+      type: 'object',
+      properties: {
+        note: { type: 'string' },
+        tag: { type: 'string' },
+        cleared: { type: 'string', nullable: true },
+      },
+    };
+    doc.paths['/nulls'] = {
+      post: {
+        operationId: 'probeNulls',
+        responses: {},
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/NullProbeCommand' } } },
+        },
+      },
+    };
+    expect(optionalFieldsTakingNull(doc)).toEqual(['NullProbeCommand.note']);
   });
 });
 

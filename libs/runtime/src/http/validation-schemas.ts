@@ -5,7 +5,7 @@ import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { CREDIT_CODE_FORMAT, rulesAcrossFields } from '@qis/contracts';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
-import { IS_ISO8601, IS_NUMBER, IS_URL, MAX, MIN } from 'class-validator';
+import { getMetadataStorage, IS_ISO8601, IS_NUMBER, IS_OPTIONAL, IS_URL, MAX, MIN } from 'class-validator';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 
@@ -342,6 +342,48 @@ function addReferencedClasses(
       }
     missing = [...referencedNames(added.map((name) => components[name]))];
   }
+}
+
+/** The component names a request body refers to, and those their schemas refer to in turn. */
+function requestClassNames(document: OpenAPIObject): Set<string> {
+  const bodies: unknown[] = [];
+  for (const item of Object.values(document.paths))
+    for (const method of METHODS)
+      bodies.push((item as Record<string, { requestBody?: unknown } | undefined>)[method]?.requestBody);
+  const names = referencedNames(bodies);
+  const components = (document.components?.schemas ?? {}) as Record<string, Json>;
+  for (let added = [...names]; added.length > 0;) {
+    const next = [...referencedNames(added.map((name) => components[name]))].filter(
+      (name) => !names.has(name),
+    );
+    next.forEach((name) => names.add(name));
+    added = next;
+  }
+  return names;
+}
+
+/**
+ * The fields of request classes that take `null` where their document does not allow it:
+ * class-validator's `IsOptional` skips a field's checks for null as for a missing field, so null
+ * passes to the use case (found by fuzzing: stored, answered against the schema, or a 500 on a NOT
+ * NULL column). Such a field is `IsOmittable` (may be left out, never null), or documented
+ * `nullable: true` when null means something. `Class.field` each.
+ */
+export function optionalFieldsTakingNull(document: OpenAPIObject): string[] {
+  const names = requestClassNames(document);
+  const components = (document.components?.schemas ?? {}) as Record<string, Json>;
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<unknown, Array<{ name?: string; propertyName: string; target: unknown }>>;
+  };
+  const found = new Set<string>();
+  for (const metadatas of storage.validationMetadatas.values())
+    for (const meta of metadatas) {
+      const className = typeof meta.target === 'function' ? meta.target.name : '';
+      if (meta.name !== IS_OPTIONAL || !names.has(className)) continue;
+      const property = (components[className]?.properties as Json | undefined)?.[meta.propertyName];
+      if (isObject(property) && property.nullable !== true) found.add(`${className}.${meta.propertyName}`);
+    }
+  return [...found].sort();
 }
 
 interface RequestBody {

@@ -134,6 +134,23 @@ describe('lab API v1 (real PostgreSQL and Kafka)', () => {
     });
   });
 
+  it('refuses null for a field that may be left out, with 400 naming it (an integrator sending null gets told, nothing is stored)', async () => {
+    const { auth, dispatch } = await acceptedAssignment();
+    const res = await gw.post(`/v1/assignments/${dispatch.id}/progress`, auth, {
+      stage: 'testing',
+      note: null,
+    });
+    expect(res.status).toBe(400);
+    expect((res.body as FieldErrors).errors.map((e) => e.field)).toEqual(['note']);
+    const report = { ...gw.validReport(dispatch.sampleCode), testLocation: null, deviations: null };
+    const refused = await gw.post(`/v1/assignments/${dispatch.id}/reports`, auth, report);
+    expect(refused.status).toBe(400);
+    expect((refused.body as FieldErrors).errors.map((e) => e.field).sort()).toEqual([
+      'deviations',
+      'testLocation',
+    ]);
+  });
+
   it('refuses a POST without an Idempotency-Key with 400 naming the header', async () => {
     const { auth, dispatch } = await acceptedAssignment();
     const res = await gw.post(`/v1/assignments/${dispatch.id}/progress`, auth, { stage: 'testing' }, null);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '@qis/contracts';
 
 const PROGRESS_STAGES = ['sample-received', 'testing', 'reviewing', 'report-drafted'] as const;
 
@@ -9,7 +10,7 @@ export class ReportProgressCommand {
   stage!: (typeof PROGRESS_STAGES)[number];
 
   @ApiPropertyOptional({ example: '纤维含量测试中' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -17,7 +16,7 @@ import {
   ValidateNested,
   IsISO8601,
 } from 'class-validator';
-import { CALENDAR_DATE } from '@qis/contracts';
+import { CALENDAR_DATE, IsOmittable } from '@qis/contracts';
 import { RuleAcrossFields } from '@qis/contracts';
 import { RecordContractCommand } from './contracts/record-contract.command';
 import { LabScopeDto } from './lab-scope.dto';
@@ -55,14 +54,14 @@ export class RegisterLabCommand {
   cmaExpiresOn!: string;
 
   @ApiPropertyOptional({ description: 'CNAS accreditation number', example: 'CNAS L1234' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(4)
   @MaxLength(40)
   cnasNumber?: string;
 
   @ApiPropertyOptional({ example: '2027-12-31' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(CALENDAR_DATE, { message: 'cnasExpiresOn must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'cnasExpiresOn must be a date YYYY-MM-DD' })
   cnasExpiresOn?: string;
@@ -117,7 +116,7 @@ export class RegisterLabCommand {
     description:
       'the entrustment contract (委托检验合同) signed with the lab, recorded with it; without one the lab is on record but never drawn until a contract is recorded (POST /labs/{id}/contracts)',
   })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => RecordContractCommand)
   contract?: RecordContractCommand;

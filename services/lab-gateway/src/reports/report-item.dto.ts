@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { VERDICTS, type Verdict } from '@qis/contracts';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable, type Verdict, VERDICTS } from '@qis/contracts';
 
 /** One test item of a report with its own verdict (单项判定). */
 export class ReportItemDto {
@@ -29,7 +29,7 @@ export class ReportItemDto {
   measuredValue!: string;
 
   @ApiPropertyOptional({ example: '%' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(30)

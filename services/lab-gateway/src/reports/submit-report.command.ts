@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -14,7 +13,14 @@ import {
   ValidateNested,
   IsISO8601,
 } from 'class-validator';
-import { CALENDAR_DATE, REPORT_NUMBER, UTC_TIMESTAMP, VERDICTS, type Verdict } from '@qis/contracts';
+import {
+  CALENDAR_DATE,
+  IsOmittable,
+  REPORT_NUMBER,
+  UTC_TIMESTAMP,
+  type Verdict,
+  VERDICTS,
+} from '@qis/contracts';
 import { ReportItemDto } from './report-item.dto';
 import { SampleReceiptDto } from './sample-receipt.dto';
 
@@ -28,12 +34,12 @@ export class SubmitReportCommand {
     description: 'an amended report: the number of the report it replaces (the latest one)',
     example: 'ZJFZ2026-W-01233',
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(REPORT_NUMBER)
   amendsReportNumber?: string;
 
   @ApiPropertyOptional({ description: 'why the report is amended; required with amendsReportNumber' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
@@ -55,7 +61,7 @@ export class SubmitReportCommand {
   testedTo!: string;
 
   @ApiPropertyOptional({ description: 'where the tests were done, when not at the lab address' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -85,7 +91,7 @@ export class SubmitReportCommand {
   failingItems!: string[];
 
   @ApiPropertyOptional({ description: 'additions to, deviations from or exclusions from the method' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,7 +14,7 @@ import {
   ValidateNested,
   IsISO8601,
 } from 'class-validator';
-import { CALENDAR_DATE } from '@qis/contracts';
+import { CALENDAR_DATE, IsOmittable } from '@qis/contracts';
 import { ContractCategoryDto } from './contract-category.dto';
 
 /** A lab's entrustment contract (委托检验合同) as signed: number, term, categories, turnaround, prices. */
@@ -55,7 +54,7 @@ export class RecordContractCommand {
   categories!: ContractCategoryDto[];
 
   @ApiPropertyOptional({ description: 'evidence id of the signed contract PDF', format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(80)
   documentId?: string;
