@@ -10,13 +10,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type AuditActor } from '@qis/audit';
-import { notFound, Policy } from '@qis/auth';
+import { Policy } from '@qis/auth';
 import { locateCjkFont, renderLabels } from '@qis/documents';
 import { Inject } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CurrentExtraction, type ExtractionFacts } from '../custody/extraction-facts';
 import { EvidenceConfig } from '../evidence.config';
-import { UnpackingSession } from '../unpacking/unpacking-session.entity';
 import { HandOverCommand } from './hand-over.command';
 import { ResealCommand } from './reseal.command';
 import { ResealView } from './reseal.view';
@@ -24,14 +22,14 @@ import { SampleCustodyUseCase } from './sample-custody.usecase';
 import { SealSampleCommand } from './seal-sample.command';
 import { SealSampleUseCase } from './seal-sample.usecase';
 import { sampleLabels } from './sealing-documents';
-import { Sealing } from './sealing.entity';
+import { SealingQueries } from './sealing.queries';
 import { SealingView } from './sealing.view';
 
 @ApiTags('sealing')
 @Controller()
 export class SealingController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queries: SealingQueries,
     private readonly sealSample: SealSampleUseCase,
     private readonly sampleCustody: SampleCustodyUseCase,
     @Inject(EvidenceConfig) private readonly config: EvidenceConfig,
@@ -67,11 +65,7 @@ export class SealingController {
   @ApiOperation({ summary: 'Printable labels (Code 128 + QR) of the test and backup samples, as PDF' })
   @ApiProduces('application/pdf')
   async labels(@Param('sampleCode') sampleCode: string): Promise<StreamableFile> {
-    const sealing = await this.dataSource.manager.findOneBy(Sealing, { sampleCode });
-    if (!sealing) throw notFound('sample', sampleCode);
-    const session = await this.dataSource.manager.findOneByOrFail(UnpackingSession, {
-      id: sealing.sessionId,
-    });
+    const { sealing, session } = await this.queries.sealedSample(sampleCode);
     const pdf = await renderLabels(
       sampleLabels(session, sealing),
       locateCjkFont(this.config.DOCUMENTS_CJK_FONT_FILE),

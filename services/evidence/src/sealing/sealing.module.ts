@@ -5,10 +5,11 @@ import { SampleCustodyUseCase } from './sample-custody.usecase';
 import { SealSampleUseCase } from './seal-sample.usecase';
 import { SealingDocumentStore } from './sealing-document-store';
 import { SealingController } from './sealing.controller';
+import { SealingQueries } from './sealing.queries';
 
 @Module({
   imports: [EvidenceStoreModule, CustodyModule],
   controllers: [SealingController],
-  providers: [SealSampleUseCase, SampleCustodyUseCase, SealingDocumentStore],
+  providers: [SealSampleUseCase, SampleCustodyUseCase, SealingDocumentStore, SealingQueries],
 })
 export class SealingModule {}
