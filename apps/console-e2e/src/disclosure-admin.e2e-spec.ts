@@ -54,6 +54,8 @@ describe('the staff console, part 3: disclosure administration and the dashboard
   };
   const platformCode = 'taobao';
   const published: Record<string, Publication> = {};
+  /** YYYY-MM (Asia/Shanghai) in which the batches' result notices fell due. */
+  let deadlineMonth = '';
 
   const call = async <T>(
     service: keyof ConsoleStack['services']['url'],
@@ -146,6 +148,7 @@ describe('the staff console, part 3: disclosure administration and the dashboard
             channel: string;
             receivedAt: string | null;
             evidenceObjectId: string | null;
+            dueAt: string | null;
           }>
         >('enforcement', 'GET', `/batches/${batchNumber}/notices`, cityOfficer);
         expect(r.status).toBe(200);
@@ -157,6 +160,9 @@ describe('the staff console, part 3: disclosure administration and the dashboard
       },
       { timeoutMs: 90_000, intervalMs: 1_000 },
     );
+    // The month the dashboard shows their deadlines in (Asia/Shanghai): the clock moves on below.
+    const due = notices.find((n) => n.dueAt)?.dueAt;
+    if (due) deadlineMonth = new Date(Date.parse(due) + 8 * 3_600_000).toISOString().slice(0, 7);
     const clock = await call<{ now: string }>('enforcement', 'GET', '/ops/clock', admin);
     for (const n of notices.filter((x) => x.channel !== 'public-notice' && !x.receivedAt)) {
       const r = await call('enforcement', 'POST', `/notices/${n.id}/delivery`, cityOfficer, {
@@ -377,7 +383,10 @@ describe('the staff console, part 3: disclosure administration and the dashboard
 
   it('shows the dashboard with real numbers to a city-level officer and to an auditor', async () => {
     for (const username of ['officer-city', 'auditor-a']) {
-      const page = await openAs(username, '/dashboard');
+      // The month the result notices fell due: enforcement's clock was moved 25 days on, which may
+      // be next month already (from 6 December 16:00 UTC on, it is January in Asia/Shanghai).
+      expect(deadlineMonth).toMatch(/^\d{4}-\d{2}$/);
+      const page = await openAs(username, `/dashboard?month=${deadlineMonth}`);
       await page.getByRole('heading', { name: '统计看板', level: 1 }).waitFor();
       for (const chart of ['chart-stages', 'chart-rates', 'chart-cases', 'chart-deadlines'])
         await page.getByTestId(chart).locator('canvas').first().waitFor();

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { disclosure, enforcement } from '../../api/generated';
 import { useLanguage } from '../../i18n/language';
@@ -83,13 +84,23 @@ function rateSeries(
   ];
 }
 
-/** Batches by stage, pass and detection rates with intervals, cases per jurisdiction, this month's deadlines. */
+/** A month the link names (`/dashboard?month=2026-12`), else this month on enforcement's clock. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Batches by stage, pass and detection rates with intervals, cases per jurisdiction, and the legal
+ * deadlines falling due in a month: this month, or the one the link names.
+ */
 export default function Dashboard() {
   const { t } = useLanguage();
   const b = t.dashboard;
+  const [params] = useSearchParams();
+  const asked = params.get('month');
+  const month = asked && MONTH.test(asked) ? asked : undefined;
   const overview = useQuery({
-    queryKey: ['dashboard', 'overview'],
-    queryFn: () => unwrap(api.enforcement.GET('/statistics/overview', {})),
+    queryKey: ['dashboard', 'overview', month],
+    queryFn: () =>
+      unwrap(api.enforcement.GET('/statistics/overview', { params: { query: month ? { month } : {} } })),
   });
   const byMonth = useQuery({
     queryKey: ['dashboard', 'statistics', 'month'],
