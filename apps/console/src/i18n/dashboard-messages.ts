@@ -4,6 +4,7 @@ export const dashboardZhCN = {
   scopeAll: '全市（全部辖区）',
   scopeOf: '辖区 {j}',
   month: '本月',
+  namedMonth: '月份',
   stages: '批次所处阶段',
   stageNames: {
     ordered: '已下单',
@@ -26,6 +27,7 @@ export const dashboardZhCN = {
     string
   >,
   deadlines: '本月法定期限：按期与逾期',
+  namedMonthDeadlines: '当月法定期限：按期与逾期',
   deadlineKinds: {
     'result-notice': '结果通知（5 个工作日）',
     'objection-window': '异议期（15 日）',
@@ -45,6 +47,7 @@ export const dashboardEn: typeof dashboardZhCN = {
   scopeAll: 'Whole city (every jurisdiction)',
   scopeOf: 'Jurisdiction {j}',
   month: 'This month',
+  namedMonth: 'Month',
   stages: 'Batches by stage',
   stageNames: {
     ordered: 'Ordered',
@@ -64,6 +67,7 @@ export const dashboardEn: typeof dashboardZhCN = {
   cases: 'Cases per jurisdiction',
   caseStatuses: { routed: 'Routed', accepted: 'Accepted', investigating: 'Investigating', closed: 'Closed' },
   deadlines: "This month's legal deadlines: met and missed",
+  namedMonthDeadlines: "The month's legal deadlines: met and missed",
   deadlineKinds: {
     'result-notice': 'Result notice (5 working days)',
     'objection-window': 'Objection window (15 days)',

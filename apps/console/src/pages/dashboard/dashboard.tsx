@@ -199,6 +199,7 @@ export default function Dashboard() {
   const scope = o ? (o.jurisdiction ? b.scopeOf.replace('{j}', o.jurisdiction) : b.scopeAll) : '';
   const label = (title: string) => b.chartLabel.replace('{t}', title);
   const loading = overview.isLoading || byMonth.isLoading;
+  const deadlinesTitle = month ? b.namedMonthDeadlines : b.deadlines;
   return (
     <Page title={b.title}>
       <ErrorAlert error={overview.error ?? byMonth.error} />
@@ -207,7 +208,7 @@ export default function Dashboard() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={`${scope} · ${b.month} ${o.month}`}
+          message={`${scope} · ${month ? b.namedMonth : b.month} ${o.month}`}
         />
       ) : null}
       <Row gutter={[16, 16]}>
@@ -285,11 +286,11 @@ export default function Dashboard() {
         </Col>
         <Col xs={24} lg={12}>
           <Card
-            title={<h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{b.deadlines}</h2>}
+            title={<h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{deadlinesTitle}</h2>}
             loading={loading}
             data-testid="chart-deadlines"
           >
-            <EChart option={deadlineOption} label={label(b.deadlines)} />
+            <EChart option={deadlineOption} label={label(deadlinesTitle)} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {bureauDeadlines(o)
                 .map(
