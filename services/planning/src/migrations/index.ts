@@ -1,10 +1,12 @@
 import { AddPlanWorkflowActors1764800000100 } from './add-plan-workflow-actors.migration';
 import { AddSamplingDelegations1765000000000 } from './add-sampling-delegations.migration';
 import { CreatePlanningSchema1764000000000 } from './create-planning-schema.migration';
+import { PartitionListings1765100000000 } from './partition-listings.migration';
 
 /** The planning service's migrations, in order. Each runs once, in its own transaction, at start. */
 export const migrations = [
   CreatePlanningSchema1764000000000,
   AddPlanWorkflowActors1764800000100,
   AddSamplingDelegations1765000000000,
+  PartitionListings1765100000000,
 ];

@@ -110,6 +110,43 @@ const scoredSql = (where: string) => `
   select r.*,${FACTOR_VALUES_SQL}
   from raw r`;
 
+export interface CandidatesInput {
+  norm: CategoryNorm;
+  eligibility: Eligibility;
+  weights: Required<RiskWeights>;
+  priceCapFen: number;
+  seed: string;
+  limit: number;
+}
+
+/** The selection's statement for one category, with its parameters (the benchmark EXPLAINs it). */
+export function candidatesQuery(input: CandidatesInput): [sql: string, params: unknown[]] {
+  const e = input.eligibility;
+  return [
+    `with scored as (
+       select s.*, ${scoreSql(input.weights)} as score
+       from (${scoredSql('l.category = $7 and l.price_fen <= $8')}) s
+       where s.in_scope and s.platform_ok and (s.prior < 2 or $9::boolean)
+     )
+     (select 'ranked' as way, * from scored order by score desc, platform, platform_listing_id limit $10)
+     union all
+     (select 'random' as way, * from scored order by md5($11 || ':' || platform || ':' || platform_listing_id) limit $10)`,
+    [
+      JSON.stringify([input.norm]),
+      e.cityPrefix,
+      e.provincePrefix,
+      e.delegatedPrefixes,
+      e.platforms,
+      e.year,
+      input.norm.category,
+      input.priceCapFen,
+      e.followUp,
+      input.limit,
+      input.seed,
+    ],
+  ];
+}
+
 /** Risk scores of listings, each factor explained, computed by PostgreSQL. */
 @Injectable()
 export class RiskScorer {
@@ -140,39 +177,11 @@ export class RiskScorer {
    */
   async candidates(
     manager: EntityManager,
-    input: {
-      norm: CategoryNorm;
-      eligibility: Eligibility;
-      weights: Required<RiskWeights>;
-      priceCapFen: number;
-      seed: string;
-      limit: number;
-    },
+    input: CandidatesInput,
   ): Promise<{ ranked: ScoredListing[]; random: ScoredListing[] }> {
-    const e = input.eligibility;
-    const rows = (await manager.query(
-      `with scored as (
-         select s.*, ${scoreSql(input.weights)} as score
-         from (${scoredSql('l.category = $7 and l.price_fen <= $8')}) s
-         where s.in_scope and s.platform_ok and (s.prior < 2 or $9::boolean)
-       )
-       (select 'ranked' as way, * from scored order by score desc, platform, platform_listing_id limit $10)
-       union all
-       (select 'random' as way, * from scored order by md5($11 || ':' || platform || ':' || platform_listing_id) limit $10)`,
-      [
-        JSON.stringify([input.norm]),
-        e.cityPrefix,
-        e.provincePrefix,
-        e.delegatedPrefixes,
-        e.platforms,
-        e.year,
-        input.norm.category,
-        input.priceCapFen,
-        e.followUp,
-        input.limit,
-        input.seed,
-      ],
-    )) as Array<ScoredRow & { way: 'ranked' | 'random' }>;
+    const rows = (await manager.query(...candidatesQuery(input))) as Array<
+      ScoredRow & { way: 'ranked' | 'random' }
+    >;
     const toListing = (r: ScoredRow) => this.explain(r, input.weights);
     return {
       ranked: rows.filter((r) => r.way === 'ranked').map(toListing),

@@ -32,12 +32,17 @@ export const LISTING_COLUMNS: readonly ListingColumn[] = [
 ];
 
 const names = LISTING_COLUMNS.map(([name]) => name);
+/** What an observation says of a listing, beside which listing it is and when it was seen. */
+const content = names.filter((n) => n !== 'platform' && n !== 'platform_listing_id' && n !== 'observed_at');
 
 /**
  * The upsert of listings by platform + platform listing id from `source`, a relation aliased `u`
  * with every listing column, each listing at most once (among the rows `where` keeps). The newest observation wins; a change of
  * price or monthly sales is appended to the history; an older observation than the stored one
- * changes nothing.
+ * changes nothing, and neither does a newer one that says the same as the stored one: a day's
+ * refresh of the data pool writes only the listings that changed (`observed_at` is the newest
+ * observation that changed the listing), so the rest keep their row version, their index
+ * entries and their partition's visibility map, and nothing of them needs scoring again.
  */
 export function listingUpsertSql(source: string, where = 'true'): string {
   return `
@@ -57,5 +62,6 @@ export function listingUpsertSql(source: string, where = 'true'): string {
       then listing.history || excluded.history
       else listing.history end,
     updated_at = now()
-  where excluded.observed_at >= listing.observed_at`;
+  where excluded.observed_at >= listing.observed_at
+    and (${content.map((n) => `listing.${n}`).join(', ')}) is distinct from (${content.map((n) => `excluded.${n}`).join(', ')})`;
 }

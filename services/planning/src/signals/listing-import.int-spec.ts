@@ -1,4 +1,5 @@
 import { startTestService, type TestService } from '@qis/testing';
+import { DataSource } from 'typeorm';
 import type { PlanningConfig } from '../planning.config';
 import { planningService } from '../planning.definition';
 import { creditCode, listingRecord, toCsv } from '../test-support/planning-factories';
@@ -164,7 +165,7 @@ describe('bulk listing import', () => {
       listingRecord('D1', { priceFen: 300, monthlySales: 5, observedAt: '2026-03-01T00:00:00Z' }),
       listingRecord('D2'),
       listingRecord('D1', { priceFen: 100, monthlySales: 5, observedAt: '2026-03-03T00:00:00Z' }),
-      // Same price and sales as the last one: no new history entry.
+      // The same as the last one, seen later: changes nothing, not even the observation time.
       listingRecord('D1', { priceFen: 100, monthlySales: 5, observedAt: '2026-03-04T00:00:00Z' }),
     ]);
     expect((await client.importCsv(csv)).body).toMatchObject({ accepted: 5, rejected: 0 });
@@ -174,8 +175,50 @@ describe('bulk listing import', () => {
       history: Array<{ priceFen: number }>;
     }>('GET', '/listings/taobao/D1', PLANNER);
     expect(listing.body.priceFen).toBe(100);
-    expect(listing.body.observedAt).toBe('2026-03-04T00:00:00.000Z');
+    expect(listing.body.observedAt).toBe('2026-03-03T00:00:00.000Z');
     expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200, 100]);
+  });
+
+  it("writes only the listings a re-import changes (a day's refresh of the data pool)", async () => {
+    const day1 = Array.from({ length: 250 }, (_, i) =>
+      listingRecord(`U${i}`, { priceFen: 1_000 + i, observedAt: '2026-04-01T00:00:00Z' }),
+    );
+    expect((await client.importCsv(toCsv(day1))).body).toMatchObject({ accepted: 250 });
+    const db = service.app.get(DataSource);
+    const versions = async () =>
+      new Map(
+        (
+          (await db.query(
+            `select platform_listing_id as id, xmin::text as v from listing where platform_listing_id like 'U%'`,
+          )) as Array<{
+            id: string;
+            v: string;
+          }>
+        ).map((r) => [r.id, r.v]),
+      );
+    const before = await versions();
+    // The next day every listing is seen again; one in ten has a new price, one a new title.
+    const day2 = day1.map((r, i) => ({
+      ...r,
+      observedAt: '2026-04-02T00:00:00Z',
+      ...(i % 10 === 0 ? { priceFen: 900 + i } : {}),
+      ...(i === 1 ? { title: '新标题' } : {}),
+    }));
+    expect((await client.importCsv(toCsv(day2))).body).toMatchObject({ accepted: 250, rejected: 0 });
+    const after = await versions();
+    const rewritten = [...after].filter(([id, v]) => before.get(id) !== v).map(([id]) => id);
+    expect(rewritten.sort()).toEqual(
+      ['U1', ...day1.filter((_, i) => i % 10 === 0).map((r) => String(r['listingId']))].sort(),
+    );
+    const changed = await client.call<{ observedAt: string; priceFen: number; history: unknown[] }>(
+      'GET',
+      '/listings/taobao/U10',
+      PLANNER,
+    );
+    expect(changed.body).toMatchObject({ observedAt: '2026-04-02T00:00:00.000Z', priceFen: 910 });
+    expect(changed.body.history).toHaveLength(2);
+    const same = await client.call<{ observedAt: string }>('GET', '/listings/taobao/U11', PLANNER);
+    expect(same.body.observedAt).toBe('2026-04-01T00:00:00.000Z');
   });
 
   it('streams NDJSON and reports a line that is not JSON', async () => {
