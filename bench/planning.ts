@@ -11,7 +11,8 @@
  * import to the end. The listings are generated for the run into a temporary directory (never
  * kept): BENCH_LISTINGS=10000000 is the data pool's scale.
  *
- *   npm run bench -- planning        (BENCH_LISTINGS=1000000 BENCH_QUOTA_PER_CATEGORY=30)
+ *   npm run bench -- planning        (BENCH_LISTINGS=1000000 BENCH_QUOTA_PER_CATEGORY=30;
+ *                                     BENCH_KEEP_DB=1 keeps the database to look into)
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -450,7 +451,8 @@ async function main(): Promise<void> {
     await client.end().catch(() => undefined);
     await service?.stop('SIGTERM');
     await sleep(200);
-    await db.drop().catch(() => undefined);
+    if (process.env['BENCH_KEEP_DB']) process.stdout.write(`database kept: ${db.name}\n`);
+    else await db.drop().catch(() => undefined);
     await deleteTopicsWithPrefix(topicPrefix);
     rmSync(dir, { recursive: true, force: true });
   }

@@ -89,7 +89,7 @@ const scoredSql = (where: string) => `
       coalesce(p.n, 0) as prior,
       (l.seller_area_code like $2 || '%' or l.operator_area_code like $2 || '%'
         or l.seller_area_code like $3 || '%'
-        or l.seller_area_code like any (select d || '%' from unnest($4::text[]) d)) is true as in_scope,
+        or l.seller_area_code like any (array(select d || '%' from unnest($4::text[]) d))) is true as in_scope,
       ($5::text[] is null or l.platform = any ($5::text[])) as platform_ok,
       coalesce(sl.n, 0) + coalesce(ss.n, 0) as "r_complaints",
       case when n.mad > 0 then (n.median - l.price_fen) / (1.4826 * n.mad) end as "r_priceDeviation",
