@@ -28,7 +28,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -46,6 +46,7 @@ import {
 import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { postgresCpuSeconds, treeCpuSeconds } from './proc-cpu';
 
 const LABS = Number(process.env['BENCH_LABS'] ?? 50);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
@@ -130,60 +131,6 @@ const newStats = (name: string): Stats => ({
   postgresCpu: null,
   load: 0,
 });
-
-/** utime + stime of a process in seconds (Linux /proc; USER_HZ is 100 on Linux). */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU seconds of all PostgreSQL processes, or null without /proc: each process's own time plus
- * that of its children that ended (the server's cutime/cstime holds the backends that exited).
- */
-function postgresCpuSeconds(): number | null {
-  try {
-    let total = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue; // ended meanwhile
-      }
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-    }
-    return total;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds of a process and its live children (a cluster's primary and its workers). */
-function treeCpuSeconds(pid: number | undefined): number | null {
-  const own = cpuSeconds(pid);
-  if (own === null) return null;
-  let total = own;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid)
-        total += cpuSeconds(Number(entry)) ?? 0;
-    } catch {
-      continue; // ended meanwhile
-    }
-  }
-  return total;
-}
 
 /** Runs the clients for the row, recording the server's and PostgreSQL's CPU time and the machine's load. */
 async function measure(stats: Stats, pid: number | undefined, run: () => Promise<unknown>): Promise<void> {

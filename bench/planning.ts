@@ -34,11 +34,11 @@ import {
   type ServiceProcess,
 } from '@qis/testing';
 import { Client } from 'pg';
-import type { EntityManager } from 'typeorm';
+import { cpuSeconds, endedChildrenCpuSeconds, postgresCpuSeconds } from './proc-cpu';
 // The benchmark EXPLAINs the selection's own statement (a copy here would drift from it), so it
 // reaches into the service's source, as no other project may.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { candidatesQuery, RiskScorer } from '../services/planning/src/scoring/risk-scorer';
+import { candidatesQuery } from '../services/planning/src/scoring/risk-scorer';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DEFAULT_WEIGHTS } from '../services/planning/src/scoring/risk-weights';
 
@@ -239,12 +239,9 @@ async function call(
 
 /** Lines of EXPLAIN (ANALYZE, BUFFERS) of the selection's statement for one category, as the service runs it. */
 async function explainSelection(client: Client, category: string, priceCapFen: number): Promise<string[]> {
-  const manager = {
-    query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows,
-  } as unknown as EntityManager;
-  const [norm] = await new RiskScorer().norms(manager, [{ category, risk: 1 }]);
   const [sql, params] = candidatesQuery({
-    norm,
+    category,
+    risk: 1,
     eligibility: {
       cityPrefix: '3301',
       provincePrefix: '33',
@@ -258,12 +255,41 @@ async function explainSelection(client: Client, category: string, priceCapFen: n
     seed: 'bench-seed',
     limit: QUOTA * 3 + 10,
   });
+  await client.query('set enable_nestloop = off'); // as the service runs it (RiskScorer.candidates)
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(
     `explain (analyze, buffers, costs off) ${sql}`,
     params,
   );
   return rows.map((r) => r['QUERY PLAN']);
 }
+
+interface CpuUsed {
+  service: number | null;
+  postgres: number | null;
+  client: number | null;
+}
+
+/** CPU seconds from now on of the service, of every PostgreSQL process and of the client (this process and the psql it ran). */
+function cpuMark(servicePid: number): () => CpuUsed {
+  const read = (): CpuUsed => ({
+    service: cpuSeconds(servicePid),
+    postgres: postgresCpuSeconds(),
+    client:
+      (endedChildrenCpuSeconds() ?? 0) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+  });
+  const start = read();
+  return () => {
+    const end = read();
+    const delta = (k: keyof CpuUsed) => {
+      const [a, b] = [start[k], end[k]];
+      return a === null || b === null ? null : b - a;
+    };
+    return { service: delta('service'), postgres: delta('postgres'), client: delta('client') };
+  };
+}
+
+const cpuLine = (c: CpuUsed) =>
+  [c.service, c.postgres, c.client].map((v) => (v === null ? '?' : v.toFixed(1))).join(' / ');
 
 /** Rows of `listing` written since `since` (the service's clock is the database's: updated_at = now()). */
 async function rowsWrittenSince(client: Client, since: Date): Promise<number> {
@@ -303,6 +329,7 @@ async function main(): Promise<void> {
 
     // 1. Raw COPY through psql into the same table (its indexes and unique constraint included).
     const server = pgServerFromEnv();
+    const copyCpu = cpuMark(service.child.pid as number);
     const copyStart = Date.now();
     execFileSync(
       'psql',
@@ -324,6 +351,7 @@ async function main(): Promise<void> {
       { env: { ...process.env, PGPASSWORD: server.password }, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     const copySeconds = (Date.now() - copyStart) / 1000;
+    const copyCpuUsed = copyCpu();
     const copied = Number((await client.query<{ n: string }>('select count(*) as n from listing')).rows[0].n);
     if (copied !== LISTINGS) throw new Error(`COPY loaded ${copied} rows, expected ${LISTINGS}`);
     await client.query('truncate listing');
@@ -337,9 +365,11 @@ async function main(): Promise<void> {
     rss.push([phase, rssMb(pid)]);
     sampler = setInterval(() => rss.push([phase, rssMb(pid)]), 250);
     const headers = await TestIssuer.shared().headers({ sub: 'bench-planner', roles: ['planner'] });
+    const importCpu = cpuMark(pid);
     const importStart = Date.now();
     const report = await postFile(service.url, importFile, headers);
     const importSeconds = (Date.now() - importStart) / 1000;
+    const importCpuUsed = importCpu();
     if (report['accepted'] !== LISTINGS)
       throw new Error(
         `import accepted ${String(report['accepted'])}: ${JSON.stringify(report).slice(0, 500)}`,
@@ -378,9 +408,11 @@ async function main(): Promise<void> {
       sub: 'bench-approver',
       roles: ['approver'],
     });
+    const selectCpu = cpuMark(pid);
     const selectStart = Date.now();
     const selection = await call('POST', `${service.url}/plans/${planId}/selection`, planner);
     const selectSeconds = (Date.now() - selectStart) / 1000;
+    const selectCpuUsed = selectCpu();
     const selected = (selection['listings'] as unknown[]).length;
     const issueStart = Date.now();
     const issued = (await fetch(`${service.url}/plans/${planId}/issue`, {
@@ -428,6 +460,8 @@ async function main(): Promise<void> {
         row('planning bulk import (HTTP CSV, streamed)', LISTINGS, importSeconds) +
         row(`day's refresh (1 in ${CHANGE_EVERY} changed; re-import, HTTP CSV)`, REFRESH, refreshSeconds) +
         `\nratio import / COPY = ${ratio.toFixed(2)}\n` +
+        `CPU seconds (service / PostgreSQL, every process / client: psql or this process): ` +
+        `COPY ${cpuLine(copyCpuUsed)}; import ${cpuLine(importCpuUsed)}; scoring + selection ${cpuLine(selectCpuUsed)}\n` +
         `refresh: ${fmt(rewritten)} rows rewritten of ${fmt(REFRESH)} seen again (${fmt(changed)} changed)\n` +
         `scoring + selection of ${selected} batches over ${fmt(LISTINGS)} listings: ${selectSeconds.toFixed(2)} s; issuing them (numbers, outbox): ${issueSeconds.toFixed(2)} s (${issued.length} batches)\n` +
         `import + scoring + selection: ${endToEnd.toFixed(1)} s\n` +

@@ -32,4 +32,14 @@ export class PlanningConfig extends ServiceConfig {
   @Min(1_024)
   @Max(16 * 1024 * 1024)
   PLANNING_IMPORT_MAX_RECORD_BYTES = 64 * 1024;
+
+  /**
+   * Connections a selection scores its categories on at once (one category each at a time), all
+   * reading the selection's snapshot: PostgreSQL's cores, not one, score a plan over the pool.
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PLANNING_SELECTION_CONNECTIONS = 2;
 }

@@ -10,6 +10,7 @@ import { shanghaiYear } from '@qis/domain';
 import { pickCategory, type PickState } from './pick-category';
 import { planEligibility } from './plan-eligibility';
 import { SelectionStore, type SelectionRow } from './selection-store';
+import { onSharedSnapshot } from './snapshot-lanes';
 import type { SelectionView } from './selection.view';
 
 const SELECTABLE = ['draft', 'submitted', 'approved'] as const;
@@ -39,9 +40,23 @@ export class SelectListingsUseCase {
       const now = new Date();
       const year = shanghaiYear(now);
       const eligibility = planEligibility(plan, this.config.PLANNING_BUREAU_AREA_CODE, year);
-      const norms = await this.scorer.norms(
+      // Each category's norm and candidates (one read of its listings), scored on
+      // PLANNING_SELECTION_CONNECTIONS connections at once, all reading this transaction's snapshot.
+      const scored = await onSharedSnapshot(
+        this.dataSource,
         manager,
-        plan.scheme.categories.map((c) => ({ category: c.category, risk: c.riskWeight })),
+        this.config.PLANNING_SELECTION_CONNECTIONS,
+        plan.scheme.categories,
+        (lane, quota) =>
+          this.scorer.candidates(lane, {
+            category: quota.category,
+            risk: quota.riskWeight,
+            eligibility,
+            weights: plan.weights,
+            priceCapFen: quota.unitPriceCapFen,
+            seed: plan.seed,
+            limit: quota.quota * 3 + 10,
+          }),
       );
       const state: PickState = {
         listings: new Set(),
@@ -51,15 +66,7 @@ export class SelectListingsUseCase {
       const rows: SelectionRow[] = [];
       const summary: CategorySelection[] = [];
       for (const [i, quota] of plan.scheme.categories.entries()) {
-        const norm = norms[i];
-        const { ranked, random } = await this.scorer.candidates(manager, {
-          norm,
-          eligibility,
-          weights: plan.weights,
-          priceCapFen: quota.unitPriceCapFen,
-          seed: plan.seed,
-          limit: quota.quota * 3 + 10,
-        });
+        const { norm, ranked, random } = scored[i];
         const picks = pickCategory(
           {
             quota: quota.quota,

@@ -143,6 +143,42 @@ describe('selection', () => {
     expect(out.checks.map((c) => c.rule)).toContain('rank');
   });
 
+  it("records each category's price norm over all its listings, also where none may be taken", async () => {
+    const outside = { platform: 'jd', sellerAreaCode: '320106', operatorAreaCode: '110105' };
+    const report = await client.importCsv(
+      toCsv([
+        listingRecord('NORM1', { category: 'power-strip', priceFen: 3_000 }),
+        listingRecord('NORM2', { category: 'power-strip', priceFen: 5_000 }),
+        listingRecord('NORM3', { category: 'power-strip', priceFen: 9_000, ...outside }),
+        listingRecord('NORM4', { category: 'travel-bag', priceFen: 4_000, ...outside }),
+        listingRecord('NORM5', { category: 'travel-bag', priceFen: 8_000, ...outside }),
+      ]),
+    );
+    expect(report.body['accepted']).toBe(5);
+    const plan = await client.approvedPlan(
+      planCommand({
+        scheme: {
+          ...planCommand().scheme,
+          categories: [
+            quota({ category: 'power-strip', quota: 2 }),
+            quota({ category: 'travel-bag', quota: 2 }),
+          ],
+        },
+      }),
+    );
+    const reply = await client.call<{
+      categories: Array<{ category: string; median: number; mad: number; ranked: number; random: number }>;
+      listings: Array<{ platformListingId: string }>;
+    }>('POST', `/plans/${plan}/selection`, PLANNER);
+    expect(reply.status).toBe(200);
+    // Median and MAD of every listing of the category, those out of scope included.
+    expect(reply.body.categories).toEqual([
+      expect.objectContaining({ category: 'power-strip', median: 5_000, mad: 2_000 }),
+      expect.objectContaining({ category: 'travel-bag', median: 6_000, mad: 2_000, ranked: 0, random: 0 }),
+    ]);
+    expect(reply.body.listings.map((l) => l.platformListingId).sort()).toEqual(['NORM1', 'NORM2']);
+  });
+
   it('refuses to select for a plan already issued (409)', async () => {
     const planId = await client.approvedPlan(
       planCommand({ scheme: { ...planCommand().scheme, categories: [quota({ quota: 1 })] } }),
