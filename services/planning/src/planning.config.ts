@@ -42,4 +42,14 @@ export class PlanningConfig extends ServiceConfig {
   @Min(1)
   @Max(16)
   PLANNING_SELECTION_CONNECTIONS = 2;
+
+  /**
+   * Longest a selection's statement for one category may run (ms), in place of DB_STATEMENT_TIMEOUT_MS:
+   * a category of a data pool of tens of millions of listings takes longer than a request's statement.
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  PLANNING_SELECTION_STATEMENT_TIMEOUT_MS = 600_000;
 }

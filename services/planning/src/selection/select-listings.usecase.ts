@@ -47,8 +47,11 @@ export class SelectListingsUseCase {
         manager,
         this.config.PLANNING_SELECTION_CONNECTIONS,
         plan.scheme.categories,
-        (lane, quota) =>
-          this.scorer.candidates(lane, {
+        async (lane, quota) => {
+          await lane.query(
+            `set local statement_timeout = ${this.config.PLANNING_SELECTION_STATEMENT_TIMEOUT_MS}`,
+          );
+          return this.scorer.candidates(lane, {
             category: quota.category,
             risk: quota.riskWeight,
             eligibility,
@@ -56,7 +59,8 @@ export class SelectListingsUseCase {
             priceCapFen: quota.unitPriceCapFen,
             seed: plan.seed,
             limit: quota.quota * 3 + 10,
-          }),
+          });
+        },
       );
       const state: PickState = {
         listings: new Set(),

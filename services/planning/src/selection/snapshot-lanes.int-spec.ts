@@ -37,6 +37,15 @@ describe('onSharedSnapshot', () => {
     expect(backends.size).toBe(2);
   });
 
+  it('keeps the transaction alive while its lanes work longer than the idle-in-transaction timeout', async () => {
+    const after = await ds.transaction(async (manager) => {
+      await manager.query(`set local idle_in_transaction_session_timeout = '300ms'`);
+      await onSharedSnapshot(ds, manager, 1, ['a'], (lane) => lane.query('select pg_sleep(1)'));
+      return (await manager.query('select count(*)::int as n from item')) as Array<{ n: number }>;
+    });
+    expect(after[0].n).toBeGreaterThanOrEqual(5);
+  });
+
   it('ends every lane when one fails, and leaves the transaction usable to roll back', async () => {
     await expect(
       ds.transaction((manager) =>

@@ -19,6 +19,10 @@ export async function onSharedSnapshot<T, R>(
   work: (lane: EntityManager, item: T) => Promise<R>,
 ): Promise<R[]> {
   if (items.length === 0) return [];
+  // The transaction sits idle while its lanes work, longer than idle_in_transaction_session_timeout
+  // over a large pool: that timeout is for transactions a client forgot, and would end this one.
+  // The wait is bounded by the lanes' own statement timeouts.
+  await manager.query('set local idle_in_transaction_session_timeout = 0');
   const rows = (await manager.query('select pg_export_snapshot() as id')) as Array<{ id: string }>;
   const snapshot = rows[0].id;
   if (!SNAPSHOT_ID.test(snapshot)) throw new Error(`unexpected snapshot id ${JSON.stringify(snapshot)}`);
