@@ -1,6 +1,6 @@
 import { TestIssuer } from '@qis/testing';
 import type { Actors, Claims, DisclosureReader, EventWatcher as Watcher, IssuedBatch } from '../actors';
-import { EventWatcher, PlatformFeed } from '../actors';
+import { EventWatcher, persona, PlatformFeed } from '../actors';
 import { ATTACKS, findVictim, runRedTeam } from '../red-team/attacks';
 import { ownerQuery } from '../red-team/insider';
 import { startPipelineStack, type PipelineStack } from '../testing/pipeline-stack';
@@ -165,9 +165,20 @@ describe('the whole pipeline: a 30-batch campaign through all six services', () 
     expect(o.at.routed).toBeUndefined();
   });
 
-  it('keeps the first failure when the applicant waives the re-inspection, and routes it', () => {
+  it('keeps the first failure when the applicant waives the re-inspection, and routes it', async () => {
     const o = outcome(roles.waive);
-    expect(o).toMatchObject({ finalVerdict: 'fail', basis: 're-inspection-waived' });
+    // The objection as enforcement holds it and when each stage was reached, shown beside the
+    // verdict should it differ (once, in a fresh-clone run, it was final as 'no-objection').
+    const objections = await stack.actors.enforcement.objections(
+      persona.enforcementOfficer('330000', 'officer-bureau'),
+      o.batchNumber,
+    );
+    expect({
+      finalVerdict: o.finalVerdict,
+      basis: o.basis,
+      objections: objections.map((x) => x.status),
+      at: o.at,
+    }).toMatchObject({ finalVerdict: 'fail', basis: 're-inspection-waived', objections: ['waived'] });
     expect(o.at.closed).toBeDefined();
   });
 
