@@ -42,7 +42,7 @@ const content = names.filter((n) => n !== 'platform' && n !== 'platform_listing_
  * changes nothing, and neither does a newer one that says the same as the stored one: a day's
  * refresh of the data pool writes only the listings that changed (`observed_at` is the newest
  * observation that changed the listing), so the rest keep their row version, their index
- * entries and their partition's visibility map, and nothing of them needs scoring again.
+ * entries and their partition's visibility map.
  */
 export function listingUpsertSql(source: string, where = 'true'): string {
   return `
