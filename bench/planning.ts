@@ -1,11 +1,13 @@
 /**
  * Benchmark of the planning service (issues 5 and 18), measured in one run on the same database server:
- *   1. raw PostgreSQL COPY (psql \copy) of N synthetic listings into the service's `listing` table
+ *   1. raw PostgreSQL COPY (psql \copy) of N synthetic listings into the service's `listing` table,
+ *      with its triggers (the risk facts kept) and, first, without them
  *   2. the same N listings through the service's streamed bulk import (HTTP, CSV), into the same
  *      table after truncating it
  *   3. scoring + selection of a 300-batch plan over those listings (10 categories × 30), then issuance
  *   4. a day's refresh: the first min(N, 1M) listings imported again, seen a day later, one in ten
- *      with a new price; the rows it rewrote are counted (only the changed ones should be)
+ *      with a new price; the rows it rewrote and the risk facts it re-scored are counted (only the
+ *      changed ones should be)
  *   5. EXPLAIN (ANALYZE, BUFFERS) of the selection's statement for one category
  * The service is the built one (dist/), spawned as its own process, its RSS sampled from the
  * import to the end. The listings are generated for the run into a temporary directory (never
@@ -302,6 +304,18 @@ async function rowsWrittenSince(client: Client, since: Date): Promise<number> {
   return rows[0].n;
 }
 
+/**
+ * Risk facts (`listing_risk`) written by transactions from `xid` on: those a refresh re-scored.
+ * (xmin is the 32-bit transaction id; the bench's database is far from its first wraparound.)
+ */
+async function factsWrittenSince(client: Client, xid: bigint): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    'select count(*)::int as n from listing_risk where xmin::text::bigint >= $1::bigint % 4294967296',
+    [xid.toString()],
+  );
+  return rows[0].n;
+}
+
 async function main(): Promise<void> {
   process.stdout.write(
     `planning benchmark: ${LISTINGS.toLocaleString('en-US')} listings over ${CATEGORIES.length} categories\n`,
@@ -330,35 +344,58 @@ async function main(): Promise<void> {
     await waitForReady(service, 120_000);
     await client.connect();
 
-    // 1. Raw COPY through psql into the same table (its indexes and unique constraint included).
+    // 1. Raw COPY through psql into the same table (its indexes, unique constraint and triggers
+    // included: the risk facts are kept by COPY as by the import), and once more without the
+    // triggers, to show what keeping the facts costs.
     const server = pgServerFromEnv();
-    const copyCpu = cpuMark(service.child.pid as number);
-    const copyStart = Date.now();
-    execFileSync(
-      'psql',
-      [
-        '-h',
-        server.host,
-        '-p',
-        String(server.port),
-        '-U',
-        server.user,
-        '-d',
-        db.name,
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-q',
-        '-c',
-        `\\copy listing (${COPY_COLUMNS}) from '${copyFile}' with (format csv)`,
-      ],
-      { env: { ...process.env, PGPASSWORD: server.password }, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    const copySeconds = (Date.now() - copyStart) / 1000;
-    const copyCpuUsed = copyCpu();
-    const copied = Number((await client.query<{ n: string }>('select count(*) as n from listing')).rows[0].n);
-    if (copied !== LISTINGS) throw new Error(`COPY loaded ${copied} rows, expected ${LISTINGS}`);
-    await client.query('truncate listing');
-    await client.query('vacuum analyze listing');
+    // Only the tables' owner (the migrations' role) may switch their triggers.
+    const asOwner = async (sql: string) => {
+      const owner = new Client({
+        ...server,
+        user: process.env['DB_MIGRATION_USER'] || server.user,
+        password: process.env['DB_MIGRATION_PASSWORD'] || server.password,
+        database: db.name,
+      });
+      await owner.connect();
+      await owner.query(sql).finally(() => owner.end());
+    };
+    const rawCopy = async (facts: boolean) => {
+      if (!facts) await asOwner('alter table listing disable trigger user');
+      const cpu = cpuMark(service?.child.pid as number);
+      const start = Date.now();
+      execFileSync(
+        'psql',
+        [
+          '-h',
+          server.host,
+          '-p',
+          String(server.port),
+          '-U',
+          server.user,
+          '-d',
+          db.name,
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-q',
+          '-c',
+          `\\copy listing (${COPY_COLUMNS}) from '${copyFile}' with (format csv)`,
+        ],
+        { env: { ...process.env, PGPASSWORD: server.password }, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      const seconds = (Date.now() - start) / 1000;
+      const cpuUsed = cpu();
+      const count = async (table: string) =>
+        Number((await client.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0].n);
+      const [copied, kept] = [await count('listing'), await count('listing_risk')];
+      if (copied !== LISTINGS || kept !== (facts ? LISTINGS : 0))
+        throw new Error(`COPY loaded ${copied} rows and ${kept} risk facts, expected ${LISTINGS}`);
+      await client.query('truncate listing, listing_risk');
+      if (!facts) await asOwner('alter table listing enable trigger user');
+      await client.query('vacuum analyze listing, listing_risk');
+      return { seconds, cpuUsed };
+    };
+    const bare = await rawCopy(false);
+    const { seconds: copySeconds, cpuUsed: copyCpuUsed } = await rawCopy(true);
     rmSync(copyFile);
 
     // 2. The service's streamed import of the same rows, RSS sampled every 250 ms from here on.
@@ -429,12 +466,16 @@ async function main(): Promise<void> {
     const refreshSince = new Date(
       (await client.query<{ now: Date }>('select now() as now')).rows[0].now.getTime(),
     );
+    const refreshXid = BigInt(
+      (await client.query<{ xid: string }>('select txid_current()::text as xid')).rows[0].xid,
+    );
     const refreshStart = Date.now();
     const refreshReport = await postFile(service.url, refreshFile, headers);
     const refreshSeconds = (Date.now() - refreshStart) / 1000;
     if (refreshReport['accepted'] !== REFRESH)
       throw new Error(`refresh accepted ${String(refreshReport['accepted'])}`);
     const rewritten = await rowsWrittenSince(client, refreshSince);
+    const rescored = await factsWrittenSince(client, refreshXid);
     const changed = Math.ceil(REFRESH / CHANGE_EVERY);
     clearInterval(sampler);
     sampler = undefined;
@@ -459,13 +500,14 @@ async function main(): Promise<void> {
     const flat = at(0.75) - at(0.25) <= 64;
     process.stdout.write(
       `\n${'row'.padEnd(52)} ${'rows'.padStart(11)} ${'seconds'.padStart(9)} ${'rows/s'.padStart(10)}\n` +
+        row('raw PostgreSQL COPY, without the risk facts', LISTINGS, bare.seconds) +
         row('raw PostgreSQL COPY (psql \\copy)', LISTINGS, copySeconds) +
         row('planning bulk import (HTTP CSV, streamed)', LISTINGS, importSeconds) +
         row(`day's refresh (1 in ${CHANGE_EVERY} changed; re-import, HTTP CSV)`, REFRESH, refreshSeconds) +
-        `\nratio import / COPY = ${ratio.toFixed(2)}\n` +
+        `\nratio import / COPY = ${ratio.toFixed(2)}; COPY with the risk facts / without = ${(bare.seconds / copySeconds).toFixed(2)}\n` +
         `CPU seconds (service / PostgreSQL, every process / client: psql or this process): ` +
-        `COPY ${cpuLine(copyCpuUsed)}; import ${cpuLine(importCpuUsed)}; scoring + selection ${cpuLine(selectCpuUsed)}\n` +
-        `refresh: ${fmt(rewritten)} rows rewritten of ${fmt(REFRESH)} seen again (${fmt(changed)} changed)\n` +
+        `COPY without facts ${cpuLine(bare.cpuUsed)}; COPY ${cpuLine(copyCpuUsed)}; import ${cpuLine(importCpuUsed)}; scoring + selection ${cpuLine(selectCpuUsed)}\n` +
+        `refresh: ${fmt(rewritten)} rows rewritten and ${fmt(rescored)} listings re-scored of ${fmt(REFRESH)} seen again (${fmt(changed)} changed)\n` +
         `scoring + selection of ${selected} batches over ${fmt(LISTINGS)} listings: ${selectSeconds.toFixed(2)} s; issuing them (numbers, outbox): ${issueSeconds.toFixed(2)} s (${issued.length} batches)\n` +
         `import + scoring + selection: ${endToEnd.toFixed(1)} s\n` +
         `service RSS (MB): start ${mb[0].toFixed(0)}; import at 25/50/75% of its time ${[0.25, 0.5, 0.75]
@@ -481,6 +523,7 @@ async function main(): Promise<void> {
         `scoring + selection ≤ 20 s per million listings (issue 5's, at 1M) ${check(selectSeconds <= (20 * LISTINGS) / 1e6)}; ` +
         `import + scoring + selection ≤ 5 min ${check(endToEnd <= 300)}; ` +
         `refresh rewrites only the changed rows ${check(rewritten === changed)}; ` +
+        `re-scores only the changed listings ${check(rescored === changed)}; ` +
         `memory flat (import's 75% sample within 64 MB of its 25% sample: the file is ${fmt(importBytes / 1e6)} MB) ${check(flat)}\n` +
         `machine: ${cpus().length} cores, load ${loadavg()
           .map((l) => l.toFixed(2))

@@ -1,3 +1,4 @@
+import { AddListingRisk1765200000000 } from './add-listing-risk.migration';
 import { AddPlanWorkflowActors1764800000100 } from './add-plan-workflow-actors.migration';
 import { AddSamplingDelegations1765000000000 } from './add-sampling-delegations.migration';
 import { CreatePlanningSchema1764000000000 } from './create-planning-schema.migration';
@@ -9,4 +10,5 @@ export const migrations = [
   AddPlanWorkflowActors1764800000100,
   AddSamplingDelegations1765000000000,
   PartitionListings1765100000000,
+  AddListingRisk1765200000000,
 ];

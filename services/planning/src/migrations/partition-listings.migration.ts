@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createHashPartitions } from './hash-partitions';
 
 /** Hash partitions of `listing`: each a sixteenth of the data pool, vacuumed and indexed on its own. */
 export const LISTING_PARTITIONS = 16;
@@ -34,12 +35,7 @@ export class PartitionListings1765100000000 implements MigrationInterface {
         like listing_unpartitioned including defaults,
         constraint listing_platform_listing unique (platform, platform_listing_id)
       ) partition by hash (platform, platform_listing_id)`);
-    for (let i = 0; i < LISTING_PARTITIONS; i++) {
-      await q.query(
-        `create table listing_p${String(i).padStart(2, '0')} partition of listing
-         for values with (modulus ${LISTING_PARTITIONS}, remainder ${i})`,
-      );
-    }
+    await createHashPartitions(q, 'listing', LISTING_PARTITIONS);
     await q.query('alter sequence listing_id_seq owned by listing.id');
     await q.query('insert into listing select * from listing_unpartitioned');
     await q.query('drop table listing_unpartitioned');

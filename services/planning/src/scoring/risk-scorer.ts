@@ -60,36 +60,30 @@ interface ScoredRow {
   norm_mad: number;
 }
 
-/** Where the scoring statement reads its listings and its categories' norms from, by default. */
+/**
+ * Where the scoring statement reads its listings and its categories' norms from, by default: each
+ * listing with its stored risk facts (complaints and past failures counted as they were written;
+ * see the `listing_risk` migration).
+ */
 const STORED = {
   ctes: '',
   norms:
     'select * from jsonb_to_recordset($1::jsonb) as n(category text, median float8, mad float8, risk float8)',
-  listings: 'listing',
+  listings: `(select l.*, k.complaints, k.past_failures
+    from listing l join listing_risk k on k.listing_id = l.id and k.category = l.category)`,
 };
 
 /**
  * Every factor in one place, in SQL, so a million listings are scored where they live. The same
- * statement scores a category for selection and one listing for its explanation.
+ * statement scores a category for selection and one listing for its explanation. The factors that
+ * count other records (complaints, past failures) are read as `listing_risk` keeps them, counted
+ * when the listing, a signal or a failure was written: nothing here reads a signal or a failure.
  * $1 norms (jsonb), $2 city prefix, $3 province prefix, $4 delegated prefixes, $5 platforms, $6 year.
  * `from` may put CTEs first and read the norms and the listings from them (the selection does).
  */
 const scoredSql = (where: string, from: typeof STORED = STORED) => `
   with ${from.ctes}
   norms as materialized (${from.norms}),
-  sig_listing as (
-    select platform, platform_listing_id, count(*)::int as n from signal
-    where platform_listing_id is not null group by 1, 2
-  ),
-  sig_seller as (
-    select seller_credit_code, count(*)::int as n from signal where seller_credit_code is not null group by 1
-  ),
-  fail_seller as (
-    select seller_credit_code, count(*)::int as n from past_failure where seller_credit_code is not null group by 1
-  ),
-  fail_brand as (
-    select brand_key, count(*)::int as n from past_failure where brand_key is not null group by 1
-  ),
   prior as (
     select brand_spec_key, count(*)::int as n from batch
     where year = $6 and not follow_up and brand_spec_key is not null group by 1
@@ -101,21 +95,17 @@ const scoredSql = (where: string, from: typeof STORED = STORED) => `
         or l.seller_area_code like $3 || '%'
         or l.seller_area_code like any (array(select d || '%' from unnest($4::text[]) d))) is true as in_scope,
       ($5::text[] is null or l.platform = any ($5::text[])) as platform_ok,
-      coalesce(sl.n, 0) + coalesce(ss.n, 0) as "r_complaints",
+      l.complaints as "r_complaints",
       case when n.mad > 0 then (n.median - l.price_fen) / (1.4826 * n.mad) end as "r_priceDeviation",
       l.promo_hits::int as "r_promotionalClaims",
       coalesce(l.bad_rating_rate, 0)::float8 as bad_rate,
       coalesce(l.monthly_sales, 0) as sales,
-      coalesce(fs.n, 0) + coalesce(fb.n, 0) as "r_pastFailures",
+      l.past_failures as "r_pastFailures",
       n.risk as "r_categoryRisk",
       n.median as norm_median,
       n.mad as norm_mad
     from ${from.listings} l
     join norms n on n.category = l.category
-    left join sig_listing sl on sl.platform = l.platform and sl.platform_listing_id = l.platform_listing_id
-    left join sig_seller ss on ss.seller_credit_code = l.seller_credit_code
-    left join fail_seller fs on fs.seller_credit_code = l.seller_credit_code
-    left join fail_brand fb on fb.brand_key = split_part(l.brand_spec_key, '|', 1)
     left join prior p on p.brand_spec_key = l.brand_spec_key
     where ${where}
   )
@@ -133,23 +123,23 @@ export interface CandidatesInput {
   limit: number;
 }
 
-/** The columns of `listing` the scoring statement reads. */
+/** The columns of `listing_risk` the scoring statement reads. */
 const SCORED_COLUMNS =
-  'id, platform, platform_listing_id, category, price_fen, brand_spec_key, promo_hits, bad_rating_rate, ' +
-  'monthly_sales, seller_credit_code, seller_area_code, operator_area_code';
+  'listing_id as id, platform, platform_listing_id, category, price_fen, brand_spec_key, promo_hits, ' +
+  'bad_rating_rate, monthly_sales, seller_area_code, operator_area_code, complaints, past_failures';
 
 /**
  * The selection's statement for one category, with its parameters (the benchmark EXPLAINs it).
- * The category's listings are read once, into `pool` (the columns scoring needs): its price norm
- * (median and MAD of every listing of the category) and the scores come from that one read, where
- * three reads of a category spread over every page of a ten-million-listing pool cost three times
- * as much. $1 category risk, $2..$6 as the scoring statement, $7 category, $8 price cap,
+ * The category's risk facts are read once, from its partition of `listing_risk`, into `pool`: its
+ * price norm (median and MAD of every listing of the category) and the scores come from that one
+ * read, where three reads of a category spread over every page of a ten-million-listing pool cost
+ * three times as much. $1 category risk, $2..$6 as the scoring statement, $7 category, $8 price cap,
  * $9 follow-up, $10 limit, $11 seed.
  */
 export function candidatesQuery(input: CandidatesInput): [sql: string, params: unknown[]] {
   const e = input.eligibility;
   const scored = scoredSql('l.price_fen <= $8', {
-    ctes: `pool as materialized (select ${SCORED_COLUMNS} from listing where category = $7),
+    ctes: `pool as materialized (select ${SCORED_COLUMNS} from listing_risk where category = $7),
   pool_median as (select percentile_cont(0.5) within group (order by price_fen) as median from pool),`,
     norms: `select $7::text as category, m.median,
       (select percentile_cont(0.5) within group (order by abs(p.price_fen - m.median)) from pool p) as mad,
@@ -193,11 +183,11 @@ export class RiskScorer {
     const rows = (await manager.query(
       `with m as (
          select category, percentile_cont(0.5) within group (order by price_fen) as median
-         from listing where category = any ($1::text[]) group by category
+         from listing_risk where category = any ($1::text[]) group by category
        )
        select m.category, m.median,
               percentile_cont(0.5) within group (order by abs(l.price_fen - m.median)) as mad
-       from listing l join m on m.category = l.category group by m.category, m.median`,
+       from listing_risk l join m on m.category = l.category group by m.category, m.median`,
       [categories.map((c) => c.category)],
     )) as Array<{ category: string; median: number; mad: number }>;
     return categories.map((c) => {
@@ -216,8 +206,8 @@ export class RiskScorer {
     input: CandidatesInput,
   ): Promise<{ norm: CategoryNorm; ranked: ScoredListing[]; random: ScoredListing[] }> {
     // `pool` is a CTE, without statistics: the planner guesses its rows after the scope filter far
-    // too low and would join the signal and failure counts by nested loops, a pass over them per
-    // listing once they hold thousands of rows. Hash joins are right at any size. (Selection runs
+    // too low and would join the year's batches by nested loops, a pass over them per listing once
+    // they hold thousands of rows. Hash joins are right at any size. (Selection runs
     // this in a transaction of its own, one per lane: the setting ends with it.)
     await manager.query('set local enable_nestloop = off');
     const rows = (await manager.query(...candidatesQuery(input))) as Array<

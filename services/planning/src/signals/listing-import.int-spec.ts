@@ -179,17 +179,17 @@ describe('bulk listing import', () => {
     expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200, 100]);
   });
 
-  it("writes only the listings a re-import changes (a day's refresh of the data pool)", async () => {
+  it("writes only the listings a re-import changes, and re-scores only those (a day's refresh of the data pool)", async () => {
     const day1 = Array.from({ length: 250 }, (_, i) =>
       listingRecord(`U${i}`, { priceFen: 1_000 + i, observedAt: '2026-04-01T00:00:00Z' }),
     );
     expect((await client.importCsv(toCsv(day1))).body).toMatchObject({ accepted: 250 });
     const db = service.app.get(DataSource);
-    const versions = async () =>
+    const versions = async (table: 'listing' | 'listing_risk' = 'listing') =>
       new Map(
         (
           (await db.query(
-            `select platform_listing_id as id, xmin::text as v from listing where platform_listing_id like 'U%'`,
+            `select platform_listing_id as id, xmin::text as v from ${table} where platform_listing_id like 'U%'`,
           )) as Array<{
             id: string;
             v: string;
@@ -197,6 +197,7 @@ describe('bulk listing import', () => {
         ).map((r) => [r.id, r.v]),
       );
     const before = await versions();
+    const factsBefore = await versions('listing_risk');
     // The next day every listing is seen again; one in ten has a new price, one a new title.
     const day2 = day1.map((r, i) => ({
       ...r,
@@ -207,9 +208,13 @@ describe('bulk listing import', () => {
     expect((await client.importCsv(toCsv(day2))).body).toMatchObject({ accepted: 250, rejected: 0 });
     const after = await versions();
     const rewritten = [...after].filter(([id, v]) => before.get(id) !== v).map(([id]) => id);
-    expect(rewritten.sort()).toEqual(
-      ['U1', ...day1.filter((_, i) => i % 10 === 0).map((r) => String(r['listingId']))].sort(),
-    );
+    const newPrices = day1.filter((_, i) => i % 10 === 0).map((r) => String(r['listingId']));
+    expect(rewritten.sort()).toEqual(['U1', ...newPrices].sort());
+    // Scoring is incremental: the risk facts of the 25 listings with a new price are written again;
+    // the new title is no risk fact, and the other 224 listings were not touched at all.
+    const factsAfter = await versions('listing_risk');
+    const rescored = [...factsAfter].filter(([id, v]) => factsBefore.get(id) !== v).map(([id]) => id);
+    expect(rescored.sort()).toEqual(newPrices.sort());
     const changed = await client.call<{ observedAt: string; priceFen: number; history: unknown[] }>(
       'GET',
       '/listings/taobao/U10',
