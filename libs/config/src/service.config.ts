@@ -116,6 +116,17 @@ export class ServiceConfig extends TracingConfig {
   )
   METRICS_TOKEN?: string = undefined;
 
+  /**
+   * Longest a request may take to arrive in full, its body included (Node's `requestTimeout`,
+   * whose default is this 5 minutes); past it the connection is closed with 408. Slow headers are
+   * cut after a minute whatever this says. A service that takes long uploads raises it (planning's
+   * bulk import of the data pool).
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1_000)
+  HTTP_REQUEST_TIMEOUT_MS = 300_000;
+
   /** Largest JSON or URL-encoded request body; a larger one answers 413. Streamed uploads are not parsed. */
   @Transform(envInt)
   @IsInt()

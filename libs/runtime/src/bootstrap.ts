@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import type { Server } from 'node:http';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -200,6 +201,7 @@ export async function bootstrapService<C extends ServiceConfig>(
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   }
 
+  (app.getHttpServer() as Server).requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   // HTTP first, so /health answers (not ready) while the broker is still coming.
   await app.listen(options.port ?? config.HTTP_PORT, config.HTTP_HOST);
   await provisionWhenBrokerUp(def, config, logger);

@@ -16,6 +16,12 @@ export class PlanningConfig extends ServiceConfig {
   @Matches(/^\d{4}00$/, { message: 'must be a city-level code (ending in 00), e.g. 330100' })
   PLANNING_BUREAU_AREA_CODE = '330100';
 
+  /**
+   * A bulk import of the data pool is one request: ten million listings (3.2 GB of CSV) take
+   * longer to stream in than Node's default 5 minutes, which cut the import off (found at 10M).
+   */
+  override HTTP_REQUEST_TIMEOUT_MS = 3_600_000;
+
   /** Rows of a bulk import merged into `listing` at a time (each chunk is committed on its own). */
   @Transform(envInt)
   @IsInt()
