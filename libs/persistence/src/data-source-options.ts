@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '@qis/config';
 import type { DataSourceOptions, EntitySchema, MigrationInterface, MixedList, QueryRunner } from 'typeorm';
+import { PreparingClient } from './preparing-client';
 import { QueryLogger } from './query-logger';
 import { sessionOptions } from './session-settings';
 
@@ -9,6 +10,8 @@ type MigrationList = MixedList<string | (new () => unknown)>;
 export interface PersistenceOptions {
   entities: EntityList;
   migrations: MigrationList;
+  /** Statements with parameters run as named prepared statements (`PreparingClient`). */
+  preparedStatements?: boolean;
 }
 
 type MigrationClass = new () => MigrationInterface;
@@ -80,6 +83,7 @@ export function dataSourceOptions(config: ServiceConfig, options: PersistenceOpt
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       options: sessionOptions(config),
+      ...(options.preparedStatements ? { Client: PreparingClient } : {}),
     },
   };
 }

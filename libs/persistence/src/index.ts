@@ -5,3 +5,4 @@ export { isRetryableTransactionError, retryTransaction } from './retry-transacti
 export { combine, HeldWrites, type Statement } from './held-writes';
 export { QueryLogger } from './query-logger';
 export { migrateAsOwner } from './migrate-as-owner';
+export { MAX_PREPARED_STATEMENTS, PreparingClient } from './preparing-client';

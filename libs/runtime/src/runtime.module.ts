@@ -48,6 +48,7 @@ export function servicePersistence(def: ServiceDefinition): PersistenceOptions {
       IndexAuditFilters1764800000000,
       ...asArray(def.migrations),
     ],
+    preparedStatements: def.preparedStatements,
   };
 }
 

@@ -26,6 +26,11 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
    * stored), registered in its registry after start; read at each scrape.
    */
   metrics?: (registry: Registry, app: INestApplication) => void;
+  /**
+   * Statements with parameters run as named prepared statements of their connection
+   * (`PreparingClient` in @qis/persistence): for hot paths made of many small statements.
+   */
+  preparedStatements?: boolean;
   /** Evidence keeps objects: its readiness includes the object store. */
   objectStore?: { bucket(config: C): string };
   /**

@@ -25,6 +25,8 @@ export const labGatewayService: ServiceDefinition<LabGatewayConfig> = {
   config: LabGatewayConfig,
   entities: [Lab, LabContract, TestItem, Assignment, WaitingDispatch, Report, IdempotencyRecord],
   migrations,
+  // The lab API's requests are a handful of small statements each: prepared once per connection.
+  preparedStatements: true,
   imports: [ClockModule, LabsModule, TestItemsModule, DispatchModule, LabApiModule, BatchesModule],
   openApiLinks: [
     { from: 'registerLab', to: ['getLab', 'updateLab'], parameters: { id: '$response.body#/id' } },
