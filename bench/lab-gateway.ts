@@ -30,6 +30,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
@@ -326,16 +327,41 @@ async function runRows(
   pid: number | undefined,
   loop: (stats: Stats, pace: Pacer, lab: number, until: number) => Promise<void>,
   modes: readonly Mode[] = ['warm-up', 'paced', 'saturated'],
+  /** Called before and after the saturated row (the CPU profile's span). */
+  aroundSaturated?: () => Promise<void>,
 ): Promise<Stats[]> {
   const rows: Stats[] = [];
   for (const mode of modes) {
     const stats = newStats(mode === 'warm-up' ? `${server}, warm-up` : rowName(server, mode === 'paced'));
+    if (mode === 'saturated') await aroundSaturated?.();
     const until = Date.now() + (mode === 'warm-up' ? WARMUP_SECONDS : SECONDS) * 1000;
     const pace = pacers(mode !== 'saturated');
     await measure(stats, pid, () => Promise.all(pace.map((p, lab) => loop(stats, p, lab, until))));
+    if (mode === 'saturated') await aroundSaturated?.();
     rows.push(stats);
   }
   return rows;
+}
+
+/**
+ * With BENCH_CPU_PROFILE_DIR, the one-process gateway runs with `cpu-profile.js` preloaded, and
+ * SIGUSR2 around its saturated row leaves that row's CPU profile in the directory
+ * (`<pid>.cpuprofile`; `node dist/bench/flame-graph.js` draws it).
+ */
+const PROFILE_DIR = process.env['BENCH_CPU_PROFILE_DIR'];
+
+function serviceNodeOptions(profile: boolean): Record<string, string> {
+  const options = [
+    process.env['BENCH_SERVICE_NODE_OPTIONS'],
+    profile ? `--require ${path.join(__dirname, 'cpu-profile.js')}` : undefined,
+  ].filter((o): o is string => Boolean(o));
+  return options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {};
+}
+
+/** Has the profiler write the profile so far (and start again); resolves once it is written. */
+async function cutProfile(pid: number): Promise<void> {
+  process.kill(pid, 'SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
 async function runBare(): Promise<Stats[]> {
@@ -371,11 +397,9 @@ async function runLabGateway(
     HTTP_WORKERS: String(workers),
     // A moved clock is per process: a cluster refuses it (the bench never moves the clock).
     CLOCK_OVERRIDE_ENABLED: '',
-    // e.g. BENCH_SERVICE_NODE_OPTIONS='--require ./profiler.js' to profile the service (NODE_OPTIONS
-    // refuses --cpu-prof; a preload using node:inspector works)
-    ...(process.env['BENCH_SERVICE_NODE_OPTIONS']
-      ? { NODE_OPTIONS: process.env['BENCH_SERVICE_NODE_OPTIONS'] }
-      : {}),
+    // NODE_OPTIONS refuses --cpu-prof: a preload using node:inspector profiles (BENCH_CPU_PROFILE_DIR).
+    ...serviceNodeOptions(PROFILE_DIR !== undefined && workers === 1),
+    ...(PROFILE_DIR ? { BENCH_CPU_PROFILE_DIR: PROFILE_DIR } : {}),
   });
   const pg = new Client({ ...pgServerFromEnv(), database: db.name });
   const kafka = new Kafka({
@@ -467,6 +491,7 @@ async function runLabGateway(
       service.child.pid,
       (stats, pace, i, until) => labLoop(service.url, tokens[i], stats, pace, until),
       modes,
+      PROFILE_DIR !== undefined && workers === 1 ? () => cutProfile(service.child.pid as number) : undefined,
     );
     const duplicates = Number(
       (

@@ -190,6 +190,16 @@ export class ServiceConfig extends TracingConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /**
+   * Whether a service that opts into prepared statements (the lab gateway) uses them. Turn off
+   * behind a connection pooler in transaction mode that does not track prepared statements
+   * (PgBouncer before 1.21, or without max_prepared_statements): a statement prepared on one
+   * server connection is unknown on the next.
+   */
+  @Transform(envBool)
+  @IsBoolean()
+  DB_PREPARED_STATEMENTS = true;
+
   /** PostgreSQL cancels a statement of the service's sessions running longer (0 = no limit; migrations have none). */
   @Transform(envInt)
   @IsInt({ message: 'must be an integer number of milliseconds, or 0 for no limit' })

@@ -83,7 +83,7 @@ export function dataSourceOptions(config: ServiceConfig, options: PersistenceOpt
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       options: sessionOptions(config),
-      ...(options.preparedStatements ? { Client: PreparingClient } : {}),
+      ...(options.preparedStatements && config.DB_PREPARED_STATEMENTS ? { Client: PreparingClient } : {}),
     },
   };
 }
