@@ -212,6 +212,33 @@ describe('AddListingRisk1765200000000 (risk facts kept as listings, signals and 
     expect(await stored(ds)).toEqual(await counted(ds));
   });
 
+  it('counts a signal recorded while a listing of its seller is being written (neither misses the other)', async () => {
+    const seller = '91330100MA0000009X';
+    // A signal about the seller, recorded and not yet committed: its re-count has run.
+    const recording = ds.createQueryRunner();
+    await recording.connect();
+    try {
+      await recording.startTransaction();
+      await recording.query(
+        `insert into signal (kind, source, external_id, seller_credit_code, summary, received_at)
+         values ('complaint', '12315', 'S-RACE', $1, '投诉', now())`,
+        [seller],
+      );
+      // Meanwhile a listing of that seller is written: it cannot count the uncommitted signal, and
+      // the signal's re-count did not see the listing. It waits for the signal to commit.
+      let written = false;
+      const writing = insertListings(ds, [{ id: 'RACE1', seller }]).then(() => (written = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(written).toBe(false);
+      await recording.commitTransaction();
+      await writing;
+    } finally {
+      await recording.release();
+    }
+    expect((await stored(ds))['RACE1']).toMatchObject({ complaints: 1 });
+    expect(await stored(ds)).toEqual(await counted(ds));
+  });
+
   it('keeps the facts of listings an upsert writes, in the statement that writes them', async () => {
     // The import's way: COPY-like bulk insert, then an upsert of the next day's observations.
     await insertListings(

@@ -4,6 +4,16 @@ import { createHashPartitions } from './hash-partitions';
 /** Hash partitions of `listing_risk` by category: a category's facts are read from one partition. */
 export const LISTING_RISK_PARTITIONS = 16;
 
+/**
+ * The advisory lock that orders the writers of facts. Facts are counted in READ COMMITTED, each
+ * statement seeing what was committed when it began: a listing written while a signal about its
+ * seller is being recorded would otherwise be counted without the signal by the one and missed
+ * by the other's re-count. Listing writes take it shared (imports' chunks go on side by side);
+ * signals and failures take it alone, so each waits for the other to commit and then counts with
+ * it in sight.
+ */
+const FACTS_LOCK = 7_020_001;
+
 /** The columns of `listing_risk`, each as the listing (`n`) gives it. */
 const FROM_LISTING = [
   ['listing_id', 'n.id'],
@@ -123,12 +133,14 @@ export class AddListingRisk1765200000000 implements MigrationInterface {
     await q.query(`
       create function listing_risk_insert() returns trigger language plpgsql as $$
       begin
+        perform pg_advisory_xact_lock_shared(${FACTS_LOCK});
         ${writeFacts('new_rows', false)};
         return null;
       end $$`);
     await q.query(`
       create function listing_risk_update() returns trigger language plpgsql as $$
       begin
+        perform pg_advisory_xact_lock_shared(${FACTS_LOCK});
         delete from listing_risk r using old_rows o join new_rows n on n.id = o.id
         where o.category is distinct from n.category and r.listing_id = o.id and r.category = o.category;
         ${writeFacts('new_rows', true)};
@@ -154,6 +166,7 @@ export class AddListingRisk1765200000000 implements MigrationInterface {
     await q.query(`
       create function listing_risk_complaints() returns trigger language plpgsql as $$
       begin
+        perform pg_advisory_xact_lock(${FACTS_LOCK});
         with hit as (
           select l.id, l.category, l.platform, l.platform_listing_id, l.seller_credit_code
           from listing l
@@ -175,6 +188,7 @@ export class AddListingRisk1765200000000 implements MigrationInterface {
     await q.query(`
       create function listing_risk_past_failures() returns trigger language plpgsql as $$
       begin
+        perform pg_advisory_xact_lock(${FACTS_LOCK});
         with hit as (
           select r.listing_id, r.category, r.seller_credit_code, split_part(r.brand_spec_key, '|', 1) as brand_key
           from listing_risk r
