@@ -537,6 +537,9 @@ async function main(): Promise<void> {
     return `${s.name.padEnd(50)} ${(s.requests / SECONDS).toFixed(0).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${p99(s).toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${String(s.serverErrors).padStart(5)} ${perRequest(s.serverCpu)} ${perRequest(s.postgresCpu)} ${s.load.toFixed(1).padStart(6)}`;
   };
   const [, paced, saturated] = gateway;
+  /** CPU milliseconds a request in a row (Infinity when it could not be read). */
+  const perRequestMs = (cpu: number | null, s: Stats) =>
+    cpu === null ? Infinity : (1000 * cpu) / s.requests;
   if (TRACE_FILE) {
     const lines = [...bare, ...gateway, ...workersRun.rows].flatMap((s) =>
       s.trace.map(([due, latency, kind, status]) =>
@@ -571,7 +574,11 @@ async function main(): Promise<void> {
       `target check (paced row): ≥ 300 req/s ${paced.requests / SECONDS >= 300 ? 'met' : 'NOT met'}; ` +
       `p99 ≤ 100 ms ${p99(paced) <= 100 ? 'met' : 'NOT met'}; ` +
       `zero 5xx (every row) ${serverErrors === 0 ? 'met' : 'NOT met'}; ` +
-      `zero duplicate reports ${duplicates === 0 && reportsStored === reports ? 'met' : 'NOT met'}\n`,
+      `zero duplicate reports ${duplicates === 0 && reportsStored === reports ? 'met' : 'NOT met'}\n` +
+      `target check (issue 18.3): paced p99 ≤ 30 ms ${p99(paced) <= 30 ? 'met' : 'NOT met'}; ` +
+      `saturated: service CPU ≤ 0.6 ms a request ${perRequestMs(saturated.serverCpu, saturated) <= 0.6 ? 'met' : 'NOT met'}, ` +
+      `PostgreSQL CPU ≤ 0.6 ms a request ${perRequestMs(saturated.postgresCpu, saturated) <= 0.6 ? 'met' : 'NOT met'}; ` +
+      `${WORKERS} workers scale the saturated row (> 1.0×) ${saturatedWorkers.requests > saturated.requests ? 'met' : 'NOT met'}\n`,
   );
 }
 
