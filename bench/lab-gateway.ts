@@ -358,7 +358,7 @@ function serviceNodeOptions(profile: boolean): Record<string, string> {
   return options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {};
 }
 
-/** Has the profiler write the profile so far (and start again); resolves once it is written. */
+/** Has the profiler write the profile so far (and start again); allows it 3 s to write. */
 async function cutProfile(pid: number): Promise<void> {
   process.kill(pid, 'SIGUSR2');
   await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -399,7 +399,6 @@ async function runLabGateway(
     CLOCK_OVERRIDE_ENABLED: '',
     // NODE_OPTIONS refuses --cpu-prof: a preload using node:inspector profiles (BENCH_CPU_PROFILE_DIR).
     ...serviceNodeOptions(PROFILE_DIR !== undefined && workers === 1),
-    ...(PROFILE_DIR ? { BENCH_CPU_PROFILE_DIR: PROFILE_DIR } : {}),
   });
   const pg = new Client({ ...pgServerFromEnv(), database: db.name });
   const kafka = new Kafka({
