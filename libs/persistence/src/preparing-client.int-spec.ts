@@ -1,8 +1,27 @@
 import { createTestDatabase, pgServerFromEnv } from '@qis/testing';
+import type { ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { MAX_PREPARED_STATEMENTS, PreparingClient } from './preparing-client';
 
-/** Named prepared statements on the real PostgreSQL, through TypeORM as the services use it. */
+/** Writes to PostgreSQL's socket, counted: one per round trip the client starts. */
+let writes = 0;
+class CountingClient extends PreparingClient {
+  constructor(config?: ClientConfig) {
+    super(config);
+    type Write = (...a: unknown[]) => void;
+    const stream = (this as unknown as { connection: { stream: { _write: Write; _writev?: Write } } })
+      .connection.stream;
+    const counted =
+      (write: Write): Write =>
+      (...a) => {
+        writes++;
+        write(...a);
+      };
+    stream._write = counted(stream._write.bind(stream));
+    if (stream._writev) stream._writev = counted(stream._writev.bind(stream));
+  }
+}
+
 describe('PreparingClient', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let source: DataSource;
@@ -17,7 +36,7 @@ describe('PreparingClient', () => {
       username: server.user,
       password: server.password,
       database: db.name,
-      extra: { max: 1, Client: PreparingClient },
+      extra: { max: 1, Client: CountingClient },
     });
     await source.initialize();
     await source.query('create table item (id int primary key, note text not null)');
@@ -78,5 +97,46 @@ describe('PreparingClient', () => {
     expect(statements.length).toBeGreaterThan(MAX_PREPARED_STATEMENTS - 10);
     expect(statements).toContain('select $1::int + 0 as n');
     expect(statements).not.toContain(`select $1::int + ${MAX_PREPARED_STATEMENTS + 9} as n`);
+  });
+
+  it("sends a transaction's BEGIN with its first statement, in one write, and keeps it one transaction", async () => {
+    const before = writes;
+    await source.transaction(async (m) => {
+      await m.query('insert into item (id, note) values ($1, $2)', [100, 'in a transaction']);
+      await m.query('update item set note = $1 where id = $2', ['still in it', 100]);
+    });
+    // BEGIN + insert, update, COMMIT: three writes, where BEGIN alone would make four.
+    expect(writes - before).toBe(3);
+    expect(await source.query('select note from item where id = $1', [100])).toEqual([
+      { note: 'still in it' },
+    ]);
+
+    // The first statement is inside the transaction: it rolls back with it.
+    await expect(
+      source.transaction(async (m) => {
+        await m.query('insert into item (id, note) values ($1, $2)', [101, 'rolled back']);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await source.query('select count(*)::int as n from item where id = $1', [101])).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it("keeps a held BEGIN's transaction settings, an empty transaction, and a first statement that fails", async () => {
+    const level = await source.transaction('SERIALIZABLE', (m) =>
+      m.query(
+        "select current_setting('transaction_isolation') as level, pg_current_xact_id_if_assigned() is null as fresh",
+      ),
+    );
+    expect(level).toEqual([{ level: 'serializable', fresh: true }]);
+    await expect(source.transaction(async () => undefined)).resolves.toBeUndefined();
+
+    await expect(
+      source.transaction((m) => m.query('insert into item (id, note) values ($1, $2)', [1, 'duplicate'])),
+    ).rejects.toThrow(/duplicate key value/);
+    // The connection is out of that transaction and takes the next one.
+    const note = await source.transaction((m) => m.query('select note from item where id = $1', [1]));
+    expect(note).toEqual([{ note: 'a' }]);
   });
 });
