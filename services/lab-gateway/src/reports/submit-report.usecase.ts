@@ -6,6 +6,8 @@ import { EvidenceReferenceChecker } from '@qis/evidence-client';
 import type { FieldError } from '@qis/contracts';
 import { OutboxPublisher } from '@qis/messaging';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { notFound } from '@qis/auth';
+import { ASSIGNMENT_COLUMNS, assignmentOfRow } from '../dispatch/assignment-row';
 import { loadOwnAssignment } from '../lab-api/load-own-assignment';
 import { stateConflict } from '../lab-api/state-conflict';
 import { conflict, ConflictError, ErrorCode, shanghaiDate, UnprocessableError } from '@qis/domain';
@@ -24,7 +26,7 @@ import { Clock } from '../clock/clock';
 interface ReportContext {
   catalogue: Array<[string, boolean]>;
   previous: Array<{ id: string; reportNumber: string; amendsReportId: string | null }>;
-  number_taken: boolean;
+  numberTaken: boolean;
   lab: { name: string; address: string };
 }
 
@@ -85,22 +87,31 @@ export class SubmitReportUseCase {
     actor: AuditActor,
     documentProblems: readonly FieldError[],
   ): Promise<ReportView> {
-    const assignment = await loadOwnAssignment(manager, labId, assignmentId);
-    if (!['accepted', 'in-progress', 'reported'].includes(assignment.status))
-      throw stateConflict(`assignment ${assignmentId} is ${assignment.status}; accept it before reporting`);
-
-    // Everything the rules need besides the locked assignment, in one round trip.
-    const [context] = (await manager.query(
-      `select
+    // The locked assignment and everything the rules need besides it, in one round trip.
+    if (labId === null) throw notFound('assignment', assignmentId);
+    const [row] = (await manager.query(
+      `with own as (select ${ASSIGNMENT_COLUMNS} from assignment where id = $1 and lab_id = $2 for update)
+       select own.*,
          (select coalesce(json_agg(json_build_array(item, mandatory)), '[]') from test_item
-           where category = $1) as catalogue,
+           where category = own.category) as report_catalogue,
          (select coalesce(json_agg(json_build_object('id', id, 'reportNumber', report_number,
                   'amendsReportId', amends_report_id) order by received_at, id), '[]')
-           from report where assignment_id = $2) as previous,
-         exists (select 1 from report where lab_id = $3 and report_number = $4) as number_taken,
-         (select json_build_object('name', name, 'address', address) from lab where id = $3) as lab`,
-      [assignment.category, assignmentId, assignment.labId, cmd.reportNumber],
-    )) as [ReportContext];
+           from report where assignment_id = own.id) as report_previous,
+         exists (select 1 from report where lab_id = own.lab_id and report_number = $3) as report_number_taken,
+         (select json_build_object('name', name, 'address', address) from lab where id = own.lab_id) as report_lab
+       from own`,
+      [assignmentId, labId, cmd.reportNumber],
+    )) as Array<Record<string, unknown>>;
+    if (!row) throw notFound('assignment', assignmentId);
+    const assignment = assignmentOfRow(row);
+    if (!['accepted', 'in-progress', 'reported'].includes(assignment.status))
+      throw stateConflict(`assignment ${assignmentId} is ${assignment.status}; accept it before reporting`);
+    const context: ReportContext = {
+      catalogue: row['report_catalogue'] as ReportContext['catalogue'],
+      previous: row['report_previous'] as ReportContext['previous'],
+      numberTaken: row['report_number_taken'] as boolean,
+      lab: row['report_lab'] as ReportContext['lab'],
+    };
     const previous = context.previous;
     const amended = new Set(previous.map((r) => r.amendsReportId));
     const latest = previous.find((r) => !amended.has(r.id)) ?? null;
@@ -119,7 +130,7 @@ export class SubmitReportUseCase {
     if (problems.length > 0) {
       throw new UnprocessableError(ErrorCode.reportRejected, 'report rejected', { errors: problems });
     }
-    if (context.number_taken) throw reportNumberTaken(cmd.reportNumber);
+    if (context.numberTaken) throw reportNumberTaken(cmd.reportNumber);
 
     const lab = context.lab;
     const content: ReportContent = {
