@@ -11,11 +11,13 @@
  * the backbone's hop by hop; then the ratios and the target checks (PASS/FAIL), and the load.
  *
  *   npm run bench -- backbone        (BENCH_EVENTS=50000 BENCH_RATE=1000 BENCH_RATE_SECONDS=10
- *                                     BENCH_ROWS=kafka,inserts,each,batch,plain)
+ *                                     BENCH_ROWS=kafka,inserts,each,batch,plain
+ *                                     BENCH_CPU_PROFILE_DIR=/tmp/prof: CPU profiles of the fast runs)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import {
   deleteTopicsWithPrefix,
   createTestDatabase,
@@ -38,6 +40,8 @@ const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 10);
 const PARTITIONS = Number(process.env['BENCH_PARTITIONS'] ?? 3);
 /** Concurrent writers of the producing service (as concurrent requests would be). */
 const WRITERS = Number(process.env['BENCH_WRITERS'] ?? 4);
+/** With it, the producing and consuming processes of each row's fast run leave CPU profiles there. */
+const PROFILE_DIR = process.env['BENCH_CPU_PROFILE_DIR'];
 
 Object.assign(process.env, { ...localInfraEnv(), ...process.env, LOG_LEVEL: 'error' });
 const kafka = new Kafka({
@@ -221,6 +225,10 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
           DB_NAME: db,
           KAFKA_TOPIC_PREFIX: prefix,
           KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
+          // The as-fast-as-it-goes run, profiled (BENCH_CPU_PROFILE_DIR; `cpu-profile.js` preloaded).
+          ...(PROFILE_DIR && rate === 0
+            ? { NODE_OPTIONS: `--require ${path.join(__dirname, 'cpu-profile.js')}` }
+            : {}),
           ...env,
         },
         fixtureEntry(),
@@ -255,6 +263,15 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
                count(*) as n, count(distinct message_id) as distinct
         from fixture_effect`);
       const s = stats.rows[0];
+      if (PROFILE_DIR && rate === 0) {
+        // Each process writes its profile so far on SIGUSR2 (allowed 3 s).
+        for (const p of processes) process.kill(p.child.pid as number, 'SIGUSR2');
+        await sleep(3000);
+        for (const p of processes)
+          process.stdout.write(
+            `cpu profile of ${p.name}: ${path.join(PROFILE_DIR, `${p.child.pid}.cpuprofile`)}\n`,
+          );
+      }
       if (process.env['BENCH_CPU']) {
         for (const p of processes) {
           const fields = readFileSync(`/proc/${p.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
