@@ -36,6 +36,8 @@ export interface PdfEvidenceKind<T extends PdfEvidenceColumns> {
 export interface PdfEvidenceResult {
   stored: number;
   failed: number;
+  /** A round came back full and without a failure: more may be waiting, worth a round at once. */
+  more: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function storePdfsAsEvidence<T extends PdfEvidenceColumns>(
   limit: number,
 ): Promise<PdfEvidenceResult> {
   const { dataSource, evidence, audit, logger } = deps;
-  const result = { stored: 0, failed: 0 };
+  const result = { stored: 0, failed: 0, more: false };
   // TypeORM cannot see that T's own columns are a partial of T while T is generic: said once, here.
   const patch = (columns: Partial<PdfEvidenceColumns>) => columns as unknown as QueryDeepPartialEntity<T>;
   const unstored = (row: T) => ({ id: row.id, evidenceObjectId: IsNull() }) as FindOptionsWhere<T>;
@@ -133,5 +135,6 @@ export async function storePdfsAsEvidence<T extends PdfEvidenceColumns>(
       result.failed += 1;
     }
   }
+  result.more = claimed.length === limit && result.failed === 0;
   return result;
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EnforcementConfig } from '../enforcement.config';
+import type { PdfEvidenceResult } from '../evidence/pdf-evidence-outbox';
 import { IntervalTask } from '../scheduling/interval-task';
 import { StoreNoticePdfsUseCase } from './store-notice-pdfs.usecase';
 
@@ -21,7 +22,12 @@ export class NoticeEvidenceScheduler extends IntervalTask {
     return null;
   }
 
-  protected run(): Promise<unknown> {
+  protected run(): Promise<PdfEvidenceResult> {
     return this.store.execute();
+  }
+
+  /** A full round of a backlog (a campaign's burst of notices): the next one at once. */
+  protected override runAgain(result: PdfEvidenceResult): boolean {
+    return result.more;
   }
 }

@@ -190,6 +190,7 @@ describe('notice PDFs stored as evidence', () => {
     expect(await service.app.get(StoreNoticePdfsUseCase).execute(new Date(Date.now() + 7_200_000))).toEqual({
       stored: 0,
       failed: 0,
+      more: false,
     });
   });
 });

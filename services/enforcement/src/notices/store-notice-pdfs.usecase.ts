@@ -36,7 +36,7 @@ export class StoreNoticePdfsUseCase {
 
   // Storing PDFs is a technical retry on the wall clock, not a legal clock: it does not read Clock.
   async execute(now = new Date(), limit = 20): Promise<PdfEvidenceResult> {
-    if (!this.evidence) return { stored: 0, failed: 0 };
+    if (!this.evidence) return { stored: 0, failed: 0, more: false };
     const deps = {
       dataSource: this.dataSource,
       evidence: this.evidence,
@@ -45,7 +45,11 @@ export class StoreNoticePdfsUseCase {
     };
     const notices = await storePdfsAsEvidence(deps, this.kind, now, limit);
     const labNotices = await storePdfsAsEvidence(deps, this.labNoticeKind, now, limit);
-    return { stored: notices.stored + labNotices.stored, failed: notices.failed + labNotices.failed };
+    return {
+      stored: notices.stored + labNotices.stored,
+      failed: notices.failed + labNotices.failed,
+      more: notices.more || labNotices.more,
+    };
   }
 
   private readonly kind: PdfEvidenceKind<Notice> = {

@@ -43,11 +43,15 @@ export interface LabNotice {
 }
 
 /**
- * Waits (up to a minute) for a document's PDF to be stored as evidence; past that the call goes
- * ahead and enforcement says why it refuses (an enforcement without an evidence service stores none).
+ * Waits (up to `waitMs`, a minute by default) for a document's PDF to be stored as evidence, as an
+ * officer sends only the document on record; past that the call goes ahead and enforcement says
+ * why it refuses (an enforcement without an evidence service stores none).
  */
-async function whenStored(read: () => Promise<{ evidenceObjectId?: string | null }>): Promise<void> {
-  const until = Date.now() + 60_000;
+async function whenStored(
+  read: () => Promise<{ evidenceObjectId?: string | null }>,
+  waitMs = 60_000,
+): Promise<void> {
+  const until = Date.now() + waitMs;
   while (Date.now() < until) {
     if ((await read()).evidenceObjectId) return;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -170,8 +174,9 @@ export class EnforcementActor extends ServiceApi {
       receiptReason?: string;
       channel?: Exclude<NoticeChannel, 'public-notice'>;
     },
+    waitMs?: number,
   ): Promise<Notice> {
-    await whenStored(() => this.notice(officer, noticeId));
+    await whenStored(() => this.notice(officer, noticeId), waitMs);
     return this.call<Notice>(officer, 'POST', `/notices/${seg(noticeId)}/delivery`, { json: delivery });
   }
 
@@ -198,12 +203,13 @@ export class EnforcementActor extends ServiceApi {
       receivedAt?: string;
       receivedBy?: string;
     },
+    waitMs?: number,
   ): Promise<LabNotice> {
     await whenStored(async () => {
       const found = (await this.labNotices(officer, objectionId)).find((n) => n.id === noticeId);
       if (!found) throw new Error(`re-inspection lab notice ${noticeId} is not on objection ${objectionId}`);
       return found;
-    });
+    }, waitMs);
     return this.call<LabNotice>(officer, 'POST', `/reinspection-lab-notices/${seg(noticeId)}/delivery`, {
       json: delivery,
     });

@@ -897,10 +897,11 @@ export class Campaign {
     o.notices = notices;
     o.publicNotice = notices.some((n) => n.channel === 'public-notice');
     // Delivered and received now, on enforcement's clock (a past day would need a second officer's
-    // confirmation): the 15-day objection windows start today.
+    // confirmation): the 15-day objection windows start today. Each once its PDF is stored (as the
+    // officer sends only the document on record), which a campaign's burst of notices may delay.
     for (const notice of notices.filter((n) => n.channel !== 'public-notice')) {
       const now = await this.enforcementNow();
-      await enforcement.recordDelivery(this.bureau, notice.id, { sentAt: now, receivedAt: now });
+      await enforcement.recordDelivery(this.bureau, notice.id, { sentAt: now, receivedAt: now }, t);
     }
     await this.watcher.waitForBatch(Topics.ResultNotified, o.batchNumber, t);
     this.reach(o, 'notified');
@@ -943,12 +944,18 @@ export class Campaign {
     for (const notice of await enforcement.labNotices(this.bureau, objection.id)) {
       if (notice.supersededAt) continue;
       const at = await this.enforcementNow();
-      await enforcement.recordLabNoticeDelivery(this.bureau, objection.id, notice.id, {
-        channel: 'in-person',
-        sentAt: at,
-        receivedAt: at,
-        receivedBy: notice.recipientName,
-      });
+      await enforcement.recordLabNoticeDelivery(
+        this.bureau,
+        objection.id,
+        notice.id,
+        {
+          channel: 'in-person',
+          sentAt: at,
+          receivedAt: at,
+          receivedBy: notice.recipientName,
+        },
+        t,
+      );
     }
     if (o.script.objection === 'waive') {
       await enforcement.waiveReinspection(this.bureau, objection.id, {

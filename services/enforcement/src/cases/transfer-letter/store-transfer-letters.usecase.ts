@@ -33,7 +33,7 @@ export class StoreTransferLettersUseCase {
 
   // A technical retry on the wall clock, not a legal clock.
   execute(now = new Date(), limit = 20): Promise<PdfEvidenceResult> {
-    if (!this.evidence) return Promise.resolve({ stored: 0, failed: 0 });
+    if (!this.evidence) return Promise.resolve({ stored: 0, failed: 0, more: false });
     const deps = {
       dataSource: this.dataSource,
       evidence: this.evidence,
