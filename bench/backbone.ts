@@ -17,7 +17,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import {
   deleteTopicsWithPrefix,
   createTestDatabase,
@@ -32,6 +31,7 @@ import {
 import { kafkaConnection } from '@qis/messaging';
 import { CompressionTypes, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
+import { cutProfile, PROFILE_DIR, PROFILER_PRELOAD } from './profiling';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 50_000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 1_000);
@@ -40,8 +40,6 @@ const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 10);
 const PARTITIONS = Number(process.env['BENCH_PARTITIONS'] ?? 3);
 /** Concurrent writers of the producing service (as concurrent requests would be). */
 const WRITERS = Number(process.env['BENCH_WRITERS'] ?? 4);
-/** With it, the producing and consuming processes of each row's fast run leave CPU profiles there. */
-const PROFILE_DIR = process.env['BENCH_CPU_PROFILE_DIR'];
 
 Object.assign(process.env, { ...localInfraEnv(), ...process.env, LOG_LEVEL: 'error' });
 const kafka = new Kafka({
@@ -225,10 +223,8 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
           DB_NAME: db,
           KAFKA_TOPIC_PREFIX: prefix,
           KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
-          // The as-fast-as-it-goes run, profiled (BENCH_CPU_PROFILE_DIR; `cpu-profile.js` preloaded).
-          ...(PROFILE_DIR && rate === 0
-            ? { NODE_OPTIONS: `--require ${path.join(__dirname, 'cpu-profile.js')}` }
-            : {}),
+          // The as-fast-as-it-goes run of both processes, profiled with BENCH_CPU_PROFILE_DIR.
+          ...(PROFILE_DIR && rate === 0 ? { NODE_OPTIONS: PROFILER_PRELOAD } : {}),
           ...env,
         },
         fixtureEntry(),
@@ -264,13 +260,8 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
         from fixture_effect`);
       const s = stats.rows[0];
       if (PROFILE_DIR && rate === 0) {
-        // Each process writes its profile so far on SIGUSR2 (allowed 3 s).
-        for (const p of processes) process.kill(p.child.pid as number, 'SIGUSR2');
-        await sleep(3000);
-        for (const p of processes)
-          process.stdout.write(
-            `cpu profile of ${p.name}: ${path.join(PROFILE_DIR, `${p.child.pid}.cpuprofile`)}\n`,
-          );
+        const files = await Promise.all(processes.map((p) => cutProfile(p.child.pid as number)));
+        for (const file of files) process.stdout.write(`cpu profile of a fixture process: ${file}\n`);
       }
       if (process.env['BENCH_CPU']) {
         for (const p of processes) {

@@ -3,7 +3,7 @@
  * NODE_OPTIONS, which refuses `--cpu-prof`): it starts V8's sampling profiler when loaded and, on
  * SIGUSR2, writes the profile so far to `$BENCH_CPU_PROFILE_DIR/<pid>.cpuprofile` (the format of
  * Chrome DevTools and `bench/flame-graph.ts`) and starts a new one. The benchmark sends the signal
- * around the phase it wants (`BENCH_CPU_PROFILE_DIR` in bench/lab-gateway.ts).
+ * around the phase it wants (`bench/profiling.ts`: the lab-gateway and backbone benches).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';

@@ -30,7 +30,6 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
@@ -48,6 +47,7 @@ import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { postgresCpuSeconds, treeCpuSeconds } from './proc-cpu';
+import { cutProfile, PROFILE_DIR, PROFILER_PRELOAD } from './profiling';
 
 const LABS = Number(process.env['BENCH_LABS'] ?? 50);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
@@ -344,24 +344,14 @@ async function runRows(
 }
 
 /**
- * With BENCH_CPU_PROFILE_DIR, the one-process gateway runs with `cpu-profile.js` preloaded, and
- * SIGUSR2 around its saturated row leaves that row's CPU profile in the directory
- * (`<pid>.cpuprofile`; `node dist/bench/flame-graph.js` draws it).
+ * The gateway's NODE_OPTIONS: BENCH_SERVICE_NODE_OPTIONS, and with BENCH_CPU_PROFILE_DIR for the
+ * one-process gateway, the profiler (`bench/profiling.ts`), cut around its saturated row.
  */
-const PROFILE_DIR = process.env['BENCH_CPU_PROFILE_DIR'];
-
 function serviceNodeOptions(profile: boolean): Record<string, string> {
-  const options = [
-    process.env['BENCH_SERVICE_NODE_OPTIONS'],
-    profile ? `--require ${path.join(__dirname, 'cpu-profile.js')}` : undefined,
-  ].filter((o): o is string => Boolean(o));
+  const options = [process.env['BENCH_SERVICE_NODE_OPTIONS'], profile ? PROFILER_PRELOAD : undefined].filter(
+    (o): o is string => Boolean(o),
+  );
   return options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {};
-}
-
-/** Has the profiler write the profile so far (and start again); allows it 3 s to write. */
-async function cutProfile(pid: number): Promise<void> {
-  process.kill(pid, 'SIGUSR2');
-  await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
 async function runBare(): Promise<Stats[]> {
@@ -490,7 +480,9 @@ async function runLabGateway(
       service.child.pid,
       (stats, pace, i, until) => labLoop(service.url, tokens[i], stats, pace, until),
       modes,
-      PROFILE_DIR !== undefined && workers === 1 ? () => cutProfile(service.child.pid as number) : undefined,
+      PROFILE_DIR !== undefined && workers === 1
+        ? async () => void (await cutProfile(service.child.pid as number))
+        : undefined,
     );
     const duplicates = Number(
       (
