@@ -24,7 +24,7 @@ export class TransferLetterEvidenceScheduler extends IntervalTask {
     return this.store.execute();
   }
 
-  /** A full round of a backlog (a campaign's burst of notices): the next one at once. */
+  /** A full round of a backlog (letters from many cases at once): the next one at once. */
   protected override runAgain(result: PdfEvidenceResult): boolean {
     return result.more;
   }
