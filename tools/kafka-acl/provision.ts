@@ -69,12 +69,8 @@ const key = (e: AclEntry): string =>
     e.resourcePatternType,
   ].join('|');
 
-/** Makes the principal's ACLs exactly the derived ones: adds what is missing, removes what is no longer derived. */
-async function applyAcls(
-  admin: Admin,
-  principal: KafkaPrincipal,
-): Promise<{ added: number; removed: number }> {
-  const wanted = aclEntries(principal);
+/** The ACL entries the broker holds for a principal, as its authorizer answers. */
+async function presentAcls(admin: Admin, principal: KafkaPrincipal): Promise<AclEntry[]> {
   const described = await admin.describeAcls({
     principal: `User:${principal.user}`,
     resourceType: AclResourceTypes.ANY,
@@ -82,7 +78,7 @@ async function applyAcls(
     operation: AclOperationTypes.ANY,
     permissionType: AclPermissionTypes.ANY,
   } as Parameters<Admin['describeAcls']>[0]);
-  const present: AclEntry[] = described.resources.flatMap((r) =>
+  return described.resources.flatMap((r) =>
     r.acls.map((a) => ({
       principal: a.principal,
       host: a.host,
@@ -93,12 +89,51 @@ async function applyAcls(
       resourcePatternType: r.resourcePatternType,
     })),
   );
+}
+
+/** What is derived and not held (missing), and what is held and not derived (stale). */
+function aclDifference(wanted: AclEntry[], present: AclEntry[]): { missing: AclEntry[]; stale: AclEntry[] } {
   const presentKeys = new Set(present.map(key));
   const wantedKeys = new Set(wanted.map(key));
-  const missing = wanted.filter((e) => !presentKeys.has(key(e)));
-  const stale = present.filter((e) => !wantedKeys.has(key(e)));
+  return {
+    missing: wanted.filter((e) => !presentKeys.has(key(e))),
+    stale: present.filter((e) => !wantedKeys.has(key(e))),
+  };
+}
+
+/** How long a change may take to reach the broker's authorizer before provisioning fails. */
+const ACL_PROPAGATION_TIMEOUT_MS = 30_000;
+
+/**
+ * Makes the principal's ACLs exactly the derived ones: adds what is missing, removes what is no
+ * longer derived, and returns once the broker enforces the result. Under KRaft the controller answers
+ * CreateAcls and DeleteAcls when the change is committed to the metadata log; the broker's authorizer
+ * applies it when it replays that log, a moment later (longer on a loaded machine). DescribeAcls is
+ * answered by that authorizer, so it is read until it shows the derived ACLs: a principal revoked by
+ * provisioning is refused from the moment provisioning returns, not some time after.
+ */
+export async function applyAcls(
+  admin: Admin,
+  principal: KafkaPrincipal,
+  { timeoutMs = ACL_PROPAGATION_TIMEOUT_MS, pollMs = 100 } = {},
+): Promise<{ added: number; removed: number }> {
+  const wanted = aclEntries(principal);
+  const { missing, stale } = aclDifference(wanted, await presentAcls(admin, principal));
   if (missing.length > 0) await admin.createAcls({ acl: missing });
   if (stale.length > 0) await admin.deleteAcls({ filters: stale });
+  if (missing.length + stale.length > 0) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = aclDifference(wanted, await presentAcls(admin, principal));
+      if (left.missing.length + left.stale.length === 0) break;
+      if (Date.now() > deadline)
+        throw new Error(
+          `User:${principal.user}: the broker still shows ${left.missing.length} ACLs missing and ` +
+            `${left.stale.length} stale ${timeoutMs} ms after the change`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
   return { added: missing.length, removed: stale.length };
 }
 
