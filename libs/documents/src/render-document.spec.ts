@@ -179,6 +179,18 @@ describe('documents', () => {
     expect(text).toMatch(/二〇二六年三月五日\s+抄送：浙江天猫网络有限公司/);
   });
 
+  it('embeds in each document the glyphs of its own text only, documents rendered one after another', async () => {
+    const short = { title: '通知' };
+    const before = await renderDocument(short, font);
+    // Many distinct characters: a subset shared between documents would carry them into the next one.
+    const many = Array.from({ length: 2000 }, (_, i) => String.fromCodePoint(0x4e00 + i * 3)).join('');
+    const large = await renderDocument({ title: '附页', paragraphs: [many] }, font);
+    const after = await renderDocument(short, font);
+    expect(large.length).toBeGreaterThan(before.length + 100_000);
+    expect(Math.abs(after.length - before.length)).toBeLessThan(64);
+    expect(pdfText(after)).toContain('通知');
+  });
+
   it("appends an attachment's pages after the document's own, unchanged", async () => {
     const notice = await renderDocument({ title: '抽检结果通知书' }, font);
     const report = await renderDocument(
