@@ -8,6 +8,12 @@ import type { EvidenceClient } from './evidence-client';
 const LEASE_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 5_000;
 const LONGEST_RETRY_MS = 60 * 60_000;
+/**
+ * PDFs of a round rendered and stored at once. Each spends most of its time waiting on the evidence
+ * service (its upload to MinIO and its database), so a few at once keep a campaign's burst of
+ * notices from queueing behind one another; more would only compete for the same CPU.
+ */
+const STORED_AT_ONCE = 4;
 
 /** The columns a document row keeps about its PDF in the evidence store. */
 export interface PdfEvidenceColumns {
@@ -44,7 +50,7 @@ export interface PdfEvidenceResult {
  * The outbox-like step that stores documents' PDFs through the evidence service. Documents are
  * created without waiting for it (an unreachable evidence service never blocks or loses one);
  * this step claims the unstored ones (SKIP LOCKED, then a lease, so no transaction stays open
- * across HTTP calls), uploads them, and records the object id and the SHA-256 the evidence service
+ * across HTTP calls), uploads them a few at once, and records the object id and the SHA-256 the evidence service
  * computed. A failure is kept on the row and retried with exponential backoff. Retries run on the
  * wall clock, not a legal clock.
  */
@@ -76,7 +82,7 @@ export async function storePdfsAsEvidence<T extends PdfEvidenceColumns>(
       );
     return due;
   });
-  for (const row of claimed) {
+  const storeOne = async (row: T): Promise<void> => {
     const number = kind.numberOf(row);
     try {
       const stored = await evidence.store({
@@ -134,7 +140,13 @@ export async function storePdfsAsEvidence<T extends PdfEvidenceColumns>(
       );
       result.failed += 1;
     }
-  }
+  };
+  // STORED_AT_ONCE lanes, each taking every STORED_AT_ONCE-th claimed row in turn.
+  await Promise.all(
+    Array.from({ length: Math.min(STORED_AT_ONCE, claimed.length) }, async (_, lane) => {
+      for (let i = lane; i < claimed.length; i += STORED_AT_ONCE) await storeOne(claimed[i]);
+    }),
+  );
   result.more = claimed.length === limit && result.failed === 0;
   return result;
 }
