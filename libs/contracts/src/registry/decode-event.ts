@@ -2,6 +2,10 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { EventDescriptor } from './event-descriptor';
 import type { DecodeResult, FieldError } from './field-error';
+import { memoizeValidationMetadata } from './validation-metadata-cache';
+
+// Every process that checks events checks many: each check finds its classes' rules in O(1).
+memoizeValidationMetadata();
 
 // Unknown fields are errors, not silently dropped: a buyer's name must not ride along unnoticed.
 const validatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;

@@ -1,0 +1,42 @@
+import { getMetadataStorage, type MetadataStorage } from 'class-validator';
+
+type Lookup = MetadataStorage['getTargetValidationMetadatas'];
+type Metadata = ReturnType<Lookup>;
+
+const MEMOIZED = Symbol.for('qis.class-validator.memoized-target-metadata');
+
+/**
+ * Memoizes class-validator's `getTargetValidationMetadatas` on its process-wide storage.
+ *
+ * class-validator 0.14 answers it by walking every registered class (`prototype instanceof` each)
+ * to find a target's ancestors, on every `validate` call and again for every nested object: with
+ * the contracts' classes registered it was 3–4 % of the backbone's CPU on both sides of a topic
+ * (typestack/class-validator#2686, open). The answer depends only on what is registered, so it is
+ * kept per target and argument tuple, and dropped whenever a rule or schema is registered: a class
+ * loaded later, or a rule added at run time, is seen as before. The arrays handed out are the
+ * cached ones; class-validator only reads them.
+ *
+ * Idempotent and process-wide: every validation in the process (the events' contract checks,
+ * Nest's ValidationPipe) uses the one storage, so installing it once serves all.
+ */
+export function memoizeValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
+  const marked = storage as MetadataStorage & { [MEMOIZED]?: true };
+  if (marked[MEMOIZED]) return;
+  marked[MEMOIZED] = true;
+
+  let cache = new WeakMap<object, Map<string, Metadata>>();
+  const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = JSON.stringify([schema, always, strictGroups, groups ?? null]);
+    let byArguments = cache.get(target);
+    if (!byArguments) cache.set(target, (byArguments = new Map()));
+    let found = byArguments.get(key);
+    if (!found) byArguments.set(key, (found = lookup(target, schema, always, strictGroups, groups)));
+    return found;
+  };
+  const addValidationMetadata = storage.addValidationMetadata.bind(storage);
+  storage.addValidationMetadata = (metadata) => {
+    cache = new WeakMap();
+    addValidationMetadata(metadata);
+  };
+}
