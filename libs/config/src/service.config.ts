@@ -127,6 +127,19 @@ export class ServiceConfig extends TracingConfig {
   @Min(1_000)
   HTTP_REQUEST_TIMEOUT_MS = 300_000;
 
+  /**
+   * How long an idle kept-alive HTTP connection stays open (Node's `keepAliveTimeout`, whose default
+   * is 5 s). It must outlast the idle timeout of whatever keeps connections to the service: the
+   * Ingress controller's upstream pool (ingress-nginx keeps them 60 s), a lab's HTTP client pool.
+   * Shorter, the service closes a connection just as the other side sends on it, and that request
+   * fails (nginx answers 502, a client sees "other side closed"). At shutdown it drops to nothing,
+   * so a connection still answering closes after its answer.
+   */
+  @Transform(envInt)
+  @IsInt()
+  @Min(1_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
   /** Largest JSON or URL-encoded request body; a larger one answers 413. Streamed uploads are not parsed. */
   @Transform(envInt)
   @IsInt()

@@ -201,7 +201,9 @@ export async function bootstrapService<C extends ServiceConfig>(
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   }
 
-  (app.getHttpServer() as Server).requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   // HTTP first, so /health answers (not ready) while the broker is still coming.
   await app.listen(options.port ?? config.HTTP_PORT, config.HTTP_HOST);
   await provisionWhenBrokerUp(def, config, logger);

@@ -22,6 +22,7 @@ import { ReplayDeadLettersUseCase } from './dead-letters/replay-dead-letters.use
 import { HealthController } from './health/health.controller';
 import { StartupState } from './health/startup-state';
 import { HttpErrorFilter } from './http/exception.filter';
+import { KeepAliveAtShutdown } from './http/keep-alive-at-shutdown';
 import { kafkaProviders } from './kafka/kafka.providers';
 import { loggerParams } from './logging';
 import { CreateOpsProbeReceipt1763800000000 } from './ops-probe/create-ops-probe-receipt.migration';
@@ -80,6 +81,7 @@ export class RuntimeModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       OpsProbeConsumer,
       StartupState,
+      KeepAliveAtShutdown,
       DeadLetterBox,
       ListDeadLettersUseCase,
       InspectDeadLetterUseCase,
