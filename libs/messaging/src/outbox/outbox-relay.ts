@@ -223,7 +223,11 @@ export class OutboxRelay {
   // Rows of one topic keep their id order inside topicMessages; kafkajs keeps per-partition order.
   private byTopic(rows: OutboxRow[]) {
     const topics = new Map<string, OutboxRow[]>();
-    for (const row of rows) topics.set(row.topic, [...(topics.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      const list = topics.get(row.topic);
+      if (list) list.push(row);
+      else topics.set(row.topic, [row]);
+    }
     return [...topics].map(([topic, list]) => ({
       topic: `${this.options.topicPrefix}${topic}`,
       messages: list.map((r) => ({ key: r.message_key, value: r.payload, headers: r.headers })),
