@@ -50,9 +50,9 @@ export interface PdfEvidenceResult {
  * The outbox-like step that stores documents' PDFs through the evidence service. Documents are
  * created without waiting for it (an unreachable evidence service never blocks or loses one);
  * this step claims the unstored ones (SKIP LOCKED, then a lease, so no transaction stays open
- * across HTTP calls), uploads them a few at once, and records the object id and the SHA-256 the evidence service
- * computed. A failure is kept on the row and retried with exponential backoff. Retries run on the
- * wall clock, not a legal clock.
+ * across HTTP calls), uploads them a few at once, and records the object id and the SHA-256 the
+ * evidence service computed. A failure is kept on the row and retried with exponential backoff.
+ * Retries run on the wall clock, not a legal clock.
  */
 export async function storePdfsAsEvidence<T extends PdfEvidenceColumns>(
   deps: { dataSource: DataSource; evidence: EvidenceClient; audit: AuditService; logger: LoggerService },
