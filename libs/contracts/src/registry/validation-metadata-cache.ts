@@ -27,6 +27,8 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
   let cache = new WeakMap<object, Map<string, Metadata>>();
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    // An object without a prototype has no constructor to key on: asked as before.
+    if (typeof target !== 'function') return lookup(target, schema, always, strictGroups, groups);
     const key = JSON.stringify([schema, always, strictGroups, groups ?? null]);
     let byArguments = cache.get(target);
     if (!byArguments) cache.set(target, (byArguments = new Map()));
