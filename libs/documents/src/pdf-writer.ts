@@ -41,15 +41,16 @@ export function createPdf(
   info: { title: string; author?: string },
   autoFirstPage = true,
 ): PDFKit.PDFDocument {
+  const source = pdfkitSource(font);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 60, right: 60 },
     info: { Title: info.title, Author: info.author ?? '', Producer: 'QIS' },
     autoFirstPage,
     // The CJK font from the start: without it PDFKit loads Helvetica's metrics for every document.
-    font: pdfkitSource(font) as string,
+    font: source as string,
   });
-  doc.registerFont(FONT, pdfkitSource(font));
+  doc.registerFont(FONT, source);
   doc.font(FONT);
   return doc;
 }
