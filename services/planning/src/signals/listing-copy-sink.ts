@@ -43,9 +43,12 @@ interface Lane {
  * kept, and the chunk, kept meanwhile as COPY text, is copied into a TEMP staging table and merged
  * by one set-based upsert that keeps the history (in rounds, oldest observation first, when a
  * listing repeats); later chunks go the staged way at once. Two connections take turns, so a
- * chunk is merged while the next one is copied; merges run one at a time, in file order. Whoever
- * writes waits while PostgreSQL is behind, so the body is read no faster than it is stored and
- * memory stays flat.
+ * chunk is committed (its facts written by the table's triggers) or merged while the next one is
+ * copied. Chunks are stored in file order: a chunk copied straight in commits only after the one
+ * before it has, and when that one met a stored listing, the chunk is cancelled and both are
+ * merged, in order; a row of a listing the committing chunk holds is sent only once that chunk has
+ * ended (else each transaction would wait for the other). Whoever writes waits while PostgreSQL is
+ * behind, so the body is read no faster than it is stored and memory stays flat.
  */
 export class ListingCopySink {
   private lane = 0;
@@ -55,6 +58,10 @@ export class ListingCopySink {
   private chunk: Buffer[] = [];
   /** Whether chunks are tried straight into `listing` first. */
   private direct = true;
+  /** The listings of the current chunk while it is tried straight into `listing`. */
+  private keys = new Set<string>();
+  /** The chunk last copied straight in, committing on its lane while the next one is copied. */
+  private committing?: { lane: Lane; copy: CopyStream; chunk: Buffer[]; keys: Set<string> };
   private merges: Promise<void> = Promise.resolve();
   private failed = false;
 
@@ -84,6 +91,14 @@ export class ListingCopySink {
 
   /** Adds a row; when PostgreSQL is behind, answers a promise to wait for before the next one. */
   write(row: ListingRow): Promise<void> | undefined {
+    if (this.direct) {
+      const key = `${row.platform}\t${row.platformListingId}`;
+      // A listing of the chunk still committing: the row waits until that chunk has ended. Inserted
+      // first, it would make that chunk's own insert of the listing wait for this chunk's
+      // transaction, which commits only after that chunk: neither would ever end.
+      if (this.committing?.keys.has(key)) return this.committingEnded().then(() => this.write(row));
+      this.keys.add(key);
+    }
     this.data += copyLine(row);
     this.rows++;
     if (this.rows >= this.chunkRows) return this.endChunk();
@@ -94,11 +109,14 @@ export class ListingCopySink {
   /** Stores what is left and waits for every merge. */
   async end(): Promise<void> {
     if (this.rows > 0) await this.endChunk();
+    await this.committed();
     await this.merges;
   }
 
   /** Gives the connections back (dropping their staging tables); after a failure, closes them. */
   async close(): Promise<void> {
+    // The chunk committing when the import failed is kept like every chunk before the failure.
+    await this.committed().catch(() => (this.failed = true));
     await this.merges.catch(() => undefined);
     for (const lane of this.lanes) {
       // A COPY that failed has already ended; one still open is cancelled (CopyFail).
@@ -145,31 +163,75 @@ export class ListingCopySink {
     await this.send();
     const lane = this.lanes[this.lane];
     const copy = lane.copy as CopyStream;
-    lane.copy = undefined;
-    if (!lane.copyError) {
-      copy.end();
-      await finished(copy);
-    }
     const chunk = this.chunk;
+    const keys = this.keys;
     this.rows = 0;
     this.chunk = [];
-    if (this.direct && !lane.copyError) {
-      // Every listing of the chunk was new: it is stored.
+    this.keys = new Set();
+    const direct = this.direct;
+    // Meanwhile this chunk's COPY stays open on its lane: should the wait fail, close() cancels it.
+    const before = await this.committed();
+    lane.copy = undefined;
+    if (before) {
+      // The chunk before met a stored listing and is merged: this one, copied meanwhile, must not
+      // be stored ahead of it. Cancelled (rolled back), it is merged after it.
+      if (!lane.copyError) await cancelled(copy);
+      await this.stage(lane, chunk);
+      await this.merge(lane, false);
+    } else if (direct && !lane.copyError) {
+      // Committed (its facts written) while the next chunk is copied on the other lane.
+      copy.end();
+      this.committing = { lane, copy, chunk, keys };
     } else {
-      if (this.direct) await this.stage(lane, chunk);
+      if (!lane.copyError) {
+        copy.end();
+        await finished(copy);
+      }
+      if (direct) await this.stage(lane, chunk);
       else if (lane.copyError) throw lane.copyError;
-      const rounds = await roundsOf(lane.client);
-      // Unless a listing repeated within the chunk explains why COPY failed, listings are being
-      // updated: the next chunks are staged at once.
-      if (rounds === 1) this.direct = false;
-      const merged = this.merges.then(() => merge(lane.client, rounds));
-      // A failed merge surfaces at the next wait for it; keep it from going unhandled meanwhile.
-      merged.catch(() => (this.failed = true));
-      lane.merged = merged;
-      this.merges = merged;
+      await this.merge(lane, direct);
     }
     this.lane = 1 - this.lane;
     await this.lanes[this.lane].merged;
+  }
+
+  /** Waits until the chunk committing has ended, committed or failed (then to be merged). */
+  private async committingEnded(): Promise<void> {
+    const chunk = this.committing;
+    if (!chunk) return;
+    if (!chunk.lane.copyError) await finished(chunk.copy);
+    chunk.keys.clear();
+  }
+
+  /**
+   * Waits for the chunk last copied straight in to commit. When it met a listing already stored (or
+   * one repeated in it) nothing of it was kept: it is staged and merged, and the answer is true.
+   */
+  private async committed(): Promise<boolean> {
+    const chunk = this.committing;
+    if (!chunk) return false;
+    this.committing = undefined;
+    // A COPY that failed has ended (its error is recorded, and no other event follows).
+    if (!chunk.lane.copyError) await finished(chunk.copy);
+    if (!chunk.lane.copyError) return false;
+    await this.stage(chunk.lane, chunk.chunk);
+    await this.merge(chunk.lane, true);
+    return true;
+  }
+
+  /**
+   * Merges the chunk staged on `lane` after every merge before it. When `copyFailed` (its COPY
+   * straight into `listing` failed) and no listing repeats within it, listings are being updated:
+   * the next chunks are staged at once.
+   */
+  private async merge(lane: Lane, copyFailed: boolean): Promise<void> {
+    const rounds = await roundsOf(lane.client);
+    if (copyFailed && rounds === 1) this.direct = false;
+    const merged = this.merges.then(() => merge(lane.client, rounds));
+    // A failed merge surfaces at the next wait for it; keep it from going unhandled meanwhile.
+    merged.catch(() => (this.failed = true));
+    lane.merged = merged;
+    this.merges = merged;
   }
 
   /** Copies a chunk kept as COPY text into the lane's staging table. */
@@ -199,6 +261,13 @@ function firstOf(stream: CopyStream, events: readonly string[]): Promise<void> {
 
 /** Resolves when the stream takes data again, or has failed. */
 const drained = (stream: CopyStream) => firstOf(stream, ['drain', 'error', 'close']);
+
+/** Cancels a COPY still open (CopyFail: PostgreSQL rolls it back); resolves once it has ended. */
+async function cancelled(stream: CopyStream): Promise<void> {
+  const closed = firstOf(stream, ['close']);
+  stream.destroy();
+  await closed;
+}
 
 /** Resolves when the COPY is committed, or has failed. */
 async function finished(stream: CopyStream): Promise<void> {

@@ -159,6 +159,62 @@ describe('bulk listing import', () => {
     expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200, 100]);
   });
 
+  it('stores a chunk copied while the one before it is merged after that one, keeping every observation', async () => {
+    // C0 is stored: the next import's first chunk (100 rows) meets it, and is merged, not copied.
+    await client.importCsv(toCsv([listingRecord('C0', { observedAt: '2026-03-01T00:00:00Z' })]));
+    const filler = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => listingRecord(`CF${from + i}`));
+    const csv = toCsv([
+      listingRecord('C0', { observedAt: '2026-03-02T00:00:00Z' }),
+      listingRecord('C1', { priceFen: 300, observedAt: '2026-03-01T00:00:00Z' }),
+      ...filler(0, 98),
+      // The second chunk, new listings only, is copied while the first one fails and is merged. It
+      // observes C1 again: stored ahead of the first chunk it would leave C1 without its first price.
+      listingRecord('C1', { priceFen: 200, observedAt: '2026-03-02T00:00:00Z' }),
+      ...filler(100, 99),
+      ...filler(200, 50),
+    ]);
+    expect((await client.importCsv(csv)).body).toMatchObject({ accepted: 250, rejected: 0 });
+    const listing = await client.call<{ priceFen: number; history: Array<{ priceFen: number }> }>(
+      'GET',
+      '/listings/taobao/C1',
+      PLANNER,
+    );
+    expect(listing.body).toMatchObject({ priceFen: 200 });
+    expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200]);
+    const db = service.app.get(DataSource);
+    const [{ n }] = (await db.query(
+      `select count(*)::int as n from listing where platform_listing_id like 'CF%'`,
+    )) as Array<{ n: number }>;
+    expect(n).toBe(247);
+  });
+
+  it('keeps both observations of a listing seen last in one chunk and first in the next', async () => {
+    // A file sorted by listing splits a listing's observations at a chunk's end: the second chunk
+    // waits for the first to commit before it sends the listing, then meets it and is merged.
+    const filler = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => listingRecord(`SPLITF${from + i}`));
+    const csv = toCsv([
+      ...filler(0, 99),
+      listingRecord('SPLIT1', { priceFen: 300, observedAt: '2026-03-01T00:00:00Z' }),
+      listingRecord('SPLIT1', { priceFen: 200, observedAt: '2026-03-02T00:00:00Z' }),
+      ...filler(100, 99),
+      ...filler(200, 100),
+    ]);
+    expect((await client.importCsv(csv)).body).toMatchObject({ accepted: 300, rejected: 0 });
+    const listing = await client.call<{ history: Array<{ priceFen: number }> }>(
+      'GET',
+      '/listings/taobao/SPLIT1',
+      PLANNER,
+    );
+    expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200]);
+    const db = service.app.get(DataSource);
+    const [{ n }] = (await db.query(
+      `select count(*)::int as n from listing where platform_listing_id like 'SPLITF%'`,
+    )) as Array<{ n: number }>;
+    expect(n).toBe(298);
+  });
+
   it('applies the observations of a listing repeated within one chunk oldest first', async () => {
     const csv = toCsv([
       listingRecord('D1', { priceFen: 200, monthlySales: 5, observedAt: '2026-03-02T00:00:00Z' }),
