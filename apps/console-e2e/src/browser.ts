@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from '@qis/testing';
 import type { ConsoleUser } from './console-harness';
 
@@ -86,6 +86,26 @@ export async function settled(page: Page): Promise<void> {
     null,
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Picks `option` in the Ant Design Select whose search box is `select`, and waits until the Select
+ * shows it. On a loaded machine a click can land while the dropdown is still opening and be lost
+ * (seen in a fresh-clone run: the field stayed empty and the form refused to submit); the pick is
+ * then made again, up to three times.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const root = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-item-option', { hasText: option }).click();
+    try {
+      await root.locator('.ant-select-selection-item', { hasText: option }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** A full-page screenshot kept as a test artifact (test-artifacts/console/<name>.png), once the page has loaded. */

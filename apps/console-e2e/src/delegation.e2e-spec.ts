@@ -5,7 +5,7 @@ import { kafkaConnection } from '@qis/messaging';
 import { expectEventually } from '@qis/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import { chooseOption, launchBrowser, newContext, screenshot, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
 import { listingsCsv } from './listings-csv';
@@ -181,8 +181,7 @@ describe('the staff console: delegated sampling', () => {
     await card.getByText('本计划未委托。').waitFor();
     await card.getByRole('button', { name: '委托区县局' }).click();
     const modal = page.locator('.ant-modal-content').filter({ has: page.getByTestId('delegation-form') });
-    await modal.getByLabel('受委托机关').click();
-    await page.locator('.ant-select-item-option', { hasText: '上城区 330102' }).click();
+    await chooseOption(page, modal.getByLabel('受委托机关'), '上城区 330102');
     await modal.getByLabel('委托书编号').fill(reference);
     await modal.getByLabel('截止日期').fill('2099-12-31');
     await modal.getByLabel('委托理由').fill('平台注册地在上城区，由上城区局就近实施抽检');
@@ -204,8 +203,7 @@ describe('the staff console: delegated sampling', () => {
     const modal = page.locator('.ant-modal-content').filter({ has: page.getByTestId('delegation-form') });
     await modal.getByText('单个批次').click();
     await modal.getByLabel('批次号').fill(batches[0]);
-    await modal.getByLabel('受委托机关').click();
-    await page.locator('.ant-select-item-option', { hasText: '西湖区 330106' }).click();
+    await chooseOption(page, modal.getByLabel('受委托机关'), '西湖区 330106');
     await modal.getByLabel('委托书编号').fill(`${reference}-2`);
     await modal.getByLabel('截止日期').fill('2099-12-31');
     await modal.getByLabel('委托理由').fill('再次委托');
