@@ -18,6 +18,25 @@ describe('bulk listing import', () => {
     await service?.stop();
   });
 
+  /** A stored listing's price and its price history, oldest first. */
+  const prices = async (listingId: string) => {
+    const listing = await client.call<{ priceFen: number; history: Array<{ priceFen: number }> }>(
+      'GET',
+      `/listings/taobao/${listingId}`,
+      PLANNER,
+    );
+    return { priceFen: listing.body.priceFen, history: listing.body.history.map((h) => h.priceFen) };
+  };
+  /** How many listings are stored whose id starts with `prefix`. */
+  const storedWithPrefix = async (prefix: string) => {
+    const [{ n }] = (await service.app
+      .get(DataSource)
+      .query(`select count(*)::int as n from listing where platform_listing_id like $1`, [
+        `${prefix}%`,
+      ])) as Array<{ n: number }>;
+    return n;
+  };
+
   it('keeps every good row of a bad CSV and reports each bad row by line, field and reason', async () => {
     const good = creditCode(42);
     const badCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
@@ -175,18 +194,8 @@ describe('bulk listing import', () => {
       ...filler(200, 50),
     ]);
     expect((await client.importCsv(csv)).body).toMatchObject({ accepted: 250, rejected: 0 });
-    const listing = await client.call<{ priceFen: number; history: Array<{ priceFen: number }> }>(
-      'GET',
-      '/listings/taobao/C1',
-      PLANNER,
-    );
-    expect(listing.body).toMatchObject({ priceFen: 200 });
-    expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200]);
-    const db = service.app.get(DataSource);
-    const [{ n }] = (await db.query(
-      `select count(*)::int as n from listing where platform_listing_id like 'CF%'`,
-    )) as Array<{ n: number }>;
-    expect(n).toBe(247);
+    expect(await prices('C1')).toEqual({ priceFen: 200, history: [300, 200] });
+    expect(await storedWithPrefix('CF')).toBe(247);
   });
 
   it('keeps both observations of a listing seen last in one chunk and first in the next', async () => {
@@ -202,17 +211,8 @@ describe('bulk listing import', () => {
       ...filler(200, 100),
     ]);
     expect((await client.importCsv(csv)).body).toMatchObject({ accepted: 300, rejected: 0 });
-    const listing = await client.call<{ history: Array<{ priceFen: number }> }>(
-      'GET',
-      '/listings/taobao/SPLIT1',
-      PLANNER,
-    );
-    expect(listing.body.history.map((h) => h.priceFen)).toEqual([300, 200]);
-    const db = service.app.get(DataSource);
-    const [{ n }] = (await db.query(
-      `select count(*)::int as n from listing where platform_listing_id like 'SPLITF%'`,
-    )) as Array<{ n: number }>;
-    expect(n).toBe(298);
+    expect(await prices('SPLIT1')).toEqual({ priceFen: 200, history: [300, 200] });
+    expect(await storedWithPrefix('SPLITF')).toBe(298);
   });
 
   it('applies the observations of a listing repeated within one chunk oldest first', async () => {
