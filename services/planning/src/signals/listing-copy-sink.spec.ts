@@ -1,6 +1,6 @@
 import { parseListingRecord } from './parse-listing-record';
 import { LISTING_COLUMNS } from './listing-columns';
-import { copyLine } from './listing-copy-sink';
+import { copyLine, listingKeyHash } from './listing-copy-sink';
 import type { ListingRow } from './listing-row';
 import { listingRecord } from '../test-support/planning-factories';
 
@@ -48,5 +48,27 @@ describe("a listing row in COPY's text format", () => {
         { at, priceFen: row.priceFen, monthlySales: row.monthlySales },
       ]);
     }
+  });
+});
+
+describe("a listing's key hash (which rows wait for the chunk committing)", () => {
+  it('is the same for the same listing and differs where only the split between platform and id differs', () => {
+    expect(listingKeyHash('taobao', 'TB1')).toBe(listingKeyHash('taobao', 'TB1'));
+    expect(listingKeyHash('taobao', 'TB1')).not.toBe(listingKeyHash('taobaoT', 'B1'));
+    expect(listingKeyHash('jd', '1')).not.toBe(listingKeyHash('pdd', '1'));
+  });
+
+  it('gives a million listings of several platforms a million distinct safe integers', () => {
+    const seen = new Set<number>();
+    let unsafe = 0;
+    for (const platform of ['taobao', 'jd', 'pdd', 'douyin']) {
+      for (let i = 0; i < 250_000; i++) {
+        const hash = listingKeyHash(platform, `L${i}`);
+        if (!Number.isSafeInteger(hash) || hash < 0) unsafe++;
+        seen.add(hash);
+      }
+    }
+    expect(unsafe).toBe(0);
+    expect(seen.size).toBe(1_000_000);
   });
 });
