@@ -9,8 +9,12 @@
  *      and a handler per event that sends its effect at once (a statement per event)
  * Each row: events/s as fast as it goes, and end-to-end latency p50/p99 at a steady 1,000 events/s,
  * the backbone's hop by hop; then the ratios and the target checks (PASS/FAIL), and the load.
+ * The steady runs send for BENCH_WARMUP_SECONDS more first, not counted in any row: the bare loop
+ * runs in this process, warmed up by its fast run, while the backbone's two processes are started
+ * for the steady run (cold code, pool connections, topic metadata).
  *
  *   npm run bench -- backbone        (BENCH_EVENTS=50000 BENCH_RATE=1000 BENCH_RATE_SECONDS=10
+ *                                     BENCH_WARMUP_SECONDS=2 (0: count from the first event)
  *                                     BENCH_ROWS=kafka,inserts,each,batch,plain
  *                                     BENCH_CPU_PROFILE_DIR=/tmp/prof: CPU profiles of the fast runs)
  */
@@ -36,6 +40,8 @@ import { cutProfile, PROFILE_DIR, PROFILER_PRELOAD } from './profiling';
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 50_000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 1_000);
 const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 10);
+/** Seconds sent at the steady rate before the RATE_SECONDS that are measured, in every row. */
+const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 2);
 /** Partitions of every topic in the run (bare and backbone alike); consumers take them all at once. */
 const PARTITIONS = Number(process.env['BENCH_PARTITIONS'] ?? 3);
 /** Concurrent writers of the producing service (as concurrent requests would be). */
@@ -75,13 +81,20 @@ async function untilDone(check: () => Promise<boolean>, timeoutMs: number, what:
 async function bareKafka(): Promise<Row> {
   const admin = kafka.admin();
   await admin.connect();
-  const run = async (count: number, rate: number): Promise<{ seconds: number; latencies: number[] }> => {
+  const run = async (
+    count: number,
+    rate: number,
+    warmupMs = 0,
+  ): Promise<{ seconds: number; latencies: number[] }> => {
     const topic = `bench-bare-${randomBytes(4).toString('hex')}`;
     await admin.createTopics({
       waitForLeaders: true,
       topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }],
     });
     const latencies: number[] = [];
+    let received = 0;
+    // Messages sent before this are received but not measured (the warm-up).
+    let measuredFrom = Number.POSITIVE_INFINITY;
     const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}` });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -89,12 +102,17 @@ async function bareKafka(): Promise<Row> {
       partitionsConsumedConcurrently: PARTITIONS,
       eachBatch: async ({ batch }) => {
         const now = Date.now();
-        for (const m of batch.messages) latencies.push(now - Number(m.headers?.['t']?.toString()));
+        for (const m of batch.messages) {
+          const sent = Number(m.headers?.['t']?.toString());
+          if (sent >= measuredFrom) latencies.push(now - sent);
+        }
+        received += batch.messages.length;
       },
     });
     const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const start = Date.now();
+    measuredFrom = start + warmupMs;
     const chunk = rate ? Math.max(1, rate / 100) : 500;
     for (let i = 0; i < count; i += chunk) {
       if (rate) {
@@ -109,7 +127,7 @@ async function bareKafka(): Promise<Row> {
       }));
       await producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages });
     }
-    await untilDone(async () => latencies.length >= count, 300_000, 'bare kafka');
+    await untilDone(async () => received >= count, 300_000, 'bare kafka');
     const seconds = (Date.now() - start) / 1000;
     await producer.disconnect();
     await consumer.disconnect();
@@ -117,7 +135,7 @@ async function bareKafka(): Promise<Row> {
     return { seconds, latencies };
   };
   const fast = await run(EVENTS, 0);
-  const steady = await run(RATE * RATE_SECONDS, RATE);
+  const steady = await run(RATE * (WARMUP_SECONDS + RATE_SECONDS), RATE, WARMUP_SECONDS * 1000);
   await admin.disconnect();
   const sorted = steady.latencies.sort((a, b) => a - b);
   return {
@@ -168,10 +186,11 @@ async function bareInserts(): Promise<Row> {
 
 /**
  * The latency of the backbone hop by hop, from the timestamps its tables keep: emitted (the event's
- * sentAt, before its transaction) → marked sent by the relay (after Kafka's ack; the producer's
- * outbox) → the consumer's transaction began (its inbox) → the effect written (fixture_effect).
+ * sentAt, before its transaction) → relayed (the outbox's sent_at: Kafka's ack, as the relay marks
+ * it a round later) → the consumer's transaction began (its inbox) → the effect written
+ * (fixture_effect). Events emitted before `measuredFrom` (the warm-up) are left out.
  */
-async function hops(producerDb: string, consumer: Client): Promise<Row['hops']> {
+async function hops(producerDb: string, consumer: Client, measuredFrom: Date): Promise<Row['hops']> {
   const producer = new Client({ ...pgServerFromEnv(), database: producerDb });
   await producer.connect();
   try {
@@ -182,11 +201,15 @@ async function hops(producerDb: string, consumer: Client): Promise<Row['hops']> 
         )
       ).rows.map((r) => [r.id, r.at]),
     );
-    const { rows } = await consumer.query<{ id: string; emitted: number; began: number; applied: number }>(`
+    const { rows } = await consumer.query<{ id: string; emitted: number; began: number; applied: number }>(
+      `
       select e.message_id as id, extract(epoch from e.sent_at)::float8 * 1000 as emitted,
              extract(epoch from i.processed_at)::float8 * 1000 as began,
              extract(epoch from e.applied_at)::float8 * 1000 as applied
-      from fixture_effect e join inbox i using (message_id)`);
+      from fixture_effect e join inbox i using (message_id)
+      where e.sent_at >= $1`,
+      [measuredFrom],
+    );
     const spread = (hop: string, of: (r: (typeof rows)[number], relayedAt: number) => number) => {
       const sorted = rows
         .filter((r) => relayed.has(r.id))
@@ -209,7 +232,7 @@ async function hops(producerDb: string, consumer: Client): Promise<Row['hops']> 
  * relay publishes), the consumer applies through its inbox in its own database.
  */
 async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
-  const run = async (count: number, rate: number) => {
+  const run = async (count: number, rate: number, warmupSeconds = 0) => {
     const prefix = `bench-${randomBytes(4).toString('hex')}.`;
     const producerDb = await createTestDatabase('bench_producer');
     const consumerDb = await createTestDatabase('bench_consumer');
@@ -246,19 +269,20 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
       const applied = async () =>
         Number((await client.query<{ n: string }>('select count(*) as n from fixture_effect')).rows[0].n);
       await untilDone(async () => (await applied()) >= count, 600_000, 'backbone');
-      const stats = await client.query<{
-        seconds: number;
-        p50: number;
-        p99: number;
-        n: string;
-        distinct: string;
-      }>(`
-        select extract(epoch from max(applied_at) - min(sent_at))::float8 as seconds,
-               percentile_disc(0.5) within group (order by extract(epoch from applied_at - sent_at) * 1000)::float8 as p50,
-               percentile_disc(0.99) within group (order by extract(epoch from applied_at - sent_at) * 1000)::float8 as p99,
+      const all = await client.query<{ seconds: number; first: Date; n: string; distinct: string }>(`
+        select extract(epoch from max(applied_at) - min(sent_at))::float8 as seconds, min(sent_at) as first,
                count(*) as n, count(distinct message_id) as distinct
         from fixture_effect`);
-      const s = stats.rows[0];
+      const { seconds, first, n, distinct } = all.rows[0];
+      // The latency of the events emitted after the warm-up only.
+      const measuredFrom = new Date(first.getTime() + warmupSeconds * 1000);
+      const latency = await client.query<{ p50: number; p99: number }>(
+        `select percentile_disc(0.5) within group (order by extract(epoch from applied_at - sent_at) * 1000)::float8 as p50,
+                percentile_disc(0.99) within group (order by extract(epoch from applied_at - sent_at) * 1000)::float8 as p99
+         from fixture_effect where sent_at >= $1`,
+        [measuredFrom],
+      );
+      const { p50, p99 } = latency.rows[0];
       if (PROFILE_DIR && rate === 0) {
         const files = await Promise.all(processes.map((p) => cutProfile(p.child.pid as number)));
         for (const file of files) process.stdout.write(`cpu profile of a fixture process: ${file}\n`);
@@ -271,8 +295,8 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
           );
         }
       }
-      if (s.n !== s.distinct) throw new Error(`double effects: ${s.n} rows for ${s.distinct} events`);
-      return { ...s, hops: await hops(producerDb.name, client) };
+      if (n !== distinct) throw new Error(`double effects: ${n} rows for ${distinct} events`);
+      return { seconds, p50, p99, hops: await hops(producerDb.name, client, measuredFrom) };
     } finally {
       await Promise.all(processes.map((p) => p.stop('SIGTERM')));
       await client.end().catch(() => undefined);
@@ -282,7 +306,7 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
     }
   };
   const fast = await run(EVENTS, 0);
-  const steady = await run(RATE * RATE_SECONDS, RATE);
+  const steady = await run(RATE * (WARMUP_SECONDS + RATE_SECONDS), RATE, WARMUP_SECONDS);
   const name = {
     each: 'backbone, handler per event',
     batch: 'backbone, handler per chunk',
@@ -302,7 +326,8 @@ const ROWS = (process.env['BENCH_ROWS'] ?? 'kafka,inserts,each,batch,plain').spl
 
 async function main(): Promise<void> {
   process.stdout.write(
-    `backbone benchmark: ${EVENTS} events as fast as possible; latency at ${RATE}/s for ${RATE_SECONDS} s; ` +
+    `backbone benchmark: ${EVENTS} events as fast as possible; latency at ${RATE}/s for ${RATE_SECONDS} s ` +
+      `after ${WARMUP_SECONDS} s at that rate not counted (warm-up); ` +
       `${PARTITIONS} partitions per topic; ${WRITERS} writers in the producing service\n`,
   );
   const loadBefore = loadAverage();

@@ -67,3 +67,33 @@ export class NotifyOnOutboxInsert1763800002000 implements MigrationInterface {
     await q.query('drop function outbox_notify');
   }
 }
+
+/**
+ * Writers notify only while the relay sleeps. A notifying commit takes a cluster-wide lock in
+ * PostgreSQL (PreCommit_Notify, "database 0") and holds it until its WAL is flushed, so a
+ * notification per outbox commit makes every such commit in the cluster wait for the one before
+ * it, fsync included: no group commit. The relay holds the "asleep" advisory lock (the same key as
+ * OutboxRelay's ASLEEP_LOCK) only while it sleeps; awake, it reads the outbox anyway. A writer that
+ * cannot take that lock shared notifies. A writer that can keeps it until its transaction ends, so
+ * the relay cannot fall asleep before that transaction's rows are visible to it.
+ */
+export class NotifyOnlyWhileRelayAsleep1765950000000 implements MigrationInterface {
+  name = 'NotifyOnlyWhileRelayAsleep1765950000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create or replace function outbox_notify() returns trigger language plpgsql as $$
+      begin
+        if not pg_try_advisory_xact_lock_shared(hashtext(current_database() || '.outbox-relay-asleep')) then
+          perform pg_notify('outbox', '');
+        end if;
+        return null;
+      end $$`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create or replace function outbox_notify() returns trigger language plpgsql as $$
+      begin perform pg_notify('outbox', ''); return null; end $$`);
+  }
+}
