@@ -35,6 +35,16 @@ interface Lane {
   merged: Promise<void>;
 }
 
+/** A chunk copied straight into `listing`, committing on its lane while the next one is copied. */
+interface CommittingChunk {
+  lane: Lane;
+  copy: CopyStream;
+  /** Its COPY data, to be staged and merged should its COPY fail. */
+  chunk: Buffer[];
+  /** Its listings (`listingKeyHash`): a row of one of them waits until the chunk has ended. */
+  keys: Set<number>;
+}
+
 /**
  * Where an import's validated rows go, a chunk of `chunkRows` at a time, each committed on its
  * own (a failure keeps every chunk before it). A chunk is first streamed with COPY straight into
@@ -61,7 +71,7 @@ export class ListingCopySink {
   /** The listings of the current chunk (`listingKeyHash`) while it is tried straight into `listing`. */
   private keys = new Set<number>();
   /** The chunk last copied straight in, committing on its lane while the next one is copied. */
-  private committing?: { lane: Lane; copy: CopyStream; chunk: Buffer[]; keys: Set<number> };
+  private committing?: CommittingChunk;
   private merges: Promise<void> = Promise.resolve();
   private failed = false;
 
@@ -198,11 +208,7 @@ export class ListingCopySink {
 
   /** Waits until the chunk committing has ended, committed or failed (then to be merged). */
   private async committingEnded(): Promise<void> {
-    const chunk = this.committing;
-    if (!chunk) return;
-    // A COPY that failed has ended (its error is recorded, and no other event follows).
-    if (!chunk.lane.copyError) await finished(chunk.copy);
-    chunk.keys.clear();
+    if (this.committing) await ended(this.committing);
   }
 
   /**
@@ -212,8 +218,9 @@ export class ListingCopySink {
   private async committed(): Promise<boolean> {
     const chunk = this.committing;
     if (!chunk) return false;
-    await this.committingEnded();
+    // Taken first: a second caller meanwhile (close() after a failure) must not merge it again.
     this.committing = undefined;
+    await ended(chunk);
     if (!chunk.lane.copyError) return false;
     await this.stage(chunk.lane, chunk.chunk);
     await this.merge(chunk.lane, true);
@@ -270,6 +277,13 @@ export function listingKeyHash(platform: string, platformListingId: string): num
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Resolves when a chunk copied straight in has ended, committed or failed; forgets its keys. */
+async function ended(chunk: CommittingChunk): Promise<void> {
+  // A COPY that failed has ended (its error is recorded, and no other event follows).
+  if (!chunk.lane.copyError) await finished(chunk.copy);
+  chunk.keys.clear();
 }
 
 /** Resolves at the first of these events of the stream (an error is recorded by the stream's handler). */
