@@ -89,13 +89,15 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Picks `option` in the Ant Design Select whose search box is `select`, and waits until the Select
+ * Picks `option` in the Ant Design Select whose search box (or root) is `select`, and waits until it
  * shows it. On a loaded machine a click can land while the dropdown is still opening and be lost
  * (seen in a fresh-clone run: the field stayed empty and the form refused to submit); the pick is
  * then made again, up to three times.
  */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  const root = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const root = select.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
   for (let attempt = 1; ; attempt++) {
     await select.click();
     await page.locator('.ant-select-item-option', { hasText: option }).click();

@@ -8,7 +8,7 @@ import { expectEventually, sendEvents, TestIssuer } from '@qis/testing';
 import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { chooseOption, launchBrowser, newContext, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
 
@@ -238,8 +238,7 @@ describe('the staff console, part 2: the mystery buyer', () => {
     // The guided purchase record: seller, product, order, platform.
     const form = page.getByTestId('purchase-form');
     await form.getByLabel('经营者名称（营业执照或自然人姓名）').fill('王某某');
-    await form.getByLabel('主体类型').click();
-    await page.locator('.ant-select-item-option', { hasText: '自然人' }).click();
+    await chooseOption(page, form.getByLabel('主体类型'), '自然人');
     await form.getByRole('button', { name: '下一步' }).click();
     await form.getByLabel('月销量').fill('1523');
     await form.getByLabel('库存量').fill('880');

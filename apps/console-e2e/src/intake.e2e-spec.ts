@@ -8,7 +8,7 @@ import { expectEventually, TestIssuer } from '@qis/testing';
 import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import { chooseOption, launchBrowser, newContext, screenshot, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
 import { shownPdf } from './pdf-viewer';
@@ -355,8 +355,7 @@ describe('the staff console, part 2: the intake room', () => {
     await signIn(page, stack.url, stack.user('intake-a'), sessionPath);
     const form = page.getByTestId('seal-form');
     await form.waitFor();
-    await page.locator('#seal-category').click();
-    await page.locator('.ant-select-item-option', { hasText: '蚕丝被' }).click();
+    await chooseOption(page, page.locator('#seal-category'), '蚕丝被');
     await form.getByLabel('检验用样品封样编号').fill(`FY2026-${String(base)}`);
     await form.getByLabel('备份样品封样编号').fill(`FY2026-${String(base + 1)}`);
     await form.getByLabel('备份样品存放位置').fill('市局样品室 A-03-2');

@@ -5,7 +5,7 @@ import { expectEventually, sendEvents, TestIssuer } from '@qis/testing';
 import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import { chooseOption, launchBrowser, newContext, screenshot, signIn } from './browser';
 import { captureAs, violations } from './capture';
 import { startConsoleStack, type ConsoleStack } from './console-harness';
 
@@ -279,8 +279,7 @@ describe('the staff console, part 2: purchasing administration and the evidence 
     const auditor = await (await newContext(browser)).newPage();
     await signIn(auditor, stack.url, stack.user('auditor-a'), '/admin/audit');
     await auditor.locator('main h1').first().waitFor();
-    await auditor.locator('.ant-select[aria-label="服务"]').click();
-    await auditor.locator('.ant-select-item-option', { hasText: '买样' }).click();
+    await chooseOption(auditor, auditor.locator('.ant-select[aria-label="服务"]'), '买样');
     await auditor.getByLabel('操作', { exact: true }).fill('buyer.identity.read');
     await auditor.getByRole('button', { name: '查询' }).click();
     const entry = auditor.locator('tr', { hasText: buyerId });
