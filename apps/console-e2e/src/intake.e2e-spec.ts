@@ -174,11 +174,13 @@ describe('the staff console, part 2: the intake room', () => {
   }
 
   /** The tracking-number field, as the scanner finds it: focused, typed into, Enter. */
+  /** Scans a number and waits until the desk lists it among the parcels received lately. */
   async function scan(page: Page, trackingNumber: string): Promise<void> {
     const field = page.getByLabel('快递单号');
     await field.focus();
     await page.keyboard.type(trackingNumber, { delay: 5 });
     await page.keyboard.press('Enter');
+    await page.getByTestId('recent-parcels').locator('tr', { hasText: trackingNumber }).waitFor();
   }
 
   beforeAll(async () => {
@@ -231,6 +233,32 @@ describe('the staff console, part 2: the intake room', () => {
     await expectEventually(async () =>
       expect(await page.getByTestId('expected-parcels').getByText(batch).count()).toBe(0),
     );
+    await context.close();
+  });
+
+  it('keeps the next number typed while the last scan is still being stored', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, stack.url, stack.user('intake-a'), '/intake/parcels');
+    await page.getByRole('heading', { name: '收样登记', level: 1 }).waitFor();
+    // The first scan's answer is held until the next number has been typed.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/evidence/intake/parcels', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    const first = `7834${randomBytes(5).toString('hex').toUpperCase()}`;
+    const next = `7835${randomBytes(5).toString('hex').toUpperCase()}`;
+    const field = page.getByLabel('快递单号');
+    await field.focus();
+    await page.keyboard.type(first, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expectEventually(async () => expect(await field.inputValue()).toBe(''));
+    await page.keyboard.type(next, { delay: 5 });
+    answer();
+    await page.getByTestId('recent-parcels').locator('tr', { hasText: first }).waitFor();
+    expect(await field.inputValue()).toBe(next);
     await context.close();
   });
 

@@ -87,10 +87,11 @@ export default function Parcels() {
       unwrap(api.evidence.POST('/intake/parcels', { body })),
     onSuccess: (parcel) => {
       setScanned((s) => [parcel, ...s].slice(0, 10));
-      setTrackingNumber('');
       setCondition('intact');
       void queries.invalidateQueries({ queryKey: ['intake'] });
     },
+    // Not stored: the number comes back to the field, unless the next one is being typed there.
+    onError: (_, body) => setTrackingNumber((typed) => typed || body.trackingNumber),
     onSettled: () => field.current?.focus(),
   });
 
@@ -98,6 +99,9 @@ export default function Parcels() {
     e.preventDefault();
     const number = trackingNumber.trim();
     if (!number || receive.isPending) return;
+    // Emptied at once: a scanner types the next number while this one is being stored, and
+    // emptying the field when the answer comes would wipe what was typed meanwhile.
+    setTrackingNumber('');
     receive.mutate({
       ...(carrier.trim() ? { carrier: carrier.trim() } : {}),
       trackingNumber: number,
