@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ObjectStoreConfig } from '@qis/config';
 import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import { createTestDatabase } from './isolation';
-import { freePort } from './private-infra';
+import { freePort } from './free-port';
 import { removeTestBucket } from './remove-test-bucket';
 import { spawnService, waitForReady, type ServiceProcess } from './service-process';
 

@@ -10,7 +10,8 @@ export {
 } from './held-http-server';
 export { endpoints, INFRA_VARIABLES, localInfraEnv, parseEnv, repoRoot, tcpReachable } from './infra-env';
 export { createTestDatabase, pgAdminFromEnv, pgServerFromEnv, testDataSource, uniqueName } from './isolation';
-export { freePort, PrivateInfra, type ServerName } from './private-infra';
+export { freePort } from './free-port';
+export { PrivateInfra, type ServerName } from './private-infra';
 export { startTestService, type TestService } from './test-service';
 export {
   fixtureEntry,

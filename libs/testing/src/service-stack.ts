@@ -7,7 +7,7 @@ import { createObjectStoreClient, ensureEvidenceBucket } from '@qis/storage';
 import { repoRoot } from './infra-env';
 import { startOpensslTsa } from './openssl-tsa';
 import { createTestDatabase } from './isolation';
-import { freePort } from './private-infra';
+import { freePort } from './free-port';
 import { removeTestBucket } from './remove-test-bucket';
 import { spawnService, waitForReady, type ServiceProcess } from './service-process';
 import { TestIssuer } from './test-issuer';
