@@ -1,5 +1,6 @@
 import { declaredTopics } from '@qis/contracts';
 import {
+  anyAcl,
   loginAccepted,
   provisionTopics,
   revokeAcls,
@@ -71,13 +72,7 @@ const key = (e: AclEntry): string =>
 
 /** The ACL entries the broker holds for a principal, as its authorizer answers. */
 async function presentAcls(admin: Admin, principal: KafkaPrincipal): Promise<AclEntry[]> {
-  const described = await admin.describeAcls({
-    principal: `User:${principal.user}`,
-    resourceType: AclResourceTypes.ANY,
-    resourcePatternType: ResourcePatternTypes.ANY,
-    operation: AclOperationTypes.ANY,
-    permissionType: AclPermissionTypes.ANY,
-  } as Parameters<Admin['describeAcls']>[0]);
+  const described = await admin.describeAcls(anyAcl(`User:${principal.user}`));
   return described.resources.flatMap((r) =>
     r.acls.map((a) => ({
       principal: a.principal,

@@ -22,7 +22,7 @@ export {
   untilLoginAccepted,
   type ScramMechanism,
 } from './broker-admin/scram-credentials';
-export { revokeAcls } from './broker-admin/revoke-acls';
+export { anyAcl, revokeAcls } from './broker-admin/revoke-acls';
 export { KafkaHealthIndicator } from './kafka-health.indicator';
 export {
   brokerLogin,

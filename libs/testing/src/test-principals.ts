@@ -3,16 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVICES } from '@qis/contracts';
-import { kafkaConnection, revokeAcls, ScramCredentials, type BrokerLogin } from '@qis/messaging';
-import {
-  AclOperationTypes,
-  AclPermissionTypes,
-  AclResourceTypes,
-  Kafka,
-  logLevel,
-  ResourcePatternTypes,
-  type Admin,
-} from 'kafkajs';
+import { anyAcl, kafkaConnection, revokeAcls, ScramCredentials, type BrokerLogin } from '@qis/messaging';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { parseEnv, repoRoot } from './infra-env';
 import { FixtureEventContract } from './fixtures/backbone/fixture-event';
 
@@ -140,12 +132,7 @@ export async function deleteTestPrincipals(
   }).admin();
   await admin.connect();
   try {
-    const described = await admin.describeAcls({
-      resourceType: AclResourceTypes.ANY,
-      resourcePatternType: ResourcePatternTypes.ANY,
-      operation: AclOperationTypes.ANY,
-      permissionType: AclPermissionTypes.ANY,
-    } as Parameters<Admin['describeAcls']>[0]);
+    const described = await admin.describeAcls(anyAcl());
     const withAcls = described.resources.flatMap((r) => r.acls.map((a) => a.principal.replace(/^User:/, '')));
     const users = [...new Set([...withAcls, ...(await scram.users())])].filter(select);
     if (users.length === 0) return 0;

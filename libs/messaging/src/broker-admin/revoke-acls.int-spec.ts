@@ -9,7 +9,7 @@ import {
   type Admin,
 } from 'kafkajs';
 import { kafkaConnection } from '../kafka-options';
-import { MAX_ACLS_PER_DELETE, revokeAcls } from './revoke-acls';
+import { anyAcl, MAX_ACLS_PER_DELETE, revokeAcls } from './revoke-acls';
 
 /**
  * On the real broker: users holding more ACLs together than one deleteAcls request may take lose
@@ -28,17 +28,7 @@ describe('revokeAcls', () => {
     await admin.connect();
   });
   afterAll(async () => {
-    await admin.deleteAcls({
-      filters: [
-        {
-          principal: `User:${prefix}bystander`,
-          resourceType: AclResourceTypes.ANY,
-          resourcePatternType: ResourcePatternTypes.ANY,
-          operation: AclOperationTypes.ANY,
-          permissionType: AclPermissionTypes.ANY,
-        },
-      ],
-    } as Parameters<Admin['deleteAcls']>[0]);
+    await revokeAcls(admin, [`${prefix}bystander`]);
     await admin.disconnect();
   });
 
@@ -57,12 +47,7 @@ describe('revokeAcls', () => {
       });
   };
   const held = async () => {
-    const described = await admin.describeAcls({
-      resourceType: AclResourceTypes.ANY,
-      resourcePatternType: ResourcePatternTypes.ANY,
-      operation: AclOperationTypes.ANY,
-      permissionType: AclPermissionTypes.ANY,
-    } as Parameters<Admin['describeAcls']>[0]);
+    const described = await admin.describeAcls(anyAcl());
     const count = new Map<string, number>();
     for (const r of described.resources)
       for (const a of r.acls)

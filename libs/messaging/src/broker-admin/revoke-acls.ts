@@ -14,12 +14,17 @@ import {
  */
 export const MAX_ACLS_PER_DELETE = 5_000;
 
-const ANY = {
-  resourceType: AclResourceTypes.ANY,
-  resourcePatternType: ResourcePatternTypes.ANY,
-  operation: AclOperationTypes.ANY,
-  permissionType: AclPermissionTypes.ANY,
-};
+type AclFilter = Parameters<Admin['describeAcls']>[0];
+
+/** A filter matching every ACL, or every ACL of one principal (`User:<name>`). */
+export const anyAcl = (principal?: string): AclFilter =>
+  ({
+    ...(principal === undefined ? {} : { principal }),
+    resourceType: AclResourceTypes.ANY,
+    resourcePatternType: ResourcePatternTypes.ANY,
+    operation: AclOperationTypes.ANY,
+    permissionType: AclPermissionTypes.ANY,
+  }) as AclFilter;
 
 /**
  * Deletes every ACL of these users (`User:<name>`); returns how many ACLs went. Users are deleted
@@ -28,7 +33,7 @@ const ANY = {
 export async function revokeAcls(admin: Admin, users: readonly string[]): Promise<number> {
   if (users.length === 0) return 0;
   const held = new Map<string, number>();
-  const described = await admin.describeAcls(ANY as Parameters<Admin['describeAcls']>[0]);
+  const described = await admin.describeAcls(anyAcl());
   for (const resource of described.resources)
     for (const acl of resource.acls) held.set(acl.principal, (held.get(acl.principal) ?? 0) + 1);
 
@@ -38,9 +43,7 @@ export async function revokeAcls(admin: Admin, users: readonly string[]): Promis
   const flush = async () => {
     if (batch.length === 0) return;
     const result = await admin.deleteAcls({
-      filters: batch.map((user) => ({ principal: `User:${user}`, ...ANY })) as Parameters<
-        Admin['deleteAcls']
-      >[0]['filters'],
+      filters: batch.map((user) => anyAcl(`User:${user}`)) as Parameters<Admin['deleteAcls']>[0]['filters'],
     });
     revoked += result.filterResponses.reduce((n, r) => n + r.matchingAcls.length, 0);
     batch = [];
