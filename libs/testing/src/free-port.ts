@@ -52,10 +52,10 @@ export async function freePort(): Promise<number> {
   for (let i = 0; i < size; i++) {
     const port = from + ((start + i) % size);
     if (handedOut.has(port)) continue;
-    if (await canListen(port)) {
-      handedOut.add(port);
-      return port;
-    }
+    // Taken before the probe, so that a call running alongside (Promise.all) skips it.
+    handedOut.add(port);
+    if (await canListen(port)) return port;
+    handedOut.delete(port);
   }
   throw new Error(`no free test port in ${from}–${to - 1}`);
 }
