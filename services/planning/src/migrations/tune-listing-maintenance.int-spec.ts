@@ -2,7 +2,10 @@ import { CreateAuditLog1763800004000 } from '@qis/audit';
 import { createTestDatabase, testDataSource } from '@qis/testing';
 import type { DataSource } from 'typeorm';
 import { migrations } from '.';
-import { LISTING_UNQUERIED_COLUMNS } from './tune-listing-maintenance.migration';
+import {
+  LISTING_UNQUERIED_COLUMNS,
+  TuneListingMaintenance1765300000000,
+} from './tune-listing-maintenance.migration';
 
 /** Each partition of `listing` and `listing_risk` with its own storage parameters (sorted). */
 const partitions = async (ds: DataSource) =>
@@ -25,7 +28,9 @@ const unanalysed = async (ds: DataSource, table: string) =>
 describe('TuneListingMaintenance1765300000000', () => {
   it('fits autovacuum to the data pool on every listing and listing_risk partition, and reverts', async () => {
     const db = await createTestDatabase('planning_listing_maintenance');
-    const ds = testDataSource(db.name, [CreateAuditLog1763800004000, ...migrations]);
+    // The migrations up to this one, so that undoing the last undoes it.
+    const upTo = migrations.slice(0, migrations.indexOf(TuneListingMaintenance1765300000000) + 1);
+    const ds = testDataSource(db.name, [CreateAuditLog1763800004000, ...upTo]);
     try {
       await ds.initialize();
       await ds.runMigrations();
