@@ -10,7 +10,7 @@ const targets = async (ds: DataSource, table: string) =>
   Object.fromEntries(
     (
       (await ds.query(
-        `select attname as name, attstattarget as target from pg_attribute
+        `select attname as name, coalesce(attstattarget, -1) as target from pg_attribute
          where attrelid = $1::regclass and attnum > 0 and not attisdropped`,
         [table],
       )) as Array<{ name: string; target: number }>

@@ -6,12 +6,16 @@ export const LISTING_STATISTICS_TARGET = 10;
 /** The data pool's tables; their partitions follow their statistics targets. */
 const POOL_TABLES = ['listing', 'listing_risk'];
 
-/** The columns of a table with this statistics target (-1: the server's default). */
+/**
+ * The columns of a table with this statistics target (-1: the server's default, which PostgreSQL
+ * 17 stores as null).
+ */
 const columnsWithTarget = async (q: QueryRunner, table: string, target: number): Promise<string[]> =>
   (
     (await q.query(
       `select attname as name from pg_attribute
-       where attrelid = $1::regclass and attnum > 0 and not attisdropped and attstattarget = $2
+       where attrelid = $1::regclass and attnum > 0 and not attisdropped
+         and coalesce(attstattarget, -1) = $2
        order by attnum`,
       [table, target],
     )) as Array<{ name: string }>
@@ -32,10 +36,11 @@ const columnsWithTarget = async (q: QueryRunner, table: string, target: number):
  *
  * What the planner takes from these statistics needs no finer sample: the selection reads a whole
  * category (a partition of `listing_risk`, pruned by its hash) and filters it; lookups go by
- * unique keys; the fractions (a category's share of sellers of an area, a price's rank) and the
- * number of distinct values come out of 3,000 rows within a few per cent, and ten most common
- * values and ten histogram buckets are all that a pool of millions of different listings has to
- * show. The selection's EXPLAIN at 10M (planning README) is the same plan as before.
+ * unique keys; the fractions it estimates (the share of a category's listings under a price cap
+ * or from an area) come out of 3,000 rows within a few per cent. The number of distinct values of
+ * a column of millions is estimated less closely from the smaller sample, and no plan here turns
+ * on it: the past failures and the year's batches a category is joined with are small, hashed.
+ * The selection's EXPLAIN at 10M (planning README) has the same plan over the pool as before.
  * The columns without statistics (TuneListingMaintenance) stay without.
  */
 export class SampleListingStatistics1765400000000 implements MigrationInterface {
