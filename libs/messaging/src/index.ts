@@ -22,7 +22,7 @@ export {
   untilLoginAccepted,
   type ScramMechanism,
 } from './broker-admin/scram-credentials';
-export { anyAcl, revokeAcls } from './broker-admin/revoke-acls';
+export { aclsByPrincipal, anyAcl, revokeAcls } from './broker-admin/revoke-acls';
 export { KafkaHealthIndicator } from './kafka-health.indicator';
 export {
   brokerLogin,

@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVICES } from '@qis/contracts';
-import { anyAcl, kafkaConnection, revokeAcls, ScramCredentials, type BrokerLogin } from '@qis/messaging';
+import {
+  aclsByPrincipal,
+  kafkaConnection,
+  revokeAcls,
+  ScramCredentials,
+  type BrokerLogin,
+} from '@qis/messaging';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { parseEnv, repoRoot } from './infra-env';
 import { FixtureEventContract } from './fixtures/backbone/fixture-event';
@@ -132,11 +138,11 @@ export async function deleteTestPrincipals(
   }).admin();
   await admin.connect();
   try {
-    const described = await admin.describeAcls(anyAcl());
-    const withAcls = described.resources.flatMap((r) => r.acls.map((a) => a.principal.replace(/^User:/, '')));
+    const held = await aclsByPrincipal(admin);
+    const withAcls = [...held.keys()].map((principal) => principal.replace(/^User:/, ''));
     const users = [...new Set([...withAcls, ...(await scram.users())])].filter(select);
     if (users.length === 0) return 0;
-    await revokeAcls(admin, users);
+    await revokeAcls(admin, users, held);
     for (const user of users) await scram.remove(user);
     return users.length;
   } finally {

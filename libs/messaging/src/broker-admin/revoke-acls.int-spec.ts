@@ -9,7 +9,7 @@ import {
   type Admin,
 } from 'kafkajs';
 import { kafkaConnection } from '../kafka-options';
-import { anyAcl, MAX_ACLS_PER_DELETE, revokeAcls } from './revoke-acls';
+import { aclsByPrincipal, MAX_ACLS_PER_DELETE, revokeAcls } from './revoke-acls';
 
 /**
  * On the real broker: users holding more ACLs together than one deleteAcls request may take lose
@@ -46,17 +46,12 @@ describe('revokeAcls', () => {
         })),
       });
   };
-  const held = async () => {
-    const described = await admin.describeAcls(anyAcl());
-    const count = new Map<string, number>();
-    for (const r of described.resources)
-      for (const a of r.acls)
-        if (a.principal.startsWith(`User:${prefix}`)) {
-          const user = a.principal.slice(`User:${prefix}`.length);
-          count.set(user, (count.get(user) ?? 0) + 1);
-        }
-    return Object.fromEntries(count);
-  };
+  const held = async () =>
+    Object.fromEntries(
+      [...(await aclsByPrincipal(admin))]
+        .filter(([principal]) => principal.startsWith(`User:${prefix}`))
+        .map(([principal, n]) => [principal.slice(`User:${prefix}`.length), n]),
+    );
 
   it('deletes every ACL of the users, in requests of at most MAX_ACLS_PER_DELETE ACLs each', async () => {
     await grant('many', 3_000);

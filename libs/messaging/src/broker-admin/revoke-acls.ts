@@ -26,16 +26,27 @@ export const anyAcl = (principal?: string): AclFilter =>
     permissionType: AclPermissionTypes.ANY,
   }) as AclFilter;
 
-/**
- * Deletes every ACL of these users (`User:<name>`); returns how many ACLs went. Users are deleted
- * in requests of at most MAX_ACLS_PER_DELETE ACLs (counted first), a user with more alone.
- */
-export async function revokeAcls(admin: Admin, users: readonly string[]): Promise<number> {
-  if (users.length === 0) return 0;
+/** How many ACLs each principal (`User:<name>`) holds, as the broker answers: one describeAcls. */
+export async function aclsByPrincipal(admin: Admin): Promise<Map<string, number>> {
   const held = new Map<string, number>();
   const described = await admin.describeAcls(anyAcl());
   for (const resource of described.resources)
     for (const acl of resource.acls) held.set(acl.principal, (held.get(acl.principal) ?? 0) + 1);
+  return held;
+}
+
+/**
+ * Deletes every ACL of these users (`User:<name>`); returns how many ACLs went. Users are deleted
+ * in requests of at most MAX_ACLS_PER_DELETE ACLs, a user with more alone, counted from `held`
+ * (aclsByPrincipal's answer) when the caller has it, else asked first.
+ */
+export async function revokeAcls(
+  admin: Admin,
+  users: readonly string[],
+  held?: ReadonlyMap<string, number>,
+): Promise<number> {
+  if (users.length === 0) return 0;
+  const counts = held ?? (await aclsByPrincipal(admin));
 
   let revoked = 0;
   let batch: string[] = [];
@@ -51,7 +62,7 @@ export async function revokeAcls(admin: Admin, users: readonly string[]): Promis
   };
   for (const user of new Set(users)) {
     // A user with none yet still gets its filter: one granted meanwhile goes as well.
-    const acls = Math.max(1, held.get(`User:${user}`) ?? 0);
+    const acls = Math.max(1, counts.get(`User:${user}`) ?? 0);
     if (inBatch + acls > MAX_ACLS_PER_DELETE) await flush();
     batch.push(user);
     inBatch += acls;
