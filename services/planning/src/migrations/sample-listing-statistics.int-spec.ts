@@ -3,19 +3,8 @@ import { createTestDatabase, testDataSource } from '@qis/testing';
 import type { DataSource } from 'typeorm';
 import { migrations } from '.';
 import { LISTING_STATISTICS_TARGET } from './sample-listing-statistics.migration';
+import { statisticsTargets as targets } from '../test-support/statistics-targets';
 import { LISTING_UNQUERIED_COLUMNS } from './tune-listing-maintenance.migration';
-
-/** Each column of a table with its statistics target (-1: the server's default), by name. */
-const targets = async (ds: DataSource, table: string) =>
-  Object.fromEntries(
-    (
-      (await ds.query(
-        `select attname as name, coalesce(attstattarget, -1) as target from pg_attribute
-         where attrelid = $1::regclass and attnum > 0 and not attisdropped`,
-        [table],
-      )) as Array<{ name: string; target: number }>
-    ).map((r) => [r.name, Number(r.target)]),
-  );
 
 /** The distinct targets of a table's columns other than those kept without statistics. */
 const analysed = async (ds: DataSource, table: string) =>

@@ -1,6 +1,7 @@
 import { CreateAuditLog1763800004000 } from '@qis/audit';
 import { createTestDatabase, testDataSource } from '@qis/testing';
 import type { DataSource } from 'typeorm';
+import { statisticsTargets } from '../test-support/statistics-targets';
 import { migrations } from '.';
 import {
   LISTING_UNQUERIED_COLUMNS,
@@ -15,15 +16,12 @@ const partitions = async (ds: DataSource) =>
      where p.relname in ('listing', 'listing_risk') order by c.relname`,
   )) as Array<{ name: string; parent: string; options: string }>;
 
-/** The columns of a table without statistics (target 0). */
+/** The columns of a table without statistics (target 0), sorted. */
 const unanalysed = async (ds: DataSource, table: string) =>
-  (
-    (await ds.query(
-      `select attname as name from pg_attribute
-       where attrelid = $1::regclass and attnum > 0 and not attisdropped and attstattarget = 0 order by attname`,
-      [table],
-    )) as Array<{ name: string }>
-  ).map((r) => r.name);
+  Object.entries(await statisticsTargets(ds, table))
+    .filter(([, target]) => target === 0)
+    .map(([name]) => name)
+    .sort();
 
 describe('TuneListingMaintenance1765300000000', () => {
   it('fits autovacuum to the data pool on every listing and listing_risk partition, and reverts', async () => {
