@@ -1,11 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import type { EventDescriptor } from './event-descriptor';
 import type { DecodeResult, FieldError } from './field-error';
-import { memoizeValidationMetadata } from './validation-metadata-cache';
-
-// Every process that checks events checks many: each check finds its classes' rules in O(1).
-memoizeValidationMetadata();
+import { validateStrictly } from './validation-plan';
 
 // Unknown fields are errors, not silently dropped: a buyer's name must not ride along unnoticed.
 const validatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
@@ -31,7 +28,7 @@ function validateAs<T extends object>(cls: new () => T, plain: unknown, whole: s
   if (!isPlainObject(plain))
     return { ok: false, kind: 'invalid', errors: [{ field: whole, reasons: ['must be a JSON object'] }] };
   const instance = plainToInstance(cls, plain);
-  const errors = validateSync(instance, validatorOptions);
+  const errors = validateStrictly(instance, validatorOptions);
   return errors.length === 0
     ? { ok: true, value: instance }
     : { ok: false, kind: 'invalid', errors: flattenValidationErrors(errors) };
