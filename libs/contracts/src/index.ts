@@ -7,6 +7,8 @@ export {
   flattenValidationErrors,
   validateEvent,
 } from './registry/decode-event';
+/** class-validator's answer for a valid object, found without it (for Nest's ValidationPipe too). */
+export { provenValid } from './registry/validation-plan';
 export { defineEvent, type EventDescriptor, type EventExample } from './registry/event-descriptor';
 export type { DecodeResult, FieldError } from './registry/field-error';
 

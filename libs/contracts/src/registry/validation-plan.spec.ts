@@ -12,9 +12,11 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { contracts } from './contracts';
-import { planVerdict, validateStrictly } from './validation-plan';
+import { planVerdict, provenValid, validateStrictly } from './validation-plan';
 
 const strict: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+/** As Nest's ValidationPipe has them: it turns forbidUnknownValues off. */
+const lenient: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false };
 
 type Plain = Record<string, unknown>;
 const clone = <T>(value: T): T => structuredClone(value);
@@ -88,10 +90,10 @@ function mutations(example: Plain): Array<{ name: string; plain: Plain }> {
 }
 
 /** What class-validator says, and what the plan says (when it says anything). */
-function bothSay(cls: new () => object, plain: Plain) {
-  const instance = plainToInstance(cls, plain);
-  const errors = validateSync(instance, strict);
-  return { instance, valid: errors.length === 0, errors, plan: planVerdict(plainToInstance(cls, plain)) };
+function bothSay(cls: new () => object, plain: Plain, options = strict) {
+  const errors = validateSync(plainToInstance(cls, plain), options);
+  const plan = planVerdict(plainToInstance(cls, plain), options.forbidUnknownValues !== false);
+  return { valid: errors.length === 0, errors, plan };
 }
 
 describe('the validation plan against class-validator', () => {
@@ -105,14 +107,16 @@ describe('the validation plan against class-validator', () => {
     (_name, { cls, example }) => {
       const cases = mutations(example);
       let invalid = 0;
-      for (const { name, plain } of cases) {
-        const said = bothSay(cls, plain);
-        // Exact agreement: the plan's "valid" is never class-validator's "invalid", nor the reverse.
-        expect({ name, plan: said.plan }).toEqual({ name, plan: said.valid });
-        // validateStrictly answers as validateSync, errors included.
-        expect(validateStrictly(plainToInstance(cls, plain), strict)).toEqual(said.errors);
-        if (!said.valid) invalid++;
-      }
+      for (const { name, plain } of cases)
+        for (const options of [strict, lenient]) {
+          const said = bothSay(cls, plain, options);
+          // Exact agreement: the plan's "valid" is never class-validator's "invalid", nor the reverse.
+          expect({ name, options, plan: said.plan }).toEqual({ name, options, plan: said.valid });
+          expect(provenValid(plainToInstance(cls, plain), options)).toBe(said.valid);
+          // validateStrictly answers as validateSync, errors included.
+          expect(validateStrictly(plainToInstance(cls, plain), options)).toEqual(said.errors);
+          if (!said.valid && options === strict) invalid++;
+        }
       // The mutations do reach the rules: most of them break the example.
       expect(invalid).toBeGreaterThan(cases.length / 2);
     },
@@ -164,12 +168,21 @@ describe('the validation plan on the rules it must follow', () => {
     expect(check({ units: [] })).toMatchObject({ valid: false, plan: false }); // IsDefined
   });
 
-  it('refuses an object of a class without rules (forbidUnknownValues)', () => {
+  it('refuses an object of a class without rules (forbidUnknownValues), or one with any property (whitelist)', () => {
     class Bare {
       name = 'x';
     }
+    class Empty {}
     expect(planVerdict(new Bare())).toBe(false);
     expect(validateStrictly(new Bare(), strict)).toHaveLength(1);
+    expect(planVerdict(new Bare(), false)).toBe(false);
+    expect(validateStrictly(new Bare(), lenient)).toHaveLength(1);
+    expect(provenValid(new Empty(), strict)).toBe(false);
+    expect(provenValid(new Empty(), lenient)).toBe(true);
+    expect(validateSync(new Empty(), lenient)).toEqual([]);
+    // A nested object without its required field, with or without forbidUnknownValues.
+    expect(check({ ...valid, units: [{}] })).toMatchObject({ valid: false, plan: false });
+    expect(bothSay(Order, { ...valid, units: [{}] }, lenient)).toMatchObject({ valid: false, plan: false });
   });
 
   it('leaves async rules and other options to class-validator, whose answer stands', () => {

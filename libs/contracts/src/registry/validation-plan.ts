@@ -122,29 +122,34 @@ function ruleHolds(rule: Rule, object: object, value: unknown): Verdict {
 }
 
 /** `ValidateNested` on one value: class-validator's `nestedValidations`, as a verdict. */
-function nestedHolds(value: unknown, nested: readonly Metadata[]): Verdict {
+function nestedHolds(value: unknown, nested: readonly Metadata[], forbidUnknown: boolean): Verdict {
   if (value === undefined) return true;
   for (const metadata of nested) {
     let verdict: Verdict;
     if (isCollection(value)) {
       verdict = true;
       for (const item of value instanceof Map ? value.values() : value) {
-        verdict = nestedHolds(item, nested);
+        verdict = nestedHolds(item, nested, forbidUnknown);
         if (verdict !== true) break;
       }
     } else if (value instanceof Object) {
       const target = metadata.target as string | (new () => unknown);
-      verdict = objectHolds(value, typeof target === 'string' ? target : target.name);
+      verdict = objectHolds(value, typeof target === 'string' ? target : target.name, forbidUnknown);
     } else verdict = false;
     if (verdict !== true) return verdict;
   }
   return true;
 }
 
-/** class-validator's `execute` under whitelist, forbidNonWhitelisted and forbidUnknownValues. */
-function objectHolds(object: object, schema: string | undefined): Verdict {
+/**
+ * class-validator's `execute` under whitelist and forbidNonWhitelisted, with forbidUnknownValues as
+ * given (Nest's ValidationPipe turns it off unless told otherwise).
+ */
+function objectHolds(object: object, schema: string | undefined, forbidUnknown: boolean): Verdict {
   const metadatas = storage.getTargetValidationMetadatas(object.constructor, schema as string, false, false);
-  if (metadatas.length === 0) return false; // an unknown value
+  // An object of a class without rules: refused as an unknown value, or else valid when it has no
+  // property (every property of it is one the whitelist forbids).
+  if (metadatas.length === 0) return forbidUnknown ? false : Object.keys(object).length === 0;
   const plan = planOf(metadatas);
   for (const key of Object.keys(object)) if (!plan.known.has(key)) return false;
   for (const property of plan.properties) {
@@ -159,45 +164,53 @@ function objectHolds(object: object, schema: string | undefined): Verdict {
       if (verdict !== true) return verdict;
     }
     if (property.nested.length > 0) {
-      const verdict = nestedHolds(value, property.nested);
+      const verdict = nestedHolds(value, property.nested, forbidUnknown);
       if (verdict !== true) return verdict;
     }
   }
   return true;
 }
 
-/** The options the plan answers for: strict input, as both the events and the HTTP bodies use. */
+/**
+ * The options the plan answers for: strict input (unknown properties refused), as the events and
+ * the HTTP bodies are checked, with or without forbidUnknownValues. `validationError` only shapes
+ * the errors, which class-validator makes.
+ */
 const answers = (options: ValidatorOptions): boolean => {
   const { whitelist, forbidNonWhitelisted, forbidUnknownValues, validationError, ...rest } = options;
-  void validationError; // shapes the errors only, which class-validator makes
-  return (
-    whitelist === true &&
-    forbidNonWhitelisted === true &&
-    forbidUnknownValues !== false &&
-    Object.keys(rest).length === 0
-  );
+  void validationError;
+  void forbidUnknownValues;
+  return whitelist === true && forbidNonWhitelisted === true && Object.keys(rest).length === 0;
 };
 
 /**
- * class-validator's `validateSync`, with the answer for a valid object found without it.
+ * Whether class-validator would find no error in `object` under `options`, when that can be told
+ * without it: false means "ask class-validator" (the object may be invalid, or the case is one the
+ * plan leaves to it), never "invalid".
  *
- * `validateSync` spends most of its time on bookkeeping, not on the rules: it groups the class's
- * rules by property, makes an error object for every property (valid or not), and finds each rule's
- * validator instance by a linear search of every decorator use in the process
- * (`getFromContainer`). Valid input is nearly all of what a service checks (every event it emits
- * and consumes, every request body), so a plan per class, made once from class-validator's own
- * metadata with the instances resolved, runs the same rules in the same way and answers "valid"
- * alone. Anything else, an invalid object or a case the plan does not answer for (other options,
- * async or promise rules), goes to `validateSync`, which makes the errors as it always did; a
- * verdict of "invalid" is never returned without them.
+ * class-validator spends most of a valid object's check on bookkeeping, not on the rules: it
+ * groups the class's rules by property on every call, makes an error object for every property
+ * (valid or not), and finds each rule's validator instance by a linear search of every decorator
+ * use in the process (`getFromContainer`). Valid input is nearly all of what a service checks
+ * (every event it emits and consumes, every request body), so a plan per class, made once from
+ * class-validator's own metadata with the instances resolved, runs the same rules in the same way
+ * and answers "valid" alone. Async and promise rules, and other options, are left to class-validator.
+ */
+export function provenValid(object: object, options: ValidatorOptions): boolean {
+  return answers(options) && objectHolds(object, undefined, options.forbidUnknownValues !== false) === true;
+}
+
+/**
+ * class-validator's `validateSync`, with the answer for a valid object found without it
+ * (`provenValid`); anything else goes to `validateSync`, which makes the errors as it always did.
  */
 export function validateStrictly(object: object, options: ValidatorOptions): ValidationError[] {
-  if (answers(options) && objectHolds(object, undefined) === true) return [];
-  return validateSync(object, options);
+  return provenValid(object, options) ? [] : validateSync(object, options);
 }
 
 /**
  * The plan's own verdict on an object under the strict options: true (valid), false (invalid), or
  * undefined (left to class-validator). For the tests that hold it to `validateSync`.
  */
-export const planVerdict = (object: object): boolean | undefined => objectHolds(object, undefined);
+export const planVerdict = (object: object, forbidUnknownValues = true): boolean | undefined =>
+  objectHolds(object, undefined, forbidUnknownValues);

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { flattenValidationErrors, type FieldError } from '@qis/contracts';
+import { flattenValidationErrors, provenValid, type FieldError } from '@qis/contracts';
+import type { ValidationError, ValidatorOptions } from 'class-validator';
 
 /** Paths (`items[2].unit`) of the strings in `value` holding a NUL character. */
 export function nulCharacterPaths(value: unknown, path = ''): string[] {
@@ -35,6 +36,14 @@ class StrictValidationPipe extends ValidationPipe {
         });
     }
     return super.transform(value, metadata);
+  }
+
+  /** A valid body is known valid without class-validator's bookkeeping; the rest is its to judge. */
+  protected override validate(
+    object: object,
+    options?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
+    return options && provenValid(object, options) ? [] : super.validate(object, options);
   }
 }
 
