@@ -4,6 +4,16 @@ type Lookup = MetadataStorage['getTargetValidationMetadatas'];
 type Metadata = ReturnType<Lookup>;
 
 const MEMOIZED = Symbol.for('qis.class-validator.memoized-target-metadata');
+const GENERATION = Symbol.for('qis.class-validator.rules-generation');
+
+type Marked = MetadataStorage & { [MEMOIZED]?: true; [GENERATION]?: number };
+
+/**
+ * How many times rules were registered since the storage was memoized: what was derived from its
+ * rules (the memoized lists, the validation plans) holds for as long as this does not change.
+ */
+export const rulesGeneration = (storage: MetadataStorage = getMetadataStorage()): number =>
+  (storage as Marked)[GENERATION] ?? -1;
 
 /**
  * Memoizes class-validator's `getTargetValidationMetadatas` on its process-wide storage.
@@ -20,9 +30,10 @@ const MEMOIZED = Symbol.for('qis.class-validator.memoized-target-metadata');
  * Nest's ValidationPipe) uses the one storage, so installing it once serves all.
  */
 export function memoizeValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
-  const marked = storage as MetadataStorage & { [MEMOIZED]?: true };
+  const marked = storage as Marked;
   if (marked[MEMOIZED]) return;
   marked[MEMOIZED] = true;
+  marked[GENERATION] = 0;
 
   let cache = new WeakMap<object, Map<string, Metadata>>();
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
@@ -39,6 +50,7 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
   const addValidationMetadata = storage.addValidationMetadata.bind(storage);
   storage.addValidationMetadata = (metadata) => {
     cache = new WeakMap();
+    marked[GENERATION] = (marked[GENERATION] ?? 0) + 1;
     addValidationMetadata(metadata);
   };
 }

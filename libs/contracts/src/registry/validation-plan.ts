@@ -8,7 +8,7 @@ import {
   type ValidatorConstraintInterface,
   type ValidatorOptions,
 } from 'class-validator';
-import { memoizeValidationMetadata } from './validation-metadata-cache';
+import { memoizeValidationMetadata, rulesGeneration } from './validation-metadata-cache';
 
 type Metadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
 
@@ -43,13 +43,36 @@ type Verdict = boolean | undefined;
 const storage = getMetadataStorage();
 memoizeValidationMetadata(storage);
 
-// Plans are kept per metadata list: the memoized lookup hands out the same list for a class until
-// a rule is registered, and then a new one, so a plan never outlives the rules it was made from.
-const plans = new WeakMap<readonly Metadata[], ClassPlan>();
+interface Planned {
+  generation: number;
+  metadatas: readonly Metadata[];
+  plan: ClassPlan;
+}
+
+// A class's plan is kept per schema name (class-validator looks a nested object's rules up under
+// its parent's name) for as long as no rule is registered; then it is made again.
+const plans = new WeakMap<object, Map<string | undefined, Planned>>();
+
+function plannedFor(target: unknown, schema: string | undefined): Planned {
+  const generation = rulesGeneration(storage);
+  const bySchema = typeof target === 'function' ? plans.get(target) : undefined;
+  const found = bySchema?.get(schema);
+  if (found && found.generation === generation) return found;
+  const metadatas = storage.getTargetValidationMetadatas(
+    target as () => void,
+    schema as string,
+    false,
+    false,
+  );
+  const planned = { generation, metadatas, plan: planOf(metadatas) };
+  if (typeof target === 'function') {
+    if (bySchema) bySchema.set(schema, planned);
+    else plans.set(target, new Map([[schema, planned]]));
+  }
+  return planned;
+}
 
 function planOf(metadatas: readonly Metadata[]): ClassPlan {
-  let plan = plans.get(metadatas);
-  if (plan) return plan;
   const byProperty = new Map<string, PropertyPlan>();
   for (const metadata of metadatas) {
     let property = byProperty.get(metadata.propertyName);
@@ -88,9 +111,7 @@ function planOf(metadatas: readonly Metadata[]): ClassPlan {
         Number(b.metadata.type === ValidationTypes.IS_DEFINED) -
         Number(a.metadata.type === ValidationTypes.IS_DEFINED),
     );
-  plan = { known: new Set(byProperty.keys()), properties: [...byProperty.values()] };
-  plans.set(metadatas, plan);
-  return plan;
+  return { known: new Set(byProperty.keys()), properties: [...byProperty.values()] };
 }
 
 const isCollection = (value: unknown): value is unknown[] | Set<unknown> | Map<unknown, unknown> =>
@@ -146,11 +167,10 @@ function nestedHolds(value: unknown, nested: readonly Metadata[], forbidUnknown:
  * given (Nest's ValidationPipe turns it off unless told otherwise).
  */
 function objectHolds(object: object, schema: string | undefined, forbidUnknown: boolean): Verdict {
-  const metadatas = storage.getTargetValidationMetadatas(object.constructor, schema as string, false, false);
+  const { metadatas, plan } = plannedFor(object.constructor, schema);
   // An object of a class without rules: refused as an unknown value, or else valid when it has no
   // property (every property of it is one the whitelist forbids).
   if (metadatas.length === 0) return forbidUnknown ? false : Object.keys(object).length === 0;
-  const plan = planOf(metadatas);
   for (const key of Object.keys(object)) if (!plan.known.has(key)) return false;
   for (const property of plan.properties) {
     const value: unknown = (object as Record<string, unknown>)[property.name];
