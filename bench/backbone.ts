@@ -16,7 +16,8 @@
  *   npm run bench -- backbone        (BENCH_EVENTS=50000 BENCH_RATE=1000 BENCH_RATE_SECONDS=10
  *                                     BENCH_WARMUP_SECONDS=2 (0: count from the first event)
  *                                     BENCH_ROWS=kafka,inserts,each,batch,plain
- *                                     BENCH_CPU_PROFILE_DIR=/tmp/prof: CPU profiles of the fast runs)
+ *                                     BENCH_CPU_PROFILE_DIR=/tmp/prof: CPU profiles of the fast runs;
+ *                                     BENCH_SERVICE_NODE_OPTIONS: the fixture processes' NODE_OPTIONS)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ import {
 import { kafkaConnection } from '@qis/messaging';
 import { CompressionTypes, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
-import { cutProfile, PROFILE_DIR, PROFILER_PRELOAD } from './profiling';
+import { cutProfile, PROFILE_DIR, serviceNodeOptions } from './profiling';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 50_000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 1_000);
@@ -247,7 +248,7 @@ async function backbone(handler: 'each' | 'batch' | 'plain'): Promise<Row> {
           KAFKA_TOPIC_PREFIX: prefix,
           KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
           // The as-fast-as-it-goes run of both processes, profiled with BENCH_CPU_PROFILE_DIR.
-          ...(PROFILE_DIR && rate === 0 ? { NODE_OPTIONS: PROFILER_PRELOAD } : {}),
+          ...serviceNodeOptions(PROFILE_DIR !== undefined && rate === 0),
           ...env,
         },
         fixtureEntry(),

@@ -47,7 +47,7 @@ import { kafkaConnection } from '@qis/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { postgresCpuSeconds, treeCpuSeconds } from './proc-cpu';
-import { cutProfile, PROFILE_DIR, PROFILER_PRELOAD } from './profiling';
+import { cutProfile, PROFILE_DIR, serviceNodeOptions } from './profiling';
 
 const LABS = Number(process.env['BENCH_LABS'] ?? 50);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
@@ -341,17 +341,6 @@ async function runRows(
     rows.push(stats);
   }
   return rows;
-}
-
-/**
- * The gateway's NODE_OPTIONS: BENCH_SERVICE_NODE_OPTIONS, and with BENCH_CPU_PROFILE_DIR for the
- * one-process gateway, the profiler (`bench/profiling.ts`), cut around its saturated row.
- */
-function serviceNodeOptions(profile: boolean): Record<string, string> {
-  const options = [process.env['BENCH_SERVICE_NODE_OPTIONS'], profile ? PROFILER_PRELOAD : undefined].filter(
-    (o): o is string => Boolean(o),
-  );
-  return options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {};
 }
 
 async function runBare(): Promise<Stats[]> {

@@ -12,6 +12,17 @@ export const PROFILE_DIR = process.env['BENCH_CPU_PROFILE_DIR'];
 export const PROFILER_PRELOAD = `--require ${path.join(__dirname, 'cpu-profile.js')}`;
 
 /**
+ * A spawned service's NODE_OPTIONS: BENCH_SERVICE_NODE_OPTIONS (e.g. a V8 flag under trial), and
+ * the profiler when `profile` is set.
+ */
+export function serviceNodeOptions(profile: boolean): Record<string, string> {
+  const options = [process.env['BENCH_SERVICE_NODE_OPTIONS'], profile ? PROFILER_PRELOAD : undefined].filter(
+    (o): o is string => Boolean(o),
+  );
+  return options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {};
+}
+
+/**
  * Has the profiler of `pid` write its profile so far (and start again); allows it 3 s to write.
  * Answers the profile's file.
  */
