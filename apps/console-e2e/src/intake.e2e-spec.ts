@@ -280,6 +280,34 @@ describe('the staff console, part 2: the intake room', () => {
     await context.close();
   });
 
+  it('fits the parcel intake page to a 390 px phone in English: no field, table or heading runs past its card', async () => {
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    await signIn(page, stack.url, stack.user('intake-a'), '/');
+    await page.evaluate(() => localStorage.setItem('qis.console.language', 'en'));
+    await page.goto(`${stack.url}/intake/parcels`);
+    await page.getByTestId('recent-parcels').getByRole('link', { name: 'Start unpacking' }).first().waitFor();
+    const overflows = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('main .ant-card')).flatMap((card) => {
+        const edge = card.getBoundingClientRect().right;
+        const heading = card.querySelector('.ant-card-head h2') as HTMLElement | null;
+        const cut =
+          heading && heading.scrollWidth > heading.clientWidth
+            ? [`heading "${heading.textContent}" cut`]
+            : [];
+        const past = Array.from(card.querySelectorAll('input, button, table, a'))
+          .filter((e) => e.getBoundingClientRect().right > edge + 0.5)
+          .map(
+            (e) =>
+              `${e.tagName.toLowerCase()} "${(e.textContent || (e as HTMLInputElement).id).trim()}" past the card`,
+          );
+        return [...cut, ...past];
+      }),
+    );
+    expect(overflows).toEqual([]);
+    await context.close();
+  });
+
   it('releases a quarantined parcel into its batch and rejects another, each with the reason', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

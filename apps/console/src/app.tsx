@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Grid, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { Suspense } from 'react';
@@ -27,6 +27,7 @@ const queries = new QueryClient({
 
 function Routed({ session }: { session: Session }) {
   const { language, t } = useLanguage();
+  const narrow = Grid.useBreakpoint().md === false;
   useFocusableScrollRegions(t.common.table);
   return (
     <ConfigProvider
@@ -44,6 +45,8 @@ function Routed({ session }: { session: Session }) {
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
           borderRadius: 4,
         },
+        // On a phone a card pads 12 px, as the page does (ConsoleLayout): its content keeps the width.
+        ...(narrow ? { components: { Card: { bodyPadding: 12, headerPadding: 12 } } } : {}),
       }}
       // No space inserted between two Chinese characters: buttons read as written ("批准", not "批 准").
       button={{ autoInsertSpace: false }}

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Empty,
+  Flex,
   Input,
   Select,
   Space,
@@ -23,6 +24,9 @@ import { shanghaiTime } from '../../shared/time';
 import { CARRIERS, useExpectedParcels, useParcels, type ExpectedParcel, type Parcel } from './intake-api';
 import { ParcelStatus } from './parcel-status';
 import { Table } from '../../shared/table';
+
+/** A card's heading, wrapped on a narrow screen rather than cut. */
+const CARD_TITLE = { fontSize: 16, margin: 0, whiteSpace: 'normal' } as const;
 
 /** One scan's outcome, shown at the top until the next (admitted, or quarantined with the reason). */
 function ScanResult({ parcel }: { parcel: Parcel }) {
@@ -112,11 +116,12 @@ export default function Parcels() {
   return (
     <Page title={t.intake.parcelsTitle}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.intake.receive}</h2>}>
+        <Card title={<h2 style={CARD_TITLE}>{t.intake.receive}</h2>}>
           <form onSubmit={submit} data-testid="receive-form">
             <Typography.Paragraph type="secondary">{t.intake.receiveHint}</Typography.Paragraph>
-            <Space wrap align="end" size={[12, 12]}>
-              <div>
+            {/* On a phone each field takes the line it needs and no more than the card's width. */}
+            <Flex wrap gap={12} align="flex-end">
+              <div style={{ flex: '1 1 240px', maxWidth: 320 }}>
                 <label htmlFor="tracking-number" style={{ display: 'block' }}>
                   {t.intake.trackingNumber}
                 </label>
@@ -128,10 +133,10 @@ export default function Parcels() {
                   autoComplete="off"
                   inputMode="text"
                   size="large"
-                  style={{ width: 280, maxWidth: '80vw', fontFamily: 'monospace' }}
+                  style={{ width: '100%', fontFamily: 'monospace' }}
                 />
               </div>
-              <div>
+              <div style={{ flex: '1 1 160px', maxWidth: 200 }}>
                 <label htmlFor="carrier" style={{ display: 'block' }}>
                   {t.intake.carrier}
                 </label>
@@ -143,7 +148,7 @@ export default function Parcels() {
                   placeholder={t.intake.carrierAuto}
                   allowClear
                   size="large"
-                  style={{ width: 180 }}
+                  style={{ width: '100%' }}
                 />
               </div>
               <div>
@@ -165,14 +170,14 @@ export default function Parcels() {
               <Button type="primary" htmlType="submit" size="large" loading={receive.isPending}>
                 {t.intake.receive}
               </Button>
-            </Space>
+            </Flex>
           </form>
           <div style={{ marginTop: 12 }}>
             <ErrorAlert error={receive.error} />
             {scanned[0] ? <ScanResult parcel={scanned[0]} /> : null}
           </div>
         </Card>
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.intake.expected}</h2>}>
+        <Card title={<h2 style={CARD_TITLE}>{t.intake.expected}</h2>}>
           <ErrorAlert error={expected.error} />
           <Table<ExpectedParcel>
             size="small"
@@ -220,7 +225,7 @@ export default function Parcels() {
             ]}
           />
         </Card>
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.intake.recent}</h2>}>
+        <Card title={<h2 style={CARD_TITLE}>{t.intake.recent}</h2>}>
           <ErrorAlert error={recent.error} />
           <Table<Parcel>
             size="small"
