@@ -1,4 +1,4 @@
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
@@ -10,7 +10,6 @@ import {
   validateSync,
   type ValidatorOptions,
 } from 'class-validator';
-import { Type } from 'class-transformer';
 import { contracts } from './contracts';
 import { planVerdict, provenValid, validateStrictly } from './validation-plan';
 
@@ -201,10 +200,15 @@ describe('the validation plan on the rules it must follow', () => {
     expect(planVerdict(later)).toBeUndefined();
     // validateSync skips async rules: valid.
     expect(validateStrictly(later, strict)).toEqual([]);
+    // An option left undefined is no option; one set is class-validator's to apply.
+    const order = (): Order => plainToInstance(Order, { quantities: [1], units: [{ name: 'a' }] });
+    expect(provenValid(order(), { ...strict, groups: undefined })).toBe(true);
+    expect(provenValid(order(), { ...strict, stopAtFirstError: true })).toBe(false);
+    expect(validateStrictly(order(), { ...strict, stopAtFirstError: true })).toEqual([]);
     // Stripping unknown fields (whitelist without forbidNonWhitelisted) changes the object: class-validator's.
-    const order = Object.assign(new Order(), { quantities: [1], stray: 1 });
-    expect(validateStrictly(order, { whitelist: true })).toEqual([]);
-    expect(order).not.toHaveProperty('stray');
+    const stray = Object.assign(new Order(), { quantities: [1], stray: 1 });
+    expect(validateStrictly(stray, { whitelist: true })).toEqual([]);
+    expect(stray).not.toHaveProperty('stray');
   });
 
   it('sees a rule registered after its class was planned', () => {

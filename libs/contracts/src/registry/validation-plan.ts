@@ -200,7 +200,10 @@ const answers = (options: ValidatorOptions): boolean => {
   const { whitelist, forbidNonWhitelisted, forbidUnknownValues, validationError, ...rest } = options;
   void validationError;
   void forbidUnknownValues;
-  return whitelist === true && forbidNonWhitelisted === true && Object.keys(rest).length === 0;
+  // Any other option set (groups, skipping, stopping at the first error…) is class-validator's.
+  return (
+    whitelist === true && forbidNonWhitelisted === true && Object.values(rest).every((v) => v === undefined)
+  );
 };
 
 /**
