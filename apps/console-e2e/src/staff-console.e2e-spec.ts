@@ -144,6 +144,13 @@ describe('the staff console, part 1: planning and administration', () => {
     await page.waitForURL((u) => u.pathname === planPath);
     await page.getByRole('button', { name: '批准' }).click();
     await page.getByText('已批准', { exact: true }).first().waitFor();
+    // People by name, not by their account ids: the approver as themself, the author as staff.
+    const item = (label: string) =>
+      page.locator('.ant-descriptions-item-container', {
+        has: page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }),
+      });
+    await item('审批人').getByText('陈立（本人）').waitFor();
+    expect(await item('创建人').innerText()).toMatch(/^创建人\s*工作人员 [0-9a-f]{8}$/);
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import type { planning } from '../../api/generated';
 import { useSession } from '../../auth/session';
 import { useLanguage } from '../../i18n/language';
+import { Actor } from '../../shared/actor';
 import { areaLabel, districtsOf } from '../../shared/areas';
 import { ErrorAlert } from '../../shared/errors';
 import { Table } from '../../shared/table';
@@ -155,10 +156,13 @@ export function PlanDelegations({ planId, open }: { planId: string; open: boolea
                 <Tag color={STATE_COLOURS[state]}>{d.states[state]}</Tag>
                 {row.revokedAt ? (
                   <Typography.Text type="secondary">
-                    {`${d.revokedBy} ${row.revokedBy ?? ''} · ${shanghaiTime(row.revokedAt, language)} · ${row.revocationReason ?? ''}`}
+                    {d.revokedBy} <Actor id={row.revokedBy} none="—" />
+                    {` · ${shanghaiTime(row.revokedAt, language)} · ${row.revocationReason ?? ''}`}
                   </Typography.Text>
                 ) : (
-                  <Typography.Text type="secondary">{`${d.recordedBy} ${row.recordedBy}`}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {d.recordedBy} <Actor id={row.recordedBy} />
+                  </Typography.Text>
                 )}
               </span>
             ),

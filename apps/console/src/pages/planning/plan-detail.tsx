@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import type { planning } from '../../api/generated';
 import { useSession } from '../../auth/session';
 import { fill, useLanguage } from '../../i18n/language';
+import { Actor } from '../../shared/actor';
 import { categoryLabel } from '../../shared/categories';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
@@ -104,7 +105,11 @@ export default function PlanDetail() {
           <Alert
             type="warning"
             showIcon
-            message={`${t.plan.returnedBy}: ${p.returnedBy ?? '—'}`}
+            message={
+              <>
+                {t.plan.returnedBy}: <Actor id={p.returnedBy} none="—" />
+              </>
+            }
             description={p.returnedReason}
           />
         ) : null}
@@ -155,14 +160,18 @@ export default function PlanDetail() {
                 {t.plan.triggers[p.emergencyTriggerKind ?? p.emergencyTrigger]}
               </Descriptions.Item>
             ) : null}
-            <Descriptions.Item label={t.plan.author}>{p.author}</Descriptions.Item>
+            <Descriptions.Item label={t.plan.author}>
+              <Actor id={p.author} />
+            </Descriptions.Item>
             <Descriptions.Item label={t.plan.createdAt}>
               {shanghaiTime(p.createdAt, language)}
             </Descriptions.Item>
             <Descriptions.Item label={t.plan.submittedAt}>
               {shanghaiTime(p.submittedAt, language)}
             </Descriptions.Item>
-            <Descriptions.Item label={t.plan.approvedBy}>{p.approvedBy ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t.plan.approvedBy}>
+              <Actor id={p.approvedBy} none="—" />
+            </Descriptions.Item>
             <Descriptions.Item label={t.plan.randomShare}>
               {Math.round(p.randomShare * 100)}%
             </Descriptions.Item>

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { usePlans } from '../../api/queries';
 import { useSession } from '../../auth/session';
 import { useLanguage } from '../../i18n/language';
+import { Actor } from '../../shared/actor';
 import { ErrorAlert } from '../../shared/errors';
 import { Page } from '../../shared/page';
 import { shanghaiTime } from '../../shared/time';
@@ -44,7 +45,13 @@ export default function Plans() {
       width: 120,
       render: (_, p) => <PlanStatus status={p.status} returned={p.returned} />,
     },
-    { title: t.plan.author, dataIndex: 'author', width: 160, ellipsis: true },
+    {
+      title: t.plan.author,
+      dataIndex: 'author',
+      width: 160,
+      ellipsis: true,
+      render: (_, p) => <Actor id={p.author} />,
+    },
     {
       title: t.plan.createdAt,
       dataIndex: 'createdAt',
