@@ -339,13 +339,17 @@ describe('the staff console, part 2: the mystery buyer', () => {
     ]);
     await input('listing-snapshot').setInputFiles(smallFile(files, 'listing.png'));
     await input('product-claim-photo').setInputFiles(smallFile(files, 'claim.jpg'));
-    // Saved into the package as they are stored; only the payment proof is missing now.
+    // Saved into the package as they are stored; only the payment proof is missing now. Both chat
+    // screenshots are in the package before the completion is asked for: the first one alone takes
+    // chat off the missing list, and a completion asked while the second is still being saved is
+    // refused as a changed package (409), not for the missing proof.
     await expectEventually(async () => {
       const text = await missing.innerText();
       expect(text).toContain('付款凭证');
       expect(text).not.toContain('商品宣称照片');
       expect(text).not.toContain('聊天截图');
       expect(text).not.toContain('购买全过程录屏');
+      expect(await page.getByTestId('evidence-chat-screenshot').locator('h3').innerText()).toContain('(2)');
     });
     expect(await completion.getByRole('button', { name: '完成买样' }).isDisabled()).toBe(true);
     const refused = await service(
