@@ -389,7 +389,7 @@ describe('the staff console, part 3: disclosure administration and the dashboard
       const page = await openAs(username, `/dashboard?month=${deadlineMonth}`);
       await page.getByRole('heading', { name: '统计看板', level: 1 }).waitFor();
       for (const chart of ['chart-stages', 'chart-rates', 'chart-cases', 'chart-deadlines'])
-        await page.getByTestId(chart).locator('canvas').first().waitFor();
+        await page.getByTestId(chart).locator('svg').first().waitFor();
       await page
         .getByText(username === 'auditor-a' ? '全市（全部辖区）' : '辖区 330100')
         .first()
@@ -417,6 +417,55 @@ describe('the staff console, part 3: disclosure administration and the dashboard
       cityOfficer,
     );
     expect(overview.body.casesByArea.map((a) => a.areaCode).sort()).toEqual(['330108', '330110']);
+  });
+
+  it("fits the dashboard in English: each chart's legend on one line on a phone, the cases table in its card on a desktop", async () => {
+    const legends = {
+      'chart-rates': ['Pass rate', 'Detection rate'],
+      'chart-cases': ['Routed', 'Accepted', 'Investigating', 'Closed'],
+      'chart-deadlines': ['Met', 'Missed', 'Not yet due'],
+    };
+    for (const phone of [true, false]) {
+      const page = await openAs('officer-city', '/', phone);
+      await page.evaluate(() => localStorage.setItem('qis.console.language', 'en'));
+      await page.goto(`${stack.url}/dashboard?month=${deadlineMonth}`);
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      for (const [chart, names] of Object.entries(legends)) {
+        const drawing = page.getByTestId(chart).locator('svg').first();
+        await drawing.getByText(names[0]!, { exact: true }).waitFor();
+        const tops = await drawing.evaluate((svg, wanted) => {
+          const found: Record<string, number> = {};
+          for (const text of Array.from(svg.querySelectorAll('text'))) {
+            const name = text.textContent ?? '';
+            if (wanted.includes(name) && !(name in found))
+              found[name] = Math.round(text.getBoundingClientRect().top);
+          }
+          return found;
+        }, names);
+        // Every entry is drawn (a paged legend keeps the others a tap away), all on the first one's line.
+        const first = tops[names[0]!]!;
+        expect(
+          Object.fromEntries(names.map((n) => [n, tops[n] !== undefined && Math.abs(tops[n] - first) <= 2])),
+        ).toEqual(Object.fromEntries(names.map((n) => [n, true])));
+      }
+      if (!phone) {
+        // Every column of the cases table, the total last, inside the card: nothing scrolled out of sight.
+        const table = page.getByTestId('chart-cases').locator('.ant-table');
+        await table.getByRole('columnheader', { name: 'Total' }).waitFor();
+        const fit = await page.getByTestId('chart-cases').evaluate((card) => {
+          const edge = card.getBoundingClientRect().right;
+          const scroller = card.querySelector('.ant-table-content') as HTMLElement;
+          return {
+            scrolls: scroller.scrollWidth > scroller.clientWidth + 1,
+            past: Array.from(card.querySelectorAll('th'))
+              .filter((th) => th.getBoundingClientRect().right > edge + 0.5)
+              .map((th) => th.textContent),
+          };
+        });
+        expect(fit).toEqual({ scrolls: false, past: [] });
+      }
+      await page.context().close();
+    }
   });
 
   it('a district officer sees only their district on the dashboard; district officers and platforms cannot open the admin pages', async () => {

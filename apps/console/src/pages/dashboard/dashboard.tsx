@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, ConfigProvider, Row, Statistic, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -23,6 +23,13 @@ const percent = (v: number): string => `${(v * 100).toFixed(1)}%`;
 const PASS = '#237804';
 const FAIL = '#cf1322';
 const OPEN = '#8c8c8c';
+/**
+ * A chart's legend: one line above the plot, paged with arrows where its entries do not fit (a
+ * phone, the English names), instead of wrapping onto the bars below.
+ */
+const LEGEND = { type: 'scroll', top: 0, left: 'center' } as const;
+/** The cases table in its half-width card: cells padded 4 px a side, so six columns fit without a sideways scroll. */
+const COMPACT_TABLE = { components: { Table: { cellPaddingInlineSM: 4 } } };
 
 function RateCard({
   title,
@@ -80,6 +87,9 @@ function rateSeries(
       data: rows.map((r) => (pick(r) ? +(pick(r)!.value * 100).toFixed(1) : null)),
       itemStyle: { color },
       lineStyle: { color, width: 2 },
+      // A month alone has no line to draw: its point must show by itself.
+      showSymbol: true,
+      symbolSize: 8,
     },
   ];
 }
@@ -137,7 +147,7 @@ export default function Dashboard() {
     return {
       grid: { left: 44, right: 16, top: 36, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}%`) },
-      legend: { data: [b.passRate, b.detectionRate], top: 0 },
+      legend: { ...LEGEND, data: [b.passRate, b.detectionRate] },
       xAxis: { type: 'category', data: rows.map((r) => r.key) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
@@ -154,7 +164,7 @@ export default function Dashboard() {
     return {
       grid: { left: 40, right: 16, top: 36, bottom: 72 },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+      legend: LEGEND,
       xAxis: {
         type: 'category',
         data: areas.map(areaLabel),
@@ -175,7 +185,7 @@ export default function Dashboard() {
     return {
       grid: { left: 40, right: 16, top: 36, bottom: 72 },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+      legend: LEGEND,
       xAxis: {
         type: 'category',
         data: kinds.map((k) => b.deadlineKinds[k.kind] ?? k.kind),
@@ -266,22 +276,24 @@ export default function Dashboard() {
               <Typography.Text type="secondary">{b.noData}</Typography.Text>
             ) : null}
             <EChart option={caseOption} label={label(b.cases)} />
-            <Table
-              size="small"
-              rowKey="areaCode"
-              pagination={false}
-              dataSource={o?.casesByArea ?? []}
-              scroll={{ x: 480 }}
-              columns={[
-                { title: b.cases, render: (_, a) => areaLabel(a), width: 180 },
-                ...(['routed', 'accepted', 'investigating', 'closed'] as const).map((s) => ({
-                  title: b.caseStatuses[s],
-                  dataIndex: s,
-                  width: 70,
-                })),
-                { title: b.total, dataIndex: 'total', width: 60 },
-              ]}
-            />
+            <ConfigProvider theme={COMPACT_TABLE}>
+              <Table
+                size="small"
+                rowKey="areaCode"
+                pagination={false}
+                dataSource={o?.casesByArea ?? []}
+                // No sideways scroll in a half-width card: the authority's name wraps, the counts take
+                // their headings' width.
+                columns={[
+                  { title: b.cases, render: (_, a) => areaLabel(a) },
+                  ...(['routed', 'accepted', 'investigating', 'closed', 'total'] as const).map((s) => ({
+                    title: s === 'total' ? b.total : b.caseStatuses[s],
+                    dataIndex: s,
+                    align: 'right' as const,
+                  })),
+                ]}
+              />
+            </ConfigProvider>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
