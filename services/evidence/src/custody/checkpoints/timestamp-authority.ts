@@ -19,6 +19,11 @@ const SHA256 = '2.16.840.1.101.3.4.2.1';
 const der = (buffer: Buffer): ArrayBuffer =>
   buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
 const hex = (view: ArrayBuffer): string => Buffer.from(view).toString('hex');
+/** The TSA's own words on a refusal (`: Bad request format or system error.`), if it gave any. */
+const statusText = (response: pkijs.TimeStampResp): string => {
+  const words = (response.status.statusStrings ?? []).map((s) => s.valueBlock.value).join(' ');
+  return words ? `: ${words}` : '';
+};
 
 /** Certificates in a PEM file (one or several). */
 function certificatesFromPem(pem: string): pkijs.Certificate[] {
@@ -28,6 +33,18 @@ function certificatesFromPem(pem: string): pkijs.Certificate[] {
       der(Buffer.from(block.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ''), 'base64')),
     ),
   );
+}
+
+/**
+ * The request's nonce from 8 random bytes: a positive INTEGER in its minimal DER form, so the first
+ * byte is 0x01–0x7f. A first byte of 0x00 would be padding DER forbids, and a TSA parsing strictly
+ * (openssl's) refuses the whole request as malformed (PKIStatus rejection): one request in 256.
+ */
+export function requestNonce(random: Buffer = randomBytes(8)): Buffer {
+  const nonce = Buffer.from(random);
+  nonce[0] &= 0x7f;
+  if (nonce[0] === 0) nonce[0] = 0x01;
+  return nonce;
 }
 
 /**
@@ -46,12 +63,10 @@ export class TimestampAuthority {
     return Boolean(this.config.EVIDENCE_TSA_URL && this.config.EVIDENCE_TSA_CERT_FILE);
   }
 
-  async stamp(statement: Buffer): Promise<TimestampToken> {
+  async stamp(statement: Buffer, nonce: Buffer = requestNonce()): Promise<TimestampToken> {
     const url = this.config.EVIDENCE_TSA_URL;
     if (!url || !this.config.EVIDENCE_TSA_CERT_FILE)
       throw new Error('no time-stamping authority is configured (EVIDENCE_TSA_URL, EVIDENCE_TSA_CERT_FILE)');
-    const nonce = randomBytes(8);
-    nonce[0] &= 0x7f; // a positive INTEGER
     const request = new pkijs.TimeStampReq({
       version: 1,
       messageImprint: new pkijs.MessageImprint({
@@ -73,7 +88,9 @@ export class TimestampAuthority {
     const response = pkijs.TimeStampResp.fromBER(await res.arrayBuffer());
     const status = response.status.status;
     if (status !== pkijs.PKIStatus.granted && status !== pkijs.PKIStatus.grantedWithMods)
-      throw new Error(`time-stamping authority refused the request (PKIStatus ${status})`);
+      throw new Error(
+        `time-stamping authority refused the request (PKIStatus ${status}${statusText(response)})`,
+      );
     if (!response.timeStampToken) throw new Error('time-stamping authority answered without a token');
     const token = Buffer.from(response.timeStampToken.toSchema().toBER());
     const info = this.tstInfo(token);
