@@ -1,4 +1,5 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
+import { PreparingClient } from './preparing-client';
 
 /** One SQL statement with its `$n` parameters. */
 export interface Statement {
@@ -52,7 +53,36 @@ export const HeldWrites = {
     const combined = combine([...waiting, last ?? { sql: 'select', params: [] }]);
     return (await manager.query(combined.sql, [...combined.params])) as T[];
   },
+
+  /**
+   * `flush` for the transaction's very last writes, whose rows nobody reads: they go with its
+   * next statement, its COMMIT, on a connection that defers writes (`PreparingClient`), saving
+   * their round trip; elsewhere at once, as `flush`. A failure fails the COMMIT, so the
+   * transaction, with the write's own error.
+   */
+  async flushWithCommit(manager: EntityManager, last?: Statement): Promise<void> {
+    const runner = transactionOf(manager);
+    const waiting = held.get(runner) ?? [];
+    held.delete(runner);
+    if (!last && waiting.length === 0) return;
+    await HeldWrites.writeWithNext(manager, combine([...waiting, last ?? { sql: 'select', params: [] }]));
+  },
+
+  /**
+   * A write inside a transaction that needs nothing back and whose order among the transaction's
+   * statements matters (an outbox row): on a connection that defers writes it goes with the
+   * transaction's next statement, in order, else at once. A failure fails that next statement.
+   */
+  async writeWithNext(manager: EntityManager, statement: Statement): Promise<void> {
+    const client = connectionOf(transactionOf(manager));
+    if (client instanceof PreparingClient) client.deferWrite(statement.sql, statement.params);
+    else await manager.query(statement.sql, [...statement.params]);
+  },
 };
+
+/** The pg client of a query runner in a transaction (TypeORM's PostgreSQL runner keeps it). */
+const connectionOf = (runner: QueryRunner): unknown =>
+  (runner as unknown as { databaseConnection?: unknown }).databaseConnection;
 
 function transactionOf(manager: EntityManager): QueryRunner {
   const runner = manager.queryRunner;

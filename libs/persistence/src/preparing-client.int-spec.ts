@@ -1,6 +1,7 @@
 import { createTestDatabase, pgServerFromEnv } from '@qis/testing';
 import type { ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
+import { HeldWrites } from './held-writes';
 import { MAX_PREPARED_STATEMENTS, PreparingClient } from './preparing-client';
 
 /** Writes to PostgreSQL's socket, counted: one per round trip the client starts. */
@@ -138,5 +139,77 @@ describe('PreparingClient', () => {
     // The connection is out of that transaction and takes the next one.
     const note = await source.transaction((m) => m.query('select note from item where id = $1', [1]));
     expect(note).toEqual([{ note: 'a' }]);
+  });
+
+  const noteOf = async (id: number) =>
+    (await source.query('select note from item where id = $1', [id])) as Array<{ note: string }>;
+
+  it("sends a transaction's last writes with its COMMIT, in order, in one write", async () => {
+    const before = writes;
+    await source.transaction(async (m) => {
+      HeldWrites.hold(m);
+      await m.query('insert into item (id, note) values ($1, $2)', [200, 'first']);
+      await HeldWrites.write(m, {
+        sql: 'insert into item (id, note) values ($1, $2)',
+        params: [201, 'held'],
+      });
+      await HeldWrites.writeWithNext(m, {
+        sql: 'update item set note = $1 where id = $2',
+        params: ['second', 200],
+      });
+      await HeldWrites.flushWithCommit(m, {
+        sql: 'update item set note = note || $1 where id = $2',
+        params: [' third', 200],
+      });
+    });
+    // BEGIN + insert, then the update, the held insert with the last update, and COMMIT: two writes.
+    expect(writes - before).toBe(2);
+    expect(await noteOf(200)).toEqual([{ note: 'second third' }]);
+    expect(await noteOf(201)).toEqual([{ note: 'held' }]);
+  });
+
+  it('lets the next statement of the transaction see a deferred write', async () => {
+    const seen = await source.transaction(async (m) => {
+      await m.query('select 1');
+      await HeldWrites.writeWithNext(m, {
+        sql: 'insert into item (id, note) values ($1, $2)',
+        params: [210, 'deferred'],
+      });
+      return m.query('select note from item where id = $1', [210]);
+    });
+    expect(seen).toEqual([{ note: 'deferred' }]);
+    expect(await noteOf(210)).toEqual([{ note: 'deferred' }]);
+  });
+
+  it("fails the transaction with a deferred write's own error, and commits nothing of it", async () => {
+    const failed = source.transaction(async (m) => {
+      await m.query('insert into item (id, note) values ($1, $2)', [220, 'not kept']);
+      await HeldWrites.writeWithNext(m, {
+        sql: 'insert into item (id, note) values ($1, $2)',
+        params: [1, 'duplicate'],
+      });
+    });
+    await expect(failed).rejects.toThrow(/duplicate key value/);
+    expect(await noteOf(220)).toEqual([]);
+    // The connection is out of that transaction and takes the next one.
+    await source.transaction((m) => m.query('insert into item (id, note) values ($1, $2)', [221, 'kept']));
+    expect(await noteOf(221)).toEqual([{ note: 'kept' }]);
+  });
+
+  it('drops the deferred writes of a transaction rolled back, unsent', async () => {
+    const before = writes;
+    await expect(
+      source.transaction(async (m) => {
+        await m.query('select 1');
+        await HeldWrites.writeWithNext(m, {
+          sql: 'insert into item (id, note) values ($1, $2)',
+          params: [230, 'never'],
+        });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    // BEGIN + select, ROLLBACK: the insert never left.
+    expect(writes - before).toBe(2);
+    expect(await noteOf(230)).toEqual([]);
   });
 });

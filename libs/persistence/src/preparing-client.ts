@@ -9,6 +9,8 @@ type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 /** What TypeORM's `START TRANSACTION` sends; held until the transaction's first statement. */
 const BEGIN = 'START TRANSACTION';
 /** The answer to a held BEGIN: PostgreSQL's own answer comes with the first statement's. */
+/** What TypeORM sends to end a transaction without its changes (a savepoint's is another text). */
+const ROLLBACK = 'ROLLBACK';
 const HELD_BEGIN = Object.freeze({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
 
 /**
@@ -27,6 +29,14 @@ const HELD_BEGIN = Object.freeze({ command: 'BEGIN', rowCount: null, rows: [], f
  *   only with the session (a broken connection, a terminated backend), which fails the statement
  *   too. TypeORM ends every transaction with COMMIT or ROLLBACK, which carries a BEGIN still held.
  *
+ * - Writes that need nothing back may wait for the connection's next statement and go with it
+ *   (`deferWrite`, through `HeldWrites.flushWithCommit` and `HeldWrites.writeWithNext`): the
+ *   transaction's last writes leave with its COMMIT, in one write and one round trip. They reach
+ *   PostgreSQL in the order they were made and before that statement, so the transaction sees
+ *   exactly what it would have; a deferred write that fails fails the statement it went with (with
+ *   the write's own error), and COMMIT then ends an aborted transaction. A ROLLBACK drops them
+ *   unsent.
+ *
  * Used as the pool's `Client` (`preparedStatements` in the service definition). Not for
  * statements whose best plan depends on their parameter values (a selection over skewed data): a
  * generic plan would serve them all alike. Pipeline mode refuses cursors and streams (pg-cursor,
@@ -37,11 +47,21 @@ export class PreparingClient extends Client {
   readonly statementNames = new Map<string, string>();
   /** A BEGIN answered but not sent yet: it goes with the next statement. */
   beginHeld = false;
+  /** Writes waiting for the next statement, in the order they were made (see `deferWrite`). */
+  readonly deferred: Array<{ sql: string; params: unknown[] }> = [];
 
   constructor(config?: string | ClientConfig) {
     super(config);
     // Set here rather than passed: the pool's config hides its password from a copy.
     (this as { pipeline: boolean }).pipeline = true;
+  }
+
+  /**
+   * Sends `sql` with the connection's next statement instead of on its own. For a write inside a
+   * transaction whose result nobody reads; its error surfaces on that next statement.
+   */
+  deferWrite(sql: string, params: readonly unknown[]): void {
+    this.deferred.push({ sql, params: [...params] });
   }
 }
 
@@ -70,18 +90,30 @@ Object.defineProperty(PreparingClient.prototype, 'query', {
       this.beginHeld = true;
       return Promise.resolve(HELD_BEGIN);
     }
+    // Deferred writes of a transaction rolled back are dropped: nothing to undo.
+    if (config === ROLLBACK) this.deferred.length = 0;
     const [statement, parameters] = prepared(this, config, values);
-    if (!this.beginHeld) return query.call(this, statement, parameters, callback);
+    if (!this.beginHeld && this.deferred.length === 0)
+      return query.call(this, statement, parameters, callback);
+    const begin = this.beginHeld;
     this.beginHeld = false;
-    // Both messages leave in one write: the stream is corked until both are queued.
+    const writes = this.deferred.splice(0);
+    // Every message leaves in one write: the stream is corked until all are queued.
     const stream = (this as unknown as { connection: Connection }).connection.stream;
     stream.cork?.();
     try {
-      const begun = query.call(this, BEGIN) as Promise<unknown>;
+      const before: Array<Promise<unknown>> = [];
+      if (begin) before.push(query.call(this, BEGIN) as Promise<unknown>);
+      for (const write of writes)
+        before.push(query.call(this, ...prepared(this, write.sql, write.params)) as Promise<unknown>);
       const result = query.call(this, statement, parameters, callback);
-      if (result instanceof Promise) return Promise.all([begun, result]).then(([, answer]) => answer);
-      // A callback query: a BEGIN that failed has failed the session, and the statement with it.
-      begun.catch(() => undefined);
+      // PostgreSQL answers in order, so the first to fail is the first rejection: a BEGIN that
+      // failed (the session did), else a deferred write's own error rather than the
+      // "transaction is aborted" the statements after it get.
+      if (result instanceof Promise)
+        return Promise.all([...before, result]).then((all) => all[all.length - 1]);
+      // A callback query: it fails with the transaction if one of them failed.
+      for (const sent of before) sent.catch(() => undefined);
       return result;
     } finally {
       stream.uncork?.();

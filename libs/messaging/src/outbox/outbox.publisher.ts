@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
+import { HeldWrites } from '@qis/persistence';
 import type { EntityManager } from 'typeorm';
 import { validateEvent } from '@qis/contracts';
 import type { EventContract } from '../event-contract';
@@ -73,10 +74,12 @@ export class OutboxPublisher {
     const placeholders = rows.map(
       (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}::jsonb)`,
     );
-    await manager.query(
-      `insert into outbox (message_id, topic, message_key, payload, headers) values ${placeholders.join(', ')}`,
-      rows.flat(),
-    );
+    // In order with the transaction's statements, and with the next of them where the connection
+    // defers writes (the lab gateway's): an outbox row is read by nothing in its own transaction.
+    await HeldWrites.writeWithNext(manager, {
+      sql: `insert into outbox (message_id, topic, message_key, payload, headers) values ${placeholders.join(', ')}`,
+      params: rows.flat(),
+    });
     return rows.map((r) => r[0]);
   }
 }

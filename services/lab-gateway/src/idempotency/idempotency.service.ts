@@ -56,10 +56,11 @@ export class IdempotencyService {
         if (!stored) throw new Error(`idempotency record ${request.scope}/${key} vanished`);
         return stored;
       }
-      // The audit entries of the work go with the stored answer: one round trip for both.
+      // The audit entries of the work go with the stored answer, and both with the COMMIT: no
+      // round trip of their own.
       HeldWrites.hold(manager);
       const body = await work(manager);
-      await HeldWrites.flush(manager, {
+      await HeldWrites.flushWithCommit(manager, {
         sql: 'update idempotency_record set response = $3 where scope = $1 and key = $2',
         params: [request.scope, key, JSON.stringify(body)],
       });
