@@ -8,9 +8,9 @@ type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
 /** What TypeORM's `START TRANSACTION` sends; held until the transaction's first statement. */
 const BEGIN = 'START TRANSACTION';
-/** The answer to a held BEGIN: PostgreSQL's own answer comes with the first statement's. */
 /** What TypeORM sends to end a transaction without its changes (a savepoint's is another text). */
 const ROLLBACK = 'ROLLBACK';
+/** The answer to a held BEGIN: PostgreSQL's own answer comes with the first statement's. */
 const HELD_BEGIN = Object.freeze({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
 
 /**
