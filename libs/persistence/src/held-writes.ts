@@ -21,7 +21,7 @@ const held = new WeakMap<QueryRunner, Statement[]>();
  * PostgreSQL runs the CTEs of one statement in no set order (and the same single-row insert
  * held many times goes as one multi-row insert), so held writes must not depend on their order
  * among themselves (an audit entry does not; outbox rows, whose ids are the event
- * order, do, and are written at once).
+ * order, do, and go in their order with `writeWithNext`).
  */
 export const HeldWrites = {
   /**
