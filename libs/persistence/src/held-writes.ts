@@ -46,11 +46,8 @@ export const HeldWrites = {
    * when there are none. Run it before the transaction commits.
    */
   async flush<T = unknown>(manager: EntityManager, last?: Statement): Promise<T[]> {
-    const runner = transactionOf(manager);
-    const waiting = held.get(runner) ?? [];
-    held.delete(runner);
-    if (!last && waiting.length === 0) return [];
-    const combined = combine([...waiting, last ?? { sql: 'select', params: [] }]);
+    const combined = takeHeld(manager, last);
+    if (!combined) return [];
     return (await manager.query(combined.sql, [...combined.params])) as T[];
   },
 
@@ -61,11 +58,8 @@ export const HeldWrites = {
    * transaction, with the write's own error.
    */
   async flushWithCommit(manager: EntityManager, last?: Statement): Promise<void> {
-    const runner = transactionOf(manager);
-    const waiting = held.get(runner) ?? [];
-    held.delete(runner);
-    if (!last && waiting.length === 0) return;
-    await HeldWrites.writeWithNext(manager, combine([...waiting, last ?? { sql: 'select', params: [] }]));
+    const combined = takeHeld(manager, last);
+    if (combined) await HeldWrites.writeWithNext(manager, combined);
   },
 
   /**
@@ -79,6 +73,15 @@ export const HeldWrites = {
     else await manager.query(statement.sql, [...statement.params]);
   },
 };
+
+/** The transaction's held writes and `last` as one statement, no longer held; none without either. */
+function takeHeld(manager: EntityManager, last?: Statement): Statement | undefined {
+  const runner = transactionOf(manager);
+  const waiting = held.get(runner) ?? [];
+  held.delete(runner);
+  if (!last && waiting.length === 0) return undefined;
+  return combine([...waiting, last ?? { sql: 'select', params: [] }]);
+}
 
 /** The pg client of a query runner in a transaction (TypeORM's PostgreSQL runner keeps it). */
 const connectionOf = (runner: QueryRunner): unknown =>
